@@ -1,0 +1,65 @@
+//! The command line: clap definitions of the commands and common flags.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  a check found something missing or overdue (check, review)
+  2  bad usage or input (unknown flag, impossible date, empty text)
+  3  the workspace could not be opened (held by another starlog, unreadable folder, bad workspace.ron)
+  4  a record could not be saved (disk full, read-only folder, file changed on disk)
+Unreadable record files are reported on stderr and skipped; they do not change the exit status.";
+
+/// starlog: a STAR reflective diary, development plan, feedback inbox and review
+/// timeline for customer-service learners. Offline; your words stay in files you own.
+#[derive(Debug, Parser)]
+#[command(name = "starlog", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Folder holding the workspaces (default: your local data folder).
+    #[arg(long, global = true, env = "STARLOG_DIR", value_name = "PATH")]
+    pub dir: Option<PathBuf>,
+
+    /// Which learner's workspace to use.
+    #[arg(long, global = true, value_name = "NAME", default_value = "default")]
+    pub workspace: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a free-text diary entry without opening the app.
+    Add {
+        /// The entry's text (several words are joined with spaces).
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// A tag (repeat for more): --tag complaint --tag HEAT
+        #[arg(long = "tag", short = 't', value_name = "T")]
+        tags: Vec<String>,
+        /// The day it is about: 2026-11-22, 22/11/2026, yesterday, -2d (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Print diary entries, newest first: date, first line, tags.
+    List {
+        /// Only the newest N entries.
+        #[arg(long, value_name = "N")]
+        last: Option<usize>,
+        /// Only entries on or after this day.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only entries with this tag (repeat: all must match).
+        #[arg(long = "tag", short = 't', value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// Create a demo workspace (named `demo` unless --workspace is given) with a
+    /// realistic learner's story across every record type.
+    Demo {
+        /// Extra generated diary entries, for trying large journals.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        entries: usize,
+    },
+}

@@ -1,0 +1,202 @@
+//! The shell commands: each opens the workspace the way it needs and prints
+//! plain text. Problems with individual files go to stderr; the command goes on.
+
+use crate::cli::{Cli, Command};
+use crate::domain::{self, DiaryEntry, Id};
+use crate::store::{self, Mode, OpenError, Problem, SaveError, Severity, Workspace};
+use chrono::{Local, NaiveDate};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Why a command failed, with its exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Open(_) => 3,
+            Failure::Save(_) => 4,
+            Failure::Other(_) => 1,
+        }
+    }
+}
+
+/// The folder holding the workspaces: `--dir`, `STARLOG_DIR`, or the platform default.
+pub fn root(cli: &Cli) -> Result<PathBuf, Failure> {
+    match &cli.dir {
+        Some(dir) => Ok(dir.clone()),
+        None => store::default_root().ok_or_else(|| {
+            Failure::Usage(
+                "could not find your data folder; pass --dir PATH or set STARLOG_DIR".into(),
+            )
+        }),
+    }
+}
+
+/// Prints file problems to stderr (skipping notices unless nothing else).
+pub fn report_problems(problems: &[Problem]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let label = match p.severity {
+            Severity::Error => "skipped",
+            Severity::Warning => "warning",
+            Severity::Notice => "note",
+        };
+        let _ = writeln!(err, "{label}: {p}");
+    }
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
+    domain::dates::parse_natural_day(text, today()).map_err(Failure::Usage)
+}
+
+/// Runs a parsed command line; returns the exit status on success.
+pub fn run(cli: Cli) -> Result<u8, Failure> {
+    let root = root(&cli)?;
+    match cli.command {
+        None => Err(Failure::Usage(
+            "the app arrives with the next release; try `starlog add`, `starlog list` or `starlog demo`".into(),
+        )),
+        Some(Command::Add { text, tags, date }) => {
+            let ws = Workspace::open(&root, &cli.workspace, Mode::Capture)?;
+            let date = match date {
+                Some(d) => parse_day(&d)?,
+                None => today(),
+            };
+            let entry = add_entry(&ws, &text.join(" "), &tags, date)?;
+            println!(
+                "Added {} entry {} to {}",
+                entry.date,
+                entry.id.short(),
+                ws.dir().display()
+            );
+            Ok(0)
+        }
+        Some(Command::List { last, since, tags }) => {
+            let ws = Workspace::open(&root, &cli.workspace, Mode::ReadOnly)?;
+            let since = since.as_deref().map(parse_day).transpose()?;
+            let filtered = since.is_some() || !tags.is_empty();
+            let (entries, problems) = if filtered || last.is_none() {
+                let loaded = load_diary(&ws);
+                (loaded.0, loaded.1)
+            } else {
+                ws.newest_diary(last.unwrap_or(usize::MAX))
+            };
+            report_problems(&problems);
+            let mut out = std::io::stdout().lock();
+            let matches = entries
+                .iter()
+                .filter(|e| since.is_none_or(|s| e.date >= s))
+                .filter(|e| {
+                    tags.iter()
+                        .all(|t| e.tags.iter().any(|et| et.eq_ignore_ascii_case(t.trim_start_matches('#'))))
+                })
+                .take(last.unwrap_or(usize::MAX));
+            for entry in matches {
+                if writeln!(out, "{}", list_line(entry)).is_err() {
+                    break; // stdout closed (e.g. `| head`): stop quietly
+                }
+            }
+            Ok(0)
+        }
+        Some(Command::Demo { entries }) => {
+            let name = if cli.workspace == "default" { "demo".to_string() } else { cli.workspace.clone() };
+            let ws = Workspace::open(&root, &name, Mode::Write)?;
+            let existing = ws.load()?;
+            if !existing.records.is_empty() {
+                return Err(Failure::Usage(format!(
+                    "{} already holds records; remove that folder first, or pick another name with --workspace",
+                    ws.dir().display()
+                )));
+            }
+            let counts = crate::demo::write_demo(&ws, existing.header_state.as_ref(), entries, now())?;
+            println!(
+                "Created the demo workspace in {} ({counts}).\nOpen it with: starlog --workspace {name}",
+                ws.dir().display()
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn load_diary(ws: &Workspace) -> (Vec<DiaryEntry>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut entries = Vec::new();
+    for path in ws.diary_paths_newest_first() {
+        match ws.read_record::<DiaryEntry>(&path) {
+            Ok((entry, _, mut notes)) => {
+                entries.push(entry);
+                problems.append(&mut notes);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    (entries, problems)
+}
+
+/// One line of `starlog list`: date, first line, tags.
+pub fn list_line(entry: &DiaryEntry) -> String {
+    let mut line = format!("{}  {}", entry.date, entry.headline());
+    for tag in &entry.tags {
+        line.push_str("  #");
+        line.push_str(tag);
+    }
+    line
+}
+
+/// Cleans tags typed by people: no leading `#`, no spaces, no duplicates.
+pub fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        for part in tag.split([',', ' ']) {
+            let t = part.trim().trim_start_matches('#').to_string();
+            if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Creates a free-text diary entry (used by `starlog add`).
+pub fn add_entry(
+    ws: &Workspace,
+    text: &str,
+    tags: &[String],
+    date: NaiveDate,
+) -> Result<DiaryEntry, Failure> {
+    if text.trim().is_empty() {
+        return Err(Failure::Usage(
+            "the entry is empty: nothing was added".into(),
+        ));
+    }
+    let now = now();
+    let mut entry = DiaryEntry::new(Id::generate(), date, now);
+    entry.text = text.to_string();
+    entry.tags = clean_tags(tags);
+    ws.create(&entry)?;
+    Ok(entry)
+}
+
+/// Now, to the second (sub-second digits only make files noisier).
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::Timelike;
+    let now = Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
+}

@@ -1,0 +1,141 @@
+//! Record ids: sortable, unique across machines, never "max + 1".
+//!
+//! An id is a ULID-style string: 10 Crockford base-32 characters of the creation
+//! time in milliseconds followed by 16 characters of randomness. Ids made on two
+//! laptops never collide in practice, and sorting ids sorts records by creation
+//! time, so two workspaces can be merged by copying folders.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// A record id (26 characters, Crockford base 32).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(String);
+
+/// Why a piece of text is not a valid id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{text}` is not a record id (expected 26 letters and digits such as 01JD2Z6K8M3V4R5T6W7X8Y9Z0A)"
+)]
+pub struct BadId {
+    pub text: String,
+}
+
+impl Id {
+    /// Builds an id from a creation time (ms since the Unix epoch) and 10 random bytes.
+    pub fn from_parts(millis: u64, random: [u8; 10]) -> Id {
+        let mut value: u128 = (u128::from(millis & 0xFFFF_FFFF_FFFF)) << 80;
+        for (i, b) in random.iter().enumerate() {
+            value |= u128::from(*b) << (8 * (9 - i));
+        }
+        let mut out = [0u8; 26];
+        for (i, slot) in out.iter_mut().enumerate() {
+            let shift = 5 * (25 - i);
+            *slot = ALPHABET[((value >> shift) & 0x1F) as usize];
+        }
+        Id(out.iter().map(|&b| b as char).collect())
+    }
+
+    /// A fresh id for a record created now.
+    pub fn generate() -> Id {
+        let millis = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(0);
+        let mut random = [0u8; 10];
+        if getrandom::fill(&mut random).is_err() {
+            // No OS randomness (should not happen): fall back to the clock's
+            // nanoseconds and a process-wide counter, still unique per process.
+            use std::sync::atomic::{AtomicU64, Ordering};
+            static COUNTER: AtomicU64 = AtomicU64::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0);
+            random[..8].copy_from_slice(&n.to_be_bytes());
+            random[8..].copy_from_slice(&nanos.to_be_bytes()[2..]);
+        }
+        Id::from_parts(millis, random)
+    }
+
+    /// Parses an id, accepting lower case (Crockford is case-insensitive).
+    pub fn parse(text: &str) -> Result<Id, BadId> {
+        let upper = text.trim().to_ascii_uppercase();
+        let ok = upper.len() == 26
+            && upper.bytes().all(|b| ALPHABET.contains(&b))
+            // The first character carries only 3 bits of a 48-bit time.
+            && upper.as_bytes()[0] <= b'7';
+        if ok {
+            Ok(Id(upper))
+        } else {
+            Err(BadId {
+                text: text.to_string(),
+            })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The last characters, enough to tell records apart on screen.
+    pub fn short(&self) -> &str {
+        &self.0[self.0.len() - 6..]
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Id({})", self.0)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Id::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_by_creation_time() {
+        let early = Id::from_parts(1_000, [0xFF; 10]);
+        let late = Id::from_parts(1_001, [0; 10]);
+        assert!(early < late);
+    }
+
+    #[test]
+    fn generated_ids_differ_and_parse_back() {
+        let a = Id::generate();
+        let b = Id::generate();
+        assert_ne!(a, b);
+        assert_eq!(Id::parse(a.as_str()), Ok(a.clone()));
+        assert_eq!(Id::parse(&a.as_str().to_lowercase()), Ok(a));
+    }
+
+    #[test]
+    fn rejects_wrong_length_and_letters() {
+        assert!(Id::parse("123").is_err());
+        assert!(Id::parse("01JD2Z6K8M3V4R5T6W7X8Y9ZOU").is_err()); // O and U are not Crockford
+        assert!(Id::parse("81JD2Z6K8M3V4R5T6W7X8Y9Z0A").is_err()); // time overflow
+    }
+}

@@ -1,0 +1,9 @@
+//! starlog: a STAR reflective diary, development plan, feedback inbox and review
+//! timeline for customer-service learners, kept as versioned RON files.
+
+pub mod assets;
+pub mod cli;
+pub mod commands;
+pub mod demo;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,794 @@
+//! The store: a learner's workspace folder <-> domain records.
+//!
+//! One file per record, pretty RON, each carrying its format version. Writes
+//! are atomic and durable; the previous version of a record is kept in
+//! `backups/` before it is replaced; a file that changed on disk since it was
+//! loaded, or that holds fields this version does not know, is never
+//! overwritten. A file that cannot be read is reported and left untouched,
+//! and the rest of the workspace still loads. Nothing here knows of the terminal.
+
+pub mod codec;
+pub mod fsio;
+pub mod lock;
+pub mod migrate;
+pub mod record;
+
+pub use codec::{DecodeError, Decoded};
+pub use lock::{LockError, LockHolder, WorkspaceLock};
+pub use record::{RecordKind, StoredRecord};
+
+use crate::domain::{
+    Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records, Review,
+    WorkspaceHeader,
+};
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The header file of a workspace.
+pub const HEADER_FILE: &str = "workspace.ron";
+/// The lock file (never renamed or deleted).
+pub const LOCK_FILE: &str = ".lock";
+/// Previous versions of records: `backups/<folder>/<id>/<time>.ron`.
+pub const BACKUP_DIR: &str = "backups";
+/// Deleted records, in the same layout as the workspace.
+pub const TRASH_DIR: &str = "trash";
+/// How many previous versions of each record are kept in `backups/`.
+pub const BACKUPS_KEPT: usize = 20;
+/// Temp files younger than this may belong to a capture command running now.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The default root folder holding every workspace (the platform's local data
+/// folder, never the roaming profile on Windows).
+pub fn default_root() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "starlog").map(|d| d.data_local_dir().to_path_buf())
+}
+
+/// Checks a workspace name: a plain folder name that is valid on every platform.
+pub fn check_workspace_name(name: &str) -> Result<(), String> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.starts_with('.')
+        || name.len() > 64
+        || name.chars().any(|c| {
+            matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
+        });
+    if bad {
+        Err(format!(
+            "`{name}` cannot be a workspace name: use letters, digits, - and _ (no / \\ : * ? \" < > |)"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// How seriously to take a problem with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Read, but something is worth knowing (e.g. permissions fixed).
+    Notice,
+    /// Read, but the record is protected from saving until fixed by hand.
+    Warning,
+    /// Not read; the file is left exactly as it is.
+    Error,
+}
+
+/// A problem with one file of the workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub severity: Severity,
+    /// `line:col: reason`, or just the reason.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let starts_with_position = self
+            .message
+            .split(':')
+            .next()
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        let sep = if starts_with_position { ":" } else { ": " };
+        write!(f, "{}{}{}", self.path.display(), sep, self.message)
+    }
+}
+
+/// What the store remembers about a loaded file, to guard the next save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState {
+    /// Path relative to the workspace.
+    pub rel_path: PathBuf,
+    /// Hash of the bytes as loaded or last saved.
+    pub hash: u64,
+    /// Why this file must not be overwritten (unknown fields), if it must not.
+    pub protected: Option<String>,
+}
+
+/// Everything read from a workspace.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub header: WorkspaceHeader,
+    pub header_state: Option<FileState>,
+    pub records: Records,
+    /// Keyed by record id (ids are unique across every kind).
+    pub files: HashMap<Id, FileState>,
+    pub problems: Vec<Problem>,
+}
+
+/// Why a save did not happen. The record in memory is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("this workspace is open read-only")]
+    ReadOnly,
+    #[error(
+        "{0} was changed on disk since it was loaded (another program or a sync?); not overwritten. Reload to see the other version; your text is kept here"
+    )]
+    ChangedOnDisk(PathBuf),
+    #[error("{path} is protected: {reason}")]
+    Protected { path: PathBuf, reason: String },
+    #[error("{0} already exists; not overwritten")]
+    AlreadyExists(PathBuf),
+    #[error("could not save {path}: {source}{hint}", hint = io_hint(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("could not encode the record: {0}")]
+    Encode(String),
+}
+
+/// What to do about an I/O error, in the learner's words.
+pub fn io_hint(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => " (the folder is read-only or belongs to someone else)",
+        io::ErrorKind::StorageFull => " (the disk is full: free some space and try again)",
+        io::ErrorKind::ReadOnlyFilesystem => " (the disk is read-only)",
+        io::ErrorKind::NotFound => " (the folder has gone: was it moved or unmounted?)",
+        _ => "",
+    }
+}
+
+/// Why a workspace could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error("could not open the workspace folder {path}: {source}{hint}", hint = io_hint(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0}")]
+    BadName(String),
+    #[error("{path}: {message}; it was left untouched. Fix or move it, then try again")]
+    BadHeader { path: PathBuf, message: String },
+}
+
+/// How a workspace is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The app: takes the lock, tidies stale temp files, may rewrite records.
+    Write,
+    /// Capture commands (`add`, `feedback add`, ...): only create new files,
+    /// so they run beside an open app without the lock.
+    Capture,
+    /// Reads only; never creates or changes anything.
+    ReadOnly,
+}
+
+/// An open workspace folder.
+#[derive(Debug)]
+pub struct Workspace {
+    dir: PathBuf,
+    mode: Mode,
+    lock: Option<WorkspaceLock>,
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn now_stamp() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+impl Workspace {
+    /// Opens (and in write or capture mode creates) `root/name`.
+    pub fn open(root: &Path, name: &str, mode: Mode) -> Result<Workspace, OpenError> {
+        check_workspace_name(name).map_err(OpenError::BadName)?;
+        let dir = root.join(name);
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| OpenError::Io { path, source }
+        };
+        if mode != Mode::ReadOnly {
+            fsio::create_private_dir(root).map_err(io_err(root))?;
+            fsio::create_private_dir(&dir).map_err(io_err(&dir))?;
+        }
+        let lock = if mode == Mode::Write {
+            Some(lock::acquire(&dir.join(LOCK_FILE), &now_stamp())?)
+        } else {
+            None
+        };
+        let ws = Workspace { dir, mode, lock };
+        if mode == Mode::Write {
+            ws.tidy().map_err(io_err(&ws.dir))?;
+        }
+        if mode != Mode::ReadOnly && !ws.dir.join(HEADER_FILE).exists() {
+            let bytes =
+                codec::encode(&WorkspaceHeader::default()).map_err(|e| OpenError::BadHeader {
+                    path: ws.dir.join(HEADER_FILE),
+                    message: e.to_string(),
+                })?;
+            match fsio::create_new_atomic(&ws.dir.join(HEADER_FILE), bytes.as_bytes()) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_err(&ws.dir)(e)),
+            }
+        }
+        Ok(ws)
+    }
+
+    /// Removes stale temp files and makes the folders private.
+    fn tidy(&self) -> io::Result<()> {
+        fsio::make_private(&self.dir)?;
+        let cutoff = std::time::SystemTime::now() - STALE_TEMP_AGE;
+        remove_old_temps(&self.dir, cutoff)?;
+        Ok(())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.mode == Mode::ReadOnly
+    }
+
+    pub fn lock(&self) -> Option<&WorkspaceLock> {
+        self.lock.as_ref()
+    }
+
+    /// Reads the workspace header; a missing one gives the defaults.
+    pub fn load_header(
+        &self,
+    ) -> Result<(WorkspaceHeader, Option<FileState>, Vec<Problem>), OpenError> {
+        let path = self.dir.join(HEADER_FILE);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((WorkspaceHeader::default(), None, Vec::new()));
+            }
+            Err(source) => return Err(OpenError::Io { path, source }),
+        };
+        match codec::decode::<WorkspaceHeader>(&bytes) {
+            Ok(decoded) => {
+                let mut problems = Vec::new();
+                let state =
+                    self.state_for(PathBuf::from(HEADER_FILE), &bytes, &decoded, &mut problems);
+                Ok((decoded.record, Some(state), problems))
+            }
+            Err(e) => Err(OpenError::BadHeader {
+                path,
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    fn state_for<T>(
+        &self,
+        rel_path: PathBuf,
+        bytes: &[u8],
+        decoded: &Decoded<T>,
+        problems: &mut Vec<Problem>,
+    ) -> FileState {
+        let path = self.dir.join(&rel_path);
+        let mut protected = None;
+        if !decoded.unknown_fields.is_empty() {
+            let reason = format!(
+                "it has fields this version of starlog does not know ({}); they are kept, and starlog will not save over this file until they are fixed or removed by hand",
+                decoded.unknown_fields.join(", ")
+            );
+            problems.push(Problem {
+                path: path.clone(),
+                severity: Severity::Warning,
+                message: reason.clone(),
+            });
+            protected = Some(reason);
+        }
+        if decoded.had_bom {
+            problems.push(Problem {
+                path,
+                severity: Severity::Notice,
+                message: "starts with a UTF-8 byte-order mark (added by some editors); read normally, and it will be left out when starlog next saves this record".into(),
+            });
+        }
+        FileState {
+            rel_path,
+            hash: content_hash(bytes),
+            protected,
+        }
+    }
+
+    /// Reads one record file.
+    pub fn read_record<T: StoredRecord>(
+        &self,
+        rel_path: &Path,
+    ) -> Result<(T, FileState, Vec<Problem>), Problem> {
+        let path = self.dir.join(rel_path);
+        let bytes = fs::read(&path).map_err(|e| Problem {
+            path: path.clone(),
+            severity: Severity::Error,
+            message: format!("could not read it: {e}{}", io_hint(&e)),
+        })?;
+        let mut problems = Vec::new();
+        if self.mode == Mode::Write {
+            match fsio::make_private(&path) {
+                Ok(true) => problems.push(Problem {
+                    path: path.clone(),
+                    severity: Severity::Notice,
+                    message: "was readable by other users; made private (0600)".into(),
+                }),
+                Ok(false) => {}
+                Err(e) => problems.push(Problem {
+                    path: path.clone(),
+                    severity: Severity::Notice,
+                    message: format!("could not make it private: {e}"),
+                }),
+            }
+        }
+        let decoded = codec::decode::<T>(&bytes).map_err(|e| Problem {
+            path: path.clone(),
+            severity: Severity::Error,
+            message: format!("{e}"),
+        })?;
+        let state = self.state_for(rel_path.to_path_buf(), &bytes, &decoded, &mut problems);
+        Ok((decoded.record, state, problems))
+    }
+
+    /// Paths (relative) of every record file of a kind, in no particular order.
+    pub fn record_paths(&self, kind: RecordKind) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        collect_ron_files(&self.dir, Path::new(kind.dir()), 2, &mut out);
+        out
+    }
+
+    /// Diary file paths, newest first, found from their names alone.
+    pub fn diary_paths_newest_first(&self) -> Vec<PathBuf> {
+        let mut paths = self.record_paths(RecordKind::Diary);
+        // `YYYY/YYYY-MM-DD-<id>.ron`: the name orders by date, then creation.
+        paths.sort_by(|a, b| b.file_name().cmp(&a.file_name()));
+        paths
+    }
+
+    /// The newest `n` readable diary entries (and problems met on the way),
+    /// reading only as many files as needed.
+    pub fn newest_diary(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
+        let mut entries = Vec::with_capacity(n);
+        let mut problems = Vec::new();
+        for path in self.diary_paths_newest_first() {
+            if entries.len() >= n {
+                break;
+            }
+            match self.read_record::<DiaryEntry>(&path) {
+                Ok((entry, _, mut notes)) => {
+                    entries.push(entry);
+                    problems.append(&mut notes);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        // A hand-edited date may disagree with the file name: sort what we have.
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        (entries, problems)
+    }
+
+    fn load_kind<T: StoredRecord>(
+        &self,
+        paths: Vec<PathBuf>,
+        out: &mut Vec<T>,
+        files: &mut HashMap<Id, FileState>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let results = read_parallel::<T>(self, paths);
+        for result in results {
+            match result {
+                Ok((record, state, mut notes)) => {
+                    problems.append(&mut notes);
+                    let id = record.id().clone();
+                    if let Some(first) = files.get(&id) {
+                        problems.push(Problem {
+                            path: self.dir.join(&state.rel_path),
+                            severity: Severity::Warning,
+                            message: format!(
+                                "has the same id as {} (a copy?); only that one is shown",
+                                first.rel_path.display()
+                            ),
+                        });
+                        continue;
+                    }
+                    files.insert(id, state);
+                    out.push(record);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+
+    /// Reads every record. Unreadable files become problems; the rest loads.
+    pub fn load(&self) -> Result<Loaded, OpenError> {
+        let (header, header_state, mut problems) = self.load_header()?;
+        let mut records = Records::default();
+        let mut files = HashMap::new();
+        self.load_kind::<DiaryEntry>(
+            self.record_paths(RecordKind::Diary),
+            &mut records.diary,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<DevelopmentNeed>(
+            self.record_paths(RecordKind::Need),
+            &mut records.needs,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<Objective>(
+            self.record_paths(RecordKind::Objective),
+            &mut records.objectives,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<Activity>(
+            self.record_paths(RecordKind::Activity),
+            &mut records.activities,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<Feedback>(
+            self.record_paths(RecordKind::Feedback),
+            &mut records.feedback,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<KpiReading>(
+            self.record_paths(RecordKind::Kpi),
+            &mut records.kpis,
+            &mut files,
+            &mut problems,
+        );
+        self.load_kind::<Review>(
+            self.record_paths(RecordKind::Review),
+            &mut records.reviews,
+            &mut files,
+            &mut problems,
+        );
+        records.sort();
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Loaded {
+            header,
+            header_state,
+            records,
+            files,
+            problems,
+        })
+    }
+
+    fn check_writable(&self) -> Result<(), SaveError> {
+        if self.mode == Mode::ReadOnly {
+            Err(SaveError::ReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Saves a new record; never replaces an existing file.
+    pub fn create<T: StoredRecord>(&self, record: &T) -> Result<FileState, SaveError> {
+        self.check_writable()?;
+        let rel_path = record.rel_path();
+        let path = self.dir.join(&rel_path);
+        let bytes = codec::encode(record)
+            .map_err(|e| SaveError::Encode(e.to_string()))?
+            .into_bytes();
+        match fsio::create_new_atomic(&path, &bytes) {
+            Ok(()) => Ok(FileState {
+                rel_path,
+                hash: content_hash(&bytes),
+                protected: None,
+            }),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                Err(SaveError::AlreadyExists(path))
+            }
+            Err(source) => Err(SaveError::Io { path, source }),
+        }
+    }
+
+    /// Saves a record: new (`known` is `None`) or a replacement of the file
+    /// it was loaded from. The previous version goes to `backups/`.
+    pub fn save<T: StoredRecord>(
+        &self,
+        record: &T,
+        known: Option<&FileState>,
+    ) -> Result<FileState, SaveError> {
+        let Some(known) = known else {
+            return self.create(record);
+        };
+        self.check_writable()?;
+        let bytes = codec::encode(record)
+            .map_err(|e| SaveError::Encode(e.to_string()))?
+            .into_bytes();
+        let rel_path = record.rel_path();
+        self.replace(
+            &rel_path,
+            &bytes,
+            known,
+            T::KIND.dir(),
+            record.id().as_str(),
+        )
+    }
+
+    /// Saves the workspace header.
+    pub fn save_header(
+        &self,
+        header: &WorkspaceHeader,
+        known: Option<&FileState>,
+    ) -> Result<FileState, SaveError> {
+        self.check_writable()?;
+        let bytes = codec::encode(header)
+            .map_err(|e| SaveError::Encode(e.to_string()))?
+            .into_bytes();
+        let rel_path = PathBuf::from(HEADER_FILE);
+        match known {
+            Some(known) => self.replace(&rel_path, &bytes, known, "workspace", "header"),
+            None => {
+                let path = self.dir.join(&rel_path);
+                fsio::write_atomic(&path, &bytes)
+                    .map_err(|source| SaveError::Io { path, source })?;
+                Ok(FileState {
+                    rel_path,
+                    hash: content_hash(&bytes),
+                    protected: None,
+                })
+            }
+        }
+    }
+
+    fn replace(
+        &self,
+        rel_path: &Path,
+        bytes: &[u8],
+        known: &FileState,
+        backup_group: &str,
+        backup_name: &str,
+    ) -> Result<FileState, SaveError> {
+        let old_path = self.dir.join(&known.rel_path);
+        if let Some(reason) = &known.protected {
+            return Err(SaveError::Protected {
+                path: old_path,
+                reason: reason.clone(),
+            });
+        }
+        let on_disk = match fs::read(&old_path) {
+            Ok(current) => {
+                if content_hash(&current) != known.hash {
+                    return Err(SaveError::ChangedOnDisk(old_path));
+                }
+                true
+            }
+            // Gone (deleted by hand): saving brings the learner's text back.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(source) => {
+                return Err(SaveError::Io {
+                    path: old_path,
+                    source,
+                });
+            }
+        };
+        if on_disk {
+            self.backup(&old_path, backup_group, backup_name)
+                .map_err(|source| SaveError::Io {
+                    path: self.dir.join(BACKUP_DIR),
+                    source,
+                })?;
+        }
+        let new_path = self.dir.join(rel_path);
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| SaveError::Io { path, source }
+        };
+        if new_path == old_path {
+            fsio::write_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
+        } else {
+            // The name changed (e.g. a diary entry moved to another day):
+            // write the new file first, then drop the old name (already backed up).
+            fsio::create_new_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
+            if on_disk {
+                fs::remove_file(&old_path).map_err(io_err(&old_path))?;
+                if let Some(parent) = old_path.parent() {
+                    fsio::sync_dir(parent).map_err(io_err(parent))?;
+                }
+            }
+        }
+        Ok(FileState {
+            rel_path: rel_path.to_path_buf(),
+            hash: content_hash(bytes),
+            protected: None,
+        })
+    }
+
+    /// Keeps the current version of a file in `backups/<group>/<name>/` (a hard
+    /// link where the file system allows, else a copy), and prunes old ones.
+    fn backup(&self, path: &Path, group: &str, name: &str) -> io::Result<()> {
+        let dir = self.dir.join(BACKUP_DIR).join(group).join(name);
+        fsio::create_private_dir(&dir)?;
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ").to_string();
+        let target = dir.join(format!("{stamp}.ron"));
+        if fs::hard_link(path, &target).is_err() {
+            let bytes = fs::read(path)?;
+            fsio::create_new_atomic(&target, &bytes)?;
+        }
+        prune_backups(&dir, BACKUPS_KEPT)
+    }
+
+    /// Moves a record file to `trash/` (same layout). Returns where it went, for undo.
+    pub fn trash(&self, rel_path: &Path) -> Result<PathBuf, SaveError> {
+        self.check_writable()?;
+        let from = self.dir.join(rel_path);
+        let mut to_rel = PathBuf::from(TRASH_DIR).join(rel_path);
+        let mut n = 1;
+        while self.dir.join(&to_rel).exists() {
+            n += 1;
+            let name = format!(
+                "{}~{n}.ron",
+                rel_path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("record")
+            );
+            to_rel = PathBuf::from(TRASH_DIR).join(rel_path.with_file_name(name));
+        }
+        let to = self.dir.join(&to_rel);
+        move_file(&from, &to).map_err(|source| SaveError::Io { path: from, source })?;
+        Ok(to_rel)
+    }
+
+    /// Moves a trashed file back to where it was.
+    pub fn restore(&self, trash_rel: &Path, original_rel: &Path) -> Result<(), SaveError> {
+        self.check_writable()?;
+        let to = self.dir.join(original_rel);
+        if to.exists() {
+            return Err(SaveError::AlreadyExists(to));
+        }
+        let from = self.dir.join(trash_rel);
+        move_file(&from, &to).map_err(|source| SaveError::Io { path: from, source })
+    }
+}
+
+fn move_file(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(parent) = to.parent() {
+        fsio::create_private_dir(parent)?;
+    }
+    fs::rename(from, to)?;
+    if let Some(parent) = to.parent() {
+        fsio::sync_dir(parent)?;
+    }
+    if let Some(parent) = from.parent() {
+        fsio::sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+fn prune_backups(dir: &Path, keep: usize) -> io::Result<()> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    if names.len() <= keep {
+        return Ok(());
+    }
+    names.sort();
+    for old in &names[..names.len() - keep] {
+        fs::remove_file(old)?;
+    }
+    Ok(())
+}
+
+fn remove_old_temps(dir: &Path, cutoff: std::time::SystemTime) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            if name != TRASH_DIR && name != BACKUP_DIR {
+                remove_old_temps(&entry.path(), cutoff)?;
+            }
+        } else if kind.is_file() && fsio::is_temp_name(&name) {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .map(|t| t < cutoff)
+                .unwrap_or(true);
+            if old {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Collects `*.ron` files under `dir/rel` up to `depth` levels, skipping temp
+/// files and anything that is not a plain file.
+fn collect_ron_files(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && depth > 1 && !name.starts_with('.') {
+            collect_ron_files(root, &rel.join(name), depth - 1, out);
+        } else if kind.is_file() && name.ends_with(".ron") && !name.starts_with('.') {
+            out.push(rel.join(name));
+        }
+    }
+}
+
+type ReadResult<T> = Result<(T, FileState, Vec<Problem>), Problem>;
+
+/// Reads files on every core; with a warm cache parsing is the cost, not I/O.
+fn read_parallel<T: StoredRecord>(ws: &Workspace, paths: Vec<PathBuf>) -> Vec<ReadResult<T>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if threads <= 1 || paths.len() < 64 {
+        return paths.iter().map(|p| ws.read_record::<T>(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| ws.read_record::<T>(p))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                Err(_) => vec![Err(Problem {
+                    path: ws.dir.clone(),
+                    severity: Severity::Error,
+                    message: "a reader thread failed; some records were not read".into(),
+                })],
+            })
+            .collect()
+    })
+}

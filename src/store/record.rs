@@ -1,0 +1,133 @@
+//! Where each record type lives in a workspace folder and how its file is named.
+
+use crate::domain::{
+    Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+
+/// The kinds of record file, one folder each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    Diary,
+    Need,
+    Objective,
+    Activity,
+    Feedback,
+    Kpi,
+    Review,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 7] = [
+        RecordKind::Diary,
+        RecordKind::Need,
+        RecordKind::Objective,
+        RecordKind::Activity,
+        RecordKind::Feedback,
+        RecordKind::Kpi,
+        RecordKind::Review,
+    ];
+
+    /// The folder inside the workspace.
+    pub fn dir(self) -> &'static str {
+        match self {
+            RecordKind::Diary => "diary",
+            RecordKind::Need => "needs",
+            RecordKind::Objective => "objectives",
+            RecordKind::Activity => "activities",
+            RecordKind::Feedback => "feedback",
+            RecordKind::Kpi => "kpis",
+            RecordKind::Review => "reviews",
+        }
+    }
+
+    /// What a learner calls one of these.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Diary => "diary entry",
+            RecordKind::Need => "development need",
+            RecordKind::Objective => "objective",
+            RecordKind::Activity => "activity",
+            RecordKind::Feedback => "feedback",
+            RecordKind::Kpi => "KPI reading",
+            RecordKind::Review => "review",
+        }
+    }
+}
+
+/// A record that is stored as one file.
+pub trait StoredRecord: Serialize + DeserializeOwned + Clone + Send + 'static {
+    const KIND: RecordKind;
+
+    fn id(&self) -> &Id;
+
+    /// The file's path relative to the workspace folder.
+    fn rel_path(&self) -> PathBuf {
+        PathBuf::from(Self::KIND.dir()).join(format!("{}.ron", self.id()))
+    }
+}
+
+impl StoredRecord for DiaryEntry {
+    const KIND: RecordKind = RecordKind::Diary;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    /// `diary/2026/2026-11-22-<id>.ron`: the newest entries are found by name alone.
+    fn rel_path(&self) -> PathBuf {
+        PathBuf::from("diary")
+            .join(self.date.format("%Y").to_string())
+            .join(format!("{}-{}.ron", self.date.format("%Y-%m-%d"), self.id))
+    }
+}
+
+impl StoredRecord for DevelopmentNeed {
+    const KIND: RecordKind = RecordKind::Need;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl StoredRecord for Objective {
+    const KIND: RecordKind = RecordKind::Objective;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl StoredRecord for Activity {
+    const KIND: RecordKind = RecordKind::Activity;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl StoredRecord for Feedback {
+    const KIND: RecordKind = RecordKind::Feedback;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl StoredRecord for KpiReading {
+    const KIND: RecordKind = RecordKind::Kpi;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl StoredRecord for Review {
+    const KIND: RecordKind = RecordKind::Review;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    /// `reviews/2026-11-22-<id>.ron`: dated, so the timeline sorts by name.
+    fn rel_path(&self) -> PathBuf {
+        PathBuf::from("reviews").join(format!(
+            "{}-{}.ron",
+            self.held.date_naive().format("%Y-%m-%d"),
+            self.id
+        ))
+    }
+}
