@@ -8,6 +8,7 @@
 //! and the rest of the workspace still loads. Nothing here knows of the terminal.
 
 pub mod codec;
+pub mod drafts;
 pub mod fsio;
 pub mod lock;
 pub mod migrate;
@@ -402,8 +403,9 @@ impl Workspace {
         out: &mut Vec<T>,
         files: &mut HashMap<Id, FileState>,
         problems: &mut Vec<Problem>,
+        progress: &std::sync::atomic::AtomicUsize,
     ) {
-        let results = read_parallel::<T>(self, paths);
+        let results = read_parallel::<T>(self, paths, progress);
         for result in results {
             match result {
                 Ok((record, state, mut notes)) => {
@@ -430,6 +432,15 @@ impl Workspace {
 
     /// Reads every record. Unreadable files become problems; the rest loads.
     pub fn load(&self) -> Result<Loaded, OpenError> {
+        self.load_counting(&std::sync::atomic::AtomicUsize::new(0))
+    }
+
+    /// Like [`Workspace::load`], adding one to `progress` per file read, so a
+    /// UI can show how far a background load has got.
+    pub fn load_counting(
+        &self,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Result<Loaded, OpenError> {
         let (header, header_state, mut problems) = self.load_header()?;
         let mut records = Records::default();
         let mut files = HashMap::new();
@@ -438,42 +449,49 @@ impl Workspace {
             &mut records.diary,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<DevelopmentNeed>(
             self.record_paths(RecordKind::Need),
             &mut records.needs,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<Objective>(
             self.record_paths(RecordKind::Objective),
             &mut records.objectives,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<Activity>(
             self.record_paths(RecordKind::Activity),
             &mut records.activities,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<Feedback>(
             self.record_paths(RecordKind::Feedback),
             &mut records.feedback,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<KpiReading>(
             self.record_paths(RecordKind::Kpi),
             &mut records.kpis,
             &mut files,
             &mut problems,
+            progress,
         );
         self.load_kind::<Review>(
             self.record_paths(RecordKind::Review),
             &mut records.reviews,
             &mut files,
             &mut problems,
+            progress,
         );
         records.sort();
         problems.sort_by(|a, b| a.path.cmp(&b.path));
@@ -759,13 +777,22 @@ fn collect_ron_files(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBu
 type ReadResult<T> = Result<(T, FileState, Vec<Problem>), Problem>;
 
 /// Reads files on every core; with a warm cache parsing is the cost, not I/O.
-fn read_parallel<T: StoredRecord>(ws: &Workspace, paths: Vec<PathBuf>) -> Vec<ReadResult<T>> {
+fn read_parallel<T: StoredRecord>(
+    ws: &Workspace,
+    paths: Vec<PathBuf>,
+    progress: &std::sync::atomic::AtomicUsize,
+) -> Vec<ReadResult<T>> {
+    let read = |p: &PathBuf| {
+        let result = ws.read_record::<T>(p);
+        progress.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        result
+    };
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(8);
     if threads <= 1 || paths.len() < 64 {
-        return paths.iter().map(|p| ws.read_record::<T>(p)).collect();
+        return paths.iter().map(read).collect();
     }
     let chunk = paths.len().div_ceil(threads);
     std::thread::scope(|scope| {

@@ -1,0 +1,60 @@
+//! Drafts of unsaved forms: `drafts/<draft id>.ron`, one per editing session,
+//! so two starlog processes (the app and `starlog star`) never share one.
+
+use super::{Problem, Severity, Workspace, codec, fsio};
+use crate::domain::Draft;
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+pub const DRAFT_DIR: &str = "drafts";
+
+impl Workspace {
+    fn draft_path(&self, draft: &Draft) -> PathBuf {
+        self.dir().join(DRAFT_DIR).join(format!("{}.ron", draft.id))
+    }
+
+    /// Writes (atomically) the draft, replacing its previous state.
+    pub fn save_draft(&self, draft: &Draft) -> io::Result<()> {
+        let text = codec::encode(draft).map_err(io::Error::other)?;
+        fsio::write_atomic(&self.draft_path(draft), text.as_bytes())
+    }
+
+    /// Removes a draft once its text is saved or deliberately discarded.
+    pub fn remove_draft(&self, draft: &Draft) -> io::Result<()> {
+        match fs::remove_file(self.draft_path(draft)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every readable draft, newest first. Unreadable ones are reported, not removed.
+    pub fn drafts(&self) -> (Vec<Draft>, Vec<Problem>) {
+        let mut drafts = Vec::new();
+        let mut problems = Vec::new();
+        let Ok(entries) = fs::read_dir(self.dir().join(DRAFT_DIR)) else {
+            return (drafts, problems);
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_draft = path.extension().is_some_and(|e| e == "ron")
+                && !entry.file_name().to_string_lossy().starts_with('.');
+            if !is_draft {
+                continue;
+            }
+            match fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| codec::decode::<Draft>(&b).map_err(|e| e.to_string()))
+            {
+                Ok(decoded) => drafts.push(decoded.record),
+                Err(message) => problems.push(Problem {
+                    path,
+                    severity: Severity::Warning,
+                    message: format!("draft could not be read: {message}"),
+                }),
+            }
+        }
+        drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        (drafts, problems)
+    }
+}
