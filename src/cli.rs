@@ -25,12 +25,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME", default_value = "default")]
     pub workspace: String,
 
+    /// Open without taking the workspace lock; nothing can be changed.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open straight into a new STAR entry; exit after saving (Esc on an untouched form exits too).
+    Star,
     /// Add a free-text diary entry without opening the app.
     Add {
         /// The entry's text (several words are joined with spaces).

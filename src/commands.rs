@@ -69,9 +69,8 @@ fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
 pub fn run(cli: Cli) -> Result<u8, Failure> {
     let root = root(&cli)?;
     match cli.command {
-        None => Err(Failure::Usage(
-            "the app arrives with the next release; try `starlog add`, `starlog list` or `starlog demo`".into(),
-        )),
+        None => run_app(&root, &cli.workspace, cli.read_only, false),
+        Some(Command::Star) => run_app(&root, &cli.workspace, cli.read_only, true),
         Some(Command::Add { text, tags, date }) => {
             let ws = Workspace::open(&root, &cli.workspace, Mode::Capture)?;
             let date = match date {
@@ -103,8 +102,11 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
                 .iter()
                 .filter(|e| since.is_none_or(|s| e.date >= s))
                 .filter(|e| {
-                    tags.iter()
-                        .all(|t| e.tags.iter().any(|et| et.eq_ignore_ascii_case(t.trim_start_matches('#'))))
+                    tags.iter().all(|t| {
+                        e.tags
+                            .iter()
+                            .any(|et| et.eq_ignore_ascii_case(t.trim_start_matches('#')))
+                    })
                 })
                 .take(last.unwrap_or(usize::MAX));
             for entry in matches {
@@ -115,7 +117,11 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
         Some(Command::Demo { entries }) => {
-            let name = if cli.workspace == "default" { "demo".to_string() } else { cli.workspace.clone() };
+            let name = if cli.workspace == "default" {
+                "demo".to_string()
+            } else {
+                cli.workspace.clone()
+            };
             let ws = Workspace::open(&root, &name, Mode::Write)?;
             let existing = ws.load()?;
             if !existing.records.is_empty() {
@@ -124,7 +130,8 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
                     ws.dir().display()
                 )));
             }
-            let counts = crate::demo::write_demo(&ws, existing.header_state.as_ref(), entries, now())?;
+            let counts =
+                crate::demo::write_demo(&ws, existing.header_state.as_ref(), entries, now())?;
             println!(
                 "Created the demo workspace in {} ({counts}).\nOpen it with: starlog --workspace {name}",
                 ws.dir().display()
@@ -132,6 +139,79 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
     }
+}
+
+/// Opens the workspace for the app: with the lock, or read-only when asked
+/// or when another starlog holds it and the learner agrees.
+fn open_for_app(
+    root: &std::path::Path,
+    name: &str,
+    read_only: bool,
+    quick: bool,
+) -> Result<(Workspace, Option<String>), Failure> {
+    if read_only {
+        return Ok((
+            Workspace::open(root, name, Mode::ReadOnly)?,
+            Some("opened with --read-only".into()),
+        ));
+    }
+    match Workspace::open(root, name, Mode::Write) {
+        Ok(ws) => Ok((ws, None)),
+        Err(OpenError::Lock(store::LockError::Held(holder))) => {
+            if quick {
+                // A new entry only creates a new file: safe beside the open app.
+                return Ok((Workspace::open(root, name, Mode::Capture)?, None));
+            }
+            use std::io::IsTerminal;
+            let message = format!("this workspace is open in {holder}");
+            if !std::io::stdin().is_terminal() {
+                return Err(Failure::Open(OpenError::Lock(store::LockError::Held(
+                    holder,
+                ))));
+            }
+            eprint!("starlog: {message}.\nOpen it read-only? [y/N] ");
+            let mut answer = String::new();
+            let _ = std::io::stdin().read_line(&mut answer);
+            if answer.trim().eq_ignore_ascii_case("y") {
+                Ok((Workspace::open(root, name, Mode::ReadOnly)?, Some(message)))
+            } else {
+                Err(Failure::Open(OpenError::Lock(store::LockError::Held(
+                    holder,
+                ))))
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn run_app(
+    root: &std::path::Path,
+    name: &str,
+    read_only: bool,
+    quick: bool,
+) -> Result<u8, Failure> {
+    let (ws, reason) = open_for_app(root, name, read_only, quick)?;
+    if quick && reason.is_some() {
+        return Err(Failure::Usage(
+            "`starlog star` needs to write: drop --read-only".into(),
+        ));
+    }
+    let mut app = crate::app::App::open(ws, now())?;
+    if let Some(reason) = reason {
+        app.read_only_reason = Some(reason);
+    }
+    if quick {
+        app.quick_capture = true;
+        if app.confirm.is_none() {
+            app.new_entry();
+        }
+    }
+    let exit = crate::app::run::run_terminal(app)
+        .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
+    Ok(match exit {
+        crate::app::Exit::Done => 0,
+        crate::app::Exit::Interrupted => 130,
+    })
 }
 
 fn load_diary(ws: &Workspace) -> (Vec<DiaryEntry>, Vec<Problem>) {
@@ -160,20 +240,6 @@ pub fn list_line(entry: &DiaryEntry) -> String {
     line
 }
 
-/// Cleans tags typed by people: no leading `#`, no spaces, no duplicates.
-pub fn clean_tags(tags: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        for part in tag.split([',', ' ']) {
-            let t = part.trim().trim_start_matches('#').to_string();
-            if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
-                out.push(t);
-            }
-        }
-    }
-    out
-}
-
 /// Creates a free-text diary entry (used by `starlog add`).
 pub fn add_entry(
     ws: &Workspace,
@@ -189,7 +255,7 @@ pub fn add_entry(
     let now = now();
     let mut entry = DiaryEntry::new(Id::generate(), date, now);
     entry.text = text.to_string();
-    entry.tags = clean_tags(tags);
+    entry.tags = domain::clean_tags(tags);
     ws.create(&entry)?;
     Ok(entry)
 }

@@ -1,9 +1,11 @@
 //! starlog: a STAR reflective diary, development plan, feedback inbox and review
 //! timeline for customer-service learners, kept as versioned RON files.
 
+pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod commands;
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod ui;

@@ -32,6 +32,20 @@ pub use review::{ObjectiveChange, Outcome, Participant, Review};
 /// The on-disk format version this build writes. Every file carries it.
 pub const FORMAT: u32 = 1;
 
+/// Cleans tags typed by people: no leading `#`, no spaces, no duplicates.
+pub fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        for part in tag.split([',', ' ']) {
+            let t = part.trim().trim_start_matches('#').to_string();
+            if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
 /// Every record of a workspace, in memory.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {

@@ -16,8 +16,7 @@ impl Workspace {
 
     /// Writes (atomically) the draft, replacing its previous state.
     pub fn save_draft(&self, draft: &Draft) -> io::Result<()> {
-        let text = codec::encode(draft).map_err(io::Error::other)?;
-        fsio::write_atomic(&self.draft_path(draft), text.as_bytes())
+        write_draft_to(self.dir(), draft)
     }
 
     /// Removes a draft once its text is saved or deliberately discarded.
@@ -54,7 +53,17 @@ impl Workspace {
                 }),
             }
         }
-        drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
         (drafts, problems)
     }
+}
+
+/// Writes a draft into the workspace folder `dir` without opening the
+/// workspace: used by the signal thread, which must not wait on anything.
+pub fn write_draft_to(dir: &std::path::Path, draft: &Draft) -> io::Result<()> {
+    let text = codec::encode(draft).map_err(io::Error::other)?;
+    fsio::write_atomic(
+        &dir.join(DRAFT_DIR).join(format!("{}.ron", draft.id)),
+        text.as_bytes(),
+    )
 }

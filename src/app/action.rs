@@ -1,0 +1,78 @@
+//! Actions: everything the user can ask for, as plain data.
+
+/// The five screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Diary,
+    Plan,
+    Feedback,
+    Reviews,
+    Progress,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Diary,
+        Screen::Plan,
+        Screen::Feedback,
+        Screen::Reviews,
+        Screen::Progress,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Diary => "Diary",
+            Screen::Plan => "Plan",
+            Screen::Feedback => "Feedback",
+            Screen::Reviews => "Reviews",
+            Screen::Progress => "Progress",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Screen {
+        Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
+    }
+
+    pub fn previous(self) -> Screen {
+        Screen::ALL[(self.index() + Screen::ALL.len() - 1) % Screen::ALL.len()]
+    }
+}
+
+/// One thing the user asked for. Key resolution produces these; `App::update`
+/// carries them out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Keep a draft of any open form and quit (Ctrl-C).
+    Interrupt,
+    ShowScreen(Screen),
+    NextScreen,
+    PreviousScreen,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    New,
+    Edit,
+    Delete,
+    Undo,
+    Refresh,
+    EditProfile,
+    Help,
+    /// Close the current overlay or view.
+    Back,
+    // Forms
+    Save,
+    NextField,
+    PreviousField,
+    // Confirmation popups
+    Yes,
+    No,
+}

@@ -1,0 +1,767 @@
+//! The TUI's state and its changes: `App` holds everything on screen, `update`
+//! carries out an `Action`, and the view (`crate::ui`) renders from `&App`
+//! only. The event loop lives in `run.rs`.
+
+pub mod action;
+pub mod keymap;
+pub mod picker;
+pub mod profile_form;
+pub mod run;
+pub mod star_form;
+
+pub use action::{Action, Screen};
+pub use keymap::Context;
+
+use crate::domain::{
+    CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts, WorkspaceHeader,
+};
+use crate::store::{FileState, Loaded, Problem, SaveError, Severity, Workspace};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use profile_form::ProfileForm;
+use ratatui::crossterm::event::KeyEvent;
+use star_form::StarForm;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// How many diary entries the first frame reads before the background load.
+pub const FIRST_PAGE: usize = 200;
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub error: bool,
+}
+
+/// An open form.
+#[derive(Debug)]
+pub enum Form {
+    Star(Box<StarForm>),
+    Profile(Box<ProfileForm>),
+}
+
+/// A yes/no question on top of everything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Esc in a form with unsaved text.
+    DiscardChanges,
+    /// A draft from an earlier session.
+    RestoreDraft(Box<Draft>),
+}
+
+/// Something that can be undone with `u`.
+#[derive(Debug, Clone)]
+pub struct Trashed {
+    pub entry: DiaryEntry,
+    pub trash_path: PathBuf,
+    pub original_path: PathBuf,
+}
+
+/// Where a background load stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Selection in a list; the view scrolls so it stays visible.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+}
+
+/// Why the app stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// `q`, or a quick capture that was saved or closed untouched.
+    Done,
+    /// Ctrl-C: a draft was kept.
+    Interrupted,
+}
+
+/// Colours on or off (`NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+/// Everything the screen shows.
+#[derive(Debug)]
+pub struct App {
+    pub ws: Option<Workspace>,
+    pub header: WorkspaceHeader,
+    pub header_state: Option<FileState>,
+    pub records: Records,
+    pub files: HashMap<Id, FileState>,
+    pub problems: Vec<Problem>,
+    /// All records are in memory (the background load finished).
+    pub complete: bool,
+    /// How many diary files exist (known before they are all read).
+    pub diary_total: usize,
+    pub loading: Option<Loading>,
+    pub screen: Screen,
+    pub lists: [ListState; 5],
+    /// Reading one record full-screen, scrolled this far.
+    pub reader: Option<u16>,
+    pub help: Option<u16>,
+    pub form: Option<Form>,
+    pub confirm: Option<Confirm>,
+    pub pending_drafts: Vec<Draft>,
+    pub status: Option<StatusMessage>,
+    pub undo: Vec<Trashed>,
+    /// `starlog star`: leave after the entry is saved or the form is closed.
+    pub quick_capture: bool,
+    pub read_only_reason: Option<String>,
+    pub exit: Option<Exit>,
+    /// Set when a reload from disk is wanted (the loop starts it).
+    pub reload_requested: bool,
+    /// Set when the form changed since the last draft write.
+    pub draft_due: bool,
+    pub today: NaiveDate,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+    pub criteria: Option<CriteriaSet>,
+    pub prompts: StarPrompts,
+}
+
+impl App {
+    /// An app showing `loaded`, with no workspace behind it (tests, read-only).
+    pub fn from_loaded(loaded: Loaded, now: DateTime<FixedOffset>) -> App {
+        let criteria = crate::assets::criteria_set(&loaded.header.profile.criteria_set);
+        let diary_total = loaded.records.diary.len();
+        App {
+            ws: None,
+            header: loaded.header,
+            header_state: loaded.header_state,
+            records: loaded.records,
+            files: loaded.files,
+            problems: loaded.problems,
+            complete: true,
+            diary_total,
+            loading: None,
+            screen: Screen::Diary,
+            lists: [ListState::default(); 5],
+            reader: None,
+            help: None,
+            form: None,
+            confirm: None,
+            pending_drafts: Vec::new(),
+            status: None,
+            undo: Vec::new(),
+            quick_capture: false,
+            read_only_reason: None,
+            exit: None,
+            reload_requested: false,
+            draft_due: false,
+            today: now.date_naive(),
+            now,
+            theme: Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            },
+            criteria,
+            prompts: crate::assets::star_prompts(),
+        }
+    }
+
+    /// Opens the app on `ws`, reading only what the first screen needs; the
+    /// rest arrives through `apply_loaded` from a background load.
+    pub fn open(ws: Workspace, now: DateTime<FixedOffset>) -> Result<App, crate::store::OpenError> {
+        let (header, header_state, mut problems) = ws.load_header()?;
+        let diary_total = ws.diary_paths_newest_first().len();
+        let (diary, mut diary_problems) = ws.newest_diary(FIRST_PAGE);
+        problems.append(&mut diary_problems);
+        let (drafts, mut draft_problems) = ws.drafts();
+        problems.append(&mut draft_problems);
+        let loaded = Loaded {
+            header,
+            header_state,
+            records: Records {
+                diary,
+                ..Records::default()
+            },
+            files: HashMap::new(),
+            problems,
+        };
+        let mut app = App::from_loaded(loaded, now);
+        app.complete = false;
+        app.diary_total = diary_total;
+        if ws.is_read_only() {
+            app.read_only_reason = Some("read-only: changes cannot be saved".into());
+        }
+        app.ws = Some(ws);
+        app.pending_drafts = drafts;
+        app.offer_next_draft();
+        Ok(app)
+    }
+
+    /// Shows the first-run greeting when the workspace is new.
+    pub fn greet_if_new(&mut self) {
+        if !self.header.onboarded
+            && self.diary_total == 0
+            && self.form.is_none()
+            && self.confirm.is_none()
+            && self.read_only_reason.is_none()
+            && !self.quick_capture
+        {
+            let sets = crate::assets::criteria_sets();
+            self.form = Some(Form::Profile(Box::new(ProfileForm::new(
+                &self.header.profile,
+                &sets,
+                true,
+            ))));
+        }
+    }
+
+    /// Takes in a full load from the background.
+    pub fn apply_loaded(&mut self, loaded: Loaded) {
+        let selected_ids: Vec<Option<Id>> =
+            Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
+        self.header = loaded.header;
+        self.header_state = loaded.header_state;
+        self.records = loaded.records;
+        self.files = loaded.files;
+        // Keep draft problems found at start; replace the rest.
+        self.problems = loaded.problems;
+        self.complete = true;
+        self.diary_total = self.records.diary.len();
+        self.loading = None;
+        self.criteria = crate::assets::criteria_set(&self.header.profile.criteria_set);
+        for (i, screen) in Screen::ALL.iter().enumerate() {
+            if let Some(id) = &selected_ids[i]
+                && let Some(pos) = self.ids(*screen).iter().position(|x| x == id)
+            {
+                self.lists[i].selected = pos;
+            }
+            self.clamp(*screen);
+        }
+        let errors = self
+            .problems
+            .iter()
+            .filter(|p| p.severity >= Severity::Warning)
+            .count();
+        if errors > 0 && self.status.is_none() {
+            self.set_error(format!(
+                "{errors} file(s) could not be read or are protected: see the list with ? (help)"
+            ));
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Where the keyboard focus is.
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else if self.form.is_some() {
+            Context::Form
+        } else if self.help.is_some() {
+            Context::Help
+        } else if self.reader.is_some() {
+            Context::Reader
+        } else {
+            Context::Screen(self.screen)
+        }
+    }
+
+    /// The ids listed on a screen, in display order.
+    pub fn ids(&self, screen: Screen) -> Vec<Id> {
+        match screen {
+            Screen::Diary => self.records.diary.iter().map(|e| e.id.clone()).collect(),
+            Screen::Plan => self
+                .records
+                .objectives
+                .iter()
+                .map(|o| o.id.clone())
+                .chain(self.records.needs.iter().map(|n| n.id.clone()))
+                .collect(),
+            Screen::Feedback => self.records.feedback.iter().map(|f| f.id.clone()).collect(),
+            Screen::Reviews => self
+                .records
+                .reviews
+                .iter()
+                .rev()
+                .map(|r| r.id.clone())
+                .collect(),
+            Screen::Progress => Vec::new(),
+        }
+    }
+
+    pub fn list_len(&self, screen: Screen) -> usize {
+        match screen {
+            Screen::Diary => self.records.diary.len(),
+            Screen::Plan => self.records.objectives.len() + self.records.needs.len(),
+            Screen::Feedback => self.records.feedback.len(),
+            Screen::Reviews => self.records.reviews.len(),
+            Screen::Progress => 0,
+        }
+    }
+
+    pub fn selected(&self, screen: Screen) -> usize {
+        self.lists[screen.index()].selected
+    }
+
+    fn selected_id(&self, screen: Screen) -> Option<Id> {
+        self.ids(screen).get(self.selected(screen)).cloned()
+    }
+
+    pub fn selected_entry(&self) -> Option<&DiaryEntry> {
+        self.records.diary.get(self.selected(Screen::Diary))
+    }
+
+    fn clamp(&mut self, screen: Screen) {
+        let len = self.list_len(screen);
+        let state = &mut self.lists[screen.index()];
+        state.selected = state.selected.min(len.saturating_sub(1));
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let len = self.list_len(self.screen) as isize;
+        let state = &mut self.lists[self.screen.index()];
+        let next = (state.selected as isize + delta).clamp(0, (len - 1).max(0));
+        state.selected = next as usize;
+    }
+
+    /// Handles one key press: popups first, then the form, then the key table.
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        let ctx = self.context();
+        match keymap::resolve(ctx, key) {
+            Some(action) => self.update(action),
+            None => {
+                if let Some(form) = &mut self.form {
+                    let changed = match form {
+                        Form::Star(f) => f.handle_key(key),
+                        Form::Profile(f) => f.handle_key(key),
+                    };
+                    if changed {
+                        self.draft_due = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles pasted text (bracketed paste).
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Some(Form::Star(form)) = &mut self.form
+            && self.confirm.is_none()
+            && form.paste(text)
+        {
+            self.draft_due = true;
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        match self.context() {
+            Context::Confirm => self.update_confirm(action),
+            Context::Form => self.update_form(action),
+            Context::Help => match action {
+                Action::Back => self.help = None,
+                Action::Down => self.help = self.help.map(|s| s.saturating_add(1)),
+                Action::Up => self.help = self.help.map(|s| s.saturating_sub(1)),
+                _ => {}
+            },
+            Context::Reader => match action {
+                Action::Back => self.reader = None,
+                Action::Down => self.reader = self.reader.map(|s| s.saturating_add(1)),
+                Action::Up => self.reader = self.reader.map(|s| s.saturating_sub(1)),
+                Action::PageDown => self.reader = self.reader.map(|s| s.saturating_add(10)),
+                Action::PageUp => self.reader = self.reader.map(|s| s.saturating_sub(10)),
+                Action::Top => self.reader = Some(0),
+                Action::Edit => {
+                    self.reader = None;
+                    self.edit_selected();
+                }
+                other => {
+                    self.reader = None;
+                    self.update_screen(other);
+                }
+            },
+            Context::Screen(_) => self.update_screen(action),
+        }
+    }
+
+    fn update_screen(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.exit = Some(Exit::Done),
+            Action::Interrupt => self.exit = Some(Exit::Interrupted),
+            Action::ShowScreen(s) => self.screen = s,
+            Action::NextScreen => self.screen = self.screen.next(),
+            Action::PreviousScreen => self.screen = self.screen.previous(),
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-10),
+            Action::PageDown => self.move_selection(10),
+            Action::Top => self.lists[self.screen.index()].selected = 0,
+            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Open if self.list_len(self.screen) > 0 => self.reader = Some(0),
+            Action::New => self.new_entry(),
+            Action::Edit => self.edit_selected(),
+            Action::Delete => self.delete_selected(),
+            Action::Undo => self.undo_delete(),
+            Action::Refresh => {
+                self.reload_requested = true;
+                self.set_status("Reloading from disk…");
+            }
+            Action::EditProfile => {
+                let sets = crate::assets::criteria_sets();
+                self.form = Some(Form::Profile(Box::new(ProfileForm::new(
+                    &self.header.profile,
+                    &sets,
+                    false,
+                ))));
+            }
+            Action::Help => self.help = Some(0),
+            _ => {}
+        }
+    }
+
+    fn writable(&mut self) -> bool {
+        if let Some(reason) = &self.read_only_reason {
+            let text = format!("Cannot change anything: {reason}");
+            self.set_error(text);
+            return false;
+        }
+        true
+    }
+
+    /// Opens a new STAR form for today.
+    pub fn new_entry(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let entry = DiaryEntry::new(Id::generate(), self.today, self.now);
+        let form = StarForm::new(
+            entry,
+            false,
+            &self.records.objectives,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Star(Box::new(form)));
+    }
+
+    fn edit_selected(&mut self) {
+        if self.screen != Screen::Diary || !self.writable() {
+            return;
+        }
+        let Some(entry) = self.selected_entry().cloned() else {
+            self.set_status("Nothing to edit yet: press n for a new entry");
+            return;
+        };
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        if let Some(reason) = self.files.get(&entry.id).and_then(|f| f.protected.clone()) {
+            self.set_error(format!("This entry cannot be edited here: {reason}"));
+            return;
+        }
+        let form = StarForm::new(
+            entry,
+            true,
+            &self.records.objectives,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Star(Box::new(form)));
+    }
+
+    fn delete_selected(&mut self) {
+        if self.screen != Screen::Diary || !self.writable() {
+            return;
+        }
+        let Some(entry) = self.selected_entry().cloned() else {
+            return;
+        };
+        let rel = self
+            .files
+            .get(&entry.id)
+            .map(|f| f.rel_path.clone())
+            .unwrap_or_else(|| crate::store::StoredRecord::rel_path(&entry));
+        let Some(ws) = &self.ws else { return };
+        match ws.trash(&rel) {
+            Ok(trash_path) => {
+                self.records.diary.retain(|e| e.id != entry.id);
+                self.files.remove(&entry.id);
+                self.diary_total = self.diary_total.saturating_sub(1);
+                self.clamp(Screen::Diary);
+                self.set_status(format!(
+                    "Moved \"{}\" to the trash. u to undo",
+                    truncate(entry.headline(), 40)
+                ));
+                self.undo.push(Trashed {
+                    entry,
+                    trash_path,
+                    original_path: rel,
+                });
+            }
+            Err(e) => self.set_error(format!("Not deleted: {e}")),
+        }
+    }
+
+    fn undo_delete(&mut self) {
+        let Some(item) = self.undo.pop() else {
+            self.set_status("Nothing to undo");
+            return;
+        };
+        let Some(ws) = &self.ws else { return };
+        let result = ws
+            .restore(&item.trash_path, &item.original_path)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                ws.read_record::<DiaryEntry>(&item.original_path)
+                    .map_err(|p| p.to_string())
+            });
+        match result {
+            Ok((entry, state, _)) => {
+                self.files.insert(entry.id.clone(), state);
+                let id = entry.id.clone();
+                self.insert_entry(entry);
+                self.diary_total += 1;
+                self.select_entry(&id);
+                self.set_status("Restored from the trash");
+            }
+            Err(e) => {
+                self.set_error(format!("Could not restore: {e}"));
+                self.undo.push(item);
+            }
+        }
+    }
+
+    fn insert_entry(&mut self, entry: DiaryEntry) {
+        self.records.diary.retain(|e| e.id != entry.id);
+        let pos = self
+            .records
+            .diary
+            .iter()
+            .position(|e| (e.date, &e.id) < (entry.date, &entry.id))
+            .unwrap_or(self.records.diary.len());
+        self.records.diary.insert(pos, entry);
+    }
+
+    fn select_entry(&mut self, id: &Id) {
+        if let Some(pos) = self.records.diary.iter().position(|e| &e.id == id) {
+            self.screen = Screen::Diary;
+            self.lists[Screen::Diary.index()].selected = pos;
+        }
+    }
+
+    fn update_form(&mut self, action: Action) {
+        match action {
+            Action::Save => self.save_form(),
+            Action::NextField | Action::PreviousField => {
+                let step = if action == Action::NextField { 1 } else { -1 };
+                match &mut self.form {
+                    Some(Form::Star(f)) => f.next_field(step),
+                    Some(Form::Profile(f)) => f.next_field(step),
+                    None => {}
+                }
+            }
+            Action::Back => match &self.form {
+                Some(Form::Star(f)) if f.dirty => self.confirm = Some(Confirm::DiscardChanges),
+                Some(Form::Profile(f)) if f.first_run => {
+                    // Skipping the greeting is remembered, so it does not nag.
+                    self.header.onboarded = true;
+                    self.save_header();
+                    self.form = None;
+                    self.set_status("Profile skipped: press p any time to fill it in");
+                }
+                Some(Form::Profile(f)) if f.dirty => self.confirm = Some(Confirm::DiscardChanges),
+                _ => self.close_form(),
+            },
+            Action::Interrupt => {
+                self.write_draft();
+                self.exit = Some(Exit::Interrupted);
+            }
+            _ => {}
+        }
+    }
+
+    fn close_form(&mut self) {
+        if let (Some(Form::Star(form)), Some(ws)) = (self.form.take(), &self.ws) {
+            let _ = ws.remove_draft(&form.to_draft(self.now));
+        }
+        self.draft_due = false;
+        if self.quick_capture {
+            self.exit = Some(Exit::Done);
+        }
+        self.offer_next_draft();
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        let Some(confirm) = self.confirm.take() else {
+            return;
+        };
+        match (confirm, action) {
+            (Confirm::DiscardChanges, Action::Yes) => {
+                self.close_form();
+                self.set_status("Changes discarded");
+            }
+            (Confirm::DiscardChanges, _) => {}
+            (Confirm::RestoreDraft(draft), Action::Yes) => {
+                let form =
+                    StarForm::from_draft(&draft, &self.records.objectives, self.criteria.as_ref());
+                self.form = Some(Form::Star(Box::new(form)));
+                self.set_status("Draft restored: Ctrl-S saves it");
+            }
+            (Confirm::RestoreDraft(draft), Action::No) => {
+                // Keep it on disk: it is offered again next time.
+                self.set_status(format!(
+                    "Draft kept for later ({})",
+                    draft.saved_at.format("%d %b %H:%M")
+                ));
+                self.offer_next_draft();
+                if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
+                    self.new_entry();
+                }
+            }
+            (confirm, _) => self.confirm = Some(confirm),
+        }
+    }
+
+    fn offer_next_draft(&mut self) {
+        if self.confirm.is_none() && self.form.is_none() && !self.pending_drafts.is_empty() {
+            let draft = self.pending_drafts.remove(0);
+            self.confirm = Some(Confirm::RestoreDraft(Box::new(draft)));
+        }
+    }
+
+    /// Writes the open form's draft now (debounced by the loop, and on Ctrl-C).
+    pub fn write_draft(&mut self) {
+        self.draft_due = false;
+        let (Some(Form::Star(form)), Some(ws)) = (&self.form, &self.ws) else {
+            return;
+        };
+        if !form.dirty {
+            return;
+        }
+        if let Err(e) = ws.save_draft(&form.to_draft(self.now)) {
+            self.set_error(format!("Could not keep a draft: {e}"));
+        }
+    }
+
+    /// The current draft, for the signal thread.
+    pub fn current_draft(&self) -> Option<Draft> {
+        match &self.form {
+            Some(Form::Star(form)) if form.dirty => Some(form.to_draft(self.now)),
+            _ => None,
+        }
+    }
+
+    fn save_form(&mut self) {
+        match self.form.take() {
+            Some(Form::Star(form)) => self.save_star(form),
+            Some(Form::Profile(form)) => match form.to_profile() {
+                Ok(profile) => {
+                    self.apply_profile(profile);
+                    if self.save_header() {
+                        self.set_status("Profile saved");
+                    } else {
+                        self.form = Some(Form::Profile(form));
+                    }
+                }
+                Err(e) => {
+                    let mut form = form;
+                    form.error = Some(e);
+                    self.form = Some(Form::Profile(form));
+                }
+            },
+            None => {}
+        }
+    }
+
+    fn apply_profile(&mut self, profile: LearnerProfile) {
+        self.header.profile = profile;
+        self.header.onboarded = true;
+        self.criteria = crate::assets::criteria_set(&self.header.profile.criteria_set);
+    }
+
+    fn save_header(&mut self) -> bool {
+        let Some(ws) = &self.ws else { return false };
+        match ws.save_header(&self.header, self.header_state.as_ref()) {
+            Ok(state) => {
+                self.header_state = Some(state);
+                true
+            }
+            Err(e) => {
+                self.set_error(format!("Profile NOT SAVED: {e}"));
+                false
+            }
+        }
+    }
+
+    fn save_star(&mut self, mut form: Box<StarForm>) {
+        let entry = match form.to_entry(self.today, self.now) {
+            Ok(entry) => entry,
+            Err(message) => {
+                form.save_error = Some(message);
+                self.form = Some(Form::Star(form));
+                return;
+            }
+        };
+        let result = match &self.ws {
+            Some(ws) => {
+                let known = if form.editing {
+                    self.files.get(&entry.id)
+                } else {
+                    None
+                };
+                ws.save(&entry, known)
+            }
+            None => Err(SaveError::ReadOnly),
+        };
+        match result {
+            Ok(state) => {
+                if let Some(ws) = &self.ws {
+                    let _ = ws.remove_draft(&form.to_draft(self.now));
+                }
+                self.files.insert(entry.id.clone(), state);
+                let id = entry.id.clone();
+                let is_new = !form.editing;
+                self.insert_entry(entry);
+                if is_new {
+                    self.diary_total += 1;
+                }
+                self.select_entry(&id);
+                self.draft_due = false;
+                self.set_status(if is_new {
+                    "Entry saved"
+                } else {
+                    "Changes saved"
+                });
+                if self.quick_capture {
+                    self.exit = Some(Exit::Done);
+                }
+                self.offer_next_draft();
+            }
+            Err(e) => {
+                // The text stays in the form, and a draft keeps it safe.
+                form.save_error = Some(format!("NOT SAVED: {e}. Ctrl-S to retry"));
+                self.form = Some(Form::Star(form));
+                self.write_draft();
+            }
+        }
+    }
+}
+
+/// Cuts `text` to `max` characters, adding "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}

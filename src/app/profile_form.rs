@@ -1,0 +1,162 @@
+//! The learner profile form, shown on first run and with `p`.
+
+use super::picker::{PickOption, Picker};
+use crate::domain::{CriteriaSet, LearnerProfile};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Name,
+    JobRole,
+    Organisation,
+    Qualification,
+    Level,
+    CriteriaSet,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 6] = [
+        ProfileField::Name,
+        ProfileField::JobRole,
+        ProfileField::Organisation,
+        ProfileField::Qualification,
+        ProfileField::Level,
+        ProfileField::CriteriaSet,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileField::Name => "Your name",
+            ProfileField::JobRole => "Job role",
+            ProfileField::Organisation => "Organisation",
+            ProfileField::Qualification => "Qualification",
+            ProfileField::Level => "Level (2 or 3)",
+            ProfileField::CriteriaSet => "Unit criteria",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct ProfileForm {
+    /// Shown as a welcome on first run.
+    pub first_run: bool,
+    pub texts: [TextArea<'static>; 5],
+    pub criteria: Picker,
+    pub focus: ProfileField,
+    pub dirty: bool,
+    pub error: Option<String>,
+}
+
+fn line(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(vec![text.replace('\n', " ")]);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area
+}
+
+impl ProfileForm {
+    pub fn new(profile: &LearnerProfile, sets: &[CriteriaSet], first_run: bool) -> ProfileForm {
+        let options = sets
+            .iter()
+            .map(|s| PickOption {
+                value: s.id.clone(),
+                label: s.title.clone(),
+            })
+            .collect();
+        let current = if profile.criteria_set.is_empty() {
+            crate::assets::DEFAULT_CRITERIA_SET.to_string()
+        } else {
+            profile.criteria_set.clone()
+        };
+        let qualification = if profile.qualification.is_empty() && first_run {
+            "NVQ in Customer Service".to_string()
+        } else {
+            profile.qualification.clone()
+        };
+        ProfileForm {
+            first_run,
+            texts: [
+                line(&profile.name),
+                line(&profile.job_role),
+                line(&profile.organisation),
+                line(&qualification),
+                line(&profile.level.map(|l| l.to_string()).unwrap_or_default()),
+            ],
+            criteria: Picker::new(options, &[current], true),
+            focus: ProfileField::Name,
+            dirty: false,
+            error: None,
+        }
+    }
+
+    pub fn text(&self, field: ProfileField) -> String {
+        let i = ProfileField::ALL
+            .iter()
+            .position(|f| *f == field)
+            .unwrap_or(0);
+        self.texts
+            .get(i)
+            .map(|t| t.lines().join(" ").trim().to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn text_area(&self, field: ProfileField) -> Option<&TextArea<'static>> {
+        let i = ProfileField::ALL.iter().position(|f| *f == field)?;
+        self.texts.get(i)
+    }
+
+    pub fn next_field(&mut self, step: isize) {
+        let all = ProfileField::ALL;
+        let i = all.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = all[((i + step).rem_euclid(all.len() as isize)) as usize];
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        if key.code == KeyCode::Enter {
+            self.next_field(1);
+            return false;
+        }
+        let changed = if self.focus == ProfileField::CriteriaSet {
+            self.criteria.handle_key(key)
+        } else {
+            let i = ProfileField::ALL
+                .iter()
+                .position(|f| *f == self.focus)
+                .unwrap_or(0);
+            self.texts[i].input(*key)
+        };
+        if changed {
+            self.dirty = true;
+            self.error = None;
+        }
+        changed
+    }
+
+    /// The profile as typed, or what is wrong.
+    pub fn to_profile(&self) -> Result<LearnerProfile, String> {
+        let level_text = self.text(ProfileField::Level);
+        let level = match level_text.as_str() {
+            "" => None,
+            "2" => Some(2),
+            "3" => Some(3),
+            other => {
+                return Err(format!(
+                    "Level: `{other}` is not 2 or 3 (or leave it empty)"
+                ));
+            }
+        };
+        Ok(LearnerProfile {
+            name: self.text(ProfileField::Name),
+            job_role: self.text(ProfileField::JobRole),
+            organisation: self.text(ProfileField::Organisation),
+            qualification: self.text(ProfileField::Qualification),
+            level,
+            criteria_set: self
+                .criteria
+                .selected()
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+        })
+    }
+}

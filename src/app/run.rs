@@ -1,0 +1,218 @@
+//! The event loop: draw, block on input, drain what is queued, update.
+//!
+//! Nothing runs while the learner is idle: the loop only wakes early while a
+//! background load is running (to show progress) or a draft is due. A
+//! dedicated signal thread writes the draft on SIGTERM, SIGHUP and SIGINT,
+//! because crossterm's reader may spin forever on a closed terminal and the
+//! loop cannot be relied on to notice.
+
+use super::{App, Exit};
+use crate::domain::Draft;
+use crate::store::{Loaded, Mode, OpenError, Workspace};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long after the last keystroke a draft is written.
+pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
+
+/// The draft the signal thread writes if the process is told to stop.
+pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
+
+struct BackgroundLoad {
+    rx: Receiver<Result<Loaded, OpenError>>,
+    progress: Arc<AtomicUsize>,
+}
+
+fn start_load(dir: PathBuf, total: usize, app: &mut App) -> Option<BackgroundLoad> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let progress = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&progress);
+    let root = dir.parent()?.to_path_buf();
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    std::thread::Builder::new()
+        .name("starlog-load".into())
+        .spawn(move || {
+            let result = Workspace::open(&root, &name, Mode::ReadOnly)
+                .and_then(|ws| ws.load_counting(&counter));
+            let _ = tx.send(result);
+        })
+        .ok()?;
+    app.loading = Some(super::Loading { done: 0, total });
+    Some(BackgroundLoad { rx, progress })
+}
+
+/// Runs the app on `terminal` until it exits. Generic over the backend so
+/// tests can drive it with `TestBackend` and scripted events.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: impl FnMut(Option<Duration>) -> std::io::Result<Option<Event>>,
+    shared_draft: &SharedDraft,
+) -> std::io::Result<Exit>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
+    let mut load = match &dir {
+        Some(dir) if !app.complete => start_load(dir.clone(), app.diary_total, app),
+        _ => None,
+    };
+    let mut draft_deadline: Option<Instant> = None;
+    loop {
+        if let Some(l) = &load {
+            match l.rx.try_recv() {
+                Ok(Ok(loaded)) => {
+                    app.apply_loaded(loaded);
+                    app.greet_if_new();
+                    load = None;
+                }
+                Ok(Err(e)) => {
+                    app.loading = None;
+                    app.set_error(format!("Could not read the workspace: {e}"));
+                    load = None;
+                }
+                Err(TryRecvError::Empty) => {
+                    if let Some(loading) = &mut app.loading {
+                        loading.done = l.progress.load(Ordering::Relaxed);
+                    }
+                }
+                Err(TryRecvError::Disconnected) => {
+                    app.loading = None;
+                    load = None;
+                }
+            }
+        }
+        if app.reload_requested {
+            app.reload_requested = false;
+            if load.is_none()
+                && let Some(dir) = &dir
+            {
+                load = start_load(dir.clone(), app.diary_total, app);
+            }
+        }
+        terminal
+            .draw(|frame| crate::ui::view(app, frame))
+            .map_err(std::io::Error::other)?;
+        if let Some(exit) = app.exit {
+            return Ok(exit);
+        }
+        // Wait for input; wake early only for work that is actually pending.
+        let timeout = match (&load, draft_deadline) {
+            (Some(_), _) => Some(Duration::from_millis(100)),
+            (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
+            (None, None) => None,
+        };
+        let mut event = next_event(timeout)?;
+        if event.is_none()
+            && let Some(deadline) = draft_deadline
+            && Instant::now() >= deadline
+        {
+            app.write_draft();
+            draft_deadline = None;
+        }
+        // Handle this event and everything already queued before redrawing.
+        while let Some(ev) = event.take() {
+            app.now = crate::commands::now();
+            app.today = app.now.date_naive();
+            match ev {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
+                Event::Paste(text) => app.handle_paste(&text),
+                Event::FocusGained => app.reload_requested = app.complete && app.form.is_none(),
+                _ => {}
+            }
+            if app.exit.is_some() {
+                break;
+            }
+            event = next_event(Some(Duration::ZERO))?;
+        }
+        if app.draft_due {
+            app.draft_due = false;
+            draft_deadline = Some(Instant::now() + DRAFT_DELAY);
+            if let Ok(mut shared) = shared_draft.lock() {
+                *shared = match (&dir, app.current_draft()) {
+                    (Some(dir), Some(draft)) => Some((dir.clone(), draft)),
+                    _ => None,
+                };
+            }
+        }
+        if app.form.is_none() {
+            draft_deadline = None;
+            if let Ok(mut shared) = shared_draft.lock() {
+                *shared = None;
+            }
+        }
+    }
+}
+
+/// Reads the next terminal event, waiting at most `timeout` (forever if None).
+pub fn crossterm_event(timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+    match timeout {
+        None => event::read().map(Some),
+        Some(t) => {
+            if event::poll(t)? {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Starts the thread that keeps the draft when the process is told to stop
+/// (terminal closed, `kill`, Ctrl-C delivered as a signal).
+#[cfg(unix)]
+pub fn spawn_signal_thread(shared: SharedDraft) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("starlog-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Ok(guard) = shared.lock()
+                    && let Some((dir, draft)) = guard.as_ref()
+                {
+                    let _ = crate::store::drafts::write_draft_to(dir, draft);
+                }
+                // The terminal may be gone (SIGHUP); restoring is best effort.
+                if signal != SIGHUP {
+                    ratatui::restore();
+                }
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn spawn_signal_thread(_shared: SharedDraft) -> std::io::Result<()> {
+    // Windows: Ctrl-C arrives as a key in raw mode and is handled by the loop.
+    Ok(())
+}
+
+/// Opens the real terminal and runs the app; the terminal is restored on
+/// every exit path, a panic included (ratatui's hook).
+pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
+    let shared: SharedDraft = Arc::new(Mutex::new(None));
+    spawn_signal_thread(Arc::clone(&shared))?;
+    let mut terminal = ratatui::try_init()?;
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste,
+        ratatui::crossterm::event::EnableFocusChange
+    );
+    let result = run_loop(&mut terminal, &mut app, crossterm_event, &shared);
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste,
+        ratatui::crossterm::event::DisableFocusChange
+    );
+    ratatui::restore();
+    result
+}

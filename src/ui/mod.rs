@@ -1,0 +1,242 @@
+//! The view: renders the whole screen from `&App`. No I/O and no state
+//! changes happen here; one file per screen or form.
+
+pub mod diary;
+pub mod feedback;
+pub mod help;
+pub mod plan;
+pub mod profile_form;
+pub mod progress;
+pub mod reviews;
+pub mod star_form;
+pub mod widgets;
+
+use crate::app::{App, Confirm, Context, Form, Screen, keymap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Below this the layout cannot work; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Styles, with colour only when allowed (`NO_COLOR`).
+pub struct Styles {
+    color: bool,
+}
+
+impl Styles {
+    pub fn new(app: &App) -> Styles {
+        Styles {
+            color: app.theme.color,
+        }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::default().fg(color)
+        } else {
+            Style::default()
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn key(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn good(&self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn tag(&self) -> Style {
+        self.fg(Color::Magenta)
+    }
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+    pub fn focus_border(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+}
+
+/// Draws the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let st = Styles::new(app);
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(app, frame, tabs, &st);
+    match &app.form {
+        Some(Form::Star(form)) => star_form::draw(app, form, frame, body, &st),
+        Some(Form::Profile(form)) => profile_form::draw(form, frame, body, &st),
+        None => match app.screen {
+            Screen::Diary => diary::draw(app, frame, body, &st),
+            Screen::Plan => plan::draw(app, frame, body, &st),
+            Screen::Feedback => feedback::draw(app, frame, body, &st),
+            Screen::Reviews => reviews::draw(app, frame, body, &st),
+            Screen::Progress => progress::draw(app, frame, body, &st),
+        },
+    }
+    draw_status(app, frame, status, &st);
+    if app.help.is_some() {
+        help::draw(app, frame, body, &st);
+    }
+    if let Some(confirm) = &app.confirm {
+        draw_confirm(confirm, frame, body, &st);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Window too small"),
+        Line::from(format!(
+            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+            area.width, area.height
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+    let mut spans = Vec::new();
+    for screen in Screen::ALL {
+        let mut label = format!(" {} {} ", screen.index() + 1, screen.title());
+        if screen == Screen::Feedback {
+            let new = app
+                .records
+                .feedback
+                .iter()
+                .filter(|f| f.state == crate::domain::FeedbackState::New)
+                .count();
+            if new > 0 {
+                label = format!(" {} {} ({new}) ", screen.index() + 1, screen.title());
+            }
+        }
+        let style = if screen == app.screen && app.form.is_none() {
+            st.selected().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw("│"));
+    }
+    let who = if app.header.profile.name.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", app.header.profile.name)
+    };
+    spans.push(Span::styled(who, st.dim()));
+    if app.read_only_reason.is_some() {
+        spans.push(Span::styled(" [read-only]", st.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+    let mut spans = Vec::new();
+    if let Some(loading) = &app.loading {
+        spans.push(Span::styled(
+            format!(
+                "loading {}/{} ",
+                loading.done,
+                loading.total.max(loading.done)
+            ),
+            st.warn(),
+        ));
+    }
+    if let Some(msg) = &app.status {
+        let style = if msg.error { st.error() } else { st.good() };
+        spans.push(Span::styled(format!("{} ", msg.text), style));
+        spans.push(Span::styled("│ ", st.dim()));
+    }
+    let ctx = app.context();
+    for (keys, help) in keymap::status_hints(ctx) {
+        spans.push(Span::styled(keys, st.key()));
+        spans.push(Span::raw(format!(" {help}  ")));
+    }
+    if matches!(ctx, Context::Screen(_)) {
+        spans.push(Span::styled("1-5", st.key()));
+        spans.push(Span::raw(" screens"));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
+    let (title, lines) = match confirm {
+        Confirm::DiscardChanges => (
+            " Unsaved changes ",
+            vec![
+                Line::from("Close the form and throw away what you typed?"),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("y", st.key()),
+                    Span::raw(" discard   "),
+                    Span::styled("n/Esc", st.key()),
+                    Span::raw(" keep editing"),
+                ]),
+            ],
+        ),
+        Confirm::RestoreDraft(draft) => (
+            " Unsaved draft ",
+            vec![
+                Line::from(format!(
+                    "A draft from {} was not saved:",
+                    draft.saved_at.format("%a %d %b %H:%M")
+                )),
+                Line::from(Span::styled(
+                    format!("“{}”", crate::app::truncate(draft.entry.headline(), 50)),
+                    st.title(),
+                )),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("y/Enter", st.key()),
+                    Span::raw(" restore it   "),
+                    Span::styled("n/Esc", st.key()),
+                    Span::raw(" not now (kept)"),
+                ]),
+            ],
+        ),
+    };
+    let popup = widgets::centered(area, 60, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(title)
+                .border_style(st.warn()),
+        ),
+        popup,
+    );
+}

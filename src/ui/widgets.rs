@@ -1,0 +1,124 @@
+//! Small building blocks shared by the screens.
+
+use super::Styles;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// A rectangle of at most `width` x `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Splits a screen into a list and a preview: side by side when wide,
+/// stacked when narrow.
+pub fn list_and_preview(area: Rect) -> (Rect, Rect) {
+    if area.width >= 90 {
+        let [list, preview] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(area);
+        (list, preview)
+    } else {
+        let [list, preview] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        (list, preview)
+    }
+}
+
+/// The first visible row so that `selected` is on screen (the selection
+/// stays put until it would leave the window).
+pub fn window_start(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let start = selected.saturating_sub(height - 1);
+    start.min(len - height)
+}
+
+/// Draws a list by asking for only the rows that are visible, so the work
+/// per frame does not grow with the number of records.
+pub fn draw_list<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    len: usize,
+    selected: usize,
+    st: &Styles,
+    row: impl Fn(usize) -> Line<'a>,
+) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let start = window_start(selected, len, height);
+    for (i, index) in (start..len.min(start + height)).enumerate() {
+        let mut line = row(index);
+        if index == selected {
+            line = line.patch_style(st.selected());
+        }
+        let rect = Rect {
+            x: inner.x,
+            y: inner.y + i as u16,
+            width: inner.width,
+            height: 1,
+        };
+        if index == selected {
+            frame.render_widget(Paragraph::new("").style(st.selected()), rect);
+        }
+        frame.render_widget(Paragraph::new(line), rect);
+    }
+}
+
+/// A bordered block with a title.
+pub fn panel<'a>(title: impl Into<Line<'a>>, st: &Styles) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_style(st.title())
+}
+
+/// A screen's empty state: what goes here and how to add it.
+pub fn empty_state(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, st: &Styles) {
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(format!(" {title} "), st)),
+        area,
+    );
+}
+
+/// Scrolled, wrapped text in a panel.
+pub fn text_panel<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    lines: Vec<Line<'a>>,
+    scroll: u16,
+) {
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block),
+        area,
+    );
+}
+
+/// Adds a labelled multi-line section to `out` (skipped when empty).
+pub fn section<'a>(out: &mut Vec<Line<'a>>, label: &str, text: &'a str, st: &Styles) {
+    if text.trim().is_empty() {
+        return;
+    }
+    out.push(Line::styled(label.to_string(), st.title()));
+    for line in text.lines() {
+        out.push(Line::raw(line));
+    }
+    out.push(Line::raw(""));
+}
