@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// How many diary entries the first frame reads before the background load.
-pub const FIRST_PAGE: usize = 200;
+pub const FIRST_PAGE: usize = 100;
 
 /// A message in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +122,10 @@ pub struct App {
     pub theme: Theme,
     pub criteria: Option<CriteriaSet>,
     pub prompts: StarPrompts,
+    /// Entries saved or trashed in this session, so a background load that
+    /// started earlier cannot bring back an old state of them.
+    session_saved: HashMap<Id, (DiaryEntry, FileState)>,
+    session_trashed: Vec<Id>,
 }
 
 impl App {
@@ -160,6 +164,8 @@ impl App {
             },
             criteria,
             prompts: crate::assets::star_prompts(),
+            session_saved: HashMap::new(),
+            session_trashed: Vec::new(),
         }
     }
 
@@ -167,8 +173,9 @@ impl App {
     /// rest arrives through `apply_loaded` from a background load.
     pub fn open(ws: Workspace, now: DateTime<FixedOffset>) -> Result<App, crate::store::OpenError> {
         let (header, header_state, mut problems) = ws.load_header()?;
-        let diary_total = ws.diary_paths_newest_first().len();
-        let (diary, mut diary_problems) = ws.newest_diary(FIRST_PAGE);
+        let (diary, mut diary_problems) = ws.newest_diary_fast(FIRST_PAGE);
+        // The total is known once the background load has listed everything.
+        let diary_total = diary.len();
         problems.append(&mut diary_problems);
         let (drafts, mut draft_problems) = ws.drafts();
         problems.append(&mut draft_problems);
@@ -223,6 +230,7 @@ impl App {
         // Keep draft problems found at start; replace the rest.
         self.problems = loaded.problems;
         self.complete = true;
+        self.merge_session_changes();
         self.diary_total = self.records.diary.len();
         self.loading = None;
         self.criteria = crate::assets::criteria_set(&self.header.profile.criteria_set);
@@ -243,6 +251,33 @@ impl App {
             self.set_error(format!(
                 "{errors} file(s) could not be read or are protected: see the list with ? (help)"
             ));
+        }
+    }
+
+    /// Re-applies this session's saves and deletions on top of a load that
+    /// may have read the folder before they happened. A file changed on disk
+    /// by someone else since our save wins: the disk is the truth.
+    fn merge_session_changes(&mut self) {
+        let saved: Vec<(DiaryEntry, FileState)> = self.session_saved.values().cloned().collect();
+        for (entry, state) in saved {
+            match self.files.get(&entry.id) {
+                Some(on_disk) if on_disk.hash != state.hash => {}
+                _ => {
+                    self.files.insert(entry.id.clone(), state);
+                    self.insert_entry(entry);
+                }
+            }
+        }
+        for id in &self.session_trashed {
+            if let Some(state) = self.files.get(id)
+                && self
+                    .ws
+                    .as_ref()
+                    .is_some_and(|ws| !ws.dir().join(&state.rel_path).exists())
+            {
+                self.files.remove(id);
+                self.records.diary.retain(|e| &e.id != id);
+            }
         }
     }
 
@@ -494,6 +529,8 @@ impl App {
             Ok(trash_path) => {
                 self.records.diary.retain(|e| e.id != entry.id);
                 self.files.remove(&entry.id);
+                self.session_saved.remove(&entry.id);
+                self.session_trashed.push(entry.id.clone());
                 self.diary_total = self.diary_total.saturating_sub(1);
                 self.clamp(Screen::Diary);
                 self.set_status(format!(
@@ -525,6 +562,7 @@ impl App {
             });
         match result {
             Ok((entry, state, _)) => {
+                self.session_trashed.retain(|id| id != &entry.id);
                 self.files.insert(entry.id.clone(), state);
                 let id = entry.id.clone();
                 self.insert_entry(entry);
@@ -726,6 +764,8 @@ impl App {
                 if let Some(ws) = &self.ws {
                     let _ = ws.remove_draft(&form.to_draft(self.now));
                 }
+                self.session_saved
+                    .insert(entry.id.clone(), (entry.clone(), state.clone()));
                 self.files.insert(entry.id.clone(), state);
                 let id = entry.id.clone();
                 let is_new = !form.editing;

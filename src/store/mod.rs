@@ -375,6 +375,52 @@ impl Workspace {
         paths
     }
 
+    /// The newest `n` readable diary entries, reading only the newest year
+    /// folders and only as many files as needed: what the first frame shows,
+    /// at a cost that does not grow with the size of the journal.
+    pub fn newest_diary_fast(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
+        let diary = self.dir.join(RecordKind::Diary.dir());
+        let mut years: Vec<String> = match fs::read_dir(&diary) {
+            Ok(entries) => entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter(|name| !name.starts_with('.'))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        years.sort_by(|a, b| b.cmp(a));
+        let mut entries = Vec::with_capacity(n);
+        let mut problems = Vec::new();
+        for year in years {
+            if entries.len() >= n {
+                break;
+            }
+            let mut paths = Vec::new();
+            collect_ron_files(
+                &self.dir,
+                &Path::new(RecordKind::Diary.dir()).join(&year),
+                1,
+                &mut paths,
+            );
+            paths.sort_by(|a, b| b.file_name().cmp(&a.file_name()));
+            for path in paths {
+                if entries.len() >= n {
+                    break;
+                }
+                match self.read_record::<DiaryEntry>(&path) {
+                    Ok((entry, _, mut notes)) => {
+                        entries.push(entry);
+                        problems.append(&mut notes);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        }
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        (entries, problems)
+    }
+
     /// The newest `n` readable diary entries (and problems met on the way),
     /// reading only as many files as needed.
     pub fn newest_diary(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
@@ -570,10 +616,20 @@ impl Workspace {
         let rel_path = PathBuf::from(HEADER_FILE);
         match known {
             Some(known) => self.replace(&rel_path, &bytes, known, "workspace", "header"),
+            // No header was there when loaded: create one, but never over a
+            // header another program wrote since (it may be a newer format).
             None => {
                 let path = self.dir.join(&rel_path);
-                fsio::write_atomic(&path, &bytes)
-                    .map_err(|source| SaveError::Io { path, source })?;
+                fsio::create_new_atomic(&path, &bytes).map_err(|source| {
+                    if source.kind() == io::ErrorKind::AlreadyExists {
+                        SaveError::AlreadyExists(path.clone())
+                    } else {
+                        SaveError::Io {
+                            path: path.clone(),
+                            source,
+                        }
+                    }
+                })?;
                 Ok(FileState {
                     rel_path,
                     hash: content_hash(&bytes),

@@ -51,11 +51,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         return;
     }
     let (list_area, preview) = list_and_preview(rest);
-    let total = app.diary_total.max(app.records.diary.len());
-    let title = if app.complete || total == app.records.diary.len() {
+    let title = if app.complete {
         format!(" Entries ({}) ", app.records.diary.len())
     } else {
-        format!(" Entries (newest {} of {total}) ", app.records.diary.len())
+        format!(
+            " Entries (newest {}, loading the rest…) ",
+            app.records.diary.len()
+        )
     };
     let entries = &app.records.diary;
     draw_list(

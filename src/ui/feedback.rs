@@ -70,7 +70,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                 state,
                 Span::styled(f.date.format("%d %b ").to_string(), st.dim()),
                 valence,
-                Span::styled(format!("{:<9} ", f.source.label()), st.dim()),
+                Span::styled(
+                    format!("{:<9} ", crate::app::truncate(f.source.label(), 9)),
+                    st.dim(),
+                ),
                 Span::raw(f.text.lines().next().unwrap_or("").to_string()),
             ])
         },

@@ -80,7 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                     .unwrap_or_else(|| "     ".into());
                 Line::from(vec![
                     Span::styled("◆ ", st.key()),
-                    Span::styled(format!("{:<6} ", due), due_style),
+                    Span::styled(format!("{due:<7} "), due_style),
                     Span::styled(pct, st.dim()),
                     Span::raw(o.statement.clone()),
                     Span::styled(format!("  [{}]", o.status.label()), st.dim()),

@@ -1,0 +1,165 @@
+//! Snapshot tests of every screen with `TestBackend`, at 80x24 and 120x40,
+//! with the demo workspace and with an empty one; and no panic at tiny sizes
+//! or with wide characters.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use starlog::app::{Action, App, Screen};
+use starlog::domain::{DiaryEntry, Id, Records, WorkspaceHeader};
+use starlog::store::Loaded;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid time")
+}
+
+fn app_with(header: WorkspaceHeader, records: Records) -> App {
+    let loaded = Loaded {
+        header,
+        records,
+        ..Loaded::default()
+    };
+    let mut app = App::from_loaded(loaded, now());
+    app.theme.color = false;
+    app
+}
+
+fn demo_app() -> App {
+    let today: NaiveDate = now().date_naive();
+    let (header, mut records) = starlog::demo::story(today);
+    records.sort();
+    app_with(header, records)
+}
+
+fn empty_app() -> App {
+    let header = WorkspaceHeader {
+        onboarded: true,
+        ..WorkspaceHeader::default()
+    };
+    app_with(header, Records::default())
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|f| starlog::ui::view(app, f))
+        .expect("draw succeeds");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            // A wide character fills two cells; the second is not printed.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn every_screen_with_the_demo_workspace() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for screen in Screen::ALL {
+            let mut app = demo_app();
+            app.update(Action::ShowScreen(screen));
+            let name = format!("demo_{}_{w}x{h}", screen.title().to_lowercase());
+            insta::assert_snapshot!(name, render(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn every_screen_empty() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for screen in Screen::ALL {
+            let mut app = empty_app();
+            app.update(Action::ShowScreen(screen));
+            let name = format!("empty_{}_{w}x{h}", screen.title().to_lowercase());
+            insta::assert_snapshot!(name, render(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn star_form_help_and_reader() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app();
+        app.update(Action::Open);
+        insta::assert_snapshot!(format!("reader_{w}x{h}"), render(&app, w, h));
+
+        let mut app = demo_app();
+        app.update(Action::Help);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&app, w, h));
+
+        let mut app = demo_app();
+        app.update(Action::New);
+        for c in "A customer rang, upset about a late delivery".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        insta::assert_snapshot!(format!("star_form_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn first_run_greeting() {
+    let mut app = app_with(WorkspaceHeader::default(), Records::default());
+    app.diary_total = 0;
+    app.greet_if_new();
+    insta::assert_snapshot!("first_run_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn tiny_sizes_do_not_panic_and_say_too_small() {
+    let app = demo_app();
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (39, 24), (80, 9)] {
+        let screen = render(&app, w, h);
+        if w >= 20 && h >= 2 {
+            assert!(screen.contains("too small"), "{w}x{h}:\n{screen}");
+        }
+    }
+    let mut app = demo_app();
+    app.update(Action::New);
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11)] {
+        render(&app, w, h);
+    }
+}
+
+#[test]
+fn wide_characters_align() {
+    let mut records = Records::default();
+    let date = NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
+    let mut entry = DiaryEntry::new(Id::from_parts(1, [7; 10]), date, now());
+    entry.text = "顧客が怒っていた 😀 then calmer".into();
+    entry.tags = vec!["日本語".into()];
+    records.diary.push(entry);
+    let app = app_with(
+        WorkspaceHeader {
+            onboarded: true,
+            ..WorkspaceHeader::default()
+        },
+        records,
+    );
+    let screen = render(&app, 80, 24);
+    // Every row is exactly as wide as the terminal: wide characters take two
+    // cells and nothing spills over the borders.
+    for line in screen.lines().skip(4).take(2) {
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "row wider than the screen: {line}");
+        assert!(line.ends_with('│'), "border pushed out of place: {line}");
+    }
+    assert!(screen.contains("顧客が怒っていた"), "{screen}");
+}
