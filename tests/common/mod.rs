@@ -1,0 +1,286 @@
+//! End-to-end harness: runs the real `starlog` binary in a pseudo-terminal and
+//! reads its screen through a vt100 parser.
+//!
+//! A reader thread always drains the pty master into the parser, so the child
+//! never blocks on a full pty buffer, whatever the test is doing.
+
+#![allow(dead_code)] // each e2e test file uses a different part of the harness
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+pub const ROWS: u16 = 24;
+pub const COLS: u16 = 80;
+/// Upper bound for anything to appear on screen; tests normally take far less.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+pub const TAB: &str = "\t";
+pub const ENTER: &str = "\r";
+pub const CTRL_S: &str = "\x13";
+pub const CTRL_C: &str = "\x03";
+pub const ESC: &str = "\x1b";
+
+/// The path of the binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_starlog")
+}
+
+/// A fresh folder for workspaces, removed when dropped.
+pub fn temp_root() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("starlog-e2e-")
+        .tempdir()
+        .expect("create a temporary folder")
+}
+
+/// One `starlog` process running in its own 80x24 pseudo-terminal.
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    reader: Option<JoinHandle<()>>,
+    exited: Option<u32>,
+}
+
+impl Pty {
+    /// Starts `starlog --dir <root> <args...>`.
+    pub fn spawn(root: &Path, args: &[&str]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.arg("--dir");
+        cmd.arg(root);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.cwd(root);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("STARLOG_DIR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn starlog");
+        // Only the child keeps the slave open, so the reader sees EOF when it exits.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(ROWS),
+            nonzero(COLS),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&parser);
+        let reader = std::thread::Builder::new()
+            .name("pty-reader".into())
+            .spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            if let Ok(mut p) = sink.lock() {
+                                p.process(&buf[..n]);
+                            }
+                        }
+                    }
+                }
+            })
+            .expect("start the pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            reader: Some(reader),
+            exited: None,
+        }
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a pid")
+    }
+
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    pub fn send(&mut self, text: &str) {
+        self.send_bytes(text.as_bytes());
+    }
+
+    /// Sends a lone Esc and gives crossterm a moment to see it is not the
+    /// start of an escape sequence.
+    pub fn send_esc(&mut self) {
+        self.send(ESC);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    /// What the terminal shows now, row by row.
+    pub fn screen(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_else(|e| e.into_inner().screen().contents())
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen on timeout.
+    pub fn wait_for(&mut self, text: &str, timeout: Duration) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            if start.elapsed() > timeout {
+                let status = self.poll_exit();
+                panic!(
+                    "timed out after {timeout:?} waiting for {text:?} (child exit: {status:?}); screen:\n{}",
+                    framed(&screen)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Like `wait_for` with the default upper bound.
+    pub fn expect(&mut self, text: &str) {
+        self.wait_for(text, TIMEOUT);
+    }
+
+    /// The exit code if the child has exited.
+    pub fn poll_exit(&mut self) -> Option<u32> {
+        if self.exited.is_none()
+            && let Ok(Some(status)) = self.child.try_wait()
+        {
+            self.exited = Some(status.exit_code());
+        }
+        self.exited
+    }
+
+    /// Waits for the child to exit and returns its exit code.
+    pub fn wait_exit(&mut self, timeout: Duration) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(code) = self.poll_exit() {
+                // Let the reader take in the last output (it stops at EOF).
+                let drained = Instant::now();
+                while self.reader.as_ref().is_some_and(|r| !r.is_finished())
+                    && drained.elapsed() < Duration::from_secs(2)
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                return code;
+            }
+            if start.elapsed() > timeout {
+                let screen = self.screen();
+                let _ = self.child.kill();
+                panic!(
+                    "starlog did not exit within {timeout:?}; screen:\n{}",
+                    framed(&screen)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends a signal to the child with `kill -<SIG> <pid>`.
+    #[cfg(unix)]
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} failed: {status}");
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if self.poll_exit().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal size is never zero")
+}
+
+fn framed(screen: &str) -> String {
+    let bar = "-".repeat(COLS as usize);
+    format!("{bar}\n{screen}\n{bar}")
+}
+
+/// Runs `starlog --dir <root> <args...>` without a terminal (stdin null).
+pub fn run(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .arg("--dir")
+        .arg(root)
+        .args(args)
+        .env_remove("STARLOG_DIR")
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run starlog")
+}
+
+/// The workspace folder of the default workspace.
+pub fn workspace(root: &Path) -> PathBuf {
+    root.join("default")
+}
+
+/// Every `.ron` file under `dir` (recursively), sorted.
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The diary record files of the default workspace.
+pub fn diary_files(root: &Path) -> Vec<PathBuf> {
+    ron_files(&workspace(root).join("diary"))
+}
+
+/// The draft files of the default workspace.
+pub fn draft_files(root: &Path) -> Vec<PathBuf> {
+    ron_files(&workspace(root).join("drafts"))
+}
+
+/// Everything in the drafts folder, whatever its name.
+pub fn drafts_folder_entries(root: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(workspace(root).join("drafts"))
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
