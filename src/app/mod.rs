@@ -370,6 +370,8 @@ impl App {
 
     /// Handles one key press: popups first, then the form, then the key table.
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        // A message stays until the next key: it has been seen by then.
+        self.status = None;
         let ctx = self.context();
         match keymap::resolve(ctx, key) {
             Some(action) => self.update(action),
