@@ -157,6 +157,10 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<Decoded<T>, DecodeErr
         Ok(text) => text,
         Err(e) => {
             let (line, column) = utf8_position(bytes, e.valid_up_to());
+            // No error length: the file ends in the middle of a character.
+            if e.error_len().is_none() {
+                return Err(DecodeError::Truncated { line, column });
+            }
             return Err(DecodeError::InvalidUtf8 { line, column });
         }
     };
@@ -224,7 +228,20 @@ fn spanned(text: &str, err: ron::error::SpannedError) -> DecodeError {
                 | ron::Error::ExpectedArrayEnd
                 | ron::Error::UnclosedBlockComment
         );
-    if matches!(err.code, ron::Error::Eof) || at_end {
+    // No closing bracket after the point where the parser stopped: the
+    // record never ends, so the file was cut short, whatever was expected
+    // next. (A complete record that lacks a field reports that at its closing
+    // bracket; text after the record is reported as such.) A text value with
+    // no closing quote runs to the end of the file.
+    let at = offset_of(text, err.span.end.line, err.span.end.col);
+    let ran_out = matches!(err.code, ron::Error::ExpectedStringEnd)
+        || (text[..at].contains('(')
+            && !text[at..].contains([')', ']'])
+            && !matches!(
+                err.code,
+                ron::Error::MissingStructField { .. } | ron::Error::TrailingCharacters
+            ));
+    if matches!(err.code, ron::Error::Eof) || at_end || ran_out {
         return DecodeError::Truncated {
             line: pos.line,
             column: pos.col,
@@ -235,4 +252,20 @@ fn spanned(text: &str, err: ron::error::SpannedError) -> DecodeError {
         column: pos.col,
         reason: humanise(&err.code),
     }
+}
+
+/// The byte offset of a parser position (1-based line, column in characters).
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within = l
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(l.len(), |(at, _)| at);
+            return offset + within;
+        }
+        offset += l.len();
+    }
+    text.len()
 }

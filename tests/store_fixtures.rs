@@ -1,0 +1,179 @@
+//! The committed format-1 fixtures (`tests/fixtures/format-1/`): one realistic
+//! file of every record type, as today's writer writes them. A later format
+//! migrates from these, so they must keep decoding exactly as they do now.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use starlog::domain::{
+    Activity, ActivityKind, DevelopmentNeed, DiaryEntry, FORMAT, Feedback, FeedbackState, Id,
+    KpiReading, NeedKind, Objective, ObjectiveStatus, Outcome, Review, WorkspaceHeader,
+};
+use starlog::store::codec::{decode, encode};
+use starlog::store::{Mode, StoredRecord, Workspace};
+use std::fmt::Debug;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1")
+}
+
+/// Decodes a fixture, insisting on format 1, no unknown fields, no BOM, and
+/// that today's writer produces exactly the same bytes (stable field order).
+fn check<T: Serialize + DeserializeOwned + Debug>(rel: &str) -> T {
+    let bytes = fs::read(fixtures().join(rel)).expect("fixture is there");
+    let decoded = decode::<T>(&bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    assert_eq!(decoded.format, 1, "{rel}");
+    assert!(
+        decoded.unknown_fields.is_empty(),
+        "{rel}: unknown fields {:?}",
+        decoded.unknown_fields
+    );
+    assert!(!decoded.had_bom, "{rel}");
+    // While format 1 is today's format, the fixtures are exactly what the
+    // writer produces (a later format rewrites them differently).
+    if FORMAT == 1 {
+        let again = encode(&decoded.record).expect("encodes");
+        assert_eq!(
+            again,
+            String::from_utf8(bytes).expect("utf-8"),
+            "{rel}: the fixture is not in the writer's canonical form"
+        );
+    }
+    decoded.record
+}
+
+fn check_record<T: StoredRecord + Debug>(rel: &str) -> T {
+    let record: T = check(rel);
+    assert_eq!(
+        record.rel_path(),
+        PathBuf::from(rel),
+        "the fixture's file name is where the store would put it"
+    );
+    record
+}
+
+fn id(text: &str) -> Id {
+    Id::parse(text).expect("fixture id")
+}
+
+#[test]
+fn every_format_1_fixture_decodes_with_no_unknown_fields() {
+    // When FORMAT moves on, these files stay as they are: they are what the
+    // migration from format 1 is tested against.
+    let header: WorkspaceHeader = check("workspace.ron");
+    assert_eq!(header.profile.name, "Priya Shah");
+    assert_eq!(header.profile.level, Some(3));
+    assert_eq!(header.settings.review_interval_days, 90);
+    assert!(header.onboarded);
+
+    let need: DevelopmentNeed = check_record("needs/01M2017730VNY1QEJSZ2BKDNBM.ron");
+    assert_eq!(need.kind, NeedKind::Gap);
+    assert_eq!(need.identified_from.len(), 3);
+    assert_eq!(need.evidence.lines().count(), 3);
+
+    let objective: Objective = check_record("objectives/01M25PMENGQSEZS6STV5W1FDJN.ron");
+    assert_eq!(objective.status, ObjectiveStatus::InProgress);
+    assert_eq!(objective.needs, vec![need.id.clone()]);
+    assert_eq!(objective.measure.kpi, "FCR");
+    assert_eq!(objective.percent(), Some(55));
+
+    let activity: Activity = check_record("activities/01M3A4WRNGKWZDTZ0VQ9CZH5SP.ron");
+    assert_eq!(activity.kind, ActivityKind::Shadowing);
+    assert_eq!(activity.hours, 3.5);
+    assert_eq!(activity.impact.level_reached(), 3);
+
+    let feedback: Feedback = check_record("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron");
+    assert_eq!(feedback.state, FeedbackState::Actioned);
+    assert!(
+        feedback
+            .text
+            .contains("(\"I can see why that bill was a shock\")")
+    );
+    assert!(feedback.action.starts_with("Added \"confirm the reading\""));
+
+    let entry: DiaryEntry = check_record("diary/2026/2026-10-06-01M493TMFRC409YFPXFGDVMPFR.ron");
+    assert!(entry.is_complete_star());
+    assert!(entry.situation.contains("£412"));
+    assert_eq!(feedback.entries, vec![entry.id.clone()]);
+
+    let kpi: KpiReading = check_record("kpis/01M69BB6388BGR07XYBQY9PEPS.ron");
+    assert_eq!((kpi.value, kpi.target), (68.0, Some(75.0)));
+    assert_eq!(kpi.objective, Some(objective.id.clone()));
+
+    let review: Review = check_record("reviews/2026-11-12-01M77RXKG84F16204Z7VEQR6XT.ron");
+    assert_eq!(review.participants.len(), 2);
+    assert_eq!(review.changes[0].outcome, Outcome::Kept);
+    assert_eq!(review.plan, vec![objective.clone()]);
+    assert_eq!(
+        review.changes[0].objective,
+        id("01M25PMENGQSEZS6STV5W1FDJN")
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read fixtures") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
+    let root = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixtures(), &root.path().join("priya"));
+    let ws = Workspace::open(root.path(), "priya", Mode::ReadOnly).expect("opens");
+    let loaded = ws.load().expect("loads");
+    assert_eq!(loaded.problems, vec![], "no file has a problem");
+    assert_eq!(loaded.header.profile.organisation, "Northway Energy");
+    let r = &loaded.records;
+    assert_eq!(
+        [
+            r.diary.len(),
+            r.needs.len(),
+            r.objectives.len(),
+            r.activities.len(),
+            r.feedback.len(),
+            r.kpis.len(),
+            r.reviews.len()
+        ],
+        [1; 7],
+        "one record of every type"
+    );
+    assert_eq!(loaded.files.len(), 7);
+    assert!(loaded.files.values().all(|f| f.protected.is_none()));
+}
+
+#[test]
+fn docs_format_md_shows_every_fixture_verbatim() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"))
+        .expect("docs/FORMAT.md");
+    for rel in [
+        "workspace.ron",
+        "diary/2026/2026-10-06-01M493TMFRC409YFPXFGDVMPFR.ron",
+        "needs/01M2017730VNY1QEJSZ2BKDNBM.ron",
+        "objectives/01M25PMENGQSEZS6STV5W1FDJN.ron",
+        "activities/01M3A4WRNGKWZDTZ0VQ9CZH5SP.ron",
+        "feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron",
+        "kpis/01M69BB6388BGR07XYBQY9PEPS.ron",
+        "reviews/2026-11-12-01M77RXKG84F16204Z7VEQR6XT.ron",
+    ] {
+        let text = fs::read_to_string(fixtures().join(rel)).expect("fixture");
+        assert!(
+            doc.contains(&format!("```ron\n{text}```")),
+            "docs/FORMAT.md does not show {rel} as it is"
+        );
+    }
+    // The constants the document quotes.
+    assert!(doc.contains(&format!(
+        "The newest **{}** backups",
+        starlog::store::BACKUPS_KEPT
+    )));
+    assert!(doc.contains(&format!("writes **format {}**", starlog::domain::FORMAT)));
+}
