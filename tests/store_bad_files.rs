@@ -433,7 +433,7 @@ fn a_missing_field_is_named() {
     let (_, problem) = case.load();
     assert_error(
         &problem,
-        &format!("{last}:1: Unexpected missing field named `created` in `DiaryEntry`"),
+        &format!("{last}:1: the field `created` is missing from this DiaryEntry (every DiaryEntry needs it; see docs/FORMAT.md)"),
     );
     case.attempt_saves();
 }
@@ -469,7 +469,7 @@ fn unknown_fields_are_named_by_their_path_in_the_record() {
     match decoded {
         Err(e) => assert_eq!(
             e.to_string(),
-            "63:9: Unexpected missing field named `statement` in `Objective`"
+            "63:9: the field `statement` is missing from this Objective (every Objective needs it; see docs/FORMAT.md)"
         ),
         Ok(d) => panic!("{:?}", d.unknown_fields),
     }

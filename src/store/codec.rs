@@ -121,10 +121,12 @@ fn utf8_position(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
 fn humanise(err: &ron::Error) -> String {
     use ron::Error as E;
     match err {
-        E::Message(m) if m.contains("missing field") => format!(
-            "{} (every record needs it; see docs/FORMAT.md)",
-            m.replace('`', "'")
-        ),
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!(
+                "the field `{field}` is missing from this {outer} (every {outer} needs it; see docs/FORMAT.md)"
+            ),
+            None => format!("the field `{field}` is missing (see docs/FORMAT.md)"),
+        },
         E::Message(m) => m.clone(),
         E::ExpectedDifferentStructName { expected, found } => {
             format!("this is a `{found}` file, but a `{expected}` belongs in this folder")

@@ -268,6 +268,10 @@ impl Workspace {
         &self,
     ) -> Result<(WorkspaceHeader, Option<FileState>, Vec<Problem>), OpenError> {
         let path = self.dir.join(HEADER_FILE);
+        if self.mode == Mode::Write {
+            // Best effort: the profile names the learner and their employer.
+            let _ = fsio::make_private(&path);
+        }
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
