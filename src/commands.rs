@@ -90,11 +90,9 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             let ws = Workspace::open(&root, &cli.workspace, Mode::ReadOnly)?;
             let since = since.as_deref().map(parse_day).transpose()?;
             let filtered = since.is_some() || !tags.is_empty();
-            let (entries, problems) = if filtered || last.is_none() {
-                let loaded = load_diary(&ws);
-                (loaded.0, loaded.1)
-            } else {
-                ws.newest_diary(last.unwrap_or(usize::MAX))
+            let (entries, problems) = match last {
+                Some(n) if !filtered => ws.newest_diary_fast(n),
+                _ => ws.load_diary(),
             };
             report_problems(&problems);
             let mut out = std::io::stdout().lock();
@@ -123,15 +121,14 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
                 cli.workspace.clone()
             };
             let ws = Workspace::open(&root, &name, Mode::Write)?;
-            let existing = ws.load()?;
-            if !existing.records.is_empty() {
+            let (_, header_state, _) = ws.load_header()?;
+            if !ws.has_no_records() {
                 return Err(Failure::Usage(format!(
                     "{} already holds records; remove that folder first, or pick another name with --workspace",
                     ws.dir().display()
                 )));
             }
-            let counts =
-                crate::demo::write_demo(&ws, existing.header_state.as_ref(), entries, now())?;
+            let counts = crate::demo::write_demo(&ws, header_state.as_ref(), entries, now())?;
             println!(
                 "Created the demo workspace in {} ({counts}).\nOpen it with: starlog --workspace {name}",
                 ws.dir().display()
@@ -212,22 +209,6 @@ fn run_app(
         crate::app::Exit::Done => 0,
         crate::app::Exit::Interrupted => 130,
     })
-}
-
-fn load_diary(ws: &Workspace) -> (Vec<DiaryEntry>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut entries = Vec::new();
-    for path in ws.diary_paths_newest_first() {
-        match ws.read_record::<DiaryEntry>(&path) {
-            Ok((entry, _, mut notes)) => {
-                entries.push(entry);
-                problems.append(&mut notes);
-            }
-            Err(p) => problems.push(p),
-        }
-    }
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-    (entries, problems)
 }
 
 /// One line of `starlog list`: date, first line, tags.

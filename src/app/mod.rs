@@ -201,6 +201,20 @@ impl App {
         Ok(app)
     }
 
+    /// Clears temp files left by a crash and makes files private (see
+    /// `Workspace::tidy`); only a problem is worth a message.
+    pub fn tidy(&mut self) {
+        let Some(ws) = &self.ws else { return };
+        match ws.tidy() {
+            Ok(report) if report.made_private > 0 => self.set_status(format!(
+                "{} file(s) were readable by other users; made private",
+                report.made_private
+            )),
+            Ok(_) => {}
+            Err(e) => self.set_error(format!("Could not tidy the workspace folder: {e}")),
+        }
+    }
+
     /// Shows the first-run greeting when the workspace is new.
     pub fn greet_if_new(&mut self) {
         if !self.header.onboarded

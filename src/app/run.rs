@@ -64,6 +64,7 @@ where
         _ => None,
     };
     let mut draft_deadline: Option<Instant> = None;
+    let mut tidied = false;
     loop {
         if let Some(l) = &load {
             match l.rx.try_recv() {
@@ -99,6 +100,11 @@ where
         terminal
             .draw(|frame| crate::ui::view(app, frame))
             .map_err(std::io::Error::other)?;
+        if !tidied {
+            // After the first frame: it walks the whole workspace.
+            tidied = true;
+            app.tidy();
+        }
         if let Some(exit) = app.exit {
             return Ok(exit);
         }

@@ -222,7 +222,7 @@ impl Workspace {
         };
         let ws = Workspace { dir, mode, lock };
         if mode == Mode::Write {
-            ws.tidy().map_err(io_err(&ws.dir))?;
+            fsio::make_private(&ws.dir).map_err(io_err(&ws.dir))?;
         }
         if mode != Mode::ReadOnly && !ws.dir.join(HEADER_FILE).exists() {
             let bytes =
@@ -240,11 +240,18 @@ impl Workspace {
     }
 
     /// Removes stale temp files and makes the folders private.
-    fn tidy(&self) -> io::Result<()> {
-        fsio::make_private(&self.dir)?;
+    /// Removes temp files left by a crash (those older than a minute: a
+    /// younger one may belong to a capture command running now) and makes
+    /// every file and folder private. Walks the whole workspace, so the app
+    /// runs it after its first frame rather than before. Needs the lock.
+    pub fn tidy(&self) -> io::Result<Tidied> {
+        let mut report = Tidied::default();
+        if self.mode != Mode::Write {
+            return Ok(report);
+        }
         let cutoff = std::time::SystemTime::now() - STALE_TEMP_AGE;
-        remove_old_temps(&self.dir, cutoff)?;
-        Ok(())
+        tidy_dir(&self.dir, cutoff, &mut report)?;
+        Ok(report)
     }
 
     pub fn dir(&self) -> &Path {
@@ -375,8 +382,32 @@ impl Workspace {
     pub fn diary_paths_newest_first(&self) -> Vec<PathBuf> {
         let mut paths = self.record_paths(RecordKind::Diary);
         // `YYYY/YYYY-MM-DD-<id>.ron`: the name orders by date, then creation.
-        paths.sort_by(|a, b| b.file_name().cmp(&a.file_name()));
+        paths.sort_by_cached_key(|p| std::cmp::Reverse(p.file_name().map(|n| n.to_os_string())));
         paths
+    }
+
+    /// Every readable diary entry, newest first, read on every core.
+    pub fn load_diary(&self) -> (Vec<DiaryEntry>, Vec<Problem>) {
+        let mut entries = Vec::new();
+        let mut files = HashMap::new();
+        let mut problems = Vec::new();
+        let progress = std::sync::atomic::AtomicUsize::new(0);
+        self.load_kind::<DiaryEntry>(
+            self.record_paths(RecordKind::Diary),
+            &mut entries,
+            &mut files,
+            &mut problems,
+            &progress,
+        );
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        (entries, problems)
+    }
+
+    /// True when the workspace holds no record files at all.
+    pub fn has_no_records(&self) -> bool {
+        RecordKind::ALL
+            .iter()
+            .all(|k| self.record_paths(*k).is_empty())
     }
 
     /// The newest `n` readable diary entries, reading only the newest year
@@ -784,7 +815,14 @@ fn prune_backups(dir: &Path, keep: usize) -> io::Result<()> {
     Ok(())
 }
 
-fn remove_old_temps(dir: &Path, cutoff: std::time::SystemTime) -> io::Result<()> {
+/// What [`Workspace::tidy`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tidied {
+    pub temps_removed: usize,
+    pub made_private: usize,
+}
+
+fn tidy_dir(dir: &Path, cutoff: std::time::SystemTime, report: &mut Tidied) -> io::Result<()> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -794,21 +832,25 @@ fn remove_old_temps(dir: &Path, cutoff: std::time::SystemTime) -> io::Result<()>
         let Ok(kind) = entry.file_type() else {
             continue;
         };
+        let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if kind.is_dir() {
-            if name != TRASH_DIR && name != BACKUP_DIR {
-                remove_old_temps(&entry.path(), cutoff)?;
+            if fsio::make_private(&path).unwrap_or(false) {
+                report.made_private += 1;
             }
+            tidy_dir(&path, cutoff, report)?;
         } else if kind.is_file() && fsio::is_temp_name(&name) {
             let old = entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .map(|t| t < cutoff)
                 .unwrap_or(true);
-            if old {
-                let _ = fs::remove_file(entry.path());
+            if old && fs::remove_file(&path).is_ok() {
+                report.temps_removed += 1;
             }
+        } else if kind.is_file() && fsio::make_private(&path).unwrap_or(false) {
+            report.made_private += 1;
         }
     }
     Ok(())
