@@ -130,31 +130,20 @@ fn load_100k(bencher: Bencher) {
     });
 }
 
-/// Listing every diary file name and sorting them newest first (the part of
-/// `newest_diary` that grows with the journal).
+/// Listing every diary file name and sorting them newest first.
 #[divan::bench(args = [1_000, 10_000], sample_count = 50)]
 fn diary_paths_newest_first(bencher: Bencher, n: usize) {
     let ws = open(n, Mode::ReadOnly);
     bencher.bench_local(|| ws.diary_paths_newest_first());
 }
 
-/// The newest 10 entries (what `starlog list --last 10` reads) at 10k.
+/// The newest 10 entries (what `starlog list --last 10` reads) at 10k: only
+/// the newest year folders are listed.
 #[divan::bench(sample_count = 100)]
 fn newest_diary_10_at_10k(bencher: Bencher) {
     let ws = open(10_000, Mode::ReadOnly);
     bencher.bench_local(|| {
         let (entries, _) = ws.newest_diary(10);
-        assert_eq!(entries.len(), 10);
-        entries
-    });
-}
-
-/// The same through the newest year folders only (the app's first frame).
-#[divan::bench(sample_count = 100)]
-fn newest_diary_fast_10_at_10k(bencher: Bencher) {
-    let ws = open(10_000, Mode::ReadOnly);
-    bencher.bench_local(|| {
-        let (entries, _) = ws.newest_diary_fast(10);
         assert_eq!(entries.len(), 10);
         entries
     });

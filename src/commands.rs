@@ -91,7 +91,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             let since = since.as_deref().map(parse_day).transpose()?;
             let filtered = since.is_some() || !tags.is_empty();
             let (entries, problems) = match last {
-                Some(n) if !filtered => ws.newest_diary_fast(n),
+                Some(n) if !filtered => ws.newest_diary(n),
                 _ => ws.load_diary(),
             };
             report_problems(&problems);

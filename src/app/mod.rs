@@ -173,7 +173,7 @@ impl App {
     /// rest arrives through `apply_loaded` from a background load.
     pub fn open(ws: Workspace, now: DateTime<FixedOffset>) -> Result<App, crate::store::OpenError> {
         let (header, header_state, mut problems) = ws.load_header()?;
-        let (diary, mut diary_problems) = ws.newest_diary_fast(FIRST_PAGE);
+        let (diary, mut diary_problems) = ws.newest_diary(FIRST_PAGE);
         // The total is known once the background load has listed everything.
         let diary_total = diary.len();
         problems.append(&mut diary_problems);

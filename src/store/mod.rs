@@ -413,7 +413,7 @@ impl Workspace {
     /// The newest `n` readable diary entries, reading only the newest year
     /// folders and only as many files as needed: what the first frame shows,
     /// at a cost that does not grow with the size of the journal.
-    pub fn newest_diary_fast(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
+    pub fn newest_diary(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
         let diary = self.dir.join(RecordKind::Diary.dir());
         let mut years: Vec<String> = match fs::read_dir(&diary) {
             Ok(entries) => entries
@@ -452,28 +452,6 @@ impl Workspace {
                 }
             }
         }
-        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-        (entries, problems)
-    }
-
-    /// The newest `n` readable diary entries (and problems met on the way),
-    /// reading only as many files as needed.
-    pub fn newest_diary(&self, n: usize) -> (Vec<DiaryEntry>, Vec<Problem>) {
-        let mut entries = Vec::with_capacity(n);
-        let mut problems = Vec::new();
-        for path in self.diary_paths_newest_first() {
-            if entries.len() >= n {
-                break;
-            }
-            match self.read_record::<DiaryEntry>(&path) {
-                Ok((entry, _, mut notes)) => {
-                    entries.push(entry);
-                    problems.append(&mut notes);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
-        // A hand-edited date may disagree with the file name: sort what we have.
         entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
         (entries, problems)
     }
