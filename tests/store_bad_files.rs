@@ -433,7 +433,9 @@ fn a_missing_field_is_named() {
     let (_, problem) = case.load();
     assert_error(
         &problem,
-        &format!("{last}:1: the field `created` is missing from this DiaryEntry (every DiaryEntry needs it; see docs/FORMAT.md)"),
+        &format!(
+            "{last}:1: the field `created` is missing from this DiaryEntry (every DiaryEntry needs it; see docs/FORMAT.md)"
+        ),
     );
     case.attempt_saves();
 }
