@@ -598,9 +598,7 @@ impl App {
         let pos = self
             .records
             .diary
-            .iter()
-            .position(|e| (e.date, &e.id) < (entry.date, &entry.id))
-            .unwrap_or(self.records.diary.len());
+            .partition_point(|e| DiaryEntry::newest_first(e, &entry).is_lt());
         self.records.diary.insert(pos, entry);
     }
 

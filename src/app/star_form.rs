@@ -1,9 +1,7 @@
 //! The STAR diary form: state and editing. Rendering is in `ui/star_form.rs`.
 
 use super::picker::{PickOption, Picker};
-use crate::domain::{
-    CriteriaSet, DiaryEntry, Draft, Id, Objective, StarPart, dates, star::star_hints,
-};
+use crate::domain::{CriteriaSet, DiaryEntry, Draft, Id, Objective, StarPart, dates};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
@@ -276,14 +274,6 @@ impl StarForm {
     /// The entry for hints and word counts (date errors do not matter there).
     pub fn preview_entry(&self) -> DiaryEntry {
         self.entry_with_date(self.base.date, self.base.updated)
-    }
-
-    pub fn word_count(&self) -> usize {
-        self.preview_entry().word_count()
-    }
-
-    pub fn hints(&self) -> Vec<crate::domain::star::StarHint> {
-        star_hints(&self.preview_entry())
     }
 
     /// True when nothing has been typed into a new form.

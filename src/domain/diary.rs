@@ -142,6 +142,11 @@ impl DiaryEntry {
             .unwrap_or("(empty entry)")
     }
 
+    /// The diary's display order: newest day first, then newest created.
+    pub fn newest_first(a: &DiaryEntry, b: &DiaryEntry) -> std::cmp::Ordering {
+        b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id))
+    }
+
     /// Words across every text field.
     pub fn word_count(&self) -> usize {
         StarPart::ALL

@@ -63,8 +63,7 @@ pub struct Records {
 impl Records {
     /// Puts every list in its display order.
     pub fn sort(&mut self) {
-        self.diary
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.diary.sort_by(DiaryEntry::newest_first);
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
         self.objectives.sort_by(|a, b| a.id.cmp(&b.id));
         self.activities

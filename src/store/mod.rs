@@ -382,7 +382,7 @@ impl Workspace {
     pub fn diary_paths_newest_first(&self) -> Vec<PathBuf> {
         let mut paths = self.record_paths(RecordKind::Diary);
         // `YYYY/YYYY-MM-DD-<id>.ron`: the name orders by date, then creation.
-        paths.sort_by_cached_key(|p| std::cmp::Reverse(p.file_name().map(|n| n.to_os_string())));
+        sort_names_newest_first(&mut paths);
         paths
     }
 
@@ -399,7 +399,7 @@ impl Workspace {
             &mut problems,
             &progress,
         );
-        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        entries.sort_by(DiaryEntry::newest_first);
         (entries, problems)
     }
 
@@ -438,7 +438,7 @@ impl Workspace {
                 1,
                 &mut paths,
             );
-            paths.sort_by(|a, b| b.file_name().cmp(&a.file_name()));
+            sort_names_newest_first(&mut paths);
             for path in paths {
                 if entries.len() >= n {
                     break;
@@ -452,7 +452,7 @@ impl Workspace {
                 }
             }
         }
-        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        entries.sort_by(DiaryEntry::newest_first);
         (entries, problems)
     }
 
@@ -791,6 +791,12 @@ fn prune_backups(dir: &Path, keep: usize) -> io::Result<()> {
         fs::remove_file(old)?;
     }
     Ok(())
+}
+
+/// Sorts diary paths by file name, newest first: `YYYY-MM-DD-<id>.ron`
+/// orders by day, then by creation. The key is built once per file.
+fn sort_names_newest_first(paths: &mut [PathBuf]) {
+    paths.sort_by_cached_key(|p| std::cmp::Reverse(p.file_name().map(|n| n.to_os_string())));
 }
 
 /// What [`Workspace::tidy`] did.

@@ -100,9 +100,11 @@ pub fn draw(app: &App, form: &StarForm, frame: &mut Frame, area: Rect, st: &Styl
             .collect();
         frame.render_widget(Paragraph::new(lines), nav);
     }
-    draw_editor(app, form, frame, editor, st, &fields);
+    // Built once per frame: the word count and the hints both read it.
+    let preview = form.preview_entry();
+    draw_editor(app, form, &preview, frame, editor, st, &fields);
     let mut spans = vec![Span::styled(
-        format!("{} words", form.word_count()),
+        format!("{} words", preview.word_count()),
         st.dim(),
     )];
     if let Some(err) = &form.save_error {
@@ -116,12 +118,13 @@ pub fn draw(app: &App, form: &StarForm, frame: &mut Frame, area: Rect, st: &Styl
 fn draw_editor(
     app: &App,
     form: &StarForm,
+    preview: &crate::domain::DiaryEntry,
     frame: &mut Frame,
     area: Rect,
     st: &Styles,
     fields: &[Field],
 ) {
-    let hints = form.hints();
+    let hints = crate::domain::star::star_hints(preview);
     let hint_rows = if area.height >= 14 {
         hints.len().min(4) as u16
     } else {
