@@ -3,17 +3,25 @@
 //! only. The event loop lives in `run.rs`.
 
 pub mod action;
+mod diary;
+mod feedback;
+pub mod form;
 pub mod keymap;
 pub mod picker;
+mod plan;
 pub mod profile_form;
+mod progress;
+mod reviews;
 pub mod run;
 pub mod star_form;
 
 pub use action::{Action, Screen};
+pub use form::{Form, FormState};
 pub use keymap::Context;
 
 use crate::domain::{
-    CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts, WorkspaceHeader,
+    AnyRecord, CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts,
+    WorkspaceHeader,
 };
 use crate::store::{FileState, Loaded, Problem, SaveError, Severity, Workspace};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -33,13 +41,6 @@ pub struct StatusMessage {
     pub error: bool,
 }
 
-/// An open form.
-#[derive(Debug)]
-pub enum Form {
-    Star(Box<StarForm>),
-    Profile(Box<ProfileForm>),
-}
-
 /// A yes/no question on top of everything.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
@@ -52,7 +53,7 @@ pub enum Confirm {
 /// Something that can be undone with `u`.
 #[derive(Debug, Clone)]
 pub struct Trashed {
-    pub entry: DiaryEntry,
+    pub record: AnyRecord,
     pub trash_path: PathBuf,
     pub original_path: PathBuf,
 }
@@ -122,9 +123,9 @@ pub struct App {
     pub theme: Theme,
     pub criteria: Option<CriteriaSet>,
     pub prompts: StarPrompts,
-    /// Entries saved or trashed in this session, so a background load that
+    /// Records saved or trashed in this session, so a background load that
     /// started earlier cannot bring back an old state of them.
-    session_saved: HashMap<Id, (DiaryEntry, FileState)>,
+    session_saved: HashMap<Id, (AnyRecord, FileState)>,
     session_trashed: Vec<Id>,
 }
 
@@ -272,13 +273,13 @@ impl App {
     /// may have read the folder before they happened. A file changed on disk
     /// by someone else since our save wins: the disk is the truth.
     fn merge_session_changes(&mut self) {
-        let saved: Vec<(DiaryEntry, FileState)> = self.session_saved.values().cloned().collect();
-        for (entry, state) in saved {
-            match self.files.get(&entry.id) {
+        let saved: Vec<(AnyRecord, FileState)> = self.session_saved.values().cloned().collect();
+        for (record, state) in saved {
+            match self.files.get(record.id()) {
                 Some(on_disk) if on_disk.hash != state.hash => {}
                 _ => {
-                    self.files.insert(entry.id.clone(), state);
-                    self.insert_entry(entry);
+                    self.files.insert(record.id().clone(), state);
+                    self.records.upsert(record);
                 }
             }
         }
@@ -290,7 +291,7 @@ impl App {
                     .is_some_and(|ws| !ws.dir().join(&state.rel_path).exists())
             {
                 self.files.remove(id);
-                self.records.diary.retain(|e| &e.id != id);
+                self.records.remove(id);
             }
         }
     }
@@ -390,14 +391,10 @@ impl App {
         match keymap::resolve(ctx, key) {
             Some(action) => self.update(action),
             None => {
-                if let Some(form) = &mut self.form {
-                    let changed = match form {
-                        Form::Star(f) => f.handle_key(key),
-                        Form::Profile(f) => f.handle_key(key),
-                    };
-                    if changed {
-                        self.draft_due = true;
-                    }
+                if let Some(form) = &mut self.form
+                    && form.state_mut().handle_key(key)
+                {
+                    self.draft_due = true;
                 }
             }
         }
@@ -405,9 +402,9 @@ impl App {
 
     /// Handles pasted text (bracketed paste).
     pub fn handle_paste(&mut self, text: &str) {
-        if let Some(Form::Star(form)) = &mut self.form
+        if let Some(form) = &mut self.form
             && self.confirm.is_none()
-            && form.paste(text)
+            && form.state_mut().paste(text)
         {
             self.draft_due = true;
         }
@@ -431,10 +428,6 @@ impl App {
                 Action::PageDown => self.reader = self.reader.map(|s| s.saturating_add(10)),
                 Action::PageUp => self.reader = self.reader.map(|s| s.saturating_sub(10)),
                 Action::Top => self.reader = Some(0),
-                Action::Edit => {
-                    self.reader = None;
-                    self.edit_selected();
-                }
                 other => {
                     self.reader = None;
                     self.update_screen(other);
@@ -457,10 +450,6 @@ impl App {
             Action::PageDown => self.move_selection(10),
             Action::Top => self.lists[self.screen.index()].selected = 0,
             Action::Bottom => self.move_selection(isize::MAX / 2),
-            Action::Open if self.list_len(self.screen) > 0 => self.reader = Some(0),
-            Action::New => self.new_entry(),
-            Action::Edit => self.edit_selected(),
-            Action::Delete => self.delete_selected(),
             Action::Undo => self.undo_delete(),
             Action::Refresh => {
                 self.reload_requested = true;
@@ -475,7 +464,21 @@ impl App {
                 ))));
             }
             Action::Help => self.help = Some(0),
-            _ => {}
+            // Everything else means something different on each screen.
+            other => match self.screen {
+                Screen::Diary => self.diary_action(other),
+                Screen::Plan => self.plan_action(other),
+                Screen::Feedback => self.feedback_action(other),
+                Screen::Reviews => self.reviews_action(other),
+                Screen::Progress => self.progress_action(other),
+            },
+        }
+    }
+
+    /// Opens the selected record full-screen.
+    fn open_reader(&mut self) {
+        if self.list_len(self.screen) > 0 {
+            self.reader = Some(0);
         }
     }
 
@@ -488,73 +491,96 @@ impl App {
         true
     }
 
-    /// Opens a new STAR form for today.
-    pub fn new_entry(&mut self) {
+    /// Whether the record can be changed here; says why not in the status line.
+    fn editable(&mut self, id: &Id, what: &str) -> bool {
         if !self.writable() {
-            return;
+            return false;
         }
-        let entry = DiaryEntry::new(Id::generate(), self.today, self.now);
-        let form = StarForm::new(
-            entry,
-            false,
-            &self.records.objectives,
-            self.criteria.as_ref(),
-        );
-        self.form = Some(Form::Star(Box::new(form)));
-    }
-
-    fn edit_selected(&mut self) {
-        if self.screen != Screen::Diary || !self.writable() {
-            return;
-        }
-        let Some(entry) = self.selected_entry().cloned() else {
-            self.set_status("Nothing to edit yet: press n for a new entry");
-            return;
-        };
         if !self.complete {
             self.set_status("Still loading; try again in a moment");
-            return;
+            return false;
         }
-        if let Some(reason) = self.files.get(&entry.id).and_then(|f| f.protected.clone()) {
-            self.set_error(format!("This entry cannot be edited here: {reason}"));
-            return;
+        if let Some(reason) = self.files.get(id).and_then(|f| f.protected.clone()) {
+            self.set_error(format!("This {what} cannot be changed here: {reason}"));
+            return false;
         }
-        let form = StarForm::new(
-            entry,
-            true,
-            &self.records.objectives,
-            self.criteria.as_ref(),
-        );
-        self.form = Some(Form::Star(Box::new(form)));
+        true
     }
 
-    fn delete_selected(&mut self) {
-        if self.screen != Screen::Diary || !self.writable() {
-            return;
+    /// Writes a record (a new one, or a change to one read from disk, guarded
+    /// against changes made on disk since) and shows it in memory. The error
+    /// is a sentence for the form to show; the form keeps the typed text.
+    pub fn save_record(&mut self, record: AnyRecord, editing: bool) -> Result<FileState, String> {
+        if let Some(reason) = &self.read_only_reason {
+            return Err(format!("NOT SAVED: {reason}"));
         }
-        let Some(entry) = self.selected_entry().cloned() else {
+        let known = if editing {
+            match self.files.get(record.id()) {
+                Some(state) => Some(state),
+                None if !self.complete => {
+                    return Err("NOT SAVED: still loading; Ctrl-S again in a moment".into());
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        let result = match &self.ws {
+            Some(ws) => ws.save_any(&record, known),
+            None => Err(SaveError::ReadOnly),
+        };
+        match result {
+            Ok(state) => {
+                let id = record.id().clone();
+                let is_new_diary =
+                    matches!(record, AnyRecord::Diary(_)) && self.records.get(&id).is_none();
+                self.session_saved
+                    .insert(id.clone(), (record.clone(), state.clone()));
+                self.session_trashed.retain(|t| t != &id);
+                self.files.insert(id, state.clone());
+                self.records.upsert(record);
+                if is_new_diary {
+                    self.diary_total += 1;
+                }
+                Ok(state)
+            }
+            Err(e) => Err(format!("NOT SAVED: {e}. Ctrl-S to retry")),
+        }
+    }
+
+    /// Moves a record to the trash (`u` brings it back).
+    pub fn trash_record(&mut self, id: &Id) {
+        let Some(record) = self.records.get(id) else {
             return;
         };
+        if !self.editable(id, record.label()) {
+            return;
+        }
         let rel = self
             .files
-            .get(&entry.id)
+            .get(id)
             .map(|f| f.rel_path.clone())
-            .unwrap_or_else(|| crate::store::StoredRecord::rel_path(&entry));
+            .unwrap_or_else(|| crate::store::rel_path_of(&record));
         let Some(ws) = &self.ws else { return };
         match ws.trash(&rel) {
             Ok(trash_path) => {
-                self.records.diary.retain(|e| e.id != entry.id);
-                self.files.remove(&entry.id);
-                self.session_saved.remove(&entry.id);
-                self.session_trashed.push(entry.id.clone());
-                self.diary_total = self.diary_total.saturating_sub(1);
-                self.clamp(Screen::Diary);
+                self.records.remove(id);
+                self.files.remove(id);
+                self.session_saved.remove(id);
+                self.session_trashed.push(id.clone());
+                if matches!(record, AnyRecord::Diary(_)) {
+                    self.diary_total = self.diary_total.saturating_sub(1);
+                }
+                for screen in Screen::ALL {
+                    self.clamp(screen);
+                }
                 self.set_status(format!(
-                    "Moved \"{}\" to the trash. u to undo",
-                    truncate(entry.headline(), 40)
+                    "Moved the {} \"{}\" to the trash. u to undo",
+                    record.label(),
+                    truncate(&record_title(&record), 40)
                 ));
                 self.undo.push(Trashed {
-                    entry,
+                    record,
                     trash_path,
                     original_path: rel,
                 });
@@ -569,21 +595,24 @@ impl App {
             return;
         };
         let Some(ws) = &self.ws else { return };
+        let kind = crate::store::kind_of(&item.record);
         let result = ws
             .restore(&item.trash_path, &item.original_path)
             .map_err(|e| e.to_string())
             .and_then(|()| {
-                ws.read_record::<DiaryEntry>(&item.original_path)
+                ws.read_any(kind, &item.original_path)
                     .map_err(|p| p.to_string())
             });
         match result {
-            Ok((entry, state, _)) => {
-                self.session_trashed.retain(|id| id != &entry.id);
-                self.files.insert(entry.id.clone(), state);
-                let id = entry.id.clone();
-                self.insert_entry(entry);
-                self.diary_total += 1;
-                self.select_entry(&id);
+            Ok((record, state, _)) => {
+                let id = record.id().clone();
+                self.session_trashed.retain(|t| t != &id);
+                self.files.insert(id.clone(), state);
+                if matches!(record, AnyRecord::Diary(_)) {
+                    self.diary_total += 1;
+                }
+                self.records.upsert(record);
+                self.select_record(&id);
                 self.set_status("Restored from the trash");
             }
             Err(e) => {
@@ -593,19 +622,14 @@ impl App {
         }
     }
 
-    fn insert_entry(&mut self, entry: DiaryEntry) {
-        self.records.diary.retain(|e| e.id != entry.id);
-        let pos = self
-            .records
-            .diary
-            .partition_point(|e| DiaryEntry::newest_first(e, &entry).is_lt());
-        self.records.diary.insert(pos, entry);
-    }
-
-    fn select_entry(&mut self, id: &Id) {
-        if let Some(pos) = self.records.diary.iter().position(|e| &e.id == id) {
-            self.screen = Screen::Diary;
-            self.lists[Screen::Diary.index()].selected = pos;
+    /// Shows the screen that lists this record, with it selected.
+    pub fn select_record(&mut self, id: &Id) {
+        for screen in Screen::ALL {
+            if let Some(pos) = self.ids(screen).iter().position(|x| x == id) {
+                self.screen = screen;
+                self.lists[screen.index()].selected = pos;
+                return;
+            }
         }
     }
 
@@ -614,14 +638,11 @@ impl App {
             Action::Save => self.save_form(),
             Action::NextField | Action::PreviousField => {
                 let step = if action == Action::NextField { 1 } else { -1 };
-                match &mut self.form {
-                    Some(Form::Star(f)) => f.next_field(step),
-                    Some(Form::Profile(f)) => f.next_field(step),
-                    None => {}
+                if let Some(form) = &mut self.form {
+                    form.state_mut().next_field(step);
                 }
             }
             Action::Back => match &self.form {
-                Some(Form::Star(f)) if f.dirty => self.confirm = Some(Confirm::DiscardChanges),
                 Some(Form::Profile(f)) if f.first_run => {
                     // Skipping the greeting is remembered, so it does not nag.
                     self.header.onboarded = true;
@@ -629,7 +650,7 @@ impl App {
                     self.form = None;
                     self.set_status("Profile skipped: press p any time to fill it in");
                 }
-                Some(Form::Profile(f)) if f.dirty => self.confirm = Some(Confirm::DiscardChanges),
+                Some(f) if f.state().dirty() => self.confirm = Some(Confirm::DiscardChanges),
                 _ => self.close_form(),
             },
             Action::Interrupt => {
@@ -641,8 +662,10 @@ impl App {
     }
 
     fn close_form(&mut self) {
-        if let (Some(Form::Star(form)), Some(ws)) = (self.form.take(), &self.ws) {
-            let _ = ws.remove_draft(&form.to_draft(self.now));
+        if let (Some(form), Some(ws)) = (self.form.take(), &self.ws)
+            && let Some(draft) = form.state().to_draft(self.now)
+        {
+            let _ = ws.remove_draft(&draft);
         }
         self.draft_due = false;
         if self.quick_capture {
@@ -662,10 +685,17 @@ impl App {
             }
             (Confirm::DiscardChanges, _) => {}
             (Confirm::RestoreDraft(draft), Action::Yes) => {
-                let form =
-                    StarForm::from_draft(&draft, &self.records.objectives, self.criteria.as_ref());
-                self.form = Some(Form::Star(Box::new(form)));
-                self.set_status("Draft restored: Ctrl-S saves it");
+                match Form::from_draft(&draft, &self.records, self.criteria.as_ref()) {
+                    Some(form) => {
+                        self.form = Some(form);
+                        self.set_status("Draft restored: Ctrl-S saves it");
+                    }
+                    None => {
+                        // Kept on disk; a newer starlog may know this form.
+                        self.set_error("This draft is from a form this version cannot open");
+                        self.offer_next_draft();
+                    }
+                }
             }
             (Confirm::RestoreDraft(draft), Action::No) => {
                 // Keep it on disk: it is offered again next time.
@@ -692,23 +722,26 @@ impl App {
     /// Writes the open form's draft now (debounced by the loop, and on Ctrl-C).
     pub fn write_draft(&mut self) {
         self.draft_due = false;
-        let (Some(Form::Star(form)), Some(ws)) = (&self.form, &self.ws) else {
+        let (Some(form), Some(ws)) = (&self.form, &self.ws) else {
             return;
         };
-        if !form.dirty {
+        if !form.state().dirty() {
             return;
         }
-        if let Err(e) = ws.save_draft(&form.to_draft(self.now)) {
+        let Some(draft) = form.state().to_draft(self.now) else {
+            return;
+        };
+        if let Err(e) = ws.save_draft(&draft) {
             self.set_error(format!("Could not keep a draft: {e}"));
         }
     }
 
     /// The current draft, for the signal thread.
     pub fn current_draft(&self) -> Option<Draft> {
-        match &self.form {
-            Some(Form::Star(form)) if form.dirty => Some(form.to_draft(self.now)),
-            _ => None,
-        }
+        self.form
+            .as_ref()
+            .filter(|f| f.state().dirty())
+            .and_then(|f| f.state().to_draft(self.now))
     }
 
     fn save_form(&mut self) {
@@ -762,50 +795,44 @@ impl App {
                 return;
             }
         };
-        let result = match &self.ws {
-            Some(ws) => {
-                let known = if form.editing {
-                    self.files.get(&entry.id)
-                } else {
-                    None
-                };
-                ws.save(&entry, known)
-            }
-            None => Err(SaveError::ReadOnly),
-        };
-        match result {
-            Ok(state) => {
+        let id = entry.id.clone();
+        match self.save_record(AnyRecord::Diary(entry), form.editing) {
+            Ok(_) => {
                 if let Some(ws) = &self.ws {
                     let _ = ws.remove_draft(&form.to_draft(self.now));
                 }
-                self.session_saved
-                    .insert(entry.id.clone(), (entry.clone(), state.clone()));
-                self.files.insert(entry.id.clone(), state);
-                let id = entry.id.clone();
-                let is_new = !form.editing;
-                self.insert_entry(entry);
-                if is_new {
-                    self.diary_total += 1;
-                }
-                self.select_entry(&id);
+                self.select_record(&id);
                 self.draft_due = false;
-                self.set_status(if is_new {
-                    "Entry saved"
-                } else {
+                self.set_status(if form.editing {
                     "Changes saved"
+                } else {
+                    "Entry saved"
                 });
                 if self.quick_capture {
                     self.exit = Some(Exit::Done);
                 }
                 self.offer_next_draft();
             }
-            Err(e) => {
+            Err(message) => {
                 // The text stays in the form, and a draft keeps it safe.
-                form.save_error = Some(format!("NOT SAVED: {e}. Ctrl-S to retry"));
+                form.save_error = Some(message);
                 self.form = Some(Form::Star(form));
                 self.write_draft();
             }
         }
+    }
+}
+
+/// A short title for any record (status messages, search results).
+pub fn record_title(record: &AnyRecord) -> String {
+    match record {
+        AnyRecord::Diary(r) => r.headline().to_string(),
+        AnyRecord::Need(r) => r.area.clone(),
+        AnyRecord::Objective(r) => r.statement.clone(),
+        AnyRecord::Activity(r) => r.title.clone(),
+        AnyRecord::Feedback(r) => r.text.lines().next().unwrap_or("").to_string(),
+        AnyRecord::Kpi(r) => format!("{} {}", r.metric, r.value),
+        AnyRecord::Review(r) => format!("review of {}", r.held.format("%d %b %Y")),
     }
 }
 

@@ -289,6 +289,8 @@ impl StarForm {
             editing: self.editing.then(|| self.base.id.clone()),
             date_text: self.date_text(),
             entry: self.entry_with_date(self.base.date, now),
+            form: crate::domain::DraftForm::Star,
+            fields: Vec::new(),
         }
     }
 }

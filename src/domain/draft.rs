@@ -1,5 +1,9 @@
-//! An unsaved diary form, kept so that typed text survives a crash, Ctrl-C or
-//! a closed terminal window, and is offered back on the next start.
+//! An unsaved form, kept so that typed text survives a crash, Ctrl-C or a
+//! closed terminal window, and is offered back on the next start.
+//!
+//! The STAR form keeps its entry in `entry`; every other form keeps its
+//! fields as typed in `fields` (so a date that does not parse yet is kept
+//! too), and its `entry` is blank.
 
 use super::{DiaryEntry, Id};
 use chrono::{DateTime, FixedOffset};
@@ -17,4 +21,63 @@ pub struct Draft {
     /// The form's contents; the date field as typed, which may not parse yet.
     pub date_text: String,
     pub entry: DiaryEntry,
+    /// Which form this came from (`Star` in drafts older than the other forms).
+    #[serde(default)]
+    pub form: DraftForm,
+    /// Every other form's fields, as typed, by field name.
+    #[serde(default)]
+    pub fields: Vec<DraftField>,
+}
+
+/// The form a draft belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftForm {
+    #[default]
+    Star,
+    Need,
+    Objective,
+    Activity,
+    Feedback,
+    /// A reflection on a feedback item.
+    Reflection,
+    Review,
+    Kpi,
+}
+
+/// One field of a form, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftField {
+    pub name: String,
+    pub text: String,
+}
+
+impl Draft {
+    /// A draft of a form other than the STAR form.
+    pub fn of_fields(
+        id: Id,
+        saved_at: DateTime<FixedOffset>,
+        editing: Option<Id>,
+        form: DraftForm,
+        fields: Vec<DraftField>,
+    ) -> Draft {
+        let blank = DiaryEntry::new(id.clone(), saved_at.date_naive(), saved_at);
+        Draft {
+            format: super::FORMAT,
+            id,
+            saved_at,
+            editing,
+            date_text: String::new(),
+            entry: blank,
+            form,
+            fields,
+        }
+    }
+
+    /// The text of a named field (empty when the draft has none).
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map_or("", |f| f.text.as_str())
+    }
 }

@@ -20,7 +20,7 @@ pub mod star;
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};
 pub use diary::{DiaryEntry, StarPart};
-pub use draft::Draft;
+pub use draft::{Draft, DraftField, DraftForm};
 pub use feedback::{Feedback, FeedbackMethod, FeedbackSource, FeedbackState, Valence};
 pub use id::{BadId, Id};
 pub use kpi::KpiReading;
@@ -66,14 +66,7 @@ impl Records {
         self.diary.sort_by(DiaryEntry::newest_first);
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
         self.objectives.sort_by(|a, b| a.id.cmp(&b.id));
-        self.activities
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-        self.feedback
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-        self.kpis
-            .sort_by(|a, b| a.metric.cmp(&b.metric).then(a.date.cmp(&b.date)));
-        self.reviews
-            .sort_by(|a, b| a.held.cmp(&b.held).then_with(|| a.id.cmp(&b.id)));
+        self.sort_small_lists();
     }
 
     pub fn objective(&self, id: &Id) -> Option<&Objective> {
@@ -92,5 +85,136 @@ impl Records {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Any one record, for code that handles every kind alike (saving, trash,
+/// undo, search results).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyRecord {
+    Diary(DiaryEntry),
+    Need(DevelopmentNeed),
+    Objective(Objective),
+    Activity(Activity),
+    Feedback(Feedback),
+    Kpi(KpiReading),
+    Review(Review),
+}
+
+impl AnyRecord {
+    pub fn id(&self) -> &Id {
+        match self {
+            AnyRecord::Diary(r) => &r.id,
+            AnyRecord::Need(r) => &r.id,
+            AnyRecord::Objective(r) => &r.id,
+            AnyRecord::Activity(r) => &r.id,
+            AnyRecord::Feedback(r) => &r.id,
+            AnyRecord::Kpi(r) => &r.id,
+            AnyRecord::Review(r) => &r.id,
+        }
+    }
+
+    /// What a learner calls one of these.
+    pub fn label(&self) -> &'static str {
+        match self {
+            AnyRecord::Diary(_) => "diary entry",
+            AnyRecord::Need(_) => "development need",
+            AnyRecord::Objective(_) => "objective",
+            AnyRecord::Activity(_) => "activity",
+            AnyRecord::Feedback(_) => "feedback",
+            AnyRecord::Kpi(_) => "KPI reading",
+            AnyRecord::Review(_) => "review",
+        }
+    }
+}
+
+impl Records {
+    /// Adds a record, or replaces the one with its id, keeping display order.
+    pub fn upsert(&mut self, record: AnyRecord) {
+        self.remove(record.id());
+        match record {
+            AnyRecord::Diary(e) => {
+                let pos = self
+                    .diary
+                    .partition_point(|x| DiaryEntry::newest_first(x, &e).is_lt());
+                self.diary.insert(pos, e);
+                return;
+            }
+            AnyRecord::Need(r) => self.needs.push(r),
+            AnyRecord::Objective(r) => self.objectives.push(r),
+            AnyRecord::Activity(r) => self.activities.push(r),
+            AnyRecord::Feedback(r) => self.feedback.push(r),
+            AnyRecord::Kpi(r) => self.kpis.push(r),
+            AnyRecord::Review(r) => self.reviews.push(r),
+        }
+        // Small lists: a full sort keeps one definition of each order.
+        self.needs.sort_by(|a, b| a.id.cmp(&b.id));
+        self.objectives.sort_by(|a, b| a.id.cmp(&b.id));
+        self.sort_small_lists();
+    }
+
+    fn sort_small_lists(&mut self) {
+        self.activities
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.feedback
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.kpis
+            .sort_by(|a, b| a.metric.cmp(&b.metric).then(a.date.cmp(&b.date)));
+        self.reviews
+            .sort_by(|a, b| a.held.cmp(&b.held).then_with(|| a.id.cmp(&b.id)));
+    }
+
+    /// Takes out the record with this id, whatever its kind.
+    pub fn remove(&mut self, id: &Id) -> Option<AnyRecord> {
+        fn take<T>(list: &mut Vec<T>, id: &Id, key: impl Fn(&T) -> &Id) -> Option<T> {
+            let pos = list.iter().position(|x| key(x) == id)?;
+            Some(list.remove(pos))
+        }
+        if let Some(r) = take(&mut self.diary, id, |r| &r.id) {
+            return Some(AnyRecord::Diary(r));
+        }
+        if let Some(r) = take(&mut self.needs, id, |r| &r.id) {
+            return Some(AnyRecord::Need(r));
+        }
+        if let Some(r) = take(&mut self.objectives, id, |r| &r.id) {
+            return Some(AnyRecord::Objective(r));
+        }
+        if let Some(r) = take(&mut self.activities, id, |r| &r.id) {
+            return Some(AnyRecord::Activity(r));
+        }
+        if let Some(r) = take(&mut self.feedback, id, |r| &r.id) {
+            return Some(AnyRecord::Feedback(r));
+        }
+        if let Some(r) = take(&mut self.kpis, id, |r| &r.id) {
+            return Some(AnyRecord::Kpi(r));
+        }
+        take(&mut self.reviews, id, |r| &r.id).map(AnyRecord::Review)
+    }
+
+    /// A copy of the record with this id, whatever its kind.
+    pub fn get(&self, id: &Id) -> Option<AnyRecord> {
+        if let Some(r) = self.diary.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Diary(r.clone()));
+        }
+        if let Some(r) = self.needs.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Need(r.clone()));
+        }
+        if let Some(r) = self.objectives.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Objective(r.clone()));
+        }
+        if let Some(r) = self.activities.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Activity(r.clone()));
+        }
+        if let Some(r) = self.feedback.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Feedback(r.clone()));
+        }
+        if let Some(r) = self.kpis.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Kpi(r.clone()));
+        }
+        self.reviews
+            .iter()
+            .find(|r| &r.id == id)
+            .cloned()
+            .map(AnyRecord::Review)
     }
 }

@@ -16,10 +16,10 @@ pub mod record;
 
 pub use codec::{DecodeError, Decoded};
 pub use lock::{LockError, LockHolder, WorkspaceLock};
-pub use record::{RecordKind, StoredRecord};
+pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};
 
 use crate::domain::{
-    Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records, Review,
+    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records, Review,
     WorkspaceHeader,
 };
 use std::collections::HashMap;
@@ -614,6 +614,46 @@ impl Workspace {
             T::KIND.dir(),
             record.id().as_str(),
         )
+    }
+
+    /// Saves any record (see `save`).
+    pub fn save_any(
+        &self,
+        record: &AnyRecord,
+        known: Option<&FileState>,
+    ) -> Result<FileState, SaveError> {
+        match record {
+            AnyRecord::Diary(r) => self.save(r, known),
+            AnyRecord::Need(r) => self.save(r, known),
+            AnyRecord::Objective(r) => self.save(r, known),
+            AnyRecord::Activity(r) => self.save(r, known),
+            AnyRecord::Feedback(r) => self.save(r, known),
+            AnyRecord::Kpi(r) => self.save(r, known),
+            AnyRecord::Review(r) => self.save(r, known),
+        }
+    }
+
+    /// Reads one record file of a known kind.
+    pub fn read_any(
+        &self,
+        kind: RecordKind,
+        rel_path: &Path,
+    ) -> Result<(AnyRecord, FileState, Vec<Problem>), Problem> {
+        fn wrap<T>(
+            r: Result<(T, FileState, Vec<Problem>), Problem>,
+            f: fn(T) -> AnyRecord,
+        ) -> Result<(AnyRecord, FileState, Vec<Problem>), Problem> {
+            r.map(|(rec, state, problems)| (f(rec), state, problems))
+        }
+        match kind {
+            RecordKind::Diary => wrap(self.read_record(rel_path), AnyRecord::Diary),
+            RecordKind::Need => wrap(self.read_record(rel_path), AnyRecord::Need),
+            RecordKind::Objective => wrap(self.read_record(rel_path), AnyRecord::Objective),
+            RecordKind::Activity => wrap(self.read_record(rel_path), AnyRecord::Activity),
+            RecordKind::Feedback => wrap(self.read_record(rel_path), AnyRecord::Feedback),
+            RecordKind::Kpi => wrap(self.read_record(rel_path), AnyRecord::Kpi),
+            RecordKind::Review => wrap(self.read_record(rel_path), AnyRecord::Review),
+        }
     }
 
     /// Saves the workspace header.

@@ -1,6 +1,7 @@
 //! Where each record type lives in a workspace folder and how its file is named.
 
 use crate::domain::{
+    AnyRecord,
     Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
 };
 use serde::Serialize;
@@ -129,5 +130,31 @@ impl StoredRecord for Review {
             self.held.date_naive().format("%Y-%m-%d"),
             self.id
         ))
+    }
+}
+
+/// The kind of any record.
+pub fn kind_of(record: &AnyRecord) -> RecordKind {
+    match record {
+        AnyRecord::Diary(_) => RecordKind::Diary,
+        AnyRecord::Need(_) => RecordKind::Need,
+        AnyRecord::Objective(_) => RecordKind::Objective,
+        AnyRecord::Activity(_) => RecordKind::Activity,
+        AnyRecord::Feedback(_) => RecordKind::Feedback,
+        AnyRecord::Kpi(_) => RecordKind::Kpi,
+        AnyRecord::Review(_) => RecordKind::Review,
+    }
+}
+
+/// Where any record's file lives, relative to the workspace folder.
+pub fn rel_path_of(record: &AnyRecord) -> PathBuf {
+    match record {
+        AnyRecord::Diary(r) => r.rel_path(),
+        AnyRecord::Need(r) => r.rel_path(),
+        AnyRecord::Objective(r) => r.rel_path(),
+        AnyRecord::Activity(r) => r.rel_path(),
+        AnyRecord::Feedback(r) => r.rel_path(),
+        AnyRecord::Kpi(r) => r.rel_path(),
+        AnyRecord::Review(r) => r.rel_path(),
     }
 }

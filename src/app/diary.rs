@@ -1,0 +1,57 @@
+//! What keys do on the Diary screen.
+
+use super::star_form::StarForm;
+use super::{Action, App, Form, Screen};
+use crate::domain::{DiaryEntry, Id};
+
+impl App {
+    pub(super) fn diary_action(&mut self, action: Action) {
+        match action {
+            Action::Open => self.open_reader(),
+            Action::New => self.new_entry(),
+            Action::Edit => self.edit_selected_entry(),
+            Action::Delete => {
+                if let Some(id) = self.selected_entry().map(|e| e.id.clone()) {
+                    self.trash_record(&id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a new STAR form for today.
+    pub fn new_entry(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let entry = DiaryEntry::new(Id::generate(), self.today, self.now);
+        let form = StarForm::new(
+            entry,
+            false,
+            &self.records.objectives,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Star(Box::new(form)));
+    }
+
+    /// Opens the selected entry in the STAR form (also from the reader).
+    pub(super) fn edit_selected_entry(&mut self) {
+        if self.screen != Screen::Diary {
+            return;
+        }
+        let Some(entry) = self.selected_entry().cloned() else {
+            self.set_status("Nothing to edit yet: press n for a new entry");
+            return;
+        };
+        if !self.editable(&entry.id, "entry") {
+            return;
+        }
+        let form = StarForm::new(
+            entry,
+            true,
+            &self.records.objectives,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Star(Box::new(form)));
+    }
+}

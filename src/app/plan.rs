@@ -1,0 +1,13 @@
+//! What keys do on the Plan screen.
+
+use super::{Action, App};
+
+impl App {
+    pub(super) fn plan_action(&mut self, action: Action) {
+        match action {
+            Action::Open => self.open_reader(),
+            Action::New => self.new_entry(),
+            _ => {}
+        }
+    }
+}
