@@ -19,8 +19,8 @@ pub use lock::{LockError, LockHolder, WorkspaceLock};
 pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};
 
 use crate::domain::{
-    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records, Review,
-    WorkspaceHeader,
+    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records,
+    Review, WorkspaceHeader,
 };
 use std::collections::HashMap;
 use std::fmt;

@@ -1,8 +1,7 @@
 //! Where each record type lives in a workspace folder and how its file is named.
 
 use crate::domain::{
-    AnyRecord,
-    Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
+    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
