@@ -340,3 +340,37 @@ fn other_record_kinds_live_in_their_own_folders() {
     ws.save(&changed, Some(&state)).expect("save");
     assert_eq!(backups_of(&ws, "kpis", kpi.id.as_str()).len(), 1);
 }
+
+#[test]
+fn of_two_files_with_one_id_the_one_changed_last_is_shown() {
+    // A crash between writing a moved entry's new file and removing the old
+    // one leaves both. Whichever day is later on disk, the learner sees the
+    // text they changed last, and the other file is reported as a copy.
+    // Each pair has the same two file names with the newer text swapped, so
+    // whatever order the folder lists them in, one case of each pair would
+    // show the older text if the first file read won.
+    for (old_day, newer_day) in [(20, 21), (21, 20), (20, 19), (19, 20)] {
+        let root = tempfile::tempdir().expect("tempdir");
+        let ws = open(root.path());
+        let mut old = entry(1);
+        old.date = NaiveDate::from_ymd_opt(2026, 11, old_day).expect("valid");
+        ws.create(&old).expect("create");
+        let mut moved = old.clone();
+        moved.date = NaiveDate::from_ymd_opt(2026, 11, newer_day).expect("valid");
+        moved.text = "The version written last".into();
+        moved.updated = old.updated + chrono::Duration::minutes(5);
+        ws.create(&moved).expect("create the moved copy");
+
+        let loaded = ws.load().expect("load");
+        assert_eq!(loaded.records.diary.len(), 1, "one entry per id");
+        assert_eq!(loaded.records.diary[0].text, "The version written last");
+        assert_eq!(
+            loaded.files[&old.id].rel_path,
+            moved.rel_path(),
+            "saving edits the newer file"
+        );
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert_eq!(loaded.problems[0].path, ws.dir().join(old.rel_path()));
+        assert!(loaded.problems[0].message.starts_with("has the same id as"));
+    }
+}

@@ -470,15 +470,31 @@ impl Workspace {
                 Ok((record, state, mut notes)) => {
                     problems.append(&mut notes);
                     let id = record.id().clone();
-                    if let Some(first) = files.get(&id) {
+                    if let Some(first) = files.get(&id).cloned() {
+                        // Two files, one id: show the one changed last (the
+                        // other is an older copy, e.g. a crash mid-move).
+                        let pos = out.iter().position(|r| r.id() == &id);
+                        let newer = match pos {
+                            Some(p) => record.updated() > out[p].updated(),
+                            None => false,
+                        };
+                        let (kept, copy) = if newer {
+                            (state.rel_path.clone(), first.rel_path.clone())
+                        } else {
+                            (first.rel_path.clone(), state.rel_path.clone())
+                        };
                         problems.push(Problem {
-                            path: self.dir.join(&state.rel_path),
+                            path: self.dir.join(&copy),
                             severity: Severity::Warning,
                             message: format!(
-                                "has the same id as {} (a copy?); only that one is shown",
-                                first.rel_path.display()
+                                "has the same id as {} (a copy?); only that one, changed later, is shown",
+                                kept.display()
                             ),
                         });
+                        if let (true, Some(p)) = (newer, pos) {
+                            out[p] = record;
+                            files.insert(id, state);
+                        }
                         continue;
                     }
                     files.insert(id, state);

@@ -3,6 +3,7 @@
 use crate::domain::{
     Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
 };
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
@@ -63,6 +64,13 @@ pub trait StoredRecord: Serialize + DeserializeOwned + Clone + Send + 'static {
 
     fn id(&self) -> &Id;
 
+    /// When the record was last changed, for the kinds that keep it: of two
+    /// files with one id (a crash while an entry moved to another day), the
+    /// later one is the learner's newest text.
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        None
+    }
+
     /// The file's path relative to the workspace folder.
     fn rel_path(&self) -> PathBuf {
         PathBuf::from(Self::KIND.dir()).join(format!("{}.ron", self.id()))
@@ -73,6 +81,9 @@ impl StoredRecord for DiaryEntry {
     const KIND: RecordKind = RecordKind::Diary;
     fn id(&self) -> &Id {
         &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
     }
     /// `diary/2026/2026-11-22-<id>.ron`: the newest entries are found by name alone.
     fn rel_path(&self) -> PathBuf {
@@ -87,12 +98,18 @@ impl StoredRecord for DevelopmentNeed {
     fn id(&self) -> &Id {
         &self.id
     }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
 }
 
 impl StoredRecord for Objective {
     const KIND: RecordKind = RecordKind::Objective;
     fn id(&self) -> &Id {
         &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
     }
 }
 
@@ -101,12 +118,18 @@ impl StoredRecord for Activity {
     fn id(&self) -> &Id {
         &self.id
     }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
 }
 
 impl StoredRecord for Feedback {
     const KIND: RecordKind = RecordKind::Feedback;
     fn id(&self) -> &Id {
         &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
     }
 }
 
