@@ -1,6 +1,6 @@
 //! The command line: clap definitions of the commands and common flags.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 pub const EXIT_CODES: &str = "\
@@ -61,6 +61,11 @@ pub enum Command {
         #[arg(long = "tag", short = 't', value_name = "T")]
         tags: Vec<String>,
     },
+    /// Capture feedback from the shell (see `starlog feedback add --help`).
+    Feedback {
+        #[command(subcommand)]
+        command: FeedbackCommand,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -68,4 +73,41 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 0)]
         entries: usize,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCommand {
+    /// Add feedback without opening the app, e.g. straight after a call:
+    /// starlog feedback add --source customer --valence negative "Kept on hold too long"
+    Add(FeedbackAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackAddArgs {
+    /// What they said (several words are joined with spaces).
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// Who it came from: customer, colleague (peer), manager (supervisor), mentor,
+    /// assessor, other-department, self.
+    #[arg(long, short = 's', value_name = "SOURCE", value_parser = crate::commands::feedback::parse_source)]
+    pub source: crate::domain::FeedbackSource,
+    /// positive, constructive or negative.
+    #[arg(long, short = 'v', value_name = "VALENCE", value_parser = crate::commands::feedback::parse_valence)]
+    pub valence: crate::domain::Valence,
+    /// How it was gathered: survey, observation, peer-review, appraisal, complaint,
+    /// compliment, mystery-shopping, conversation (default: conversation).
+    #[arg(long, short = 'm', value_name = "METHOD", value_parser = crate::commands::feedback::parse_method)]
+    pub method: Option<crate::domain::FeedbackMethod>,
+    /// Their name (leave out for anonymous feedback).
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
+    /// Their role, e.g. "team leader" or "post-call survey".
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// The day it was given: 2026-11-22, 22/11/2026, yesterday, -2d (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A tag (repeat for more): --tag billing --tag hold
+    #[arg(long = "tag", short = 't', value_name = "T")]
+    pub tags: Vec<String>,
 }

@@ -1,7 +1,9 @@
 //! The shell commands: each opens the workspace the way it needs and prints
 //! plain text. Problems with individual files go to stderr; the command goes on.
 
-use crate::cli::{Cli, Command};
+pub mod feedback;
+
+use crate::cli::{Cli, Command, FeedbackCommand};
 use crate::domain::{self, DiaryEntry, Id};
 use crate::store::{self, Mode, OpenError, Problem, SaveError, Severity, Workspace};
 use chrono::{Local, NaiveDate};
@@ -114,6 +116,9 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             }
             Ok(0)
         }
+        Some(Command::Feedback {
+            command: FeedbackCommand::Add(args),
+        }) => feedback::run_add(&root, &cli.workspace, cli.read_only, args),
         Some(Command::Demo { entries }) => {
             let name = if cli.workspace == "default" {
                 "demo".to_string()
