@@ -134,6 +134,10 @@ pub enum SaveError {
     Protected { path: PathBuf, reason: String },
     #[error("{0} already exists; not overwritten")]
     AlreadyExists(PathBuf),
+    #[error(
+        "{0} is a held review, and reviews are never changed once saved; to put it right, hold a correction (a new review that names this one)"
+    )]
+    Immutable(PathBuf),
     #[error("could not save {path}: {source}{hint}", hint = io_hint(source))]
     Io {
         path: PathBuf,
@@ -619,6 +623,9 @@ impl Workspace {
             return self.create(record);
         };
         self.check_writable()?;
+        if T::IMMUTABLE {
+            return Err(SaveError::Immutable(self.dir.join(&known.rel_path)));
+        }
         let bytes = codec::encode(record)
             .map_err(|e| SaveError::Encode(e.to_string()))?
             .into_bytes();

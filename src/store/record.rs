@@ -62,6 +62,10 @@ impl RecordKind {
 pub trait StoredRecord: Serialize + DeserializeOwned + Clone + Send + 'static {
     const KIND: RecordKind;
 
+    /// Written once and never rewritten (reviews: an assessor relies on them
+    /// as they were held; a correction is a new record).
+    const IMMUTABLE: bool = false;
+
     fn id(&self) -> &Id;
 
     /// When the record was last changed, for the kinds that keep it: of two
@@ -142,6 +146,7 @@ impl StoredRecord for KpiReading {
 
 impl StoredRecord for Review {
     const KIND: RecordKind = RecordKind::Review;
+    const IMMUTABLE: bool = true;
     fn id(&self) -> &Id {
         &self.id
     }

@@ -1,0 +1,347 @@
+//! The review timeline: reviews as milestones, with the diary entries,
+//! feedback, activities and KPI readings between them grouped per period.
+//!
+//! Something dated on the day of a review belongs to the period that review
+//! closes (it was there to be discussed). Corrected reviews are not
+//! milestones of their own: they hang off the correction that replaces them.
+
+use super::super::{Activity, DiaryEntry, Feedback, KpiReading, Records};
+use super::{Review, cycle};
+use chrono::NaiveDate;
+
+/// One dated thing that happened between reviews.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Event<'a> {
+    Diary(&'a DiaryEntry),
+    Feedback(&'a Feedback),
+    Activity(&'a Activity),
+    Kpi(&'a KpiReading),
+}
+
+impl Event<'_> {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Event::Diary(e) => e.date,
+            Event::Feedback(f) => f.date,
+            Event::Activity(a) => a.date,
+            Event::Kpi(k) => k.date,
+        }
+    }
+
+    /// What kind of thing it is, in a learner's words.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::Diary(_) => "diary",
+            Event::Feedback(_) => "feedback",
+            Event::Activity(_) => "activity",
+            Event::Kpi(_) => "KPI",
+        }
+    }
+
+    /// One line about it: a headline, a source, a title or a figure.
+    pub fn headline(&self) -> String {
+        match self {
+            Event::Diary(e) => e.headline().to_string(),
+            Event::Feedback(f) => {
+                let who = if f.who.trim().is_empty() {
+                    f.source.label().to_string()
+                } else {
+                    f.who.trim().to_string()
+                };
+                format!(
+                    "{} from {who}: {}",
+                    f.valence.label(),
+                    super::first_line(&f.text)
+                )
+            }
+            Event::Activity(a) => format!("{}: {}", a.kind.label(), a.title.trim()),
+            Event::Kpi(k) => {
+                let unit = if k.unit.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", k.unit.trim())
+                };
+                match k.target {
+                    Some(t) => format!("{} {}{unit} (target {})", k.metric, k.value, t),
+                    None => format!("{} {}{unit}", k.metric, k.value),
+                }
+            }
+        }
+    }
+
+    fn order_key(&self) -> u8 {
+        match self {
+            Event::Diary(_) => 0,
+            Event::Feedback(_) => 1,
+            Event::Activity(_) => 2,
+            Event::Kpi(_) => 3,
+        }
+    }
+}
+
+/// How many of each kind a period holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub diary: usize,
+    pub feedback: usize,
+    pub activities: usize,
+    pub kpis: usize,
+}
+
+impl Counts {
+    pub fn total(&self) -> usize {
+        self.diary + self.feedback + self.activities + self.kpis
+    }
+
+    /// "4 diary entries, 1 feedback item, 2 KPI readings" (kinds with none left out).
+    pub fn describe(&self) -> String {
+        let part = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let parts: Vec<String> = [
+            part(self.diary, "diary entry", "diary entries"),
+            part(self.feedback, "feedback item", "feedback items"),
+            part(self.activities, "activity", "activities"),
+            part(self.kpis, "KPI reading", "KPI readings"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            "nothing recorded".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// The time between two reviews, and the review that closes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period<'a> {
+    /// The review that opened the period (`None` before the first review).
+    pub since: Option<&'a Review>,
+    /// The review that closed it (`None`: the period still running today).
+    pub review: Option<&'a Review>,
+    /// Reviews the closing review corrects (shown with it, never alone).
+    pub corrected: Vec<&'a Review>,
+    /// Newest first; on one day: diary, feedback, activities, KPIs.
+    pub events: Vec<Event<'a>>,
+}
+
+impl Period<'_> {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for e in &self.events {
+            match e {
+                Event::Diary(_) => c.diary += 1,
+                Event::Feedback(_) => c.feedback += 1,
+                Event::Activity(_) => c.activities += 1,
+                Event::Kpi(_) => c.kpis += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The timeline, newest period first. The first period is the one still
+/// running (since the last review) when anything happened since; the rest
+/// each end with a review.
+pub fn periods(records: &Records) -> Vec<Period<'_>> {
+    let standing = cycle::standing(&records.reviews);
+    let mut events: Vec<Event<'_>> = records
+        .diary
+        .iter()
+        .map(Event::Diary)
+        .chain(records.feedback.iter().map(Event::Feedback))
+        .chain(records.activities.iter().map(Event::Activity))
+        .chain(records.kpis.iter().map(Event::Kpi))
+        .collect();
+    events.sort_by(|a, b| {
+        b.date()
+            .cmp(&a.date())
+            .then_with(|| a.order_key().cmp(&b.order_key()))
+    });
+    // The reviews a standing review replaces: the chain it corrects, and
+    // older corrections of the same reviews.
+    let corrected = |r: &Review| -> Vec<&Review> {
+        let mut out: Vec<&Review> = Vec::new();
+        let mut target = r.corrects.as_ref();
+        // Bounded: a hand-edited loop of corrections must not hang the app.
+        for _ in 0..records.reviews.len() {
+            let Some(id) = target else { break };
+            for c in records.reviews.iter() {
+                let replaced = &c.id == id || (c.corrects.as_ref() == Some(id) && c.id != r.id);
+                if replaced && !out.iter().any(|o| o.id == c.id) {
+                    out.push(c);
+                }
+            }
+            target = records
+                .reviews
+                .iter()
+                .find(|o| &o.id == id)
+                .and_then(|o| o.corrects.as_ref());
+        }
+        out
+    };
+
+    let mut out = Vec::with_capacity(standing.len() + 1);
+    // Events after the last review make up the period still running.
+    let split = match standing.last() {
+        Some(last) => events
+            .iter()
+            .position(|e| e.date() <= last.date())
+            .unwrap_or(events.len()),
+        None => events.len(),
+    };
+    let (running, mut rest) = events.split_at(split);
+    if !running.is_empty() || standing.is_empty() {
+        out.push(Period {
+            since: standing.last().copied(),
+            review: None,
+            corrected: Vec::new(),
+            events: running.to_vec(),
+        });
+    }
+    for (i, r) in standing.iter().enumerate().rev() {
+        let since = i.checked_sub(1).map(|j| standing[j]);
+        let from = since.map(|s| s.date());
+        let take = rest
+            .iter()
+            .position(|e| from.is_some_and(|f| e.date() <= f))
+            .unwrap_or(rest.len());
+        let (mine, older) = rest.split_at(take);
+        out.push(Period {
+            since,
+            review: Some(r),
+            corrected: corrected(r),
+            events: mine.to_vec(),
+        });
+        rest = older;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use crate::domain::Id;
+
+    fn entry(n: u64, date: NaiveDate, text: &str) -> DiaryEntry {
+        let mut e = DiaryEntry::new(id(n), date, held(date));
+        e.text = text.into();
+        e
+    }
+
+    fn kpi(n: u64, date: NaiveDate, value: f64) -> KpiReading {
+        KpiReading {
+            format: 1,
+            id: id(n),
+            metric: "CSAT".into(),
+            date,
+            created: held(date),
+            value,
+            target: Some(88.0),
+            unit: String::new(),
+            note: String::new(),
+            objective: None,
+        }
+    }
+
+    fn ids<'a>(p: &'a Period<'_>) -> Vec<&'a Id> {
+        p.events
+            .iter()
+            .map(|e| match e {
+                Event::Diary(x) => &x.id,
+                Event::Feedback(x) => &x.id,
+                Event::Activity(x) => &x.id,
+                Event::Kpi(x) => &x.id,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_are_grouped_between_reviews_newest_first() {
+        let first = review(10, d(2026, 1, 10));
+        let second = review(11, d(2026, 4, 10));
+        let records = Records {
+            diary: vec![
+                entry(1, d(2026, 1, 2), "Before the first review"),
+                entry(2, d(2026, 1, 10), "The day of the first review"),
+                entry(3, d(2026, 2, 1), "Between"),
+                entry(4, d(2026, 5, 1), "After the last review"),
+            ],
+            kpis: vec![kpi(5, d(2026, 3, 31), 86.0)],
+            reviews: vec![second.clone(), first.clone()],
+            ..Records::default()
+        };
+        let p = periods(&records);
+        assert_eq!(p.len(), 3);
+        assert_eq!(
+            (p[0].since.map(|r| &r.id), p[0].review),
+            (Some(&second.id), None)
+        );
+        assert_eq!(ids(&p[0]), vec![&id(4)]);
+        assert_eq!(p[1].review.map(|r| &r.id), Some(&second.id));
+        assert_eq!(p[1].since.map(|r| &r.id), Some(&first.id));
+        assert_eq!(ids(&p[1]), vec![&id(5), &id(3)]);
+        assert_eq!(p[2].review.map(|r| &r.id), Some(&first.id));
+        assert_eq!(p[2].since, None);
+        assert_eq!(
+            ids(&p[2]),
+            vec![&id(2), &id(1)],
+            "the review day goes with it"
+        );
+        assert_eq!(p[1].counts().describe(), "1 diary entry, 1 KPI reading");
+    }
+
+    #[test]
+    fn nothing_since_the_last_review_means_no_running_period() {
+        let first = review(10, d(2026, 1, 10));
+        let records = Records {
+            diary: vec![entry(1, d(2026, 1, 2), "Before")],
+            reviews: vec![first],
+            ..Records::default()
+        };
+        let p = periods(&records);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].review.is_some());
+    }
+
+    #[test]
+    fn with_no_review_everything_is_in_the_running_period() {
+        let records = Records {
+            diary: vec![
+                entry(1, d(2026, 1, 2), "One"),
+                entry(2, d(2026, 1, 3), "Two"),
+            ],
+            ..Records::default()
+        };
+        let p = periods(&records);
+        assert_eq!(p.len(), 1);
+        assert_eq!(ids(&p[0]), vec![&id(2), &id(1)]);
+        assert_eq!(periods(&Records::default()).len(), 1);
+        assert_eq!(
+            periods(&Records::default())[0].counts().describe(),
+            "nothing recorded"
+        );
+    }
+
+    #[test]
+    fn a_corrected_review_hangs_off_its_correction() {
+        let first = review(10, d(2026, 1, 10));
+        let mut fix = review(11, d(2026, 1, 10));
+        fix.corrects = Some(first.id.clone());
+        let records = Records {
+            reviews: vec![first.clone(), fix.clone()],
+            ..Records::default()
+        };
+        let p = periods(&records);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].review.map(|r| &r.id), Some(&fix.id));
+        let corrected: Vec<&Id> = p[0].corrected.iter().map(|r| &r.id).collect();
+        assert_eq!(corrected, vec![&first.id]);
+    }
+}
