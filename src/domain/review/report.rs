@@ -78,10 +78,10 @@ pub fn report(records: &Records, interval_days: u32, today: NaiveDate) -> Report
         }
     }
     if let Some(r) = last {
-        let counts = timeline::periods(records)
+        let counts = timeline::periods(records, 0)
             .first()
             .filter(|p| p.review.is_none())
-            .map(|p| p.counts())
+            .map(|p| p.counts)
             .unwrap_or_default();
         let _ = writeln!(
             t,

@@ -126,43 +126,25 @@ pub struct Period<'a> {
     pub review: Option<&'a Review>,
     /// Reviews the closing review corrects (shown with it, never alone).
     pub corrected: Vec<&'a Review>,
-    /// Newest first; on one day: diary, feedback, activities, KPIs.
-    pub events: Vec<Event<'a>>,
+    /// How many of each kind of event it holds.
+    pub counts: Counts,
+    /// Its newest events, newest first (on one day: diary, feedback,
+    /// activities, KPIs), as many as asked for.
+    pub newest: Vec<Event<'a>>,
 }
 
-impl Period<'_> {
-    pub fn counts(&self) -> Counts {
-        let mut c = Counts::default();
-        for e in &self.events {
-            match e {
-                Event::Diary(_) => c.diary += 1,
-                Event::Feedback(_) => c.feedback += 1,
-                Event::Activity(_) => c.activities += 1,
-                Event::Kpi(_) => c.kpis += 1,
-            }
-        }
-        c
-    }
+/// Newest first; on one day in a fixed order of kinds.
+fn newer(a: &Event<'_>, b: &Event<'_>) -> bool {
+    (a.date(), std::cmp::Reverse(a.order_key())) > (b.date(), std::cmp::Reverse(b.order_key()))
 }
 
-/// The timeline, newest period first. The first period is the one still
-/// running (since the last review) when anything happened since; the rest
-/// each end with a review.
-pub fn periods(records: &Records) -> Vec<Period<'_>> {
+/// The timeline, newest period first, each with its counts and its `keep`
+/// newest events. The first period is the one still running (since the last
+/// review) when anything happened since, or when there is no review; the rest
+/// each end with a review. One pass over the records: a 100,000-entry diary
+/// costs no more than its length, whatever `keep` is kept small.
+pub fn periods(records: &Records, keep: usize) -> Vec<Period<'_>> {
     let standing = cycle::standing(&records.reviews);
-    let mut events: Vec<Event<'_>> = records
-        .diary
-        .iter()
-        .map(Event::Diary)
-        .chain(records.feedback.iter().map(Event::Feedback))
-        .chain(records.activities.iter().map(Event::Activity))
-        .chain(records.kpis.iter().map(Event::Kpi))
-        .collect();
-    events.sort_by(|a, b| {
-        b.date()
-            .cmp(&a.date())
-            .then_with(|| a.order_key().cmp(&b.order_key()))
-    });
     // The reviews a standing review replaces: the chain it corrects, and
     // older corrections of the same reviews.
     let corrected = |r: &Review| -> Vec<&Review> {
@@ -185,42 +167,48 @@ pub fn periods(records: &Records) -> Vec<Period<'_>> {
         }
         out
     };
-
-    let mut out = Vec::with_capacity(standing.len() + 1);
-    // Events after the last review make up the period still running.
-    let split = match standing.last() {
-        Some(last) => events
-            .iter()
-            .position(|e| e.date() <= last.date())
-            .unwrap_or(events.len()),
-        None => events.len(),
-    };
-    let (running, mut rest) = events.split_at(split);
-    if !running.is_empty() || standing.is_empty() {
-        out.push(Period {
-            since: standing.last().copied(),
-            review: None,
-            corrected: Vec::new(),
-            events: running.to_vec(),
-        });
+    // Oldest first while filling: period i ends with standing[i]; the last
+    // slot is the running period after the last review.
+    let mut slots: Vec<Period<'_>> = (0..=standing.len())
+        .map(|i| Period {
+            since: i.checked_sub(1).map(|j| standing[j]),
+            review: standing.get(i).copied(),
+            corrected: standing.get(i).map(|r| corrected(r)).unwrap_or_default(),
+            counts: Counts::default(),
+            newest: Vec::new(),
+        })
+        .collect();
+    let ends: Vec<NaiveDate> = standing.iter().map(|r| r.date()).collect();
+    let events = records
+        .diary
+        .iter()
+        .map(Event::Diary)
+        .chain(records.feedback.iter().map(Event::Feedback))
+        .chain(records.activities.iter().map(Event::Activity))
+        .chain(records.kpis.iter().map(Event::Kpi));
+    for event in events {
+        // Something on a review's day belongs to the period that review closes.
+        let slot = &mut slots[ends.partition_point(|end| *end < event.date())];
+        match event {
+            Event::Diary(_) => slot.counts.diary += 1,
+            Event::Feedback(_) => slot.counts.feedback += 1,
+            Event::Activity(_) => slot.counts.activities += 1,
+            Event::Kpi(_) => slot.counts.kpis += 1,
+        }
+        let full = slot.newest.len() >= keep;
+        if keep == 0 || (full && slot.newest.last().is_some_and(|last| !newer(&event, last))) {
+            continue;
+        }
+        let at = slot.newest.partition_point(|e| !newer(&event, e));
+        slot.newest.insert(at, event);
+        slot.newest.truncate(keep);
     }
-    for (i, r) in standing.iter().enumerate().rev() {
-        let since = i.checked_sub(1).map(|j| standing[j]);
-        let from = since.map(|s| s.date());
-        let take = rest
-            .iter()
-            .position(|e| from.is_some_and(|f| e.date() <= f))
-            .unwrap_or(rest.len());
-        let (mine, older) = rest.split_at(take);
-        out.push(Period {
-            since,
-            review: Some(r),
-            corrected: corrected(r),
-            events: mine.to_vec(),
-        });
-        rest = older;
+    let running_is_empty = slots.last().is_some_and(|p| p.counts.total() == 0);
+    if running_is_empty && !standing.is_empty() {
+        slots.pop();
     }
-    out
+    slots.reverse();
+    slots
 }
 
 #[cfg(test)]
@@ -251,7 +239,7 @@ mod tests {
     }
 
     fn ids<'a>(p: &'a Period<'_>) -> Vec<&'a Id> {
-        p.events
+        p.newest
             .iter()
             .map(|e| match e {
                 Event::Diary(x) => &x.id,
@@ -277,7 +265,7 @@ mod tests {
             reviews: vec![second.clone(), first.clone()],
             ..Records::default()
         };
-        let p = periods(&records);
+        let p = periods(&records, 10);
         assert_eq!(p.len(), 3);
         assert_eq!(
             (p[0].since.map(|r| &r.id), p[0].review),
@@ -294,7 +282,7 @@ mod tests {
             vec![&id(2), &id(1)],
             "the review day goes with it"
         );
-        assert_eq!(p[1].counts().describe(), "1 diary entry, 1 KPI reading");
+        assert_eq!(p[1].counts.describe(), "1 diary entry, 1 KPI reading");
     }
 
     #[test]
@@ -305,7 +293,7 @@ mod tests {
             reviews: vec![first],
             ..Records::default()
         };
-        let p = periods(&records);
+        let p = periods(&records, 10);
         assert_eq!(p.len(), 1);
         assert!(p[0].review.is_some());
     }
@@ -319,12 +307,12 @@ mod tests {
             ],
             ..Records::default()
         };
-        let p = periods(&records);
+        let p = periods(&records, 10);
         assert_eq!(p.len(), 1);
         assert_eq!(ids(&p[0]), vec![&id(2), &id(1)]);
-        assert_eq!(periods(&Records::default()).len(), 1);
+        assert_eq!(periods(&Records::default(), 10).len(), 1);
         assert_eq!(
-            periods(&Records::default())[0].counts().describe(),
+            periods(&Records::default(), 10)[0].counts.describe(),
             "nothing recorded"
         );
     }
@@ -338,7 +326,7 @@ mod tests {
             reviews: vec![first.clone(), fix.clone()],
             ..Records::default()
         };
-        let p = periods(&records);
+        let p = periods(&records, 10);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].review.map(|r| &r.id), Some(&fix.id));
         let corrected: Vec<&Id> = p[0].corrected.iter().map(|r| &r.id).collect();
