@@ -15,7 +15,9 @@ pub mod need;
 pub mod objective;
 pub mod profile;
 pub mod review;
+pub mod smart;
 pub mod star;
+pub mod thread;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};
