@@ -163,3 +163,62 @@ fn wide_characters_align() {
     }
     assert!(screen.contains("顧客が怒っていた"), "{screen}");
 }
+
+#[test]
+fn plan_forms_chooser_and_golden_thread() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Char('n'));
+        insta::assert_snapshot!(format!("plan_chooser_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Char('o'));
+        for c in "Improve my communication skills".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        insta::assert_snapshot!(format!("plan_objective_form_{w}x{h}"), render(&app, w, h));
+
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('n'));
+        insta::assert_snapshot!(format!("plan_need_form_{w}x{h}"), render(&app, w, h));
+
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('a'));
+        key(&mut app, KeyCode::Tab);
+        insta::assert_snapshot!(format!("plan_activity_form_{w}x{h}"), render(&app, w, h));
+
+        // The golden thread from an objective, from a need and an activity.
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("plan_objective_thread_{w}x{h}"), render(&app, w, h));
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        let needs_start = app.records.objectives.len();
+        for _ in 0..needs_start {
+            key(&mut app, KeyCode::Down);
+        }
+        insta::assert_snapshot!(format!("plan_need_selected_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Char('G'));
+        insta::assert_snapshot!(
+            format!("plan_activity_selected_{w}x{h}"),
+            render(&app, w, h)
+        );
+    }
+}
+
+#[test]
+fn plan_forms_at_tiny_sizes_do_not_panic() {
+    for choice in ['o', 'n', 'a'] {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char(choice));
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11), (60, 14)] {
+            render(&app, w, h);
+        }
+    }
+}

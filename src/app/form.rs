@@ -4,6 +4,9 @@
 //! arm in each `match` below (and in `ui::view` for drawing, and in
 //! `App::save_form` for saving).
 
+use super::activity_form::ActivityForm;
+use super::need_form::NeedForm;
+use super::objective_form::ObjectiveForm;
 use super::profile_form::ProfileForm;
 use super::star_form::StarForm;
 use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
@@ -34,6 +37,9 @@ pub trait FormState {
 pub enum Form {
     Star(Box<StarForm>),
     Profile(Box<ProfileForm>),
+    Need(Box<NeedForm>),
+    Objective(Box<ObjectiveForm>),
+    Activity(Box<ActivityForm>),
 }
 
 impl Form {
@@ -41,6 +47,9 @@ impl Form {
         match self {
             Form::Star(f) => f.as_ref(),
             Form::Profile(f) => f.as_ref(),
+            Form::Need(f) => f.as_ref(),
+            Form::Objective(f) => f.as_ref(),
+            Form::Activity(f) => f.as_ref(),
         }
     }
 
@@ -48,6 +57,9 @@ impl Form {
         match self {
             Form::Star(f) => f.as_mut(),
             Form::Profile(f) => f.as_mut(),
+            Form::Need(f) => f.as_mut(),
+            Form::Objective(f) => f.as_mut(),
+            Form::Activity(f) => f.as_mut(),
         }
     }
 
@@ -62,6 +74,15 @@ impl Form {
                 draft,
                 &records.objectives,
                 criteria,
+            )))),
+            DraftForm::Need => Some(Form::Need(Box::new(NeedForm::from_draft(
+                draft, records, criteria,
+            )))),
+            DraftForm::Objective => Some(Form::Objective(Box::new(ObjectiveForm::from_draft(
+                draft, records, criteria,
+            )))),
+            DraftForm::Activity => Some(Form::Activity(Box::new(ActivityForm::from_draft(
+                draft, records, criteria,
             )))),
             _ => None,
         }

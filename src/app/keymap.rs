@@ -335,6 +335,27 @@ pub fn bindings() -> &'static [Binding] {
                 true
             ),
             bind!(
+                &[Char('n')],
+                Scope::On(Screen::Plan),
+                Action::New,
+                "new objective/need/activity",
+                true
+            ),
+            bind!(
+                &[Char('e')],
+                Scope::On(Screen::Plan),
+                Action::Edit,
+                "edit",
+                true
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::On(Screen::Plan),
+                Action::Delete,
+                "delete (to trash)",
+                true
+            ),
+            bind!(
                 &[Char('u')],
                 Scope::Screens,
                 Action::Undo,
@@ -434,7 +455,8 @@ mod tests {
     #[test]
     fn new_entry_only_where_it_makes_sense() {
         let plan = Context::Screen(Screen::Plan);
-        assert_eq!(resolve(plan, &key(KeyCode::Char('n'))), None);
+        assert_eq!(resolve(plan, &key(KeyCode::Char('n'))), Some(Action::New));
+        assert_eq!(resolve(plan, &key(KeyCode::Char('e'))), Some(Action::Edit));
         assert_eq!(resolve(plan, &key(KeyCode::Char('q'))), Some(Action::Quit));
     }
 

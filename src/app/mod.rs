@@ -3,12 +3,16 @@
 //! only. The event loop lives in `run.rs`.
 
 pub mod action;
+pub mod activity_form;
 mod diary;
 mod feedback;
+pub mod fields;
 pub mod form;
 pub mod keymap;
+pub mod need_form;
+pub mod objective_form;
 pub mod picker;
-mod plan;
+pub mod plan;
 pub mod profile_form;
 mod progress;
 mod reviews;
@@ -93,6 +97,8 @@ pub struct App {
     pub header: WorkspaceHeader,
     pub header_state: Option<FileState>,
     pub records: Records,
+    /// The Plan screen's "new what?" chooser is open.
+    pub plan_chooser: bool,
     pub files: HashMap<Id, FileState>,
     pub problems: Vec<Problem>,
     /// All records are in memory (the background load finished).
@@ -167,6 +173,7 @@ impl App {
             prompts: crate::assets::star_prompts(),
             session_saved: HashMap::new(),
             session_trashed: Vec::new(),
+            plan_chooser: false,
         }
     }
 
@@ -329,13 +336,7 @@ impl App {
     pub fn ids(&self, screen: Screen) -> Vec<Id> {
         match screen {
             Screen::Diary => self.records.diary.iter().map(|e| e.id.clone()).collect(),
-            Screen::Plan => self
-                .records
-                .objectives
-                .iter()
-                .map(|o| o.id.clone())
-                .chain(self.records.needs.iter().map(|n| n.id.clone()))
-                .collect(),
+            Screen::Plan => self.plan_ids(),
             Screen::Feedback => self.records.feedback.iter().map(|f| f.id.clone()).collect(),
             Screen::Reviews => self
                 .records
@@ -351,7 +352,7 @@ impl App {
     pub fn list_len(&self, screen: Screen) -> usize {
         match screen {
             Screen::Diary => self.records.diary.len(),
-            Screen::Plan => self.records.objectives.len() + self.records.needs.len(),
+            Screen::Plan => self.plan_len(),
             Screen::Feedback => self.records.feedback.len(),
             Screen::Reviews => self.records.reviews.len(),
             Screen::Progress => 0,
@@ -387,6 +388,10 @@ impl App {
     pub fn handle_key(&mut self, key: &KeyEvent) {
         // A message stays until the next key: it has been seen by then.
         self.status = None;
+        if self.plan_chooser {
+            self.plan_chooser_key(key);
+            return;
+        }
         let ctx = self.context();
         match keymap::resolve(ctx, key) {
             Some(action) => self.update(action),
@@ -747,6 +752,9 @@ impl App {
     fn save_form(&mut self) {
         match self.form.take() {
             Some(Form::Star(form)) => self.save_star(form),
+            Some(Form::Need(form)) => self.save_need(form),
+            Some(Form::Objective(form)) => self.save_objective(form),
+            Some(Form::Activity(form)) => self.save_activity(form),
             Some(Form::Profile(form)) => match form.to_profile() {
                 Ok(profile) => {
                     self.apply_profile(profile);

@@ -1,13 +1,263 @@
-//! What keys do on the Plan screen.
+//! What keys do on the Plan screen: one list of objectives, then needs, then
+//! activities; `n` asks which of the three to add; `e`, `d` and Enter work on
+//! whichever is selected.
 
-use super::{Action, App};
+use super::activity_form::ActivityForm;
+use super::need_form::NeedForm;
+use super::objective_form::{FieldError, ObjectiveForm};
+use super::{Action, App, Form, Screen};
+use crate::domain::{Activity, AnyRecord, DevelopmentNeed, Id, Objective};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a row of the Plan list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanRow {
+    Objective(usize),
+    Need(usize),
+    Activity(usize),
+}
 
 impl App {
     pub(super) fn plan_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::New => self.new_entry(),
+            Action::New if self.writable() => self.plan_chooser = true,
+            Action::Edit => self.edit_plan_selected(),
+            Action::Delete => {
+                if let Some(id) = self.plan_ids().get(self.selected(Screen::Plan)).cloned() {
+                    self.trash_record(&id);
+                }
+            }
             _ => {}
         }
+    }
+
+    /// The Plan list's rows: objectives, needs, then activities.
+    pub fn plan_rows(&self) -> Vec<PlanRow> {
+        let r = &self.records;
+        (0..r.objectives.len())
+            .map(PlanRow::Objective)
+            .chain((0..r.needs.len()).map(PlanRow::Need))
+            .chain((0..r.activities.len()).map(PlanRow::Activity))
+            .collect()
+    }
+
+    pub fn plan_len(&self) -> usize {
+        let r = &self.records;
+        r.objectives.len() + r.needs.len() + r.activities.len()
+    }
+
+    pub(super) fn plan_ids(&self) -> Vec<Id> {
+        let r = &self.records;
+        r.objectives
+            .iter()
+            .map(|o| o.id.clone())
+            .chain(r.needs.iter().map(|n| n.id.clone()))
+            .chain(r.activities.iter().map(|a| a.id.clone()))
+            .collect()
+    }
+
+    /// The selected row of the Plan list.
+    pub fn plan_selected(&self) -> Option<PlanRow> {
+        self.plan_rows().get(self.selected(Screen::Plan)).copied()
+    }
+
+    /// A key while the "new what?" chooser is open.
+    pub(super) fn plan_chooser_key(&mut self, key: &KeyEvent) {
+        self.plan_chooser = false;
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.exit = Some(super::Exit::Done);
+            return;
+        }
+        match key.code {
+            KeyCode::Char('o') => self.new_objective(),
+            KeyCode::Char('n') => self.new_need(),
+            KeyCode::Char('a') => self.new_activity(),
+            _ => {}
+        }
+    }
+
+    /// Opens a blank objective form.
+    pub fn new_objective(&mut self) {
+        let form = ObjectiveForm::new(
+            Objective::new(Id::generate(), self.now),
+            false,
+            &self.records,
+            self.criteria.as_ref(),
+        );
+        self.open_objective_form(form);
+    }
+
+    /// Opens an objective form made elsewhere (e.g. `ObjectiveForm::prefilled`
+    /// from a feedback item); Ctrl-S saves it like any other.
+    pub fn open_objective_form(&mut self, form: ObjectiveForm) {
+        if self.writable() {
+            self.form = Some(Form::Objective(Box::new(form)));
+        }
+    }
+
+    pub fn new_need(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let need = DevelopmentNeed::new(Id::generate(), self.today, self.now);
+        self.form = Some(Form::Need(Box::new(NeedForm::new(
+            need,
+            false,
+            self.criteria.as_ref(),
+        ))));
+    }
+
+    /// A new activity, linked to the selected objective when there is one.
+    pub fn new_activity(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let linked = match self.plan_selected() {
+            Some(PlanRow::Objective(i)) => vec![self.records.objectives[i].id.clone()],
+            _ => Vec::new(),
+        };
+        let activity = Activity::new(Id::generate(), self.today, self.now, linked);
+        self.form = Some(Form::Activity(Box::new(ActivityForm::new(
+            activity,
+            false,
+            &self.records,
+            self.criteria.as_ref(),
+        ))));
+    }
+
+    /// Opens the objective with this id in its form.
+    pub fn edit_objective(&mut self, id: &Id) {
+        let Some(o) = self.records.objective(id).cloned() else {
+            return;
+        };
+        if !self.editable(id, "objective") {
+            return;
+        }
+        let form = ObjectiveForm::new(o, true, &self.records, self.criteria.as_ref());
+        self.form = Some(Form::Objective(Box::new(form)));
+    }
+
+    fn edit_plan_selected(&mut self) {
+        let Some(row) = self.plan_selected() else {
+            self.set_status("Nothing to edit yet: press n to add to your plan");
+            return;
+        };
+        match row {
+            PlanRow::Objective(i) => {
+                let id = self.records.objectives[i].id.clone();
+                self.edit_objective(&id);
+            }
+            PlanRow::Need(i) => {
+                let n = self.records.needs[i].clone();
+                if self.editable(&n.id, "need") {
+                    let form = NeedForm::new(n, true, self.criteria.as_ref());
+                    self.form = Some(Form::Need(Box::new(form)));
+                }
+            }
+            PlanRow::Activity(i) => {
+                let a = self.records.activities[i].clone();
+                if self.editable(&a.id, "activity") {
+                    let form = ActivityForm::new(a, true, &self.records, self.criteria.as_ref());
+                    self.form = Some(Form::Activity(Box::new(form)));
+                }
+            }
+        }
+    }
+
+    /// Saves a record from a plan form; on failure the form comes back with
+    /// the message at the field, and a draft keeps the text safe.
+    fn save_plan_record(
+        &mut self,
+        built: Result<AnyRecord, FieldError>,
+        editing: bool,
+        reopen: impl FnOnce(Option<FieldError>) -> Form,
+        what: &str,
+    ) {
+        let record = match built {
+            Ok(record) => record,
+            Err(error) => {
+                self.form = Some(reopen(Some(error)));
+                return;
+            }
+        };
+        let id = record.id().clone();
+        match self.save_record(record, editing) {
+            Ok(_) => {
+                let form = reopen(None);
+                if let Some(ws) = &self.ws
+                    && let Some(draft) = form.state().to_draft(self.now)
+                {
+                    let _ = ws.remove_draft(&draft);
+                }
+                self.draft_due = false;
+                self.select_record(&id);
+                self.set_status(if editing {
+                    format!("{what} changes saved")
+                } else {
+                    format!("{what} saved")
+                });
+                self.offer_next_draft();
+            }
+            Err(message) => {
+                self.form = Some(reopen(Some(FieldError { field: "", message })));
+                self.write_draft();
+            }
+        }
+    }
+
+    pub(super) fn save_need(&mut self, mut form: Box<NeedForm>) {
+        let built = form.to_need(self.today, self.now).map(AnyRecord::Need);
+        let editing = form.editing;
+        self.save_plan_record(
+            built,
+            editing,
+            move |error| {
+                if let Some(e) = &error {
+                    form.fields.focus_on(e.field);
+                }
+                form.save_error = error;
+                Form::Need(form)
+            },
+            "Need",
+        );
+    }
+
+    pub(super) fn save_objective(&mut self, mut form: Box<ObjectiveForm>) {
+        let built = form
+            .to_objective(self.today, self.now)
+            .map(AnyRecord::Objective);
+        let editing = form.editing;
+        self.save_plan_record(
+            built,
+            editing,
+            move |error| {
+                if let Some(e) = &error {
+                    form.fields.focus_on(e.field);
+                }
+                form.save_error = error;
+                Form::Objective(form)
+            },
+            "Objective",
+        );
+    }
+
+    pub(super) fn save_activity(&mut self, mut form: Box<ActivityForm>) {
+        let built = form
+            .to_activity(self.today, self.now)
+            .map(AnyRecord::Activity);
+        let editing = form.editing;
+        self.save_plan_record(
+            built,
+            editing,
+            move |error| {
+                if let Some(e) = &error {
+                    form.fields.focus_on(e.field);
+                }
+                form.save_error = error;
+                Form::Activity(form)
+            },
+            "Activity",
+        );
     }
 }

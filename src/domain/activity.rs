@@ -144,3 +144,29 @@ pub struct Activity {
     #[serde(default)]
     pub criteria: Vec<String>,
 }
+
+impl Activity {
+    /// A new activity on `date` serving `objectives`.
+    pub fn new(
+        id: Id,
+        date: NaiveDate,
+        now: DateTime<FixedOffset>,
+        objectives: Vec<Id>,
+    ) -> Activity {
+        Activity {
+            format: super::FORMAT,
+            id,
+            date,
+            created: now,
+            updated: now,
+            kind: ActivityKind::Course,
+            title: String::new(),
+            resource: String::new(),
+            hours: 0.0,
+            objectives,
+            impact: Impact::default(),
+            applied: String::new(),
+            criteria: Vec::new(),
+        }
+    }
+}

@@ -68,3 +68,33 @@ pub struct DevelopmentNeed {
     #[serde(default)]
     pub criteria: Vec<String>,
 }
+
+impl NeedKind {
+    pub const ALL: [NeedKind; 2] = [NeedKind::Gap, NeedKind::Strength];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NeedKind::Strength => "strength",
+            NeedKind::Gap => "area to improve",
+        }
+    }
+}
+
+impl DevelopmentNeed {
+    /// A new, empty area to improve identified on `date`.
+    pub fn new(id: Id, date: NaiveDate, now: DateTime<FixedOffset>) -> DevelopmentNeed {
+        DevelopmentNeed {
+            format: super::FORMAT,
+            id,
+            date,
+            created: now,
+            updated: now,
+            area: String::new(),
+            kind: NeedKind::Gap,
+            identified_from: Vec::new(),
+            evidence: String::new(),
+            agreed_with: String::new(),
+            criteria: Vec::new(),
+        }
+    }
+}

@@ -99,6 +99,34 @@ pub struct Objective {
 }
 
 impl Objective {
+    /// A new, empty objective, not started, created at `now`.
+    pub fn new(id: Id, now: DateTime<FixedOffset>) -> Objective {
+        Objective {
+            format: super::FORMAT,
+            id,
+            created: now,
+            updated: now,
+            statement: String::new(),
+            measure: Measure::default(),
+            support: String::new(),
+            relevance: String::new(),
+            needs: Vec::new(),
+            criteria: Vec::new(),
+            target_date: None,
+            review_date: None,
+            status: ObjectiveStatus::NotStarted,
+            progress: Vec::new(),
+        }
+    }
+
+    /// Open, with a target date within `days` from `today` (not yet past).
+    pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.status.is_open()
+            && self
+                .target_date
+                .is_some_and(|d| d >= today && (d - today).num_days() <= days)
+    }
+
     /// The latest percentage recorded in the progress notes, if any.
     pub fn percent(&self) -> Option<u8> {
         if self.status == ObjectiveStatus::Achieved {

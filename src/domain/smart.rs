@@ -425,12 +425,22 @@ fn from_to(text: &Text) -> (Option<f64>, Option<f64>) {
 
 /// The first number in `text` ("82% (Feb)" -> 82).
 fn number(text: &str) -> Option<f64> {
+    measure_number(text).map(|(n, _)| n)
+}
+
+/// The first number in `text`, and whether a `%` follows it.
+fn measure_number(text: &str) -> Option<(f64, bool)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let digits: String = text[start..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    digits.trim_end_matches('.').parse().ok()
+    let percent = text[start + digits.len()..].trim_start().starts_with('%');
+    digits
+        .trim_end_matches('.')
+        .parse()
+        .ok()
+        .map(|n| (n, percent))
 }
 
 /// Phrases that leave no room for a single miss.
@@ -503,13 +513,13 @@ fn achievable(o: &Objective, text: &Text) -> Vec<Flag> {
 /// the measure (or a "from X to Y" in the statement).
 fn implausible_jump(o: &Objective, text: &Text) -> Option<String> {
     let (from_text, to_text) = from_to(text);
-    let from = number(&o.measure.baseline).or(from_text)?;
-    let to = number(&o.measure.target).or(to_text)?;
+    let statement_percent = text.lower.contains('%');
+    let (from, from_pct) =
+        measure_number(&o.measure.baseline).or(from_text.map(|n| (n, statement_percent)))?;
+    let (to, to_pct) =
+        measure_number(&o.measure.target).or(to_text.map(|n| (n, statement_percent)))?;
     let kpi = o.measure.kpi.trim().to_lowercase();
-    let percent = o.measure.baseline.contains('%')
-        || o.measure.target.contains('%')
-        || text.lower.contains('%')
-        || matches!(kpi.as_str(), "fcr" | "csat" | "sla");
+    let percent = (from_pct && to_pct) || matches!(kpi.as_str(), "fcr" | "csat" | "sla");
     if percent && to > 100.0 {
         return Some(format!("A target of {to}% is more than 100%"));
     }
@@ -604,16 +614,19 @@ fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
         )),
         Some(_) => {}
     }
-    match (o.review_date, o.target_date) {
-        (None, _) => flags.push(flag(
-            "No review date: when will you check how it is going?",
-            "Add a review date before the target, e.g. +4w",
-        )),
-        (Some(review), Some(target)) if review > target => flags.push(flag(
-            "The review date is after the target date",
-            "Review before it is due, so there is time to change course",
-        )),
-        _ => {}
+    // Once achieved or dropped, the review dates have done their job.
+    if o.status.is_open() {
+        match (o.review_date, o.target_date) {
+            (None, _) => flags.push(flag(
+                "No review date: when will you check how it is going?",
+                "Add a review date before the target, e.g. +4w",
+            )),
+            (Some(review), Some(target)) if review > target => flags.push(flag(
+                "The review date is after the target date",
+                "Review before it is due, so there is time to change course",
+            )),
+            _ => {}
+        }
     }
     flags
 }
@@ -1099,6 +1112,36 @@ mod tests {
         assert!(reasons(&o, Letter::TimeBound).contains("No review date"));
         o.review_date = Some(day(2027, 6, 1));
         assert!(reasons(&o, Letter::TimeBound).contains("after the target date"));
+    }
+
+    #[test]
+    fn a_percentage_elsewhere_in_the_target_does_not_make_seconds_a_percentage() {
+        let mut o = full(
+            "Bring my average handling time down from 412 to 370 seconds, without my CSAT \
+             falling, by using note templates for after-call work",
+            "412 seconds (February)",
+            "370 seconds, with CSAT not below 82%",
+        );
+        o.measure.kpi = "AHT".into();
+        assert!(
+            !fails(&o).contains(&'A'),
+            "{}",
+            reasons(&o, Letter::Achievable)
+        );
+    }
+
+    #[test]
+    fn an_achieved_objective_needs_no_review_date() {
+        let mut o = full(
+            "Raise my FCR on billing calls from 68% to 75% with coaching from Tom",
+            "",
+            "",
+        );
+        o.review_date = None;
+        o.status = ObjectiveStatus::Achieved;
+        assert!(!fails(&o).contains(&'T'));
+        o.review_date = Some(day(2027, 6, 1));
+        assert!(!fails(&o).contains(&'T'));
     }
 
     // More real-sounding objectives, each with the letters it should fail.

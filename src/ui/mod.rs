@@ -1,9 +1,13 @@
 //! The view: renders the whole screen from `&App`. No I/O and no state
 //! changes happen here; one file per screen or form.
 
+pub mod activity_form;
 pub mod diary;
 pub mod feedback;
+pub mod field_form;
 pub mod help;
+pub mod need_form;
+pub mod objective_form;
 pub mod plan;
 pub mod profile_form;
 pub mod progress;
@@ -100,6 +104,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     match &app.form {
         Some(Form::Star(form)) => star_form::draw(app, form, frame, body, &st),
         Some(Form::Profile(form)) => profile_form::draw(form, frame, body, &st),
+        Some(Form::Need(form)) => need_form::draw(app, form, frame, body, &st),
+        Some(Form::Objective(form)) => objective_form::draw(app, form, frame, body, &st),
+        Some(Form::Activity(form)) => activity_form::draw(app, form, frame, body, &st),
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),
@@ -215,7 +222,7 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
                     draft.saved_at.format("%a %d %b %H:%M")
                 )),
                 Line::from(Span::styled(
-                    format!("“{}”", crate::app::truncate(draft.entry.headline(), 50)),
+                    format!("“{}”", crate::app::truncate(draft_headline(draft), 50)),
                     st.title(),
                 )),
                 Line::from(""),
@@ -239,4 +246,14 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
         ),
         popup,
     );
+}
+
+/// What a draft is about: the diary entry's first words, or the main field
+/// of another form's draft.
+fn draft_headline(draft: &crate::domain::Draft) -> &str {
+    ["statement", "area", "title", "text"]
+        .iter()
+        .map(|name| draft.field(name).trim())
+        .find(|t| !t.is_empty())
+        .unwrap_or_else(|| draft.entry.headline())
 }

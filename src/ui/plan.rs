@@ -1,25 +1,45 @@
-//! The Plan screen: SMART objectives (status, due date, progress; overdue in
-//! a warning colour) and the development needs behind them.
+//! The Plan screen: SMART objectives (S M A R T badges, due date, progress;
+//! overdue and due-soon in warning colours), the development needs behind
+//! them, and the activities logged against them with hours by kind. The
+//! details of the selected record follow the golden thread both ways and
+//! call out its gaps.
 
 use super::Styles;
-use super::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
-use crate::app::{App, Screen};
-use crate::domain::{DevelopmentNeed, NeedKind, Objective, Records};
+use super::objective_form::{badges, check_lines};
+use super::widgets::{
+    centered, empty_state, list_and_preview, panel, section, text_panel, window_start,
+};
+use crate::app::plan::PlanRow;
+use crate::app::{App, Screen, truncate};
+use crate::domain::smart;
+use crate::domain::thread::{self, format_hours};
+use crate::domain::{Activity, DevelopmentNeed, NeedKind, Objective, Records};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Days before a target date when an objective shows as due soon.
+pub const DUE_SOON_DAYS: i64 = 14;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let records = &app.records;
-    if records.objectives.is_empty() && records.needs.is_empty() {
+    if app.plan_len() == 0 {
         let lines = vec![
-            Line::from("Your personal development plan: the needs you found by self-assessment"),
-            Line::from("and the SMART objectives that answer them, with their activities."),
+            Line::from("Your personal development plan: the needs you found by self-assessment,"),
+            Line::from("the SMART objectives that answer them, and the activities you log."),
             Line::from(""),
-            Line::from("Writing needs and objectives here comes in the next release; to see an"),
             Line::from(vec![
-                Span::raw("example plan, run "),
+                Span::styled("n", st.key()),
+                Span::raw(" adds one. Start with a development need: an area to improve"),
+            ]),
+            Line::from("and how you know it. Then an objective for it: the SMART check"),
+            Line::from("explains, as you type, what would make it Specific, Measurable,"),
+            Line::from("Achievable, Relevant and Time-bound. Log activities against it."),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("For an example plan, run "),
                 Span::styled("starlog demo", st.key()),
                 Span::raw(" and open it with "),
                 Span::styled("starlog --workspace demo", st.key()),
@@ -27,80 +47,219 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
             ]),
         ];
         empty_state(frame, area, "Plan", lines, st);
+        draw_chooser(app, frame, area, st);
         return;
     }
-    let selected = app.selected(Screen::Plan);
-    let n_obj = records.objectives.len();
-    let lines_for = |i: usize| -> Vec<Line<'_>> {
-        if i < n_obj {
-            objective_lines(&records.objectives[i], records, app.today, st)
-        } else {
-            need_lines(&records.needs[i - n_obj], records, st)
+    let rows = app.plan_rows();
+    let selected = app.selected(Screen::Plan).min(rows.len().saturating_sub(1));
+    let details = |row: PlanRow| -> Vec<Line<'_>> {
+        match row {
+            PlanRow::Objective(i) => {
+                objective_lines(&records.objectives[i], records, app.today, st)
+            }
+            PlanRow::Need(i) => need_lines(&records.needs[i], records, app.today, st),
+            PlanRow::Activity(i) => activity_lines(&records.activities[i], records, st),
         }
     };
     if let Some(scroll) = app.reader {
-        text_panel(
-            frame,
-            area,
-            panel(" Plan ", st),
-            lines_for(selected),
-            scroll,
-        );
+        if let Some(row) = rows.get(selected) {
+            text_panel(frame, area, panel(" Plan ", st), details(*row), scroll);
+        }
         return;
     }
     let (list_area, preview) = list_and_preview(area);
-    let title = format!(" Objectives ({}) · Needs ({}) ", n_obj, records.needs.len());
-    draw_list(
-        frame,
-        list_area,
-        panel(title, st),
-        n_obj + records.needs.len(),
-        selected,
-        st,
-        |i| {
-            if i < n_obj {
-                let o = &records.objectives[i];
-                let due = o
-                    .target_date
-                    .map(|d| d.format("%d %b").to_string())
-                    .unwrap_or_else(|| "no date".into());
-                let due_style = if o.is_overdue(app.today) {
-                    st.error()
-                } else if o.status.is_open()
-                    && o.target_date
-                        .is_some_and(|d| (d - app.today).num_days() <= 14)
-                {
-                    st.warn()
-                } else {
-                    st.dim()
-                };
-                let pct = o
-                    .percent()
-                    .map(|p| format!("{p:>3}% "))
-                    .unwrap_or_else(|| "     ".into());
-                Line::from(vec![
-                    Span::styled("◆ ", st.key()),
-                    Span::styled(format!("{due:<7} "), due_style),
-                    Span::styled(pct, st.dim()),
-                    Span::raw(o.statement.clone()),
-                    Span::styled(format!("  [{}]", o.status.label()), st.dim()),
-                ])
-            } else {
-                let n = &records.needs[i - n_obj];
-                let (mark, style) = match n.kind {
-                    NeedKind::Strength => ("+ strength ", st.good()),
-                    NeedKind::Gap => ("△ to improve ", st.warn()),
-                };
-                Line::from(vec![Span::styled(mark, style), Span::raw(n.area.clone())])
+    draw_list(app, frame, list_area, &rows, selected, st);
+    if let Some(row) = rows.get(selected) {
+        text_panel(frame, preview, panel(" Details ", st), details(*row), 0);
+    }
+    draw_chooser(app, frame, area, st);
+}
+
+/// The list with a heading over each of the three parts.
+fn draw_list(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[PlanRow],
+    selected: usize,
+    st: &Styles,
+) {
+    let records = &app.records;
+    let gaps = thread::gaps(records).len();
+    let title = if gaps == 0 {
+        " Plan ".to_string()
+    } else {
+        format!(" Plan · {gaps} gap(s) in the golden thread ")
+    };
+    let block = panel(title, st);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // (row index or None for a heading, line)
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let heading = match row {
+            PlanRow::Objective(0) => Some(Line::from(vec![
+                Span::styled(
+                    format!("Objectives ({}) ", records.objectives.len()),
+                    st.title(),
+                ),
+                Span::styled("SMART due    done", st.dim()),
+            ])),
+            PlanRow::Need(0) => Some(Line::styled(
+                format!("Development needs ({})", records.needs.len()),
+                st.title(),
+            )),
+            PlanRow::Activity(0) => {
+                let mut spans = vec![Span::styled(
+                    format!("Activities ({}) ", records.activities.len()),
+                    st.title(),
+                )];
+                for (cat, hours) in thread::hours_by_category(&records.activities) {
+                    spans.push(Span::styled(
+                        format!("· {} {} ", cat.label(), format_hours(hours)),
+                        st.dim(),
+                    ));
+                }
+                Some(Line::from(spans))
             }
-        },
-    );
-    text_panel(
-        frame,
-        preview,
-        panel(" Details ", st),
-        lines_for(selected),
-        0,
+            _ => None,
+        };
+        if let Some(h) = heading {
+            lines.push((None, h));
+        }
+        let line = match row {
+            PlanRow::Objective(k) => objective_row(&records.objectives[*k], app.today, st),
+            PlanRow::Need(k) => need_row(&records.needs[*k], records, st),
+            PlanRow::Activity(k) => activity_row(&records.activities[*k], st),
+        };
+        lines.push((Some(i), line));
+    }
+    let height = inner.height as usize;
+    let sel_pos = lines
+        .iter()
+        .position(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
+    // Keep the heading just above the selection in view when possible.
+    let mut start = window_start(sel_pos, lines.len(), height);
+    if start > 0 && start == sel_pos && lines[start - 1].0.is_none() {
+        start -= 1;
+    }
+    for (y, (index, line)) in lines.into_iter().skip(start).take(height).enumerate() {
+        let rect = Rect {
+            x: inner.x,
+            y: inner.y + y as u16,
+            width: inner.width,
+            height: 1,
+        };
+        if index == Some(selected) {
+            frame.render_widget(Paragraph::new("").style(st.selected()), rect);
+            frame.render_widget(Paragraph::new(line.patch_style(st.selected())), rect);
+        } else {
+            frame.render_widget(Paragraph::new(line), rect);
+        }
+    }
+}
+
+fn due_span(o: &Objective, today: NaiveDate, st: &Styles) -> Span<'static> {
+    let text = o
+        .target_date
+        .map(|d| d.format("%d %b").to_string())
+        .unwrap_or_else(|| "no date".into());
+    if o.is_overdue(today) {
+        Span::styled(format!("{text:<6}! "), st.error())
+    } else if o.is_due_within(today, DUE_SOON_DAYS) {
+        Span::styled(format!("{text:<6}~ "), st.warn())
+    } else {
+        Span::styled(format!("{text:<8}"), st.dim())
+    }
+}
+
+fn objective_row(o: &Objective, today: NaiveDate, st: &Styles) -> Line<'static> {
+    let check = smart::check(o, today);
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(badges(&check, st));
+    spans.push(Span::raw(" "));
+    spans.push(due_span(o, today, st));
+    spans.push(Span::styled(
+        o.percent()
+            .map(|p| format!("{p:>3}% "))
+            .unwrap_or_else(|| "   - ".into()),
+        st.dim(),
+    ));
+    spans.push(Span::raw(o.statement.clone()));
+    if o.status != crate::domain::ObjectiveStatus::InProgress {
+        spans.push(Span::styled(format!("  [{}]", o.status.label()), st.dim()));
+    }
+    Line::from(spans)
+}
+
+fn need_row(n: &DevelopmentNeed, records: &Records, st: &Styles) -> Line<'static> {
+    let (mark, style) = match n.kind {
+        NeedKind::Strength => (" + strength  ", st.good()),
+        NeedKind::Gap => (" △ to improve ", st.warn()),
+    };
+    let mut spans = vec![Span::styled(mark, style), Span::raw(n.area.clone())];
+    if !thread::need_gaps(records, n).is_empty() {
+        spans.push(Span::styled("  (no objective)", st.warn()));
+    }
+    Line::from(spans)
+}
+
+fn activity_row(a: &Activity, st: &Styles) -> Line<'static> {
+    let level = a.impact.level_reached();
+    Line::from(vec![
+        Span::styled(format!(" {} ", a.date.format("%d %b %y")), st.dim()),
+        Span::styled(format!("{:<12} ", truncate(a.kind.label(), 12)), st.tag()),
+        Span::styled(format!("{:>5} ", format_hours(a.hours)), st.dim()),
+        Span::styled(
+            if level == 0 {
+                "L- ".to_string()
+            } else {
+                format!("L{level} ")
+            },
+            if level >= 3 { st.good() } else { st.dim() },
+        ),
+        Span::raw(a.title.clone()),
+    ])
+}
+
+/// The "new what?" chooser that `n` opens.
+fn draw_chooser(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+    if !app.plan_chooser {
+        return;
+    }
+    let activity_for = match app.plan_selected() {
+        Some(PlanRow::Objective(i)) => format!(
+            " for \"{}\"",
+            truncate(&app.records.objectives[i].statement, 24)
+        ),
+        _ => String::new(),
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(" o ", st.key()),
+            Span::raw("objective: a SMART goal of your plan"),
+        ]),
+        Line::from(vec![
+            Span::styled(" n ", st.key()),
+            Span::raw("need or strength from self-assessment"),
+        ]),
+        Line::from(vec![
+            Span::styled(" a ", st.key()),
+            Span::raw(format!("activity you did{activity_for}")),
+        ]),
+        Line::from(vec![Span::styled(" Esc ", st.key()), Span::raw("cancel")]),
+    ];
+    let popup = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Add to your plan ")
+                .border_style(st.focus_border()),
+        ),
+        popup,
     );
 }
 
@@ -110,72 +269,119 @@ fn objective_lines<'a>(
     today: NaiveDate,
     st: &Styles,
 ) -> Vec<Line<'a>> {
-    let mut out = vec![Line::styled(o.statement.clone(), st.title()), Line::raw("")];
+    let t = thread::objective_thread(records, o);
+    let mut out = vec![Line::styled(o.statement.clone(), st.title())];
     let mut status = vec![Span::raw(format!("Status: {}", o.status.label()))];
+    if let Some(p) = o.percent() {
+        status.push(Span::raw(format!(" · {p}% done")));
+    }
     if let Some(d) = o.target_date {
         status.push(Span::raw(format!(" · target {}", d.format("%d %b %Y"))));
-        if o.is_overdue(today) {
-            status.push(Span::styled(" OVERDUE", st.error()));
-        }
     }
     if let Some(d) = o.review_date {
         status.push(Span::raw(format!(" · review {}", d.format("%d %b %Y"))));
     }
     out.push(Line::from(status));
+    if o.is_overdue(today) {
+        out.push(Line::styled(
+            "OVERDUE: past its target date and still open",
+            st.error(),
+        ));
+    } else if let Some(d) = o
+        .target_date
+        .filter(|_| o.is_due_within(today, DUE_SOON_DAYS))
+    {
+        out.push(Line::styled(
+            format!("Due soon: {} day(s) left", (d - today).num_days()),
+            st.warn(),
+        ));
+    }
+    out.push(Line::raw(""));
+    let check = smart::check(o, today);
+    let passed = check.letters.iter().filter(|c| c.passes()).count();
+    out.push(Line::styled(format!("SMART check {passed}/5"), st.title()));
+    out.extend(check_lines(&check, st));
     out.push(Line::raw(""));
     let m = &o.measure;
-    if !(m.baseline.is_empty() && m.target.is_empty()) {
+    if !(m.baseline.is_empty() && m.target.is_empty() && m.how.is_empty()) {
         out.push(Line::styled("Measure", st.title()));
-        out.push(Line::raw(format!("from {} to {}", m.baseline, m.target)));
+        out.push(Line::raw(format!(
+            "from {} to {}",
+            or_dash(&m.baseline),
+            or_dash(&m.target)
+        )));
         if !m.how.is_empty() {
             out.push(Line::raw(format!("checked by {}", m.how)));
+        }
+        if !m.kpi.is_empty() {
+            out.push(Line::raw(format!("KPI: {}", m.kpi)));
         }
         out.push(Line::raw(""));
     }
     section(&mut out, "Support and resources", &o.support, st);
     section(&mut out, "Why it matters in my role", &o.relevance, st);
-    if o.needs.is_empty() {
-        out.push(Line::styled(
-            "No development need linked (golden thread gap)",
-            st.warn(),
-        ));
-    } else {
-        out.push(Line::styled("Needs it serves", st.title()));
-        for id in &o.needs {
-            let area = records
-                .needs
-                .iter()
-                .find(|n| &n.id == id)
-                .map(|n| n.area.clone())
-                .unwrap_or_else(|| format!("{id} (not found)"));
-            out.push(Line::raw(format!("• {area}")));
-        }
+    out.push(Line::styled("Golden thread", st.title()));
+    if t.needs.is_empty() {
+        out.push(Line::styled("Need behind it: none linked", st.warn()));
     }
-    let activities: Vec<_> = records
-        .activities
-        .iter()
-        .filter(|a| a.objectives.contains(&o.id))
-        .collect();
-    out.push(Line::raw(""));
-    if activities.is_empty() {
-        out.push(Line::styled("No development activity yet", st.warn()));
+    for n in &t.needs {
+        out.push(Line::raw(format!("Need: {} ({})", n.area, n.kind.label())));
+    }
+    let hours: f64 = t.activities.iter().map(|a| a.hours).sum();
+    if t.activities.is_empty() {
+        out.push(Line::styled("Activities: none logged yet", st.warn()));
     } else {
-        out.push(Line::styled("Activities", st.title()));
-        for a in activities {
+        out.push(Line::raw(format!(
+            "Activities ({}, {}):",
+            t.activities.len(),
+            format_hours(hours)
+        )));
+        for a in &t.activities {
             out.push(Line::raw(format!(
-                "• {} {} ({})",
-                a.date.format("%d %b"),
+                "  • {} {} ({}, {}, impact level {})",
+                a.date.format("%d %b %Y"),
                 a.title,
-                a.kind.label()
+                a.kind.label(),
+                format_hours(a.hours),
+                a.impact.level_reached()
             )));
         }
+    }
+    if !t.diary.is_empty() {
+        out.push(Line::raw(format!("Diary entries ({}):", t.diary.len())));
+        for e in &t.diary {
+            out.push(Line::raw(format!(
+                "  • {} {}",
+                e.date.format("%d %b %Y"),
+                truncate(e.headline(), 70)
+            )));
+        }
+    }
+    if !t.feedback.is_empty() {
+        out.push(Line::raw(format!("Feedback ({}):", t.feedback.len())));
+        for f in &t.feedback {
+            out.push(Line::raw(format!(
+                "  • {} {} ({}): {}",
+                f.date.format("%d %b %Y"),
+                f.source.label(),
+                f.valence.label(),
+                truncate(f.text.lines().next().unwrap_or(""), 60)
+            )));
+        }
+    }
+    for gap in &t.gaps {
+        out.push(Line::styled(
+            format!("Gap: {}", gap.message(records)),
+            st.warn(),
+        ));
     }
     if !o.progress.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled("Progress notes", st.title()));
         for note in &o.progress {
+            let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
             out.push(Line::raw(format!(
-                "{}  {}",
+                "{}{pct}  {}",
                 note.date.format("%d %b %Y"),
                 note.text
             )));
@@ -184,7 +390,17 @@ fn objective_lines<'a>(
     out
 }
 
-fn need_lines<'a>(n: &'a DevelopmentNeed, records: &'a Records, st: &Styles) -> Vec<Line<'a>> {
+fn or_dash(text: &str) -> &str {
+    if text.trim().is_empty() { "?" } else { text }
+}
+
+fn need_lines<'a>(
+    n: &'a DevelopmentNeed,
+    records: &'a Records,
+    today: NaiveDate,
+    st: &Styles,
+) -> Vec<Line<'a>> {
+    let t = thread::need_thread(records, n);
     let kind = match n.kind {
         NeedKind::Strength => "Strength",
         NeedKind::Gap => "Area to improve",
@@ -192,29 +408,103 @@ fn need_lines<'a>(n: &'a DevelopmentNeed, records: &'a Records, st: &Styles) -> 
     let mut out = vec![
         Line::styled(n.area.clone(), st.title()),
         Line::raw(format!("{kind} · identified {}", n.date.format("%d %b %Y"))),
-        Line::raw(""),
     ];
     if !n.identified_from.is_empty() {
         let from: Vec<&str> = n.identified_from.iter().map(|s| s.label()).collect();
-        out.push(Line::raw(format!("From: {}", from.join(", "))));
+        out.push(Line::raw(format!("Found in: {}", from.join(", "))));
     }
-    if !n.agreed_with.is_empty() {
+    if n.agreed_with.is_empty() {
+        out.push(Line::styled(
+            "Not yet agreed with your line manager",
+            st.dim(),
+        ));
+    } else {
         out.push(Line::raw(format!("Agreed with: {}", n.agreed_with)));
     }
     out.push(Line::raw(""));
     section(&mut out, "Evidence", &n.evidence, st);
-    let serving: Vec<_> = records
-        .objectives
-        .iter()
-        .filter(|o| o.needs.contains(&n.id))
-        .collect();
-    if serving.is_empty() && n.kind == NeedKind::Gap {
-        out.push(Line::styled("No objective serves this need yet", st.warn()));
-    } else if !serving.is_empty() {
-        out.push(Line::styled("Objectives serving it", st.title()));
-        for o in serving {
-            out.push(Line::raw(format!("• {}", o.statement)));
+    out.push(Line::styled("Golden thread", st.title()));
+    if t.objectives.is_empty() {
+        out.push(Line::raw("Objectives serving it: none"));
+    } else {
+        out.push(Line::raw(format!(
+            "Objectives serving it ({}):",
+            t.objectives.len()
+        )));
+        for o in &t.objectives {
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(badges(&smart::check(o, today), st));
+            spans.push(Span::raw(format!(
+                " {} [{}]",
+                o.statement,
+                o.status.label()
+            )));
+            out.push(Line::from(spans));
         }
     }
+    for gap in &t.gaps {
+        out.push(Line::styled(
+            format!("Gap: {}", gap.message(records)),
+            st.warn(),
+        ));
+    }
+    out
+}
+
+fn activity_lines<'a>(a: &'a Activity, records: &'a Records, st: &Styles) -> Vec<Line<'a>> {
+    let mut out = vec![
+        Line::styled(a.title.clone(), st.title()),
+        Line::raw(format!(
+            "{} ({}) · {} · {}",
+            a.kind.label(),
+            a.kind.category().label(),
+            a.date.format("%d %b %Y"),
+            format_hours(a.hours)
+        )),
+    ];
+    if !a.resource.is_empty() {
+        out.push(Line::raw(format!("Resource: {}", a.resource)));
+    }
+    out.push(Line::raw(""));
+    if a.objectives.is_empty() {
+        out.push(Line::styled(
+            "Serves no objective (golden thread gap)",
+            st.warn(),
+        ));
+    } else {
+        out.push(Line::styled("Objectives it served", st.title()));
+        for id in &a.objectives {
+            let text = records
+                .objective(id)
+                .map(|o| o.statement.clone())
+                .unwrap_or_else(|| format!("{id} (not found)"));
+            out.push(Line::raw(format!("• {text}")));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        format!(
+            "Impact (Kirkpatrick level {} of 4)",
+            a.impact.level_reached()
+        ),
+        st.title(),
+    ));
+    for (label, note) in [
+        ("1 Reaction", &a.impact.reaction),
+        ("2 Learning", &a.impact.learning),
+        ("3 Behaviour", &a.impact.behaviour),
+        ("4 Results", &a.impact.results),
+    ] {
+        if note.trim().is_empty() {
+            out.push(Line::styled(format!("○ {label}: not evaluated"), st.dim()));
+        } else {
+            out.push(Line::from(vec![
+                Span::styled(format!("✓ {label}: "), st.good()),
+                Span::raw(note.as_str()),
+            ]));
+        }
+    }
+    out.push(Line::raw(""));
+    section(&mut out, "How I applied it", &a.applied, st);
     out
 }

@@ -1,0 +1,308 @@
+//! The development-activity form: what was done (kind, title, resource,
+//! date, hours), which objectives it served, and its impact on Kirkpatrick's
+//! four levels, each with a note.
+
+use super::fields::{Field, Fields, LineKind, parse_hours};
+use super::form::FormState;
+use super::objective_form::FieldError;
+use super::star_form::{criteria_options, objective_options};
+use crate::domain::{
+    Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug)]
+pub struct ActivityForm {
+    /// The activity before editing (or a blank new one).
+    pub base: Activity,
+    pub editing: bool,
+    pub fields: Fields,
+    pub draft_id: Id,
+    pub save_error: Option<FieldError>,
+}
+
+/// "course (formal)", as the kind choice shows it.
+pub fn kind_label(kind: ActivityKind) -> String {
+    format!("{} ({})", kind.label(), kind.category().label())
+}
+
+fn hours_text(hours: f64) -> String {
+    if hours == 0.0 {
+        String::new()
+    } else {
+        format!("{hours}")
+    }
+}
+
+impl ActivityForm {
+    pub fn new(
+        activity: Activity,
+        editing: bool,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ActivityForm {
+        let a = &activity;
+        let kinds: Vec<String> = ActivityKind::ALL.iter().map(|k| kind_label(*k)).collect();
+        let kind = ActivityKind::ALL
+            .iter()
+            .position(|k| *k == a.kind)
+            .unwrap_or(0);
+        let linked: Vec<String> = a.objectives.iter().map(Id::to_string).collect();
+        let fields = Fields::new(vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                "Formal (course, e-learning, qualification), informal (coaching, mentoring, shadowing, on-the-job, project) or self-study (reading, online course, video, industry publication)? Space or ←/→",
+                kinds,
+                kind,
+            ),
+            Field::line(
+                "title",
+                "Title",
+                "What was it? e.g. \"Handling difficult conversations: the HEAT model\"",
+                &a.title,
+            ),
+            Field::line(
+                "resource",
+                "Resource",
+                "The course, book, video, person or publication used",
+                &a.resource,
+            ),
+            Field::typed_line(
+                "date",
+                "Date",
+                "When? today, yesterday, 09/04/2026, -1w",
+                &a.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::typed_line(
+                "hours",
+                "Hours",
+                "How long did it take? e.g. 7, 1.5 or 90m",
+                &hours_text(a.hours),
+                LineKind::Hours,
+            ),
+            Field::pick(
+                "objectives",
+                "Objectives",
+                "Which objectives did it serve? ↑/↓ move, Space ticks (the golden thread)",
+                objective_options(&records.objectives),
+                &linked,
+                "No open objectives in your plan yet.",
+            ),
+            Field::text(
+                "reaction",
+                "1 Reaction",
+                "Kirkpatrick level 1, reaction: how did you find it? Useful, engaging, relevant?",
+                &a.impact.reaction,
+            ),
+            Field::text(
+                "learning",
+                "2 Learning",
+                "Level 2, learning: what did you learn? A test score, a model you can now explain",
+                &a.impact.learning,
+            ),
+            Field::text(
+                "behaviour",
+                "3 Behaviour",
+                "Level 3, behaviour: what do you now do differently with customers? Who has seen it?",
+                &a.impact.behaviour,
+            ),
+            Field::text(
+                "results",
+                "4 Results",
+                "Level 4, results: what changed in the results? A KPI before and after",
+                &a.impact.results,
+            ),
+            Field::text(
+                "applied",
+                "Applied",
+                "How did you apply it with real customers? An example",
+                &a.applied,
+            ),
+            Field::pick(
+                "criteria",
+                "Criteria",
+                "Which assessment criteria does it give evidence for? ↑/↓ move, Space ticks",
+                criteria_options(criteria),
+                &a.criteria,
+                "No criteria set: press p on a screen to choose one.",
+            ),
+        ]);
+        ActivityForm {
+            base: activity,
+            editing,
+            fields,
+            draft_id: Id::generate(),
+            save_error: None,
+        }
+    }
+
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ActivityForm {
+        let existing = draft
+            .editing
+            .as_ref()
+            .and_then(|id| records.activities.iter().find(|a| &a.id == id));
+        let mut form = match existing {
+            Some(a) => ActivityForm::new(a.clone(), true, records, criteria),
+            None => ActivityForm::new(
+                Activity::new(
+                    Id::generate(),
+                    draft.saved_at.date_naive(),
+                    draft.saved_at,
+                    Vec::new(),
+                ),
+                false,
+                records,
+                criteria,
+            ),
+        };
+        form.fields.restore(&draft.fields);
+        form.draft_id = draft.id.clone();
+        form
+    }
+
+    /// The activity to save, or the field to fix and why.
+    pub fn to_activity(
+        &self,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Activity, FieldError> {
+        let f = &self.fields;
+        if let Some((field, message)) = f.first_problem(today) {
+            return Err(FieldError { field, message });
+        }
+        let mut a = self.base.clone();
+        a.title = f.text("title");
+        if a.title.is_empty() {
+            return Err(FieldError {
+                field: "title",
+                message: "Title: say what the activity was before saving".into(),
+            });
+        }
+        a.kind = ActivityKind::ALL
+            .get(f.choice("kind"))
+            .copied()
+            .unwrap_or(ActivityKind::Course);
+        a.resource = f.text("resource");
+        a.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
+            field: "date",
+            message: format!("Date: {e}"),
+        })?;
+        a.hours = parse_hours(&f.text("hours")).map_err(|e| FieldError {
+            field: "hours",
+            message: format!("Hours: {e}"),
+        })?;
+        a.objectives = f
+            .picked("objectives")
+            .iter()
+            .filter_map(|v| Id::parse(v).ok())
+            .collect();
+        a.impact = Impact {
+            reaction: f.text("reaction").trim().to_string(),
+            learning: f.text("learning").trim().to_string(),
+            behaviour: f.text("behaviour").trim().to_string(),
+            results: f.text("results").trim().to_string(),
+        };
+        a.applied = f.text("applied").trim().to_string();
+        a.criteria = f.picked("criteria");
+        a.updated = now;
+        Ok(a)
+    }
+
+    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            self.editing.then(|| self.base.id.clone()),
+            DraftForm::Activity,
+            self.fields.to_draft_fields(),
+        )
+    }
+}
+
+impl FormState for ActivityForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.fields.handle_key(key);
+        if changed {
+            self.save_error = None;
+        }
+        changed
+    }
+    fn next_field(&mut self, step: isize) {
+        self.fields.next_field(step);
+    }
+    fn dirty(&self) -> bool {
+        self.fields.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        self.fields.paste(text)
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(ActivityForm::to_draft(self, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Objective;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
+    }
+
+    fn type_text(form: &mut ActivityForm, text: &str) {
+        for c in text.chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    #[test]
+    fn an_activity_keeps_its_objective_hours_and_impact() {
+        let mut objective = Objective::new(Id::generate(), now());
+        objective.statement = "Raise my CSAT".into();
+        let oid = objective.id.clone();
+        let records = Records {
+            objectives: vec![objective],
+            ..Records::default()
+        };
+        let blank = Activity::new(Id::generate(), now().date_naive(), now(), vec![oid.clone()]);
+        let mut form = ActivityForm::new(blank, false, &records, None);
+        form.fields.focus_on("kind");
+        type_text(&mut form, "s");
+        assert_eq!(form.fields.text("kind"), "shadowing (informal)");
+        form.fields.focus_on("title");
+        type_text(&mut form, "Shadowed Billing Exceptions");
+        form.fields.focus_on("hours");
+        type_text(&mut form, "3.5");
+        form.fields.focus_on("behaviour");
+        type_text(&mut form, "I now check the meter history first");
+        let a = form.to_activity(now().date_naive(), now()).expect("saves");
+        assert_eq!(a.kind, ActivityKind::Shadowing);
+        assert_eq!(a.hours, 3.5);
+        assert_eq!(a.objectives, vec![oid]);
+        assert_eq!(a.impact.level_reached(), 3);
+    }
+
+    #[test]
+    fn bad_hours_are_refused_at_the_field() {
+        let blank = Activity::new(Id::generate(), now().date_naive(), now(), Vec::new());
+        let mut form = ActivityForm::new(blank, false, &Records::default(), None);
+        form.fields.focus_on("title");
+        type_text(&mut form, "Reading");
+        form.fields.focus_on("hours");
+        type_text(&mut form, "a lot");
+        let e = form
+            .to_activity(now().date_naive(), now())
+            .expect_err("bad hours");
+        assert_eq!(e.field, "hours");
+        assert!(e.message.contains("not a number of hours"), "{}", e.message);
+    }
+}

@@ -1,0 +1,255 @@
+//! The development-need form: one self-assessment finding (a strength or an
+//! area to improve), where it was identified, the evidence and who agreed it.
+
+use super::fields::{Field, Fields, LineKind};
+use super::form::FormState;
+use super::objective_form::FieldError;
+use super::picker::PickOption;
+use super::star_form::criteria_options;
+use crate::domain::{
+    CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, NeedKind, NeedSource, Records, dates,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug)]
+pub struct NeedForm {
+    /// The need before editing (or a blank new one).
+    pub base: DevelopmentNeed,
+    pub editing: bool,
+    pub fields: Fields,
+    pub draft_id: Id,
+    pub save_error: Option<FieldError>,
+}
+
+fn source_options() -> Vec<PickOption> {
+    NeedSource::ALL
+        .iter()
+        .map(|s| PickOption {
+            value: s.label().to_string(),
+            label: s.label().to_string(),
+        })
+        .collect()
+}
+
+impl NeedForm {
+    pub fn new(need: DevelopmentNeed, editing: bool, criteria: Option<&CriteriaSet>) -> NeedForm {
+        let n = &need;
+        let kinds: Vec<String> = NeedKind::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        let kind = NeedKind::ALL.iter().position(|k| *k == n.kind).unwrap_or(0);
+        let sources: Vec<String> = n
+            .identified_from
+            .iter()
+            .map(|s| s.label().to_string())
+            .collect();
+        let fields = Fields::new(vec![
+            Field::text(
+                "area",
+                "Area",
+                "The skill or behaviour, e.g. \"Handling complaint calls when the customer is angry\"",
+                &n.area,
+            ),
+            Field::choice(
+                "kind",
+                "Kind",
+                "An area to improve, or a strength to keep? Space or ←/→ to change",
+                kinds,
+                kind,
+            ),
+            Field::typed_line(
+                "date",
+                "Identified",
+                "When was it identified? today, 10/03/2026, -2w",
+                &n.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::pick(
+                "sources",
+                "Found in",
+                "Where was it identified? Tick every source: more than one makes it stronger",
+                source_options(),
+                &sources,
+                "",
+            ),
+            Field::text(
+                "evidence",
+                "Evidence",
+                "What shows it: scores against the service standard, examples, quotes from feedback",
+                &n.evidence,
+            ),
+            Field::line(
+                "agreed",
+                "Agreed with",
+                "Who agreed it with you (your line manager, assessor) and when?",
+                &n.agreed_with,
+            ),
+            Field::pick(
+                "criteria",
+                "Criteria",
+                "Which assessment criteria does this self-assessment show? ↑/↓ move, Space ticks",
+                criteria_options(criteria),
+                &n.criteria,
+                "No criteria set: press p on a screen to choose one.",
+            ),
+        ]);
+        NeedForm {
+            base: need,
+            editing,
+            fields,
+            draft_id: Id::generate(),
+            save_error: None,
+        }
+    }
+
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> NeedForm {
+        let existing = draft
+            .editing
+            .as_ref()
+            .and_then(|id| records.needs.iter().find(|n| &n.id == id));
+        let mut form = match existing {
+            Some(n) => NeedForm::new(n.clone(), true, criteria),
+            None => NeedForm::new(
+                DevelopmentNeed::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
+                false,
+                criteria,
+            ),
+        };
+        form.fields.restore(&draft.fields);
+        form.draft_id = draft.id.clone();
+        form
+    }
+
+    /// The need to save, or the field to fix and why.
+    pub fn to_need(
+        &self,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DevelopmentNeed, FieldError> {
+        let f = &self.fields;
+        if let Some((field, message)) = f.first_problem(today) {
+            return Err(FieldError { field, message });
+        }
+        let mut n = self.base.clone();
+        n.area = f.text("area").trim().to_string();
+        if n.area.is_empty() {
+            return Err(FieldError {
+                field: "area",
+                message: "Area: name the skill or behaviour before saving".into(),
+            });
+        }
+        n.kind = NeedKind::ALL
+            .get(f.choice("kind"))
+            .copied()
+            .unwrap_or(NeedKind::Gap);
+        n.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
+            field: "date",
+            message: format!("Identified: {e}"),
+        })?;
+        let picked = f.picked("sources");
+        n.identified_from = NeedSource::ALL
+            .iter()
+            .filter(|s| picked.iter().any(|p| p == s.label()))
+            .copied()
+            .collect();
+        n.evidence = f.text("evidence").trim().to_string();
+        n.agreed_with = f.text("agreed");
+        n.criteria = f.picked("criteria");
+        n.updated = now;
+        Ok(n)
+    }
+
+    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            self.editing.then(|| self.base.id.clone()),
+            DraftForm::Need,
+            self.fields.to_draft_fields(),
+        )
+    }
+}
+
+impl FormState for NeedForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.fields.handle_key(key);
+        if changed {
+            self.save_error = None;
+        }
+        changed
+    }
+    fn next_field(&mut self, step: isize) {
+        self.fields.next_field(step);
+    }
+    fn dirty(&self) -> bool {
+        self.fields.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        self.fields.paste(text)
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(NeedForm::to_draft(self, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
+    }
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_need_is_built_from_its_fields() {
+        let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
+        let mut form = NeedForm::new(blank, false, None);
+        for c in "Writing clear follow-up emails".chars() {
+            form.handle_key(&key(c));
+        }
+        form.fields.focus_on("kind");
+        form.handle_key(&key(' '));
+        form.fields.focus_on("sources");
+        form.handle_key(&key(' '));
+        form.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        form.handle_key(&key(' '));
+        let n = form.to_need(now().date_naive(), now()).expect("saves");
+        assert_eq!(n.area, "Writing clear follow-up emails");
+        assert_eq!(n.kind, NeedKind::Strength);
+        assert_eq!(
+            n.identified_from,
+            vec![NeedSource::Appraisal, NeedSource::JobDescription]
+        );
+    }
+
+    #[test]
+    fn an_empty_area_or_a_bad_date_is_refused_at_the_field() {
+        let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
+        let mut form = NeedForm::new(blank, false, None);
+        assert_eq!(
+            form.to_need(now().date_naive(), now())
+                .expect_err("empty")
+                .field,
+            "area"
+        );
+        form.handle_key(&key('x'));
+        form.fields.focus_on("date");
+        form.handle_key(&key('z'));
+        let e = form
+            .to_need(now().date_naive(), now())
+            .expect_err("bad date");
+        assert_eq!(e.field, "date");
+        assert!(e.message.starts_with("Identified:"), "{}", e.message);
+    }
+}

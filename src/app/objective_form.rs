@@ -1,0 +1,474 @@
+//! The objective form: the SMART fields, status and a dated progress note.
+//! The SMART check runs on the form as it stands (see `preview`) and is
+//! drawn beside it by `ui/objective_form.rs`; it never blocks saving.
+
+use super::fields::{Field, Fields, LineKind, parse_percent};
+use super::form::FormState;
+use super::picker::PickOption;
+use super::star_form::criteria_options;
+use crate::domain::{
+    CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
+    ObjectiveStatus, ProgressNote, Records, dates,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::crossterm::event::KeyEvent;
+
+/// A field that needs fixing before saving, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The needs a record can link to, strengths marked as such.
+pub fn need_options(needs: &[DevelopmentNeed]) -> Vec<PickOption> {
+    needs
+        .iter()
+        .map(|n| PickOption {
+            value: n.id.to_string(),
+            label: match n.kind {
+                NeedKind::Gap => n.area.clone(),
+                NeedKind::Strength => format!("{} (strength)", n.area),
+            },
+        })
+        .collect()
+}
+
+fn day_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+#[derive(Debug)]
+pub struct ObjectiveForm {
+    /// The objective before editing (or a blank new one): keeps the id, the
+    /// creation time and the progress notes already written.
+    pub base: Objective,
+    /// True when editing an objective that exists on disk.
+    pub editing: bool,
+    pub fields: Fields,
+    pub draft_id: Id,
+    /// Why the last save failed; the text stays in the form.
+    pub save_error: Option<FieldError>,
+}
+
+impl ObjectiveForm {
+    /// A form for `objective`; `editing` when it already exists on disk.
+    pub fn new(
+        objective: Objective,
+        editing: bool,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ObjectiveForm {
+        let o = &objective;
+        let linked: Vec<String> = o.needs.iter().map(Id::to_string).collect();
+        let statuses: Vec<String> = ObjectiveStatus::ALL
+            .iter()
+            .map(|s| s.label().to_string())
+            .collect();
+        let status = ObjectiveStatus::ALL
+            .iter()
+            .position(|s| *s == o.status)
+            .unwrap_or(0);
+        let fields = Fields::new(vec![
+            Field::text(
+                "statement",
+                "Statement",
+                "What will you achieve, where in your job, and how? e.g. \"Raise my CSAT from 82% to 88% by 31 March by using the HEAT steps on complaint calls\"",
+                &o.statement,
+            ),
+            Field::line(
+                "baseline",
+                "Baseline",
+                "Where are you now? The figure or behaviour today, e.g. \"82% CSAT (October)\"",
+                &o.measure.baseline,
+            ),
+            Field::line(
+                "target",
+                "Target",
+                "Where do you want to be? e.g. \"88%\", \"9 of 10 calls observed\"",
+                &o.measure.target,
+            ),
+            Field::line(
+                "how",
+                "Measured by",
+                "How will it be checked? e.g. \"monthly CSAT report\", \"observed by my team leader\"",
+                &o.measure.how,
+            ),
+            Field::line(
+                "kpi",
+                "KPI",
+                "The KPI it moves, if any: CSAT, FCR, NPS, AHT, CES or your own",
+                &o.measure.kpi,
+            ),
+            Field::text(
+                "support",
+                "Support",
+                "Support and resources: who and what will help (a course, coaching, a buddy)?",
+                &o.support,
+            ),
+            Field::pick(
+                "needs",
+                "Needs",
+                "Which development needs does this answer? ↑/↓ move, Space ticks (the golden thread)",
+                need_options(&records.needs),
+                &linked,
+                "No development needs yet: add one with n on the Plan screen.",
+            ),
+            Field::text(
+                "relevance",
+                "Relevance",
+                "Why does it matter in your job role?",
+                &o.relevance,
+            ),
+            Field::pick(
+                "criteria",
+                "Criteria",
+                "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks",
+                criteria_options(criteria),
+                &o.criteria,
+                "No criteria set: press p on a screen to choose one.",
+            ),
+            Field::typed_line(
+                "target_date",
+                "Target date",
+                "By when? 31/03/2027, 2027-03-31, +6w, end of month",
+                &day_text(o.target_date),
+                LineKind::OptionalDate,
+            ),
+            Field::typed_line(
+                "review_date",
+                "Review date",
+                "When will you check how it is going? e.g. +4w, before the target date",
+                &day_text(o.review_date),
+                LineKind::OptionalDate,
+            ),
+            Field::choice(
+                "status",
+                "Status",
+                "Where does it stand? Space or ←/→ to change",
+                statuses,
+                status,
+            ),
+            Field::text(
+                "note",
+                "Progress note",
+                "A new progress note: what has happened since the last one? (saved with the date below)",
+                "",
+            ),
+            Field::typed_line(
+                "note_date",
+                "Note date",
+                "The day of the progress note: today, yesterday, 20/11/2026",
+                "today",
+                LineKind::Date,
+            ),
+            Field::typed_line(
+                "percent",
+                "% complete",
+                "How far along is it now, 0 to 100? (optional)",
+                "",
+                LineKind::Percent,
+            ),
+        ]);
+        ObjectiveForm {
+            base: objective,
+            editing,
+            fields,
+            draft_id: Id::generate(),
+            save_error: None,
+        }
+    }
+
+    /// A new objective with its statement and needs filled in, e.g. from a
+    /// feedback item. `base.id` is the id it will be saved under.
+    pub fn prefilled(
+        statement: &str,
+        needs: &[Id],
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+        now: DateTime<FixedOffset>,
+    ) -> ObjectiveForm {
+        let mut objective = Objective::new(Id::generate(), now);
+        objective.statement = statement.to_string();
+        objective.needs = needs.to_vec();
+        let mut form = ObjectiveForm::new(objective, false, records, criteria);
+        // Something is already in it that the learner has not saved.
+        form.fields.dirty = !statement.trim().is_empty();
+        form
+    }
+
+    /// A form holding a draft that was offered back.
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ObjectiveForm {
+        let existing = draft.editing.as_ref().and_then(|id| records.objective(id));
+        let mut form = match existing {
+            Some(o) => ObjectiveForm::new(o.clone(), true, records, criteria),
+            None => ObjectiveForm::new(
+                Objective::new(Id::generate(), draft.saved_at),
+                false,
+                records,
+                criteria,
+            ),
+        };
+        form.fields.restore(&draft.fields);
+        form.draft_id = draft.id.clone();
+        form
+    }
+
+    fn date_field(&self, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let text = self.fields.text(name);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        dates::parse_natural_day(&text, today).map(Some)
+    }
+
+    /// The objective as the form stands; a date that does not parse counts
+    /// as empty (the SMART check then asks for it; saving refuses it).
+    pub fn preview(&self, today: NaiveDate) -> Objective {
+        let f = &self.fields;
+        let mut o = self.base.clone();
+        o.statement = f.text("statement").trim().to_string();
+        o.measure = Measure {
+            baseline: f.text("baseline"),
+            target: f.text("target"),
+            how: f.text("how"),
+            kpi: f.text("kpi"),
+        };
+        o.support = f.text("support").trim().to_string();
+        o.relevance = f.text("relevance").trim().to_string();
+        o.needs = f
+            .picked("needs")
+            .iter()
+            .filter_map(|v| Id::parse(v).ok())
+            .collect();
+        o.criteria = f.picked("criteria");
+        o.target_date = self.date_field("target_date", today).ok().flatten();
+        o.review_date = self.date_field("review_date", today).ok().flatten();
+        o.status = ObjectiveStatus::ALL
+            .get(f.choice("status"))
+            .copied()
+            .unwrap_or(ObjectiveStatus::NotStarted);
+        o
+    }
+
+    /// The objective to save, or the field to fix and why.
+    pub fn to_objective(
+        &self,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Objective, FieldError> {
+        let err = |field, message: String| FieldError { field, message };
+        if let Some((field, message)) = self.fields.first_problem(today) {
+            return Err(err(field, message));
+        }
+        let mut o = self.preview(today);
+        if o.statement.is_empty() {
+            return Err(err(
+                "statement",
+                "Statement: write what you will achieve before saving".into(),
+            ));
+        }
+        let note = self.fields.text("note").trim().to_string();
+        let percent = parse_percent(&self.fields.text("percent"))
+            .map_err(|e| err("percent", format!("% complete: {e}")))?;
+        if !note.is_empty() {
+            let date = dates::parse_natural_day(&self.fields.text("note_date"), today)
+                .map_err(|e| err("note_date", format!("Note date: {e}")))?;
+            o.progress.push(ProgressNote {
+                date,
+                text: note,
+                percent,
+            });
+            o.progress.sort_by_key(|n| n.date);
+        } else if percent.is_some() {
+            return Err(err(
+                "note",
+                "Progress note: say in a line what the percentage is based on".into(),
+            ));
+        }
+        o.updated = now;
+        Ok(o)
+    }
+
+    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            self.editing.then(|| self.base.id.clone()),
+            DraftForm::Objective,
+            self.fields.to_draft_fields(),
+        )
+    }
+}
+
+impl FormState for ObjectiveForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.fields.handle_key(key);
+        if changed {
+            self.save_error = None;
+        }
+        changed
+    }
+    fn next_field(&mut self, step: isize) {
+        self.fields.next_field(step);
+    }
+    fn dirty(&self) -> bool {
+        self.fields.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        self.fields.paste(text)
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(ObjectiveForm::to_draft(self, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::smart::{self, Letter};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
+    }
+
+    fn today() -> NaiveDate {
+        now().date_naive()
+    }
+
+    fn type_text(form: &mut ObjectiveForm, text: &str) {
+        for c in text.chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    fn records_with_need() -> (Records, Id) {
+        let need = DevelopmentNeed::new(Id::generate(), today(), now());
+        let id = need.id.clone();
+        let records = Records {
+            needs: vec![DevelopmentNeed {
+                area: "Complaint calls".into(),
+                ..need
+            }],
+            ..Records::default()
+        };
+        (records, id)
+    }
+
+    #[test]
+    fn the_smart_check_follows_the_typing() {
+        let (records, need) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Improve my communication skills");
+        let check = smart::check(&form.preview(today()), today());
+        assert!(!check.passes(Letter::Specific));
+        assert!(!check.passes(Letter::Relevant));
+        form.fields.focus_on("needs");
+        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        let preview = form.preview(today());
+        assert_eq!(preview.needs, vec![need]);
+        assert!(smart::check(&preview, today()).passes(Letter::Relevant));
+    }
+
+    #[test]
+    fn natural_dates_are_saved_and_bad_ones_stop_at_the_field() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
+        form.fields.focus_on("target_date");
+        type_text(&mut form, "31/02/2027");
+        let e = form.to_objective(today(), now()).expect_err("bad date");
+        assert_eq!(e.field, "target_date");
+        assert!(
+            e.message
+                .contains("Target date: `31/02/2027` is not a real date")
+        );
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR");
+        form.fields.focus_on("target_date");
+        type_text(&mut form, "+3w");
+        let o = form.to_objective(today(), now()).expect("saves");
+        assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
+    }
+
+    #[test]
+    fn a_progress_note_is_added_with_its_date() {
+        let (records, _) = records_with_need();
+        let mut existing = Objective::new(Id::generate(), now());
+        existing.statement = "Raise my FCR".into();
+        existing.progress.push(ProgressNote {
+            date: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+            text: "Started".into(),
+            percent: Some(10),
+        });
+        let mut form = ObjectiveForm::new(existing, true, &records, None);
+        form.fields.focus_on("percent");
+        type_text(&mut form, "40");
+        let e = form
+            .to_objective(today(), now())
+            .expect_err("percent with no note");
+        assert_eq!(e.field, "note");
+        form.fields.focus_on("note");
+        type_text(&mut form, "Shadowed billing twice");
+        let o = form.to_objective(today(), now()).expect("saves");
+        assert_eq!(o.progress.len(), 2);
+        assert_eq!(o.progress[1].text, "Shadowed billing twice");
+        assert_eq!(o.progress[1].date, today());
+        assert_eq!(o.percent(), Some(40));
+    }
+
+    #[test]
+    fn an_empty_statement_is_refused_at_its_field() {
+        let form = ObjectiveForm::new(
+            Objective::new(Id::generate(), now()),
+            false,
+            &Records::default(),
+            None,
+        );
+        assert_eq!(
+            form.to_objective(today(), now()).expect_err("empty").field,
+            "statement"
+        );
+    }
+
+    #[test]
+    fn a_prefilled_form_carries_statement_and_needs() {
+        let (records, need) = records_with_need();
+        let form = ObjectiveForm::prefilled(
+            "Reply to billing emails within one day",
+            std::slice::from_ref(&need),
+            &records,
+            None,
+            now(),
+        );
+        assert!(form.fields.dirty);
+        let o = form.to_objective(today(), now()).expect("saves");
+        assert_eq!(o.statement, "Reply to billing emails within one day");
+        assert_eq!(o.needs, vec![need]);
+        assert_eq!(o.id, form.base.id);
+    }
+
+    #[test]
+    fn a_draft_brings_back_what_was_typed() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my CSAT");
+        form.fields.focus_on("review_date");
+        type_text(&mut form, "next tuesday");
+        let draft = form.to_draft(now());
+        let back = ObjectiveForm::from_draft(&draft, &records, None);
+        assert_eq!(back.fields.text("statement"), "Raise my CSAT");
+        assert_eq!(back.fields.text("review_date"), "next tuesday");
+        assert!(!back.editing);
+    }
+}
