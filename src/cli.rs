@@ -61,6 +61,10 @@ pub enum Command {
         #[arg(long = "tag", short = 't', value_name = "T")]
         tags: Vec<String>,
     },
+    /// Print the development plan: objectives with their SMART badges, due dates,
+    /// progress and activities; the needs behind them; hours by kind; the gaps
+    /// in the golden thread.
+    Plan,
     /// When the last review was, what has changed in the plan since, and when
     /// the next review is due. Exit status 1 when it is overdue, for a shell
     /// prompt or a login script: `starlog review >/dev/null || echo "review overdue"`.

@@ -2,6 +2,7 @@
 //! plain text. Problems with individual files go to stderr; the command goes on.
 
 pub mod feedback;
+pub mod plan;
 pub mod review;
 
 use crate::cli::{Cli, Command, FeedbackCommand};
@@ -118,6 +119,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
         Some(Command::Review) => review::run(&root, &cli.workspace),
+        Some(Command::Plan) => plan::run(&root, &cli.workspace),
         Some(Command::Feedback {
             command: FeedbackCommand::Add(args),
         }) => feedback::run_add(&root, &cli.workspace, cli.read_only, args),

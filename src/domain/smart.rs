@@ -606,7 +606,7 @@ fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
         }
         Some(date) if date < today && o.status.is_open() => flags.push(flag(
             format!(
-                "The target date ({}) has passed and it is still {}",
+                "The target date ({}) has passed and it is still open ({})",
                 date.format("%d %b %Y"),
                 o.status.label()
             ),
@@ -1094,7 +1094,7 @@ mod tests {
         o.review_date = Some(day(2026, 9, 1));
         let t = reasons(&o, Letter::TimeBound);
         assert!(
-            t.contains("30 Sep 2026) has passed and it is still in progress"),
+            t.contains("30 Sep 2026) has passed and it is still open (in progress)"),
             "{t}"
         );
         o.status = ObjectiveStatus::Achieved;
