@@ -188,6 +188,19 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         spans.push(Span::styled("│ ", st.dim()));
     }
     let ctx = app.context();
+    if app.plan_chooser {
+        for (keys, help) in [
+            ("o", "objective"),
+            ("n", "need"),
+            ("a", "activity"),
+            ("Esc", "cancel"),
+        ] {
+            spans.push(Span::styled(keys, st.key()));
+            spans.push(Span::raw(format!(" {help}  ")));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     for (keys, help) in keymap::status_hints(ctx) {
         spans.push(Span::styled(keys, st.key()));
         spans.push(Span::raw(format!(" {help}  ")));
