@@ -83,6 +83,8 @@ pub struct StoryReview {
     pub next_review: Option<NaiveDate>,
     #[serde(default)]
     pub plan: Vec<PlanAsItStood>,
+    #[serde(default)]
+    pub criteria: Vec<String>,
 }
 
 /// An objective as it stood at a review: what differed from its final version.
@@ -179,6 +181,7 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
                 unit: series.unit.clone(),
                 note: point.note,
                 objective: series.objective.clone(),
+                better: None,
             });
         }
     }
@@ -202,6 +205,7 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
             next_review: r.next_review.map(|d| day(d, shift)),
             corrects: None,
             plan,
+            criteria: r.criteria,
         });
     }
     records.sort();

@@ -48,6 +48,7 @@ fn folders_are_0700_and_files_0600_after_create() {
         unit: String::new(),
         note: String::new(),
         objective: None,
+        better: None,
     };
     ws.create(&kpi).expect("create kpi");
     let mut edited = entry();

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use starlog::domain::kpi::Better;
 use starlog::domain::{
     Activity, ActivityKind, DevelopmentNeed, DiaryEntry, FORMAT, Feedback, FeedbackMethod,
     FeedbackSource, FeedbackState, Id, Impact, KpiReading, LearnerProfile, Measure, NeedKind,
@@ -324,20 +325,26 @@ fn kpi() -> impl Strategy<Value = KpiReading> {
     (
         (id(), text(), day(), moment()),
         (finite(), prop::option::of(finite()), text(), text()),
-        prop::option::of(id()),
+        (
+            prop::option::of(id()),
+            prop::option::of(prop_oneof![Just(Better::Higher), Just(Better::Lower)]),
+        ),
     )
         .prop_map(
-            |((id, metric, date, created), (value, target, unit, note), objective)| KpiReading {
-                format: FORMAT,
-                id,
-                metric,
-                date,
-                created,
-                value,
-                target,
-                unit,
-                note,
-                objective,
+            |((id, metric, date, created), (value, target, unit, note), (objective, better))| {
+                KpiReading {
+                    format: FORMAT,
+                    id,
+                    metric,
+                    date,
+                    created,
+                    value,
+                    target,
+                    unit,
+                    note,
+                    objective,
+                    better,
+                }
             },
         )
 }
@@ -386,6 +393,7 @@ fn review() -> impl Strategy<Value = Review> {
                 next_review,
                 corrects,
                 plan,
+                criteria: Vec::new(),
             },
         )
 }

@@ -329,6 +329,7 @@ fn other_record_kinds_live_in_their_own_folders() {
         unit: String::new(),
         note: "November".into(),
         objective: None,
+        better: None,
     };
     let state = ws.create(&kpi).expect("create");
     assert_eq!(

@@ -1,14 +1,197 @@
-//! KPI readings: one measured value of a metric on a day.
+//! KPI readings: one measured value of a metric on a day, and the scale each
+//! metric is measured on, so a reading off its scale is refused at the field.
 
 use super::{Id, dates};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Whether a bigger number is better for a metric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Better {
     Higher,
     Lower,
+}
+
+impl Better {
+    pub fn label(self) -> &'static str {
+        match self {
+            Better::Higher => "higher is better",
+            Better::Lower => "lower is better",
+        }
+    }
+
+    /// Reads `higher`/`up`/`lower`/`down` as typed on the command line or in a form.
+    pub fn parse(text: &str) -> Option<Better> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "higher" | "high" | "up" | "more" | "higher is better" => Some(Better::Higher),
+            "lower" | "low" | "down" | "less" | "lower is better" => Some(Better::Lower),
+            _ => None,
+        }
+    }
+
+    /// True when `a` is better than `b` on this direction.
+    pub fn improved(self, from: f64, to: f64) -> bool {
+        match self {
+            Better::Higher => to > from,
+            Better::Lower => to < from,
+        }
+    }
+
+    /// True when `value` meets `target`.
+    pub fn meets(self, value: f64, target: f64) -> bool {
+        match self {
+            Better::Higher => value >= target,
+            Better::Lower => value <= target,
+        }
+    }
+}
+
+/// The scale a metric is measured on, with which way is better.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// The metric's name as shown ("CSAT", or the custom name as typed).
+    pub metric: String,
+    /// The unit shown after a value ("%", "s", "complaints/week").
+    pub unit: String,
+    pub better: Better,
+    /// Lowest and highest value allowed, when the scale has bounds.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl Scale {
+    /// Whether `value` is on this scale; the error says which scale, for the field.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err("the value must be a number".into());
+        }
+        let range = match (self.min, self.max) {
+            (Some(lo), Some(hi)) => format!("{} to {}", fmt_number(lo), fmt_number(hi)),
+            (Some(lo), None) => format!("{} or more", fmt_number(lo)),
+            (None, Some(hi)) => format!("{} or less", fmt_number(hi)),
+            (None, None) => return Ok(()),
+        };
+        let low = self.min.is_some_and(|lo| value < lo);
+        let high = self.max.is_some_and(|hi| value > hi);
+        if low || high {
+            let unit = if self.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.unit)
+            };
+            return Err(format!(
+                "{} {} is off the scale: {} runs from {range}{unit}",
+                self.metric,
+                fmt_number(value),
+                self.metric
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A number without a trailing ".0" (86, 86.5, -12).
+pub fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The scale of `metric`. Known metrics have a fixed scale; CSAT is a % unless
+/// `unit` says it is the 1-5 mean. A custom metric needs its unit and direction.
+pub fn scale(metric: &str, unit: &str, better: Option<Better>) -> Result<Scale, String> {
+    let name = metric.trim();
+    if name.is_empty() {
+        return Err("name the metric: FCR, CSAT, NPS, AHT, CES or your own".into());
+    }
+    let unit = unit.trim();
+    let known = |m: &str, u: &str, b: Better, lo: Option<f64>, hi: Option<f64>| Scale {
+        metric: m.into(),
+        unit: u.into(),
+        better: b,
+        min: lo,
+        max: hi,
+    };
+    Ok(match name.to_ascii_uppercase().as_str() {
+        "FCR" => known("FCR", "%", Better::Higher, Some(0.0), Some(100.0)),
+        "CSAT" if unit == "1-5" || unit.eq_ignore_ascii_case("mean") => {
+            known("CSAT", "1-5", Better::Higher, Some(1.0), Some(5.0))
+        }
+        "CSAT" => known("CSAT", "%", Better::Higher, Some(0.0), Some(100.0)),
+        "NPS" => known("NPS", "", Better::Higher, Some(-100.0), Some(100.0)),
+        "AHT" => known("AHT", "s", Better::Lower, Some(0.0), None),
+        "CES" => known("CES", "1-7", Better::Higher, Some(1.0), Some(7.0)),
+        _ => {
+            if name.chars().count() > 40 {
+                return Err("keep the metric's name short (40 characters at most)".into());
+            }
+            if unit.is_empty() {
+                return Err(format!(
+                    "{name} is a custom metric: give its unit (e.g. \"complaints/week\", \"%\")"
+                ));
+            }
+            let Some(better) = better else {
+                return Err(format!(
+                    "{name} is a custom metric: say whether higher or lower is better"
+                ));
+            };
+            let (lo, hi) = if unit == "%" {
+                (Some(0.0), Some(100.0))
+            } else {
+                (None, None)
+            };
+            known(name, unit, better, lo, hi)
+        }
+    })
+}
+
+/// The scale a stored reading was recorded on. Readings written by hand with
+/// a custom metric and no direction are read as "higher is better".
+pub fn scale_of(reading: &KpiReading) -> Scale {
+    scale(&reading.metric, &reading.unit, reading.better).unwrap_or_else(|_| Scale {
+        metric: reading.metric.trim().to_string(),
+        unit: reading.unit.trim().to_string(),
+        better: reading.better.unwrap_or(Better::Higher),
+        min: None,
+        max: None,
+    })
+}
+
+/// Checks a reading about to be saved: its value and target against the
+/// metric's scale. Errors name the field they belong to.
+pub fn validate(reading: &KpiReading) -> Result<(), (KpiField, String)> {
+    let scale = scale(&reading.metric, &reading.unit, reading.better).map_err(|e| {
+        let field = if e.contains("unit") {
+            KpiField::Unit
+        } else if e.contains("higher or lower") {
+            KpiField::Better
+        } else {
+            KpiField::Metric
+        };
+        (field, e)
+    })?;
+    scale
+        .check(reading.value)
+        .map_err(|e| (KpiField::Value, e))?;
+    if let Some(t) = reading.target {
+        scale
+            .check(t)
+            .map_err(|e| (KpiField::Target, format!("target: {e}")))?;
+    }
+    Ok(())
+}
+
+/// The fields of a KPI reading a learner types, for errors shown at the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiField {
+    Metric,
+    Value,
+    Target,
+    Unit,
+    Better,
 }
 
 /// The well-known contact-centre metrics and which way is better.
@@ -45,4 +228,107 @@ pub struct KpiReading {
     /// The objective this reading measures, if any.
     #[serde(default)]
     pub objective: Option<Id>,
+    /// Which way is better, for custom metrics (the known ones have their own).
+    #[serde(default)]
+    pub better: Option<Better>,
+}
+
+impl KpiReading {
+    /// The metric's name as shown: known metrics in capitals, custom as typed.
+    pub fn metric_name(&self) -> String {
+        known_metric(&self.metric)
+            .map(|m| m.0.to_string())
+            .unwrap_or_else(|| self.metric.trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn reading(metric: &str, value: f64) -> KpiReading {
+        KpiReading {
+            format: 1,
+            id: Id::from_parts(1, [1; 10]),
+            metric: metric.into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("valid"),
+            created: DateTime::parse_from_rfc3339("2026-11-20T10:00:00+00:00").expect("valid"),
+            value,
+            target: None,
+            unit: String::new(),
+            note: String::new(),
+            objective: None,
+            better: None,
+        }
+    }
+
+    #[test]
+    fn known_metrics_are_checked_against_their_scales() {
+        assert!(validate(&reading("csat", 86.0)).is_ok());
+        assert!(validate(&reading("FCR", 0.0)).is_ok());
+        assert!(validate(&reading("NPS", -40.0)).is_ok());
+        assert!(validate(&reading("AHT", 312.0)).is_ok());
+        assert!(validate(&reading("CES", 5.5)).is_ok());
+        let (field, msg) = validate(&reading("CSAT", 860.0)).expect_err("off scale");
+        assert_eq!(field, KpiField::Value);
+        assert_eq!(
+            msg,
+            "CSAT 860 is off the scale: CSAT runs from 0 to 100 (%)"
+        );
+        assert!(validate(&reading("NPS", -101.0)).is_err());
+        assert!(validate(&reading("AHT", -5.0)).is_err());
+        assert!(validate(&reading("CES", 0.0)).is_err());
+        assert!(validate(&reading("CES", 8.0)).is_err());
+    }
+
+    #[test]
+    fn csat_can_be_the_one_to_five_mean() {
+        let mut r = reading("CSAT", 4.4);
+        r.unit = "1-5".into();
+        assert!(validate(&r).is_ok());
+        r.value = 86.0;
+        assert!(validate(&r).is_err());
+    }
+
+    #[test]
+    fn a_target_off_the_scale_is_refused_at_the_target() {
+        let mut r = reading("FCR", 70.0);
+        r.target = Some(120.0);
+        let (field, _) = validate(&r).expect_err("target off scale");
+        assert_eq!(field, KpiField::Target);
+    }
+
+    #[test]
+    fn a_custom_metric_needs_its_unit_and_direction() {
+        let mut r = reading("complaints", 3.0);
+        assert_eq!(validate(&r).expect_err("no unit").0, KpiField::Unit);
+        r.unit = "per week".into();
+        assert_eq!(validate(&r).expect_err("no direction").0, KpiField::Better);
+        r.better = Some(Better::Lower);
+        assert!(validate(&r).is_ok());
+        assert_eq!(scale_of(&r).better, Better::Lower);
+        let mut sla = reading("SLA met", 101.0);
+        sla.unit = "%".into();
+        sla.better = Some(Better::Higher);
+        assert!(validate(&sla).is_err(), "a custom % stays within 0-100");
+    }
+
+    #[test]
+    fn not_a_number_is_refused() {
+        assert_eq!(
+            validate(&reading("CSAT", f64::NAN)).expect_err("nan").0,
+            KpiField::Value
+        );
+    }
+
+    #[test]
+    fn directions_compare_the_right_way() {
+        assert!(Better::Lower.improved(320.0, 290.0));
+        assert!(!Better::Higher.improved(82.0, 80.0));
+        assert!(Better::Lower.meets(280.0, 300.0));
+        assert_eq!(Better::parse("down"), Some(Better::Lower));
+        assert_eq!(fmt_number(86.0), "86");
+        assert_eq!(fmt_number(86.5), "86.5");
+    }
 }

@@ -4,6 +4,7 @@
 //! into files and back; the app shows and edits them.
 
 pub mod activity;
+pub mod coverage;
 pub mod criteria;
 pub mod dates;
 pub mod diary;
@@ -13,11 +14,16 @@ pub mod id;
 pub mod kpi;
 pub mod need;
 pub mod objective;
+pub mod privacy;
 pub mod profile;
+pub mod readiness;
+pub mod refs;
 pub mod review;
 pub mod smart;
 pub mod star;
 pub mod thread;
+#[cfg(test)]
+pub(crate) mod testkit;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};

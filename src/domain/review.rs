@@ -103,6 +103,9 @@ pub struct Review {
     /// The plan as it stood after the review.
     #[serde(default)]
     pub plan: Vec<Objective>,
+    /// Assessment criteria ids this review is evidence for (usually 2.4).
+    #[serde(default)]
+    pub criteria: Vec<String>,
 }
 
 impl Review {

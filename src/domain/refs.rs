@@ -1,0 +1,179 @@
+//! Pointers to records, so a verdict, a coverage cell or a privacy hit can say
+//! which records it is about without holding them.
+
+use super::{Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review};
+use chrono::NaiveDate;
+
+/// The kinds of record a learner keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordType {
+    Diary,
+    Need,
+    Objective,
+    Activity,
+    Feedback,
+    Kpi,
+    Review,
+}
+
+impl RecordType {
+    /// What a learner calls one of these.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordType::Diary => "diary entry",
+            RecordType::Need => "development need",
+            RecordType::Objective => "objective",
+            RecordType::Activity => "activity",
+            RecordType::Feedback => "feedback",
+            RecordType::Kpi => "KPI reading",
+            RecordType::Review => "review",
+        }
+    }
+
+    /// A stable machine name (used in `starlog check --json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordType::Diary => "diary",
+            RecordType::Need => "need",
+            RecordType::Objective => "objective",
+            RecordType::Activity => "activity",
+            RecordType::Feedback => "feedback",
+            RecordType::Kpi => "kpi",
+            RecordType::Review => "review",
+        }
+    }
+}
+
+/// One record, named: its kind, id, day and a one-line title.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RecordRef {
+    pub kind: RecordType,
+    pub id: Id,
+    pub date: Option<NaiveDate>,
+    pub title: String,
+}
+
+impl RecordRef {
+    /// "diary entry 2026-11-20 “Angry caller about a late refund”".
+    pub fn describe(&self) -> String {
+        match self.date {
+            Some(d) => format!("{} {d} “{}”", self.kind.label(), self.title),
+            None => format!("{} “{}”", self.kind.label(), self.title),
+        }
+    }
+}
+
+/// Cuts `text`'s first non-empty line to `max` characters, with an ellipsis.
+pub fn short(text: &str, max: usize) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= max {
+        line.to_string()
+    } else {
+        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+const TITLE: usize = 60;
+
+impl DiaryEntry {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Diary,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(self.headline(), TITLE),
+        }
+    }
+}
+
+impl DevelopmentNeed {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Need,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(&self.area, TITLE),
+        }
+    }
+}
+
+impl Objective {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Objective,
+            id: self.id.clone(),
+            date: Some(self.created.date_naive()),
+            title: short(&self.statement, TITLE),
+        }
+    }
+}
+
+impl Activity {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Activity,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(&self.title, TITLE),
+        }
+    }
+}
+
+impl Feedback {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Feedback,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(&self.text, TITLE),
+        }
+    }
+}
+
+impl KpiReading {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Kpi,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: format!(
+                "{} {}",
+                self.metric_name(),
+                super::kpi::fmt_number(self.value)
+            ),
+        }
+    }
+}
+
+impl Review {
+    pub fn to_ref(&self) -> RecordRef {
+        let title = if self.summary.trim().is_empty() {
+            "review".to_string()
+        } else {
+            short(&self.summary, TITLE)
+        };
+        RecordRef {
+            kind: RecordType::Review,
+            id: self.id.clone(),
+            date: Some(self.date()),
+            title,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_cuts_long_lines_with_an_ellipsis() {
+        assert_eq!(short("  \nfirst line\nsecond", 20), "first line");
+        assert_eq!(short("abcdefghij", 5), "abcd…");
+        assert_eq!(short("", 5), "");
+    }
+}
