@@ -7,5 +7,6 @@ pub mod cli;
 pub mod commands;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod store;
 pub mod ui;
