@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub const EXIT_CODES: &str = "\
 Exit status:
   0  success
-  1  a check found something missing or overdue (check, review)
+  1  a check found something missing or overdue (check, review), or export found customer personal data
   2  bad usage or input (unknown flag, impossible date, empty text)
   3  the workspace could not be opened (held by another starlog, unreadable folder, bad workspace.ron)
   4  a record could not be saved (disk full, read-only folder, file changed on disk)
@@ -74,6 +74,35 @@ pub enum Command {
         #[command(subcommand)]
         command: FeedbackCommand,
     },
+    /// Record KPI readings from the shell (see `starlog kpi add --help`).
+    Kpi {
+        #[command(subcommand)]
+        command: KpiCommand,
+    },
+    /// Portfolio-readiness report: each rule, pass or not yet, the records
+    /// behind it and what would satisfy it. Exit status 1 when any rule fails.
+    Check {
+        /// Print JSON for tools instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the portfolio for your assessor: Markdown, or one self-contained
+    /// HTML file that prints cleanly to PDF. Refuses while customer personal
+    /// data (e-mail addresses, phone numbers, card numbers, postcodes) is found.
+    Export {
+        /// md or html.
+        #[arg(long, short = 'f', value_name = "FORMAT", value_parser = crate::commands::export::parse_format)]
+        format: crate::export::Format,
+        /// The file to write (default: print to standard output).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export even though personal data was found (you checked: it is not customers').
+        #[arg(long, conflicts_with = "redact")]
+        allow_personal_data: bool,
+        /// Replace customer details with placeholders ("[Customer A e-mail]") in the export.
+        #[arg(long)]
+        redact: bool,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -118,4 +147,35 @@ pub struct FeedbackAddArgs {
     /// A tag (repeat for more): --tag billing --tag hold
     #[arg(long = "tag", short = 't', value_name = "T")]
     pub tags: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KpiCommand {
+    /// Record one KPI reading, e.g. `starlog kpi add csat 86 --date 2026-11-20`
+    /// or a custom metric: `starlog kpi add complaints 3 --unit "per week" --better lower`.
+    Add(KpiAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KpiAddArgs {
+    /// FCR, CSAT, NPS, AHT, CES, or your own metric's name.
+    pub metric: String,
+    /// The value on the metric's scale (FCR and CSAT in %, NPS -100..100, AHT in seconds, CES 1-7).
+    #[arg(allow_negative_numbers = true)]
+    pub value: f64,
+    /// The day measured: 2026-11-22, 22/11/2026, yesterday, end of month (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The target at the time.
+    #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
+    pub target: Option<f64>,
+    /// The unit, for a custom metric ("per week", "%"); `1-5` makes CSAT the survey mean.
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// For a custom metric: is higher or lower better?
+    #[arg(long, value_name = "higher|lower", value_parser = crate::commands::kpi::parse_better)]
+    pub better: Option<crate::domain::kpi::Better>,
+    /// A note: where the figure came from, what was unusual.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }

@@ -66,6 +66,7 @@ fn workspace_with_review(root: &Path, days_ago: i64, next_in: i64) {
         next_review: Some(held.date_naive() + Duration::days(next_in)),
         corrects: None,
         plan: vec![objective],
+        criteria: Vec::new(),
     };
     ws.create(&review).expect("review");
 }

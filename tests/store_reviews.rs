@@ -167,6 +167,7 @@ fn a_snapshot_taken_today_reads_identically_after_the_live_plan_changes() {
         next_review: Some(now.date_naive() + Duration::days(90)),
         corrects: None,
         plan: plan_after(&records.objectives, &[]),
+        criteria: Vec::new(),
     };
     ws.create(&review).expect("held");
     let path = ws.dir().join(review.rel_path());

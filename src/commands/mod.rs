@@ -1,11 +1,14 @@
 //! The shell commands: each opens the workspace the way it needs and prints
 //! plain text. Problems with individual files go to stderr; the command goes on.
 
+pub mod check;
+pub mod export;
 pub mod feedback;
+pub mod kpi;
 pub mod plan;
 pub mod review;
 
-use crate::cli::{Cli, Command, FeedbackCommand};
+use crate::cli::{Cli, Command, FeedbackCommand, KpiCommand};
 use crate::domain::{self, DiaryEntry, Id};
 use crate::store::{self, Mode, OpenError, Problem, SaveError, Severity, Workspace};
 use chrono::{Local, NaiveDate};
@@ -123,6 +126,23 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Feedback {
             command: FeedbackCommand::Add(args),
         }) => feedback::run_add(&root, &cli.workspace, cli.read_only, args),
+        Some(Command::Kpi {
+            command: KpiCommand::Add(args),
+        }) => kpi::run_add(&root, &cli.workspace, cli.read_only, args),
+        Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
+        Some(Command::Export {
+            format,
+            output,
+            allow_personal_data,
+            redact,
+        }) => export::run(
+            &root,
+            &cli.workspace,
+            format,
+            output.as_deref(),
+            allow_personal_data,
+            redact,
+        ),
         Some(Command::Demo { entries }) => {
             let name = if cli.workspace == "default" {
                 "demo".to_string()

@@ -406,15 +406,31 @@ fn visit_objective(
     }
 }
 
+/// `text` with each detail replaced by its kind in brackets ("[phone number]").
+pub fn mask_details(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in find(text) {
+        out.push_str(&text[at..f.start]);
+        out.push_str(&format!("[{}]", f.kind.label()));
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// Every hit in a workspace's records.
 pub fn scan(records: &Records) -> Vec<Hit> {
     let mut copy = records.clone();
     let mut hits = Vec::new();
     visit_texts(&mut copy, &mut |record, field, text| {
         for found in find(text) {
+            // The record's title may quote the detail itself: hide it there.
+            let mut record = record.clone();
+            record.title = mask_details(&record.title);
             hits.push(Hit {
                 kind: found.kind,
-                record: record.clone(),
+                record,
                 field,
                 text: text[found.start..found.end].to_string(),
             });
@@ -643,6 +659,18 @@ mod tests {
         // The same detail in another text gets the same placeholder.
         assert_eq!(r.redact("JO@EXAMPLE.COM"), "[Customer A e-mail]");
         assert_eq!(r.redact("+44 113 496 0000"), "[Customer B phone]");
+    }
+
+    #[test]
+    fn hits_never_repeat_the_detail_in_the_records_title() {
+        let mut r = Records::default();
+        let mut e = crate::domain::testkit::star_entry(1, crate::domain::testkit::day(2026, 1, 1));
+        e.situation = "Mr T on 07700 900123 rang".into();
+        r.diary.push(e);
+        let hits = scan(&r);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].field, "Situation");
+        assert_eq!(hits[0].record.title, "Mr T on [phone number] rang");
     }
 
     #[test]

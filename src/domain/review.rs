@@ -208,6 +208,7 @@ pub(crate) mod test_support {
             next_review: None,
             corrects: None,
             plan: Vec::new(),
+            criteria: Vec::new(),
         }
     }
 

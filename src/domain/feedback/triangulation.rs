@@ -375,6 +375,7 @@ mod tests {
             next_review: None,
             corrects: None,
             plan: Vec::new(),
+            criteria: Vec::new(),
         }
     }
 

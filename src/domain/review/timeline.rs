@@ -235,6 +235,7 @@ mod tests {
             unit: String::new(),
             note: String::new(),
             objective: None,
+            better: None,
         }
     }
 

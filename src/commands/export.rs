@@ -1,0 +1,98 @@
+//! `starlog export`: the portfolio as Markdown or self-contained HTML, to a
+//! file (written whole, then renamed into place) or to standard output.
+
+use super::{Failure, today};
+use crate::export::{self, Format, PersonalData, Request};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Reads `--format` (for clap, so a wrong word is a usage error).
+pub fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| format!("`{text}` is not a format: use md or html"))
+}
+
+/// Writes `bytes` to `path` so a reader never sees half a file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Runs `starlog export`.
+pub fn run(
+    root: &Path,
+    workspace: &str,
+    format: Format,
+    output: Option<&Path>,
+    allow_personal_data: bool,
+    redact: bool,
+) -> Result<u8, Failure> {
+    let (loaded, set) = super::check::load(root, workspace)?;
+    let personal_data = if redact {
+        PersonalData::Redact
+    } else if allow_personal_data {
+        PersonalData::Allow
+    } else {
+        PersonalData::Refuse
+    };
+    let show_progress = output.is_some() && std::io::stderr().is_terminal();
+    let mut last = 0;
+    let mut progress = |done: usize, total: usize| {
+        let pct = done * 100 / total.max(1);
+        if show_progress && total > 200 && pct != last {
+            last = pct;
+            eprint!("\rExporting… {pct}%");
+        }
+    };
+    let result = export::export(
+        &Request {
+            header: &loaded.header,
+            records: &loaded.records,
+            criteria: set.as_ref(),
+            today: today(),
+            smart: &crate::domain::readiness::smart_fields,
+            format,
+            personal_data,
+        },
+        &mut progress,
+    );
+    if show_progress && last > 0 {
+        eprintln!();
+    }
+    let done = result.map_err(|refusal| Failure::Other(refusal.message()))?;
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(done.text.as_bytes());
+        }
+        Some(path) => {
+            write_file(path, done.text.as_bytes()).map_err(|e| {
+                Failure::Other(format!(
+                    "could not write {}: {e} ({})",
+                    path.display(),
+                    crate::store::io_hint(&e)
+                ))
+            })?;
+            let redacted = if done.redacted > 0 {
+                format!(
+                    "; {} customer detail(s) replaced with placeholders",
+                    done.redacted
+                )
+            } else {
+                String::new()
+            };
+            eprintln!(
+                "Wrote {} ({} of {} readiness checks pass{redacted}).",
+                path.display(),
+                done.passed.0,
+                done.passed.1
+            );
+        }
+    }
+    Ok(0)
+}

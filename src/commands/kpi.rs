@@ -1,0 +1,90 @@
+//! `starlog kpi add`: record a KPI reading from the shell. Like `starlog add`
+//! it only creates a new file, so it runs while the app is open.
+
+use super::{Failure, now, parse_day, today};
+use crate::cli::KpiAddArgs;
+use crate::domain::kpi::{self, Better, KpiField, fmt_number};
+use crate::domain::{FORMAT, Id, KpiReading};
+use crate::store::{Mode, Workspace};
+use std::path::Path;
+
+/// Reads `--better` (for clap, so a wrong word is a usage error).
+pub fn parse_better(text: &str) -> Result<Better, String> {
+    Better::parse(text).ok_or_else(|| format!("`{text}` is not a direction: use higher or lower"))
+}
+
+/// The flag a validation error belongs to, for the message.
+fn flag(field: KpiField) -> &'static str {
+    match field {
+        KpiField::Metric => "METRIC",
+        KpiField::Value => "VALUE",
+        KpiField::Target => "--target",
+        KpiField::Unit => "--unit",
+        KpiField::Better => "--better",
+    }
+}
+
+/// A reading from the command line's words, checked against its scale.
+pub fn reading_from(args: &KpiAddArgs) -> Result<KpiReading, Failure> {
+    let date = match &args.date {
+        Some(d) => parse_day(d)?,
+        None => today(),
+    };
+    let known = kpi::known_metric(&args.metric).is_some();
+    let reading = KpiReading {
+        format: FORMAT,
+        id: Id::generate(),
+        metric: if known {
+            args.metric.trim().to_ascii_uppercase()
+        } else {
+            args.metric.trim().to_string()
+        },
+        date,
+        created: now(),
+        value: args.value,
+        target: args.target,
+        unit: args.unit.clone().unwrap_or_default().trim().to_string(),
+        note: args.note.clone().unwrap_or_default(),
+        objective: None,
+        better: if known { None } else { args.better },
+    };
+    kpi::validate(&reading)
+        .map_err(|(field, message)| Failure::Usage(format!("{}: {message}", flag(field))))?;
+    Ok(reading)
+}
+
+/// Runs `starlog kpi add`.
+pub fn run_add(
+    root: &Path,
+    workspace: &str,
+    read_only: bool,
+    args: KpiAddArgs,
+) -> Result<u8, Failure> {
+    if read_only {
+        return Err(Failure::Usage(
+            "`starlog kpi add` needs to write: drop --read-only".into(),
+        ));
+    }
+    // Check the input before touching the workspace, so a typo never half-happens.
+    let reading = reading_from(&args)?;
+    let ws = Workspace::open(root, workspace, Mode::Capture)?;
+    ws.create(&reading)?;
+    let scale = kpi::scale_of(&reading);
+    let unit = match scale.unit.as_str() {
+        "%" => "%".to_string(),
+        "" => String::new(),
+        u => format!(" {u}"),
+    };
+    let target = reading
+        .target
+        .map(|t| format!(" (target {}{unit})", fmt_number(t)))
+        .unwrap_or_default();
+    println!(
+        "Added {} {}{unit} on {}{target} to {}",
+        scale.metric,
+        fmt_number(reading.value),
+        reading.date,
+        ws.dir().display()
+    );
+    Ok(0)
+}

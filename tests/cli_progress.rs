@@ -1,0 +1,254 @@
+//! `starlog kpi add`, `starlog check` and `starlog export` as a learner or a
+//! script meets them: what is printed, the files written and the exit status.
+
+use std::path::Path;
+use std::process::Command;
+
+fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_starlog"))
+        .arg("--dir")
+        .arg(root)
+        .args(args)
+        .env_remove("STARLOG_DIR")
+        .output()
+        .expect("run starlog");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn demo(root: &Path) {
+    let (code, _, err) = starlog(root, &["--workspace", "demo", "demo"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+fn files_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn kpi_add_records_a_reading_and_refuses_one_off_its_scale() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let (code, out, err) = starlog(
+        root,
+        &[
+            "kpi",
+            "add",
+            "csat",
+            "86",
+            "--date",
+            "2026-11-20",
+            "--target",
+            "88",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Added CSAT 86% on 2026-11-20 (target 88%)"),
+        "{out}"
+    );
+    let kpis = root.join("default/kpis");
+    assert_eq!(files_in(&kpis), 1);
+    let text = std::fs::read_to_string(
+        std::fs::read_dir(&kpis)
+            .expect("dir")
+            .next()
+            .expect("a file")
+            .expect("entry")
+            .path(),
+    )
+    .expect("read");
+    assert!(
+        text.contains("metric: \"CSAT\"") && text.contains("value: 86.0"),
+        "{text}"
+    );
+
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "860"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("VALUE: CSAT 860 is off the scale: CSAT runs from 0 to 100 (%)"),
+        "{err}"
+    );
+    let (code, _, err) = starlog(
+        root,
+        &["kpi", "add", "nps", "-12", "--date", "next fortnight"],
+    );
+    assert_eq!(code, 2, "a bad date is refused before anything is written");
+    assert!(!err.is_empty());
+    assert_eq!(files_in(&kpis), 1, "nothing written for refused readings");
+
+    let (code, _, err) = starlog(
+        root,
+        &["kpi", "add", "complaints", "3", "--unit", "per week"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--better"), "{err}");
+    let (code, out, err) = starlog(
+        root,
+        &[
+            "kpi",
+            "add",
+            "complaints",
+            "3",
+            "--unit",
+            "per week",
+            "--better",
+            "lower",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Added complaints 3 per week"), "{out}");
+    let (code, _, _) = starlog(root, &["kpi", "add", "nps", "-12"]);
+    assert_eq!(code, 0, "negative values are values, not flags");
+    assert_eq!(files_in(&kpis), 3);
+}
+
+#[test]
+fn check_reports_each_rule_and_exits_1_when_one_fails() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    demo(root);
+    let (code, out, err) = starlog(root, &["--workspace", "demo", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with("Portfolio readiness: 8 of 10 checks pass"),
+        "{out}"
+    );
+    assert!(out.contains("NOT YET  5. Feedback from three sources, acted upon [feedback]"));
+    assert!(out.contains("To satisfy it: Get feedback from at least three kinds of source"));
+
+    let (code, out, _) = starlog(root, &["--workspace", "demo", "check", "--json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["total"], 10);
+    assert_eq!(v["passed"], 8);
+    assert_eq!(v["ready"], false);
+    let feedback = &v["rules"][4];
+    assert_eq!(feedback["id"], "feedback");
+    assert_eq!(feedback["passed"], false);
+    assert_eq!(feedback["records"].as_array().map(Vec::len), Some(2));
+    assert_eq!(feedback["records"][0]["kind"], "feedback");
+
+    let (code, out, _) = starlog(root, &["--workspace", "empty", "check"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("no self-assessment recorded yet"), "{out}");
+}
+
+#[test]
+fn export_writes_one_self_contained_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    demo(root);
+    let file = root.join("portfolio.html");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, _, err) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "html",
+            "-o",
+            path,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("8 of 10 readiness checks pass"), "{err}");
+    let html = std::fs::read_to_string(&file).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Portfolio of evidence: Priya Shah"));
+    assert_eq!(html.matches("<svg").count(), 3, "CSAT, FCR and AHT charts");
+    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
+
+    let (code, md, _) = starlog(root, &["--workspace", "demo", "export", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# Portfolio of evidence: Priya Shah"));
+    assert!(md.contains("## Authenticity statement"));
+
+    let (code, _, err) = starlog(root, &["--workspace", "demo", "export", "--format", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("use md or html"), "{err}");
+}
+
+#[test]
+fn export_refuses_personal_data_until_redacted_or_allowed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    demo(root);
+    let (code, _, _) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "add",
+            "Mrs B (b.jones@example.com, 07700 900123) wants a callback",
+        ],
+    );
+    assert_eq!(code, 0);
+    let file = root.join("p.md");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, _, err) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "md",
+            "-o",
+            path,
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("2 possible customer detail(s) found"), "{err}");
+    assert!(
+        err.contains("e-mail address in the text of diary entry"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("b.jones@example.com"),
+        "the refusal does not repeat the detail"
+    );
+    assert!(!file.exists(), "nothing written");
+
+    let (code, _, err) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "md",
+            "-o",
+            path,
+            "--redact",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(&file).expect("written");
+    assert!(
+        md.contains("Mrs B (\\[Customer A e-mail\\], \\[Customer B phone\\]) wants a callback")
+    );
+    assert!(!md.contains("b.jones"));
+
+    let (code, md, _) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "md",
+            "--allow-personal-data",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(md.contains("b.jones@example.com"));
+
+    let (code, _, _) = starlog(root, &["--workspace", "demo", "check"]);
+    assert_eq!(code, 1, "the personal-data rule fails too");
+}
