@@ -28,7 +28,7 @@ pub fn verdicts(
         records: &loaded.records,
         criteria: set,
         today: today(),
-        smart: &readiness::smart_fields,
+        smart: &readiness::smart_letters,
     })
 }
 

@@ -56,7 +56,7 @@ pub fn run(
             records: &loaded.records,
             criteria: set.as_ref(),
             today: today(),
-            smart: &crate::domain::readiness::smart_fields,
+            smart: &crate::domain::readiness::smart_letters,
             format,
             personal_data,
         },

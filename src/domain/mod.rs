@@ -21,9 +21,9 @@ pub mod refs;
 pub mod review;
 pub mod smart;
 pub mod star;
-pub mod thread;
 #[cfg(test)]
 pub(crate) mod testkit;
+pub mod thread;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};

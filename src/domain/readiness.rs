@@ -93,34 +93,18 @@ pub struct Verdict {
 /// when it passes. Passed in so this module needs no copy of the check.
 pub type SmartCheck<'a> = &'a dyn Fn(&Objective, NaiveDate) -> Vec<String>;
 
-/// The SMART letters an objective's fields can show by themselves: a target
-/// to measure against, support named, a reason it matters, dates. Used where
-/// no fuller SMART check (one that reads the statement) is passed in.
-pub fn smart_fields(o: &Objective, today: NaiveDate) -> Vec<String> {
-    let mut fails = Vec::new();
-    if o.statement.split_whitespace().count() < 8 {
-        fails.push("S: the statement is too short to say what exactly will change".into());
-    }
-    if o.measure.target.trim().is_empty() {
-        fails.push("M: no target to measure against".into());
-    }
-    if o.support.trim().is_empty() {
-        fails.push("A: no support or resource named".into());
-    }
-    if o.needs.is_empty() && o.relevance.trim().is_empty() && o.criteria.is_empty() {
-        fails.push("R: not linked to a need, the job role or a criterion".into());
-    }
-    match o.target_date {
-        None => fails.push("T: no target date".into()),
-        Some(d) if o.status.is_open() && d < today => fails.push(format!(
-            "T: the target date {d} has passed while it is still open"
-        )),
-        Some(_) => {}
-    }
-    if o.review_date.is_none() && o.status.is_open() {
-        fails.push("T: no review date".into());
-    }
-    fails
+/// The plan's SMART check (`domain::smart`) as the rules read it: one
+/// "letter: reason" per failing letter.
+pub fn smart_letters(o: &Objective, today: NaiveDate) -> Vec<String> {
+    super::smart::check(o, today)
+        .letters
+        .iter()
+        .filter(|c| !c.passes())
+        .map(|c| {
+            let reason = c.flags.first().map(|f| f.reason.as_str()).unwrap_or("");
+            format!("{}: {reason}", c.letter.initial())
+        })
+        .collect()
 }
 
 /// Everything the rules look at.
@@ -815,20 +799,18 @@ mod tests {
     }
 
     #[test]
-    fn the_field_level_smart_check_names_each_missing_letter() {
+    fn the_plans_smart_check_is_read_letter_by_letter() {
         let mut o = ready().objectives[0].clone();
-        assert!(smart_fields(&o, today()).is_empty());
         o.statement = "Improve my communication skills".into();
         o.measure = Measure::default();
         o.target_date = None;
-        let letters: Vec<String> = smart_fields(&o, today())
+        let letters: Vec<String> = smart_letters(&o, today())
             .iter()
             .map(|f| f[..1].to_string())
             .collect();
-        assert_eq!(letters, ["S", "M", "T"]);
-        let mut late = ready().objectives[0].clone();
-        late.target_date = Some(day(2026, 5, 1));
-        assert!(smart_fields(&late, today())[0].contains("has passed"));
+        for l in ["S", "M", "T"] {
+            assert!(letters.contains(&l.to_string()), "{letters:?}");
+        }
     }
 
     #[test]
@@ -1134,7 +1116,7 @@ mod demo_tests {
             records: &records,
             criteria: Some(&set),
             today,
-            smart: &smart_fields,
+            smart: &smart_letters,
         });
         let n = passed(&all);
         let feedback = &all[4];
