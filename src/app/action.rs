@@ -68,6 +68,17 @@ pub enum Action {
     Help,
     /// Close the current overlay or view.
     Back,
+    // Feedback triage
+    /// Write or rewrite the reflection on the selected feedback.
+    Reflect,
+    /// Link the selected feedback to what was done about it.
+    Act,
+    /// Archive the selected feedback (or bring an archived one back).
+    Archive,
+    /// Narrow the list (typed words: source, valence, state, dates).
+    Filter,
+    /// Show or hide the triangulation panel on narrow screens.
+    Triangulation,
     // Forms
     Save,
     NextField,

@@ -1,13 +1,410 @@
-//! What keys do on the Feedback screen.
+//! What keys do on the Feedback screen: the feedback form, triage (reflect,
+//! act, archive or reopen), the filter and the triangulation panel. The
+//! triage rules themselves are pure functions in `domain::feedback`; this
+//! file applies them to the selected item and saves the result.
 
-use super::{Action, App};
+use super::act_form::ActForm;
+use super::feedback_filter_form::FeedbackFilterForm;
+use super::feedback_form::FeedbackForm;
+use super::reflection_form::{ReflectionForm, capitalise};
+use super::{Action, App, Form, Screen};
+use crate::domain::{
+    ActionLink, AnyRecord, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod, Triangulation,
+};
+
+/// How the Feedback screen is showing the inbox.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedbackView {
+    pub filter: FeedbackFilter,
+    /// On narrow screens the lower pane shows triangulation instead of the preview.
+    pub show_triangulation: bool,
+    /// Feedback waiting for a new objective to be saved, to be linked to it.
+    pub pending_link: Option<PendingLink>,
+}
+
+/// "Link this feedback to the objective being written", kept until it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingLink {
+    pub feedback: Id,
+    pub objective: Id,
+    /// What the learner wrote they did, recorded with the link.
+    pub note: String,
+}
 
 impl App {
     pub(super) fn feedback_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::New => self.new_entry(),
+            Action::New => self.new_feedback(),
+            Action::Edit => self.edit_selected_feedback(),
+            Action::Delete => {
+                if let Some(id) = self.selected_feedback().map(|f| f.id.clone()) {
+                    self.trash_record(&id);
+                }
+            }
+            Action::Reflect => self.reflect_on_selected(),
+            Action::Act => self.act_on_selected(),
+            Action::Archive => self.archive_or_reopen_selected(),
+            Action::Filter => {
+                self.form = Some(Form::FeedbackFilter(Box::new(FeedbackFilterForm::new(
+                    &self.feedback_view.filter,
+                ))));
+            }
+            Action::Triangulation => {
+                self.feedback_view.show_triangulation = !self.feedback_view.show_triangulation;
+            }
             _ => {}
         }
     }
+
+    /// Positions in `records.feedback` that the filter lets through, in order.
+    pub fn visible_feedback(&self) -> Vec<usize> {
+        self.feedback_view.filter.apply(&self.records.feedback)
+    }
+
+    pub fn selected_feedback(&self) -> Option<&Feedback> {
+        let visible = self.visible_feedback();
+        visible
+            .get(self.selected(Screen::Feedback))
+            .and_then(|i| self.records.feedback.get(*i))
+    }
+
+    /// The review period feedback is counted over: since the last review.
+    pub fn review_period(&self) -> ReviewPeriod {
+        ReviewPeriod::current(
+            &self.records.reviews,
+            self.header.settings.review_interval_days,
+            self.today,
+        )
+    }
+
+    pub fn triangulation(&self) -> Triangulation {
+        Triangulation::count(&self.records.feedback, self.review_period())
+    }
+
+    fn find_feedback(&self, id: &Id) -> Option<&Feedback> {
+        self.records.feedback.iter().find(|f| &f.id == id)
+    }
+
+    /// Opens a blank feedback form.
+    pub fn new_feedback(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let form = FeedbackForm::blank(self.today, self.now);
+        self.form = Some(Form::Feedback(Box::new(form)));
+    }
+
+    fn edit_selected_feedback(&mut self) {
+        let Some(f) = self.selected_feedback().cloned() else {
+            self.set_status("Nothing to edit yet: press n to add feedback");
+            return;
+        };
+        if !self.editable(&f.id, "feedback") {
+            return;
+        }
+        self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(f, true))));
+    }
+
+    /// The selected feedback, if it may be changed; says why not otherwise.
+    fn triage_target(&mut self) -> Option<Feedback> {
+        let Some(f) = self.selected_feedback().cloned() else {
+            self.set_status("No feedback here: press n to add some");
+            return None;
+        };
+        if !self.editable(&f.id, "feedback") {
+            return None;
+        }
+        Some(f)
+    }
+
+    fn reflect_on_selected(&mut self) {
+        if let Some(f) = self.triage_target() {
+            self.form = Some(Form::Reflection(Box::new(ReflectionForm::new(f))));
+        }
+    }
+
+    fn act_on_selected(&mut self) {
+        let Some(f) = self.triage_target() else {
+            return;
+        };
+        // Refused before the form opens, so nobody ticks links in vain.
+        if let Err(e) = f.act(ActionLink::Objective(Id::generate()), "", self.now) {
+            self.set_error(capitalise(&e.to_string()));
+            return;
+        }
+        self.feedback_view.pending_link = None;
+        let form = ActForm::new(f, &self.records, offers_new_objective());
+        self.form = Some(Form::Act(Box::new(form)));
+    }
+
+    fn archive_or_reopen_selected(&mut self) {
+        let Some(f) = self.triage_target() else {
+            return;
+        };
+        let (result, done) = if f.state == FeedbackState::Archived {
+            (f.reopen(self.now), "Back in the inbox")
+        } else {
+            (f.archive(self.now), "Archived: x brings it back")
+        };
+        match result {
+            Ok(next) => {
+                let state = next.state;
+                match self.save_record(AnyRecord::Feedback(next), true) {
+                    Ok(_) => {
+                        self.keep_selection_on(&f.id);
+                        self.set_status(if state == FeedbackState::Archived {
+                            done.to_string()
+                        } else {
+                            format!("{done} ({})", state.label())
+                        });
+                    }
+                    Err(e) => self.set_error(e),
+                }
+            }
+            Err(e) => self.set_error(capitalise(&e.to_string())),
+        }
+    }
+
+    /// Keeps `id` selected if the filter still shows it (else the selection
+    /// stays where it was, now on the next item).
+    fn keep_selection_on(&mut self, id: &Id) {
+        let visible = self.visible_feedback();
+        if let Some(pos) = visible
+            .iter()
+            .position(|i| self.records.feedback.get(*i).is_some_and(|f| &f.id == id))
+        {
+            self.lists[Screen::Feedback.index()].selected = pos;
+        }
+        self.clamp(Screen::Feedback);
+    }
+
+    pub(super) fn save_feedback_form(&mut self, mut form: Box<FeedbackForm>) {
+        let current = if form.editing {
+            self.find_feedback(&form.base.id)
+                .cloned()
+                .unwrap_or_else(|| form.base.clone())
+        } else {
+            form.base.clone()
+        };
+        let feedback = match form.apply_to(&current, self.today, self.now) {
+            Ok(f) => f,
+            Err((field, message)) => {
+                form.focus = field;
+                form.error = Some((field, message));
+                self.form = Some(Form::Feedback(form));
+                return;
+            }
+        };
+        let id = feedback.id.clone();
+        let needs_reflection = feedback.valence.needs_reflection() && !feedback.is_reflected();
+        match self.save_record(AnyRecord::Feedback(feedback), form.editing) {
+            Ok(_) => {
+                self.forget_draft(form.as_ref());
+                self.show_feedback(&id);
+                self.set_status(match (form.editing, needs_reflection) {
+                    (true, _) => "Changes saved",
+                    (false, true) => "Feedback saved: press r to reflect on it",
+                    (false, false) => "Feedback saved",
+                });
+                self.offer_next_draft();
+            }
+            Err(message) => {
+                form.error = Some((form.focus, message));
+                self.form = Some(Form::Feedback(form));
+                self.write_draft();
+            }
+        }
+    }
+
+    pub(super) fn save_reflection_form(&mut self, mut form: Box<ReflectionForm>) {
+        let Some(current) = self.find_feedback(&form.feedback.id).cloned() else {
+            form.error = Some(self.missing_feedback_message());
+            self.form = Some(Form::Reflection(form));
+            self.write_draft();
+            return;
+        };
+        let next = match form.to_feedback(&current, self.now) {
+            Ok(next) => next,
+            Err(message) => {
+                form.error = Some(message);
+                self.form = Some(Form::Reflection(form));
+                return;
+            }
+        };
+        let id = next.id.clone();
+        let moved = current.state != next.state;
+        match self.save_record(AnyRecord::Feedback(next), true) {
+            Ok(_) => {
+                self.forget_draft(form.as_ref());
+                self.keep_selection_on(&id);
+                self.set_status(if moved {
+                    "Reflection saved: now reflected. a links it to what you did"
+                } else {
+                    "Reflection saved"
+                });
+                self.offer_next_draft();
+            }
+            Err(message) => {
+                form.error = Some(message);
+                self.form = Some(Form::Reflection(form));
+                self.write_draft();
+            }
+        }
+    }
+
+    pub(super) fn save_act_form(&mut self, mut form: Box<ActForm>) {
+        let Some(current) = self.find_feedback(&form.feedback.id).cloned() else {
+            form.error = Some(self.missing_feedback_message());
+            self.form = Some(Form::Act(form));
+            self.write_draft();
+            return;
+        };
+        let outcome = match form.outcome(&current, self.now) {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                form.error = Some(message);
+                self.form = Some(Form::Act(form));
+                return;
+            }
+        };
+        let id = current.id.clone();
+        if let Some(next) = outcome.feedback {
+            if let Err(message) = self.save_record(AnyRecord::Feedback(next), true) {
+                form.error = Some(message);
+                self.form = Some(Form::Act(form));
+                self.write_draft();
+                return;
+            }
+            self.set_status("Linked: now actioned. x archives it when you are done");
+        }
+        self.forget_draft(form.as_ref());
+        self.keep_selection_on(&id);
+        if outcome.new_objective {
+            self.start_objective_from(&current, outcome.note);
+        } else {
+            self.offer_next_draft();
+        }
+    }
+
+    /// Applies the typed filter, or shows what is wrong with it.
+    pub(super) fn save_filter_form(&mut self, mut form: Box<FeedbackFilterForm>) {
+        match form.to_filter(self.today, self.review_period().start) {
+            Ok(filter) => {
+                let id = self.selected_feedback().map(|f| f.id.clone());
+                self.feedback_view.filter = filter;
+                self.lists[Screen::Feedback.index()].selected = 0;
+                if let Some(id) = id {
+                    self.keep_selection_on(&id);
+                }
+                let shown = self.visible_feedback().len();
+                let total = self.records.feedback.len();
+                if self.feedback_view.filter.is_empty() {
+                    self.set_status(format!("Filter cleared: all {total} shown"));
+                } else {
+                    self.set_status(format!("{shown} of {total} shown. f changes the filter"));
+                }
+            }
+            Err(message) => {
+                form.error = Some(message);
+                self.form = Some(Form::FeedbackFilter(form));
+            }
+        }
+    }
+
+    fn missing_feedback_message(&self) -> String {
+        if self.complete {
+            "NOT SAVED: this feedback is no longer in the workspace (deleted?); your text is kept in a draft".into()
+        } else {
+            "NOT SAVED: still loading; Ctrl-S again in a moment".into()
+        }
+    }
+
+    fn forget_draft(&mut self, form: &dyn super::FormState) {
+        if let (Some(ws), Some(draft)) = (&self.ws, form.to_draft(self.now)) {
+            let _ = ws.remove_draft(&draft);
+        }
+        self.draft_due = false;
+    }
+
+    /// Shows the Feedback screen with `id` selected, clearing a filter that hides it.
+    fn show_feedback(&mut self, id: &Id) {
+        self.screen = Screen::Feedback;
+        if !self
+            .find_feedback(id)
+            .is_some_and(|f| self.feedback_view.filter.matches(f))
+        {
+            self.feedback_view.filter = FeedbackFilter::default();
+        }
+        self.keep_selection_on(id);
+    }
+
+    /// Opens the plan's objective form, prefilled from `feedback`; once saved,
+    /// the feedback is linked to the new objective (see `link_pending_feedback`).
+    fn start_objective_from(&mut self, feedback: &Feedback, note: String) {
+        match objective_form_from_feedback(self, feedback) {
+            Some((form, objective)) => {
+                self.feedback_view.pending_link = Some(PendingLink {
+                    feedback: feedback.id.clone(),
+                    objective,
+                    note,
+                });
+                self.form = Some(form);
+                self.set_status(
+                    "Write the objective; when you save it, the feedback is linked to it",
+                );
+            }
+            None => self.set_error("New objectives cannot be made here yet"),
+        }
+    }
+
+    /// After a form is saved: if it was the objective a feedback item asked
+    /// for, links that feedback to it.
+    pub(super) fn link_pending_feedback(&mut self) {
+        let Some(pending) = self.feedback_view.pending_link.take() else {
+            return;
+        };
+        if self.records.objective(&pending.objective).is_none() {
+            // Not saved (yet): still waiting.
+            self.feedback_view.pending_link = Some(pending);
+            return;
+        }
+        let objective = &pending.objective;
+        let Some(current) = self.find_feedback(&pending.feedback).cloned() else {
+            self.set_error("The objective is saved, but the feedback it came from is gone");
+            return;
+        };
+        let result = current
+            .act(ActionLink::Objective(objective.clone()), "", self.now)
+            .map(|mut next| {
+                if !pending.note.is_empty() {
+                    next.action = pending.note.clone();
+                }
+                next
+            });
+        match result {
+            Ok(next) => match self.save_record(AnyRecord::Feedback(next), true) {
+                Ok(_) => {
+                    self.set_status("Objective saved and the feedback linked to it: now actioned")
+                }
+                Err(e) => self.set_error(format!(
+                    "The objective is saved, but linking the feedback failed: {e}"
+                )),
+            },
+            Err(e) => self.set_error(format!(
+                "The objective is saved, but the feedback was not linked: {e}"
+            )),
+        }
+    }
+}
+
+/// Whether the act form may offer a new objective (the plan's objective form).
+pub(super) fn offers_new_objective() -> bool {
+    false
+}
+
+/// The plan's objective form, prefilled from `feedback`, and the id the
+/// objective will be saved under.
+fn objective_form_from_feedback(_app: &App, _feedback: &Feedback) -> Option<(Form, Id)> {
+    None
 }

@@ -4,10 +4,14 @@
 //! arm in each `match` below (and in `ui::view` for drawing, and in
 //! `App::save_form` for saving).
 
+use super::act_form::ActForm;
 use super::activity_form::ActivityForm;
+use super::feedback_filter_form::FeedbackFilterForm;
+use super::feedback_form::FeedbackForm;
 use super::need_form::NeedForm;
 use super::objective_form::ObjectiveForm;
 use super::profile_form::ProfileForm;
+use super::reflection_form::ReflectionForm;
 use super::star_form::StarForm;
 use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
 use chrono::{DateTime, FixedOffset};
@@ -30,6 +34,11 @@ pub trait FormState {
     fn to_draft(&self, _now: DateTime<FixedOffset>) -> Option<Draft> {
         None
     }
+    /// True once, after a key that asks to apply a one-line form (Enter in
+    /// the Feedback filter); the app then saves it as on Ctrl-S.
+    fn take_submit(&mut self) -> bool {
+        false
+    }
 }
 
 /// An open form.
@@ -40,6 +49,10 @@ pub enum Form {
     Need(Box<NeedForm>),
     Objective(Box<ObjectiveForm>),
     Activity(Box<ActivityForm>),
+    Feedback(Box<FeedbackForm>),
+    Reflection(Box<ReflectionForm>),
+    Act(Box<ActForm>),
+    FeedbackFilter(Box<FeedbackFilterForm>),
 }
 
 impl Form {
@@ -50,6 +63,10 @@ impl Form {
             Form::Need(f) => f.as_ref(),
             Form::Objective(f) => f.as_ref(),
             Form::Activity(f) => f.as_ref(),
+            Form::Feedback(f) => f.as_ref(),
+            Form::Reflection(f) => f.as_ref(),
+            Form::Act(f) => f.as_ref(),
+            Form::FeedbackFilter(f) => f.as_ref(),
         }
     }
 
@@ -60,6 +77,10 @@ impl Form {
             Form::Need(f) => f.as_mut(),
             Form::Objective(f) => f.as_mut(),
             Form::Activity(f) => f.as_mut(),
+            Form::Feedback(f) => f.as_mut(),
+            Form::Reflection(f) => f.as_mut(),
+            Form::Act(f) => f.as_mut(),
+            Form::FeedbackFilter(f) => f.as_mut(),
         }
     }
 
@@ -84,9 +105,60 @@ impl Form {
             DraftForm::Activity => Some(Form::Activity(Box::new(ActivityForm::from_draft(
                 draft, records, criteria,
             )))),
+            DraftForm::Feedback if !draft.field("act").is_empty() => {
+                let feedback = feedback_of(draft, records)?;
+                Some(Form::Act(Box::new(ActForm::from_draft(
+                    draft,
+                    feedback,
+                    records,
+                    super::feedback::offers_new_objective(),
+                ))))
+            }
+            DraftForm::Feedback => {
+                let existing = draft
+                    .editing
+                    .as_ref()
+                    .and_then(|id| records.feedback.iter().find(|f| &f.id == id));
+                Some(Form::Feedback(Box::new(FeedbackForm::from_draft(
+                    draft,
+                    existing,
+                    draft.saved_at.date_naive(),
+                ))))
+            }
+            DraftForm::Reflection => {
+                let feedback = feedback_of(draft, records)?;
+                Some(Form::Reflection(Box::new(ReflectionForm::from_draft(
+                    draft, feedback,
+                ))))
+            }
             _ => None,
         }
     }
+}
+
+/// The feedback a reflection or action draft was about: as loaded, or (still
+/// loading) a stand-in with its id, so the typed text can be shown and kept;
+/// saving applies to the feedback as it is by then.
+fn feedback_of(draft: &Draft, records: &Records) -> Option<crate::domain::Feedback> {
+    let id = draft.editing.as_ref()?;
+    Some(
+        records
+            .feedback
+            .iter()
+            .find(|f| &f.id == id)
+            .cloned()
+            .unwrap_or_else(|| {
+                crate::domain::Feedback::new(
+                    id.clone(),
+                    draft.saved_at.date_naive(),
+                    draft.saved_at,
+                    crate::domain::FeedbackSource::Customer,
+                    crate::domain::FeedbackMethod::Conversation,
+                    crate::domain::Valence::Positive,
+                    "(the feedback is still loading)".into(),
+                )
+            }),
+    )
 }
 
 impl FormState for StarForm {

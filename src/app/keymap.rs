@@ -334,6 +334,63 @@ pub fn bindings() -> &'static [Binding] {
                 "delete (to trash)",
                 true
             ),
+            // Feedback: the triage keys come first so the status line shows them.
+            bind!(
+                &[Char('n')],
+                Scope::On(Screen::Feedback),
+                Action::New,
+                "new feedback",
+                false
+            ),
+            bind!(
+                &[Char('r')],
+                Scope::On(Screen::Feedback),
+                Action::Reflect,
+                "reflect",
+                true
+            ),
+            bind!(
+                &[Char('a')],
+                Scope::On(Screen::Feedback),
+                Action::Act,
+                "act",
+                true
+            ),
+            bind!(
+                &[Char('x')],
+                Scope::On(Screen::Feedback),
+                Action::Archive,
+                "archive",
+                true
+            ),
+            bind!(
+                &[Char('f')],
+                Scope::On(Screen::Feedback),
+                Action::Filter,
+                "filter",
+                true
+            ),
+            bind!(
+                &[Char('t')],
+                Scope::On(Screen::Feedback),
+                Action::Triangulation,
+                "triangulation",
+                false
+            ),
+            bind!(
+                &[Char('e')],
+                Scope::On(Screen::Feedback),
+                Action::Edit,
+                "edit",
+                false
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::On(Screen::Feedback),
+                Action::Delete,
+                "delete (to trash)",
+                false
+            ),
             bind!(
                 &[Char('n')],
                 Scope::On(Screen::Plan),

@@ -2,10 +2,13 @@
 //! carries out an `Action`, and the view (`crate::ui`) renders from `&App`
 //! only. The event loop lives in `run.rs`.
 
+pub mod act_form;
 pub mod action;
 pub mod activity_form;
 mod diary;
-mod feedback;
+pub mod feedback;
+pub mod feedback_filter_form;
+pub mod feedback_form;
 pub mod fields;
 pub mod form;
 pub mod keymap;
@@ -15,6 +18,7 @@ pub mod picker;
 pub mod plan;
 pub mod profile_form;
 mod progress;
+pub mod reflection_form;
 mod reviews;
 pub mod run;
 pub mod star_form;
@@ -129,6 +133,8 @@ pub struct App {
     pub theme: Theme,
     pub criteria: Option<CriteriaSet>,
     pub prompts: StarPrompts,
+    /// The Feedback screen's filter and panels.
+    pub feedback_view: feedback::FeedbackView,
     /// Records saved or trashed in this session, so a background load that
     /// started earlier cannot bring back an old state of them.
     session_saved: HashMap<Id, (AnyRecord, FileState)>,
@@ -171,6 +177,7 @@ impl App {
             },
             criteria,
             prompts: crate::assets::star_prompts(),
+            feedback_view: feedback::FeedbackView::default(),
             session_saved: HashMap::new(),
             session_trashed: Vec::new(),
             plan_chooser: false,
@@ -337,7 +344,12 @@ impl App {
         match screen {
             Screen::Diary => self.records.diary.iter().map(|e| e.id.clone()).collect(),
             Screen::Plan => self.plan_ids(),
-            Screen::Feedback => self.records.feedback.iter().map(|f| f.id.clone()).collect(),
+            Screen::Feedback => self
+                .visible_feedback()
+                .iter()
+                .filter_map(|i| self.records.feedback.get(*i))
+                .map(|f| f.id.clone())
+                .collect(),
             Screen::Reviews => self
                 .records
                 .reviews
@@ -353,7 +365,7 @@ impl App {
         match screen {
             Screen::Diary => self.records.diary.len(),
             Screen::Plan => self.plan_len(),
-            Screen::Feedback => self.records.feedback.len(),
+            Screen::Feedback => self.visible_feedback().len(),
             Screen::Reviews => self.records.reviews.len(),
             Screen::Progress => 0,
         }
@@ -400,6 +412,13 @@ impl App {
                     && form.state_mut().handle_key(key)
                 {
                     self.draft_due = true;
+                }
+                if self
+                    .form
+                    .as_mut()
+                    .is_some_and(|f| f.state_mut().take_submit())
+                {
+                    self.save_form();
                 }
             }
         }
@@ -755,6 +774,10 @@ impl App {
             Some(Form::Need(form)) => self.save_need(form),
             Some(Form::Objective(form)) => self.save_objective(form),
             Some(Form::Activity(form)) => self.save_activity(form),
+            Some(Form::Feedback(form)) => self.save_feedback_form(form),
+            Some(Form::Reflection(form)) => self.save_reflection_form(form),
+            Some(Form::Act(form)) => self.save_act_form(form),
+            Some(Form::FeedbackFilter(form)) => self.save_filter_form(form),
             Some(Form::Profile(form)) => match form.to_profile() {
                 Ok(profile) => {
                     self.apply_profile(profile);
@@ -772,6 +795,8 @@ impl App {
             },
             None => {}
         }
+        // A new objective started from feedback gets the feedback linked to it.
+        self.link_pending_feedback();
     }
 
     fn apply_profile(&mut self, profile: LearnerProfile) {

@@ -266,9 +266,8 @@ pub enum TriageError {
     #[error("the reflection is empty: write what this feedback tells you about your work")]
     EmptyReflection,
     #[error(
-        "{valence} feedback can't be archived until you have reflected on it: press r and write \
-         what it tells you about your work (assessors credit feedback that was analysed and acted \
-         on, not just filed)"
+        "{valence} feedback can't be archived before you reflect on it (press r): assessors \
+         credit feedback that was analysed and acted on, not just filed"
     )]
     ArchiveNeedsReflection { valence: &'static str },
     #[error(

@@ -29,7 +29,10 @@ pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};
 pub use diary::{DiaryEntry, StarPart};
 pub use draft::{Draft, DraftField, DraftForm};
-pub use feedback::{Feedback, FeedbackMethod, FeedbackSource, FeedbackState, Valence};
+pub use feedback::{
+    ActionLink, Feedback, FeedbackFilter, FeedbackMethod, FeedbackSource, FeedbackState,
+    ReviewPeriod, TriageError, Triangulation, Valence,
+};
 pub use id::{BadId, Id};
 pub use kpi::KpiReading;
 pub use need::{DevelopmentNeed, NeedKind, NeedSource};

@@ -1,9 +1,12 @@
 //! The view: renders the whole screen from `&App`. No I/O and no state
 //! changes happen here; one file per screen or form.
 
+pub mod act_form;
 pub mod activity_form;
 pub mod diary;
 pub mod feedback;
+pub mod feedback_filter_form;
+pub mod feedback_form;
 pub mod field_form;
 pub mod help;
 pub mod need_form;
@@ -11,6 +14,7 @@ pub mod objective_form;
 pub mod plan;
 pub mod profile_form;
 pub mod progress;
+pub mod reflection_form;
 pub mod reviews;
 pub mod star_form;
 pub mod widgets;
@@ -94,10 +98,15 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let st = Styles::new(app);
+    // A long message (a refusal that says why) gets a second line.
+    let status_rows = match &app.status {
+        Some(msg) if msg.text.chars().count() + 12 > area.width as usize => 2,
+        _ => 1,
+    };
     let [tabs, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area);
     draw_tabs(app, frame, tabs, &st);
@@ -107,6 +116,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Form::Need(form)) => need_form::draw(app, form, frame, body, &st),
         Some(Form::Objective(form)) => objective_form::draw(app, form, frame, body, &st),
         Some(Form::Activity(form)) => activity_form::draw(app, form, frame, body, &st),
+        Some(Form::Feedback(form)) => feedback_form::draw(app, form, frame, body, &st),
+        Some(Form::Reflection(form)) => reflection_form::draw(form, frame, body, &st),
+        Some(Form::Act(form)) => act_form::draw(app, form, frame, body, &st),
+        Some(Form::FeedbackFilter(form)) => {
+            feedback::draw(app, frame, body, &st);
+            feedback_filter_form::draw(form, frame, body, &st);
+        }
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),
@@ -209,7 +225,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         spans.push(Span::styled("1-5", st.key()));
         spans.push(Span::raw(" screens"));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {

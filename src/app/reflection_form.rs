@@ -1,0 +1,121 @@
+//! The reflection on one feedback item: a single multi-line field, with the
+//! feedback shown above it (drawn by `ui/reflection_form.rs`). Saving moves
+//! new feedback to reflected.
+
+use super::form::FormState;
+use crate::domain::{Draft, DraftField, DraftForm, Feedback, Id};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::{TextArea, WrapMode};
+
+#[derive(Debug)]
+pub struct ReflectionForm {
+    /// The feedback as it was when the form opened (shown above the field).
+    /// Saving applies the reflection to the feedback as it is then, so
+    /// nothing else about it is overwritten.
+    pub feedback: Feedback,
+    pub text: TextArea<'static>,
+    pub dirty: bool,
+    pub draft_id: Id,
+    /// Why the last save failed; the text stays in the form.
+    pub error: Option<String>,
+}
+
+/// A multi-line text area holding `text`.
+pub fn text_area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area
+}
+
+impl ReflectionForm {
+    pub fn new(feedback: Feedback) -> ReflectionForm {
+        ReflectionForm {
+            text: text_area(&feedback.reflection),
+            feedback,
+            dirty: false,
+            draft_id: Id::generate(),
+            error: None,
+        }
+    }
+
+    /// A form holding a draft that was offered back, for `feedback` as it is now.
+    pub fn from_draft(draft: &Draft, feedback: Feedback) -> ReflectionForm {
+        let mut form = ReflectionForm::new(feedback);
+        form.text = text_area(draft.field("reflection"));
+        form.draft_id = draft.id.clone();
+        form.dirty = true;
+        form
+    }
+
+    pub fn reflection(&self) -> String {
+        self.text.lines().join("\n")
+    }
+
+    /// `current` (the feedback as it is now) with the reflection recorded,
+    /// or what is wrong.
+    pub fn to_feedback(
+        &self,
+        current: &Feedback,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Feedback, String> {
+        current
+            .reflect(&self.reflection(), now)
+            .map_err(|e| capitalise(&e.to_string()))
+    }
+}
+
+/// "the reflection is empty" -> "The reflection is empty".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl FormState for ReflectionForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.text.input(*key);
+        if changed {
+            self.dirty = true;
+            self.error = None;
+        }
+        changed
+    }
+
+    fn next_field(&mut self, _step: isize) {}
+
+    fn dirty(&self) -> bool {
+        self.dirty
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        let changed = self
+            .text
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        if changed {
+            self.dirty = true;
+        }
+        changed
+    }
+
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            Some(self.feedback.id.clone()),
+            DraftForm::Reflection,
+            vec![DraftField {
+                name: "reflection".into(),
+                text: self.reflection(),
+            }],
+        ))
+    }
+}

@@ -1,0 +1,63 @@
+//! The reflection form: the feedback above, the learner's reflection below.
+
+use super::Styles;
+use super::widgets::panel;
+use crate::app::reflection_form::ReflectionForm;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// The question above the reflection (What? So what? Now what?).
+pub const PROMPT: &str =
+    "What does this tell you about your work? Why did it happen, and what will you do differently?";
+
+pub fn draw(form: &ReflectionForm, frame: &mut Frame, area: Rect, st: &Styles) {
+    let f = &form.feedback;
+    let outer = panel(
+        format!(
+            " Reflect on {} feedback from {} ",
+            f.valence.label(),
+            f.source.label()
+        ),
+        st,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let quote_rows = (inner.height / 3).clamp(2, 8);
+    let [quote, question, field, footer] = Layout::vertical([
+        Constraint::Length(quote_rows),
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let mut lines = vec![Line::styled(
+        format!("{} · {}", f.date.format("%d %b %Y"), f.who_label()),
+        st.dim(),
+    )];
+    lines.extend(f.text.lines().map(|l| Line::raw(format!("“{l}”"))));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), quote);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("My reflection ", st.title()),
+            Span::raw(PROMPT),
+        ]))
+        .wrap(Wrap { trim: true }),
+        question,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(st.focus_border());
+    let text_area = block.inner(field);
+    frame.render_widget(block, field);
+    frame.render_widget(&form.text, text_area);
+    let footer_line = match &form.error {
+        Some(message) => Line::styled(message.clone(), st.error()),
+        None => Line::styled(
+            "Enter starts a new line · Ctrl-S saves · Esc closes",
+            st.dim(),
+        ),
+    };
+    frame.render_widget(Paragraph::new(footer_line), footer);
+}
