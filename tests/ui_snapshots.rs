@@ -222,3 +222,72 @@ fn plan_forms_at_tiny_sizes_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn feedback_inbox_triage_and_forms() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Feedback));
+        // The newest item is negative and new: archiving it is refused, with why.
+        key(&mut app, KeyCode::Char('x'));
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("can't be archived before you reflect"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("feedback_archive_refused_{w}x{h}"), screen);
+
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Feedback));
+        key(&mut app, KeyCode::Char('r'));
+        for c in "I checked with billing instead of using the tool myself.".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        insta::assert_snapshot!(format!("feedback_reflect_{w}x{h}"), render(&app, w, h));
+
+        // Acting needs a reflection: the filter finds reflected items.
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Feedback));
+        key(&mut app, KeyCode::Char('f'));
+        for c in "reflected".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        if w == 80 {
+            insta::assert_snapshot!("feedback_filter_80x24", render(&app, w, h));
+        }
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('a'));
+        key(&mut app, KeyCode::Char(' '));
+        insta::assert_snapshot!(format!("feedback_act_{w}x{h}"), render(&app, w, h));
+
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Feedback));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('c')); // colleague
+        insta::assert_snapshot!(format!("feedback_form_{w}x{h}"), render(&app, w, h));
+    }
+    // On narrow screens t swaps the preview for the triangulation panel.
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Feedback));
+    key(&mut app, KeyCode::Char('t'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Triangulation since the review"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("feedback_triangulation_80x24", screen);
+}
+
+#[test]
+fn feedback_forms_survive_tiny_sizes() {
+    for keys in ["n", "r", "f", "t"] {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Feedback));
+        for c in keys.chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11), (60, 12)] {
+            render(&app, w, h);
+        }
+    }
+}

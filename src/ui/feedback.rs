@@ -113,7 +113,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                 };
                 Line::from(vec![
                     Span::styled(format!("{} ", state_mark(f.state)), mark_style),
-                    Span::styled(f.date.format("%d %b ").to_string(), st.dim()),
+                    Span::styled(f.date.format("%d %b %y ").to_string(), st.dim()),
                     valence_span(f.valence, st),
                     Span::styled(
                         format!("{:<9} ", crate::app::truncate(f.source.label(), 9)),
@@ -179,10 +179,9 @@ fn draw_strip(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         spans.push(Span::styled("   filter: ", st.dim()));
         spans.push(Span::styled(filter.describe(), st.tag()));
     } else if area.width >= 100 {
-        spans.push(Span::styled(
-            "   f filters, t shows triangulation",
-            st.dim(),
-        ));
+        spans.push(Span::styled("   f filters the list", st.dim()));
+    } else if !app.feedback_view.show_triangulation && area.width >= 72 {
+        spans.push(Span::styled("   t triangulation", st.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -227,7 +226,7 @@ pub fn feedback_lines<'a>(f: &'a Feedback, records: &Records, st: &Styles) -> Ve
     section(&mut out, "What they said", &f.text, st);
     if !f.is_reflected() && f.valence.needs_reflection() {
         out.push(Line::styled(
-            "Not reflected on yet: it cannot be archived until you have",
+            "Not reflected on yet: reflect (r) before you can archive it",
             st.warn(),
         ));
         out.push(Line::raw(""));

@@ -225,10 +225,14 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         spans.push(Span::styled("1-5", st.key()));
         spans.push(Span::raw(" screens"));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
+    let status = Paragraph::new(Line::from(spans));
+    // Two rows only for a long message; one row is cut, as before.
+    let status = if area.height > 1 {
+        status.wrap(Wrap { trim: true })
+    } else {
+        status
+    };
+    frame.render_widget(status, area);
 }
 
 fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {

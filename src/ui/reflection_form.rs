@@ -24,7 +24,15 @@ pub fn draw(form: &ReflectionForm, frame: &mut Frame, area: Rect, st: &Styles) {
     );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let quote_rows = (inner.height / 3).clamp(2, 8);
+    // As tall as the quote needs, up to a third of the form.
+    let width = inner.width.max(1) as usize;
+    // The date line, the quote and a blank line before the question.
+    let needed: usize = 2 + f
+        .text
+        .lines()
+        .map(|l| (l.chars().count() + 2).div_ceil(width).max(1))
+        .sum::<usize>();
+    let quote_rows = (needed as u16).clamp(2, (inner.height / 3).max(3));
     let [quote, question, field, footer] = Layout::vertical([
         Constraint::Length(quote_rows),
         Constraint::Length(2),
