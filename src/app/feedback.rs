@@ -6,10 +6,12 @@
 use super::act_form::ActForm;
 use super::feedback_filter_form::FeedbackFilterForm;
 use super::feedback_form::FeedbackForm;
+use super::objective_form::ObjectiveForm;
 use super::reflection_form::{ReflectionForm, capitalise};
 use super::{Action, App, Form, Screen};
 use crate::domain::{
-    ActionLink, AnyRecord, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod, Triangulation,
+    ActionLink, AnyRecord, DraftField, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod,
+    Triangulation,
 };
 
 /// How the Feedback screen is showing the inbox.
@@ -277,6 +279,18 @@ impl App {
                 return;
             }
             self.set_status("Linked: now actioned. x archives it when you are done");
+        } else if outcome.note != current.action {
+            // Only a new objective was ticked: keep what was typed now, in
+            // case the objective is never saved; the link follows the objective.
+            let mut noted = current.clone();
+            noted.action = outcome.note.clone();
+            noted.updated = self.now;
+            if let Err(message) = self.save_record(AnyRecord::Feedback(noted), true) {
+                form.error = Some(message);
+                self.form = Some(Form::Act(form));
+                self.write_draft();
+                return;
+            }
         }
         self.forget_draft(form.as_ref());
         self.keep_selection_on(&id);
@@ -342,20 +356,14 @@ impl App {
     /// Opens the plan's objective form, prefilled from `feedback`; once saved,
     /// the feedback is linked to the new objective (see `link_pending_feedback`).
     fn start_objective_from(&mut self, feedback: &Feedback, note: String) {
-        match objective_form_from_feedback(self, feedback) {
-            Some((form, objective)) => {
-                self.feedback_view.pending_link = Some(PendingLink {
-                    feedback: feedback.id.clone(),
-                    objective,
-                    note,
-                });
-                self.form = Some(form);
-                self.set_status(
-                    "Write the objective; when you save it, the feedback is linked to it",
-                );
-            }
-            None => self.set_error("New objectives cannot be made here yet"),
-        }
+        let (form, objective) = objective_form_from_feedback(self, feedback);
+        self.feedback_view.pending_link = Some(PendingLink {
+            feedback: feedback.id.clone(),
+            objective,
+            note,
+        });
+        self.form = Some(form);
+        self.set_status("Write the objective; when you save it, the feedback is linked to it");
     }
 
     /// After a form is saved: if it was the objective a feedback item asked
@@ -400,11 +408,47 @@ impl App {
 
 /// Whether the act form may offer a new objective (the plan's objective form).
 pub(super) fn offers_new_objective() -> bool {
-    false
+    true
 }
 
 /// The plan's objective form, prefilled from `feedback`, and the id the
-/// objective will be saved under.
-fn objective_form_from_feedback(_app: &App, _feedback: &Feedback) -> Option<(Form, Id)> {
-    None
+/// objective will be saved under. The statement is a starting point for the
+/// learner to rewrite; the relevance quotes the feedback (the golden thread).
+fn objective_form_from_feedback(app: &App, feedback: &Feedback) -> (Form, Id) {
+    let mut form = ObjectiveForm::prefilled(
+        &format!(
+            "Act on {} feedback: {}",
+            feedback.source.label(),
+            first_sentence(feedback.headline())
+        ),
+        &[],
+        &app.records,
+        app.criteria.as_ref(),
+        app.now,
+    );
+    let mut relevance = format!(
+        "{} feedback from {} on {}: \u{201c}{}\u{201d}",
+        feedback.valence.title(),
+        feedback.who_label(),
+        feedback.date.format("%-d %B %Y"),
+        feedback.text.trim()
+    );
+    if feedback.is_reflected() {
+        relevance.push_str(&format!("\nMy reflection: {}", feedback.reflection.trim()));
+    }
+    form.fields.restore(&[DraftField {
+        name: "relevance".into(),
+        text: relevance,
+    }]);
+    let id = form.base.id.clone();
+    (Form::Objective(Box::new(form)), id)
+}
+
+/// The first sentence of `text`, cut to 80 characters.
+fn first_sentence(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .find(|(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    super::truncate(text[..end].trim(), 80)
 }
