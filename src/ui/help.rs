@@ -15,6 +15,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let groups = [
         ("On every screen", Context::Screen(Screen::Plan)),
         ("On the Diary", Context::Screen(Screen::Diary)),
+        ("On Feedback", Context::Screen(Screen::Feedback)),
         ("Reading an entry", Context::Reader),
         ("In a form", Context::Form),
     ];
@@ -24,7 +25,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         for b in bindings_for(ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             let row = (keys.join(" / "), b.help);
-            if ctx == Context::Screen(Screen::Diary) && shown.contains(&row) {
+            let per_screen = matches!(ctx, Context::Screen(Screen::Diary | Screen::Feedback));
+            if per_screen && shown.contains(&row) {
                 continue; // already listed under "every screen"
             }
             shown.push(row.clone());
