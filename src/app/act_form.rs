@@ -275,3 +275,110 @@ impl FormState for ActForm {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
+    }
+
+    fn records() -> Records {
+        let mut r = Records::default();
+        let mut o = Objective::new(Id::from_parts(1, [1; 10]), now());
+        o.statement = "Raise my CSAT".into();
+        r.objectives.push(o);
+        let mut e = DiaryEntry::new(Id::from_parts(2, [2; 10]), now().date_naive(), now());
+        e.text = "Rang her back".into();
+        r.diary.push(e);
+        r
+    }
+
+    fn reflected() -> Feedback {
+        Feedback::new(
+            Id::from_parts(3, [3; 10]),
+            now().date_naive(),
+            now(),
+            FeedbackSource::Customer,
+            FeedbackMethod::Complaint,
+            Valence::Negative,
+            "Rude".into(),
+        )
+        .reflect("I was short with her.", now())
+        .expect("reflect")
+    }
+
+    fn space(form: &mut ActForm) {
+        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+    }
+
+    fn down(form: &mut ActForm) {
+        form.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    }
+
+    #[test]
+    fn options_are_a_new_objective_then_objectives_then_entries() {
+        let form = ActForm::new(reflected(), &records(), true);
+        let labels: Vec<&str> = form
+            .links
+            .options
+            .iter()
+            .map(|o| o.label.as_str())
+            .collect();
+        assert_eq!(labels[0], "+ A new objective, started from this feedback");
+        assert_eq!(labels[1], "Objective: Raise my CSAT");
+        assert!(labels[2].ends_with("Rang her back"), "{labels:?}");
+    }
+
+    #[test]
+    fn nothing_ticked_is_explained_and_ticks_link_with_the_note() {
+        let f = reflected();
+        let mut form = ActForm::new(f.clone(), &records(), true);
+        let err = form.outcome(&f, now()).expect_err("nothing ticked");
+        assert!(err.starts_with("Tick what this feedback led to"), "{err}");
+
+        down(&mut form);
+        space(&mut form); // the objective
+        down(&mut form);
+        space(&mut form); // the diary entry
+        form.next_field(1);
+        for c in "Apologised".chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let outcome = form.outcome(&f, now()).expect("links");
+        let next = outcome.feedback.expect("saved at once");
+        assert!(!outcome.new_objective);
+        assert_eq!(next.state, FeedbackState::Actioned);
+        assert_eq!(next.objectives, [Id::from_parts(1, [1; 10])]);
+        assert_eq!(next.entries, [Id::from_parts(2, [2; 10])]);
+        assert_eq!(next.action, "Apologised");
+    }
+
+    #[test]
+    fn a_new_objective_alone_waits_for_the_objective() {
+        let f = reflected();
+        let mut form = ActForm::new(f.clone(), &records(), true);
+        space(&mut form);
+        let outcome = form.outcome(&f, now()).expect("ok");
+        assert!(outcome.new_objective);
+        assert_eq!(outcome.feedback, None);
+    }
+
+    #[test]
+    fn a_draft_brings_back_ticks_and_note() {
+        let f = reflected();
+        let mut form = ActForm::new(f.clone(), &records(), true);
+        down(&mut form);
+        space(&mut form);
+        form.next_field(1);
+        form.paste("Rang back\r\nand apologised");
+        let draft = form.to_draft(now()).expect("draft");
+        let back = ActForm::from_draft(&draft, f.clone(), &records(), true);
+        assert_eq!(back.links.selected(), form.links.selected());
+        assert_eq!(back.note_text(), "Rang back\nand apologised");
+        assert_eq!(back.outcome(&f, now()), form.outcome(&f, now()));
+    }
+}

@@ -119,3 +119,55 @@ impl FormState for ReflectionForm {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
+    }
+
+    fn feedback() -> Feedback {
+        Feedback::new(
+            Id::from_parts(3, [3; 10]),
+            now().date_naive(),
+            now(),
+            FeedbackSource::Manager,
+            FeedbackMethod::Observation,
+            Valence::Constructive,
+            "Slow down".into(),
+        )
+    }
+
+    #[test]
+    fn saving_reflects_on_the_feedback_as_it_is_now() {
+        let mut form = ReflectionForm::new(feedback());
+        let err = form.to_feedback(&feedback(), now()).expect_err("empty");
+        assert!(err.starts_with("The reflection is empty"), "{err}");
+        for c in "I rush".chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        // Changed on disk meanwhile (e.g. tagged): the tag is kept.
+        let mut current = feedback();
+        current.tags = vec!["pace".into()];
+        let next = form.to_feedback(&current, now()).expect("reflected");
+        assert_eq!(next.state, FeedbackState::Reflected);
+        assert_eq!(next.reflection, "I rush");
+        assert_eq!(next.tags, ["pace"]);
+    }
+
+    #[test]
+    fn a_draft_keeps_the_typed_reflection_for_that_feedback() {
+        let mut form = ReflectionForm::new(feedback());
+        form.paste("Line one\r\nline two");
+        let draft = form.to_draft(now()).expect("draft");
+        assert_eq!(draft.form, DraftForm::Reflection);
+        assert_eq!(draft.editing, Some(feedback().id));
+        let back = ReflectionForm::from_draft(&draft, feedback());
+        assert_eq!(back.reflection(), "Line one\nline two");
+        assert!(back.dirty);
+    }
+}

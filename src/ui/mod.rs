@@ -287,7 +287,7 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
 /// What a draft is about: the diary entry's first words, or the main field
 /// of another form's draft.
 fn draft_headline(draft: &crate::domain::Draft) -> &str {
-    ["statement", "area", "title", "text"]
+    ["statement", "area", "title", "text", "reflection", "note"]
         .iter()
         .map(|name| draft.field(name).trim())
         .find(|t| !t.is_empty())
