@@ -568,7 +568,7 @@ mod tests {
             let msg = err.to_string();
             assert!(
                 msg.starts_with(&format!(
-                    "{} feedback can't be archived until you have reflected on it",
+                    "{} feedback can't be archived before you reflect on it",
                     valence.title()
                 )),
                 "{msg}"
