@@ -2,6 +2,8 @@
 //! entries on them. Assessors follow these links through a portfolio; this
 //! module follows them through the records and names the gaps.
 
+use std::collections::HashSet;
+
 use super::{
     Activity, ActivityCategory, ActivityKind, DevelopmentNeed, DiaryEntry, Feedback, Id, NeedKind,
     Objective, ObjectiveStatus, Records,
@@ -102,13 +104,41 @@ pub fn need_gaps(records: &Records, n: &DevelopmentNeed) -> Vec<Gap> {
 }
 
 /// Every gap in the workspace: objectives first (in list order), then needs.
+/// Drawn on every frame of the Plan screen, so it indexes the links once
+/// rather than searching the lists for each record.
 pub fn gaps(records: &Records) -> Vec<Gap> {
-    let mut out: Vec<Gap> = records
+    let need_ids: HashSet<&Id> = records.needs.iter().map(|n| &n.id).collect();
+    let with_activity: HashSet<&Id> = records
+        .activities
+        .iter()
+        .flat_map(|a| a.objectives.iter())
+        .collect();
+    let served: HashSet<&Id> = records
         .objectives
         .iter()
-        .flat_map(|o| objective_gaps(records, o))
+        .filter(|o| live(o))
+        .flat_map(|o| o.needs.iter())
         .collect();
-    out.extend(records.needs.iter().flat_map(|n| need_gaps(records, n)));
+    let mut out = Vec::new();
+    for o in records.objectives.iter().filter(|o| live(o)) {
+        if o.needs.is_empty() {
+            out.push(Gap::ObjectiveWithoutNeed(o.id.clone()));
+        }
+        for need in o.needs.iter().filter(|n| !need_ids.contains(n)) {
+            out.push(Gap::MissingNeed {
+                objective: o.id.clone(),
+                need: need.clone(),
+            });
+        }
+        if !with_activity.contains(&o.id) {
+            out.push(Gap::ObjectiveWithoutActivity(o.id.clone()));
+        }
+    }
+    for n in &records.needs {
+        if n.kind == NeedKind::Gap && !served.contains(&n.id) {
+            out.push(Gap::NeedWithoutObjective(n.id.clone()));
+        }
+    }
     out
 }
 
@@ -381,6 +411,26 @@ mod tests {
         let t = need_thread(&records, &records.needs[0]);
         assert_eq!(t.objectives, vec![&o]);
         assert!(t.gaps.is_empty());
+    }
+
+    #[test]
+    fn the_whole_workspace_agrees_with_each_record() {
+        let (_, mut records) =
+            crate::demo::story(NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"));
+        // Add one of each gap to the demo's complete thread.
+        let unserved = need("Using the new CRM", NeedKind::Gap);
+        let gone = need("Deleted", NeedKind::Gap);
+        records.objectives.push(objective("Learn the CRM", &[]));
+        records.objectives.push(objective("Raise FCR", &[&gone]));
+        records.needs.push(unserved);
+        let mut one_by_one: Vec<Gap> = records
+            .objectives
+            .iter()
+            .flat_map(|o| objective_gaps(&records, o))
+            .collect();
+        one_by_one.extend(records.needs.iter().flat_map(|n| need_gaps(&records, n)));
+        assert_eq!(one_by_one.len(), 5, "{one_by_one:?}");
+        assert_eq!(gaps(&records), one_by_one);
     }
 
     #[test]

@@ -94,22 +94,32 @@ fn draw_list(
     let block = panel(title, st);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // (row index or None for a heading, line)
-    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+    // Each display line: a heading over a part (Err(row)), or a row (Ok(i)).
+    // Only the visible ones are drawn, so a frame does not grow with the plan.
+    let mut entries: Vec<Result<usize, PlanRow>> = Vec::with_capacity(rows.len() + 3);
     for (i, row) in rows.iter().enumerate() {
-        let heading = match row {
-            PlanRow::Objective(0) => Some(Line::from(vec![
+        if matches!(
+            row,
+            PlanRow::Objective(0) | PlanRow::Need(0) | PlanRow::Activity(0)
+        ) {
+            entries.push(Err(*row));
+        }
+        entries.push(Ok(i));
+    }
+    let heading = |row: PlanRow| -> Line<'static> {
+        match row {
+            PlanRow::Objective(_) => Line::from(vec![
                 Span::styled(
                     format!("Objectives ({}) ", records.objectives.len()),
                     st.title(),
                 ),
                 Span::styled("SMART due    done", st.dim()),
-            ])),
-            PlanRow::Need(0) => Some(Line::styled(
+            ]),
+            PlanRow::Need(_) => Line::styled(
                 format!("Development needs ({})", records.needs.len()),
                 st.title(),
-            )),
-            PlanRow::Activity(0) => {
+            ),
+            PlanRow::Activity(_) => {
                 let mut spans = vec![Span::styled(
                     format!("Activities ({}) ", records.activities.len()),
                     st.title(),
@@ -120,36 +130,34 @@ fn draw_list(
                         st.dim(),
                     ));
                 }
-                Some(Line::from(spans))
+                Line::from(spans)
             }
-            _ => None,
-        };
-        if let Some(h) = heading {
-            lines.push((None, h));
         }
-        let line = match row {
-            PlanRow::Objective(k) => objective_row(&records.objectives[*k], app.today, st),
-            PlanRow::Need(k) => need_row(&records.needs[*k], records, st),
-            PlanRow::Activity(k) => activity_row(&records.activities[*k], st),
-        };
-        lines.push((Some(i), line));
-    }
+    };
     let height = inner.height as usize;
-    let sel_pos = lines
-        .iter()
-        .position(|(i, _)| *i == Some(selected))
-        .unwrap_or(0);
+    let sel_pos = entries.iter().position(|e| *e == Ok(selected)).unwrap_or(0);
     // Keep the heading just above the selection in view when possible.
-    let mut start = window_start(sel_pos, lines.len(), height);
-    if start > 0 && start == sel_pos && lines[start - 1].0.is_none() {
+    let mut start = window_start(sel_pos, entries.len(), height);
+    if start > 0 && start == sel_pos && entries[start - 1].is_err() {
         start -= 1;
     }
-    for (y, (index, line)) in lines.into_iter().skip(start).take(height).enumerate() {
+    for (y, entry) in entries.into_iter().skip(start).take(height).enumerate() {
         let rect = Rect {
             x: inner.x,
             y: inner.y + y as u16,
             width: inner.width,
             height: 1,
+        };
+        let (index, line) = match entry {
+            Err(row) => (None, heading(row)),
+            Ok(i) => (
+                Some(i),
+                match rows[i] {
+                    PlanRow::Objective(k) => objective_row(&records.objectives[k], app.today, st),
+                    PlanRow::Need(k) => need_row(&records.needs[k], records, st),
+                    PlanRow::Activity(k) => activity_row(&records.activities[k], st),
+                },
+            ),
         };
         if index == Some(selected) {
             frame.render_widget(Paragraph::new("").style(st.selected()), rect);
