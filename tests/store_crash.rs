@@ -85,8 +85,8 @@ fn crash_child_writer() {
     let (mut replaced, mut replaced_state) = find(&replaced_id());
     let (mut moved, mut moved_state) = find(&moved_id());
     let mut created = loaded.records.diary.len();
-    fs::write(root.join("ready"), b"").expect("ready marker");
     let mut n = version_of(&replaced.text).expect("whole");
+    let mut first = true;
     loop {
         n += 1;
         replaced.text = body(n);
@@ -98,6 +98,10 @@ fn crash_child_writer() {
             let id = Id::generate();
             ws.create(&entry(id, day(3), n)).expect("create");
             created += 1;
+        }
+        if first {
+            fs::write(root.join("saving"), b"").expect("saving marker");
+            first = false;
         }
     }
 }
@@ -204,7 +208,6 @@ fn check_after_kill(root: &Path, last_version: u64, context: &str) -> u64 {
 
 #[test]
 fn writer_killed_at_random_moments_leaves_old_or_new() {
-    let started = Instant::now();
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
@@ -218,10 +221,11 @@ fn writer_killed_at_random_moments_leaves_old_or_new() {
     }
     let exe = std::env::current_exe().expect("test binary");
     let mut version = 0;
-    let mut advanced = 0;
     for round in 0..KILLS {
         let context = format!("seed {seed}, round {round}");
-        let ready = root.path().join("ready");
+        // The writer says when its first round of saves is done, so every
+        // kill lands while it is saving, however busy the machine is.
+        let ready = root.path().join("saving");
         let _ = fs::remove_file(&ready);
         let mut child = Command::new(&exe)
             .args([
@@ -252,19 +256,7 @@ fn writer_killed_at_random_moments_leaves_old_or_new() {
         let status = child.wait().expect("reap");
         assert!(!status.success(), "{context}: the writer was killed");
         let now = check_after_kill(root.path(), version, &context);
-        if now > version {
-            advanced += 1;
-        }
+        assert!(now > version, "{context}: the writer saved before the kill");
         version = now;
     }
-    // The writer really was writing when it was killed, most of the time.
-    assert!(
-        advanced > KILLS / 2,
-        "only {advanced} rounds saved anything"
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "took {:?}",
-        started.elapsed()
-    );
 }
