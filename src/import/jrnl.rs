@@ -1,0 +1,201 @@
+//! jrnl's plain-text journal: each entry starts with `[YYYY-MM-DD HH:MM] title`
+//! (seconds optional), its body follows on the next lines, and `@tags` may
+//! appear anywhere in title or body. A title ending in ` *` is starred.
+//!
+//! jrnl writes times without an offset, in the writer's local time; they are
+//! read the same way, and the entry's day is the day jrnl showed.
+
+use super::{Incoming, Parsed, Skipped};
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeZone};
+
+/// The header of an entry, if `line` is one: its raw time text and the rest.
+fn header(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let stamp = &rest[..close];
+    // `YYYY-MM-DD HH:MM` or with seconds; anything else is body text.
+    let looks_like_stamp = matches!(stamp.len(), 16 | 19)
+        && stamp.as_bytes().get(4) == Some(&b'-')
+        && stamp.as_bytes().get(10) == Some(&b' ')
+        && stamp.as_bytes().get(13) == Some(&b':')
+        && stamp
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | ':'));
+    looks_like_stamp.then(|| (stamp, &rest[close + 1..]))
+}
+
+fn parse_stamp(stamp: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S"))
+        .ok()
+}
+
+/// Local time as jrnl wrote it; in a daylight-saving gap, read as UTC.
+fn local(naive: NaiveDateTime) -> DateTime<FixedOffset> {
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.fixed_offset())
+        .unwrap_or_else(|| naive.and_utc().fixed_offset())
+}
+
+/// `@tags` (and jrnl's other default tag symbol, `#`) in a piece of text.
+pub fn tags_in(text: &str, out: &mut Vec<String>) {
+    for word in text.split_whitespace() {
+        let Some(tag) = word.strip_prefix('@').or_else(|| word.strip_prefix('#')) else {
+            continue;
+        };
+        let tag: String = tag
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '+' | '/'))
+            .collect();
+        let tag = tag.trim_end_matches(['-', '/', '+']);
+        // `#1` and a bare `@` are not tags; an e-mail address does not start with @.
+        if !tag.is_empty()
+            && !tag.chars().all(|c| c.is_ascii_digit())
+            && !out.iter().any(|t| t.eq_ignore_ascii_case(tag))
+        {
+            out.push(tag.to_string());
+        }
+    }
+}
+
+/// Reads a jrnl file's text.
+pub fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| header(l).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let first = starts.first().copied().unwrap_or(lines.len());
+    if lines[..first].iter().any(|l| !l.trim().is_empty()) {
+        parsed.skipped.push(Skipped {
+            place: if first > 1 {
+                format!("lines 1-{first}")
+            } else {
+                "line 1".into()
+            },
+            reason:
+                "text before the first dated entry (jrnl entries start with [YYYY-MM-DD HH:MM])"
+                    .into(),
+        });
+    }
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let place = format!("line {}", start + 1);
+        let Some((stamp, title)) = header(lines[start]) else {
+            continue;
+        };
+        let Some(naive) = parse_stamp(stamp) else {
+            parsed.skipped.push(Skipped {
+                place,
+                reason: format!("[{stamp}] is not a real date and time"),
+            });
+            continue;
+        };
+        let mut title = title.trim().to_string();
+        let mut tags = Vec::new();
+        if let Some(t) = title.strip_suffix('*') {
+            title = t.trim_end().to_string();
+            tags.push("starred".to_string());
+        }
+        let body_lines = &lines[start + 1..end];
+        let body = body_lines
+            .iter()
+            .skip_while(|l| l.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        let body = body.trim_end().to_string();
+        if title.is_empty() && body.is_empty() {
+            parsed.skipped.push(Skipped {
+                place,
+                reason: "the entry has no text".into(),
+            });
+            continue;
+        }
+        tags_in(&title, &mut tags);
+        tags_in(&body, &mut tags);
+        parsed.entries.push(Incoming {
+            place,
+            day: naive.date(),
+            when: local(naive),
+            key: format!("{stamp}\u{0}{title}"),
+            title,
+            body,
+            tags,
+        });
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_with_titles_bodies_and_tags() {
+        let text = "[2026-01-05 09:15] Angry caller about a refund. @complaint\nI listened first, then used @HEAT.\n\nIt worked.\n\n[2026-01-06 17:40] Quiet day *\n";
+        let parsed = parse(text);
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        assert_eq!(parsed.entries.len(), 2);
+        let first = &parsed.entries[0];
+        assert_eq!(first.day.to_string(), "2026-01-05");
+        assert_eq!(first.when.format("%H:%M").to_string(), "09:15");
+        assert_eq!(first.title, "Angry caller about a refund. @complaint");
+        assert_eq!(
+            first.body,
+            "I listened first, then used @HEAT.\n\nIt worked."
+        );
+        assert_eq!(first.tags, vec!["complaint", "HEAT"]);
+        let second = &parsed.entries[1];
+        assert_eq!(second.title, "Quiet day");
+        assert_eq!(second.tags, vec!["starred"]);
+        assert_eq!(second.body, "");
+    }
+
+    #[test]
+    fn seconds_and_crlf_are_read() {
+        let parsed = parse("[2026-02-01 08:00:30] Title\r\nBody\r\n");
+        assert_eq!(parsed.entries[0].when.format("%S").to_string(), "30");
+        assert_eq!(parsed.entries[0].body, "Body");
+    }
+
+    #[test]
+    fn tags_skip_numbers_and_punctuation() {
+        let mut tags = Vec::new();
+        tags_in(
+            "ticket #42, met @sam. and @sam again; #follow-up! me@example.com",
+            &mut tags,
+        );
+        assert_eq!(tags, vec!["sam", "follow-up"]);
+    }
+
+    #[test]
+    fn malformed_parts_are_skipped_with_reasons() {
+        let text = "My journal\n\n[2026-13-45 10:00] Impossible day\nbody\n[2026-03-01 10:00]\n\n[2026-03-02 10:00] Fine\n";
+        let parsed = parse(text);
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].title, "Fine");
+        let reasons: Vec<String> = parsed.skipped.iter().map(|s| s.to_string()).collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].starts_with("lines 1-2: text before"));
+        assert!(reasons[1].starts_with("line 3: [2026-13-45 10:00] is not a real date"));
+        assert!(reasons[2].starts_with("line 5: the entry has no text"));
+    }
+
+    #[test]
+    fn brackets_in_a_body_are_text() {
+        let parsed = parse("[2026-03-02 10:00] Fine\n[see notes] and [1]\n");
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].body, "[see notes] and [1]");
+    }
+
+    #[test]
+    fn empty_file_has_nothing() {
+        assert_eq!(parse(""), Parsed::default());
+    }
+}
