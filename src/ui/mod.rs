@@ -9,6 +9,7 @@ pub mod feedback_filter_form;
 pub mod feedback_form;
 pub mod field_form;
 pub mod help;
+pub mod markdown;
 pub mod need_form;
 pub mod objective_form;
 pub mod plan;
