@@ -21,9 +21,19 @@ pub struct Cli {
     #[arg(long, global = true, env = "STARLOG_DIR", value_name = "PATH")]
     pub dir: Option<PathBuf>,
 
-    /// Which learner's workspace to use.
+    /// Which learner's workspace to use (default: `default_workspace` in
+    /// config.ron, else `default`).
     #[arg(long, global = true, value_name = "NAME", default_value = "default")]
     pub workspace: String,
+
+    /// True when --workspace was not given (config.ron may then choose).
+    #[arg(skip)]
+    pub workspace_defaulted: bool,
+
+    /// The settings file (default: config.ron in your config folder; see
+    /// `starlog config`).
+    #[arg(long, global = true, env = "STARLOG_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     /// Open without taking the workspace lock; nothing can be changed.
     #[arg(long, global = true)]
@@ -103,6 +113,29 @@ pub enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// Copy entries from another journal into the diary; the source file is
+    /// only read. Importing the same file again adds nothing.
+    Import {
+        #[command(subcommand)]
+        source: ImportCommand,
+    },
+    /// Show where the settings file is and check it.
+    Config {
+        /// Print a commented settings file with every default, to start from:
+        /// starlog config --print-default > "$(starlog config --path)"
+        #[arg(long)]
+        print_default: bool,
+        /// Print only the settings file's path.
+        #[arg(long, conflicts_with = "print_default")]
+        path: bool,
+    },
+    /// Print a shell completion script: starlog completions bash > ~/.local/share/bash-completion/completions/starlog
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): starlog man > starlog.1 && man ./starlog.1
+    Man,
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -110,6 +143,36 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 0)]
         entries: usize,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A jrnl plain-text journal: `[YYYY-MM-DD HH:MM] title` lines, then the
+    /// body; @tags anywhere become tags.
+    Jrnl {
+        /// The journal file (e.g. ~/.local/share/jrnl/journal.txt).
+        file: PathBuf,
+    },
+    /// A tui-journal JSON export (or its JSON storage file).
+    TuiJournal {
+        /// The exported .json file.
+        file: PathBuf,
+    },
+}
+
+/// Parses the process's arguments, noting whether --workspace was given.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    cli.workspace_defaulted = matches!(
+        matches.value_source("workspace"),
+        None | Some(clap::parser::ValueSource::DefaultValue)
+    );
+    cli
 }
 
 #[derive(Debug, Subcommand)]

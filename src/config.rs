@@ -91,7 +91,7 @@ pub struct Config {
     pub default_workspace: String,
 }
 
-pub const DEFAULT_DATE_FORMAT: &str = "%a %d %b %Y";
+pub const DEFAULT_DATE_FORMAT: &str = "%d %b %Y";
 pub const DEFAULT_REVIEW_INTERVAL_DAYS: u32 = 90;
 pub const DEFAULT_DRAFT_AUTOSAVE_SECONDS: f64 = 2.0;
 pub const DEFAULT_WORKSPACE: &str = "default";
@@ -372,8 +372,9 @@ pub const DEFAULT_FILE: &str = r#"// starlog settings. Save this as config.ron i
 
     // How days are shown in lists and previews, as a strftime pattern:
     // %a Mon, %A Monday, %d 22, %e 22 (no zero), %b Nov, %B November,
-    // %m 11, %Y 2026, %y 26. "%d/%m/%Y" gives 22/11/2026.
-    date_format: "%a %d %b %Y",
+    // %m 11, %Y 2026, %y 26. "%d/%m/%Y" gives 22/11/2026,
+    // "%a %d %b %Y" gives Sun 22 Nov 2026.
+    date_format: "%d %b %Y",
 
     // The first day of the week in calendars: "monday" or "sunday".
     week_start: "monday",
@@ -426,7 +427,7 @@ mod tests {
         assert_eq!(config, Config::default());
         let defaults = Config::default();
         assert_eq!(defaults.theme, ThemeName::Dark);
-        assert_eq!(defaults.date_format, "%a %d %b %Y");
+        assert_eq!(defaults.date_format, "%d %b %Y");
         assert_eq!(defaults.week_start, WeekStart::Monday);
         assert_eq!(defaults.review_interval_days, 90);
         assert_eq!(defaults.draft_autosave, std::time::Duration::from_secs(2));

@@ -1,11 +1,10 @@
 //! The starlog binary: parse the command line, run the command, map errors to
 //! exit codes. Everything else lives in the library.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = starlog::cli::Cli::parse();
+    let cli = starlog::cli::parse();
     match starlog::commands::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {

@@ -239,6 +239,19 @@ impl FormState for ActForm {
         self.dirty
     }
 
+    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        if self.focus != ActField::Note {
+            return None;
+        }
+        Some(super::form::FocusedText {
+            area: &mut self.note,
+            multi_line: true,
+        })
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.error = None;
+    }
     fn paste(&mut self, text: &str) -> bool {
         if self.focus != ActField::Note {
             return false;

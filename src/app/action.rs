@@ -83,6 +83,8 @@ pub enum Action {
     Save,
     NextField,
     PreviousField,
+    /// Edit the focused text field in $VISUAL/$EDITOR (Ctrl-E).
+    OpenEditor,
     // Confirmation popups
     Yes,
     No,

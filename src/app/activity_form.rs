@@ -243,6 +243,13 @@ impl FormState for ActivityForm {
     fn paste(&mut self, text: &str) -> bool {
         self.fields.paste(text)
     }
+    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        self.fields.focused_text()
+    }
+    fn text_changed(&mut self) {
+        self.fields.dirty = true;
+        self.save_error = None;
+    }
     fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
         Some(ActivityForm::to_draft(self, now))
     }

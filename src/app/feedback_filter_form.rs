@@ -65,6 +65,16 @@ impl FormState for FeedbackFilterForm {
         false
     }
 
+    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        Some(super::form::FocusedText {
+            area: &mut self.text,
+            multi_line: false,
+        })
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.error = None;
+    }
     fn paste(&mut self, text: &str) -> bool {
         let changed = self.text.insert_str(text.replace(['\r', '\n'], " "));
         if changed {

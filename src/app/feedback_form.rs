@@ -403,6 +403,19 @@ impl FormState for FeedbackForm {
         self.dirty
     }
 
+    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        let field = self.focus;
+        if field.is_choice() {
+            return None;
+        }
+        let multi_line = field == FeedbackField::Text;
+        self.text_area_mut(field)
+            .map(|area| super::form::FocusedText { area, multi_line })
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.error = None;
+    }
     fn paste(&mut self, text: &str) -> bool {
         let field = self.focus;
         if field.is_choice() {

@@ -285,6 +285,21 @@ impl Fields {
         }
     }
 
+    /// The focused text field, for paste and $EDITOR (see `FormState`).
+    pub fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        match &mut self.list.get_mut(self.focus)?.input {
+            Input::Line(area, _) => Some(super::form::FocusedText {
+                area,
+                multi_line: false,
+            }),
+            Input::Text(area) => Some(super::form::FocusedText {
+                area,
+                multi_line: true,
+            }),
+            Input::Choice { .. } | Input::Pick(_) => None,
+        }
+    }
+
     /// Gives a key to the focused field. Returns true when its value changed.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let Some(field) = self.list.get_mut(self.focus) else {

@@ -16,6 +16,14 @@ use super::star_form::StarForm;
 use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+/// The focused text field of a form: paste and $EDITOR work through it.
+pub struct FocusedText<'a> {
+    pub area: &'a mut TextArea<'static>,
+    /// Holds several lines (Enter makes a newline); $EDITOR edits only these.
+    pub multi_line: bool,
+}
 
 /// What the app asks of every form.
 pub trait FormState {
@@ -25,9 +33,55 @@ pub trait FormState {
     fn next_field(&mut self, step: isize);
     /// Something was typed since the form opened (Esc asks before closing).
     fn dirty(&self) -> bool;
-    /// Inserts pasted text into the focused field. Returns true when it changed.
-    fn paste(&mut self, _text: &str) -> bool {
-        false
+    /// The focused text field, or `None` when the focus is not on text
+    /// (a picker). Implementing this gives the form paste and Ctrl-E.
+    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
+        None
+    }
+    /// Called when paste or the editor changed the focused text.
+    fn text_changed(&mut self) {}
+    /// Inserts pasted text into the focused field as one edit (one undo step).
+    /// A single-line field gets the lines joined with spaces. Returns true
+    /// when the text changed.
+    fn paste(&mut self, text: &str) -> bool {
+        let Some(field) = self.focused_text() else {
+            return false;
+        };
+        let text = if field.multi_line {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.replace("\r\n", " ").replace(['\r', '\n'], " ")
+        };
+        let changed = field.area.insert_str(text);
+        if changed {
+            self.text_changed();
+        }
+        changed
+    }
+    /// The focused field's text for $EDITOR, or why it cannot be edited there.
+    fn editor_text(&mut self) -> Result<String, &'static str> {
+        match self.focused_text() {
+            Some(f) if f.multi_line => Ok(f.area.lines().join("\n")),
+            Some(_) => {
+                Err("Ctrl-E opens long text fields in your editor; this one is a single line")
+            }
+            None => Err("Ctrl-E works in a text field; move to one with Tab"),
+        }
+    }
+    /// Puts the editor's text in the focused field (Ctrl-U twice brings
+    /// the old text back). Returns true when the text changed.
+    fn set_editor_text(&mut self, text: &str) -> bool {
+        let Some(field) = self.focused_text() else {
+            return false;
+        };
+        if field.area.lines().join("\n") == text {
+            return false;
+        }
+        field.area.select_all();
+        field.area.cut();
+        field.area.insert_str(text);
+        self.text_changed();
+        true
     }
     /// The typed text as a draft (kept on Ctrl-C, SIGHUP and every 2 s idle),
     /// or `None` for forms that keep no drafts.
@@ -171,8 +225,12 @@ impl FormState for StarForm {
     fn dirty(&self) -> bool {
         self.dirty
     }
-    fn paste(&mut self, text: &str) -> bool {
-        StarForm::paste(self, text)
+    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
+        StarForm::focused_text(self)
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.save_error = None;
     }
     fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
         Some(StarForm::to_draft(self, now))
@@ -182,6 +240,16 @@ impl FormState for StarForm {
 impl FormState for ProfileForm {
     fn handle_key(&mut self, key: &KeyEvent) -> bool {
         ProfileForm::handle_key(self, key)
+    }
+    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
+        ProfileForm::focused_text(self).map(|area| FocusedText {
+            area,
+            multi_line: false,
+        })
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.error = None;
     }
     fn next_field(&mut self, step: isize) {
         ProfileForm::next_field(self, step)

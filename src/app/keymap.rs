@@ -93,6 +93,10 @@ impl Key {
                 KeyCode::PageDown => "PgDn".into(),
                 KeyCode::Home => "Home".into(),
                 KeyCode::End => "End".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Delete".into(),
+                KeyCode::Insert => "Insert".into(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             },
         }
@@ -102,7 +106,8 @@ impl Key {
 /// One row of the key table.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    /// Borrowed from the table, or owned when config.ron changed them.
+    pub keys: std::borrow::Cow<'static, [Key]>,
     pub scope: Scope,
     pub action: Action,
     /// Short words for the status line and help.
@@ -114,7 +119,7 @@ pub struct Binding {
 macro_rules! bind {
     ($keys:expr, $scope:expr, $action:expr, $help:expr, $status:expr) => {
         Binding {
-            keys: $keys,
+            keys: std::borrow::Cow::Borrowed($keys),
             scope: $scope,
             action: $action,
             help: $help,
@@ -205,6 +210,13 @@ pub fn bindings() -> &'static [Binding] {
                 Action::Back,
                 "close",
                 true
+            ),
+            bind!(
+                &[Ctrl('e')],
+                Scope::Form,
+                Action::OpenEditor,
+                "edit this field in $VISUAL/$EDITOR",
+                false
             ),
             // Screens
             bind!(
@@ -439,31 +451,259 @@ pub fn bindings() -> &'static [Binding] {
     })
 }
 
-/// What `key` means in `ctx`, if anything. Pure, so it is unit-tested.
+/// What `key` means in `ctx` in the default table. Pure, so it is unit-tested.
 pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Action> {
+    resolve_in(bindings(), ctx, key)
+}
+
+fn resolve_in(table: &[Binding], ctx: Context, key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    bindings()
+    table
         .iter()
         .find(|b| b.scope.covers(ctx) && b.keys.iter().any(|k| k.matches(key)))
         .map(|b| b.action.clone())
 }
 
-/// The bindings that work in `ctx`, in table order.
+/// The bindings of the default table that work in `ctx`, in table order.
 pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
     bindings().iter().filter(move |b| b.scope.covers(ctx))
 }
 
-/// "n new STAR entry · e edit · ..." for the status line.
+/// "n new STAR entry · e edit · ..." for the status line (default table).
 pub fn status_hints(ctx: Context) -> Vec<(String, &'static str)> {
-    bindings_for(ctx)
-        .filter(|b| b.status)
+    hints(bindings().iter(), ctx)
+}
+
+fn hints<'a>(
+    table: impl Iterator<Item = &'a Binding>,
+    ctx: Context,
+) -> Vec<(String, &'static str)> {
+    table
+        .filter(|b| b.scope.covers(ctx) && b.status)
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             (keys.join("/"), b.help)
         })
         .collect()
+}
+
+/// Every context a key can be pressed in.
+const CONTEXTS: [Context; 9] = [
+    Context::Screen(Screen::Diary),
+    Context::Screen(Screen::Plan),
+    Context::Screen(Screen::Feedback),
+    Context::Screen(Screen::Reviews),
+    Context::Screen(Screen::Progress),
+    Context::Reader,
+    Context::Form,
+    Context::Help,
+    Context::Confirm,
+];
+
+fn overlap(a: Scope, b: Scope) -> bool {
+    CONTEXTS.iter().any(|c| a.covers(*c) && b.covers(*c))
+}
+
+/// The name of an action in config.ron: its variant in kebab case, e.g.
+/// `quit`, `next-field`, `show-screen-plan`. New actions get a name for free.
+pub fn action_name(action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::new();
+    for c in debug.chars() {
+        match c {
+            '(' | ' ' | ',' => {
+                if !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+            ')' | '"' => {}
+            c if c.is_ascii_uppercase() => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+                out.push(c.to_ascii_lowercase());
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Every action name in the default table, in table order, once each.
+pub fn action_names() -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for b in bindings() {
+        let name = action_name(&b.action);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Reads a key as written in config.ron: `x`, `X`, `?`, `Ctrl-e`, `F2`,
+/// `Enter`, `Esc`, `Tab`, `Shift-Tab`, `Space`, `Up`, `PageDown`, ...
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let t = text.trim();
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Ok(Char(c));
+    }
+    let lower = t.to_ascii_lowercase();
+    for prefix in ["ctrl-", "ctrl+", "c-"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let mut cs = rest.chars();
+            return match (cs.next(), cs.next()) {
+                (Some(c), None) if c.is_ascii_alphanumeric() => Ok(Ctrl(c)),
+                _ => Err(format!(
+                    "`{t}`: Ctrl goes with one letter or digit, e.g. Ctrl-e"
+                )),
+            };
+        }
+    }
+    if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+        && (1..=24).contains(&n)
+    {
+        return Ok(Code(KeyCode::F(n)));
+    }
+    let code = match lower.as_str() {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "shift-tab" | "backtab" => return Ok(Key::BackTab),
+        "space" => return Ok(Char(' ')),
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" => KeyCode::Insert,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" | "pgup" => KeyCode::PageUp,
+        "pagedown" | "pgdn" => KeyCode::PageDown,
+        _ => {
+            return Err(format!(
+                "`{t}` is not a key starlog knows (try x, Ctrl-e, F2, Enter, Esc, Tab, Space, Up, PageDown)"
+            ));
+        }
+    };
+    Ok(Code(code))
+}
+
+/// The key table in force: the default one with config.ron's changes.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    table: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            table: bindings().to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The default table with `overrides` (action name -> keys) patched in.
+    /// A key given to an action is taken from whatever else used it where
+    /// both work. Returns a message for each override that could not apply.
+    pub fn with_overrides(
+        overrides: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> (Keymap, Vec<String>) {
+        let mut map = Keymap::default();
+        let mut problems = Vec::new();
+        let names = action_names();
+        for (name, texts) in overrides {
+            let name = name.trim().to_ascii_lowercase();
+            if !names.contains(&name) {
+                problems.push(format!(
+                    "keys: `{name}` is not an action (see docs/CONFIG.md for the names)"
+                ));
+                continue;
+            }
+            let mut keys = Vec::new();
+            for text in texts {
+                match parse_key(text) {
+                    Ok(k) if !keys.contains(&k) => keys.push(k),
+                    Ok(_) => {}
+                    Err(e) => problems.push(format!("keys: {name}: {e}")),
+                }
+            }
+            if keys.is_empty() {
+                problems.push(format!(
+                    "keys: {name}: no usable key given; the default stays"
+                ));
+                continue;
+            }
+            let scopes: Vec<Scope> = map
+                .table
+                .iter()
+                .filter(|b| action_name(&b.action) == name)
+                .map(|b| b.scope)
+                .collect();
+            // Letters are text in a form: a form action needs Ctrl, F-keys, Esc...
+            if scopes.contains(&Scope::Form) && keys.iter().any(|k| matches!(k, Char(_))) {
+                problems.push(format!(
+                    "keys: {name} works in forms, where plain letters are typed text; use Ctrl-… or a named key"
+                ));
+                continue;
+            }
+            for b in map.table.iter_mut() {
+                if action_name(&b.action) == name {
+                    // Ctrl-C always keeps its meaning: the way out people know.
+                    let mut new_keys = keys.clone();
+                    if b.keys.contains(&Ctrl('c')) && !new_keys.contains(&Ctrl('c')) {
+                        new_keys.push(Ctrl('c'));
+                    }
+                    b.keys = std::borrow::Cow::Owned(new_keys);
+                } else if scopes.iter().any(|s| overlap(*s, b.scope))
+                    && b.keys.iter().any(|k| keys.contains(k))
+                {
+                    let kept: Vec<Key> = b
+                        .keys
+                        .iter()
+                        .filter(|k| !keys.contains(k))
+                        .copied()
+                        .collect();
+                    if kept.is_empty() {
+                        problems.push(format!(
+                            "keys: {name} took the only key of `{}` ({}); give it another",
+                            action_name(&b.action),
+                            b.help
+                        ));
+                    }
+                    b.keys = std::borrow::Cow::Owned(kept);
+                }
+            }
+        }
+        (map, problems)
+    }
+
+    pub fn resolve(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        resolve_in(&self.table, ctx, key)
+    }
+
+    pub fn bindings_for(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        self.table
+            .iter()
+            .filter(move |b| b.scope.covers(ctx) && !b.keys.is_empty())
+    }
+
+    pub fn status_hints(&self, ctx: Context) -> Vec<(String, &'static str)> {
+        hints(self.table.iter().filter(|b| !b.keys.is_empty()), ctx)
+    }
+
+    /// The label of the first key that does `action` in `ctx`, for hints.
+    pub fn key_for(&self, ctx: Context, action: &Action) -> Option<String> {
+        self.bindings_for(ctx)
+            .find(|b| &b.action == action)
+            .and_then(|b| b.keys.first().map(|k| k.label()))
+    }
 }
 
 #[cfg(test)]
@@ -570,5 +810,107 @@ mod tests {
         assert!(hints.contains(&("q".to_string(), "quit")));
         let form = status_hints(Context::Form);
         assert!(form.contains(&("Ctrl-S".to_string(), "save and close")));
+    }
+
+    fn overrides(pairs: &[(&str, &[&str])]) -> std::collections::BTreeMap<String, Vec<String>> {
+        pairs
+            .iter()
+            .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn actions_have_kebab_case_names() {
+        assert_eq!(action_name(&Action::Quit), "quit");
+        assert_eq!(action_name(&Action::NextField), "next-field");
+        assert_eq!(
+            action_name(&Action::ShowScreen(Screen::Plan)),
+            "show-screen-plan"
+        );
+        let names = action_names();
+        assert!(names.contains(&"open-editor".to_string()));
+        assert!(names.contains(&"help".to_string()));
+    }
+
+    #[test]
+    fn keys_are_parsed_as_written_in_config() {
+        assert_eq!(parse_key("x"), Ok(Char('x')));
+        assert_eq!(parse_key("X"), Ok(Char('X')));
+        assert_eq!(parse_key("Ctrl-e"), Ok(Ctrl('e')));
+        assert_eq!(parse_key("ctrl+S"), Ok(Ctrl('s')));
+        assert_eq!(parse_key("F2"), Ok(Code(KeyCode::F(2))));
+        assert_eq!(parse_key("PageDown"), Ok(Code(KeyCode::PageDown)));
+        assert_eq!(parse_key("Space"), Ok(Char(' ')));
+        assert_eq!(parse_key("Shift-Tab"), Ok(Key::BackTab));
+        assert!(parse_key("Hyper-x").is_err());
+        assert!(parse_key("Ctrl-ab").is_err());
+    }
+
+    #[test]
+    fn an_override_replaces_the_keys_and_shows_in_help() {
+        let (map, problems) = Keymap::with_overrides(&overrides(&[("quit", &["Z"])]));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            map.resolve(DIARY, &key(KeyCode::Char('Z'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(map.resolve(DIARY, &key(KeyCode::Char('q'))), None);
+        assert!(map.status_hints(DIARY).contains(&("Z".to_string(), "quit")));
+        assert!(map.bindings_for(DIARY).any(|b| b.action == Action::Quit
+            && b.keys.iter().map(|k| k.label()).collect::<Vec<_>>() == vec!["Z"]));
+        // Ctrl-C still quits.
+        assert_eq!(map.resolve(DIARY, &ctrl('c')), Some(Action::Quit));
+        // The default table is untouched.
+        assert_eq!(resolve(DIARY, &key(KeyCode::Char('q'))), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_taken_key_moves_to_the_override() {
+        // `e` edits on the Diary; giving it to `new` takes it from `edit` there.
+        let (map, problems) = Keymap::with_overrides(&overrides(&[("new", &["e", "a"])]));
+        assert_eq!(
+            map.resolve(DIARY, &key(KeyCode::Char('e'))),
+            Some(Action::New)
+        );
+        assert_eq!(
+            map.resolve(DIARY, &key(KeyCode::Char('a'))),
+            Some(Action::New)
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("`edit`")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn bad_overrides_are_named_and_the_default_kept() {
+        let (map, problems) = Keymap::with_overrides(&overrides(&[
+            ("launch", &["x"]),
+            ("save", &["s"]),
+            ("help", &["Hyper-h"]),
+        ]));
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`launch` is not an action"))
+        );
+        assert!(problems.iter().any(|p| p.contains("plain letters")));
+        assert_eq!(map.resolve(Context::Form, &ctrl('s')), Some(Action::Save));
+        assert_eq!(
+            map.resolve(DIARY, &key(KeyCode::Char('?'))),
+            Some(Action::Help)
+        );
+    }
+
+    #[test]
+    fn config_doc_names_every_action() {
+        let doc = include_str!("../../docs/CONFIG.md");
+        for name in action_names() {
+            assert!(
+                doc.contains(&format!("| `{name}` |")),
+                "docs/CONFIG.md's action table lacks `{name}`: add a row for it"
+            );
+        }
     }
 }

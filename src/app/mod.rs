@@ -6,12 +6,14 @@ pub mod act_form;
 pub mod action;
 pub mod activity_form;
 mod diary;
+pub mod editor;
 pub mod feedback;
 pub mod feedback_filter_form;
 pub mod feedback_form;
 pub mod fields;
 pub mod form;
 pub mod keymap;
+pub mod mouse;
 pub mod need_form;
 pub mod objective_form;
 pub mod picker;
@@ -21,6 +23,7 @@ mod progress;
 pub mod reflection_form;
 mod reviews;
 pub mod run;
+mod settings;
 pub mod star_form;
 
 pub use action::{Action, Screen};
@@ -88,10 +91,12 @@ pub enum Exit {
     Interrupted,
 }
 
-/// Colours on or off (`NO_COLOR`).
+/// Colours on or off (`NO_COLOR`), and for which background (config.ron).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Colours chosen for a light terminal background.
+    pub light: bool,
 }
 
 /// Everything the screen shows.
@@ -131,6 +136,17 @@ pub struct App {
     pub today: NaiveDate,
     pub now: DateTime<FixedOffset>,
     pub theme: Theme,
+    /// The learner's settings (config.ron).
+    pub config: crate::config::Config,
+    /// The key table in force (the default with config.ron's changes).
+    pub keymap: keymap::Keymap,
+    /// Text for $EDITOR, waiting for the loop (which owns the terminal).
+    pub editor_request: Option<String>,
+    /// Where the last frame put tabs and lists, for mouse clicks.
+    pub mouse_map: std::cell::RefCell<mouse::MouseMap>,
+    /// How far the preview beside a list is scrolled with the mouse wheel,
+    /// for the record selected then (another selection starts at the top).
+    pub preview_scroll: Option<(Screen, usize, u16)>,
     pub criteria: Option<CriteriaSet>,
     pub prompts: StarPrompts,
     /// The Feedback screen's filter and panels.
@@ -174,7 +190,13 @@ impl App {
             now,
             theme: Theme {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                light: false,
             },
+            config: crate::config::Config::default(),
+            keymap: keymap::Keymap::default(),
+            editor_request: None,
+            mouse_map: std::cell::RefCell::default(),
+            preview_scroll: None,
             criteria,
             prompts: crate::assets::star_prompts(),
             feedback_view: feedback::FeedbackView::default(),
@@ -405,7 +427,7 @@ impl App {
             return;
         }
         let ctx = self.context();
-        match keymap::resolve(ctx, key) {
+        match self.keymap.resolve(ctx, key) {
             Some(action) => self.update(action),
             None => {
                 if let Some(form) = &mut self.form
@@ -681,6 +703,7 @@ impl App {
                 self.write_draft();
                 self.exit = Some(Exit::Interrupted);
             }
+            Action::OpenEditor => self.request_editor(),
             _ => {}
         }
     }

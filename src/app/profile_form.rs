@@ -105,6 +105,15 @@ impl ProfileForm {
         self.texts.get(i)
     }
 
+    /// The focused text field (not the criteria picker), for paste.
+    pub fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
+        if self.focus == ProfileField::CriteriaSet {
+            return None;
+        }
+        let i = ProfileField::ALL.iter().position(|f| *f == self.focus)?;
+        self.texts.get_mut(i)
+    }
+
     pub fn next_field(&mut self, step: isize) {
         let all = ProfileField::ALL;
         let i = all.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;

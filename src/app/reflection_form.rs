@@ -96,6 +96,16 @@ impl FormState for ReflectionForm {
         self.dirty
     }
 
+    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        Some(super::form::FocusedText {
+            area: &mut self.text,
+            multi_line: true,
+        })
+    }
+    fn text_changed(&mut self) {
+        self.dirty = true;
+        self.error = None;
+    }
     fn paste(&mut self, text: &str) -> bool {
         let changed = self
             .text

@@ -18,8 +18,12 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long after the last keystroke a draft is written.
+/// How long after the last keystroke a draft is written, unless config.ron
+/// says otherwise (`draft_autosave_seconds`).
 pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
+
+/// Runs $EDITOR on some text: the text, the folder for its temp file.
+pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<String, String> + 'a;
 
 /// The draft the signal thread writes if the process is told to stop.
 pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
@@ -54,6 +58,7 @@ pub fn run_loop<B: Backend>(
     app: &mut App,
     mut next_event: impl FnMut(Option<Duration>) -> std::io::Result<Option<Event>>,
     shared_draft: &SharedDraft,
+    edit_text: &mut EditText,
 ) -> std::io::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
@@ -129,17 +134,32 @@ where
             match ev {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
                 Event::Paste(text) => app.handle_paste(&text),
+                Event::Mouse(mouse) => app.handle_mouse(&mouse),
                 Event::FocusGained => app.reload_requested = app.complete && app.form.is_none(),
                 _ => {}
             }
             if app.exit.is_some() {
                 break;
             }
+            if let Some(text) = app.editor_request.take() {
+                let drafts = dir
+                    .as_ref()
+                    .map(|d| d.join(crate::store::drafts::DRAFT_DIR));
+                let result = edit_text(&text, drafts.as_deref());
+                // The editor drew over the screen: blank every cell we drew
+                // so the next frame paints all of it. (Terminal::clear would
+                // ask the terminal for the cursor position; not all answer.)
+                terminal
+                    .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+                    .map_err(std::io::Error::other)?;
+                app.finish_editor(result);
+                break;
+            }
             event = next_event(Some(Duration::ZERO))?;
         }
         if app.draft_due {
             app.draft_due = false;
-            draft_deadline = Some(Instant::now() + DRAFT_DELAY);
+            draft_deadline = Some(Instant::now() + app.config.draft_autosave);
             if let Ok(mut shared) = shared_draft.lock() {
                 *shared = match (&dir, app.current_draft()) {
                     (Some(dir), Some(draft)) => Some((dir.clone(), draft)),
@@ -202,23 +222,66 @@ pub fn spawn_signal_thread(_shared: SharedDraft) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Turns on what the app asks of the terminal beyond raw mode.
+fn enable_extras() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste,
+        ratatui::crossterm::event::EnableFocusChange,
+        ratatui::crossterm::event::EnableMouseCapture
+    );
+}
+
+fn disable_extras() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture,
+        ratatui::crossterm::event::DisableBracketedPaste,
+        ratatui::crossterm::event::DisableFocusChange
+    );
+}
+
+/// Leaves the app's screen for the learner's editor and comes back: the
+/// terminal is the shell's while the editor runs.
+fn edit_outside(text: &str, drafts: Option<&std::path::Path>) -> Result<String, String> {
+    let Some(command) =
+        super::editor::editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"))
+    else {
+        return Err("Set VISUAL or EDITOR to your editor (e.g. export EDITOR=nano)".into());
+    };
+    let temp = std::env::temp_dir();
+    let dir = drafts.unwrap_or(&temp);
+    disable_extras();
+    ratatui::restore();
+    let result = super::editor::edit_in(dir, text, &command);
+    let back = ratatui::crossterm::terminal::enable_raw_mode().and_then(|()| {
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen
+        )
+    });
+    enable_extras();
+    match back {
+        Ok(()) => result,
+        Err(e) => Err(format!("Could not return to the app's screen: {e}")),
+    }
+}
+
 /// Opens the real terminal and runs the app; the terminal is restored on
 /// every exit path, a panic included (ratatui's hook).
 pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
     let shared: SharedDraft = Arc::new(Mutex::new(None));
     spawn_signal_thread(Arc::clone(&shared))?;
     let mut terminal = ratatui::try_init()?;
-    let _ = ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::event::EnableBracketedPaste,
-        ratatui::crossterm::event::EnableFocusChange
+    enable_extras();
+    let result = run_loop(
+        &mut terminal,
+        &mut app,
+        crossterm_event,
+        &shared,
+        &mut edit_outside,
     );
-    let result = run_loop(&mut terminal, &mut app, crossterm_event, &shared);
-    let _ = ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::event::DisableBracketedPaste,
-        ratatui::crossterm::event::DisableFocusChange
-    );
+    disable_extras();
     ratatui::restore();
     result
 }

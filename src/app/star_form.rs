@@ -204,6 +204,13 @@ impl StarForm {
         changed
     }
 
+    /// The focused text field, for paste and $EDITOR (see `FormState`).
+    pub fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+        let multi_line = !matches!(self.focus, Field::Date | Field::Tags);
+        self.text_area_mut(self.focus)
+            .map(|area| super::form::FocusedText { area, multi_line })
+    }
+
     /// Inserts pasted text into the focused text field.
     pub fn paste(&mut self, text: &str) -> bool {
         let single_line = matches!(self.focus, Field::Date | Field::Tags);

@@ -2,13 +2,16 @@
 //! plain text. Problems with individual files go to stderr; the command goes on.
 
 pub mod check;
+pub mod config;
 pub mod export;
 pub mod feedback;
+pub mod import;
 pub mod kpi;
 pub mod plan;
 pub mod review;
+pub mod shell;
 
-use crate::cli::{Cli, Command, FeedbackCommand, KpiCommand};
+use crate::cli::{Cli, Command, FeedbackCommand, ImportCommand, KpiCommand};
 use crate::domain::{self, DiaryEntry, Id};
 use crate::store::{self, Mode, OpenError, Problem, SaveError, Severity, Workspace};
 use chrono::{Local, NaiveDate};
@@ -73,11 +76,44 @@ fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
 }
 
 /// Runs a parsed command line; returns the exit status on success.
-pub fn run(cli: Cli) -> Result<u8, Failure> {
+pub fn run(mut cli: Cli) -> Result<u8, Failure> {
+    let settings = crate::config::load(cli.config.as_deref());
+    // The app shows them on its status line; the alternate screen would hide stderr.
+    if !matches!(cli.command, None | Some(Command::Star)) {
+        for problem in &settings.problems {
+            eprintln!("starlog: {problem}");
+        }
+    }
+    // `starlog demo` makes `demo` unless told otherwise, whatever the config says.
+    let demo_defaulted = cli.workspace_defaulted;
+    if cli.workspace_defaulted {
+        cli.workspace = settings.config.default_workspace.clone();
+    }
+    match &cli.command {
+        Some(Command::Config {
+            print_default,
+            path,
+        }) => return config::run(&settings, *print_default, *path),
+        Some(Command::Completions { shell }) => return shell::completions(*shell),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let root = root(&cli)?;
     match cli.command {
-        None => run_app(&root, &cli.workspace, cli.read_only, false),
-        Some(Command::Star) => run_app(&root, &cli.workspace, cli.read_only, true),
+        None => run_app(&root, &cli.workspace, cli.read_only, false, &settings),
+        Some(Command::Star) => run_app(&root, &cli.workspace, cli.read_only, true, &settings),
+        Some(Command::Import { source }) => match source {
+            ImportCommand::Jrnl { file } => {
+                import::run(&root, &cli.workspace, crate::import::Source::Jrnl, &file)
+            }
+            ImportCommand::TuiJournal { file } => import::run(
+                &root,
+                &cli.workspace,
+                crate::import::Source::TuiJournal,
+                &file,
+            ),
+        },
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => Ok(0),
         Some(Command::Add { text, tags, date }) => {
             let ws = Workspace::open(&root, &cli.workspace, Mode::Capture)?;
             let date = match date {
@@ -144,7 +180,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             redact,
         ),
         Some(Command::Demo { entries }) => {
-            let name = if cli.workspace == "default" {
+            let name = if demo_defaulted {
                 "demo".to_string()
             } else {
                 cli.workspace.clone()
@@ -215,6 +251,7 @@ fn run_app(
     name: &str,
     read_only: bool,
     quick: bool,
+    settings: &crate::config::LoadedConfig,
 ) -> Result<u8, Failure> {
     let (ws, reason) = open_for_app(root, name, read_only, quick)?;
     if quick && reason.is_some() {
@@ -223,6 +260,7 @@ fn run_app(
         ));
     }
     let mut app = crate::app::App::open(ws, now())?;
+    app.apply_config(settings);
     if let Some(reason) = reason {
         app.read_only_reason = Some(reason);
     }

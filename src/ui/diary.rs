@@ -39,6 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let selected = app.selected(Screen::Diary);
     if let Some(scroll) = app.reader {
         if let Some(entry) = app.records.diary.get(selected) {
+            // Spelled out in full: unambiguous whatever `date_format` is.
             let title = format!(" {} ", entry.date.format("%A %d %B %Y"));
             text_panel(
                 frame,
@@ -70,7 +71,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         |i| {
             let e = &entries[i];
             let mut spans = vec![
-                Span::styled(e.date.format("%d %b %y ").to_string(), st.dim()),
+                Span::styled(format!("{} ", app.config.format_day(e.date)), st.dim()),
                 Span::styled(if e.is_star() { "★ " } else { "  " }, st.key()),
                 Span::raw(e.headline().to_string()),
             ];
@@ -83,7 +84,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     if let Some(entry) = entries.get(selected) {
         let title = format!(
             " {} · {} words ",
-            entry.date.format("%a %d %b %Y"),
+            app.config.format_day(entry.date),
             entry.word_count()
         );
         text_panel(
@@ -109,7 +110,12 @@ pub fn entry_lines<'a>(entry: &'a DiaryEntry, records: &Records, st: &Styles) ->
         ));
         out.push(Line::raw(""));
     }
-    section(&mut out, "Notes", &entry.text, st);
+    if !entry.text.trim().is_empty() {
+        // Free text is often Markdown, written out of habit.
+        out.push(Line::styled("Notes", st.title()));
+        out.extend(super::markdown::render(&entry.text, &st.markdown()));
+        out.push(Line::raw(""));
+    }
     for part in StarPart::ALL {
         section(&mut out, part.label(), entry.part(part), st);
     }
@@ -193,7 +199,21 @@ fn draw_strip(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         n => format!("{n}-day streak"),
     };
     let width = area.width.saturating_sub(20) as usize;
-    let (marks, streak) = journal_days(&app.records.diary, app.today, width.max(1));
+    // The strip starts on the learner's first day of the week (config.ron).
+    let earliest = app
+        .today
+        .checked_sub_days(Days::new(width.saturating_sub(1) as u64))
+        .unwrap_or(app.today);
+    let past_start = earliest
+        .weekday()
+        .days_since(app.config.week_start.weekday()) as usize;
+    let skip = (7 - past_start) % 7;
+    let days = if width > skip + 7 {
+        width - skip
+    } else {
+        width
+    };
+    let (marks, streak) = journal_days(&app.records.diary, app.today, days.max(1));
     let start = app
         .today
         .checked_sub_days(Days::new(marks.len().saturating_sub(1) as u64))
@@ -209,7 +229,9 @@ fn draw_strip(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         } else {
             Span::styled("·", st.dim())
         });
-        if day.day() == 1 || i == 0 {
+        // The first cell is labelled too, unless a month begins right after it.
+        let month_starts_soon = (1..=4).any(|k| (day + Days::new(k)).day() == 1);
+        if day.day() == 1 || (i == 0 && !month_starts_soon) {
             let name = day.format("%b").to_string();
             if months.chars().count() <= i {
                 months.push_str(&" ".repeat(i - months.chars().count()));

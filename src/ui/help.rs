@@ -2,7 +2,7 @@
 
 use super::Styles;
 use super::widgets::centered;
-use crate::app::keymap::{Context, bindings_for};
+use crate::app::keymap::Context;
 use crate::app::{App, Screen};
 use crate::store::Severity;
 use ratatui::Frame;
@@ -22,7 +22,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let mut shown: Vec<(String, &str)> = Vec::new();
     for (title, ctx) in groups {
         lines.push(Line::styled(title, st.title()));
-        for b in bindings_for(ctx) {
+        for b in app.keymap.bindings_for(ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             let row = (keys.join(" / "), b.help);
             let per_screen = matches!(ctx, Context::Screen(Screen::Diary | Screen::Feedback));

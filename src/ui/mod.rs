@@ -20,7 +20,7 @@ pub mod reviews;
 pub mod star_form;
 pub mod widgets;
 
-use crate::app::{App, Confirm, Context, Form, Screen, keymap};
+use crate::app::{App, Confirm, Context, Form, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -31,15 +31,33 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// Styles, with colour only when allowed (`NO_COLOR`).
+/// Styles, with colour only when allowed (`NO_COLOR`), picked for a dark
+/// or a light background (`theme` in config.ron).
 pub struct Styles {
     color: bool,
+    light: bool,
 }
 
 impl Styles {
     pub fn new(app: &App) -> Styles {
         Styles {
             color: app.theme.color,
+            light: app.theme.light,
+        }
+    }
+
+    /// Yellow and cyan vanish on a light background: stronger colours there.
+    fn pick(&self, dark: Color, light: Color) -> Color {
+        if self.light { light } else { dark }
+    }
+
+    /// The styles Markdown previews use.
+    pub fn markdown(&self) -> markdown::MarkdownStyles {
+        markdown::MarkdownStyles {
+            heading: self.title(),
+            code: self.fg(self.pick(Color::Yellow, Color::Magenta)),
+            dim: self.dim(),
+            bullet: self.key(),
         }
     }
 
@@ -52,7 +70,8 @@ impl Styles {
     }
 
     pub fn title(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.pick(Color::Cyan, Color::Blue))
+            .add_modifier(Modifier::BOLD)
     }
     pub fn dim(&self) -> Style {
         if self.color {
@@ -62,10 +81,12 @@ impl Styles {
         }
     }
     pub fn key(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.pick(Color::Yellow, Color::Blue))
+            .add_modifier(Modifier::BOLD)
     }
     pub fn warn(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.pick(Color::Yellow, Color::Magenta))
+            .add_modifier(Modifier::BOLD)
     }
     pub fn error(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -84,7 +105,7 @@ impl Styles {
         }
     }
     pub fn focus_border(&self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.pick(Color::Cyan, Color::Blue))
     }
 }
 
@@ -104,6 +125,18 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(msg) if msg.text.chars().count() + 12 > area.width as usize => 2,
         _ => 1,
     };
+    // Previews start where the mouse wheel left them (not in the reader).
+    let preview_scroll = if app.reader.is_none() && app.form.is_none() {
+        app.preview_scroll_for(app.screen)
+    } else {
+        0
+    };
+    widgets::FRAME_NOTES.with(|n| {
+        *n.borrow_mut() = widgets::FrameNotes {
+            preview_scroll,
+            ..widgets::FrameNotes::default()
+        }
+    });
     let [tabs, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -133,6 +166,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         },
     }
     draw_status(app, frame, status, &st);
+    widgets::FRAME_NOTES.with(|n| {
+        let notes = std::mem::take(&mut *n.borrow_mut());
+        let mut map = app.mouse_map.borrow_mut();
+        map.lists = notes.lists;
+        map.previews = notes.previews;
+    });
     if app.help.is_some() {
         help::draw(app, frame, body, &st);
     }
@@ -154,6 +193,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let mut spans = Vec::new();
+    let mut tab_hits = Vec::new();
+    let mut x = area.x;
     for screen in Screen::ALL {
         let mut label = format!(" {} {} ", screen.index() + 1, screen.title());
         if screen == Screen::Feedback {
@@ -172,9 +213,13 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         } else {
             Style::default()
         };
+        let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        tab_hits.push((Rect::new(x, area.y, width, 1).intersection(area), screen));
+        x = x.saturating_add(width + 1);
         spans.push(Span::styled(label, style));
         spans.push(Span::raw("│"));
     }
+    app.mouse_map.borrow_mut().tabs = tab_hits;
     let who = if app.header.profile.name.is_empty() {
         String::new()
     } else {
@@ -218,7 +263,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    for (keys, help) in keymap::status_hints(ctx) {
+    for (keys, help) in app.keymap.status_hints(ctx) {
         spans.push(Span::styled(keys, st.key()));
         spans.push(Span::raw(format!(" {help}  ")));
     }

@@ -5,6 +5,22 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::cell::RefCell;
+
+thread_local! {
+    /// Where this frame drew lists and previews, for mouse clicks (see
+    /// `crate::app::mouse`), and the wheel scroll previews should start at.
+    /// Set and collected by `ui::view` around each frame.
+    pub(super) static FRAME_NOTES: RefCell<FrameNotes> = RefCell::default();
+}
+
+#[derive(Debug, Default)]
+pub(super) struct FrameNotes {
+    pub lists: Vec<crate::app::mouse::ListHit>,
+    pub previews: Vec<Rect>,
+    /// Applied by `text_panel` when drawn unscrolled (previews).
+    pub preview_scroll: u16,
+}
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -58,6 +74,13 @@ pub fn draw_list<'a>(
     frame.render_widget(block, area);
     let height = inner.height as usize;
     let start = window_start(selected, len, height);
+    FRAME_NOTES.with(|n| {
+        n.borrow_mut().lists.push(crate::app::mouse::ListHit {
+            rows: inner,
+            start,
+            len,
+        })
+    });
     for (i, index) in (start..len.min(start + height)).enumerate() {
         let mut line = row(index);
         if index == selected {
@@ -94,7 +117,8 @@ pub fn empty_state(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'
     );
 }
 
-/// Scrolled, wrapped text in a panel.
+/// Scrolled, wrapped text in a panel. Drawn unscrolled (a preview), it
+/// takes the mouse wheel's scroll and is noted for the wheel.
 pub fn text_panel<'a>(
     frame: &mut Frame,
     area: Rect,
@@ -102,6 +126,16 @@ pub fn text_panel<'a>(
     lines: Vec<Line<'a>>,
     scroll: u16,
 ) {
+    let scroll = if scroll == 0 {
+        FRAME_NOTES.with(|n| {
+            let mut notes = n.borrow_mut();
+            notes.previews.push(area);
+            notes.preview_scroll
+        })
+    } else {
+        scroll
+    };
+    let scroll = scroll.min(lines.len().saturating_sub(1) as u16);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

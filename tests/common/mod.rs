@@ -50,6 +50,12 @@ pub struct Pty {
 impl Pty {
     /// Starts `starlog --dir <root> <args...>`.
     pub fn spawn(root: &Path, args: &[&str]) -> Pty {
+        Pty::spawn_with_env(root, args, &[])
+    }
+
+    /// Starts `starlog --dir <root> <args...>` with extra environment
+    /// variables (EDITOR, STARLOG_CONFIG, ...).
+    pub fn spawn_with_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -68,6 +74,11 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("STARLOG_DIR");
+        // Never the developer's own settings: a config file that does not exist.
+        cmd.env("STARLOG_CONFIG", root.join("no-config.ron"));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn starlog");
         // Only the child keeps the slave open, so the reader sees EOF when it exits.
         drop(pair.slave);

@@ -1,0 +1,58 @@
+//! `starlog config`: where the settings file is, whether it reads cleanly,
+//! and a commented default file to start from.
+
+use super::Failure;
+use crate::config::{self, LoadedConfig};
+use std::io::Write;
+
+/// `--print-default`, `--path`, or a check of the file in force.
+pub fn run(loaded: &LoadedConfig, print_default: bool, path_only: bool) -> Result<u8, Failure> {
+    let mut out = std::io::stdout().lock();
+    if print_default {
+        let _ = out.write_all(config::DEFAULT_FILE.as_bytes());
+        return Ok(0);
+    }
+    let Some(path) = &loaded.path else {
+        return Err(Failure::Usage(
+            "this system has no config folder; pass --config PATH or set STARLOG_CONFIG".into(),
+        ));
+    };
+    if path_only {
+        let _ = writeln!(out, "{}", path.display());
+        return Ok(0);
+    }
+    if !path.exists() {
+        let _ = writeln!(
+            out,
+            "No settings file at {} yet: starlog uses the defaults.\nCreate one with: starlog config --print-default > \"{}\"",
+            path.display(),
+            path.display()
+        );
+        return Ok(0);
+    }
+    if loaded.problems.is_empty() {
+        let c = &loaded.config;
+        let _ = writeln!(out, "{} reads cleanly:", path.display());
+        let _ = writeln!(out, "  theme: {}", c.theme.name());
+        let _ = writeln!(out, "  date_format: \"{}\"", c.date_format);
+        let _ = writeln!(out, "  week_start: {}", c.week_start.name());
+        let _ = writeln!(out, "  review_interval_days: {}", c.review_interval_days);
+        let _ = writeln!(
+            out,
+            "  draft_autosave_seconds: {}",
+            c.draft_autosave.as_secs_f64()
+        );
+        let _ = writeln!(out, "  default_workspace: {}", c.default_workspace);
+        for (action, keys) in &c.keys {
+            let _ = writeln!(out, "  keys: {action} = {}", keys.join(", "));
+        }
+        Ok(0)
+    } else {
+        // The problems were printed when the file was read.
+        Err(Failure::Usage(format!(
+            "{} has {} problem(s); the defaults are used where noted",
+            path.display(),
+            loaded.problems.len()
+        )))
+    }
+}
