@@ -132,6 +132,13 @@ fn check_reports_each_rule_and_exits_1_when_one_fails() {
     assert_eq!(feedback["records"].as_array().map(Vec::len), Some(2));
     assert_eq!(feedback["records"][0]["kind"], "feedback");
 
+    // A workspace that is not there is a typo, not an empty portfolio.
+    let (code, _, err) = starlog(root, &["--workspace", "empty", "check"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("there is no workspace `empty`"), "{err}");
+    assert!(err.contains("workspaces there: demo"), "{err}");
+
+    std::fs::create_dir(root.join("empty")).expect("an empty workspace");
     let (code, out, _) = starlog(root, &["--workspace", "empty", "check"]);
     assert_eq!(code, 1);
     assert!(out.contains("no self-assessment recorded yet"), "{out}");

@@ -308,10 +308,6 @@ fn a_read_only_workspace_never_writes() {
         Err(SaveError::ReadOnly)
     ));
     assert_eq!(ws.load().expect("reads").records.diary, vec![record]);
-    // Read-only never creates a workspace that is not there.
-    let missing = Workspace::open(root.path(), "nobody", Mode::ReadOnly).expect("opens");
-    assert!(missing.load().expect("empty").records.is_empty());
-    assert!(!root.path().join("nobody").exists());
 }
 
 #[test]
@@ -374,4 +370,22 @@ fn of_two_files_with_one_id_the_one_changed_last_is_shown() {
         assert_eq!(loaded.problems[0].path, ws.dir().join(old.rel_path()));
         assert!(loaded.problems[0].message.starts_with("has the same id as"));
     }
+}
+
+#[test]
+fn reading_a_workspace_that_is_not_there_names_the_ones_that_are() {
+    let root = tempfile::tempdir().expect("tempdir");
+    drop(open(root.path()));
+    let err = Workspace::open(root.path(), "lerner", Mode::ReadOnly).expect_err("no such");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "there is no workspace `lerner` in {} (workspaces there: learner); check --workspace",
+            root.path().display()
+        )
+    );
+    assert!(
+        !root.path().join("lerner").exists(),
+        "read-only never creates a workspace"
+    );
 }

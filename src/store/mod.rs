@@ -174,6 +174,37 @@ pub enum OpenError {
     BadName(String),
     #[error("{path}: {message}; it was left untouched. Fix or move it, then try again")]
     BadHeader { path: PathBuf, message: String },
+    #[error("there is no workspace `{name}` in {}{}", root.display(), others_hint(others))]
+    NotFound {
+        name: String,
+        root: PathBuf,
+        /// The workspaces that are there, to spot a typo.
+        others: Vec<String>,
+    },
+}
+
+fn others_hint(others: &[String]) -> String {
+    if others.is_empty() {
+        "; run `starlog` (or `starlog add`) to start one".into()
+    } else {
+        format!(
+            " (workspaces there: {}); check --workspace",
+            others.join(", ")
+        )
+    }
+}
+
+/// The workspaces under `root`: folders holding a workspace header.
+pub fn workspace_names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join(HEADER_FILE).is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names
 }
 
 /// How a workspace is opened.
@@ -215,6 +246,15 @@ impl Workspace {
             let path = path.to_path_buf();
             move |source| OpenError::Io { path, source }
         };
+        if mode == Mode::ReadOnly && !dir.is_dir() {
+            // Reading a workspace that is not there is a typo more often
+            // than an empty portfolio: say so rather than show nothing.
+            return Err(OpenError::NotFound {
+                name: name.to_string(),
+                root: root.to_path_buf(),
+                others: workspace_names(root),
+            });
+        }
         if mode != Mode::ReadOnly {
             fsio::create_private_dir(root).map_err(io_err(root))?;
             fsio::create_private_dir(&dir).map_err(io_err(&dir))?;
