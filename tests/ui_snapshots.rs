@@ -291,3 +291,48 @@ fn feedback_forms_survive_tiny_sizes() {
         }
     }
 }
+
+#[test]
+fn progress_views_kpi_form_and_evidence() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Progress));
+        key(&mut app, KeyCode::Down); // CSAT
+        insta::assert_snapshot!(format!("progress_kpi_csat_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("progress_kpi_readings_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('n'));
+        insta::assert_snapshot!(format!("progress_kpi_form_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Right);
+        insta::assert_snapshot!(format!("progress_criteria_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("progress_evidence_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Right);
+        key(&mut app, KeyCode::Char('j')); // rule 2, which the demo fails
+        insta::assert_snapshot!(format!("progress_readiness_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn progress_at_tiny_sizes_does_not_panic() {
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Progress));
+    for step in 0..5 {
+        match step {
+            1 => key(&mut app, KeyCode::Right),
+            2 => key(&mut app, KeyCode::Right),
+            3 => key(&mut app, KeyCode::Char('x')),
+            4 => {
+                key(&mut app, KeyCode::Esc);
+                key(&mut app, KeyCode::Char('n'));
+            }
+            _ => {}
+        }
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11), (60, 14)] {
+            render(&app, w, h);
+        }
+    }
+}

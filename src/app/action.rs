@@ -65,6 +65,11 @@ pub enum Action {
     Undo,
     Refresh,
     EditProfile,
+    /// The Progress screen's next / previous view (KPIs, criteria, readiness).
+    NextView,
+    PreviousView,
+    /// Export the portfolio (Progress screen).
+    Export,
     Help,
     /// Close the current overlay or view.
     Back,

@@ -8,6 +8,8 @@ use super::act_form::ActForm;
 use super::activity_form::ActivityForm;
 use super::feedback_filter_form::FeedbackFilterForm;
 use super::feedback_form::FeedbackForm;
+use super::export_form::ExportForm;
+use super::kpi_form::KpiForm;
 use super::need_form::NeedForm;
 use super::objective_form::ObjectiveForm;
 use super::profile_form::ProfileForm;
@@ -107,6 +109,8 @@ pub enum Form {
     Reflection(Box<ReflectionForm>),
     Act(Box<ActForm>),
     FeedbackFilter(Box<FeedbackFilterForm>),
+    Kpi(Box<KpiForm>),
+    Export(Box<ExportForm>),
 }
 
 impl Form {
@@ -121,6 +125,8 @@ impl Form {
             Form::Reflection(f) => f.as_ref(),
             Form::Act(f) => f.as_ref(),
             Form::FeedbackFilter(f) => f.as_ref(),
+            Form::Kpi(f) => f.as_ref(),
+            Form::Export(f) => f.as_ref(),
         }
     }
 
@@ -135,6 +141,8 @@ impl Form {
             Form::Reflection(f) => f.as_mut(),
             Form::Act(f) => f.as_mut(),
             Form::FeedbackFilter(f) => f.as_mut(),
+            Form::Kpi(f) => f.as_mut(),
+            Form::Export(f) => f.as_mut(),
         }
     }
 
@@ -185,6 +193,7 @@ impl Form {
                     draft, feedback,
                 ))))
             }
+            DraftForm::Kpi => Some(Form::Kpi(Box::new(KpiForm::from_draft(draft, records)))),
             _ => None,
         }
     }

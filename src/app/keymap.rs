@@ -425,6 +425,41 @@ pub fn bindings() -> &'static [Binding] {
                 true
             ),
             bind!(
+                &[Char('n')],
+                Scope::On(Screen::Progress),
+                Action::New,
+                "new KPI reading",
+                true
+            ),
+            bind!(
+                &[Char('e')],
+                Scope::On(Screen::Progress),
+                Action::Edit,
+                "correct latest reading",
+                false
+            ),
+            bind!(
+                &[Char('l'), Code(KeyCode::Right)],
+                Scope::On(Screen::Progress),
+                Action::NextView,
+                "KPIs/criteria/readiness",
+                true
+            ),
+            bind!(
+                &[Char('h'), Code(KeyCode::Left)],
+                Scope::On(Screen::Progress),
+                Action::PreviousView,
+                "previous view",
+                false
+            ),
+            bind!(
+                &[Char('x')],
+                Scope::On(Screen::Progress),
+                Action::Export,
+                "export portfolio",
+                true
+            ),
+            bind!(
                 &[Char('u')],
                 Scope::Screens,
                 Action::Undo,

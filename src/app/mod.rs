@@ -7,19 +7,21 @@ pub mod action;
 pub mod activity_form;
 mod diary;
 pub mod editor;
+pub mod export_form;
 pub mod feedback;
 pub mod feedback_filter_form;
 pub mod feedback_form;
 pub mod fields;
 pub mod form;
 pub mod keymap;
+pub mod kpi_form;
 pub mod mouse;
 pub mod need_form;
 pub mod objective_form;
 pub mod picker;
 pub mod plan;
 pub mod profile_form;
-mod progress;
+pub mod progress;
 pub mod reflection_form;
 mod reviews;
 pub mod run;
@@ -151,6 +153,11 @@ pub struct App {
     pub prompts: StarPrompts,
     /// The Feedback screen's filter and panels.
     pub feedback_view: feedback::FeedbackView,
+    /// The Progress screen's view, selections, running export and figures.
+    pub progress: progress::ProgressState,
+    /// Goes up whenever the records in memory change, so work derived from
+    /// them (the Progress screen's) is redone only then.
+    pub records_rev: u64,
     /// Records saved or trashed in this session, so a background load that
     /// started earlier cannot bring back an old state of them.
     session_saved: HashMap<Id, (AnyRecord, FileState)>,
@@ -203,6 +210,8 @@ impl App {
             session_saved: HashMap::new(),
             session_trashed: Vec::new(),
             plan_chooser: false,
+            progress: progress::ProgressState::default(),
+            records_rev: 0,
         }
     }
 
@@ -277,6 +286,7 @@ impl App {
         self.header = loaded.header;
         self.header_state = loaded.header_state;
         self.records = loaded.records;
+        self.records_rev += 1;
         self.files = loaded.files;
         // Keep draft problems found at start; replace the rest.
         self.problems = loaded.problems;
@@ -316,6 +326,7 @@ impl App {
                 _ => {
                     self.files.insert(record.id().clone(), state);
                     self.records.upsert(record);
+                    self.records_rev += 1;
                 }
             }
         }
@@ -328,6 +339,7 @@ impl App {
             {
                 self.files.remove(id);
                 self.records.remove(id);
+                self.records_rev += 1;
             }
         }
     }
@@ -389,7 +401,7 @@ impl App {
             Screen::Plan => self.plan_len(),
             Screen::Feedback => self.visible_feedback().len(),
             Screen::Reviews => self.records.reviews.len(),
-            Screen::Progress => 0,
+            Screen::Progress => self.progress_len(),
         }
     }
 
@@ -585,6 +597,7 @@ impl App {
                 self.session_trashed.retain(|t| t != &id);
                 self.files.insert(id, state.clone());
                 self.records.upsert(record);
+                self.records_rev += 1;
                 if is_new_diary {
                     self.diary_total += 1;
                 }
@@ -611,6 +624,7 @@ impl App {
         match ws.trash(&rel) {
             Ok(trash_path) => {
                 self.records.remove(id);
+                self.records_rev += 1;
                 self.files.remove(id);
                 self.session_saved.remove(id);
                 self.session_trashed.push(id.clone());
@@ -658,6 +672,7 @@ impl App {
                     self.diary_total += 1;
                 }
                 self.records.upsert(record);
+                self.records_rev += 1;
                 self.select_record(&id);
                 self.set_status("Restored from the trash");
             }
@@ -801,6 +816,8 @@ impl App {
             Some(Form::Reflection(form)) => self.save_reflection_form(form),
             Some(Form::Act(form)) => self.save_act_form(form),
             Some(Form::FeedbackFilter(form)) => self.save_filter_form(form),
+            Some(Form::Kpi(form)) => self.save_kpi(form),
+            Some(Form::Export(form)) => self.save_export(form),
             Some(Form::Profile(form)) => match form.to_profile() {
                 Ok(profile) => {
                     self.apply_profile(profile);

@@ -1,13 +1,471 @@
-//! What keys do on the Progress screen.
+//! What keys do on the Progress screen, and what it shows worked out once per
+//! change of the records (not per frame): each KPI's readings, criteria
+//! coverage, the readiness verdicts. `←`/`→` switch between the KPI charts,
+//! the criteria matrix and the readiness checklist; `n` records a KPI reading;
+//! `x` exports the portfolio in the background.
 
-use super::{Action, App};
+use super::export_form::{ExportChoice, ExportForm};
+use super::kpi_form::KpiForm;
+use super::{Action, App, Form, Screen};
+use crate::domain::coverage::{self, Coverage};
+use crate::domain::kpi::{self, Scale};
+use crate::domain::readiness::{self, Verdict};
+use crate::domain::{AnyRecord, KpiReading, privacy};
+use crate::export::{self, Request};
+use chrono::NaiveDate;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// The three views of the Progress screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProgressView {
+    #[default]
+    Kpis,
+    Criteria,
+    Readiness,
+}
+
+impl ProgressView {
+    pub const ALL: [ProgressView; 3] = [
+        ProgressView::Kpis,
+        ProgressView::Criteria,
+        ProgressView::Readiness,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ProgressView::Kpis => "KPIs",
+            ProgressView::Criteria => "Criteria",
+            ProgressView::Readiness => "Readiness",
+        }
+    }
+
+    fn index(self) -> usize {
+        ProgressView::ALL
+            .iter()
+            .position(|v| *v == self)
+            .unwrap_or(0)
+    }
+}
+
+/// One metric's readings, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSeries {
+    pub metric: String,
+    pub scale: Scale,
+    pub readings: Vec<KpiReading>,
+}
+
+impl MetricSeries {
+    pub fn latest(&self) -> Option<&KpiReading> {
+        self.readings.last()
+    }
+
+    pub fn target(&self) -> Option<f64> {
+        self.readings.iter().rev().find_map(|k| k.target)
+    }
+}
+
+/// What the Progress screen shows, worked out from one state of the records.
+#[derive(Debug, Clone, Default)]
+pub struct ProgressData {
+    pub rev: u64,
+    pub today: Option<NaiveDate>,
+    pub criteria_id: String,
+    pub series: Vec<MetricSeries>,
+    pub coverage: Option<Coverage>,
+    pub verdicts: Vec<Verdict>,
+}
+
+/// An export running in the background.
+#[derive(Debug)]
+pub struct ExportJob {
+    pub rx: Receiver<Result<String, String>>,
+    pub progress: Arc<AtomicUsize>,
+    pub total: usize,
+}
+
+/// The Progress screen's own state.
+#[derive(Debug, Default)]
+pub struct ProgressState {
+    pub view: ProgressView,
+    /// The selection in each view, kept while another view is shown.
+    selected: [usize; 3],
+    pub export: Option<ExportJob>,
+    /// Worked out on demand, once per change of the records.
+    data: std::cell::RefCell<ProgressData>,
+}
 
 impl App {
+    /// The Progress screen's figures, worked out again only when the records
+    /// (or the day, or the criteria set) changed since last time.
+    pub fn progress_data(&self) -> std::cell::Ref<'_, ProgressData> {
+        let set_id = self
+            .criteria
+            .as_ref()
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
+        let stale = {
+            let d = self.progress.data.borrow();
+            d.today != Some(self.today) || d.rev != self.records_rev || d.criteria_id != set_id
+        };
+        if stale {
+            let fresh = self.compute_progress(set_id);
+            *self.progress.data.borrow_mut() = fresh;
+        }
+        self.progress.data.borrow()
+    }
+
+    fn compute_progress(&self, criteria_id: String) -> ProgressData {
+        let r = &self.records;
+        let mut series: Vec<MetricSeries> = Vec::new();
+        for k in &r.kpis {
+            let name = k.metric_name();
+            match series.iter_mut().find(|s| s.metric == name) {
+                Some(s) => s.readings.push(k.clone()),
+                None => series.push(MetricSeries {
+                    metric: name,
+                    scale: kpi::scale_of(k),
+                    readings: vec![k.clone()],
+                }),
+            }
+        }
+        for s in &mut series {
+            s.readings
+                .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+            if let Some(last) = s.readings.last() {
+                s.scale = kpi::scale_of(last);
+            }
+        }
+        series.sort_by(|a, b| a.metric.cmp(&b.metric));
+        let coverage = self.criteria.as_ref().map(|set| coverage::coverage(set, r));
+        let verdicts = readiness::check(&readiness::Portfolio {
+            header: &self.header,
+            records: r,
+            criteria: self.criteria.as_ref(),
+            today: self.today,
+            smart: &readiness::smart_letters,
+        });
+        ProgressData {
+            rev: self.records_rev,
+            today: Some(self.today),
+            criteria_id,
+            series,
+            coverage,
+            verdicts,
+        }
+    }
+
+    /// Rows in the current Progress view.
+    pub fn progress_len(&self) -> usize {
+        let d = self.progress_data();
+        match self.progress.view {
+            ProgressView::Kpis => d.series.len(),
+            ProgressView::Criteria => d.coverage.as_ref().map_or(0, |c| c.criteria.len()),
+            ProgressView::Readiness => d.verdicts.len(),
+        }
+    }
+
     pub(super) fn progress_action(&mut self, action: Action) {
         match action {
-            Action::Open => self.open_reader(),
-            Action::New => self.new_entry(),
+            Action::Open if self.progress_len() > 0 => self.reader = Some(0),
+            Action::New if self.writable() => self.new_kpi_reading(),
+            Action::Edit => self.edit_latest_reading(),
+            Action::NextView => self.switch_progress_view(1),
+            Action::PreviousView => self.switch_progress_view(-1),
+            Action::Export => self.open_export_form(),
             _ => {}
         }
+    }
+
+    fn switch_progress_view(&mut self, step: isize) {
+        let i = self.progress.view.index();
+        self.progress.selected[i] = self.selected(Screen::Progress);
+        let n = ProgressView::ALL.len() as isize;
+        let next = ((i as isize + step).rem_euclid(n)) as usize;
+        self.progress.view = ProgressView::ALL[next];
+        self.lists[Screen::Progress.index()].selected = self.progress.selected[next];
+        self.clamp(Screen::Progress);
+    }
+
+    /// The metric selected in the KPI view, if that view is showing.
+    pub fn selected_series(&self) -> Option<MetricSeries> {
+        if self.progress.view != ProgressView::Kpis {
+            return None;
+        }
+        self.progress_data()
+            .series
+            .get(self.selected(Screen::Progress))
+            .cloned()
+    }
+
+    /// Opens the KPI form, set up for the selected metric.
+    pub fn new_kpi_reading(&mut self) {
+        let like = self.selected_series().and_then(|s| s.latest().cloned());
+        let blank = KpiForm::blank(like.as_ref(), self.now);
+        self.form = Some(Form::Kpi(Box::new(KpiForm::new(
+            blank,
+            false,
+            &self.records,
+        ))));
+    }
+
+    /// `e` on a metric: correct its latest reading.
+    fn edit_latest_reading(&mut self) {
+        let Some(latest) = self.selected_series().and_then(|s| s.latest().cloned()) else {
+            self.set_status(
+                "Edit records from their own screen; here e corrects a KPI's latest reading",
+            );
+            return;
+        };
+        if !self.editable(&latest.id, "KPI reading") {
+            return;
+        }
+        self.reader = None;
+        self.form = Some(Form::Kpi(Box::new(KpiForm::new(
+            latest,
+            true,
+            &self.records,
+        ))));
+    }
+
+    pub(super) fn save_kpi(&mut self, mut form: Box<KpiForm>) {
+        let reading = match form.to_reading(self.today) {
+            Ok(r) => r,
+            Err(e) => {
+                form.fields.focus_on(e.field);
+                form.save_error = Some(e);
+                self.form = Some(Form::Kpi(form));
+                return;
+            }
+        };
+        let name = reading.metric_name();
+        let value = kpi::fmt_number(reading.value);
+        match self.save_record(AnyRecord::Kpi(reading), form.editing) {
+            Ok(_) => {
+                if let Some(ws) = &self.ws {
+                    let _ = ws.remove_draft(&form.to_draft(self.now));
+                }
+                self.draft_due = false;
+                // Show the metric just recorded.
+                self.progress.view = ProgressView::Kpis;
+                let row = self
+                    .progress_data()
+                    .series
+                    .iter()
+                    .position(|s| s.metric == name);
+                if let Some(i) = row {
+                    self.lists[Screen::Progress.index()].selected = i;
+                }
+                self.set_status(format!("Recorded {name} {value}"));
+                self.offer_next_draft();
+            }
+            Err(message) => {
+                form.save_error = Some(super::objective_form::FieldError {
+                    field: "value",
+                    message,
+                });
+                self.form = Some(Form::Kpi(form));
+                self.write_draft();
+            }
+        }
+    }
+
+    fn open_export_form(&mut self) {
+        if self.progress.export.is_some() {
+            self.set_status("An export is already running");
+            return;
+        }
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        let hits = privacy::scan(&self.records);
+        self.form = Some(Form::Export(Box::new(ExportForm::new(
+            &self.header.profile.name,
+            self.today,
+            hits,
+        ))));
+    }
+
+    pub(super) fn save_export(&mut self, mut form: Box<ExportForm>) {
+        match form.to_choice() {
+            Ok(choice) => self.start_export(choice),
+            Err(e) => {
+                form.fields.focus_on(e.field);
+                form.save_error = Some(e);
+                self.form = Some(Form::Export(form));
+            }
+        }
+    }
+
+    /// Builds and writes the portfolio on a background thread; the status
+    /// line shows its progress (see [`App::poll_export`]).
+    fn start_export(&mut self, choice: ExportChoice) {
+        let header = self.header.clone();
+        let records = self.records.clone();
+        let criteria = self.criteria.clone();
+        let today = self.today;
+        let progress = Arc::new(AtomicUsize::new(0));
+        let total = export::build::steps(&records);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let counter = Arc::clone(&progress);
+        let spawned = std::thread::Builder::new()
+            .name("starlog-export".into())
+            .spawn(move || {
+                let result = export::export(
+                    &Request {
+                        header: &header,
+                        records: &records,
+                        criteria: criteria.as_ref(),
+                        today,
+                        smart: &readiness::smart_letters,
+                        format: choice.format,
+                        personal_data: choice.personal_data,
+                    },
+                    &mut |done, _| counter.store(done, Ordering::Relaxed),
+                );
+                let outcome = match result {
+                    Err(refusal) => Err(refusal.message()),
+                    Ok(done) => match export::write_file(&choice.path, done.text.as_bytes()) {
+                        Ok(()) => {
+                            let redacted = if done.redacted > 0 {
+                                format!(", {} customer detail(s) replaced", done.redacted)
+                            } else {
+                                String::new()
+                            };
+                            Ok(format!(
+                                "Exported to {} ({} of {} readiness checks pass{redacted})",
+                                choice.path.display(),
+                                done.passed.0,
+                                done.passed.1
+                            ))
+                        }
+                        Err(e) => Err(format!(
+                            "Could not write {}: {e} ({})",
+                            choice.path.display(),
+                            crate::store::io_hint(&e)
+                        )),
+                    },
+                };
+                let _ = tx.send(outcome);
+            });
+        match spawned {
+            Ok(_) => {
+                self.progress.export = Some(ExportJob {
+                    rx,
+                    progress,
+                    total,
+                });
+                self.set_status("Exporting…");
+            }
+            Err(e) => self.set_error(format!("Could not start the export: {e}")),
+        }
+    }
+
+    /// Takes in a finished export. Returns true while one is still running
+    /// (the event loop then wakes to redraw its progress).
+    pub fn poll_export(&mut self) -> bool {
+        let Some(job) = &self.progress.export else {
+            return false;
+        };
+        match job.rx.try_recv() {
+            Ok(Ok(message)) => {
+                self.progress.export = None;
+                self.set_status(message);
+                false
+            }
+            Ok(Err(message)) => {
+                self.progress.export = None;
+                self.set_error(message);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                self.progress.export = None;
+                self.set_error("The export stopped unexpectedly; nothing was written");
+                false
+            }
+        }
+    }
+
+    /// How far a running export has got, as (done, total).
+    pub fn export_progress(&self) -> Option<(usize, usize)> {
+        self.progress
+            .export
+            .as_ref()
+            .map(|j| (j.progress.load(Ordering::Relaxed).min(j.total), j.total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Loaded;
+    use chrono::DateTime;
+
+    fn demo_app() -> App {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let (header, records) = crate::demo::story(now.date_naive());
+        App::from_loaded(
+            Loaded {
+                header,
+                records,
+                ..Loaded::default()
+            },
+            now,
+        )
+    }
+
+    #[test]
+    fn figures_are_worked_out_once_per_change_of_the_records() {
+        let mut app = demo_app();
+        assert_eq!(app.progress_data().series.len(), 3);
+        // A change that does not go through the app is not seen: the figures
+        // are not recomputed per frame...
+        app.records.kpis.clear();
+        assert_eq!(app.progress_data().series.len(), 3);
+        // ...only when the records change.
+        app.records_rev += 1;
+        assert!(app.progress_data().series.is_empty());
+    }
+
+    #[test]
+    fn arrows_switch_views_and_keep_each_views_selection() {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Progress));
+        app.update(Action::Down);
+        assert_eq!(app.selected_series().map(|s| s.metric), Some("CSAT".into()));
+        app.update(Action::NextView);
+        assert_eq!(app.progress.view, ProgressView::Criteria);
+        assert_eq!(app.selected(Screen::Progress), 0);
+        assert_eq!(app.list_len(Screen::Progress), 8, "eight criteria");
+        app.update(Action::NextView);
+        assert_eq!(app.list_len(Screen::Progress), 10, "ten rules");
+        app.update(Action::NextView);
+        assert_eq!(app.progress.view, ProgressView::Kpis);
+        assert_eq!(app.selected(Screen::Progress), 1, "CSAT still selected");
+    }
+
+    #[test]
+    fn a_reading_saved_without_a_workspace_keeps_the_form_and_says_why() {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Progress));
+        app.update(Action::New);
+        let Some(Form::Kpi(form)) = &mut app.form else {
+            panic!("the KPI form is open");
+        };
+        assert_eq!(form.fields.text("metric"), "AHT");
+        form.fields.focus_on("value");
+        for c in "350".chars() {
+            form.handle_key_for_test(c);
+        }
+        app.update(Action::Save);
+        let Some(Form::Kpi(form)) = &app.form else {
+            panic!("the form stays open when the save fails");
+        };
+        assert_eq!(form.fields.text("value"), "350", "the typed value is kept");
+        assert!(form.save_error.is_some());
     }
 }

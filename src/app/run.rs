@@ -94,6 +94,7 @@ where
                 }
             }
         }
+        let exporting = app.poll_export();
         if app.reload_requested {
             app.reload_requested = false;
             if load.is_none()
@@ -116,6 +117,7 @@ where
         // Wait for input; wake early only for work that is actually pending.
         let timeout = match (&load, draft_deadline) {
             (Some(_), _) => Some(Duration::from_millis(100)),
+            _ if exporting => Some(Duration::from_millis(100)),
             (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
             (None, None) => None,
         };

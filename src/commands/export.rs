@@ -11,19 +11,6 @@ pub fn parse_format(text: &str) -> Result<Format, String> {
     Format::parse(text).ok_or_else(|| format!("`{text}` is not a format: use md or html"))
 }
 
-/// Writes `bytes` to `path` so a reader never sees half a file.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Runs `starlog export`.
 pub fn run(
     root: &Path,
@@ -71,7 +58,7 @@ pub fn run(
             let _ = std::io::stdout().lock().write_all(done.text.as_bytes());
         }
         Some(path) => {
-            write_file(path, done.text.as_bytes()).map_err(|e| {
+            export::write_file(path, done.text.as_bytes()).map_err(|e| {
                 Failure::Other(format!(
                     "could not write {}: {e} ({})",
                     path.display(),

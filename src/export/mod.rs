@@ -141,5 +141,54 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
     })
 }
 
+/// Writes an export to `path` whole (a temporary file beside it, synced, then
+/// renamed over), so a reader or a crash never leaves half a portfolio.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Where a portfolio is saved unless the learner says otherwise: the
+/// Documents folder (else home, else the current folder), named for the
+/// learner and the day.
+pub fn default_path(name: &str, today: NaiveDate, format: Format) -> std::path::PathBuf {
+    let dir = directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let who: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if who.is_empty() {
+        format!("portfolio-{today}")
+    } else {
+        format!("portfolio-{who}-{today}")
+    };
+    dir.join(format!("{stem}.{}", format.extension()))
+}
+
 #[cfg(test)]
 mod tests;

@@ -4,11 +4,13 @@
 pub mod act_form;
 pub mod activity_form;
 pub mod diary;
+pub mod export_form;
 pub mod feedback;
 pub mod feedback_filter_form;
 pub mod feedback_form;
 pub mod field_form;
 pub mod help;
+pub mod kpi_form;
 pub mod markdown;
 pub mod need_form;
 pub mod objective_form;
@@ -157,6 +159,8 @@ pub fn view(app: &App, frame: &mut Frame) {
             feedback::draw(app, frame, body, &st);
             feedback_filter_form::draw(form, frame, body, &st);
         }
+        Some(Form::Kpi(form)) => kpi_form::draw(app, form, frame, body, &st),
+        Some(Form::Export(form)) => export_form::draw(app, form, frame, body, &st),
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),
@@ -241,6 +245,12 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                 loading.done,
                 loading.total.max(loading.done)
             ),
+            st.warn(),
+        ));
+    }
+    if let Some((done, total)) = app.export_progress() {
+        spans.push(Span::styled(
+            format!("exporting {}% ", done * 100 / total.max(1)),
             st.warn(),
         ));
     }

@@ -1,0 +1,359 @@
+//! The KPI reading form: a metric, its value on a day, the target at the time,
+//! and for a custom metric its unit and which way is better. Values are
+//! checked against the metric's scale; a value off the scale is refused at
+//! the field, with the scale named.
+
+use super::fields::{Field, Fields, LineKind};
+use super::form::FormState;
+use super::objective_form::FieldError;
+use super::picker::PickOption;
+use crate::domain::kpi::{self, Better, KpiField};
+use crate::domain::{Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug)]
+pub struct KpiForm {
+    pub base: KpiReading,
+    pub editing: bool,
+    pub fields: Fields,
+    pub draft_id: Id,
+    pub save_error: Option<FieldError>,
+}
+
+const BETTER: [&str; 2] = ["higher is better", "lower is better"];
+
+fn field_name(field: KpiField) -> &'static str {
+    match field {
+        KpiField::Metric => "metric",
+        KpiField::Value => "value",
+        KpiField::Target => "target",
+        KpiField::Unit => "unit",
+        KpiField::Better => "better",
+    }
+}
+
+/// A number as typed: `86`, `86.5`, `86,5`, `86%`, `-12`; empty is `None`.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!("`{}` is not a number", text.trim())),
+    }
+}
+
+impl KpiForm {
+    pub fn new(reading: KpiReading, editing: bool, records: &Records) -> KpiForm {
+        let k = &reading;
+        let number = |v: Option<f64>| v.map(kpi::fmt_number).unwrap_or_default();
+        let better = match k.better {
+            Some(Better::Lower) => 1,
+            _ => 0,
+        };
+        let objectives: Vec<PickOption> = records
+            .objectives
+            .iter()
+            .map(|o| PickOption {
+                value: o.id.as_str().to_string(),
+                label: crate::app::truncate(&o.statement, 60),
+            })
+            .collect();
+        let linked: Vec<String> = k
+            .objective
+            .iter()
+            .map(|id| id.as_str().to_string())
+            .collect();
+        let mut objective = Field::pick(
+            "objective",
+            "Objective",
+            "Which objective does this figure measure? (for before and after) Space ticks",
+            objectives,
+            &linked,
+            "No objectives yet: the reading stands on its own.",
+        );
+        if let super::fields::Input::Pick(p) = &mut objective.input {
+            p.single = true;
+        }
+        let fields = Fields::new(vec![
+            Field::line(
+                "metric",
+                "Metric",
+                "FCR, CSAT, NPS, AHT, CES, or your own (e.g. \"complaints\", \"SLA met\")",
+                &k.metric,
+            ),
+            Field::line(
+                "value",
+                "Value",
+                "The figure: FCR and CSAT in %, NPS -100..100, AHT in seconds, CES 1-7",
+                &if editing {
+                    number(Some(k.value))
+                } else {
+                    String::new()
+                },
+            ),
+            Field::typed_line(
+                "date",
+                "Date",
+                "The day (or end of the period) measured: today, 31/10/2026, end of month",
+                &k.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::line(
+                "target",
+                "Target",
+                "The target at the time, on the same scale (leave empty if none)",
+                &number(k.target),
+            ),
+            Field::line(
+                "unit",
+                "Unit",
+                "For your own metric: its unit (\"per week\", \"%\"). For CSAT, 1-5 means the survey mean",
+                &k.unit,
+            ),
+            Field::choice(
+                "better",
+                "Better",
+                "For your own metric: is a higher or a lower figure better? Space or ←/→",
+                BETTER.iter().map(|s| s.to_string()).collect(),
+                better,
+            ),
+            objective,
+            Field::text(
+                "note",
+                "Note",
+                "Where the figure came from, anything unusual about the period",
+                &k.note,
+            ),
+        ]);
+        KpiForm {
+            base: reading,
+            editing,
+            fields,
+            draft_id: Id::generate(),
+            save_error: None,
+        }
+    }
+
+    /// A blank reading for `today`, with the metric, unit, direction, target
+    /// and objective of `like` (the metric selected on the Progress screen).
+    pub fn blank(like: Option<&KpiReading>, now: DateTime<FixedOffset>) -> KpiReading {
+        KpiReading {
+            format: FORMAT,
+            id: Id::generate(),
+            metric: like.map(|k| k.metric_name()).unwrap_or_default(),
+            date: now.date_naive(),
+            created: now,
+            value: 0.0,
+            target: like.and_then(|k| k.target),
+            unit: like.map(|k| k.unit.clone()).unwrap_or_default(),
+            note: String::new(),
+            objective: like.and_then(|k| k.objective.clone()),
+            better: like.and_then(|k| k.better),
+        }
+    }
+
+    pub fn from_draft(draft: &Draft, records: &Records) -> KpiForm {
+        let existing = draft
+            .editing
+            .as_ref()
+            .and_then(|id| records.kpis.iter().find(|k| &k.id == id));
+        let mut form = match existing {
+            Some(k) => KpiForm::new(k.clone(), true, records),
+            None => KpiForm::new(KpiForm::blank(None, draft.saved_at), false, records),
+        };
+        form.fields.restore(&draft.fields);
+        form.draft_id = draft.id.clone();
+        form
+    }
+
+    /// The reading as typed so far (unparsable numbers read as 0), for the
+    /// scale shown beside the form.
+    pub fn scale_note(&self) -> Result<kpi::Scale, String> {
+        let f = &self.fields;
+        let better = Some(if f.choice("better") == 1 {
+            Better::Lower
+        } else {
+            Better::Higher
+        });
+        kpi::scale(&f.text("metric"), &f.text("unit"), better)
+    }
+
+    /// The reading to save, or the field to fix and why.
+    pub fn to_reading(&self, today: NaiveDate) -> Result<KpiReading, FieldError> {
+        let f = &self.fields;
+        if let Some((field, message)) = f.first_problem(today) {
+            return Err(FieldError { field, message });
+        }
+        let err = |field: &'static str, label: &str, e: String| FieldError {
+            field,
+            message: format!("{label}: {e}"),
+        };
+        let mut k = self.base.clone();
+        let metric = f.text("metric");
+        let known = kpi::known_metric(&metric).is_some();
+        k.metric = if known {
+            metric.trim().to_ascii_uppercase()
+        } else {
+            metric.trim().to_string()
+        };
+        k.value = parse_number(&f.text("value"))
+            .map_err(|e| err("value", "Value", e))?
+            .ok_or_else(|| err("value", "Value", "type the figure".into()))?;
+        k.target = parse_number(&f.text("target")).map_err(|e| err("target", "Target", e))?;
+        k.date =
+            dates::parse_natural_day(&f.text("date"), today).map_err(|e| err("date", "Date", e))?;
+        k.unit = f.text("unit").trim().to_string();
+        k.better = if known {
+            None
+        } else if f.choice("better") == 1 {
+            Some(Better::Lower)
+        } else {
+            Some(Better::Higher)
+        };
+        k.objective = f
+            .picked("objective")
+            .first()
+            .and_then(|s| Id::parse(s).ok());
+        k.note = f.text("note").trim().to_string();
+        kpi::validate(&k).map_err(|(field, message)| {
+            let name = field_name(field);
+            let label = f.get(name).map(|x| x.label).unwrap_or("Value");
+            FieldError {
+                field: name,
+                message: format!("{label}: {message}"),
+            }
+        })?;
+        Ok(k)
+    }
+
+    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            self.editing.then(|| self.base.id.clone()),
+            DraftForm::Kpi,
+            self.fields.to_draft_fields(),
+        )
+    }
+}
+
+#[cfg(test)]
+impl KpiForm {
+    /// Types one character into the focused field (tests elsewhere in the app).
+    pub(crate) fn handle_key_for_test(&mut self, c: char) {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        FormState::handle_key(self, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+impl FormState for KpiForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.fields.handle_key(key);
+        if changed {
+            self.save_error = None;
+        }
+        changed
+    }
+    fn next_field(&mut self, step: isize) {
+        self.fields.next_field(step);
+    }
+    fn dirty(&self) -> bool {
+        self.fields.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        self.fields.paste(text)
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(KpiForm::to_draft(self, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
+    }
+
+    fn type_in(form: &mut KpiForm, field: &str, text: &str) {
+        form.fields.focus_on(field);
+        for c in text.chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    fn blank() -> KpiForm {
+        KpiForm::new(KpiForm::blank(None, now()), false, &Records::default())
+    }
+
+    #[test]
+    fn a_reading_is_built_from_its_fields() {
+        let mut form = blank();
+        type_in(&mut form, "metric", "csat");
+        type_in(&mut form, "value", "86,5%");
+        type_in(&mut form, "target", "88");
+        let k = form.to_reading(now().date_naive()).expect("saves");
+        assert_eq!(k.metric, "CSAT");
+        assert_eq!(k.value, 86.5);
+        assert_eq!(k.target, Some(88.0));
+        assert_eq!(k.better, None, "a known metric has its own direction");
+        assert_eq!(k.date, now().date_naive());
+    }
+
+    #[test]
+    fn a_value_off_the_scale_is_refused_at_the_value() {
+        let mut form = blank();
+        type_in(&mut form, "metric", "CES");
+        type_in(&mut form, "value", "9");
+        let e = form.to_reading(now().date_naive()).expect_err("off scale");
+        assert_eq!(e.field, "value");
+        assert_eq!(
+            e.message,
+            "Value: CES 9 is off the scale: CES runs from 1 to 7 (1-7)"
+        );
+        let mut form = blank();
+        type_in(&mut form, "metric", "CSAT");
+        type_in(&mut form, "value", "eighty");
+        assert_eq!(
+            form.to_reading(now().date_naive()).expect_err("nan").field,
+            "value"
+        );
+    }
+
+    #[test]
+    fn a_custom_metric_needs_its_unit_and_keeps_its_direction() {
+        let mut form = blank();
+        type_in(&mut form, "metric", "complaints");
+        type_in(&mut form, "value", "3");
+        assert_eq!(
+            form.to_reading(now().date_naive()).expect_err("unit").field,
+            "unit"
+        );
+        type_in(&mut form, "unit", "per week");
+        form.fields.focus_on("better");
+        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        let k = form.to_reading(now().date_naive()).expect("saves");
+        assert_eq!(k.better, Some(Better::Lower));
+        assert_eq!(k.metric, "complaints");
+    }
+
+    #[test]
+    fn a_blank_form_takes_the_selected_metric() {
+        let mut like = KpiForm::blank(None, now());
+        like.metric = "aht".into();
+        like.target = Some(360.0);
+        let form = KpiForm::new(
+            KpiForm::blank(Some(&like), now()),
+            false,
+            &Records::default(),
+        );
+        assert_eq!(form.fields.text("metric"), "AHT");
+        assert_eq!(form.fields.text("target"), "360");
+        assert_eq!(form.fields.text("value"), "", "the value is typed fresh");
+    }
+}
