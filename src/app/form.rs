@@ -6,9 +6,9 @@
 
 use super::act_form::ActForm;
 use super::activity_form::ActivityForm;
+use super::export_form::ExportForm;
 use super::feedback_filter_form::FeedbackFilterForm;
 use super::feedback_form::FeedbackForm;
-use super::export_form::ExportForm;
 use super::kpi_form::KpiForm;
 use super::need_form::NeedForm;
 use super::objective_form::ObjectiveForm;
