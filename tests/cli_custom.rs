@@ -65,6 +65,7 @@ fn config_prints_a_default_file_that_reads_back_cleanly() {
     );
     // A broken file: every command still runs and names the line.
     std::fs::write(root.path().join("config.ron"), "(\n  theme: light,\n)").unwrap();
+    std::fs::create_dir_all(root.path().join("default")).unwrap();
     let out = starlog(root.path(), &["list"]);
     assert!(out.status.success());
     assert!(

@@ -109,6 +109,12 @@ fn an_overdue_review_exits_1_and_says_by_how_long() {
 #[test]
 fn an_empty_workspace_has_nothing_overdue() {
     let root = tempfile::tempdir().expect("tempdir");
+    // Not there at all: said, with exit 3 (not 1, which means overdue).
+    let (code, _, err) = starlog(root.path(), &["review"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("there is no workspace `default`"), "{err}");
+
+    std::fs::create_dir(root.path().join("default")).expect("an empty workspace");
     let (code, out, err) = starlog(root.path(), &["review"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.starts_with("No review held yet."), "{out}");
