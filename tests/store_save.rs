@@ -389,3 +389,44 @@ fn reading_a_workspace_that_is_not_there_names_the_ones_that_are() {
         "read-only never creates a workspace"
     );
 }
+
+#[test]
+fn moving_onto_a_copy_left_by_a_crashed_move_replaces_the_copy() {
+    // A crash mid-move left the entry under day 20 and day 21. Moving the
+    // shown one onto the other day must not fail forever on "already
+    // exists": the copy is backed up and replaced, and one file remains.
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = open(root.path());
+    let first = entry(1);
+    ws.create(&first).expect("create");
+    let mut copy = first.clone();
+    copy.date = NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid");
+    copy.text = "The copy left behind".into();
+    ws.create(&copy).expect("the copy");
+
+    let loaded = ws.load().expect("load");
+    let shown = loaded.records.diary[0].clone();
+    let state = loaded.files[&shown.id].clone();
+    let other_day = if shown.date == first.date {
+        copy.date
+    } else {
+        first.date
+    };
+    let mut moved = shown.clone();
+    moved.date = other_day;
+    moved.text = "Moved again".into();
+    ws.save(&moved, Some(&state))
+        .expect("the move goes through");
+
+    let loaded = ws.load().expect("load");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.records.diary, vec![moved.clone()]);
+    assert!(!ws.dir().join(shown.rel_path()).exists());
+    let texts: Vec<String> = backups_of(&ws, "diary", first.id.as_str())
+        .iter()
+        .map(|p| fs::read_to_string(p).expect("backup"))
+        .collect();
+    assert_eq!(texts.len(), 2, "both earlier files are kept in backups");
+    assert!(texts.iter().any(|t| t.contains("The copy left behind")));
+    assert!(texts.iter().any(|t| t.contains("Entry 1: a customer")));
+}

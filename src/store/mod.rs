@@ -670,12 +670,20 @@ impl Workspace {
             .map_err(|e| SaveError::Encode(e.to_string()))?
             .into_bytes();
         let rel_path = record.rel_path();
+        // Moving to a name that already holds this same record (a copy left
+        // by a crash between the two steps of an earlier move) replaces that
+        // copy, after backing it up; any other file there is never touched.
+        let copy_at_new_name = rel_path != known.rel_path
+            && fs::read(self.dir.join(&rel_path))
+                .ok()
+                .and_then(|b| codec::decode::<T>(&b).ok())
+                .is_some_and(|d| d.record.id() == record.id());
         self.replace(
             &rel_path,
             &bytes,
             known,
-            T::KIND.dir(),
-            record.id().as_str(),
+            (T::KIND.dir(), record.id().as_str()),
+            copy_at_new_name,
         )
     }
 
@@ -731,7 +739,7 @@ impl Workspace {
             .into_bytes();
         let rel_path = PathBuf::from(HEADER_FILE);
         match known {
-            Some(known) => self.replace(&rel_path, &bytes, known, "workspace", "header"),
+            Some(known) => self.replace(&rel_path, &bytes, known, ("workspace", "header"), false),
             // No header was there when loaded: create one, but never over a
             // header another program wrote since (it may be a newer format).
             None => {
@@ -760,8 +768,8 @@ impl Workspace {
         rel_path: &Path,
         bytes: &[u8],
         known: &FileState,
-        backup_group: &str,
-        backup_name: &str,
+        (backup_group, backup_name): (&str, &str),
+        copy_at_new_name: bool,
     ) -> Result<FileState, SaveError> {
         let old_path = self.dir.join(&known.rel_path);
         if let Some(reason) = &known.protected {
@@ -803,7 +811,13 @@ impl Workspace {
         } else {
             // The name changed (e.g. a diary entry moved to another day):
             // write the new file first, then drop the old name (already backed up).
-            fsio::create_new_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
+            if copy_at_new_name {
+                self.backup(&new_path, backup_group, backup_name)
+                    .map_err(io_err(&new_path))?;
+                fsio::write_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
+            } else {
+                fsio::create_new_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
+            }
             if on_disk {
                 fs::remove_file(&old_path).map_err(io_err(&old_path))?;
                 if let Some(parent) = old_path.parent() {
@@ -824,7 +838,14 @@ impl Workspace {
         let dir = self.dir.join(BACKUP_DIR).join(group).join(name);
         fsio::create_private_dir(&dir)?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ").to_string();
-        let target = dir.join(format!("{stamp}.ron"));
+        // Two backups in one microsecond (a moved record and its copy) get
+        // `~2`, `~3`...: after the first in name order, so pruning stays right.
+        let mut target = dir.join(format!("{stamp}.ron"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = dir.join(format!("{stamp}~{n}.ron"));
+        }
         if fs::hard_link(path, &target).is_err() {
             let bytes = fs::read(path)?;
             fsio::create_new_atomic(&target, &bytes)?;
