@@ -62,6 +62,8 @@ pub enum Action {
     New,
     Edit,
     Delete,
+    /// Compare a review with the one before it, or with today's plan.
+    Compare,
     Undo,
     Refresh,
     EditProfile,

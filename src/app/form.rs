@@ -14,6 +14,7 @@ use super::need_form::NeedForm;
 use super::objective_form::ObjectiveForm;
 use super::profile_form::ProfileForm;
 use super::reflection_form::ReflectionForm;
+use super::review_form::ReviewForm;
 use super::star_form::StarForm;
 use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
 use chrono::{DateTime, FixedOffset};
@@ -111,6 +112,7 @@ pub enum Form {
     FeedbackFilter(Box<FeedbackFilterForm>),
     Kpi(Box<KpiForm>),
     Export(Box<ExportForm>),
+    Review(Box<ReviewForm>),
 }
 
 impl Form {
@@ -127,6 +129,7 @@ impl Form {
             Form::FeedbackFilter(f) => f.as_ref(),
             Form::Kpi(f) => f.as_ref(),
             Form::Export(f) => f.as_ref(),
+            Form::Review(f) => f.as_ref(),
         }
     }
 
@@ -143,6 +146,7 @@ impl Form {
             Form::FeedbackFilter(f) => f.as_mut(),
             Form::Kpi(f) => f.as_mut(),
             Form::Export(f) => f.as_mut(),
+            Form::Review(f) => f.as_mut(),
         }
     }
 
@@ -194,7 +198,9 @@ impl Form {
                 ))))
             }
             DraftForm::Kpi => Some(Form::Kpi(Box::new(KpiForm::from_draft(draft, records)))),
-            _ => None,
+            DraftForm::Review => {
+                ReviewForm::from_draft(draft, records, criteria).map(|f| Form::Review(Box::new(f)))
+            }
         }
     }
 }
@@ -265,5 +271,23 @@ impl FormState for ProfileForm {
     }
     fn dirty(&self) -> bool {
         self.dirty
+    }
+}
+
+impl FormState for ReviewForm {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        ReviewForm::handle_key(self, key)
+    }
+    fn next_field(&mut self, step: isize) {
+        ReviewForm::next_field(self, step)
+    }
+    fn dirty(&self) -> bool {
+        self.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        ReviewForm::paste(self, text)
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        Some(ReviewForm::to_draft(self, now))
     }
 }

@@ -460,6 +460,41 @@ pub fn bindings() -> &'static [Binding] {
                 true
             ),
             bind!(
+                &[Char('n')],
+                Scope::On(Screen::Reviews),
+                Action::New,
+                "hold a review",
+                true
+            ),
+            bind!(
+                &[Char('c')],
+                Scope::On(Screen::Reviews),
+                Action::Compare,
+                "what changed",
+                true
+            ),
+            bind!(
+                &[Char('c')],
+                Scope::Reader,
+                Action::Compare,
+                "compare (Reviews)",
+                false
+            ),
+            bind!(
+                &[Char('e')],
+                Scope::On(Screen::Reviews),
+                Action::Edit,
+                "correct (a new review)",
+                true
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::On(Screen::Reviews),
+                Action::Delete,
+                "(reviews are never deleted)",
+                false
+            ),
+            bind!(
                 &[Char('u')],
                 Scope::Screens,
                 Action::Undo,

@@ -23,7 +23,8 @@ pub mod plan;
 pub mod profile_form;
 pub mod progress;
 pub mod reflection_form;
-mod reviews;
+pub mod review_form;
+pub mod reviews;
 pub mod run;
 mod settings;
 pub mod star_form;
@@ -158,6 +159,8 @@ pub struct App {
     /// Goes up whenever the records in memory change, so work derived from
     /// them (the Progress screen's) is redone only then.
     pub records_rev: u64,
+    /// The Reviews screen's compare view, when open (in the reader).
+    pub review_compare: Option<reviews::Compare>,
     /// Records saved or trashed in this session, so a background load that
     /// started earlier cannot bring back an old state of them.
     session_saved: HashMap<Id, (AnyRecord, FileState)>,
@@ -207,6 +210,7 @@ impl App {
             criteria,
             prompts: crate::assets::star_prompts(),
             feedback_view: feedback::FeedbackView::default(),
+            review_compare: None,
             session_saved: HashMap::new(),
             session_trashed: Vec::new(),
             plan_chooser: false,
@@ -384,13 +388,7 @@ impl App {
                 .filter_map(|i| self.records.feedback.get(*i))
                 .map(|f| f.id.clone())
                 .collect(),
-            Screen::Reviews => self
-                .records
-                .reviews
-                .iter()
-                .rev()
-                .map(|r| r.id.clone())
-                .collect(),
+            Screen::Reviews => self.review_ids(),
             Screen::Progress => Vec::new(),
         }
     }
@@ -486,6 +484,11 @@ impl App {
                 Action::PageDown => self.reader = self.reader.map(|s| s.saturating_add(10)),
                 Action::PageUp => self.reader = self.reader.map(|s| s.saturating_sub(10)),
                 Action::Top => self.reader = Some(0),
+                Action::Compare => {
+                    if self.screen == Screen::Reviews {
+                        self.reviews_action(Action::Compare)
+                    }
+                }
                 other => {
                     self.reader = None;
                     self.update_screen(other);
@@ -818,6 +821,7 @@ impl App {
             Some(Form::FeedbackFilter(form)) => self.save_filter_form(form),
             Some(Form::Kpi(form)) => self.save_kpi(form),
             Some(Form::Export(form)) => self.save_export(form),
+            Some(Form::Review(form)) => self.save_review(form),
             Some(Form::Profile(form)) => match form.to_profile() {
                 Ok(profile) => {
                     self.apply_profile(profile);

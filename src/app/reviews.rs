@@ -1,13 +1,188 @@
-//! What keys do on the Reviews screen.
+//! What keys do on the Reviews screen: `n` holds a review, `c` compares the
+//! selected review with the one before it (again: with today's plan), `e`
+//! records a correction (reviews are never edited), `Enter` reads one.
 
-use super::{Action, App};
+use super::review_form::ReviewForm;
+use super::{Action, App, Form, Screen};
+use crate::domain::review::{cycle, timeline};
+use crate::domain::{AnyRecord, Id, Review};
+
+/// What the selected review is compared with in the compare view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// The review before it: what this review changed, with its reasons.
+    Previous,
+    /// Today's plan: what has changed since this review.
+    Today,
+}
 
 impl App {
     pub(super) fn reviews_action(&mut self, action: Action) {
         match action {
-            Action::Open => self.open_reader(),
-            Action::New => self.new_entry(),
+            Action::Open => {
+                self.review_compare = None;
+                self.open_reader();
+            }
+            Action::New => self.new_review(),
+            Action::Edit => self.correct_selected_review(),
+            Action::Compare => self.compare_selected_review(),
+            Action::Delete => self.set_status(
+                "Reviews are kept as they were held and cannot be deleted. To put one right, press e to record a correction",
+            ),
             _ => {}
+        }
+    }
+
+    /// The selected review on the Reviews screen, in timeline order.
+    pub fn selected_review(&self) -> Option<&Review> {
+        timeline::display_order(&self.records.reviews)
+            .get(self.selected(Screen::Reviews))
+            .copied()
+    }
+
+    /// The review ids in the order the timeline lists them.
+    pub(super) fn review_ids(&self) -> Vec<Id> {
+        timeline::display_order(&self.records.reviews)
+            .iter()
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    /// `c`: the compare view, first against the review before; pressed again,
+    /// against today's plan.
+    fn compare_selected_review(&mut self) {
+        if self.selected_review().is_none() {
+            self.set_status("No review to compare yet: press n to hold the first one");
+            return;
+        }
+        self.review_compare = match (self.reader.is_some(), self.review_compare) {
+            (true, Some(Compare::Previous)) => Some(Compare::Today),
+            _ => Some(Compare::Previous),
+        };
+        self.reader = Some(0);
+    }
+
+    /// `n`: a review of today's plan.
+    pub fn new_review(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        let form = ReviewForm::new(
+            &self.records,
+            self.header.settings.review_interval_days,
+            self.today,
+            self.criteria.as_ref(),
+        );
+        if form.decisions.is_empty() && self.records.objectives.is_empty() {
+            self.set_status(
+                "Your plan has no objectives yet: a review decides about each one. Add them on the Plan screen (2) first",
+            );
+            return;
+        }
+        self.form = Some(Form::Review(Box::new(form)));
+    }
+
+    /// `e`: a correction of the selected review, which itself stays as it was.
+    fn correct_selected_review(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        let Some(original) = self.selected_review().cloned() else {
+            self.set_status("No review yet: press n to hold one");
+            return;
+        };
+        let form = ReviewForm::correction(
+            &self.records,
+            &original,
+            self.header.settings.review_interval_days,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Review(Box::new(form)));
+        self.set_status(
+            "Reviews are never edited: saving this records a correction that names the original",
+        );
+    }
+
+    /// Ctrl-S on the review form: check it, close the objectives it marked
+    /// achieved or dropped, then write the review (a new file, never a rewrite).
+    pub(super) fn save_review(&mut self, mut form: Box<ReviewForm>) {
+        let id = Id::generate();
+        let review = match form.to_review(&id, self.today, self.now) {
+            Ok(review) => review,
+            Err((field, message)) => {
+                form.focus = field;
+                form.save_error = Some((field, message));
+                self.form = Some(Form::Review(form));
+                return;
+            }
+        };
+        let issues = form.issues(&self.records, self.today, self.now);
+        if let Some((field, issue)) = issues.iter().find(|(_, i)| i.blocking) {
+            form.focus = *field;
+            form.save_error = Some((*field, format!("NOT SAVED: {}", issue.message)));
+            self.form = Some(Form::Review(form));
+            return;
+        }
+        // A new review closes what it decided was achieved or dropped, so the
+        // live plan agrees with the snapshot. A correction leaves the live
+        // plan alone: it puts right a record of the past.
+        if !form.is_correction() {
+            for c in &review.changes {
+                let Some(live) = self.records.objective(&c.objective).cloned() else {
+                    continue;
+                };
+                let status = c.outcome.status_after(live.status);
+                if status == live.status {
+                    continue;
+                }
+                let mut closed = live;
+                closed.status = status;
+                closed.updated = self.now;
+                if let Err(message) = self.save_record(AnyRecord::Objective(closed), true) {
+                    form.save_error = Some((form.focus, message));
+                    self.form = Some(Form::Review(form));
+                    self.write_draft();
+                    return;
+                }
+            }
+        }
+        let due = review.next_review;
+        let held = review.date();
+        let correction = form.is_correction();
+        match self.save_record(AnyRecord::Review(review), false) {
+            Ok(_) => {
+                if let Some(ws) = &self.ws {
+                    let _ = ws.remove_draft(&form.to_draft(self.now));
+                }
+                self.draft_due = false;
+                self.select_record(&id);
+                let next = match due {
+                    Some(d) => cycle::Due::at(d, self.today).describe(),
+                    None => "no next review date set".to_string(),
+                };
+                self.set_status(if correction {
+                    format!("Correction saved (the original is kept). Next review {next}")
+                } else {
+                    format!(
+                        "Review of {} saved. Next review {next}",
+                        held.format("%-d %b")
+                    )
+                });
+                self.offer_next_draft();
+            }
+            Err(message) => {
+                form.save_error = Some((form.focus, message));
+                self.form = Some(Form::Review(form));
+                self.write_draft();
+            }
         }
     }
 }

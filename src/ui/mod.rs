@@ -18,6 +18,7 @@ pub mod plan;
 pub mod profile_form;
 pub mod progress;
 pub mod reflection_form;
+pub mod review_form;
 pub mod reviews;
 pub mod star_form;
 pub mod widgets;
@@ -161,6 +162,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Some(Form::Kpi(form)) => kpi_form::draw(app, form, frame, body, &st),
         Some(Form::Export(form)) => export_form::draw(app, form, frame, body, &st),
+        Some(Form::Review(form)) => review_form::draw(app, form, frame, body, &st),
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),

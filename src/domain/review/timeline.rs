@@ -211,6 +211,34 @@ pub fn periods(records: &Records, keep: usize) -> Vec<Period<'_>> {
     slots
 }
 
+/// Every review in timeline order, newest first: each standing review
+/// followed by the reviews it replaces. Every review appears exactly once
+/// (a hand-made loop of corrections is listed at the end, oldest first).
+pub fn display_order(reviews: &[Review]) -> Vec<&Review> {
+    let records = Records {
+        reviews: reviews.to_vec(),
+        ..Records::default()
+    };
+    let mut out: Vec<&Review> = Vec::with_capacity(reviews.len());
+    let find = |id: &super::super::Id| reviews.iter().find(|r| &r.id == id);
+    for p in periods(&records, 0) {
+        let Some(r) = p.review.and_then(|r| find(&r.id)) else {
+            continue;
+        };
+        for r in std::iter::once(r).chain(p.corrected.iter().filter_map(|c| find(&c.id))) {
+            if !out.iter().any(|o| o.id == r.id) {
+                out.push(r);
+            }
+        }
+    }
+    for r in reviews {
+        if !out.iter().any(|o| o.id == r.id) {
+            out.push(r);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
@@ -332,5 +360,30 @@ mod tests {
         assert_eq!(p[0].review.map(|r| &r.id), Some(&fix.id));
         let corrected: Vec<&Id> = p[0].corrected.iter().map(|r| &r.id).collect();
         assert_eq!(corrected, vec![&first.id]);
+        let second = review(12, d(2026, 4, 10));
+        let all = vec![first.clone(), fix.clone(), second.clone()];
+        let order: Vec<&Id> = display_order(&all).iter().map(|r| &r.id).collect();
+        assert_eq!(order, vec![&second.id, &fix.id, &first.id]);
+    }
+
+    #[test]
+    fn a_loop_of_corrections_still_lists_every_review() {
+        let mut a = review(10, d(2026, 1, 10));
+        let mut b = review(11, d(2026, 1, 10));
+        a.corrects = Some(b.id.clone());
+        b.corrects = Some(a.id.clone());
+        let all = vec![a, b];
+        assert_eq!(display_order(&all).len(), 2);
+        assert_eq!(
+            periods(
+                &Records {
+                    reviews: all.clone(),
+                    ..Records::default()
+                },
+                5
+            )
+            .len(),
+            1
+        );
     }
 }
