@@ -336,3 +336,57 @@ fn progress_at_tiny_sizes_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn review_timeline_compare_and_form() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // The second review rewrote the billing objective: what changed, and why.
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Reviews));
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Char('c'));
+        insta::assert_snapshot!(format!("review_compare_{w}x{h}"), render(&app, w, h));
+        // Pressed again: what has changed in the plan since that review.
+        key(&mut app, KeyCode::Char('c'));
+        insta::assert_snapshot!(format!("review_since_{w}x{h}"), render(&app, w, h));
+
+        // An objective revised since the last review comes first in the form.
+        let mut app = demo_app();
+        let edited = app
+            .records
+            .objectives
+            .iter_mut()
+            .find(|o| o.status.is_open())
+            .expect("an open objective");
+        edited.target_date = NaiveDate::from_ymd_opt(2027, 6, 30);
+        app.update(Action::ShowScreen(Screen::Reviews));
+        key(&mut app, KeyCode::Char('n'));
+        for _ in 0..3 {
+            key(&mut app, KeyCode::Tab);
+        }
+        insta::assert_snapshot!(format!("review_form_{w}x{h}"), render(&app, w, h));
+        for (tw, th) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11), (60, 12)] {
+            render(&app, tw, th);
+        }
+    }
+    // The timeline and the compare view at small sizes: no panic.
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Reviews));
+    for (tw, th) in [(40, 10), (41, 11), (60, 12)] {
+        render(&app, tw, th);
+    }
+    key(&mut app, KeyCode::Char('c'));
+    for (tw, th) in [(40, 10), (41, 11), (60, 12)] {
+        render(&app, tw, th);
+    }
+    // Long after the agreed date, the next review at the top says it is overdue.
+    let mut app = demo_app();
+    app.today += chrono::Duration::days(80);
+    app.update(Action::ShowScreen(Screen::Reviews));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Next review overdue by 28 days (was due 14 Jan 2027)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("reviews_overdue_80x24", screen);
+}

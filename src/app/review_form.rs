@@ -437,21 +437,14 @@ impl ReviewForm {
                 }
                 KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => self.step_outcome(i, 1),
                 KeyCode::Left | KeyCode::Char('h') => self.step_outcome(i, -1),
-                KeyCode::Char(c) => {
-                    // The first letter picks an outcome: k, r, a, d.
-                    let Some(d) = self.decisions.get_mut(i) else {
-                        return false;
-                    };
-                    match d
-                        .choices
-                        .iter()
-                        .find(|o| o.label().starts_with(c.to_ascii_lowercase()))
-                    {
-                        Some(o) if *o != d.outcome => {
-                            d.outcome = *o;
-                            true
-                        }
-                        _ => false,
+                // Typing here is meant for the reason: it goes there, so a
+                // learner who thinks they are in the reason loses nothing and
+                // never flips the outcome by accident.
+                KeyCode::Char(_) => {
+                    self.focus = Field::Reason(i);
+                    match self.decisions.get_mut(i) {
+                        Some(d) => d.reason.input(*key),
+                        None => false,
                     }
                 }
                 _ => false,
@@ -777,21 +770,26 @@ mod tests {
     }
 
     #[test]
-    fn outcomes_are_chosen_with_arrows_or_their_first_letter() {
+    fn outcomes_are_chosen_with_arrows_and_typing_goes_to_the_reason() {
         let records = demo();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
         form.focus = Field::Outcome(0);
         assert_eq!(form.decisions[0].outcome, Outcome::Kept);
         assert!(key(&mut form, KeyCode::Right));
         assert_eq!(form.decisions[0].outcome, Outcome::Revised);
-        assert!(key(&mut form, KeyCode::Char('a')));
+        assert!(key(&mut form, KeyCode::Char(' ')));
         assert_eq!(form.decisions[0].outcome, Outcome::Achieved);
         assert!(key(&mut form, KeyCode::Left));
         assert_eq!(form.decisions[0].outcome, Outcome::Revised);
-        assert!(!key(&mut form, KeyCode::Char('z')));
         assert!(form.dirty);
         key(&mut form, KeyCode::Enter);
         assert_eq!(form.focus, Field::Reason(0));
+        // Letters typed at the outcome land in the reason, outcome untouched.
+        form.focus = Field::Outcome(0);
+        type_text(&mut form, "Kept going");
+        assert_eq!(form.focus, Field::Reason(0));
+        assert_eq!(form.decisions[0].outcome, Outcome::Revised);
+        assert_eq!(form.decisions[0].reason_text(), "Kept going");
     }
 
     #[test]
@@ -843,7 +841,7 @@ mod tests {
         form.focus = Field::Summary;
         type_text(&mut form, "Good progress");
         form.focus = Field::Outcome(1);
-        key(&mut form, KeyCode::Char('r'));
+        key(&mut form, KeyCode::Right);
         form.focus = Field::Reason(1);
         type_text(&mut form, "Target moved");
         form.held = text_area("yesterday", true);

@@ -25,7 +25,7 @@ fn hint(form: &ReviewForm, field: Field) -> String {
                 .to_string()
         }
         Field::Summary => "How is the plan going overall, and what was agreed?".to_string(),
-        Field::Outcome(_) => "←/→, Space or a first letter (k r a d) choose".to_string(),
+        Field::Outcome(_) => "←/→ or Space choose; typing goes to the reason".to_string(),
         Field::Reason(_) => "Why? What did the evidence show (KPI, feedback)?".to_string(),
         Field::Criteria => {
             "Which assessment criteria is this review evidence for? ↑/↓ move, Space ticks"
