@@ -44,7 +44,11 @@ fn timeline_key_to_frame(bencher: divan::Bencher, n: usize) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     let mut down = true;
     bencher.bench_local(|| {
-        let code = if down { KeyCode::Char('j') } else { KeyCode::Char('k') };
+        let code = if down {
+            KeyCode::Char('j')
+        } else {
+            KeyCode::Char('k')
+        };
         down = !down;
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
         terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
