@@ -38,8 +38,8 @@ fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {
         app.send(TAB);
     }
     app.expect("Target date (10/15)");
-    // Ctrl-E to the end of the field, then clear it.
-    app.send("\x05");
+    // End to the end of the field, then clear it.
+    app.send("\x1b[F");
     for _ in 0..20 {
         app.send("\x7f");
     }
