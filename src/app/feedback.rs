@@ -168,9 +168,12 @@ impl App {
         }
     }
 
-    /// Keeps `id` selected if the filter still shows it (else the selection
-    /// stays where it was, now on the next item).
+    /// Shows the Feedback screen (a restored draft may be saved from another
+    /// screen) with `id` selected if the filter still shows it; else the
+    /// selection stays where it was, now on the next item, and the filter is
+    /// kept (triaging the "new" ones moves each out of view in turn).
     fn keep_selection_on(&mut self, id: &Id) {
+        self.screen = Screen::Feedback;
         let visible = self.visible_feedback();
         if let Some(pos) = visible
             .iter()
