@@ -93,7 +93,7 @@ impl App {
         if !self.writable() {
             return;
         }
-        let form = FeedbackForm::blank(self.today, self.now);
+        let form = FeedbackForm::blank(self.today, self.now, self.criteria.as_ref());
         self.form = Some(Form::Feedback(Box::new(form)));
     }
 
@@ -105,7 +105,11 @@ impl App {
         if !self.editable(&f.id, "feedback") {
             return;
         }
-        self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(f, true))));
+        self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(
+            f,
+            true,
+            self.criteria.as_ref(),
+        ))));
     }
 
     /// The selected feedback, if it may be changed; says why not otherwise.

@@ -3,10 +3,12 @@
 //! archiving) has its own keys and forms; editing here keeps it as it was.
 
 use super::form::FormState;
+use super::picker::Picker;
 use super::reflection_form::text_area;
+use super::star_form::criteria_options;
 use crate::domain::{
-    self, Draft, DraftField, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id, Valence,
-    dates,
+    self, CriteriaSet, Draft, DraftField, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
+    Valence, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -23,10 +25,11 @@ pub enum FeedbackField {
     Text,
     Valence,
     Tags,
+    Criteria,
 }
 
 impl FeedbackField {
-    pub const ALL: [FeedbackField; 8] = [
+    pub const ALL: [FeedbackField; 9] = [
         FeedbackField::Date,
         FeedbackField::Source,
         FeedbackField::Method,
@@ -35,6 +38,7 @@ impl FeedbackField {
         FeedbackField::Text,
         FeedbackField::Valence,
         FeedbackField::Tags,
+        FeedbackField::Criteria,
     ];
 
     pub fn label(self) -> &'static str {
@@ -47,6 +51,7 @@ impl FeedbackField {
             FeedbackField::Text => "What they said",
             FeedbackField::Valence => "Valence",
             FeedbackField::Tags => "Tags",
+            FeedbackField::Criteria => "Criteria",
         }
     }
 
@@ -61,6 +66,7 @@ impl FeedbackField {
             FeedbackField::Text => "text",
             FeedbackField::Valence => "valence",
             FeedbackField::Tags => "tags",
+            FeedbackField::Criteria => "criteria",
         }
     }
 
@@ -79,13 +85,20 @@ impl FeedbackField {
                 "Praise (positive), a suggestion (constructive) or criticism (negative)?"
             }
             FeedbackField::Tags => "Words to find it by, separated by commas: billing, hold",
+            FeedbackField::Criteria => {
+                "Which assessment criteria is it evidence for? ↑/↓ move, Space ticks"
+            }
         }
     }
 
+    /// Chosen or ticked rather than typed (nothing to paste into).
     fn is_choice(self) -> bool {
         matches!(
             self,
-            FeedbackField::Source | FeedbackField::Method | FeedbackField::Valence
+            FeedbackField::Source
+                | FeedbackField::Method
+                | FeedbackField::Valence
+                | FeedbackField::Criteria
         )
     }
 }
@@ -104,6 +117,7 @@ pub struct FeedbackForm {
     pub text: TextArea<'static>,
     pub valence: usize,
     pub tags: TextArea<'static>,
+    pub criteria: Picker,
     pub focus: FeedbackField,
     pub dirty: bool,
     pub draft_id: Id,
@@ -124,8 +138,9 @@ fn position<T: PartialEq>(all: &[T], value: &T) -> usize {
 
 impl FeedbackForm {
     /// A form for `feedback`; `editing` when it already exists on disk.
-    pub fn new(feedback: Feedback, editing: bool) -> FeedbackForm {
+    pub fn new(feedback: Feedback, editing: bool, criteria: Option<&CriteriaSet>) -> FeedbackForm {
         FeedbackForm {
+            criteria: Picker::new(criteria_options(criteria), &feedback.criteria, false),
             date: line(&feedback.date.format("%Y-%m-%d").to_string()),
             source: position(&FeedbackSource::ALL, &feedback.source),
             method: position(&FeedbackMethod::ALL, &feedback.method),
@@ -148,7 +163,11 @@ impl FeedbackForm {
     }
 
     /// A blank form for feedback received today.
-    pub fn blank(today: NaiveDate, now: DateTime<FixedOffset>) -> FeedbackForm {
+    pub fn blank(
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+        criteria: Option<&CriteriaSet>,
+    ) -> FeedbackForm {
         let feedback = Feedback::new(
             Id::generate(),
             today,
@@ -158,7 +177,7 @@ impl FeedbackForm {
             Valence::Positive,
             String::new(),
         );
-        FeedbackForm::new(feedback, false)
+        FeedbackForm::new(feedback, false, criteria)
     }
 
     /// A form holding a draft that was offered back; `existing` is the
@@ -167,24 +186,32 @@ impl FeedbackForm {
         draft: &Draft,
         existing: Option<&Feedback>,
         today: NaiveDate,
+        criteria: Option<&CriteriaSet>,
     ) -> FeedbackForm {
         let mut form = match (existing, &draft.editing) {
-            (Some(f), _) => FeedbackForm::new(f.clone(), true),
+            (Some(f), _) => FeedbackForm::new(f.clone(), true, criteria),
             (None, Some(id)) => {
                 // Not loaded yet (or deleted): saving applies the fields to
                 // the feedback with this id as it is then.
-                let mut form = FeedbackForm::blank(today, draft.saved_at);
+                let mut form = FeedbackForm::blank(today, draft.saved_at, criteria);
                 form.base.id = id.clone();
                 form.editing = true;
                 form
             }
-            (None, None) => FeedbackForm::blank(today, draft.saved_at),
+            (None, None) => FeedbackForm::blank(today, draft.saved_at, criteria),
         };
         form.date = line(draft.field("date"));
         form.who = line(draft.field("who"));
         form.role = line(draft.field("role"));
         form.text = text_area(draft.field("text"));
         form.tags = line(draft.field("tags"));
+        let ticked: Vec<String> = draft
+            .field("criteria")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        form.criteria = Picker::new(form.criteria.options.clone(), &ticked, false);
         if let Some(s) = FeedbackSource::ALL
             .iter()
             .position(|s| s.label() == draft.field("source"))
@@ -231,6 +258,7 @@ impl FeedbackForm {
             FeedbackField::Text => self.text.lines().join("\n").trim_end().to_string(),
             FeedbackField::Valence => self.valence().label().to_string(),
             FeedbackField::Tags => self.tags.lines().join(" "),
+            FeedbackField::Criteria => self.criteria.selected().join("\n"),
         }
     }
 
@@ -334,6 +362,7 @@ impl FeedbackForm {
         f.text = text;
         f.valence = self.valence();
         f.tags = domain::clean_tags(&[self.value(FeedbackField::Tags)]);
+        f.criteria = self.criteria.selected();
         f.updated = now;
         if !self.editing {
             f.created = now;
@@ -376,6 +405,8 @@ impl FormState for FeedbackForm {
                 }
                 _ => false,
             }
+        } else if field == FeedbackField::Criteria {
+            self.criteria.handle_key(key)
         } else {
             if key.code == KeyCode::Enter && field != FeedbackField::Text {
                 self.next_field(1);
@@ -477,7 +508,7 @@ mod tests {
 
     #[test]
     fn a_typed_form_becomes_new_feedback() {
-        let mut form = FeedbackForm::blank(today(), now());
+        let mut form = FeedbackForm::blank(today(), now(), None);
         assert_eq!(
             form.focus,
             FeedbackField::Source,
@@ -511,7 +542,7 @@ mod tests {
 
     #[test]
     fn a_bad_date_or_empty_text_names_the_field() {
-        let mut form = FeedbackForm::blank(today(), now());
+        let mut form = FeedbackForm::blank(today(), now(), None);
         let (field, msg) = form.to_feedback(today(), now()).expect_err("no text");
         assert_eq!(field, FeedbackField::Text);
         assert!(msg.starts_with("What they said:"), "{msg}");
@@ -528,13 +559,13 @@ mod tests {
 
     #[test]
     fn editing_keeps_the_triage_and_a_draft_brings_back_every_field() {
-        let mut f = FeedbackForm::blank(today(), now()).base.clone();
+        let mut f = FeedbackForm::blank(today(), now(), None).base.clone();
         f.text = "Hold music too loud".into();
         f.valence = Valence::Negative;
         f = f
             .reflect("Not mine to fix, but I can warn people.", now())
             .expect("reflect");
-        let mut form = FeedbackForm::new(f.clone(), true);
+        let mut form = FeedbackForm::new(f.clone(), true, None);
         type_text(&mut form, " and long");
         let saved = form.to_feedback(today(), now()).expect("valid");
         assert_eq!(saved.reflection, f.reflection);
@@ -543,11 +574,31 @@ mod tests {
 
         let draft = form.to_draft(now()).expect("draft");
         assert_eq!(draft.editing, Some(f.id.clone()));
-        let back = FeedbackForm::from_draft(&draft, Some(&f), today());
+        let back = FeedbackForm::from_draft(&draft, Some(&f), today(), None);
         assert_eq!(
             back.to_feedback(today(), now()),
             form.to_feedback(today(), now())
         );
         assert!(back.editing);
+    }
+
+    #[test]
+    fn criteria_are_ticked_saved_and_kept_in_drafts() {
+        let set = crate::domain::testkit::unit();
+        let mut form = FeedbackForm::blank(today(), now(), Some(&set));
+        form.focus = FeedbackField::Text;
+        type_text(&mut form, "Good call.");
+        form.focus = FeedbackField::Criteria;
+        press(&mut form, KeyCode::Char(' '));
+        let first = form.criteria.options[0].value.clone();
+        let f = form.to_feedback(today(), now()).expect("valid");
+        assert_eq!(f.criteria, [first.clone()]);
+        assert!(
+            !form.paste("nothing to paste into"),
+            "a tick list takes no text"
+        );
+        let draft = form.to_draft(now()).expect("draft");
+        let back = FeedbackForm::from_draft(&draft, None, today(), Some(&set));
+        assert_eq!(back.criteria.selected(), [first]);
     }
 }

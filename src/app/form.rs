@@ -189,6 +189,7 @@ impl Form {
                     draft,
                     existing,
                     draft.saved_at.date_naive(),
+                    criteria,
                 ))))
             }
             DraftForm::Reflection => {

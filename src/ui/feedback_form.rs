@@ -36,6 +36,9 @@ pub fn draw(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st: &
                 if *f == FeedbackField::Who && value.is_empty() {
                     value = "anonymous".into();
                 }
+                if *f == FeedbackField::Criteria {
+                    value = form.criteria.summary();
+                }
                 let value = value.lines().next().unwrap_or("").to_string();
                 let has_error = form.error.as_ref().is_some_and(|(e, _)| e == f);
                 let label_style = if focused {
@@ -84,6 +87,7 @@ fn draw_editor(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st
             let n = form.choice(field).map_or(1, |(o, _)| o.len()) as u16;
             (n + 2).min(area.height.saturating_sub(question_rows))
         }
+        FeedbackField::Criteria => area.height.saturating_sub(question_rows),
         _ => 3,
     };
     let [question, field_area, rest] = Layout::vertical([
@@ -131,6 +135,39 @@ fn draw_editor(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st
             ),
             inner,
         );
+    } else if field == FeedbackField::Criteria {
+        let inner = block.inner(field_area);
+        frame.render_widget(block, field_area);
+        let picker = &form.criteria;
+        if picker.options.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    "No criteria set: press p on a screen to choose one.",
+                    st.dim(),
+                )),
+                inner,
+            );
+        } else {
+            let height = inner.height as usize;
+            let start = super::widgets::window_start(picker.cursor, picker.options.len(), height);
+            let rows: Vec<Line> = picker
+                .options
+                .iter()
+                .zip(&picker.checked)
+                .enumerate()
+                .skip(start)
+                .take(height)
+                .map(|(i, (o, checked))| {
+                    let mark = if *checked { "[x] " } else { "[ ] " };
+                    if i == picker.cursor {
+                        Line::styled(format!("{mark}{}", o.label), st.selected())
+                    } else {
+                        Line::raw(format!("{mark}{}", o.label))
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(rows), inner);
+        }
     } else if let Some(text) = form.text_area(field) {
         let inner = block.inner(field_area);
         frame.render_widget(block, field_area);
