@@ -124,8 +124,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
             },
         );
     }
-    let (preview, triangulation) = if wide {
-        let panel_height = triangulation_height(app, right.width).min(right.height / 2);
+    // Counted once per frame: the panel's height and its rows both need it.
+    let tri = (wide || app.feedback_view.show_triangulation).then(|| app.triangulation());
+    let (preview, triangulation) = if let (true, Some(t)) = (wide, &tri) {
+        let panel_height = triangulation_height(t, right.width).min(right.height / 2);
         let [preview, tri] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(panel_height)]).areas(right);
         (Some(preview), Some(tri))
@@ -146,8 +148,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
             None => frame.render_widget(panel(" Details ", st), preview),
         }
     }
-    if let Some(tri) = triangulation {
-        draw_triangulation(&app.triangulation(), frame, tri, st, wide);
+    if let (Some(area), Some(t)) = (triangulation, &tri) {
+        draw_triangulation(t, frame, area, st, wide);
     }
 }
 
@@ -259,8 +261,7 @@ pub fn feedback_lines<'a>(f: &'a Feedback, records: &Records, st: &Styles) -> Ve
 }
 
 /// Rows the triangulation panel wants at `width` (borders included).
-fn triangulation_height(app: &App, width: u16) -> u16 {
-    let t = app.triangulation();
+fn triangulation_height(t: &Triangulation, width: u16) -> u16 {
     let text_width = (width.saturating_sub(2) as usize).max(1);
     let warning_rows: usize = t
         .warnings()
