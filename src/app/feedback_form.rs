@@ -592,7 +592,7 @@ mod tests {
         press(&mut form, KeyCode::Char(' '));
         let first = form.criteria.options[0].value.clone();
         let f = form.to_feedback(today(), now()).expect("valid");
-        assert_eq!(f.criteria, [first.clone()]);
+        assert_eq!(f.criteria, std::slice::from_ref(&first));
         assert!(
             !form.paste("nothing to paste into"),
             "a tick list takes no text"
