@@ -616,7 +616,21 @@ impl ReviewForm {
     }
 
     pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        let summary = area_text(&self.summary);
+        let what = if self.is_correction() {
+            "Correction of a review"
+        } else {
+            "Review"
+        };
         let mut fields = vec![
+            // What the draft is, for the "restore it?" question.
+            DraftField {
+                name: "title".into(),
+                text: match summary.lines().map(str::trim).find(|l| !l.is_empty()) {
+                    Some(first) => format!("{what} held {}: {first}", self.held_text()),
+                    None => format!("{what} held {}", self.held_text()),
+                },
+            },
             DraftField {
                 name: "held".into(),
                 text: area_text(&self.held),
@@ -853,5 +867,6 @@ mod tests {
         assert_eq!(back.decisions[1].reason_text(), "Target moved");
         assert!(back.dirty);
         assert_eq!(back.draft_id, form.draft_id);
+        assert_eq!(draft.field("title"), "Review held yesterday: Good progress");
     }
 }

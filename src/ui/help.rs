@@ -16,6 +16,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ("On every screen", Context::Screen(Screen::Plan)),
         ("On the Diary", Context::Screen(Screen::Diary)),
         ("On Feedback", Context::Screen(Screen::Feedback)),
+        ("On Reviews", Context::Screen(Screen::Reviews)),
         ("Reading an entry", Context::Reader),
         ("In a form", Context::Form),
     ];
@@ -25,7 +26,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         for b in app.keymap.bindings_for(ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             let row = (keys.join(" / "), b.help);
-            let per_screen = matches!(ctx, Context::Screen(Screen::Diary | Screen::Feedback));
+            let per_screen = matches!(
+                ctx,
+                Context::Screen(Screen::Diary | Screen::Feedback | Screen::Reviews)
+            );
             if per_screen && shown.contains(&row) {
                 continue; // already listed under "every screen"
             }
