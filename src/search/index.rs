@@ -1,0 +1,1191 @@
+//! The index: every record's folded title line and long text in one buffer,
+//! newest first, and the matcher that runs a query over it.
+
+use super::query::{Filter, Query};
+use super::{Kind, fold_into};
+use crate::domain::{FeedbackSource, Id, NeedKind, NeedSource, Records};
+use chrono::NaiveDate;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Between fields in the text buffer: no query can contain it, so no match
+/// runs from one field into the next.
+const SEP: char = '\0';
+
+/// A fuzzy match must score at least this per pattern character: skim
+/// scores letters strewn across a long line (h-e-a-t in "with ... progress
+/// ... complaints") barely above zero, and such matches are noise.
+const MIN_FUZZY_PER_CHAR: i64 = 8;
+
+/// How many records are checked between two looks at `stop`.
+const CHUNK: usize = 4096;
+
+/// One record in the index.
+#[derive(Debug, Clone)]
+struct Doc {
+    kind: Kind,
+    /// Where the record sits in its list of [`Records`].
+    pos: u32,
+    id: Id,
+    date: NaiveDate,
+    source: Option<FeedbackSource>,
+    /// Bit per [`NeedSource::ALL`] entry.
+    need_sources: u8,
+    overdue: bool,
+    /// This record's stretch of `Index::text`: the title line, SEP, then the
+    /// long fields separated by SEP.
+    text: Range<usize>,
+    /// Length in bytes of the title line at the start of `text`.
+    line_len: usize,
+    /// This record's stretch of `Index::labels`.
+    labels: Range<usize>,
+}
+
+/// Every record's searchable text, folded, newest record first.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    docs: Vec<Doc>,
+    text: String,
+    /// Interned tags (`#billing`) and criteria (`c:2.3`) of each record.
+    labels: Vec<u32>,
+    label_ids: HashMap<String, u32>,
+}
+
+/// Where a record's words were found, which decides how it ranks and what
+/// is shown for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Found {
+    /// The query has no words: every record passing the filters.
+    Filtered,
+    /// Every word is in the title line.
+    Title,
+    /// Every word is in the record, some only in its long text.
+    Text,
+    /// Not every word is there, but together they fuzzily match the title line.
+    Fuzzy,
+}
+
+/// One matching record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The record's place in the index (newest first).
+    pub doc: u32,
+    /// Higher is better; only comparable between hits found the same way
+    /// (exact finds always rank above fuzzy ones).
+    pub score: i32,
+    pub found: Found,
+}
+
+impl Hit {
+    /// The sort key: exact before fuzzy, then score, then newest.
+    fn rank(&self) -> u64 {
+        let exact = u64::from(self.found != Found::Fuzzy);
+        let score = u64::from((self.score.max(0) as u32).min(0x7FFF_FFFF));
+        (exact << 63) | (score << 32) | u64::from(u32::MAX - self.doc)
+    }
+}
+
+/// A hit as shown to people: the record's type, day and title line, and where
+/// the words were found in its long text, with the matched parts marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub kind: Kind,
+    pub id: Id,
+    pub date: NaiveDate,
+    /// The title line as written.
+    pub line: String,
+    /// Byte ranges of `line` that matched.
+    pub line_marks: Vec<Range<usize>>,
+    /// When words were found only in the long text: which field, an excerpt
+    /// of it around the first find, and the byte ranges of the excerpt that
+    /// matched.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// A stretch of a long field around a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub field: &'static str,
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The record a document stands for, by kind and position.
+fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String, Vec<Field<'_>>)> {
+    let first_line = |t: &str| -> String {
+        t.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string()
+    };
+    let with_tags = |mut line: String, tags: &[String]| {
+        for tag in tags {
+            line.push_str(" #");
+            line.push_str(tag);
+        }
+        line
+    };
+    Some(match kind {
+        Kind::Diary => {
+            let e = records.diary.get(pos)?;
+            let line = with_tags(e.headline().to_string(), &e.tags);
+            let fields = vec![
+                ("Situation", e.situation.as_str()),
+                ("Task", e.task.as_str()),
+                ("Action", e.action.as_str()),
+                ("Result", e.result.as_str()),
+                ("Reflection", e.reflection.as_str()),
+                ("Text", e.text.as_str()),
+            ];
+            (line, fields)
+        }
+        Kind::Need => {
+            let n = records.needs.get(pos)?;
+            let kind = match n.kind {
+                NeedKind::Strength => "strength",
+                NeedKind::Gap => "to improve",
+            };
+            let line = format!("{} ({kind})", n.area);
+            let fields = vec![
+                ("Evidence", n.evidence.as_str()),
+                ("Agreed with", n.agreed_with.as_str()),
+            ];
+            (line, fields)
+        }
+        Kind::Objective => {
+            let o = records.objectives.get(pos)?;
+            let mut fields = vec![
+                ("Baseline", o.measure.baseline.as_str()),
+                ("Target", o.measure.target.as_str()),
+                ("Measured by", o.measure.how.as_str()),
+                ("KPI", o.measure.kpi.as_str()),
+                ("Support", o.support.as_str()),
+                ("Relevance", o.relevance.as_str()),
+            ];
+            fields.extend(o.progress.iter().map(|n| ("Progress", n.text.as_str())));
+            (o.statement.trim().to_string(), fields)
+        }
+        Kind::Activity => {
+            let a = records.activities.get(pos)?;
+            let line = if a.resource.trim().is_empty() {
+                a.title.trim().to_string()
+            } else {
+                format!("{} ({})", a.title.trim(), a.resource.trim())
+            };
+            let fields = vec![
+                ("Kind", a.kind.label()),
+                ("Reaction", a.impact.reaction.as_str()),
+                ("Learning", a.impact.learning.as_str()),
+                ("Behaviour", a.impact.behaviour.as_str()),
+                ("Results", a.impact.results.as_str()),
+                ("Applied", a.applied.as_str()),
+            ];
+            (line, fields)
+        }
+        Kind::Feedback => {
+            let f = records.feedback.get(pos)?;
+            let mut from = f.source.label().to_string();
+            if !f.who.trim().is_empty() {
+                from.push_str(", ");
+                from.push_str(f.who.trim());
+            }
+            let line = with_tags(format!("{from}: {}", first_line(&f.text)), &f.tags);
+            let fields = vec![
+                ("Feedback", f.text.as_str()),
+                ("Role", f.role.as_str()),
+                ("Method", f.method.label()),
+                ("Reflection", f.reflection.as_str()),
+                ("Action", f.action.as_str()),
+            ];
+            (line, fields)
+        }
+        Kind::Review => {
+            let r = records.reviews.get(pos)?;
+            let names: Vec<&str> = r.participants.iter().map(|p| p.name.trim()).collect();
+            let mut line = if names.is_empty() {
+                "Review".to_string()
+            } else {
+                format!("Review with {}", names.join(", "))
+            };
+            let summary = first_line(&r.summary);
+            if !summary.is_empty() {
+                line.push_str(": ");
+                line.push_str(&summary);
+            }
+            let mut fields = vec![("Summary", r.summary.as_str())];
+            fields.extend(r.participants.iter().map(|p| ("Role", p.role.as_str())));
+            fields.extend(r.changes.iter().map(|c| ("Reason", c.reason.as_str())));
+            (line, fields)
+        }
+    })
+}
+
+type Field<'a> = (&'static str, &'a str);
+
+/// The long fields laid out as in the index: joined by SEP, with where each starts.
+fn join_fields(fields: &[Field<'_>]) -> (String, Vec<(usize, &'static str)>) {
+    let mut out = String::new();
+    let mut starts = Vec::with_capacity(fields.len());
+    for (i, (label, text)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(SEP);
+        }
+        starts.push((out.len(), *label));
+        // A stray NUL in a record must not break field boundaries.
+        out.extend(text.chars().map(|c| if c == SEP { ' ' } else { c }));
+    }
+    (out, starts)
+}
+
+impl Index {
+    /// Indexes every diary entry, need, objective, activity, feedback and
+    /// review of `records`. `today` decides what is overdue.
+    pub fn build(records: &Records, today: NaiveDate) -> Index {
+        let latest_review = records.reviews.iter().max_by_key(|r| r.held);
+        let mut order: Vec<(NaiveDate, &Id, Kind, usize)> = Vec::with_capacity(
+            records.diary.len()
+                + records.needs.len()
+                + records.objectives.len()
+                + records.activities.len()
+                + records.feedback.len()
+                + records.reviews.len(),
+        );
+        order.extend(
+            records
+                .diary
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.date, &e.id, Kind::Diary, i)),
+        );
+        order.extend(
+            records
+                .needs
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.date, &n.id, Kind::Need, i)),
+        );
+        order.extend(
+            records
+                .objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.created.date_naive(), &o.id, Kind::Objective, i)),
+        );
+        order.extend(
+            records
+                .activities
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.date, &a.id, Kind::Activity, i)),
+        );
+        order.extend(
+            records
+                .feedback
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.date, &f.id, Kind::Feedback, i)),
+        );
+        order.extend(
+            records
+                .reviews
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.date(), &r.id, Kind::Review, i)),
+        );
+        // Newest first: then a record's place in the index breaks ties by age.
+        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
+
+        let mut index = Index {
+            docs: Vec::with_capacity(order.len()),
+            ..Index::default()
+        };
+        let mut text = String::new();
+        for (date, id, kind, pos) in order {
+            let Some((line, fields)) = line_and_fields(records, kind, pos) else {
+                continue;
+            };
+            let start = text.len();
+            fold_into(&line.replace(SEP, " "), &mut text);
+            let line_len = text.len() - start;
+            text.push(SEP);
+            let (joined, _) = join_fields(&fields);
+            fold_into(&joined, &mut text);
+            let labels_start = index.labels.len();
+            let (tags, criteria): (&[String], &[String]) = match kind {
+                Kind::Diary => (&records.diary[pos].tags, &records.diary[pos].criteria),
+                Kind::Need => (&[], &records.needs[pos].criteria),
+                Kind::Objective => (&[], &records.objectives[pos].criteria),
+                Kind::Activity => (&[], &records.activities[pos].criteria),
+                Kind::Feedback => (&records.feedback[pos].tags, &records.feedback[pos].criteria),
+                Kind::Review => (&[], &[]),
+            };
+            for label in tags
+                .iter()
+                .map(|t| format!("#{}", super::fold(t.trim().trim_start_matches('#'))))
+                .chain(
+                    criteria
+                        .iter()
+                        .map(|c| format!("c:{}", super::fold(c.trim()))),
+                )
+            {
+                let next = index.label_ids.len() as u32;
+                let id = *index.label_ids.entry(label).or_insert(next);
+                index.labels.push(id);
+            }
+            let (source, need_sources, overdue) = match kind {
+                Kind::Feedback => (Some(records.feedback[pos].source), 0, false),
+                Kind::Need => {
+                    let mut bits = 0u8;
+                    for s in &records.needs[pos].identified_from {
+                        if let Some(i) = NeedSource::ALL.iter().position(|x| x == s) {
+                            bits |= 1 << i;
+                        }
+                    }
+                    (None, bits, false)
+                }
+                Kind::Objective => (None, 0, records.objectives[pos].is_overdue(today)),
+                Kind::Review => {
+                    let r = &records.reviews[pos];
+                    let latest = latest_review.is_some_and(|l| l.id == r.id);
+                    (None, 0, latest && r.next_review.is_some_and(|d| d < today))
+                }
+                Kind::Diary | Kind::Activity => (None, 0, false),
+            };
+            index.docs.push(Doc {
+                kind,
+                pos: pos as u32,
+                id: id.clone(),
+                date,
+                source,
+                need_sources,
+                overdue,
+                text: start..text.len(),
+                line_len,
+                labels: labels_start..index.labels.len(),
+            });
+        }
+        index.text = text;
+        index
+    }
+
+    /// How many records are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The type, id and day of the record behind a hit.
+    pub fn record(&self, hit: &Hit) -> Option<(Kind, &Id, NaiveDate)> {
+        let doc = self.docs.get(hit.doc as usize)?;
+        Some((doc.kind, &doc.id, doc.date))
+    }
+
+    /// Runs `query` over every record, or only over `within` (ascending
+    /// document numbers from an earlier, broader query). Returns the hits
+    /// ranked, or `None` when `stop` asked to give up. `partial` receives the
+    /// exact finds, ranked, before the fuzzy pass.
+    pub fn search(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        stop: &dyn Fn() -> bool,
+        partial: &mut dyn FnMut(&[Hit]),
+    ) -> Option<Vec<Hit>> {
+        let prepared = Prepared::new(self, query);
+        let all: Vec<u32>;
+        let candidates = match within {
+            Some(docs) => docs,
+            None => {
+                all = (0..self.docs.len() as u32).collect();
+                &all
+            }
+        };
+        let mut hits = Vec::new();
+        let mut fuzzy = Vec::new();
+        for chunk in candidates.chunks(CHUNK) {
+            if stop() {
+                return None;
+            }
+            for &d in chunk {
+                let Some(doc) = self.docs.get(d as usize) else {
+                    continue;
+                };
+                if !prepared.passes(self, doc) {
+                    continue;
+                }
+                match prepared.exact(self, doc) {
+                    Some((score, found)) => hits.push(Hit {
+                        doc: d,
+                        score,
+                        found,
+                    }),
+                    None if prepared.could_be_fuzzy(self, doc) => fuzzy.push(d),
+                    None => {}
+                }
+            }
+        }
+        hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
+        if fuzzy.is_empty() {
+            return Some(hits);
+        }
+        partial(&hits);
+        let matcher = SkimMatcherV2::default().respect_case();
+        let least = MIN_FUZZY_PER_CHAR * prepared.pattern.chars().count() as i64;
+        let mut fuzzy_hits = Vec::new();
+        for chunk in fuzzy.chunks(CHUNK / 4) {
+            if stop() {
+                return None;
+            }
+            for &d in chunk {
+                let doc = &self.docs[d as usize];
+                if let Some(score) = matcher
+                    .fuzzy(self.line(doc), &prepared.pattern, false)
+                    .map(|(s, _)| s)
+                    .filter(|s| *s >= least)
+                {
+                    fuzzy_hits.push(Hit {
+                        doc: d,
+                        score: score.clamp(0, i64::from(i32::MAX)) as i32,
+                        found: Found::Fuzzy,
+                    });
+                }
+            }
+        }
+        fuzzy_hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
+        hits.extend(fuzzy_hits);
+        Some(hits)
+    }
+
+    fn line(&self, doc: &Doc) -> &str {
+        &self.text[doc.text.start..doc.text.start + doc.line_len]
+    }
+
+    fn body(&self, doc: &Doc) -> &str {
+        let start = (doc.text.start + doc.line_len + 1).min(doc.text.end);
+        &self.text[start..doc.text.end]
+    }
+
+    /// What to show for `hit`, read from the same `records` the index was
+    /// built from. `None` when the record has gone since.
+    pub fn show(&self, hit: &Hit, query: &Query, records: &Records) -> Option<Shown> {
+        let doc = self.docs.get(hit.doc as usize)?;
+        let same_record = match doc.kind {
+            Kind::Diary => records.diary.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Need => records.needs.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Objective => records.objectives.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Activity => records.activities.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Feedback => records.feedback.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Review => records.reviews.get(doc.pos as usize).map(|r| &r.id),
+        } == Some(&doc.id);
+        if !same_record {
+            return None;
+        }
+        let (line, fields) = line_and_fields(records, doc.kind, doc.pos as usize)?;
+        let line = line.replace(SEP, " ");
+        let folded_line = self.line(doc);
+        let mut line_marks = Vec::new();
+        let mut excerpt = None;
+        match hit.found {
+            Found::Filtered => {}
+            Found::Fuzzy => {
+                let matcher = SkimMatcherV2::default().respect_case();
+                if let Some((_, chars)) = matcher.fuzzy(folded_line, &query.fuzzy_pattern(), true) {
+                    let mut wanted = chars.into_iter().peekable();
+                    for (i, (at, c)) in line.char_indices().enumerate() {
+                        if wanted.peek() == Some(&i) {
+                            wanted.next();
+                            line_marks.push(at..at + c.len_utf8());
+                        }
+                    }
+                }
+            }
+            Found::Title | Found::Text => {
+                let body = self.body(doc);
+                let mut first_in_body: Option<Range<usize>> = None;
+                for term in &query.terms {
+                    let finder = memmem::Finder::new(term.as_bytes());
+                    let in_line: Vec<usize> = finder.find_iter(folded_line.as_bytes()).collect();
+                    let in_body = if in_line.is_empty() {
+                        finder.find(body.as_bytes())
+                    } else {
+                        None
+                    };
+                    if let Some(at) = in_body
+                        && first_in_body.as_ref().is_none_or(|f| at < f.start)
+                    {
+                        first_in_body = Some(at..at + term.len());
+                    }
+                    for at in in_line {
+                        line_marks.push(at..at + term.len());
+                    }
+                }
+                if let Some(first) = first_in_body {
+                    let (joined, starts) = join_fields(&fields);
+                    if joined.len() == body.len() {
+                        excerpt = Some(excerpt_around(&joined, body, &starts, first, &query.terms));
+                    }
+                }
+            }
+        }
+        line_marks.sort_by_key(|r| r.start);
+        Some(Shown {
+            kind: doc.kind,
+            id: doc.id.clone(),
+            date: doc.date,
+            line,
+            line_marks: merge(line_marks),
+            excerpt,
+        })
+    }
+}
+
+/// Sorted ranges with overlaps joined.
+fn merge(marks: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(marks.len());
+    for m in marks {
+        match out.last_mut() {
+            Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+/// Characters of context shown before and after the first find.
+const BEFORE: usize = 30;
+const AFTER: usize = 90;
+
+/// An excerpt of the field holding `first` (a byte range of the joined long
+/// fields), with every term marked inside it.
+fn excerpt_around(
+    original: &str,
+    folded: &str,
+    starts: &[(usize, &'static str)],
+    first: Range<usize>,
+    terms: &[String],
+) -> Excerpt {
+    let (field_start, label) = starts
+        .iter()
+        .rev()
+        .find(|(s, _)| *s <= first.start)
+        .copied()
+        .unwrap_or((0, ""));
+    let field_end = original[first.end..]
+        .find(SEP)
+        .map_or(original.len(), |i| first.end + i);
+    let from = original[field_start..first.start]
+        .char_indices()
+        .rev()
+        .nth(BEFORE - 1)
+        .map_or(field_start, |(i, _)| field_start + i);
+    // Start at a word when the cut falls inside one.
+    let from = if from > field_start {
+        original[from..first.start]
+            .find(' ')
+            .map_or(from, |i| from + i + 1)
+    } else {
+        from
+    };
+    let to = original[first.end..field_end]
+        .char_indices()
+        .nth(AFTER)
+        .map_or(field_end, |(i, _)| first.end + i);
+    let mut text = String::new();
+    if from > field_start {
+        text.push('…');
+    }
+    let offset = text.len();
+    text.push_str(&original[from..to].replace(['\n', '\r', '\t'], " "));
+    if to < field_end {
+        text.push('…');
+    }
+    let window = &folded[from..to];
+    let mut marks = Vec::new();
+    for term in terms {
+        for at in memmem::find_iter(window.as_bytes(), term.as_bytes()) {
+            marks.push(offset + at..offset + at + term.len());
+        }
+    }
+    marks.sort_by_key(|r| r.start);
+    Excerpt {
+        field: label,
+        text,
+        marks: merge(marks),
+    }
+}
+
+/// A query made ready to run: finders built, tag and criterion names
+/// resolved to label numbers once.
+struct Prepared<'q> {
+    terms: Vec<memmem::Finder<'q>>,
+    pattern: String,
+    filters: Vec<Ready>,
+}
+
+enum Ready {
+    /// Never true (a tag no record carries, or two different types).
+    Never,
+    Labels(Vec<u32>),
+    Kind(Kind),
+    Source(FeedbackSource),
+    NeedSource(u8),
+    Before(NaiveDate),
+    After(NaiveDate),
+    Overdue,
+}
+
+impl<'q> Prepared<'q> {
+    fn new(index: &Index, query: &'q Query) -> Prepared<'q> {
+        let filters = query
+            .filters
+            .iter()
+            .map(|f| match f {
+                Filter::Tag(tag) => match index.label_ids.get(&format!("#{tag}")) {
+                    Some(id) => Ready::Labels(vec![*id]),
+                    None => Ready::Never,
+                },
+                Filter::Criterion(c) => {
+                    let parent = format!("c:{c}.");
+                    let exact = format!("c:{c}");
+                    let ids: Vec<u32> = index
+                        .label_ids
+                        .iter()
+                        .filter(|(name, _)| **name == exact || name.starts_with(&parent))
+                        .map(|(_, id)| *id)
+                        .collect();
+                    if ids.is_empty() {
+                        Ready::Never
+                    } else {
+                        Ready::Labels(ids)
+                    }
+                }
+                Filter::Kind(k) => Ready::Kind(*k),
+                Filter::Source(s) => Ready::Source(*s),
+                Filter::NeedSource(s) => {
+                    let i = NeedSource::ALL.iter().position(|x| x == s).unwrap_or(0);
+                    Ready::NeedSource(1 << i)
+                }
+                Filter::Before(d) => Ready::Before(*d),
+                Filter::After(d) => Ready::After(*d),
+                Filter::Overdue => Ready::Overdue,
+            })
+            .collect();
+        Prepared {
+            terms: query
+                .terms
+                .iter()
+                .map(|t| memmem::Finder::new(t.as_bytes()))
+                .collect(),
+            pattern: query.fuzzy_pattern(),
+            filters,
+        }
+    }
+
+    fn passes(&self, index: &Index, doc: &Doc) -> bool {
+        self.filters.iter().all(|f| match f {
+            Ready::Never => false,
+            Ready::Labels(ids) => index.labels[doc.labels.clone()]
+                .iter()
+                .any(|l| ids.contains(l)),
+            Ready::Kind(k) => doc.kind == *k,
+            Ready::Source(s) => doc.source == Some(*s),
+            Ready::NeedSource(bit) => doc.need_sources & bit != 0,
+            Ready::Before(d) => doc.date < *d,
+            Ready::After(d) => doc.date > *d,
+            Ready::Overdue => doc.overdue,
+        })
+    }
+
+    /// Every term found: the score and where. Terms in the title line score
+    /// above terms in the long text; whole words above starts of words above
+    /// stretches inside words; longer terms above shorter ones.
+    fn exact(&self, index: &Index, doc: &Doc) -> Option<(i32, Found)> {
+        if self.terms.is_empty() {
+            return Some((0, Found::Filtered));
+        }
+        let line = index.line(doc).as_bytes();
+        let body = index.body(doc).as_bytes();
+        let mut score = 0i32;
+        let mut all_in_line = true;
+        for finder in &self.terms {
+            let len = finder.needle().len().min(64) as i32;
+            if let Some(fit) = best_fit(line, finder, usize::MAX) {
+                score += match fit {
+                    Fit::Word => 40 * len + 100,
+                    Fit::WordStart => 32 * len + 60,
+                    Fit::Inside => 24 * len,
+                };
+            } else {
+                all_in_line = false;
+                let fit = best_fit(body, finder, 32)?;
+                score += match fit {
+                    Fit::Word => 16 * len + 20,
+                    Fit::WordStart => 12 * len + 10,
+                    Fit::Inside => 8 * len,
+                };
+            }
+        }
+        Some((
+            score,
+            if all_in_line {
+                Found::Title
+            } else {
+                Found::Text
+            },
+        ))
+    }
+
+    /// The title line holds the pattern's letters in order (a quick check
+    /// before the fuzzy matcher runs).
+    fn could_be_fuzzy(&self, index: &Index, doc: &Doc) -> bool {
+        let mut line = index.line(doc).as_bytes();
+        for &b in self.pattern.as_bytes() {
+            match memchr::memchr(b, line) {
+                Some(at) => line = &line[at + 1..],
+                None => return false,
+            }
+        }
+        !self.pattern.is_empty()
+    }
+}
+
+enum Fit {
+    Word,
+    WordStart,
+    Inside,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The best way `finder`'s needle sits in `hay`, looking at no more than
+/// `limit` occurrences.
+fn best_fit(hay: &[u8], finder: &memmem::Finder<'_>, limit: usize) -> Option<Fit> {
+    let needle = finder.needle();
+    let mut best: Option<Fit> = None;
+    for at in finder.find_iter(hay).take(limit) {
+        let starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle[0]);
+        let end = at + needle.len();
+        let ends = end == hay.len()
+            || !is_word_byte(hay[end])
+            || needle.last().is_some_and(|b| !is_word_byte(*b));
+        match (starts, ends) {
+            (true, true) => return Some(Fit::Word),
+            (true, false) => best = Some(Fit::WordStart),
+            _ if best.is_none() => best = Some(Fit::Inside),
+            _ => {}
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Session, search_records};
+    use super::*;
+    use crate::domain::{
+        DevelopmentNeed, DiaryEntry, Feedback, FeedbackMethod, FeedbackState, Objective,
+        ObjectiveStatus, Participant, Review, Valence,
+    };
+    use chrono::{DateTime, FixedOffset};
+
+    fn today() -> NaiveDate {
+        day(2026, 11, 23)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    fn moment(date: NaiveDate) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("{date}T10:00:00+00:00")).expect("moment")
+    }
+
+    fn id(n: u64) -> Id {
+        Id::from_parts(1_700_000_000_000 + n, [n as u8; 10])
+    }
+
+    fn entry(n: u64, date: NaiveDate, text: &str, situation: &str, tags: &[&str]) -> DiaryEntry {
+        let mut e = DiaryEntry::new(id(n), date, moment(date));
+        e.text = text.into();
+        e.situation = situation.into();
+        e.tags = tags.iter().map(|t| t.to_string()).collect();
+        e.criteria = vec!["2.3".into()];
+        e
+    }
+
+    fn feedback(
+        n: u64,
+        date: NaiveDate,
+        source: FeedbackSource,
+        who: &str,
+        text: &str,
+    ) -> Feedback {
+        Feedback {
+            format: 1,
+            id: id(n),
+            date,
+            created: moment(date),
+            updated: moment(date),
+            source,
+            method: FeedbackMethod::Conversation,
+            who: who.into(),
+            role: String::new(),
+            text: text.into(),
+            valence: Valence::Constructive,
+            state: FeedbackState::New,
+            reflection: String::new(),
+            action: String::new(),
+            objectives: vec![],
+            entries: vec![],
+            tags: vec!["phone".into()],
+            criteria: vec!["2.3".into()],
+        }
+    }
+
+    fn objective(n: u64, created: NaiveDate, statement: &str, target: NaiveDate) -> Objective {
+        Objective {
+            format: 1,
+            id: id(n),
+            created: moment(created),
+            updated: moment(created),
+            statement: statement.into(),
+            measure: Default::default(),
+            support: "Weekly call listening with my team leader".into(),
+            relevance: String::new(),
+            needs: vec![],
+            criteria: vec!["2.1".into()],
+            target_date: Some(target),
+            review_date: None,
+            status: ObjectiveStatus::InProgress,
+            progress: vec![],
+        }
+    }
+
+    /// A small journal with known words in known places.
+    fn corpus() -> Records {
+        let mut r = Records {
+            diary: vec![
+                // A scattered h-e-a-t in the title line, and the word only in the body.
+                entry(
+                    1,
+                    day(2026, 11, 20),
+                    "",
+                    "Helped an angry tenant with the bill.",
+                    &["billing"],
+                ),
+                entry(
+                    2,
+                    day(2026, 11, 10),
+                    "Used HEAT on a complaint call",
+                    "",
+                    &["complaint"],
+                ),
+                entry(
+                    3,
+                    day(2026, 6, 1),
+                    "Used HEAT on a complaint call",
+                    "",
+                    &["complaint"],
+                ),
+                entry(
+                    4,
+                    day(2026, 9, 1),
+                    "Callback about a refund",
+                    "",
+                    &["refund"],
+                ),
+            ],
+            ..Records::default()
+        };
+        r.diary[0].action = "I followed the heat steps and apologised.".into();
+        r.diary[3].reflection = "Next time I will check the meter reads first.".into();
+        r.feedback = vec![
+            feedback(
+                10,
+                day(2026, 10, 2),
+                FeedbackSource::Customer,
+                "Mrs Patel",
+                "You explained my bill clearly.",
+            ),
+            feedback(
+                11,
+                day(2026, 8, 2),
+                FeedbackSource::Manager,
+                "Sam Okoro",
+                "Slow down on the phone.",
+            ),
+        ];
+        r.objectives = vec![
+            objective(
+                20,
+                day(2026, 3, 1),
+                "Raise my CSAT from 82% to 88% by 31 March",
+                day(2026, 3, 31),
+            ),
+            objective(
+                21,
+                day(2026, 10, 1),
+                "Use HEAT on every complaint call",
+                day(2027, 3, 31),
+            ),
+        ];
+        r.needs = vec![DevelopmentNeed {
+            format: 1,
+            id: id(30),
+            date: day(2026, 2, 1),
+            created: moment(day(2026, 2, 1)),
+            updated: moment(day(2026, 2, 1)),
+            area: "Staying calm with angry callers".into(),
+            kind: NeedKind::Gap,
+            identified_from: vec![NeedSource::Appraisal],
+            evidence: "Two complaints mention my tone.".into(),
+            agreed_with: "Sam Okoro".into(),
+            criteria: vec!["1.2".into()],
+        }];
+        r.reviews = vec![Review {
+            format: 1,
+            id: id(40),
+            held: moment(day(2026, 7, 1)),
+            participants: vec![Participant {
+                name: "Sam Okoro".into(),
+                role: "line manager".into(),
+            }],
+            summary: "Good progress on complaints.".into(),
+            changes: vec![],
+            next_review: Some(day(2026, 10, 1)),
+            corrects: None,
+            plan: vec![],
+        }];
+        r.sort();
+        r
+    }
+
+    fn run(records: &Records, text: &str) -> Vec<(Kind, Id, Found)> {
+        let index = Index::build(records, today());
+        let query = Query::parse(text, today()).expect("query parses");
+        Session::new()
+            .search_all(&index, &query)
+            .iter()
+            .map(|h| {
+                let (kind, id, _) = index.record(h).expect("a record");
+                (kind, id.clone(), h.found)
+            })
+            .collect()
+    }
+
+    fn ids(hits: &[(Kind, Id, Found)]) -> Vec<Id> {
+        hits.iter().map(|h| h.1.clone()).collect()
+    }
+
+    #[test]
+    fn an_exact_word_in_a_title_beats_the_word_in_a_body_and_a_scattered_match() {
+        let records = corpus();
+        let hits = run(&records, "heat");
+        // Titles with the word (newest first), then the body find; "Helped
+        // an angry tenant" holds h-e-a-t scattered in its title but also the
+        // word in its body, which is an exact find in the text. The review's
+        // "with ... progress ... complaints" is too scattered to count.
+        assert_eq!(ids(&hits), [id(2), id(21), id(3), id(1)]);
+        assert_eq!(hits[0].2, Found::Title);
+        assert_eq!(hits[3].2, Found::Text);
+
+        let mut records = corpus();
+        records.diary[0].action = "I apologised.".into();
+        let hits = run(&records, "heat");
+        assert_eq!(ids(&hits), [id(2), id(21), id(3), id(1)]);
+        assert_eq!(hits[3].2, Found::Fuzzy, "the scattered match comes last");
+    }
+
+    #[test]
+    fn recent_beats_old_at_equal_score() {
+        // Entries 2 and 3 have the same title; 2 is newer.
+        let hits = run(&corpus(), "complaint call");
+        let pos = |n| ids(&hits).iter().position(|i| *i == id(n)).expect("found");
+        assert!(pos(2) < pos(3));
+    }
+
+    #[test]
+    fn whole_words_beat_parts_of_words() {
+        let mut records = corpus();
+        records
+            .diary
+            .push(entry(5, day(2026, 11, 22), "Billing run was late", "", &[]));
+        records
+            .diary
+            .push(entry(6, day(2026, 1, 1), "A bill that was wrong", "", &[]));
+        records.sort();
+        let hits = run(&records, "bill");
+        // The older entry has "bill" as a word; the newer only "billing".
+        let pos = |n| ids(&hits).iter().position(|i| *i == id(n)).expect("found");
+        assert!(pos(6) < pos(5), "{hits:?}");
+    }
+
+    #[test]
+    fn every_word_must_be_found_somewhere() {
+        let records = corpus();
+        assert_eq!(ids(&run(&records, "meter refund")), [id(4)]);
+        assert_eq!(ids(&run(&records, "refund meter")), [id(4)]);
+        assert!(run(&records, "refund zebra").is_empty());
+        // Phrases match as written, across spaces.
+        assert_eq!(ids(&run(&records, "\"meter reads\"")), [id(4)]);
+        assert!(run(&records, "\"reads meter\"").is_empty());
+    }
+
+    #[test]
+    fn fuzzy_matches_the_title_line_only() {
+        let records = corpus();
+        // "cmplnt" is in no record, but fuzzily in the complaint titles.
+        let hits = run(&records, "cmplnt");
+        assert!(hits.iter().all(|h| h.2 == Found::Fuzzy));
+        assert!(ids(&hits).contains(&id(2)));
+        // Scattered letters of a word only in a body are not found.
+        assert!(run(&records, "mtrrds").is_empty());
+    }
+
+    #[test]
+    fn filters_narrow_by_type_tag_source_date_criterion_and_overdue() {
+        let records = corpus();
+        assert_eq!(ids(&run(&records, "type:feedback")), [id(10), id(11)]);
+        assert_eq!(ids(&run(&records, "#COMPLAINT")), [id(2), id(3)]);
+        assert!(run(&records, "#nosuchtag").is_empty());
+        assert_eq!(ids(&run(&records, "source:customer")), [id(10)]);
+        assert_eq!(ids(&run(&records, "source:appraisal")), [id(30)]);
+        assert_eq!(
+            ids(&run(&records, "after:2026-10-01 before:2026-11-20")),
+            [id(2), id(10)]
+        );
+        assert_eq!(ids(&run(&records, "criterion:1")), [id(30)]);
+        assert_eq!(ids(&run(&records, "criterion:2.1")), [id(21), id(20)]);
+        // The old CSAT objective is past its date; the review's next one too.
+        assert_eq!(ids(&run(&records, "is:overdue")), [id(40), id(20)]);
+        assert_eq!(
+            ids(&run(&records, "is:overdue type:objective csat")),
+            [id(20)]
+        );
+        // No words: newest first.
+        let all = run(&records, "");
+        assert_eq!(all.len(), 10);
+        assert_eq!(all[0].1, id(1));
+    }
+
+    #[test]
+    fn names_and_sources_are_in_the_title_line() {
+        let records = corpus();
+        let hits = run(&records, "patel");
+        assert_eq!(hits[0].1, id(10));
+        assert_eq!(hits[0].2, Found::Title);
+        // "HelPed An Tenant ... thE biLl" comes after, as a fuzzy match.
+        assert!(hits[1..].iter().all(|h| h.2 == Found::Fuzzy), "{hits:?}");
+        let hits = run(&records, "okoro");
+        // The feedback and review name Sam in their title lines; the need
+        // only in who agreed it.
+        assert_eq!(ids(&hits), [id(11), id(40), id(30)]);
+        assert_eq!(hits[2].2, Found::Text);
+    }
+
+    #[test]
+    fn narrowing_rechecks_only_the_last_matches_and_agrees_with_a_fresh_search() {
+        let records = corpus();
+        let index = Index::build(&records, today());
+        let mut session = Session::new();
+        let mut typed = String::new();
+        for c in "heat ca".chars() {
+            typed.push(c);
+            let query = Query::parse(&typed, today()).expect("parses");
+            let narrowed = session.search_all(&index, &query);
+            let fresh = Session::new().search_all(&index, &query);
+            assert_eq!(narrowed, fresh, "after typing {typed:?}");
+        }
+        // A stopped search gives nothing and keeps the last matches.
+        let query = Query::parse("heat call", today()).expect("parses");
+        assert!(
+            session
+                .search(&index, &query, &|| true, &mut |_| {})
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn shown_hits_mark_what_matched() {
+        let records = corpus();
+        let index = Index::build(&records, today());
+        let show = |text: &str| -> Vec<Shown> {
+            let query = Query::parse(text, today()).expect("parses");
+            Session::new()
+                .search_all(&index, &query)
+                .iter()
+                .filter_map(|h| index.show(h, &query, &records))
+                .collect()
+        };
+        let shown = show("heat");
+        assert_eq!(shown[1].kind, Kind::Objective);
+        assert_eq!(shown[1].line, "Use HEAT on every complaint call");
+        assert_eq!(&shown[1].line[shown[1].line_marks[0].clone()], "HEAT");
+        let body = shown[3].excerpt.as_ref().expect("an excerpt");
+        assert_eq!(body.field, "Action");
+        assert_eq!(body.text, "I followed the heat steps and apologised.");
+        assert_eq!(&body.text[body.marks[0].clone()], "heat");
+        assert_eq!(shown[0].line, "Used HEAT on a complaint call #complaint");
+        assert_eq!(shown[0].date, day(2026, 11, 10));
+
+        let shown = show("cmplnt");
+        let s = &shown[0];
+        let marked: String = s.line_marks.iter().map(|r| &s.line[r.clone()]).collect();
+        assert_eq!(marked.to_lowercase(), "cmplnt");
+
+        // Long fields are cut around the find, at a word.
+        let mut records = corpus();
+        let four = records
+            .diary
+            .iter()
+            .position(|e| e.id == id(4))
+            .expect("entry 4");
+        records.diary[four].reflection =
+            format!("{} meter {}", "word ".repeat(40), "tail ".repeat(40));
+        let index = Index::build(&records, today());
+        let query = Query::parse("meter", today()).expect("parses");
+        let hit = Session::new().search_all(&index, &query)[0];
+        let excerpt = index
+            .show(&hit, &query, &records)
+            .expect("shown")
+            .excerpt
+            .expect("excerpt");
+        assert!(excerpt.text.starts_with("…word "), "{}", excerpt.text);
+        assert!(excerpt.text.ends_with("…"), "{}", excerpt.text);
+        assert_eq!(&excerpt.text[excerpt.marks[0].clone()], "meter");
+        // A record changed since the index was built is not shown wrongly.
+        let mut changed = records.clone();
+        changed.diary.remove(0);
+        assert!(index.show(&hit, &query, &changed).is_none());
+    }
+
+    #[test]
+    fn unicode_text_folds_and_marks_on_character_boundaries() {
+        let mut records = Records::default();
+        records.diary.push(entry(
+            1,
+            day(2026, 1, 1),
+            "Rang MADAME ÉLODIE about the café bill",
+            "",
+            &[],
+        ));
+        let hits = search_records(
+            &records,
+            &Query::parse("élodie café", today()).expect("q"),
+            today(),
+        );
+        assert_eq!(hits.len(), 1);
+        let index = Index::build(&records, today());
+        let query = Query::parse("élodie", today()).expect("q");
+        let shown = index.show(&hits[0], &query, &records).expect("shown");
+        assert_eq!(&shown.line[shown.line_marks[0].clone()], "ÉLODIE");
+    }
+}
