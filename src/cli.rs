@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub const EXIT_CODES: &str = "\
 Exit status:
   0  success
-  1  a check found something missing or overdue (check, review), or export found customer personal data
+  1  a check found something missing or overdue (check, review), export found customer personal data, or search found nothing
   2  bad usage or input (unknown flag, impossible date, empty text)
   3  the workspace could not be opened (held by another starlog, unreadable folder, bad workspace.ron)
   4  a record could not be saved (disk full, read-only folder, file changed on disk)
@@ -136,6 +136,22 @@ pub enum Command {
     },
     /// Print the manual page (roff): starlog man > starlog.1 && man ./starlog.1
     Man,
+    /// Search every record (diary entries, needs, objectives, activities,
+    /// feedback, reviews), best match first: day, type, title, and where the
+    /// words were found. Filters: #tag, type:feedback, source:customer,
+    /// before:2026-12-01, after:DATE, criterion:2.3, is:overdue; "quoted
+    /// phrase". Exit status 1 when nothing matches.
+    Search {
+        /// Words, phrases and filters (several words: every one must be found).
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this type: diary, need, objective, activity, feedback, review.
+        #[arg(long = "type", short = 't', value_name = "T")]
+        kind: Option<String>,
+        /// Print a JSON array for tools instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {

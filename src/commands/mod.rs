@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod plan;
 pub mod review;
 pub mod shell;
+pub mod search;
 
 use crate::cli::{Cli, Command, FeedbackCommand, ImportCommand, KpiCommand};
 use crate::domain::{self, DiaryEntry, Id};
@@ -166,6 +167,9 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             command: KpiCommand::Add(args),
         }) => kpi::run_add(&root, &cli.workspace, cli.read_only, args),
         Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
+        Some(Command::Search { query, kind, json }) => {
+            search::run(&root, &cli.workspace, &query, kind.as_deref(), json)
+        }
         Some(Command::Export {
             format,
             output,

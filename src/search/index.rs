@@ -14,10 +14,17 @@ use std::ops::Range;
 /// runs from one field into the next.
 const SEP: char = '\0';
 
-/// A fuzzy match must score at least this per pattern character: skim
-/// scores letters strewn across a long line (h-e-a-t in "with ... progress
-/// ... complaints") barely above zero, and such matches are noise.
-const MIN_FUZZY_PER_CHAR: i64 = 8;
+/// A fuzzy match must score at least this per pattern character. Skim gives
+/// abbreviations and initials ("cmplnt" in "complaint", "fcr" in "first
+/// contact resolution", "hndlng") 17 to 21 per character; letters strewn
+/// across a line (m-e-t-e-r-r-e-a-d-s in "mentor, anita desai: you are
+/// ready...") 8 to 15, and those are noise.
+const MIN_FUZZY_PER_CHAR: i64 = 16;
+
+/// How much of a title line is matched fuzzily: about what the palette
+/// shows of it. Skim's cost grows with the line's length, and letters strewn
+/// over a whole long line are not what anyone meant.
+const FUZZY_CHARS: usize = 64;
 
 /// How many records are checked between two looks at `stop`.
 const CHUNK: usize = 4096;
@@ -34,11 +41,12 @@ struct Doc {
     /// Bit per [`NeedSource::ALL`] entry.
     need_sources: u8,
     overdue: bool,
-    /// This record's stretch of `Index::text`: the title line, SEP, then the
-    /// long fields separated by SEP.
-    text: Range<usize>,
-    /// Length in bytes of the title line at the start of `text`.
-    line_len: usize,
+    /// This record's title line in `Index::lines`.
+    line: Range<usize>,
+    /// Length in bytes of the part of the title line matched fuzzily.
+    fuzzy_len: usize,
+    /// This record's long fields, separated by SEP, in `Index::bodies`.
+    body: Range<usize>,
     /// This record's stretch of `Index::labels`.
     labels: Range<usize>,
 }
@@ -47,7 +55,12 @@ struct Doc {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     docs: Vec<Doc>,
-    text: String,
+    /// The folded title lines, one after another: read for every record on
+    /// every search, so kept dense.
+    lines: String,
+    /// The folded long fields, one record after another: read only when a
+    /// word is not in the title line.
+    bodies: String,
     /// Interned tags (`#billing`) and criteria (`c:2.3`) of each record.
     labels: Vec<u32>,
     label_ids: HashMap<String, u32>,
@@ -302,17 +315,31 @@ impl Index {
             docs: Vec::with_capacity(order.len()),
             ..Index::default()
         };
-        let mut text = String::new();
+        let mut lines = String::new();
+        let mut bodies = String::new();
         for (date, id, kind, pos) in order {
             let Some((line, fields)) = line_and_fields(records, kind, pos) else {
                 continue;
             };
-            let start = text.len();
-            fold_into(&line.replace(SEP, " "), &mut text);
-            let line_len = text.len() - start;
-            text.push(SEP);
-            let (joined, _) = join_fields(&fields);
-            fold_into(&joined, &mut text);
+            let start = lines.len();
+            fold_into(&line.replace(SEP, " "), &mut lines);
+            let line_len = lines.len() - start;
+            let fuzzy_len = lines[start..]
+                .char_indices()
+                .nth(FUZZY_CHARS)
+                .map_or(line_len, |(i, _)| i);
+            let body_start = bodies.len();
+            // The layout of `join_fields`, without building the joined copy.
+            for (i, (_, field)) in fields.iter().enumerate() {
+                if i > 0 {
+                    bodies.push(SEP);
+                }
+                if field.contains(SEP) {
+                    fold_into(&field.replace(SEP, " "), &mut bodies);
+                } else {
+                    fold_into(field, &mut bodies);
+                }
+            }
             let labels_start = index.labels.len();
             let (tags, criteria): (&[String], &[String]) = match kind {
                 Kind::Diary => (&records.diary[pos].tags, &records.diary[pos].criteria),
@@ -320,7 +347,7 @@ impl Index {
                 Kind::Objective => (&[], &records.objectives[pos].criteria),
                 Kind::Activity => (&[], &records.activities[pos].criteria),
                 Kind::Feedback => (&records.feedback[pos].tags, &records.feedback[pos].criteria),
-                Kind::Review => (&[], &[]),
+                Kind::Review => (&[], &records.reviews[pos].criteria),
             };
             for label in tags
                 .iter()
@@ -362,12 +389,14 @@ impl Index {
                 source,
                 need_sources,
                 overdue,
-                text: start..text.len(),
-                line_len,
+                line: start..lines.len(),
+                fuzzy_len,
+                body: body_start..bodies.len(),
                 labels: labels_start..index.labels.len(),
             });
         }
-        index.text = text;
+        index.lines = lines;
+        index.bodies = bodies;
         index
     }
 
@@ -388,15 +417,17 @@ impl Index {
 
     /// Runs `query` over every record, or only over `within` (ascending
     /// document numbers from an earlier, broader query). Returns the hits
-    /// ranked, or `None` when `stop` asked to give up. `partial` receives the
-    /// exact finds, ranked, before the fuzzy pass.
-    pub fn search(
+    /// ranked, and the documents a narrower query must check again (the
+    /// hits and the fuzzy candidates that scored too low), or `None` when
+    /// `stop` asked to give up. `partial` receives the exact finds, ranked,
+    /// before the fuzzy pass.
+    pub(super) fn search(
         &self,
         query: &Query,
         within: Option<&[u32]>,
         stop: &dyn Fn() -> bool,
         partial: &mut dyn FnMut(&[Hit]),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<(Vec<Hit>, Vec<u32>)> {
         let prepared = Prepared::new(self, query);
         let all: Vec<u32>;
         let candidates = match within {
@@ -430,9 +461,15 @@ impl Index {
                 }
             }
         }
+        let mut recheck: Vec<u32> = hits
+            .iter()
+            .map(|h| h.doc)
+            .chain(fuzzy.iter().copied())
+            .collect();
+        recheck.sort_unstable();
         hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
         if fuzzy.is_empty() {
-            return Some(hits);
+            return Some((hits, recheck));
         }
         partial(&hits);
         let matcher = SkimMatcherV2::default().respect_case();
@@ -445,7 +482,7 @@ impl Index {
             for &d in chunk {
                 let doc = &self.docs[d as usize];
                 if let Some(score) = matcher
-                    .fuzzy(self.line(doc), &prepared.pattern, false)
+                    .fuzzy(self.fuzzy_line(doc), &prepared.pattern, false)
                     .map(|(s, _)| s)
                     .filter(|s| *s >= least)
                 {
@@ -459,16 +496,20 @@ impl Index {
         }
         fuzzy_hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
         hits.extend(fuzzy_hits);
-        Some(hits)
+        Some((hits, recheck))
     }
 
     fn line(&self, doc: &Doc) -> &str {
-        &self.text[doc.text.start..doc.text.start + doc.line_len]
+        &self.lines[doc.line.clone()]
+    }
+
+    /// The start of the title line that fuzzy matching looks at.
+    fn fuzzy_line(&self, doc: &Doc) -> &str {
+        &self.lines[doc.line.start..doc.line.start + doc.fuzzy_len]
     }
 
     fn body(&self, doc: &Doc) -> &str {
-        let start = (doc.text.start + doc.line_len + 1).min(doc.text.end);
-        &self.text[start..doc.text.end]
+        &self.bodies[doc.body.clone()]
     }
 
     /// What to show for `hit`, read from the same `records` the index was
@@ -495,7 +536,9 @@ impl Index {
             Found::Filtered => {}
             Found::Fuzzy => {
                 let matcher = SkimMatcherV2::default().respect_case();
-                if let Some((_, chars)) = matcher.fuzzy(folded_line, &query.fuzzy_pattern(), true) {
+                if let Some((_, chars)) =
+                    matcher.fuzzy(self.fuzzy_line(doc), &query.fuzzy_pattern(), true)
+                {
                     let mut wanted = chars.into_iter().peekable();
                     for (i, (at, c)) in line.char_indices().enumerate() {
                         if wanted.peek() == Some(&i) {
@@ -709,8 +752,10 @@ impl<'q> Prepared<'q> {
         if self.terms.is_empty() {
             return Some((0, Found::Filtered));
         }
-        let line = index.line(doc).as_bytes();
-        let body = index.body(doc).as_bytes();
+        // Byte slices: a `str` slice would check character boundaries and
+        // so read memory that the search may never need (the long text).
+        let line = &index.lines.as_bytes()[doc.line.clone()];
+        let body = &index.bodies.as_bytes()[doc.body.clone()];
         let mut score = 0i32;
         let mut all_in_line = true;
         for finder in &self.terms {
@@ -744,7 +789,7 @@ impl<'q> Prepared<'q> {
     /// The title line holds the pattern's letters in order (a quick check
     /// before the fuzzy matcher runs).
     fn could_be_fuzzy(&self, index: &Index, doc: &Doc) -> bool {
-        let mut line = index.line(doc).as_bytes();
+        let mut line = &index.lines.as_bytes()[doc.line.start..doc.line.start + doc.fuzzy_len];
         for &b in self.pattern.as_bytes() {
             match memchr::memchr(b, line) {
                 Some(at) => line = &line[at + 1..],
@@ -963,6 +1008,7 @@ mod tests {
             next_review: Some(day(2026, 10, 1)),
             corrects: None,
             plan: vec![],
+            criteria: vec![],
         }];
         r.sort();
         r

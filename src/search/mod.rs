@@ -89,7 +89,9 @@ pub fn fold(text: &str) -> String {
 
 fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in text.chars() {
@@ -135,10 +137,8 @@ impl Session {
             Some((previous, docs)) if query.narrows(previous) => Some(docs.as_slice()),
             _ => None,
         };
-        let hits = index.search(query, within, stop, partial)?;
-        let mut docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
-        docs.sort_unstable();
-        self.previous = Some((query.clone(), docs));
+        let (hits, recheck) = index.search(query, within, stop, partial)?;
+        self.previous = Some((query.clone(), recheck));
         Some(hits)
     }
 

@@ -38,6 +38,8 @@ pub struct Query {
     /// Words and quoted phrases, case-folded, in the order typed.
     pub terms: Vec<String>,
     pub filters: Vec<Filter>,
+    /// A phrase was put in quotes: only exact finds, no fuzzy matching.
+    pub exact: bool,
 }
 
 /// Why a query could not be read: the offending word and what to type instead.
@@ -65,6 +67,7 @@ impl Query {
         let mut query = Query::default();
         for token in tokens(text) {
             if token.quoted_start {
+                query.exact = true;
                 let term = fold(token.text.trim());
                 if !term.is_empty() {
                     query.terms.push(term);
@@ -113,12 +116,19 @@ impl Query {
                     && self.terms[rest.len()].starts_with(last.as_str())
             }
         };
-        filters_kept && terms_kept
+        // Dropping the quotes brings fuzzy matches back.
+        let fuzzy_kept = self.exact || !previous.exact;
+        filters_kept && terms_kept && fuzzy_kept
     }
 
-    /// The words run together: what is matched fuzzily against title lines.
+    /// The words run together: what is matched fuzzily against title lines
+    /// (nothing when a phrase is quoted).
     pub fn fuzzy_pattern(&self) -> String {
-        self.terms.concat()
+        if self.exact {
+            String::new()
+        } else {
+            self.terms.concat()
+        }
     }
 }
 
@@ -286,7 +296,10 @@ mod tests {
         let q = parse("  Late DELIVERY  \"Next Step: call back\" ");
         assert_eq!(q.terms, ["late", "delivery", "next step: call back"]);
         assert!(q.filters.is_empty());
-        assert_eq!(q.fuzzy_pattern(), "latedeliverynext step: call back");
+        // A quoted phrase asks for exact finds only.
+        assert!(q.exact);
+        assert_eq!(q.fuzzy_pattern(), "");
+        assert_eq!(parse("late delivery").fuzzy_pattern(), "latedelivery");
         assert!(parse("   ").is_empty());
     }
 
@@ -378,5 +391,7 @@ mod tests {
         assert!(!q("late refund").narrows(&q("refund")));
         assert!(!q("refund").narrows(&q("refund #billing")));
         assert!(!q("#billings").narrows(&q("#billing")));
+        assert!(q("\"late\" d").narrows(&q("late")));
+        assert!(!q("late d").narrows(&q("\"late\"")));
     }
 }

@@ -1,0 +1,173 @@
+//! `starlog search QUERY [--type T] [--json]`: the palette's search for the
+//! shell. One result per line (day, type, title line, and where the words
+//! were found in the long text), best first; or a JSON array. Exit status 1
+//! when nothing matches, 2 when the query cannot be read.
+
+use super::{Failure, report_problems, today};
+use crate::search::{Filter, Found, Index, Kind, Query, Session, Shown};
+use crate::store::{Mode, Workspace};
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
+use std::path::Path;
+
+/// Reads the query and the `--type` option into one query.
+pub fn parse(words: &[String], kind: Option<&str>) -> Result<Query, Failure> {
+    let text = words.join(" ");
+    let mut query = Query::parse(&text, today()).map_err(|e| Failure::Usage(e.message))?;
+    if let Some(kind) = kind {
+        let kind = Kind::parse(kind).ok_or_else(|| {
+            Failure::Usage(format!(
+                "--type {kind}: no such record type; use {}",
+                Kind::ALL.map(Kind::label).join(", ")
+            ))
+        })?;
+        query.filters.push(Filter::Kind(kind));
+    }
+    Ok(query)
+}
+
+pub fn run(
+    root: &Path,
+    workspace: &str,
+    words: &[String],
+    kind: Option<&str>,
+    as_json: bool,
+) -> Result<u8, Failure> {
+    // Read the query first: a typing mistake needs no workspace.
+    let query = parse(words, kind)?;
+    let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
+    let loaded = ws.load()?;
+    report_problems(&loaded.problems);
+    let index = Index::build(&loaded.records, today());
+    let hits = Session::new().search_all(&index, &query);
+    let shown: Vec<(Shown, Found)> = hits
+        .iter()
+        .filter_map(|h| Some((index.show(h, &query, &loaded.records)?, h.found)))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let _ = writeln!(out, "{}", json(&shown));
+    } else {
+        let bold = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        for (s, _) in &shown {
+            if writeln!(out, "{}", line(s, bold)).is_err() {
+                break; // stdout closed (e.g. `| head`): stop quietly
+            }
+        }
+    }
+    Ok(if shown.is_empty() { 1 } else { 0 })
+}
+
+/// One result as a line: `2026-11-20  diary      title line  (Action: …excerpt…)`.
+pub fn line(s: &Shown, bold: bool) -> String {
+    let mut out = format!("{}  {:<9}  ", s.date, s.kind.label());
+    out.push_str(&marked(&s.line, &s.line_marks, bold));
+    if let Some(e) = &s.excerpt {
+        out.push_str("  (");
+        out.push_str(e.field);
+        out.push_str(": ");
+        out.push_str(&marked(&e.text, &e.marks, bold));
+        out.push(')');
+    }
+    out
+}
+
+/// `text` with the marked ranges in bold (a terminal) or as is.
+fn marked(text: &str, marks: &[Range<usize>], bold: bool) -> String {
+    if !bold {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
+    let mut at = 0;
+    for m in marks {
+        let (Some(before), Some(inside)) = (text.get(at..m.start), text.get(m.clone())) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str("\x1b[1m");
+        out.push_str(inside);
+        out.push_str("\x1b[22m");
+        at = m.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+/// The results as a JSON array, best first.
+pub fn json(shown: &[(Shown, Found)]) -> String {
+    let items: Vec<serde_json::Value> = shown
+        .iter()
+        .map(|(s, found)| {
+            let found = match found {
+                Found::Filtered => "filter",
+                Found::Title => "title",
+                Found::Text => "text",
+                Found::Fuzzy => "fuzzy",
+            };
+            serde_json::json!({
+                "type": s.kind.label(),
+                "id": s.id.to_string(),
+                "date": s.date.to_string(),
+                "title": s.line,
+                "found": found,
+                "field": s.excerpt.as_ref().map(|e| e.field),
+                "excerpt": s.excerpt.as_ref().map(|e| e.text.as_str()),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Excerpt;
+    use chrono::NaiveDate;
+
+    fn shown() -> Shown {
+        Shown {
+            kind: Kind::Diary,
+            id: crate::domain::Id::from_parts(1_700_000_000_000, [1; 10]),
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            line: "Used HEAT on a call #complaint".into(),
+            line_marks: vec![5..9],
+            excerpt: Some(Excerpt {
+                field: "Action",
+                text: "I said sorry…".into(),
+                marks: vec![2..6],
+            }),
+        }
+    }
+
+    #[test]
+    fn a_line_shows_day_type_title_and_where_the_words_were() {
+        assert_eq!(
+            line(&shown(), false),
+            "2026-11-20  diary      Used HEAT on a call #complaint  (Action: I said sorry…)"
+        );
+        assert_eq!(
+            line(&shown(), true),
+            "2026-11-20  diary      Used \x1b[1mHEAT\x1b[22m on a call #complaint  (Action: I \x1b[1msaid\x1b[22m sorry…)"
+        );
+    }
+
+    #[test]
+    fn json_names_each_field() {
+        let text = json(&[(shown(), Found::Text)]);
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(value[0]["type"], "diary");
+        assert_eq!(value[0]["date"], "2026-11-20");
+        assert_eq!(value[0]["found"], "text");
+        assert_eq!(value[0]["field"], "Action");
+        assert_eq!(value[0]["id"].as_str().map(str::len), Some(26));
+    }
+
+    #[test]
+    fn a_bad_type_option_is_a_usage_error() {
+        let e = parse(&["refund".into()], Some("kpis")).expect_err("refused");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("use diary, need"), "{e}");
+        let e = parse(&["type:nope".into()], None).expect_err("refused");
+        assert!(e.to_string().contains("no record type `nope`"), "{e}");
+    }
+}
