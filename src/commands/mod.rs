@@ -9,8 +9,8 @@ pub mod import;
 pub mod kpi;
 pub mod plan;
 pub mod review;
-pub mod shell;
 pub mod search;
+pub mod shell;
 
 use crate::cli::{Cli, Command, FeedbackCommand, ImportCommand, KpiCommand};
 use crate::domain::{self, DiaryEntry, Id};
