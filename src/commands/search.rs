@@ -130,11 +130,11 @@ mod tests {
             id: crate::domain::Id::from_parts(1_700_000_000_000, [1; 10]),
             date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
             line: "Used HEAT on a call #complaint".into(),
-            line_marks: vec![5..9],
+            line_marks: std::iter::once(5..9).collect(),
             excerpt: Some(Excerpt {
                 field: "Action",
                 text: "I said sorry…".into(),
-                marks: vec![2..6],
+                marks: std::iter::once(2..6).collect(),
             }),
         }
     }
