@@ -449,10 +449,11 @@ fn draw_criteria(
     let warn_rows = (warnings.len() as u16 + 2).min((area.height / 3).max(3));
     let [matrix, warn_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(warn_rows)]).areas(area);
-    let title_width = (matrix.width as usize).saturating_sub(4 + 5 + 4 + 11 + 10 + 2);
+    // id, count, five type letters, state, borders.
+    let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 10 + 10 + 2);
     let loading = if app.complete { "" } else { " (loading…)" };
     let title = format!(
-        " Criteria coverage{loading} · R reflective account F feedback P plan V review A activity · Enter lists "
+        " Criteria coverage{loading} · R reflection F feedback P plan V review A activity "
     );
     draw_list(
         frame,
@@ -471,7 +472,7 @@ fn draw_criteria(
                     crate::app::truncate(&c.title, title_width),
                     w = title_width
                 )),
-                Span::raw(format!("{:>3}  ", c.count())),
+                Span::raw(format!("{:>5}  ", c.count())),
             ];
             for t in EvidenceType::ALL {
                 if types.contains(&t) {
