@@ -140,13 +140,16 @@ impl App {
         }
         series.sort_by(|a, b| a.metric.cmp(&b.metric));
         let coverage = self.criteria.as_ref().map(|set| coverage::coverage(set, r));
-        let verdicts = readiness::check(&readiness::Portfolio {
-            header: &self.header,
-            records: r,
-            criteria: self.criteria.as_ref(),
-            today: self.today,
-            smart: &readiness::smart_letters,
-        });
+        let verdicts = readiness::check_with(
+            &readiness::Portfolio {
+                header: &self.header,
+                records: r,
+                criteria: self.criteria.as_ref(),
+                today: self.today,
+                smart: &readiness::smart_letters,
+            },
+            coverage.as_ref(),
+        );
         ProgressData {
             rev: self.records_rev,
             today: Some(self.today),

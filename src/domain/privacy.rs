@@ -152,16 +152,18 @@ pub fn luhn(digits: &[u8]) -> bool {
 }
 
 /// Numbers written in groups (`0113 496 0000`, `+44 (0)113-496-0000`,
-/// `4111 1111 1111 1111`): phone or card numbers by their digits.
+/// `4111 1111 1111 1111`): phone or card numbers by their digits. Works on
+/// bytes: every character that matters is ASCII, and the bytes of other
+/// characters (all 0x80 or above) count as letters.
 fn numbers(text: &str, out: &mut Vec<Found>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let b = text.as_bytes();
+    let wordish = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let starts_number =
-            c.is_ascii_digit() || ((c == '+' || c == '(') && next_is_digit(&chars, i));
-        let preceded_by_word = i > 0
-            && (chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '.' || chars[i - 1].1 == '-');
+    while i < b.len() {
+        let c = b[i];
+        let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let starts_number = c.is_ascii_digit() || ((c == b'+' || c == b'(') && next_digit);
+        let preceded_by_word = i > 0 && (wordish(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b'-');
         if !starts_number || preceded_by_word {
             i += 1;
             continue;
@@ -171,20 +173,20 @@ fn numbers(text: &str, out: &mut Vec<Found>) {
         let mut last_digit = None;
         let mut digits: Vec<u8> = Vec::new();
         let mut plus = false;
-        while j < chars.len() {
-            let ch = chars[j].1;
-            if let Some(d) = ch.to_digit(10) {
-                digits.push(d as u8);
+        while j < b.len() {
+            let ch = b[j];
+            let next = b.get(j + 1).copied();
+            if ch.is_ascii_digit() {
+                digits.push(ch - b'0');
                 last_digit = Some(j);
                 j += 1;
-            } else if ch == '+' && j == i {
+            } else if ch == b'+' && j == i {
                 plus = true;
                 j += 1;
-            } else if (ch == ' ' || ch == '-' || ch == '(' || ch == ')')
-                && j + 1 < chars.len()
-                && (chars[j + 1].1.is_ascii_digit()
-                    || (ch == ')' && chars[j + 1].1 == ' ')
-                    || (ch == ' ' && chars[j + 1].1 == '('))
+            } else if matches!(ch, b' ' | b'-' | b'(' | b')')
+                && next.is_some_and(|n| {
+                    n.is_ascii_digit() || (ch == b')' && n == b' ') || (ch == b' ' && n == b'(')
+                })
             {
                 j += 1;
             } else {
@@ -195,24 +197,21 @@ fn numbers(text: &str, out: &mut Vec<Found>) {
             i += 1;
             continue;
         };
-        let end = chars[last].0 + chars[last].1.len_utf8();
-        let followed_by_word = chars
-            .get(last + 1)
-            .is_some_and(|(_, c)| c.is_alphanumeric() || *c == '%');
+        let followed_by_word = b.get(last + 1).is_some_and(|&x| wordish(x) || x == b'%');
         let kind = if followed_by_word {
             None
         } else {
             classify(&digits, plus)
         };
         if let Some(kind) = kind {
-            out.push(Found { kind, start, end });
+            out.push(Found {
+                kind,
+                start: i,
+                end: last + 1,
+            });
         }
         i = last + 1;
     }
-}
-
-fn next_is_digit(chars: &[(usize, char)], i: usize) -> bool {
-    chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
 }
 
 fn classify(digits: &[u8], plus: bool) -> Option<PiiKind> {
@@ -239,54 +238,43 @@ fn classify(digits: &[u8], plus: bool) -> Option<PiiKind> {
 }
 
 /// UK postcodes: `LS1 4AP`, `SW1A 1AA`, `M1 1AE`, `B33 8TH` (the space may be
-/// missing when written in capitals).
+/// missing when written in capitals). Works on bytes, like [`numbers`].
 fn postcodes(text: &str, out: &mut Vec<Found>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i].1.is_ascii_alphabetic()
-            && (i == 0 || !chars[i - 1].1.is_alphanumeric())
-            && let Some(len) = postcode_at(&chars[i..])
-        {
-            let last = i + len - 1;
-            let end = chars[last].0 + chars[last].1.len_utf8();
+    while i < b.len() {
+        let starts = b[i].is_ascii_alphabetic()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80));
+        if starts && let Some(len) = postcode_at(&b[i..]) {
             out.push(Found {
                 kind: PiiKind::Postcode,
-                start: chars[i].0,
-                end,
+                start: i,
+                end: i + len,
             });
-            i = last + 1;
+            i += len;
             continue;
         }
         i += 1;
     }
 }
 
-/// The length in chars of a postcode at the start of `s`, if there is one.
-fn postcode_at(s: &[(usize, char)]) -> Option<usize> {
-    let c = |k: usize| s.get(k).map(|x| x.1);
+/// The length in bytes of a postcode at the start of `s`, if there is one.
+fn postcode_at(s: &[u8]) -> Option<usize> {
+    let c = |k: usize| s.get(k).copied();
     let alpha = |k: usize| c(k).is_some_and(|x| x.is_ascii_alphabetic());
     let digit = |k: usize| c(k).is_some_and(|x| x.is_ascii_digit());
-    // Outward code: A9, A99, A9A, AA9, AA99, AA9A.
-    let outward = [
-        ("AN", 2),
-        ("ANN", 3),
-        ("ANA", 3),
-        ("AAN", 3),
-        ("AANN", 4),
-        ("AANA", 4),
-    ];
-    let mut best = None;
-    for (shape, len) in outward.iter().rev() {
-        let fits = shape.chars().enumerate().all(|(k, t)| match t {
-            'A' => alpha(k),
+    // Outward code: A9, A99, A9A, AA9, AA99, AA9A (longest first).
+    const OUTWARD: [&[u8]; 6] = [b"AANA", b"AANN", b"AAN", b"ANA", b"ANN", b"AN"];
+    for shape in OUTWARD {
+        let fits = shape.iter().enumerate().all(|(k, t)| match t {
+            b'A' => alpha(k),
             _ => digit(k),
         });
         if !fits {
             continue;
         }
-        let mut k = *len;
-        let spaced = c(k) == Some(' ');
+        let mut k = shape.len();
+        let spaced = c(k) == Some(b' ');
         if spaced {
             k += 1;
         }
@@ -295,32 +283,37 @@ fn postcode_at(s: &[(usize, char)]) -> Option<usize> {
             continue;
         }
         let end = k + 3;
-        if c(end).is_some_and(|x| x.is_alphanumeric()) {
+        if c(end).is_some_and(|x| x.is_ascii_alphanumeric() || x >= 0x80) {
             continue;
         }
-        let code: String = s[..end].iter().map(|x| x.1).collect();
-        let upper = code.chars().all(|x| !x.is_ascii_lowercase());
-        if !spaced && !upper {
+        let code = &s[..end];
+        let upper = !code.iter().any(u8::is_ascii_lowercase);
+        let lower = !code.iter().any(u8::is_ascii_uppercase);
+        // Without the space only capitals count; lower-case postcodes only
+        // when every letter is lower case ("ls1 4ap"), so mixed-case words stay out.
+        if !upper && (!spaced || !lower) {
             continue;
         }
-        // Lower-case postcodes are accepted only when every letter is lower
-        // case too ("ls1 4ap"), so words like "Room 2 3AB" mixed case stay out.
-        let lower = code.chars().all(|x| !x.is_ascii_uppercase());
-        if !upper && !lower {
-            continue;
-        }
-        best = Some(end);
-        break;
+        return Some(end);
     }
-    best
+    None
 }
 
 /// Every stretch of `text` that looks like personal data, in order, not overlapping.
 pub fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
-    emails(text, &mut found);
-    numbers(text, &mut found);
-    postcodes(text, &mut found);
+    let bytes = text.as_bytes();
+    // Every detail holds a digit or an `@`: most texts are ruled out at once.
+    if bytes.contains(&b'@') {
+        emails(text, &mut found);
+    }
+    if bytes.iter().any(u8::is_ascii_digit) {
+        numbers(text, &mut found);
+        postcodes(text, &mut found);
+    }
+    if found.is_empty() {
+        return found;
+    }
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<Found> = Vec::new();
     for f in found {
@@ -419,14 +412,98 @@ pub fn mask_details(text: &str) -> String {
     out
 }
 
+/// Called with a way to name the record (on demand), the field's label and its text.
+pub type TextVisitor<'a> = dyn FnMut(&dyn Fn() -> RecordRef, &'static str, &str) + 'a;
+
+/// Calls `f` with every free-text field [`visit_texts`] walks, read-only and
+/// without copying; the record is named only when asked (on a hit).
+pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
+    for e in &records.diary {
+        let r = || e.to_ref();
+        for (name, text) in [
+            ("Situation", &e.situation),
+            ("Task", &e.task),
+            ("Action", &e.action),
+            ("Result", &e.result),
+            ("Reflection", &e.reflection),
+            ("text", &e.text),
+        ] {
+            f(&r, name, text);
+        }
+    }
+    for n in &records.needs {
+        let r = || n.to_ref();
+        f(&r, "area", &n.area);
+        f(&r, "evidence", &n.evidence);
+    }
+    for o in &records.objectives {
+        let r = || o.to_ref();
+        objective_texts(o, &r, f);
+    }
+    for a in &records.activities {
+        let r = || a.to_ref();
+        for (name, text) in [
+            ("title", &a.title),
+            ("resource", &a.resource),
+            ("reaction", &a.impact.reaction),
+            ("learning", &a.impact.learning),
+            ("behaviour", &a.impact.behaviour),
+            ("results", &a.impact.results),
+            ("applied", &a.applied),
+        ] {
+            f(&r, name, text);
+        }
+    }
+    for fb in &records.feedback {
+        let r = || fb.to_ref();
+        for (name, text) in [
+            ("who", &fb.who),
+            ("feedback text", &fb.text),
+            ("reflection", &fb.reflection),
+            ("action", &fb.action),
+        ] {
+            f(&r, name, text);
+        }
+    }
+    for k in &records.kpis {
+        let r = || k.to_ref();
+        f(&r, "note", &k.note);
+    }
+    for rv in &records.reviews {
+        let r = || rv.to_ref();
+        f(&r, "summary", &rv.summary);
+        for c in &rv.changes {
+            f(&r, "reason", &c.reason);
+        }
+        for o in &rv.plan {
+            objective_texts(o, &r, f);
+        }
+    }
+}
+
+fn objective_texts(o: &super::Objective, r: &dyn Fn() -> RecordRef, f: &mut TextVisitor<'_>) {
+    for (name, text) in [
+        ("statement", &o.statement),
+        ("baseline", &o.measure.baseline),
+        ("target", &o.measure.target),
+        ("how measured", &o.measure.how),
+        ("support", &o.support),
+        ("relevance", &o.relevance),
+    ] {
+        f(r, name, text);
+    }
+    for p in &o.progress {
+        f(r, "progress note", &p.text);
+    }
+}
+
 /// Every hit in a workspace's records.
 pub fn scan(records: &Records) -> Vec<Hit> {
-    let mut copy = records.clone();
     let mut hits = Vec::new();
-    visit_texts(&mut copy, &mut |record, field, text| {
+    for_each_text(records, &mut |record, field, text| {
         for found in find(text) {
             // The record's title may quote the detail itself: hide it there.
-            let mut record = record.clone();
+            let mut record = record();
             record.title = mask_details(&record.title);
             hits.push(Hit {
                 kind: found.kind,
@@ -671,6 +748,26 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].field, "Situation");
         assert_eq!(hits[0].record.title, "Mr T on [phone number] rang");
+    }
+
+    #[test]
+    fn the_read_only_walk_and_the_redacting_walk_visit_the_same_fields() {
+        let mut r = crate::domain::testkit::ready();
+        let mut o = r.objectives[0].clone();
+        o.progress.push(crate::domain::ProgressNote {
+            date: crate::domain::testkit::day(2026, 3, 1),
+            text: String::new(),
+            percent: None,
+        });
+        r.reviews[0].plan = vec![o.clone()];
+        r.objectives[0] = o;
+        let mut seen = Vec::new();
+        for_each_text(&r, &mut |rec, field, _| seen.push((rec().id, field)));
+        let mut walked = Vec::new();
+        visit_texts(&mut r, &mut |rec, field, _| {
+            walked.push((rec.id.clone(), field))
+        });
+        assert_eq!(seen, walked);
     }
 
     #[test]

@@ -124,6 +124,12 @@ pub const MIN_LOG_DAYS: i64 = 30;
 
 /// Applies every rule.
 pub fn check(p: &Portfolio) -> Vec<Verdict> {
+    check_with(p, None)
+}
+
+/// Applies every rule, reusing `coverage` of the learner's criteria set when
+/// the caller has already worked it out.
+pub fn check_with(p: &Portfolio, coverage: Option<&coverage::Coverage>) -> Vec<Verdict> {
     vec![
         self_assessment(p),
         smart_objectives(p),
@@ -133,7 +139,7 @@ pub fn check(p: &Portfolio) -> Vec<Verdict> {
         review_cycle(p),
         reflective_log(p),
         measures(p),
-        criteria_evidence(p),
+        criteria_evidence(p, coverage),
         personal_data(p),
     ]
 }
@@ -673,7 +679,7 @@ fn measures(p: &Portfolio) -> Verdict {
     verdict(8, problems, ok, records, satisfy)
 }
 
-fn criteria_evidence(p: &Portfolio) -> Verdict {
+fn criteria_evidence(p: &Portfolio, known: Option<&coverage::Coverage>) -> Verdict {
     let Some(set) = p.criteria else {
         return verdict(
             9,
@@ -683,7 +689,14 @@ fn criteria_evidence(p: &Portfolio) -> Verdict {
             "Choose the unit you are assessed on in your profile",
         );
     };
-    let cov = coverage::coverage(set, p.records);
+    let computed;
+    let cov = match known.filter(|c| c.set_id == set.id) {
+        Some(c) => c,
+        None => {
+            computed = coverage::coverage(set, p.records);
+            &computed
+        }
+    };
     let missing: Vec<&str> = cov
         .in_state(CoverageState::None)
         .map(|c| c.id.as_str())
