@@ -559,6 +559,12 @@ fn hints<'a>(
         .collect()
 }
 
+/// Keys as shown to people: "j / ↓".
+pub fn keys_label(keys: &[Key], sep: &str) -> String {
+    let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
+    labels.join(sep)
+}
+
 /// Every context a key can be pressed in.
 const CONTEXTS: [Context; 9] = [
     Context::Screen(Screen::Diary),
@@ -765,7 +771,35 @@ impl Keymap {
     }
 
     pub fn status_hints(&self, ctx: Context) -> Vec<(String, &'static str)> {
-        hints(self.table.iter().filter(|b| !b.keys.is_empty()), ctx)
+        self.effective(ctx)
+            .into_iter()
+            .filter(|(_, b)| b.status)
+            .map(|(keys, b)| (keys_label(&keys, "/"), b.help))
+            .collect()
+    }
+
+    /// The bindings that work in `ctx`, each with the keys that really reach
+    /// it: a key that an earlier row takes in this context (Feedback's `r`
+    /// reflect before the screens' `r` reload) is not listed again, so help
+    /// and the status line never show a key doing what it does not.
+    pub fn effective(&self, ctx: Context) -> Vec<(Vec<Key>, &Binding)> {
+        let mut taken: Vec<(Key, &Action)> = Vec::new();
+        let mut out = Vec::new();
+        for b in self.bindings_for(ctx) {
+            // Taken by a row doing something else; the same action twice
+            // (an override given to two rows) still shows on both.
+            let keys: Vec<Key> = b
+                .keys
+                .iter()
+                .filter(|k| !taken.iter().any(|(t, a)| t == *k && **a != b.action))
+                .copied()
+                .collect();
+            taken.extend(b.keys.iter().map(|k| (*k, &b.action)));
+            if !keys.is_empty() {
+                out.push((keys, b));
+            }
+        }
+        out
     }
 
     /// The label of the first key that does `action` in `ctx`, for hints.
@@ -914,6 +948,30 @@ mod tests {
         assert_eq!(parse_key("Shift-Tab"), Ok(Key::BackTab));
         assert!(parse_key("Hyper-x").is_err());
         assert!(parse_key("Ctrl-ab").is_err());
+    }
+
+    #[test]
+    fn a_key_a_screen_takes_for_itself_is_not_listed_for_the_shared_action() {
+        // On Feedback `r` reflects; help and the status line must not also
+        // say it reloads there, while on the Diary it still does.
+        let map = Keymap::default();
+        let feedback = Context::Screen(Screen::Feedback);
+        let reload_keys = |ctx| {
+            map.effective(ctx)
+                .into_iter()
+                .filter(|(_, b)| b.action == Action::Refresh)
+                .flat_map(|(keys, _)| keys)
+                .collect::<Vec<Key>>()
+        };
+        assert!(!reload_keys(feedback).contains(&Char('r')));
+        assert!(reload_keys(DIARY).contains(&Char('r')));
+        assert_eq!(
+            map.resolve(feedback, &key(KeyCode::Char('r'))),
+            map.effective(feedback)
+                .into_iter()
+                .find(|(keys, _)| keys.contains(&Char('r')))
+                .map(|(_, b)| b.action.clone())
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::Styles;
 use super::widgets::centered;
-use crate::app::keymap::Context;
+use crate::app::keymap::{Context, Key, keys_label};
 use crate::app::{App, Screen};
 use crate::store::Severity;
 use ratatui::Frame;
@@ -12,31 +12,54 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let mut lines = Vec::new();
-    let groups = [
-        ("On every screen", Context::Screen(Screen::Plan)),
-        ("On the Diary", Context::Screen(Screen::Diary)),
-        ("On Feedback", Context::Screen(Screen::Feedback)),
-        ("On Reviews", Context::Screen(Screen::Reviews)),
-        ("Reading an entry", Context::Reader),
+    let row = |keys: &[Key], help: &'static str| (keys_label(keys, " / "), help);
+    // What works the same on all five screens is listed once; each screen's
+    // group then holds only its own keys (and its own meaning of a shared key).
+    let per_screen: Vec<Vec<(String, &str)>> = Screen::ALL
+        .iter()
+        .map(|s| {
+            app.keymap
+                .effective(Context::Screen(*s))
+                .into_iter()
+                .map(|(keys, b)| row(&keys, b.help))
+                .collect()
+        })
+        .collect();
+    let common: Vec<(String, &str)> = per_screen[0]
+        .iter()
+        .filter(|r| per_screen.iter().all(|list| list.contains(r)))
+        .cloned()
+        .collect();
+    let mut groups: Vec<(String, Vec<(String, &str)>)> =
+        vec![("On every screen".into(), common.clone())];
+    for (screen, rows) in Screen::ALL.iter().zip(&per_screen) {
+        let own: Vec<(String, &str)> = rows
+            .iter()
+            .filter(|r| !common.contains(r))
+            .cloned()
+            .collect();
+        if !own.is_empty() {
+            groups.push((format!("On {}", screen.title()), own));
+        }
+    }
+    for (title, ctx) in [
+        ("Reading a record", Context::Reader),
         ("In a form", Context::Form),
-    ];
-    let mut shown: Vec<(String, &str)> = Vec::new();
-    for (title, ctx) in groups {
+    ] {
+        let rows = app
+            .keymap
+            .effective(ctx)
+            .into_iter()
+            .map(|(keys, b)| row(&keys, b.help))
+            .collect();
+        groups.push((title.into(), rows));
+    }
+    for (title, rows) in groups {
         lines.push(Line::styled(title, st.title()));
-        for b in app.keymap.bindings_for(ctx) {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            let row = (keys.join(" / "), b.help);
-            let per_screen = matches!(
-                ctx,
-                Context::Screen(Screen::Diary | Screen::Feedback | Screen::Reviews)
-            );
-            if per_screen && shown.contains(&row) {
-                continue; // already listed under "every screen"
-            }
-            shown.push(row.clone());
+        for (keys, help) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", row.0), st.key()),
-                Span::raw(row.1),
+                Span::styled(format!("  {keys:<16}"), st.key()),
+                Span::raw(help),
             ]));
         }
         lines.push(Line::raw(""));
