@@ -6,7 +6,7 @@ use crate::app::profile_form::{ProfileField, ProfileForm};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(form: &ProfileForm, frame: &mut Frame, area: Rect, st: &Styles) {
     let title = if form.first_run {
@@ -17,7 +17,13 @@ pub fn draw(form: &ProfileForm, frame: &mut Frame, area: Rect, st: &Styles) {
     let block = panel(title, st);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let intro_height = if form.first_run { 4 } else { 1 };
+    // The greeting wraps on a narrow terminal; give it the rows it needs.
+    let intro_height = match (form.first_run, inner.width) {
+        (false, _) => 1,
+        (true, w) if w >= 76 => 4,
+        (true, w) if w >= 50 => 6,
+        (true, _) => 9,
+    };
     let [intro, fields, footer] = Layout::vertical([
         Constraint::Length(intro_height),
         Constraint::Min(1),
@@ -37,7 +43,10 @@ pub fn draw(form: &ProfileForm, frame: &mut Frame, area: Rect, st: &Styles) {
     } else {
         vec![Line::from("Who you are and what you are assessed on.")]
     };
-    frame.render_widget(Paragraph::new(intro_lines), intro);
+    frame.render_widget(
+        Paragraph::new(super::widgets::reflow(intro_lines)).wrap(Wrap { trim: true }),
+        intro,
+    );
     let mut y = fields.y;
     for field in ProfileField::ALL {
         if y >= fields.y + fields.height {

@@ -3,7 +3,7 @@
 use super::Styles;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::cell::RefCell;
 
@@ -109,12 +109,44 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, st: &Styles) -> Block<'a> {
 
 /// A screen's empty state: what goes here and how to add it.
 pub fn empty_state(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, st: &Styles) {
+    let block = panel(format!(" {title} "), st);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // Prose reads best at most about 80 columns wide, even on a wide screen.
+    let text = Rect {
+        width: inner.width.min(80),
+        ..inner
+    };
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel(format!(" {title} "), st)),
-        area,
+        Paragraph::new(reflow(lines)).wrap(Wrap { trim: false }),
+        text,
     );
+}
+
+/// Joins lines written as one paragraph (broken by hand at 80 columns) so a
+/// narrower panel wraps them as prose, not as a ragged staircase. A blank
+/// line ends a paragraph; an indented line (a command to type) or a line with
+/// its own style (a warning) keeps its own line.
+pub fn reflow(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut joinable = false;
+    for line in lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let prose = !text.trim().is_empty()
+            && !text.starts_with(' ')
+            && line.style == ratatui::style::Style::default();
+        if joinable
+            && prose
+            && let Some(last) = out.last_mut()
+        {
+            last.spans.push(Span::raw(" "));
+            last.spans.extend(line.spans);
+            continue;
+        }
+        joinable = prose;
+        out.push(line);
+    }
+    out
 }
 
 /// Scrolled, wrapped text in a panel. Drawn unscrolled (a preview), it
