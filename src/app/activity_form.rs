@@ -3,14 +3,12 @@
 //! four levels, each with a note.
 
 use super::fields::{Field, Fields, LineKind, parse_hours};
-use super::form::FormState;
 use super::objective_form::FieldError;
 use super::star_form::{criteria_options, objective_options};
 use crate::domain::{
     Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Debug)]
 pub struct ActivityForm {
@@ -226,39 +224,14 @@ impl ActivityForm {
     }
 }
 
-impl FormState for ActivityForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.fields.handle_key(key);
-        if changed {
-            self.save_error = None;
-        }
-        changed
-    }
-    fn next_field(&mut self, step: isize) {
-        self.fields.next_field(step);
-    }
-    fn dirty(&self) -> bool {
-        self.fields.dirty
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        self.fields.paste(text)
-    }
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
-        self.fields.focused_text()
-    }
-    fn text_changed(&mut self) {
-        self.fields.dirty = true;
-        self.save_error = None;
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(ActivityForm::to_draft(self, now))
-    }
-}
+super::fields::fields_form_state!(ActivityForm);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FormState;
     use crate::domain::Objective;
+    use ratatui::crossterm::event::KeyEvent;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {

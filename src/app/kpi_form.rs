@@ -4,13 +4,11 @@
 //! the field, with the scale named.
 
 use super::fields::{Field, Fields, LineKind};
-use super::form::FormState;
 use super::objective_form::FieldError;
 use super::picker::PickOption;
 use crate::domain::kpi::{self, Better, KpiField};
 use crate::domain::{Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Debug)]
 pub struct KpiForm {
@@ -244,36 +242,19 @@ impl KpiForm {
 impl KpiForm {
     /// Types one character into the focused field (tests elsewhere in the app).
     pub(crate) fn handle_key_for_test(&mut self, c: char) {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        use crate::app::FormState;
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         FormState::handle_key(self, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 
-impl FormState for KpiForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.fields.handle_key(key);
-        if changed {
-            self.save_error = None;
-        }
-        changed
-    }
-    fn next_field(&mut self, step: isize) {
-        self.fields.next_field(step);
-    }
-    fn dirty(&self) -> bool {
-        self.fields.dirty
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        self.fields.paste(text)
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(KpiForm::to_draft(self, now))
-    }
-}
+super::fields::fields_form_state!(KpiForm);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FormState;
+    use ratatui::crossterm::event::KeyEvent;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {

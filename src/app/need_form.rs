@@ -2,7 +2,6 @@
 //! area to improve), where it was identified, the evidence and who agreed it.
 
 use super::fields::{Field, Fields, LineKind};
-use super::form::FormState;
 use super::objective_form::FieldError;
 use super::picker::PickOption;
 use super::star_form::criteria_options;
@@ -10,7 +9,6 @@ use crate::domain::{
     CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, NeedKind, NeedSource, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Debug)]
 pub struct NeedForm {
@@ -176,38 +174,13 @@ impl NeedForm {
     }
 }
 
-impl FormState for NeedForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.fields.handle_key(key);
-        if changed {
-            self.save_error = None;
-        }
-        changed
-    }
-    fn next_field(&mut self, step: isize) {
-        self.fields.next_field(step);
-    }
-    fn dirty(&self) -> bool {
-        self.fields.dirty
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        self.fields.paste(text)
-    }
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
-        self.fields.focused_text()
-    }
-    fn text_changed(&mut self) {
-        self.fields.dirty = true;
-        self.save_error = None;
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(NeedForm::to_draft(self, now))
-    }
-}
+super::fields::fields_form_state!(NeedForm);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FormState;
+    use ratatui::crossterm::event::KeyEvent;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {

@@ -3,7 +3,6 @@
 //! drawn beside it by `ui/objective_form.rs`; it never blocks saving.
 
 use super::fields::{Field, Fields, LineKind, parse_percent};
-use super::form::FormState;
 use super::picker::PickOption;
 use super::star_form::criteria_options;
 use crate::domain::{
@@ -11,7 +10,6 @@ use crate::domain::{
     ObjectiveStatus, ProgressNote, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEvent;
 
 /// A field that needs fixing before saving, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,39 +304,14 @@ impl ObjectiveForm {
     }
 }
 
-impl FormState for ObjectiveForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.fields.handle_key(key);
-        if changed {
-            self.save_error = None;
-        }
-        changed
-    }
-    fn next_field(&mut self, step: isize) {
-        self.fields.next_field(step);
-    }
-    fn dirty(&self) -> bool {
-        self.fields.dirty
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        self.fields.paste(text)
-    }
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
-        self.fields.focused_text()
-    }
-    fn text_changed(&mut self) {
-        self.fields.dirty = true;
-        self.save_error = None;
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(ObjectiveForm::to_draft(self, now))
-    }
-}
+super::fields::fields_form_state!(ObjectiveForm);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FormState;
     use crate::domain::smart::{self, Letter};
+    use ratatui::crossterm::event::KeyEvent;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
