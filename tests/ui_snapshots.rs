@@ -390,3 +390,36 @@ fn review_timeline_compare_and_form() {
     );
     insta::assert_snapshot!("reviews_overdue_80x24", screen);
 }
+
+#[test]
+fn search_palette_results_errors_and_tiny_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app();
+        key(&mut app, KeyCode::Char('/'));
+        insta::assert_snapshot!(format!("search_empty_{w}x{h}"), render(&app, w, h));
+        for c in "refund".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        insta::assert_snapshot!(format!("search_refund_{w}x{h}"), render(&app, w, h));
+    }
+    // A word found only in the long text shows the field and an excerpt.
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('/'));
+    for c in "templates type:activity".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!("search_activity_80x24", render(&app, 80, 24));
+    // A bad filter is explained under the query; the last results stay.
+    for c in " is:nope".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("`is:nope` is not known"), "{screen}");
+    assert!(
+        screen.contains("1 match") || screen.contains("Buddy sessions"),
+        "{screen}"
+    );
+    for (tw, th) in [(40, 10), (41, 11), (60, 12), (20, 5)] {
+        render(&app, tw, th);
+    }
+}

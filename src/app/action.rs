@@ -73,6 +73,8 @@ pub enum Action {
     /// Export the portfolio (Progress screen).
     Export,
     Help,
+    /// Open the search palette over every record.
+    Search,
     /// Close the current overlay or view.
     Back,
     // Feedback triage

@@ -17,6 +17,8 @@ pub enum Context {
     Help,
     /// A yes/no question.
     Confirm,
+    /// The search palette: typed letters go to the query.
+    Search,
 }
 
 /// Which contexts a binding works in.
@@ -32,6 +34,7 @@ pub enum Scope {
     Form,
     Help,
     Confirm,
+    Search,
 }
 
 impl Scope {
@@ -44,6 +47,7 @@ impl Scope {
             (Scope::Form, Context::Form) => true,
             (Scope::Help, Context::Help) => true,
             (Scope::Confirm, Context::Confirm) => true,
+            (Scope::Search, Context::Search) => true,
             _ => false,
         }
     }
@@ -515,7 +519,58 @@ pub fn bindings() -> &'static [Binding] {
                 "edit your profile",
                 false
             ),
+            // The search palette (letters are the query, so only named keys)
+            bind!(
+                &[Code(KeyCode::Enter)],
+                Scope::Search,
+                Action::Open,
+                "go to it",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::Down), Ctrl('n')],
+                Scope::Search,
+                Action::Down,
+                "next",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::Up), Ctrl('p')],
+                Scope::Search,
+                Action::Up,
+                "previous",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::PageDown)],
+                Scope::Search,
+                Action::PageDown,
+                "page down",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::PageUp)],
+                Scope::Search,
+                Action::PageUp,
+                "page up",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Esc)],
+                Scope::Search,
+                Action::Back,
+                "close",
+                true
+            ),
+            bind!(&[Ctrl('c')], Scope::Search, Action::Quit, "quit", false),
             bind!(&[Char('?')], Scope::Browsing, Action::Help, "help", true),
+            bind!(
+                &[Char('/')],
+                Scope::Browsing,
+                Action::Search,
+                "search",
+                true
+            ),
             bind!(&[Char('q')], Scope::Browsing, Action::Quit, "quit", true),
         ]
     })
@@ -566,7 +621,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 9] = [
+const CONTEXTS: [Context; 10] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -576,6 +631,7 @@ const CONTEXTS: [Context; 9] = [
     Context::Form,
     Context::Help,
     Context::Confirm,
+    Context::Search,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {

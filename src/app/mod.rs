@@ -26,6 +26,7 @@ pub mod reflection_form;
 pub mod review_form;
 pub mod reviews;
 pub mod run;
+pub mod search;
 mod settings;
 pub mod star_form;
 
@@ -143,6 +144,8 @@ pub struct App {
     pub config: crate::config::Config,
     /// The key table in force (the default with config.ron's changes).
     pub keymap: keymap::Keymap,
+    /// The search palette (`/`) and its index.
+    pub search: search::SearchState,
     /// Text for $EDITOR, waiting for the loop (which owns the terminal).
     pub editor_request: Option<String>,
     /// Where the last frame put tabs and lists, for mouse clicks.
@@ -204,6 +207,7 @@ impl App {
             },
             config: crate::config::Config::default(),
             keymap: keymap::Keymap::default(),
+            search: search::SearchState::default(),
             editor_request: None,
             mouse_map: std::cell::RefCell::default(),
             preview_scroll: None,
@@ -290,6 +294,7 @@ impl App {
         self.header = loaded.header;
         self.header_state = loaded.header_state;
         self.records = loaded.records;
+        self.search.records_changed();
         self.records_rev += 1;
         self.files = loaded.files;
         // Keep draft problems found at start; replace the rest.
@@ -330,6 +335,7 @@ impl App {
                 _ => {
                     self.files.insert(record.id().clone(), state);
                     self.records.upsert(record);
+                    self.search.records_changed();
                     self.records_rev += 1;
                 }
             }
@@ -343,6 +349,7 @@ impl App {
             {
                 self.files.remove(id);
                 self.records.remove(id);
+                self.search.records_changed();
                 self.records_rev += 1;
             }
         }
@@ -366,6 +373,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.confirm.is_some() {
             Context::Confirm
+        } else if self.search.palette.is_some() {
+            Context::Search
         } else if self.form.is_some() {
             Context::Form
         } else if self.help.is_some() {
@@ -437,8 +446,12 @@ impl App {
             return;
         }
         let ctx = self.context();
+        if ctx == Context::Search && self.search_types(key) {
+            return;
+        }
         match self.keymap.resolve(ctx, key) {
             Some(action) => self.update(action),
+            None if ctx == Context::Search => self.search_input(key),
             None => {
                 if let Some(form) = &mut self.form
                     && form.state_mut().handle_key(key)
@@ -458,6 +471,10 @@ impl App {
 
     /// Handles pasted text (bracketed paste).
     pub fn handle_paste(&mut self, text: &str) {
+        if self.search.palette.is_some() && self.confirm.is_none() {
+            self.search_paste(text);
+            return;
+        }
         if let Some(form) = &mut self.form
             && self.confirm.is_none()
             && form.state_mut().paste(text)
@@ -470,6 +487,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match self.context() {
             Context::Confirm => self.update_confirm(action),
+            Context::Search => self.search_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {
                 Action::Back => self.help = None,
@@ -525,6 +543,7 @@ impl App {
                 ))));
             }
             Action::Help => self.help = Some(0),
+            Action::Search => self.open_search(),
             // Everything else means something different on each screen.
             other => match self.screen {
                 Screen::Diary => self.diary_action(other),
@@ -600,6 +619,7 @@ impl App {
                 self.session_trashed.retain(|t| t != &id);
                 self.files.insert(id, state.clone());
                 self.records.upsert(record);
+                self.search.records_changed();
                 self.records_rev += 1;
                 if is_new_diary {
                     self.diary_total += 1;
@@ -627,6 +647,7 @@ impl App {
         match ws.trash(&rel) {
             Ok(trash_path) => {
                 self.records.remove(id);
+                self.search.records_changed();
                 self.records_rev += 1;
                 self.files.remove(id);
                 self.session_saved.remove(id);
@@ -675,6 +696,7 @@ impl App {
                     self.diary_total += 1;
                 }
                 self.records.upsert(record);
+                self.search.records_changed();
                 self.records_rev += 1;
                 self.select_record(&id);
                 self.set_status("Restored from the trash");

@@ -38,6 +38,10 @@ impl App {
         match self.context() {
             // Popups and forms keep the keyboard's focus; the mouse waits.
             Context::Confirm | Context::Form => {}
+            Context::Search if wheel => {
+                self.update(if down { Action::Down } else { Action::Up });
+            }
+            Context::Search => {}
             Context::Help if wheel => {
                 self.update(if down { Action::Down } else { Action::Up });
             }

@@ -29,7 +29,7 @@ pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<Stri
 pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
 struct BackgroundLoad {
-    rx: Receiver<Result<Loaded, OpenError>>,
+    rx: Receiver<Result<(Loaded, crate::search::Index), OpenError>>,
     progress: Arc<AtomicUsize>,
 }
 
@@ -39,11 +39,18 @@ fn start_load(dir: PathBuf, total: usize, app: &mut App) -> Option<BackgroundLoa
     let counter = Arc::clone(&progress);
     let root = dir.parent()?.to_path_buf();
     let name = dir.file_name()?.to_string_lossy().into_owned();
+    let today = app.today;
     std::thread::Builder::new()
         .name("starlog-load".into())
         .spawn(move || {
             let result = Workspace::open(&root, &name, Mode::ReadOnly)
-                .and_then(|ws| ws.load_counting(&counter));
+                .and_then(|ws| ws.load_counting(&counter))
+                .map(|loaded| {
+                    // Here rather than on the first `/`: at 100k records
+                    // building the search index takes a noticeable moment.
+                    let index = crate::search::Index::build(&loaded.records, today);
+                    (loaded, index)
+                });
             let _ = tx.send(result);
         })
         .ok()?;
@@ -73,8 +80,9 @@ where
     loop {
         if let Some(l) = &load {
             match l.rx.try_recv() {
-                Ok(Ok(loaded)) => {
+                Ok(Ok((loaded, index))) => {
                     app.apply_loaded(loaded);
+                    app.search_index_loaded(index);
                     app.greet_if_new();
                     load = None;
                 }
@@ -95,6 +103,7 @@ where
             }
         }
         let exporting = app.poll_export();
+        app.poll_search();
         if app.reload_requested {
             app.reload_requested = false;
             if load.is_none()
@@ -116,6 +125,8 @@ where
         }
         // Wait for input; wake early only for work that is actually pending.
         let timeout = match (&load, draft_deadline) {
+            // Results of a background search stream in: collect them promptly.
+            _ if app.search.waiting() => Some(Duration::from_millis(15)),
             (Some(_), _) => Some(Duration::from_millis(100)),
             _ if exporting => Some(Duration::from_millis(100)),
             (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),

@@ -499,21 +499,13 @@ impl Index {
         Some((hits, recheck))
     }
 
-    fn line(&self, doc: &Doc) -> &str {
-        &self.lines[doc.line.clone()]
-    }
-
     /// The start of the title line that fuzzy matching looks at.
     fn fuzzy_line(&self, doc: &Doc) -> &str {
         &self.lines[doc.line.start..doc.line.start + doc.fuzzy_len]
     }
 
-    fn body(&self, doc: &Doc) -> &str {
-        &self.bodies[doc.body.clone()]
-    }
-
-    /// What to show for `hit`, read from the same `records` the index was
-    /// built from. `None` when the record has gone since.
+    /// What to show for `hit`, read from `records` (those the index was
+    /// built from). `None` when the record is no longer where it was.
     pub fn show(&self, hit: &Hit, query: &Query, records: &Records) -> Option<Shown> {
         let doc = self.docs.get(hit.doc as usize)?;
         let same_record = match doc.kind {
@@ -529,15 +521,21 @@ impl Index {
         }
         let (line, fields) = line_and_fields(records, doc.kind, doc.pos as usize)?;
         let line = line.replace(SEP, " ");
-        let folded_line = self.line(doc);
+        // Folded afresh from the records (not the index's copy), so the
+        // marks always fit the text shown even if a record changed since.
+        let folded_line = super::fold(&line);
         let mut line_marks = Vec::new();
         let mut excerpt = None;
         match hit.found {
             Found::Filtered => {}
             Found::Fuzzy => {
                 let matcher = SkimMatcherV2::default().respect_case();
+                let end = folded_line
+                    .char_indices()
+                    .nth(FUZZY_CHARS)
+                    .map_or(folded_line.len(), |(i, _)| i);
                 if let Some((_, chars)) =
-                    matcher.fuzzy(self.fuzzy_line(doc), &query.fuzzy_pattern(), true)
+                    matcher.fuzzy(&folded_line[..end], &query.fuzzy_pattern(), true)
                 {
                     let mut wanted = chars.into_iter().peekable();
                     for (i, (at, c)) in line.char_indices().enumerate() {
@@ -549,7 +547,8 @@ impl Index {
                 }
             }
             Found::Title | Found::Text => {
-                let body = self.body(doc);
+                let (joined, starts) = join_fields(&fields);
+                let body = super::fold(&joined);
                 let mut first_in_body: Option<Range<usize>> = None;
                 for term in &query.terms {
                     let finder = memmem::Finder::new(term.as_bytes());
@@ -569,10 +568,7 @@ impl Index {
                     }
                 }
                 if let Some(first) = first_in_body {
-                    let (joined, starts) = join_fields(&fields);
-                    if joined.len() == body.len() {
-                        excerpt = Some(excerpt_around(&joined, body, &starts, first, &query.terms));
-                    }
+                    excerpt = Some(excerpt_around(&joined, &body, &starts, first, &query.terms));
                 }
             }
         }

@@ -45,6 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     for (title, ctx) in [
         ("Reading a record", Context::Reader),
         ("In a form", Context::Form),
+        ("In the search palette (/)", Context::Search),
     ] {
         let rows = app
             .keymap

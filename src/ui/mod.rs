@@ -20,6 +20,7 @@ pub mod progress;
 pub mod reflection_form;
 pub mod review_form;
 pub mod reviews;
+pub mod search;
 pub mod star_form;
 pub mod widgets;
 
@@ -178,6 +179,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         map.lists = notes.lists;
         map.previews = notes.previews;
     });
+    if let Some(palette) = &app.search.palette {
+        search::draw(app, palette, frame, body, &st);
+    }
     if app.help.is_some() {
         help::draw(app, frame, body, &st);
     }
