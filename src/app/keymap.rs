@@ -564,6 +564,7 @@ pub fn bindings() -> &'static [Binding] {
             ),
             bind!(&[Ctrl('c')], Scope::Search, Action::Quit, "quit", false),
             bind!(&[Char('?')], Scope::Browsing, Action::Help, "help", true),
+            bind!(&[Char('q')], Scope::Browsing, Action::Quit, "quit", true),
             bind!(
                 &[Char('/')],
                 Scope::Browsing,
@@ -571,7 +572,6 @@ pub fn bindings() -> &'static [Binding] {
                 "search",
                 true
             ),
-            bind!(&[Char('q')], Scope::Browsing, Action::Quit, "quit", true),
         ]
     })
 }
