@@ -409,7 +409,13 @@ mod tests {
             app.poll_search();
         }
         let palette = app.search.palette.as_ref().expect("open");
-        assert_eq!(palette.hits.len(), 1, "{:?}", palette.hits);
+        // The name itself first; any fuzzy matches after it.
+        assert_eq!(palette.hits[0].found, crate::search::Found::Title);
+        assert!(
+            palette.hits[1..]
+                .iter()
+                .all(|h| h.found == crate::search::Found::Fuzzy)
+        );
         key(&mut app, KeyCode::Enter);
         assert!(app.search.palette.is_none());
         assert_eq!(app.screen, Screen::Feedback);

@@ -5,8 +5,8 @@ use super::query::{Filter, Query};
 use super::{Kind, fold_into};
 use crate::domain::{FeedbackSource, Id, NeedKind, NeedSource, Records};
 use chrono::NaiveDate;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -14,15 +14,16 @@ use std::ops::Range;
 /// runs from one field into the next.
 const SEP: char = '\0';
 
-/// A fuzzy match must score at least this per pattern character. Skim gives
-/// abbreviations and initials ("cmplnt" in "complaint", "fcr" in "first
-/// contact resolution", "hndlng") 17 to 21 per character; letters strewn
-/// across a line (m-e-t-e-r-r-e-a-d-s in "mentor, anita desai: you are
-/// ready...") 8 to 15, and those are noise.
-const MIN_FUZZY_PER_CHAR: i64 = 16;
+/// A fuzzy match must score at least this per pattern character. The
+/// matcher (nucleo) gives abbreviations and initials ("cmplnt" in
+/// "complaint", "fcr" in "first contact resolution", "hndlng", "calmangry")
+/// 20.2 to 27 per character; letters strewn across a line (d-e-s-a-i in
+/// "resolving billing disputes at the first contact", m-e-t-e-r-r-e-a-d-s
+/// in "mentor, anita desai: you are ready...") 7 to 19, and those are noise.
+const MIN_FUZZY_PER_CHAR: usize = 20;
 
 /// How much of a title line is matched fuzzily: about what the palette
-/// shows of it. Skim's cost grows with the line's length, and letters strewn
+/// shows of it. Matching costs grow with the line's length, and letters strewn
 /// over a whole long line are not what anyone meant.
 const FUZZY_CHARS: usize = 64;
 
@@ -472,8 +473,10 @@ impl Index {
             return Some((hits, recheck));
         }
         partial(&hits);
-        let matcher = SkimMatcherV2::default().respect_case();
-        let least = MIN_FUZZY_PER_CHAR * prepared.pattern.chars().count() as i64;
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let least = MIN_FUZZY_PER_CHAR * prepared.pattern.chars().count();
+        let (mut needle_chars, mut line_chars) = (Vec::new(), Vec::new());
+        let needle = Utf32Str::new(&prepared.pattern, &mut needle_chars);
         let mut fuzzy_hits = Vec::new();
         for chunk in fuzzy.chunks(CHUNK / 4) {
             if stop() {
@@ -481,14 +484,14 @@ impl Index {
             }
             for &d in chunk {
                 let doc = &self.docs[d as usize];
+                let line = Utf32Str::new(self.fuzzy_line(doc), &mut line_chars);
                 if let Some(score) = matcher
-                    .fuzzy(self.fuzzy_line(doc), &prepared.pattern, false)
-                    .map(|(s, _)| s)
-                    .filter(|s| *s >= least)
+                    .fuzzy_match(line, needle)
+                    .filter(|s| usize::from(*s) >= least)
                 {
                     fuzzy_hits.push(Hit {
                         doc: d,
-                        score: score.clamp(0, i64::from(i32::MAX)) as i32,
+                        score: i32::from(score),
                         found: Found::Fuzzy,
                     });
                 }
@@ -529,15 +532,23 @@ impl Index {
         match hit.found {
             Found::Filtered => {}
             Found::Fuzzy => {
-                let matcher = SkimMatcherV2::default().respect_case();
+                let mut matcher = Matcher::new(Config::DEFAULT);
                 let end = folded_line
                     .char_indices()
                     .nth(FUZZY_CHARS)
                     .map_or(folded_line.len(), |(i, _)| i);
-                if let Some((_, chars)) =
-                    matcher.fuzzy(&folded_line[..end], &query.fuzzy_pattern(), true)
-                {
-                    let mut wanted = chars.into_iter().peekable();
+                let pattern = query.fuzzy_pattern();
+                let (mut needle_chars, mut line_chars) = (Vec::new(), Vec::new());
+                let mut chars: Vec<u32> = Vec::new();
+                let found = matcher.fuzzy_indices(
+                    Utf32Str::new(&folded_line[..end], &mut line_chars),
+                    Utf32Str::new(&pattern, &mut needle_chars),
+                    &mut chars,
+                );
+                if found.is_some() {
+                    chars.sort_unstable();
+                    chars.dedup();
+                    let mut wanted = chars.into_iter().map(|c| c as usize).peekable();
                     for (i, (at, c)) in line.char_indices().enumerate() {
                         if wanted.peek() == Some(&i) {
                             wanted.next();

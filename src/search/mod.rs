@@ -5,8 +5,9 @@
 //! its long text in one contiguous buffer, newest record first. A query's
 //! words are found with `memchr::memmem` over that buffer (the title line
 //! first, then the long text); when the words are not all there, they are
-//! matched fuzzily (fuzzy-matcher's skim v2) against the title line only, as
-//! fuzzy matching over whole reflections is far too slow at 100k entries.
+//! matched fuzzily (nucleo-matcher) against the start of the title line
+//! only, as fuzzy matching over whole reflections is far too slow at 100k
+//! entries.
 //! Exact finds always rank above fuzzy ones; among equals the newest wins.
 //! [`Session`] remembers the last query's matches so that typing one more
 //! letter re-checks only those. [`Index::show`] turns a hit into the text the
