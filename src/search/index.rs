@@ -29,6 +29,8 @@ const FUZZY_CHARS: usize = 64;
 
 /// How many records are checked between two looks at `stop`.
 const CHUNK: usize = 4096;
+/// From this many fuzzy candidates on, the matcher runs on several threads.
+const PARALLEL_FUZZY: usize = 8192;
 
 /// One record in the index.
 #[derive(Debug, Clone)]
@@ -426,7 +428,7 @@ impl Index {
         &self,
         query: &Query,
         within: Option<&[u32]>,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
         partial: &mut dyn FnMut(&[Hit]),
     ) -> Option<(Vec<Hit>, Vec<u32>)> {
         let prepared = Prepared::new(self, query);
@@ -473,12 +475,51 @@ impl Index {
             return Some((hits, recheck));
         }
         partial(&hits);
+        let pattern = prepared.pattern.as_str();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        // Tens of thousands of titles can hold a short pattern's letters in
+        // order (`refu` at 100k); the matcher then shares them across cores.
+        let mut fuzzy_hits = if threads > 1 && fuzzy.len() >= PARALLEL_FUZZY {
+            let part = fuzzy.len().div_ceil(threads);
+            let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = fuzzy
+                    .chunks(part)
+                    .map(|docs| scope.spawn(move || self.fuzzy_pass(docs, pattern, stop)))
+                    .collect();
+                // A reader thread that panicked gives no hits, like a stop.
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or(None))
+                    .collect()
+            });
+            let mut all = Vec::new();
+            for part in parts {
+                all.extend(part?);
+            }
+            all
+        } else {
+            self.fuzzy_pass(&fuzzy, pattern, stop)?
+        };
+        fuzzy_hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
+        hits.extend(fuzzy_hits);
+        Some((hits, recheck))
+    }
+
+    /// Runs the fuzzy matcher over `docs`' title lines; `None` when stopped.
+    fn fuzzy_pass(
+        &self,
+        docs: &[u32],
+        pattern: &str,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let least = MIN_FUZZY_PER_CHAR * prepared.pattern.chars().count();
+        let least = MIN_FUZZY_PER_CHAR * pattern.chars().count();
         let (mut needle_chars, mut line_chars) = (Vec::new(), Vec::new());
-        let needle = Utf32Str::new(&prepared.pattern, &mut needle_chars);
-        let mut fuzzy_hits = Vec::new();
-        for chunk in fuzzy.chunks(CHUNK / 4) {
+        let needle = Utf32Str::new(pattern, &mut needle_chars);
+        let mut hits = Vec::new();
+        for chunk in docs.chunks(CHUNK / 4) {
             if stop() {
                 return None;
             }
@@ -489,7 +530,7 @@ impl Index {
                     .fuzzy_match(line, needle)
                     .filter(|s| usize::from(*s) >= least)
                 {
-                    fuzzy_hits.push(Hit {
+                    hits.push(Hit {
                         doc: d,
                         score: i32::from(score),
                         found: Found::Fuzzy,
@@ -497,9 +538,7 @@ impl Index {
                 }
             }
         }
-        fuzzy_hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
-        hits.extend(fuzzy_hits);
-        Some((hits, recheck))
+        Some(hits)
     }
 
     /// The start of the title line that fuzzy matching looks at.
@@ -1090,6 +1129,45 @@ mod tests {
         // Phrases match as written, across spaces.
         assert_eq!(ids(&run(&records, "\"meter reads\"")), [id(4)]);
         assert!(run(&records, "\"reads meter\"").is_empty());
+    }
+
+    #[test]
+    fn a_large_fuzzy_pass_on_several_threads_finds_what_one_thread_finds() {
+        // Enough fuzzy candidates to share the matcher across threads: the
+        // hits are the same as one pass over them all.
+        let n = PARALLEL_FUZZY as u64 + 500;
+        let mut records = Records::default();
+        for i in 0..n {
+            let text = format!("Re-fund call number {i}");
+            records.diary.push(entry(
+                i + 1,
+                day(2026, 1, 1 + (i % 28) as u32),
+                &text,
+                "",
+                &[],
+            ));
+        }
+        records.sort();
+        let index = Index::build(&records, today());
+        let query = Query::parse("refu", today()).expect("query parses");
+        let (hits, _) = index
+            .search(&query, None, &|| false, &mut |_| {})
+            .expect("not stopped");
+        let everything: Vec<u32> = (0..index.docs.len() as u32).collect();
+        let one_pass = index
+            .fuzzy_pass(&everything, "refu", &|| false)
+            .expect("not stopped");
+        assert_eq!(hits.len(), n as usize, "every entry matches fuzzily");
+        let mut found: Vec<u32> = hits.iter().map(|h| h.doc).collect();
+        let mut expected: Vec<u32> = one_pass.iter().map(|h| h.doc).collect();
+        found.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+        assert!(hits.iter().all(|h| h.found == Found::Fuzzy));
+        assert!(
+            hits.windows(2).all(|w| w[0].rank() >= w[1].rank()),
+            "ranked after the threads' hits are joined"
+        );
     }
 
     #[test]

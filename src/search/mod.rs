@@ -131,7 +131,7 @@ impl Session {
         &mut self,
         index: &Index,
         query: &Query,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
         partial: &mut dyn FnMut(&[Hit]),
     ) -> Option<Vec<Hit>> {
         let within = match &self.previous {
