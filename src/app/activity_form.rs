@@ -231,8 +231,7 @@ mod tests {
     use super::*;
     use crate::app::FormState;
     use crate::domain::Objective;
-    use ratatui::crossterm::event::KeyEvent;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")

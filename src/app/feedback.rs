@@ -341,13 +341,6 @@ impl App {
         }
     }
 
-    fn forget_draft(&mut self, form: &dyn super::FormState) {
-        if let (Some(ws), Some(draft)) = (&self.ws, form.to_draft(self.now)) {
-            let _ = ws.remove_draft(&draft);
-        }
-        self.draft_due = false;
-    }
-
     /// Shows the Feedback screen with `id` selected, clearing a filter that hides it.
     fn show_feedback(&mut self, id: &Id) {
         self.screen = Screen::Feedback;

@@ -748,13 +748,20 @@ impl App {
         }
     }
 
-    fn close_form(&mut self) {
-        if let (Some(form), Some(ws)) = (self.form.take(), &self.ws)
-            && let Some(draft) = form.state().to_draft(self.now)
-        {
+    /// The form's text is saved or given up: its draft is no longer needed.
+    fn forget_draft(&mut self, form: &dyn FormState) {
+        if let (Some(ws), Some(draft)) = (&self.ws, form.to_draft(self.now)) {
             let _ = ws.remove_draft(&draft);
         }
         self.draft_due = false;
+    }
+
+    fn close_form(&mut self) {
+        if let Some(form) = self.form.take() {
+            self.forget_draft(form.state());
+        } else {
+            self.draft_due = false;
+        }
         if self.quick_capture {
             self.exit = Some(Exit::Done);
         }
@@ -897,11 +904,8 @@ impl App {
         let id = entry.id.clone();
         match self.save_record(AnyRecord::Diary(entry), form.editing) {
             Ok(_) => {
-                if let Some(ws) = &self.ws {
-                    let _ = ws.remove_draft(&form.to_draft(self.now));
-                }
+                self.forget_draft(form.as_ref());
                 self.select_record(&id);
-                self.draft_due = false;
                 self.set_status(if form.editing {
                     "Changes saved"
                 } else {

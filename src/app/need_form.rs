@@ -180,8 +180,7 @@ super::fields::fields_form_state!(NeedForm);
 mod tests {
     use super::*;
     use crate::app::FormState;
-    use ratatui::crossterm::event::KeyEvent;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")

@@ -311,8 +311,7 @@ mod tests {
     use super::*;
     use crate::app::FormState;
     use crate::domain::smart::{self, Letter};
-    use ratatui::crossterm::event::KeyEvent;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")

@@ -184,13 +184,7 @@ impl App {
         let id = record.id().clone();
         match self.save_record(record, editing) {
             Ok(_) => {
-                let form = reopen(None);
-                if let Some(ws) = &self.ws
-                    && let Some(draft) = form.state().to_draft(self.now)
-                {
-                    let _ = ws.remove_draft(&draft);
-                }
-                self.draft_due = false;
+                self.forget_draft(reopen(None).state());
                 self.select_record(&id);
                 self.set_status(if editing {
                     format!("{what} changes saved")

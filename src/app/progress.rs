@@ -247,10 +247,7 @@ impl App {
         let value = kpi::fmt_number(reading.value);
         match self.save_record(AnyRecord::Kpi(reading), form.editing) {
             Ok(_) => {
-                if let Some(ws) = &self.ws {
-                    let _ = ws.remove_draft(&form.to_draft(self.now));
-                }
-                self.draft_due = false;
+                self.forget_draft(form.as_ref());
                 // Show the metric just recorded.
                 self.progress.view = ProgressView::Kpis;
                 let row = self

@@ -159,10 +159,7 @@ impl App {
         let correction = form.is_correction();
         match self.save_record(AnyRecord::Review(review), false) {
             Ok(_) => {
-                if let Some(ws) = &self.ws {
-                    let _ = ws.remove_draft(&form.to_draft(self.now));
-                }
-                self.draft_due = false;
+                self.forget_draft(form.as_ref());
                 self.select_record(&id);
                 let next = match due {
                     Some(d) => cycle::Due::at(d, self.today).describe(),
