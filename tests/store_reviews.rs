@@ -111,6 +111,22 @@ fn a_held_review_is_never_rewritten() {
 }
 
 #[test]
+fn a_held_review_is_never_moved_to_the_trash() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = demo_workspace(root.path());
+    let loaded = ws.load().expect("load");
+    let review = loaded.records.reviews.first().expect("a review").clone();
+    let path = ws.dir().join(review.rel_path());
+    let before = fs::read(&path).expect("written");
+    assert!(matches!(
+        ws.trash(&review.rel_path()),
+        Err(SaveError::Immutable(_))
+    ));
+    assert_eq!(fs::read(&path).expect("still there"), before);
+    assert!(!ws.dir().join("trash").join("reviews").exists());
+}
+
+#[test]
 fn a_correction_is_a_new_file_beside_the_review_it_corrects() {
     let root = tempfile::tempdir().expect("tempdir");
     let ws = demo_workspace(root.path());

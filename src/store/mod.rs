@@ -856,6 +856,10 @@ impl Workspace {
     /// Moves a record file to `trash/` (same layout). Returns where it went, for undo.
     pub fn trash(&self, rel_path: &Path) -> Result<PathBuf, SaveError> {
         self.check_writable()?;
+        // A held review is never changed, and never thrown away either.
+        if rel_path.starts_with(RecordKind::Review.dir()) {
+            return Err(SaveError::Immutable(self.dir.join(rel_path)));
+        }
         let from = self.dir.join(rel_path);
         let mut to_rel = PathBuf::from(TRASH_DIR).join(rel_path);
         let mut n = 1;
