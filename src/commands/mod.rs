@@ -13,9 +13,12 @@ pub mod search;
 pub mod shell;
 
 use crate::cli::{Cli, Command, FeedbackCommand, ImportCommand, KpiCommand};
+/// Now, to the second, on the day `STARLOG_TODAY` pins (see [`crate::clock`]).
+pub use crate::clock::now;
+use crate::clock::today;
 use crate::domain::{self, DiaryEntry, Id};
 use crate::store::{self, Mode, OpenError, Problem, SaveError, Severity, Workspace};
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -68,16 +71,13 @@ pub fn report_problems(problems: &[Problem]) {
     }
 }
 
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
 fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
     domain::dates::parse_natural_day(text, today()).map_err(Failure::Usage)
 }
 
 /// Runs a parsed command line; returns the exit status on success.
 pub fn run(mut cli: Cli) -> Result<u8, Failure> {
+    crate::clock::pinned_day().map_err(Failure::Usage)?;
     let settings = crate::config::load(cli.config.as_deref());
     // The app shows them on its status line; the alternate screen would hide stderr.
     if !matches!(cli.command, None | Some(Command::Star)) {
@@ -310,11 +310,4 @@ pub fn add_entry(
     entry.tags = domain::clean_tags(tags);
     ws.create(&entry)?;
     Ok(entry)
-}
-
-/// Now, to the second (sub-second digits only make files noisier).
-pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    use chrono::Timelike;
-    let now = Local::now().fixed_offset();
-    now.with_nanosecond(0).unwrap_or(now)
 }

@@ -1,17 +1,156 @@
-//! End-to-end harness: runs the real `starlog` binary in a pseudo-terminal and
-//! reads its screen through a vt100 parser.
+//! The one test harness: every test that runs the `starlog` binary goes
+//! through it, so no test reads the developer's own settings or data.
 //!
-//! A reader thread always drains the pty master into the parser, so the child
-//! never blocks on a full pty buffer, whatever the test is doing.
+//! - [`command`] / [`run`] / [`starlog`] run the binary without a terminal;
+//!   [`Pty`] runs it in an 80x24 pseudo-terminal and reads its screen through
+//!   a vt100 parser (a reader thread always drains the pty master, so the
+//!   child never blocks on a full pty buffer, whatever the test is doing).
+//! - Both give the child the same sealed environment ([`isolate`]): HOME,
+//!   the XDG folders and their Windows equivalents point into a sandbox
+//!   folder under the target dir, `STARLOG_CONFIG` is `<root>/config.ron`
+//!   (absent unless the test writes it), `STARLOG_DIR`, `NO_COLOR`, `EDITOR`
+//!   and `VISUAL` are removed, and `STARLOG_TODAY` pins today to [`TODAY`].
+//! - [`decode`] reads a record file the way the store does.
 
-#![allow(dead_code)] // each e2e test file uses a different part of the harness
+#![allow(dead_code)] // each test group uses a different part of the harness
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+/// The day every run of the binary takes as today (`STARLOG_TODAY`).
+pub const TODAY: &str = "2026-11-29";
+
+/// [`TODAY`] as a date.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY is a date")
+}
+
+/// Variables removed from every child's environment.
+const REMOVED: &[&str] = &["STARLOG_DIR", "NO_COLOR", "EDITOR", "VISUAL"];
+
+/// An empty home for the binary, shared by all tests of a run: HOME, the XDG
+/// folders and their macOS / Windows equivalents all point into it.
+/// Nothing should ever be written here (tests pass `--dir` and a config).
+pub fn sandbox_home() -> &'static Path {
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("starlog-sandbox-home");
+        for sub in [
+            "config",
+            "data",
+            "state",
+            "cache",
+            "AppData/Roaming",
+            "AppData/Local",
+        ] {
+            std::fs::create_dir_all(home.join(sub)).expect("create the sandbox home");
+        }
+        home
+    })
+}
+
+/// The sealed environment of a child run on data root `root`: what is set.
+pub fn isolated_env(root: &Path) -> Vec<(&'static str, OsString)> {
+    let home = sandbox_home();
+    vec![
+        ("HOME", home.into()),
+        ("USERPROFILE", home.into()),
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+        ("XDG_DATA_HOME", home.join("data").into()),
+        ("XDG_STATE_HOME", home.join("state").into()),
+        ("XDG_CACHE_HOME", home.join("cache").into()),
+        ("APPDATA", home.join("AppData/Roaming").into()),
+        ("LOCALAPPDATA", home.join("AppData/Local").into()),
+        ("STARLOG_CONFIG", root.join("config.ron").into()),
+        ("STARLOG_TODAY", TODAY.into()),
+    ]
+}
+
+/// Seals `cmd`'s environment for a run on data root `root` (see the module docs).
+pub fn isolate<'a>(cmd: &'a mut Command, root: &Path) -> &'a mut Command {
+    for key in REMOVED {
+        cmd.env_remove(key);
+    }
+    cmd.envs(isolated_env(root))
+}
+
+/// `starlog --dir <root>`, sealed, stdin null; add arguments and run it.
+pub fn command(root: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.arg("--dir").arg(root).stdin(Stdio::null());
+    isolate(&mut cmd, root);
+    cmd
+}
+
+/// Runs `starlog --dir <root> <args...>` without a terminal.
+pub fn run(root: &Path, args: &[&str]) -> Output {
+    run_with_env(root, args, &[])
+}
+
+/// Like [`run`], with extra environment variables (set after the sealed ones).
+pub fn run_with_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command(root)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run starlog")
+}
+
+/// Runs `starlog --dir <root> <args...>`: (exit status, stdout, stderr).
+pub fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
+    outcome(&run(root, args))
+}
+
+/// An output as (exit status, stdout, stderr); -1 when killed by a signal.
+pub fn outcome(out: &Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Makes the demo workspace `demo` in `root`.
+pub fn demo(root: &Path) {
+    let (code, _, err) = starlog(root, &["--workspace", "demo", "demo"]);
+    assert_eq!(code, 0, "starlog demo failed: {err}");
+}
+
+/// Decodes one record file as the store reads it; fails the test if it does not.
+pub fn decode<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    starlog::store::codec::decode::<T>(&bytes)
+        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
+        .record
+}
+
+/// The full name of test `name` in module `module` (pass `module_path!()`), as
+/// `--exact` wants it: the crate name left off.
+pub fn test_name(module: &str, name: &str) -> String {
+    match module.split_once("::") {
+        Some((_, path)) => format!("{path}::{name}"),
+        None => name.to_string(),
+    }
+}
+
+/// This test binary re-run for the one ignored helper test `name` of
+/// `module` (pass `module_path!()`), e.g. a child process to kill.
+pub fn rerun_self(module: &str, name: &str) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary"));
+    cmd.args([
+        &test_name(module, name),
+        "--exact",
+        "--ignored",
+        "--test-threads=1",
+    ]);
+    cmd
+}
 
 pub const ROWS: u16 = 24;
 pub const COLS: u16 = 80;
@@ -32,7 +171,7 @@ pub fn bin() -> &'static str {
 /// A fresh folder for workspaces, removed when dropped.
 pub fn temp_root() -> tempfile::TempDir {
     tempfile::Builder::new()
-        .prefix("starlog-e2e-")
+        .prefix("starlog-test-")
         .tempdir()
         .expect("create a temporary folder")
 }
@@ -54,7 +193,7 @@ impl Pty {
     }
 
     /// Starts `starlog --dir <root> <args...>` with extra environment
-    /// variables (EDITOR, STARLOG_CONFIG, ...).
+    /// variables (EDITOR, STARLOG_CONFIG, ...), set after the sealed ones.
     pub fn spawn_with_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -72,10 +211,12 @@ impl Pty {
         }
         cmd.cwd(root);
         cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("STARLOG_DIR");
-        // Never the developer's own settings: a config file that does not exist.
-        cmd.env("STARLOG_CONFIG", root.join("no-config.ron"));
+        for key in REMOVED {
+            cmd.env_remove(key);
+        }
+        for (key, value) in isolated_env(root) {
+            cmd.env(key, value);
+        }
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -234,19 +375,6 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 fn framed(screen: &str) -> String {
     let bar = "-".repeat(COLS as usize);
     format!("{bar}\n{screen}\n{bar}")
-}
-
-/// Runs `starlog --dir <root> <args...>` without a terminal (stdin null).
-pub fn run(root: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(bin())
-        .arg("--dir")
-        .arg(root)
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .env_remove("NO_COLOR")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run starlog")
 }
 
 /// The workspace folder of the default workspace.

@@ -4,18 +4,11 @@
 //! refused, reflecting, linking to an objective (existing or new) and
 //! archiving are written as they happen.
 
-mod common;
+use crate::common;
 
-use common::{CTRL_S, Pty, TAB};
+use common::{CTRL_S, Pty, TAB, decode};
 use starlog::domain::{Feedback, FeedbackSource, FeedbackState, Objective, Valence};
 use std::path::{Path, PathBuf};
-
-fn decode<T: serde::de::DeserializeOwned>(path: &Path) -> T {
-    let bytes = std::fs::read(path).expect("read the record file");
-    starlog::store::codec::decode::<T>(&bytes)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
-        .record
-}
 
 fn demo_dir(root: &Path) -> PathBuf {
     root.join("demo")

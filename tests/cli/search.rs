@@ -1,25 +1,13 @@
 //! `starlog search` as the shell meets it: one result per line, best first,
 //! JSON on request, exit status 1 when nothing matches and 2 for a bad query.
 
+use crate::common;
 use std::path::Path;
-use std::process::Command;
 
+/// The harness's run, in the demo workspace, without colour.
 fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_starlog"))
-        .arg("--dir")
-        .arg(root)
-        .arg("--workspace")
-        .arg("demo")
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run starlog");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args = [&["--workspace", "demo"][..], args].concat();
+    common::outcome(&common::run_with_env(root, &args, &[("NO_COLOR", "1")]))
 }
 
 /// The demo story plus two entries with known words.

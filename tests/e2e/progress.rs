@@ -2,7 +2,7 @@
 //! a KPI reading (one off the scale is refused at the field first), sees it
 //! charted, and exports the portfolio from the screen.
 
-mod common;
+use crate::common;
 
 use common::{CTRL_S, Pty, TAB, TIMEOUT};
 use std::path::Path;

@@ -4,18 +4,11 @@
 //! saved entry lands on disk and in `list`, drafts survive signals and
 //! Ctrl-C, and the workspace lock keeps a second app out.
 
-mod common;
+use crate::common;
 
 use common::{CTRL_C, CTRL_S, ENTER, Pty, TAB, TIMEOUT};
 use starlog::domain::DiaryEntry;
 use std::time::Duration;
-
-fn decode_entry(path: &std::path::Path) -> DiaryEntry {
-    let bytes = std::fs::read(path).expect("read the diary file");
-    starlog::store::codec::decode::<DiaryEntry>(&bytes)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
-        .record
-}
 
 #[test]
 fn star_form_saves_all_five_fields_and_the_entry_shows_everywhere() {
@@ -72,7 +65,7 @@ fn star_form_saves_all_five_fields_and_the_entry_shows_everywhere() {
             );
         }
     }
-    let entry = decode_entry(file);
+    let entry = common::decode::<DiaryEntry>(file);
     assert_eq!(entry.situation, situation);
     assert_eq!(entry.task, task);
     assert_eq!(entry.action, action);
@@ -151,7 +144,7 @@ fn draft_survives_sighup_and_is_offered_back() {
 
     let files = common::diary_files(root.path());
     assert_eq!(files.len(), 1, "{files:?}");
-    assert_eq!(decode_entry(&files[0]).situation, words);
+    assert_eq!(common::decode::<DiaryEntry>(&files[0]).situation, words);
     let left = common::drafts_folder_entries(root.path());
     assert!(left.is_empty(), "the drafts folder is empty: {left:?}");
 }

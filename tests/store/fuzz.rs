@@ -17,33 +17,36 @@ use std::fmt::Debug;
 const SEEDS: &[(&str, &[u8])] = &[
     (
         "diary",
-        include_bytes!("fixtures/format-1/diary/2026/2026-10-06-01M493TMFRC409YFPXFGDVMPFR.ron"),
+        include_bytes!("../fixtures/format-1/diary/2026/2026-10-06-01M493TMFRC409YFPXFGDVMPFR.ron"),
     ),
     (
         "need",
-        include_bytes!("fixtures/format-1/needs/01M2017730VNY1QEJSZ2BKDNBM.ron"),
+        include_bytes!("../fixtures/format-1/needs/01M2017730VNY1QEJSZ2BKDNBM.ron"),
     ),
     (
         "objective",
-        include_bytes!("fixtures/format-1/objectives/01M25PMENGQSEZS6STV5W1FDJN.ron"),
+        include_bytes!("../fixtures/format-1/objectives/01M25PMENGQSEZS6STV5W1FDJN.ron"),
     ),
     (
         "activity",
-        include_bytes!("fixtures/format-1/activities/01M3A4WRNGKWZDTZ0VQ9CZH5SP.ron"),
+        include_bytes!("../fixtures/format-1/activities/01M3A4WRNGKWZDTZ0VQ9CZH5SP.ron"),
     ),
     (
         "feedback",
-        include_bytes!("fixtures/format-1/feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron"),
+        include_bytes!("../fixtures/format-1/feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron"),
     ),
     (
         "kpi",
-        include_bytes!("fixtures/format-1/kpis/01M69BB6388BGR07XYBQY9PEPS.ron"),
+        include_bytes!("../fixtures/format-1/kpis/01M69BB6388BGR07XYBQY9PEPS.ron"),
     ),
     (
         "review",
-        include_bytes!("fixtures/format-1/reviews/2026-11-12-01M77RXKG84F16204Z7VEQR6XT.ron"),
+        include_bytes!("../fixtures/format-1/reviews/2026-11-12-01M77RXKG84F16204Z7VEQR6XT.ron"),
     ),
-    ("header", include_bytes!("fixtures/format-1/workspace.ron")),
+    (
+        "header",
+        include_bytes!("../fixtures/format-1/workspace.ron"),
+    ),
 ];
 
 /// Decodes as `T`; an accepted record must survive a save and a re-read, and a

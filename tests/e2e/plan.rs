@@ -2,18 +2,11 @@
 //! an objective linked to it (SMART badges shown), saves, quits and reopens;
 //! a bad date is explained at its field; Ctrl-C keeps an objective's draft.
 
-mod common;
+use crate::common;
 
-use common::{CTRL_C, CTRL_S, Pty, TAB, TIMEOUT};
+use common::{CTRL_C, CTRL_S, Pty, TAB, TIMEOUT, decode};
 use starlog::domain::{DevelopmentNeed, Objective};
 use std::path::{Path, PathBuf};
-
-fn decode<T: serde::de::DeserializeOwned>(path: &Path) -> T {
-    let bytes = std::fs::read(path).expect("read the record file");
-    starlog::store::codec::decode::<T>(&bytes)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
-        .record
-}
 
 fn files(root: &Path, folder: &str) -> Vec<PathBuf> {
     common::ron_files(&common::workspace(root).join(folder))

@@ -1,36 +1,23 @@
 //! `starlog review` as a shell prompt or login script meets it: the text on
 //! stdout, and exit status 1 only when a review is overdue.
 
-use chrono::{Duration, Local, Timelike};
+use crate::common;
+use crate::common::starlog;
+use chrono::{Duration, NaiveTime};
 use starlog::domain::review::{ObjectiveChange, Outcome, Participant, Review};
 use starlog::domain::{FORMAT, Id, Measure, Objective, ObjectiveStatus};
 use starlog::store::{Mode, Workspace};
 use std::path::Path;
-use std::process::Command;
-
-fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_starlog"))
-        .arg("--dir")
-        .arg(root)
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .output()
-        .expect("run starlog");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A workspace with one objective and one review held `days_ago`, whose next
 /// review was agreed for `next_in` days after it.
 fn workspace_with_review(root: &Path, days_ago: i64, next_in: i64) {
     let ws = Workspace::open(root, "learner", Mode::Write).expect("open");
-    let now = Local::now()
-        .fixed_offset()
-        .with_nanosecond(0)
-        .expect("time");
+    // Noon on the harness's pinned today, the day the binary counts from.
+    let now = common::today()
+        .and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon"))
+        .and_utc()
+        .fixed_offset();
     let held = now - Duration::days(days_ago);
     let objective = Objective {
         format: FORMAT,

@@ -9,13 +9,14 @@
 //! the workspace root.
 #![cfg(unix)]
 
+use crate::common;
 use chrono::{DateTime, NaiveDate};
 use starlog::domain::{DiaryEntry, Id};
 use starlog::store::codec::decode;
 use starlog::store::{Mode, StoredRecord, Workspace};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const CHILD_ENV: &str = "STARLOG_CRASH_CHILD";
@@ -219,7 +220,6 @@ fn writer_killed_at_random_moments_leaves_old_or_new() {
         ws.create(&entry(replaced_id(), day(20), 0)).expect("seed");
         ws.create(&entry(moved_id(), day(1), 0)).expect("seed");
     }
-    let exe = std::env::current_exe().expect("test binary");
     let mut version = 0;
     for round in 0..KILLS {
         let context = format!("seed {seed}, round {round}");
@@ -227,13 +227,7 @@ fn writer_killed_at_random_moments_leaves_old_or_new() {
         // kill lands while it is saving, however busy the machine is.
         let ready = root.path().join("saving");
         let _ = fs::remove_file(&ready);
-        let mut child = Command::new(&exe)
-            .args([
-                "crash_child_writer",
-                "--exact",
-                "--ignored",
-                "--test-threads=1",
-            ])
+        let mut child = common::rerun_self(module_path!(), "crash_child_writer")
             .env(CHILD_ENV, root.path())
             .stdin(Stdio::null())
             .stdout(Stdio::null())

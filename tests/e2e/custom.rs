@@ -4,20 +4,13 @@
 //! arrives as one edit in any form.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::{CTRL_S, Pty, TIMEOUT};
 use starlog::domain::DiaryEntry;
 use std::path::Path;
 
 const CTRL_E: &str = "\x05";
-
-fn decode_entry(path: &Path) -> DiaryEntry {
-    let bytes = std::fs::read(path).expect("read the diary file");
-    starlog::store::codec::decode::<DiaryEntry>(&bytes)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
-        .record
-}
 
 /// A tiny "editor": appends a line to the file it is given.
 fn editor_script(dir: &Path, body: &str) -> String {
@@ -46,7 +39,7 @@ fn ctrl_e_edits_the_field_in_the_editor_and_brings_the_text_back() {
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     let files = common::diary_files(root.path());
     assert_eq!(files.len(), 1);
-    let entry = decode_entry(&files[0]);
+    let entry = common::decode::<DiaryEntry>(&files[0]);
     assert_eq!(entry.situation, "Typed in the form\nAdded in the editor");
     // The temp file the editor worked on is gone.
     let drafts = common::workspace(root.path()).join("drafts");
@@ -71,7 +64,7 @@ fn a_failing_editor_leaves_the_text_as_it_was() {
     app.expect("exited with status 3; the text is unchanged");
     app.send(CTRL_S);
     assert_eq!(app.wait_exit(TIMEOUT), 0);
-    let entry = decode_entry(&common::diary_files(root.path())[0]);
+    let entry = common::decode::<DiaryEntry>(&common::diary_files(root.path())[0]);
     assert_eq!(entry.situation, "Kept as typed");
 }
 
@@ -133,11 +126,7 @@ fn a_broken_config_names_its_line_and_the_app_still_opens() {
 #[test]
 fn clicking_a_tab_with_the_mouse_shows_that_screen() {
     let root = common::temp_root();
-    let status = std::process::Command::new(common::bin())
-        .args(["--dir", &root.path().display().to_string(), "demo"])
-        .env("STARLOG_CONFIG", root.path().join("no-config.ron"))
-        .output()
-        .unwrap();
+    let status = common::run(root.path(), &["demo"]);
     assert!(status.status.success());
     let mut app = Pty::spawn(root.path(), &["--workspace", "demo"]);
     app.expect("Entries (");

@@ -3,27 +3,16 @@
 //! a bad filter is explained under the query, and `Enter` lands on the
 //! chosen record, selected on its own screen.
 
-mod common;
+use crate::common;
 
 use common::{ENTER, Pty, TIMEOUT};
 use std::path::Path;
-use std::process::Command;
 
+/// The harness's run in the demo workspace; the command must succeed.
 fn starlog(root: &Path, args: &[&str]) {
-    let out = Command::new(common::bin())
-        .arg("--dir")
-        .arg(root)
-        .arg("--workspace")
-        .arg("demo")
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .output()
-        .expect("run starlog");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = [&["--workspace", "demo"][..], args].concat();
+    let (code, _, err) = common::starlog(root, &args);
+    assert_eq!(code, 0, "{err}");
 }
 
 /// The demo story, plus an old entry far down the diary.

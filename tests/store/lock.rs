@@ -105,17 +105,11 @@ fn lock_child_holder() {
 #[cfg(unix)]
 #[test]
 fn the_lock_is_free_once_its_holder_process_dies() {
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     use std::time::{Duration, Instant};
 
     let root = tempfile::tempdir().expect("tempdir");
-    let mut child = Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "lock_child_holder",
-            "--exact",
-            "--ignored",
-            "--test-threads=1",
-        ])
+    let mut child = crate::common::rerun_self(module_path!(), "lock_child_holder")
         .env(CHILD_ENV, root.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -1,28 +1,8 @@
 //! `starlog kpi add`, `starlog check` and `starlog export` as a learner or a
 //! script meets them: what is printed, the files written and the exit status.
 
+use crate::common::{demo, starlog};
 use std::path::Path;
-use std::process::Command;
-
-fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_starlog"))
-        .arg("--dir")
-        .arg(root)
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .output()
-        .expect("run starlog");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn demo(root: &Path) {
-    let (code, _, err) = starlog(root, &["--workspace", "demo", "demo"]);
-    assert_eq!(code, 0, "{err}");
-}
 
 fn files_in(dir: &Path) -> usize {
     std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)

@@ -1,18 +1,7 @@
 //! The shell side of "make it yours": completions, the man page, the
 //! settings file and imports, run as a learner would from a shell.
 
-use std::process::{Command, Output};
-
-fn starlog(root: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_starlog"))
-        .arg("--dir")
-        .arg(root)
-        .args(args)
-        .env("STARLOG_CONFIG", root.join("config.ron"))
-        .env_remove("STARLOG_DIR")
-        .output()
-        .expect("run starlog")
-}
+use crate::common::run as starlog;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -3,19 +3,11 @@
 //! change has a reason, then see the change and its reason in the compare
 //! view; the review file is written once, with the plan as it stood.
 
-mod common;
+use crate::common;
 
-use common::{CTRL_S, Pty, TAB, TIMEOUT};
+use common::{CTRL_S, Pty, TAB, TIMEOUT, decode};
 use starlog::domain::review::Outcome;
 use starlog::domain::{Objective, Review};
-use std::path::Path;
-
-fn decode<T: serde::de::DeserializeOwned>(path: &Path) -> T {
-    let bytes = std::fs::read(path).expect("read the record file");
-    starlog::store::codec::decode::<T>(&bytes)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
-        .record
-}
 
 #[test]
 fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {

@@ -1,0 +1,34 @@
+//! The harness itself: the binary honours the pinned today, refuses a
+//! `STARLOG_TODAY` that is not a date, and sees none of the developer's
+//! environment.
+
+use crate::common;
+
+#[test]
+fn starlog_today_pins_the_day_an_entry_is_dated() {
+    let root = common::temp_root();
+    let out = common::run_with_env(
+        root.path(),
+        &["add", "Covered the returns desk alone"],
+        &[("STARLOG_TODAY", "2031-02-03")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let (code, list, err) = common::starlog(root.path(), &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        list.starts_with("2031-02-03  Covered the returns desk alone"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_starlog_today_that_is_not_a_date_is_bad_usage() {
+    let root = common::temp_root();
+    let out = common::run_with_env(root.path(), &["list"], &[("STARLOG_TODAY", "tomorrow")]);
+    let (code, _, err) = common::outcome(&out);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("STARLOG_TODAY must be a date like 2026-11-29"),
+        "{err}"
+    );
+}

@@ -1,0 +1,11 @@
+//! The shell commands as a learner or a script meets them: the real binary
+//! run through the harness, its output, files and exit status.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod custom;
+mod harness;
+mod progress;
+mod review;
+mod search;
