@@ -32,3 +32,24 @@ fn a_starlog_today_that_is_not_a_date_is_bad_usage() {
         "{err}"
     );
 }
+
+#[test]
+fn the_shell_tests_pass_with_a_hostile_parent_environment() {
+    let out = common::rerun_self_in_hostile_env(
+        &["review::", "progress::", "exits::", "custom::", "search::"],
+        "harness::",
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The two that failed before the harness sealed the config.
+    for name in [
+        "review::an_empty_workspace_has_nothing_overdue",
+        "progress::kpi_add_records_a_reading_and_refuses_one_off_its_scale",
+    ] {
+        assert!(report.contains(&format!("{name} ... ok")), "{report}");
+    }
+}

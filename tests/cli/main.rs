@@ -5,6 +5,7 @@
 mod common;
 
 mod custom;
+mod exits;
 mod harness;
 mod progress;
 mod review;

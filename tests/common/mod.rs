@@ -80,10 +80,14 @@ pub fn isolate<'a>(cmd: &'a mut Command, root: &Path) -> &'a mut Command {
     cmd.envs(isolated_env(root))
 }
 
-/// `starlog --dir <root>`, sealed, stdin null; add arguments and run it.
+/// `starlog --dir <root>`, sealed, stdin null, working in `root` (so a
+/// relative path a test passes lands there); add arguments and run it.
 pub fn command(root: &Path) -> Command {
     let mut cmd = Command::new(bin());
-    cmd.arg("--dir").arg(root).stdin(Stdio::null());
+    cmd.arg("--dir")
+        .arg(root)
+        .current_dir(root)
+        .stdin(Stdio::null());
     isolate(&mut cmd, root);
     cmd
 }
@@ -162,6 +166,56 @@ pub const ENTER: &str = "\r";
 pub const CTRL_S: &str = "\x13";
 pub const CTRL_C: &str = "\x03";
 pub const ESC: &str = "\x1b";
+
+/// A hostile setting for every variable the harness seals: a config that
+/// names another workspace, rebinds quit and autosaves drafts at once, a data
+/// root elsewhere, another today, no colour and a failing editor.
+const HOSTILE_CONFIG: &str = "(\n  default_workspace: \"someone-else\",\n  keys: {\"quit\": [\"Z\"]},\n  theme: \"light\",\n  draft_autosave_seconds: 0.2,\n  review_interval_days: 7,\n)\n";
+
+/// Re-runs this test binary's tests matching `filters` (skipping `skip`)
+/// from a parent environment set up to mislead them: HOME and
+/// XDG_CONFIG_HOME hold a hostile `starlog/config.ron`, STARLOG_CONFIG
+/// points at it too, and STARLOG_DIR, STARLOG_TODAY, NO_COLOR, EDITOR and
+/// VISUAL are all set. The tests must pass all the same.
+pub fn rerun_self_in_hostile_env(filters: &[&str], skip: &str) -> Output {
+    let home = tempfile::Builder::new()
+        .prefix("starlog-hostile-")
+        .tempdir()
+        .expect("a hostile home");
+    let config_dir = home.path().join(".config").join("starlog");
+    std::fs::create_dir_all(&config_dir).expect("config folder");
+    let config = config_dir.join("config.ron");
+    std::fs::write(&config, HOSTILE_CONFIG).expect("hostile config");
+    let data = home.path().join(".local/share/starlog");
+    std::fs::create_dir_all(data.join("someone-else")).expect("data folder");
+    let out = Command::new(std::env::current_exe().expect("the test binary"))
+        .args(filters)
+        .args(["--skip", skip, "--test-threads=2"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .env("XDG_DATA_HOME", home.path().join(".local/share"))
+        .env("APPDATA", home.path().join(".config"))
+        .env("STARLOG_CONFIG", &config)
+        .env("STARLOG_DIR", &data)
+        .env("STARLOG_TODAY", "2031-01-01")
+        .env("NO_COLOR", "1")
+        .env("EDITOR", "false")
+        .env("VISUAL", "false")
+        .stdin(Stdio::null())
+        .output()
+        .expect("re-run the tests");
+    // Nothing reached the hostile data root.
+    let touched: Vec<_> = std::fs::read_dir(data.join("someone-else"))
+        .expect("data folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(
+        touched.is_empty(),
+        "a test wrote to STARLOG_DIR: {touched:?}"
+    );
+    out
+}
 
 /// The path of the binary under test.
 pub fn bin() -> &'static str {
@@ -299,6 +353,25 @@ impl Pty {
                 let status = self.poll_exit();
                 panic!(
                     "timed out after {timeout:?} waiting for {text:?} (child exit: {status:?}); screen:\n{}",
+                    framed(&screen)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until `done(screen)` holds; fails naming `what`, with the screen.
+    pub fn wait_until(&mut self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return;
+            }
+            if start.elapsed() > timeout {
+                let status = self.poll_exit();
+                panic!(
+                    "timed out after {timeout:?} waiting until {what} (child exit: {status:?}); screen:\n{}",
                     framed(&screen)
                 );
             }

@@ -8,7 +8,6 @@ use crate::common;
 
 use common::{CTRL_C, CTRL_S, ENTER, Pty, TAB, TIMEOUT};
 use starlog::domain::DiaryEntry;
-use std::time::Duration;
 
 #[test]
 fn star_form_saves_all_five_fields_and_the_entry_shows_everywhere() {
@@ -114,12 +113,16 @@ fn draft_survives_sighup_and_is_offered_back() {
     let root = common::temp_root();
     let words = "Quokka refund escalation story";
 
+    // The autosave ten minutes away: only the signal thread can keep this draft.
+    std::fs::write(
+        root.path().join("config.ron"),
+        "(draft_autosave_seconds: 600.0)\n",
+    )
+    .expect("config");
     let mut app = Pty::spawn(root.path(), &["star"]);
     app.expect("New STAR entry");
     app.send(words);
     app.expect("4 words");
-    // Well inside the 2 s debounce: only the signal thread can keep this draft.
-    std::thread::sleep(Duration::from_millis(300));
     app.signal("HUP");
     assert_eq!(app.wait_exit(TIMEOUT), 128 + 1, "SIGHUP exits 129");
 

@@ -107,7 +107,8 @@ fn crash_child_writer() {
     }
 }
 
-/// A small deterministic generator, seeded from the clock (printed on failure).
+/// A small deterministic generator, seeded from the clock (printed; see
+/// `STARLOG_CRASH_SEED`).
 struct Lcg(u64);
 
 impl Lcg {
@@ -209,10 +210,18 @@ fn check_after_kill(root: &Path, last_version: u64, context: &str) -> u64 {
 
 #[test]
 fn writer_killed_at_random_moments_leaves_old_or_new() {
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_nanos() as u64;
+    // Seeded from the clock unless STARLOG_CRASH_SEED replays a failure's
+    // kill delays; printed first, so any failure shows it.
+    let seed = std::env::var("STARLOG_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .expect("clock")
+                .as_nanos() as u64
+        });
+    eprintln!("kill delays seeded with {seed}: replay with STARLOG_CRASH_SEED={seed}");
     let mut rng = Lcg(seed);
     let root = tempfile::tempdir().expect("tempdir");
     {

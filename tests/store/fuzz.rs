@@ -4,7 +4,7 @@
 //! message whose line:column points into the file.
 
 use proptest::prelude::*;
-use proptest::test_runner::TestCaseError;
+use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::{
@@ -108,6 +108,20 @@ fn check_all(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Decodes a seed's bytes as the record type its name says.
+fn check_own(name: &str, bytes: &[u8]) -> Result<Option<DecodeError>, TestCaseError> {
+    match name {
+        "diary" => check_as::<DiaryEntry>(bytes),
+        "need" => check_as::<DevelopmentNeed>(bytes),
+        "objective" => check_as::<Objective>(bytes),
+        "activity" => check_as::<Activity>(bytes),
+        "feedback" => check_as::<Feedback>(bytes),
+        "kpi" => check_as::<KpiReading>(bytes),
+        "review" => check_as::<Review>(bytes),
+        _ => check_as::<WorkspaceHeader>(bytes),
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Mutation {
     Flip { at: usize, bit: u8 },
@@ -202,10 +216,15 @@ fn ronish() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(token, 0..60).prop_map(|t| t.concat().into_bytes())
 }
 
+/// `cases` cases; a failing case is kept in `fuzz.proptest-regressions`
+/// beside this file and tried first on every later run (commit it).
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases,
-        failure_persistence: None,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        source_file: Some(file!()),
         ..ProptestConfig::default()
     }
 }
@@ -243,17 +262,7 @@ fn every_truncation_of_every_record_is_refused_as_cut_short() {
             refused.unwrap_or_else(|e| panic!("{e}"));
             // Decoded as its own type a cut-short file is never accepted, and
             // once past the opening line it is reported as truncated.
-            let own = match *name {
-                "diary" => check_as::<DiaryEntry>(bytes),
-                "need" => check_as::<DevelopmentNeed>(bytes),
-                "objective" => check_as::<Objective>(bytes),
-                "activity" => check_as::<Activity>(bytes),
-                "feedback" => check_as::<Feedback>(bytes),
-                "kpi" => check_as::<KpiReading>(bytes),
-                "review" => check_as::<Review>(bytes),
-                _ => check_as::<WorkspaceHeader>(bytes),
-            }
-            .unwrap_or_else(|e| panic!("{name} cut at {cut}: {e}"));
+            let own = check_own(name, bytes).unwrap_or_else(|e| panic!("{name} cut at {cut}: {e}"));
             let Some(err) = own else {
                 panic!("{name} cut at {cut} bytes was accepted")
             };
@@ -266,8 +275,13 @@ fn every_truncation_of_every_record_is_refused_as_cut_short() {
                 );
             }
         }
-        // The whole file, with or without its final newline, is accepted.
-        assert!(check_all(&full[..end]).is_ok());
+        // The whole file, with or without its final newline, is accepted
+        // as its own type (`check_all` is Ok for a refusal too).
+        for whole in [&full[..end], &full[..]] {
+            check_all(whole).unwrap_or_else(|e| panic!("{name} whole: {e}"));
+            let own = check_own(name, whole).unwrap_or_else(|e| panic!("{name} whole: {e}"));
+            assert!(own.is_none(), "{name} whole was refused: {own:?}");
+        }
     }
 }
 

@@ -1,3 +1,5 @@
-//! The screens drawn with `TestBackend`: snapshots at 80x24 and 120x40.
+//! The app without a terminal: every screen drawn with `TestBackend` as
+//! snapshots at 80x24 and 120x40, and the app's state driven step by step.
 
+mod loading;
 mod screens;

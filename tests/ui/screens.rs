@@ -66,6 +66,73 @@ fn render(app: &App, width: u16, height: u16) -> String {
     out
 }
 
+/// The screen with its styles: the text, then one letter per cell for its
+/// style (blank for the default), then what each letter means. So colour,
+/// bold and reverse video, and which row is selected, are in the snapshot.
+fn render_styled(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|f| starlog::ui::view(app, f))
+        .expect("draw succeeds");
+    let buffer = terminal.backend().buffer().clone();
+    let mut styles: Vec<String> = Vec::new();
+    let mut map = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let style = format!("fg {:?} bg {:?} {:?}", cell.fg, cell.bg, cell.modifier);
+            if cell.fg == ratatui::style::Color::Reset
+                && cell.bg == ratatui::style::Color::Reset
+                && cell.modifier.is_empty()
+            {
+                line.push(' ');
+                continue;
+            }
+            let n = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                styles.push(style);
+                styles.len() - 1
+            });
+            line.push(char::from(b'A' + (n % 26) as u8));
+        }
+        map.push_str(line.trim_end());
+        map.push('\n');
+    }
+    let mut out = render(app, width, height);
+    out.push_str("--- styles ---\n");
+    out.push_str(&map);
+    for (n, style) in styles.iter().enumerate() {
+        out.push_str(&format!(
+            "{} = {style}\n",
+            char::from(b'A' + (n % 26) as u8)
+        ));
+    }
+    out
+}
+
+/// The rows of a rendered screen whose every cell from `from` to `to` has
+/// the selection style (reverse video without colour).
+fn reversed_rows(app: &App, width: u16, height: u16, from: u16, to: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|f| starlog::ui::view(app, f))
+        .expect("draw succeeds");
+    let buffer = terminal.backend().buffer().clone();
+    (0..height)
+        .filter(|&y| {
+            (from..to).all(|x| {
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+        })
+        .map(|y| {
+            let text: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+            text.trim_end().to_string()
+        })
+        .collect()
+}
+
 fn key(app: &mut App, code: KeyCode) {
     app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
 }
@@ -97,9 +164,21 @@ fn every_screen_empty() {
 #[test]
 fn star_form_help_and_reader() {
     for (w, h) in [(80, 24), (120, 40)] {
+        // The reader on the newest STAR entry (the newest entry is a note).
         let mut app = demo_app();
+        let star = app
+            .records
+            .diary
+            .iter()
+            .position(DiaryEntry::is_star)
+            .expect("the demo has STAR entries");
+        for _ in 0..star {
+            key(&mut app, KeyCode::Down);
+        }
         app.update(Action::Open);
-        insta::assert_snapshot!(format!("reader_{w}x{h}"), render(&app, w, h));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Situation"), "{screen}");
+        insta::assert_snapshot!(format!("reader_{w}x{h}"), screen);
 
         let mut app = demo_app();
         app.update(Action::Help);
@@ -194,7 +273,31 @@ fn plan_forms_chooser_and_golden_thread() {
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Plan));
         key(&mut app, KeyCode::Enter);
-        insta::assert_snapshot!(format!("plan_objective_thread_{w}x{h}"), render(&app, w, h));
+        // At 80x24 the thread is below the fold: page down to it.
+        for _ in 0..4 {
+            if render(&app, w, h).contains("Golden thread") {
+                break;
+            }
+            key(&mut app, KeyCode::PageDown);
+        }
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Golden thread") && screen.contains("Need: "),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("plan_objective_thread_{w}x{h}"), screen);
+        if w == 80 {
+            // The rest of the thread: the activities and the diary evidence.
+            for _ in 0..4 {
+                key(&mut app, KeyCode::PageDown);
+                if render(&app, w, h).contains("Diary entries (") {
+                    break;
+                }
+            }
+            let screen = render(&app, w, h);
+            assert!(screen.contains("Diary entries ("), "{screen}");
+            insta::assert_snapshot!("plan_objective_thread_rest_80x24", screen);
+        }
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Plan));
         let needs_start = app.records.objectives.len();
@@ -345,7 +448,19 @@ fn review_timeline_compare_and_form() {
         app.update(Action::ShowScreen(Screen::Reviews));
         key(&mut app, KeyCode::Char('j'));
         key(&mut app, KeyCode::Char('c'));
-        insta::assert_snapshot!(format!("review_compare_{w}x{h}"), render(&app, w, h));
+        // At 80x24 the reason is below the fold: page down to it.
+        for _ in 0..4 {
+            if render(&app, w, h).contains("why: \"Get better at billing queries\"") {
+                break;
+            }
+            key(&mut app, KeyCode::PageDown);
+        }
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("why: \"Get better at billing queries\" had no measure"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("review_compare_{w}x{h}"), screen);
         // Pressed again: what has changed in the plan since that review.
         key(&mut app, KeyCode::Char('c'));
         insta::assert_snapshot!(format!("review_since_{w}x{h}"), render(&app, w, h));
@@ -422,4 +537,33 @@ fn search_palette_results_errors_and_tiny_sizes() {
     for (tw, th) in [(40, 10), (41, 11), (60, 12), (20, 5)] {
         render(&app, tw, th);
     }
+}
+
+#[test]
+fn the_selected_row_is_in_reverse_video_and_only_that_row() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    let third = app.records.diary[2].headline();
+    // The list's inner width: inside the border, clear of the date column.
+    let rows = reversed_rows(&app, 80, 24, 1, 60);
+    assert_eq!(rows.len(), 1, "one row selected: {rows:#?}");
+    let words: String = third.chars().take(30).collect();
+    assert!(rows[0].contains(&words), "{:?} is not {third:?}", rows[0]);
+}
+
+#[test]
+fn list_screens_with_their_colours_and_selection() {
+    for screen in Screen::ALL {
+        let mut app = demo_app();
+        app.theme.color = true;
+        app.update(Action::ShowScreen(screen));
+        key(&mut app, KeyCode::Down);
+        let name = format!("styled_{}_80x24", screen.title().to_lowercase());
+        insta::assert_snapshot!(name, render_styled(&app, 80, 24));
+    }
+    // Without colour the selection is reverse video.
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("styled_diary_no_colour_80x24", render_styled(&app, 80, 24));
 }
