@@ -112,6 +112,9 @@ pub enum Command {
         /// Replace customer details with placeholders ("[Customer A e-mail]") in the export.
         #[arg(long)]
         redact: bool,
+        /// Replace FILE if it already exists (an ordinary file only).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Copy entries from another journal into the diary; the source file is
     /// only read. Importing the same file again adds nothing.

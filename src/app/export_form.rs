@@ -37,6 +37,10 @@ pub struct ExportChoice {
     pub format: Format,
     pub path: PathBuf,
     pub personal_data: PersonalData,
+    /// A file of that name is there already.
+    pub exists: bool,
+    /// The learner agreed to replace it.
+    pub overwrite: bool,
 }
 
 impl ExportForm {
@@ -104,21 +108,15 @@ impl ExportForm {
         ) {
             path.set_extension(format.extension());
         }
-        if path.is_dir() {
-            return Err(FieldError {
-                field: "file",
-                message: format!("File: {} is a folder: add a file name", path.display()),
-            });
-        }
-        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-        if let Some(dir) = parent
-            && !dir.is_dir()
-        {
-            return Err(FieldError {
-                field: "file",
-                message: format!("File: the folder {} does not exist", dir.display()),
-            });
-        }
+        let exists = match crate::export::check_target(&path) {
+            Ok(target) => target == crate::export::Target::Existing,
+            Err(why) => {
+                return Err(FieldError {
+                    field: "file",
+                    message: format!("File: {why}"),
+                });
+            }
+        };
         let personal_data = match f.choice("personal") {
             1 => PersonalData::Redact,
             2 => PersonalData::Allow,
@@ -137,6 +135,8 @@ impl ExportForm {
             format,
             path,
             personal_data,
+            exists,
+            overwrite: false,
         })
     }
 }

@@ -63,6 +63,9 @@ pub enum Confirm {
     DiscardChanges,
     /// A draft from an earlier session.
     RestoreDraft(Box<Draft>),
+    /// The export's file exists: replace it? (The export form stays open
+    /// beneath, to choose another name.)
+    OverwriteExport(export_form::ExportChoice),
 }
 
 /// Something that can be undone with `u`.
@@ -801,6 +804,18 @@ impl App {
                 if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
                     self.new_entry();
                 }
+            }
+            (Confirm::OverwriteExport(mut choice), Action::Yes) => {
+                choice.overwrite = true;
+                self.form = None;
+                self.start_export(choice);
+            }
+            (Confirm::OverwriteExport(_), Action::No) => {
+                // Back to the form, at the file name, to choose another.
+                if let Some(Form::Export(form)) = &mut self.form {
+                    form.fields.focus_on("file");
+                }
+                self.set_status("Not replaced: choose another file name");
             }
             (confirm, _) => self.confirm = Some(confirm),
         }

@@ -291,6 +291,10 @@ impl App {
 
     pub(super) fn save_export(&mut self, mut form: Box<ExportForm>) {
         match form.to_choice() {
+            Ok(choice) if choice.exists && !choice.overwrite => {
+                self.form = Some(Form::Export(form));
+                self.confirm = Some(super::Confirm::OverwriteExport(choice));
+            }
             Ok(choice) => self.start_export(choice),
             Err(e) => {
                 form.fields.focus_on(e.field);
@@ -302,7 +306,7 @@ impl App {
 
     /// Builds and writes the portfolio on a background thread; the status
     /// line shows its progress (see [`App::poll_export`]).
-    fn start_export(&mut self, choice: ExportChoice) {
+    pub(super) fn start_export(&mut self, choice: ExportChoice) {
         let header = self.header.clone();
         let records = self.records.clone();
         let criteria = self.criteria.clone();
@@ -328,7 +332,11 @@ impl App {
                 );
                 let outcome = match result {
                     Err(refusal) => Err(refusal.message()),
-                    Ok(done) => match export::write_file(&choice.path, done.text.as_bytes()) {
+                    Ok(done) => match export::write_file(
+                        &choice.path,
+                        done.text.as_bytes(),
+                        choice.overwrite,
+                    ) {
                         Ok(()) => {
                             let redacted = if done.redacted > 0 {
                                 format!(", {} customer detail(s) replaced", done.redacted)
@@ -343,9 +351,9 @@ impl App {
                             ))
                         }
                         Err(e) => Err(format!(
-                            "Could not write {}: {e} ({})",
+                            "Could not write {}: {}",
                             choice.path.display(),
-                            crate::store::io_hint(&e)
+                            crate::store::io_reason(&e)
                         )),
                     },
                 };
@@ -402,6 +410,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Confirm;
     use crate::store::Loaded;
     use chrono::DateTime;
 
@@ -467,5 +476,70 @@ mod tests {
         };
         assert_eq!(form.fields.text("value"), "350", "the typed value is kept");
         assert!(form.save_error.is_some());
+    }
+
+    fn export_to(app: &mut App, path: &std::path::Path) {
+        use crate::app::form::FormState;
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        app.update(Action::ShowScreen(Screen::Progress));
+        app.update(Action::Export);
+        let Some(Form::Export(form)) = &mut app.form else {
+            panic!("the export form is open");
+        };
+        form.fields.focus_on("file");
+        for _ in 0..300 {
+            form.handle_key(&KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        }
+        for c in path.display().to_string().chars() {
+            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        app.update(Action::Save);
+    }
+
+    fn wait_for_export(app: &mut App) {
+        let start = std::time::Instant::now();
+        while app.poll_export() {
+            assert!(start.elapsed().as_secs() < 20, "the export finished");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn exporting_over_an_existing_file_asks_first_and_no_keeps_it() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let path = tmp.path().join("mine.html");
+        std::fs::write(&path, "my own page").expect("write");
+        let mut app = demo_app();
+        export_to(&mut app, &path);
+        assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
+        assert!(app.progress.export.is_none(), "nothing started yet");
+        app.update(Action::No);
+        assert!(matches!(app.form, Some(Form::Export(_))), "back to the form");
+        assert_eq!(std::fs::read(&path).expect("kept"), b"my own page");
+
+        app.update(Action::Save);
+        assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
+        app.update(Action::Yes);
+        assert!(app.form.is_none());
+        wait_for_export(&mut app);
+        let text = std::fs::read_to_string(&path).expect("replaced");
+        assert!(text.contains("<html"), "{}", &text[..text.len().min(80)]);
+    }
+
+    #[test]
+    fn the_app_never_exports_over_a_link_or_into_a_workspace() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut app = demo_app();
+        let ws = tmp.path().join("learner");
+        std::fs::create_dir(&ws).expect("ws");
+        std::fs::write(ws.join("workspace.ron"), "(format: 1)").expect("header");
+        export_to(&mut app, &ws.join("diary.html"));
+        let Some(Form::Export(form)) = &app.form else {
+            panic!("the form stays open");
+        };
+        let e = form.save_error.as_ref().expect("refused");
+        assert!(e.message.contains("inside the workspace"), "{}", e.message);
+        assert!(app.confirm.is_none());
+        assert!(!ws.join("diary.html").exists());
     }
 }

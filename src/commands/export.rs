@@ -16,10 +16,22 @@ pub fn run(
     root: &Path,
     workspace: &str,
     format: Format,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
     allow_personal_data: bool,
     redact: bool,
 ) -> Result<u8, Failure> {
+    // Refuse a bad target before the (possibly long) build.
+    if let Some((path, force)) = output {
+        match export::check_target(path).map_err(Failure::Write)? {
+            export::Target::Existing if !force => {
+                return Err(Failure::Write(format!(
+                    "{} already exists and was left as it is: add --force to replace it, or choose another name",
+                    path.display()
+                )));
+            }
+            _ => {}
+        }
+    }
     let (loaded, set) = super::check::load(root, workspace)?;
     let personal_data = if redact {
         PersonalData::Redact
@@ -57,13 +69,20 @@ pub fn run(
         None => {
             let _ = std::io::stdout().lock().write_all(done.text.as_bytes());
         }
-        Some(path) => {
-            export::write_file(path, done.text.as_bytes()).map_err(|e| {
-                Failure::Other(format!(
-                    "could not write {}: {e} ({})",
-                    path.display(),
-                    crate::store::io_hint(&e)
-                ))
+        Some((path, force)) => {
+            export::write_file(path, done.text.as_bytes(), force).map_err(|e| {
+                Failure::Write(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    format!(
+                        "{} appeared while exporting and was left as it is: add --force to replace it",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "could not write {}: {}",
+                        path.display(),
+                        crate::store::io_reason(&e)
+                    )
+                })
             })?;
             let redacted = if done.redacted > 0 {
                 format!(

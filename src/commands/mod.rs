@@ -33,6 +33,9 @@ pub enum Failure {
     Save(#[from] SaveError),
     #[error("{0}")]
     Other(String),
+    /// Something other than a record could not be written (an export, standard output).
+    #[error("{0}")]
+    Write(String),
 }
 
 impl Failure {
@@ -42,6 +45,7 @@ impl Failure {
             Failure::Open(_) => 3,
             Failure::Save(_) => 4,
             Failure::Other(_) => 1,
+            Failure::Write(_) => 4,
         }
     }
 }
@@ -175,11 +179,12 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             output,
             allow_personal_data,
             redact,
+            force,
         }) => export::run(
             &root,
             &cli.workspace,
             format,
-            output.as_deref(),
+            output.as_deref().map(|o| (o, force)),
             allow_personal_data,
             redact,
         ),

@@ -21,7 +21,9 @@ impl Workspace {
 
     /// Removes a draft once its text is saved or deliberately discarded.
     pub fn remove_draft(&self, draft: &Draft) -> io::Result<()> {
-        match fs::remove_file(self.draft_path(draft)) {
+        let path = self.draft_path(draft);
+        self.ensure_parent(&path)?;
+        match fs::remove_file(path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
@@ -62,6 +64,7 @@ impl Workspace {
 /// workspace: used by the signal thread, which must not wait on anything.
 pub fn write_draft_to(dir: &std::path::Path, draft: &Draft) -> io::Result<()> {
     let text = codec::encode(draft).map_err(io::Error::other)?;
+    fsio::ensure_dir_within(dir, &dir.join(DRAFT_DIR))?;
     fsio::write_atomic(
         &dir.join(DRAFT_DIR).join(format!("{}.ron", draft.id)),
         text.as_bytes(),

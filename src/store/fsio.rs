@@ -29,6 +29,67 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Makes sure `dir`, a folder inside the workspace folder `base`, is a real
+/// folder there: each missing level is created private, and a level that is
+/// a link (which may lead out of the workspace) or a file is refused. Nothing
+/// the store writes, moves or deletes ever goes through a link.
+pub fn ensure_dir_within(base: &Path, dir: &Path) -> io::Result<()> {
+    let rel = dir.strip_prefix(base).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is outside the workspace", dir.display()),
+        )
+    })?;
+    let mut at = base.to_path_buf();
+    for part in rel.components() {
+        let std::path::Component::Normal(name) = part else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is outside the workspace", dir.display()),
+            ));
+        };
+        at.push(name);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(link_refused(&at)),
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is a file where starlog keeps a folder", at.display()),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let mut builder = fs::DirBuilder::new();
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::DirBuilderExt;
+                    builder.mode(0o700);
+                }
+                match builder.create(&at) {
+                    Ok(()) => {}
+                    // Made meanwhile by another starlog: check it again.
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        if !fs::symlink_metadata(&at)?.is_dir() {
+                            return Err(link_refused(&at));
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// The error for a link met where the store would write.
+pub fn link_refused(path: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} is a link to somewhere else, and starlog never writes, moves or deletes through a link (it could reach files outside the workspace). Replace the link with an ordinary folder or file",
+        path.display()
+    ))
+}
+
 /// Makes a file or folder private to its owner (0600 / 0700) on Unix.
 /// Returns true when the permissions had to be changed.
 pub fn make_private(path: &Path) -> io::Result<bool> {

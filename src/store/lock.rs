@@ -41,7 +41,12 @@ impl std::fmt::Display for LockHolder {
 pub enum LockError {
     #[error("this workspace is open in {0}; close it there, or open this one read-only")]
     Held(LockHolder),
-    #[error("could not use the lock file {path}: {source}")]
+    #[error(
+        "{} is not a lock file starlog made ({reason}); starlog will not write into it. Move it out of the workspace, then try again",
+        path.display()
+    )]
+    NotOurs { path: PathBuf, reason: &'static str },
+    #[error("could not use the lock file {}: {}", path.display(), crate::store::io_reason(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -98,20 +103,86 @@ pub fn read_holder(path: &Path) -> LockHolder {
     }
 }
 
+/// True when `text` is what [`acquire`] writes (or nothing at all): the only
+/// content starlog will ever truncate.
+fn looks_like_a_lock(text: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(text) else {
+        return false;
+    };
+    text.len() <= 4096
+        && text.lines().all(|line| {
+            line.is_empty()
+                || line
+                    .split_once('=')
+                    .is_some_and(|(k, _)| matches!(k, "pid" | "host" | "started"))
+        })
+}
+
+/// Opens the lock file, refusing anything starlog did not make: a link (to a
+/// file elsewhere, which would be written and then emptied), a file with a
+/// second name (a hard link), anything but a plain file, or a file holding
+/// something other than a lock.
+fn open_lock_file(path: &Path) -> Result<File, LockError> {
+    let io_err = |source| LockError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let not_ours = |reason| LockError::NotOurs {
+        path: path.to_path_buf(),
+        reason,
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(not_ours("it is a link to another file"));
+        }
+        Ok(meta) if !meta.is_file() => return Err(not_ours("it is not a plain file")),
+        _ => {}
+    }
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Never follow a link swapped in since the check above.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = match options.open(path) {
+        Ok(file) => file,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(not_ours("it is a link to another file"));
+        }
+        Err(e) => return Err(io_err(e)),
+    };
+    let meta = file.metadata().map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(not_ours("it is not a plain file"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(not_ours("it is another name of a file elsewhere"));
+        }
+    }
+    let mut text = Vec::new();
+    (&mut file)
+        .take(4097)
+        .read_to_end(&mut text)
+        .map_err(io_err)?;
+    if !looks_like_a_lock(&text) {
+        return Err(not_ours("it holds something else"));
+    }
+    Ok(file)
+}
+
 /// Takes the workspace lock at `path` without waiting.
 pub fn acquire(path: &Path, started: &str) -> Result<WorkspaceLock, LockError> {
     let io_err = |source| LockError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(io_err)?;
+    let mut file = open_lock_file(path)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {

@@ -138,7 +138,7 @@ pub enum SaveError {
         "{0} is a held review, and reviews are never changed once saved; to put it right, hold a correction (a new review that names this one)"
     )]
     Immutable(PathBuf),
-    #[error("could not save {path}: {source}{hint}", hint = io_hint(source))]
+    #[error("could not save {path}: {reason}", reason = io_reason(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -148,14 +148,39 @@ pub enum SaveError {
     Encode(String),
 }
 
-/// What to do about an I/O error, in the learner's words.
-pub fn io_hint(e: &io::Error) -> &'static str {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => " (the folder is read-only or belongs to someone else)",
-        io::ErrorKind::StorageFull => " (the disk is full: free some space and try again)",
-        io::ErrorKind::ReadOnlyFilesystem => " (the disk is read-only)",
-        io::ErrorKind::NotFound => " (the folder has gone: was it moved or unmounted?)",
+/// Why a file operation failed and what to do about it, in the learner's
+/// words: never an `os error` number. Messages starlog wrote itself (a link
+/// refused, say) are kept as they are.
+pub fn io_reason(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let said = match e.kind() {
+        K::PermissionDenied => {
+            "permission denied: the folder is read-only or belongs to someone else (open with --read-only to look without changing anything)"
+        }
+        K::StorageFull => "the disk is full: free some space and try again",
+        K::QuotaExceeded => "your disk quota is used up: free some space and try again",
+        K::ReadOnlyFilesystem => {
+            "the disk is read-only (open with --read-only to look without changing anything)"
+        }
+        K::NotFound => "it is not there (was the folder moved, renamed or unmounted?)",
+        K::IsADirectory => "it is a folder, where a file was expected",
+        K::NotADirectory => "part of the path is a file, where a folder was expected",
+        K::AlreadyExists => "a file of that name is already there; it was left as it is",
+        K::InvalidFilename => "the name is not allowed on this disk",
+        K::FileTooLarge => "the file is too large for this disk",
+        K::DirectoryNotEmpty => "the folder is not empty",
+        K::ResourceBusy | K::ExecutableFileBusy => "the file is in use by another program",
+        K::TimedOut | K::WouldBlock => "the disk did not answer in time; try again",
         _ => "",
+    };
+    if !said.is_empty() {
+        return said.to_string();
+    }
+    let text = e.to_string();
+    // Drop the number the system adds: " (os error 5)".
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
     }
 }
 
@@ -164,7 +189,7 @@ pub fn io_hint(e: &io::Error) -> &'static str {
 pub enum OpenError {
     #[error(transparent)]
     Lock(#[from] LockError),
-    #[error("could not open the workspace folder {path}: {source}{hint}", hint = io_hint(source))]
+    #[error("could not open the workspace folder {path}: {reason}", reason = io_reason(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -388,7 +413,7 @@ impl Workspace {
         let bytes = fs::read(&path).map_err(|e| Problem {
             path: path.clone(),
             severity: Severity::Error,
-            message: format!("could not read it: {e}{}", io_hint(&e)),
+            message: format!("could not read it: {}", io_reason(&e)),
         })?;
         let mut problems = Vec::new();
         if self.mode == Mode::Write {
@@ -639,6 +664,9 @@ impl Workspace {
         let bytes = codec::encode(record)
             .map_err(|e| SaveError::Encode(e.to_string()))?
             .into_bytes();
+        if let Err(source) = self.ensure_parent(&path) {
+            return Err(SaveError::Io { path, source });
+        }
         match fsio::create_new_atomic(&path, &bytes) {
             Ok(()) => Ok(FileState {
                 rel_path,
@@ -778,6 +806,11 @@ impl Workspace {
                 reason: reason.clone(),
             });
         }
+        // Never back up or replace through a link out of the workspace.
+        self.ensure_parent(&old_path).map_err(|source| SaveError::Io {
+            path: old_path.clone(),
+            source,
+        })?;
         let on_disk = match fs::read(&old_path) {
             Ok(current) => {
                 if content_hash(&current) != known.hash {
@@ -806,6 +839,7 @@ impl Workspace {
             let path = path.to_path_buf();
             move |source| SaveError::Io { path, source }
         };
+        self.ensure_parent(&new_path).map_err(io_err(&new_path))?;
         if new_path == old_path {
             fsio::write_atomic(&new_path, bytes).map_err(io_err(&new_path))?;
         } else {
@@ -836,7 +870,8 @@ impl Workspace {
     /// link where the file system allows, else a copy), and prunes old ones.
     fn backup(&self, path: &Path, group: &str, name: &str) -> io::Result<()> {
         let dir = self.dir.join(BACKUP_DIR).join(group).join(name);
-        fsio::create_private_dir(&dir)?;
+        // A linked backup folder would have pruning delete files elsewhere.
+        fsio::ensure_dir_within(&self.dir, &dir)?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ").to_string();
         // Two backups in one microsecond (a moved record and its copy) get
         // `~2`, `~3`...: after the first in name order, so pruning stays right.
@@ -875,7 +910,8 @@ impl Workspace {
             to_rel = PathBuf::from(TRASH_DIR).join(rel_path.with_file_name(name));
         }
         let to = self.dir.join(&to_rel);
-        move_file(&from, &to).map_err(|source| SaveError::Io { path: from, source })?;
+        self.move_file(&from, &to)
+            .map_err(|source| SaveError::Io { path: from, source })?;
         Ok(to_rel)
     }
 
@@ -887,14 +923,27 @@ impl Workspace {
             return Err(SaveError::AlreadyExists(to));
         }
         let from = self.dir.join(trash_rel);
-        move_file(&from, &to).map_err(|source| SaveError::Io { path: from, source })
+        self.move_file(&from, &to)
+            .map_err(|source| SaveError::Io { path: from, source })
+    }
+
+    /// Makes sure the folder holding `path` is a real folder of this
+    /// workspace (created if missing), never a link leading elsewhere.
+    pub(crate) fn ensure_parent(&self, path: &Path) -> io::Result<()> {
+        match path.parent() {
+            Some(parent) => fsio::ensure_dir_within(&self.dir, parent),
+            None => Ok(()),
+        }
+    }
+
+    fn move_file(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.ensure_parent(from)?;
+        self.ensure_parent(to)?;
+        move_file(from, to)
     }
 }
 
 fn move_file(from: &Path, to: &Path) -> io::Result<()> {
-    if let Some(parent) = to.parent() {
-        fsio::create_private_dir(parent)?;
-    }
     fs::rename(from, to)?;
     if let Some(parent) = to.parent() {
         fsio::sync_dir(parent)?;

@@ -332,6 +332,20 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
                 ]),
             ],
         ),
+        Confirm::OverwriteExport(choice) => (
+            " Replace the file? ",
+            vec![
+                Line::from(format!("{} is already there.", choice.path.display())),
+                Line::from("Replace it with the new portfolio?"),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("y", st.key()),
+                    Span::raw(" replace it   "),
+                    Span::styled("n/Esc", st.key()),
+                    Span::raw(" choose another name"),
+                ]),
+            ],
+        ),
     };
     let popup = widgets::centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);

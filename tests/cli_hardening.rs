@@ -1,0 +1,156 @@
+//! The commands in a careless or hostile environment: an export never
+//! replaces what is there without being told, never writes through a link or
+//! into a workspace; bad input is refused alike by every command, in words a
+//! learner can act on, with the README's exit status.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn starlog_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_starlog"));
+    cmd.arg("--dir")
+        .arg(root)
+        .args(args)
+        .env_remove("STARLOG_DIR")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run starlog");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
+    starlog_env(root, args, &[])
+}
+
+fn demo(root: &Path) {
+    let (code, _, err) = starlog(root, &["--workspace", "demo", "demo"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+fn export_to(root: &Path, file: &Path, extra: &[&str]) -> (i32, String, String) {
+    let file = file.display().to_string();
+    let mut args = vec![
+        "--workspace",
+        "demo",
+        "export",
+        "--format",
+        "md",
+        "--allow-personal-data",
+        "-o",
+        &file,
+    ];
+    args.extend_from_slice(extra);
+    starlog(root, &args)
+}
+
+#[test]
+fn export_refuses_an_existing_file_unless_forced() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("root");
+    demo(&root);
+    let outside = tempfile::tempdir().expect("outside");
+    let mine = outside.path().join("portfolio.md");
+    std::fs::write(&mine, "my own notes\n").expect("write");
+
+    let (code, _, err) = export_to(&root, &mine, &[]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&mine).expect("kept"), b"my own notes\n");
+
+    let (code, _, err) = export_to(&root, &mine, &["--force"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&mine).expect("replaced");
+    assert!(text.starts_with("# "), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_link_even_when_forced() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("root");
+    demo(&root);
+    let outside = tempfile::tempdir().expect("outside");
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "the learner's own file\n").expect("write");
+    let link = tmp.path().join("portfolio.md");
+    std::os::unix::fs::symlink(&victim, &link).expect("link");
+    for extra in [&[][..], &["--force"][..]] {
+        let (code, _, err) = export_to(&root, &link, extra);
+        assert_eq!(code, 4, "{err}");
+        assert!(err.contains("is a link"), "{err}");
+        assert_eq!(
+            std::fs::read(&victim).expect("kept"),
+            b"the learner's own file\n"
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+    }
+}
+
+#[test]
+fn export_never_replaces_a_record_inside_a_workspace() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("root");
+    demo(&root);
+    let kpis = root.join("demo").join("kpis");
+    let record = std::fs::read_dir(&kpis)
+        .expect("kpis")
+        .next()
+        .expect("a reading")
+        .expect("entry")
+        .path();
+    let before = std::fs::read(&record).expect("record");
+    for extra in [&[][..], &["--force"][..]] {
+        let (code, _, err) = export_to(&root, &record, extra);
+        assert_eq!(code, 4, "{err}");
+        assert!(err.contains("inside the workspace"), "{err}");
+        assert_eq!(std::fs::read(&record).expect("kept"), before);
+    }
+    // A new file inside the workspace is refused too.
+    let (code, _, err) = export_to(&root, &root.join("demo").join("p.md"), &[]);
+    assert_eq!(code, 4, "{err}");
+    assert!(!root.join("demo").join("p.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_refuses_a_device_or_a_folder() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("root");
+    demo(&root);
+    let (code, _, err) = export_to(&root, Path::new("/dev/null"), &["--force"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("not an ordinary file"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("null")
+            .file_type()
+            .is_char_device()
+    );
+    let (code, _, err) = export_to(&root, tmp.path(), &[]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("is a folder"), "{err}");
+}
+
+#[test]
+fn export_into_a_missing_folder_exits_4_and_says_so() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("root");
+    demo(&root);
+    let (code, _, err) = export_to(&root, &tmp.path().join("no/such/p.md"), &[]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
