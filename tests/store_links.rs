@@ -155,7 +155,11 @@ fn pruning_backups_never_deletes_through_a_linked_backup_folder() {
     assert!(message.contains("is a link"), "{message}");
     assert!(!message.contains("os error"), "{message}");
 
-    assert_eq!(snapshot(outside.path()), before, "files outside were touched");
+    assert_eq!(
+        snapshot(outside.path()),
+        before,
+        "files outside were touched"
+    );
     // The record on disk is as it was: nothing half done.
     assert_eq!(fs::read(&record_path).expect("record"), on_disk);
 }

@@ -514,7 +514,10 @@ mod tests {
         assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
         assert!(app.progress.export.is_none(), "nothing started yet");
         app.update(Action::No);
-        assert!(matches!(app.form, Some(Form::Export(_))), "back to the form");
+        assert!(
+            matches!(app.form, Some(Form::Export(_))),
+            "back to the form"
+        );
         assert_eq!(std::fs::read(&path).expect("kept"), b"my own page");
 
         app.update(Action::Save);

@@ -807,10 +807,11 @@ impl Workspace {
             });
         }
         // Never back up or replace through a link out of the workspace.
-        self.ensure_parent(&old_path).map_err(|source| SaveError::Io {
-            path: old_path.clone(),
-            source,
-        })?;
+        self.ensure_parent(&old_path)
+            .map_err(|source| SaveError::Io {
+                path: old_path.clone(),
+                source,
+            })?;
         let on_disk = match fs::read(&old_path) {
             Ok(current) => {
                 if content_hash(&current) != known.hash {
