@@ -6,6 +6,7 @@ mod common;
 
 mod custom;
 mod exits;
+mod hardening;
 mod harness;
 mod progress;
 mod review;

@@ -10,6 +10,8 @@ mod crash;
 mod fixtures;
 mod fuzz;
 mod import;
+#[cfg(unix)]
+mod links;
 mod lock;
 mod permissions;
 mod reviews;

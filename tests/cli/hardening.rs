@@ -3,35 +3,8 @@
 //! into a workspace; bad input is refused alike by every command, in words a
 //! learner can act on, with the README's exit status.
 
+use crate::common::{demo, starlog};
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn starlog_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_starlog"));
-    cmd.arg("--dir")
-        .arg(root)
-        .args(args)
-        .env_remove("STARLOG_DIR")
-        .stdin(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("run starlog");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn starlog(root: &Path, args: &[&str]) -> (i32, String, String) {
-    starlog_env(root, args, &[])
-}
-
-fn demo(root: &Path) {
-    let (code, _, err) = starlog(root, &["--workspace", "demo", "demo"]);
-    assert_eq!(code, 0, "{err}");
-}
 
 fn export_to(root: &Path, file: &Path, extra: &[&str]) -> (i32, String, String) {
     let file = file.display().to_string();

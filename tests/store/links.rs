@@ -2,7 +2,6 @@
 //! link out of the workspace (a workspace kept in git or a synced folder can
 //! carry one). Each test links to files outside a temporary workspace and
 //! checks they are byte for byte as they were.
-#![cfg(unix)]
 
 use chrono::{DateTime, NaiveDate};
 use starlog::domain::{DiaryEntry, Id};
