@@ -25,7 +25,7 @@ fn export_to(root: &Path, file: &Path, extra: &[&str]) -> (i32, String, String) 
 #[test]
 fn export_refuses_an_existing_file_unless_forced() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().join("root");
+    let root = tmp.path().to_path_buf();
     demo(&root);
     let outside = tempfile::tempdir().expect("outside");
     let mine = outside.path().join("portfolio.md");
@@ -47,7 +47,7 @@ fn export_refuses_an_existing_file_unless_forced() {
 #[test]
 fn export_never_writes_through_a_link_even_when_forced() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().join("root");
+    let root = tmp.path().to_path_buf();
     demo(&root);
     let outside = tempfile::tempdir().expect("outside");
     let victim = outside.path().join("victim.txt");
@@ -74,7 +74,7 @@ fn export_never_writes_through_a_link_even_when_forced() {
 #[test]
 fn export_never_replaces_a_record_inside_a_workspace() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().join("root");
+    let root = tmp.path().to_path_buf();
     demo(&root);
     let kpis = root.join("demo").join("kpis");
     let record = std::fs::read_dir(&kpis)
@@ -100,7 +100,7 @@ fn export_never_replaces_a_record_inside_a_workspace() {
 #[test]
 fn export_refuses_a_device_or_a_folder() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().join("root");
+    let root = tmp.path().to_path_buf();
     demo(&root);
     let (code, _, err) = export_to(&root, Path::new("/dev/null"), &["--force"]);
     assert_eq!(code, 4, "{err}");
@@ -120,7 +120,7 @@ fn export_refuses_a_device_or_a_folder() {
 #[test]
 fn export_into_a_missing_folder_exits_4_and_says_so() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().join("root");
+    let root = tmp.path().to_path_buf();
     demo(&root);
     let (code, _, err) = export_to(&root, &tmp.path().join("no/such/p.md"), &[]);
     assert_eq!(code, 4, "{err}");
