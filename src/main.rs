@@ -8,7 +8,11 @@ fn main() -> ExitCode {
     match starlog::commands::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("starlog: {failure}");
+            let message = failure.to_string();
+            eprintln!(
+                "starlog: {}",
+                starlog::commands::out::escape_controls(&message)
+            );
             ExitCode::from(failure.exit_code())
         }
     }

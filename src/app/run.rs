@@ -219,10 +219,11 @@ pub fn spawn_signal_thread(shared: SharedDraft) -> std::io::Result<()> {
                 {
                     let _ = crate::store::drafts::write_draft_to(dir, draft);
                 }
-                // The terminal may be gone (SIGHUP); restoring is best effort.
-                if signal != SIGHUP {
-                    ratatui::restore();
-                }
+                // Hold standard output so the loop cannot draw after this,
+                // then put the terminal back (after SIGHUP too: the terminal
+                // may still be there; if it is gone, the writes just fail).
+                let _stdout = std::io::stdout().lock();
+                restore_terminal();
                 std::process::exit(128 + signal);
             }
         })?;
@@ -233,6 +234,15 @@ pub fn spawn_signal_thread(shared: SharedDraft) -> std::io::Result<()> {
 pub fn spawn_signal_thread(_shared: SharedDraft) -> std::io::Result<()> {
     // Windows: Ctrl-C arrives as a key in raw mode and is handled by the loop.
     Ok(())
+}
+
+/// Puts the terminal back as the shell had it: mouse, paste and focus
+/// reports off, the cursor shown, the main screen, raw mode off. Harmless
+/// when done twice; every exit path (quit, error, panic, signal) runs it.
+pub fn restore_terminal() {
+    disable_extras();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+    ratatui::restore();
 }
 
 /// Turns on what the app asks of the terminal beyond raw mode.
@@ -286,6 +296,13 @@ pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
     let shared: SharedDraft = Arc::new(Mutex::new(None));
     spawn_signal_thread(Arc::clone(&shared))?;
     let mut terminal = ratatui::try_init()?;
+    // ratatui's hook leaves raw mode and the alternate screen; ours also
+    // turns the mouse reports off and shows the cursor.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        ratatui_hook(info);
+    }));
     enable_extras();
     let result = run_loop(
         &mut terminal,
@@ -294,7 +311,6 @@ pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
         &shared,
         &mut edit_outside,
     );
-    disable_extras();
-    ratatui::restore();
+    restore_terminal();
     result
 }

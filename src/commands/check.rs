@@ -96,6 +96,8 @@ pub fn run(root: &Path, workspace: &str, as_json: bool) -> Result<u8, Failure> {
     let v = verdicts(&loaded.header, &loaded, set.as_ref());
     let out = if as_json { json(&v) } else { text(&v) };
     // A closed stdout (`| head`) is not a failure; the exit status still tells.
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    let mut stdout = super::out::Out::stdout();
+    let _ = stdout.write_all(out.as_bytes());
+    stdout.finish()?;
     Ok(if v.iter().all(|v| v.passed) { 0 } else { 1 })
 }

@@ -7,7 +7,18 @@ use std::io::Write;
 
 /// `--print-default`, `--path`, or a check of the file in force.
 pub fn run(loaded: &LoadedConfig, print_default: bool, path_only: bool) -> Result<u8, Failure> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::Out::stdout();
+    let result = report(&mut out, loaded, print_default, path_only);
+    out.finish()?;
+    result
+}
+
+fn report(
+    out: &mut impl Write,
+    loaded: &LoadedConfig,
+    print_default: bool,
+    path_only: bool,
+) -> Result<u8, Failure> {
     if print_default {
         let _ = out.write_all(config::DEFAULT_FILE.as_bytes());
         return Ok(0);

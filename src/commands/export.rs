@@ -67,7 +67,11 @@ pub fn run(
     let done = result.map_err(|refusal| Failure::Other(refusal.message()))?;
     match output {
         None => {
-            let _ = std::io::stdout().lock().write_all(done.text.as_bytes());
+            // Escaped only on a terminal: piped or redirected, it is the file.
+            let terminal = std::io::stdout().is_terminal();
+            let mut out = super::out::Out::new(std::io::stdout().lock(), terminal);
+            let _ = out.write_all(done.text.as_bytes());
+            out.finish()?;
         }
         Some((path, force)) => {
             export::write_file(path, done.text.as_bytes(), force).map_err(|e| {

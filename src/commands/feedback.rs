@@ -7,6 +7,7 @@ use crate::cli::FeedbackAddArgs;
 use crate::domain::{self, Feedback, FeedbackMethod, FeedbackSource, Id, Valence};
 use crate::store::{Mode, Workspace};
 use chrono::NaiveDate;
+use std::io::Write;
 use std::path::Path;
 
 /// What `starlog feedback add` was given.
@@ -82,7 +83,9 @@ pub fn run_add(
     }
     let ws = Workspace::open(root, workspace, Mode::Capture)?;
     let f = add_feedback(&ws, new)?;
-    println!(
+    let mut out = super::out::Out::stdout();
+    let _ = writeln!(
+        out,
         "Added {} {} feedback {} ({}, from {}) to {}",
         f.valence.label(),
         f.source.label(),
@@ -92,8 +95,12 @@ pub fn run_add(
         ws.dir().display()
     );
     if f.valence.needs_reflection() {
-        println!("Reflect on it in the Feedback inbox: run starlog and press 3.");
+        let _ = writeln!(
+            out,
+            "Reflect on it in the Feedback inbox: run starlog and press 3."
+        );
     }
+    out.finish()?;
     Ok(0)
 }
 

@@ -14,7 +14,7 @@ pub fn run(root: &Path, workspace: &str, source: Source, file: &Path) -> Result<
         ImportError::Save(e) => Failure::Save(e),
         other => Failure::Usage(other.to_string()),
     })?;
-    let mut err = std::io::stderr().lock();
+    let mut err = super::out::Out::stderr();
     for skipped in &report.skipped {
         let _ = writeln!(err, "skipped: {skipped}");
     }
@@ -45,6 +45,9 @@ pub fn run(root: &Path, workspace: &str, source: Source, file: &Path) -> Result<
             report.skipped.len()
         ));
     }
-    println!("{summary}.");
+    drop(err);
+    let mut out = super::out::Out::stdout();
+    let _ = writeln!(out, "{summary}.");
+    out.finish()?;
     Ok(0)
 }

@@ -6,6 +6,7 @@ use crate::cli::KpiAddArgs;
 use crate::domain::kpi::{self, Better, KpiField, fmt_number};
 use crate::domain::{FORMAT, Id, KpiReading};
 use crate::store::{Mode, Workspace};
+use std::io::Write;
 use std::path::Path;
 
 /// Reads `--better` (for clap, so a wrong word is a usage error).
@@ -79,12 +80,15 @@ pub fn run_add(
         .target
         .map(|t| format!(" (target {}{unit})", fmt_number(t)))
         .unwrap_or_default();
-    println!(
+    let mut out = super::out::Out::stdout();
+    let _ = writeln!(
+        out,
         "Added {} {}{unit} on {}{target} to {}",
         scale.metric,
         fmt_number(reading.value),
         reading.date,
         ws.dir().display()
     );
+    out.finish()?;
     Ok(0)
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod feedback;
 pub mod import;
 pub mod kpi;
+pub mod out;
 pub mod plan;
 pub mod review;
 pub mod search;
@@ -64,7 +65,7 @@ pub fn root(cli: &Cli) -> Result<PathBuf, Failure> {
 
 /// Prints file problems to stderr (skipping notices unless nothing else).
 pub fn report_problems(problems: &[Problem]) {
-    let mut err = std::io::stderr().lock();
+    let mut err = out::Out::stderr();
     for p in problems {
         let label = match p.severity {
             Severity::Error => "skipped",
@@ -86,7 +87,7 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
     // The app shows them on its status line; the alternate screen would hide stderr.
     if !matches!(cli.command, None | Some(Command::Star)) {
         for problem in &settings.problems {
-            eprintln!("starlog: {problem}");
+            eprintln!("starlog: {}", out::escape_controls(&problem.to_string()));
         }
     }
     // `starlog demo` makes `demo` unless told otherwise, whatever the config says.
@@ -126,12 +127,15 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 None => today(),
             };
             let entry = add_entry(&ws, &text.join(" "), &tags, date)?;
-            println!(
+            let mut out = out::Out::stdout();
+            let _ = writeln!(
+                out,
                 "Added {} entry {} to {}",
                 entry.date,
                 entry.id.short(),
                 ws.dir().display()
             );
+            out.finish()?;
             Ok(0)
         }
         Some(Command::List { last, since, tags }) => {
@@ -143,7 +147,7 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 _ => ws.load_diary(),
             };
             report_problems(&problems);
-            let mut out = std::io::stdout().lock();
+            let mut out = out::Out::stdout();
             let matches = entries
                 .iter()
                 .filter(|e| since.is_none_or(|s| e.date >= s))
@@ -157,9 +161,10 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 .take(last.unwrap_or(usize::MAX));
             for entry in matches {
                 if writeln!(out, "{}", list_line(entry)).is_err() {
-                    break; // stdout closed (e.g. `| head`): stop quietly
+                    break; // stdout closed (e.g. `| head`) or failed: stop
                 }
             }
+            out.finish()?;
             Ok(0)
         }
         Some(Command::Review) => review::run(&root, &cli.workspace),
@@ -203,10 +208,13 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 )));
             }
             let counts = crate::demo::write_demo(&ws, header_state.as_ref(), entries, now())?;
-            println!(
+            let mut out = out::Out::stdout();
+            let _ = writeln!(
+                out,
                 "Created the demo workspace in {} ({counts}).\nOpen it with: starlog --workspace {name}",
                 ws.dir().display()
             );
+            out.finish()?;
             Ok(0)
         }
     }

@@ -18,9 +18,10 @@ pub fn run(root: &Path, workspace: &str) -> Result<u8, Failure> {
     let loaded = ws.load()?;
     report_problems(&loaded.problems);
     let text = plan_text(&loaded.records, &loaded.header.profile.name, today());
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::Out::stdout();
     // A closed stdout (`| head`) is not a failure.
     let _ = out.write_all(text.as_bytes());
+    out.finish()?;
     Ok(0)
 }
 

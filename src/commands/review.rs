@@ -18,8 +18,9 @@ pub fn run(root: &Path, workspace: &str) -> Result<u8, Failure> {
         loaded.header.settings.review_interval_days,
         today(),
     );
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::Out::stdout();
     // A closed stdout (`| head`) is not a failure; the exit status still tells.
     let _ = out.write_all(report.text.as_bytes());
+    out.finish()?;
     Ok(if report.overdue { 1 } else { 0 })
 }

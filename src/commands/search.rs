@@ -44,23 +44,28 @@ pub fn run(
         .iter()
         .filter_map(|h| Some((index.show(h, &query, &loaded.records)?, h.found)))
         .collect();
-    let mut out = std::io::stdout().lock();
+    let bold = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The lines escape the records' control characters themselves, around
+    // the bold marks (JSON escapes them already).
+    let mut out = super::out::Out::new(std::io::stdout().lock(), false);
     if as_json {
         let _ = writeln!(out, "{}", json(&shown));
     } else {
-        let bold = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         for (s, _) in &shown {
             if writeln!(out, "{}", line(s, bold)).is_err() {
-                break; // stdout closed (e.g. `| head`): stop quietly
+                break; // stdout closed (e.g. `| head`) or failed: stop
             }
         }
     }
+    out.finish()?;
     Ok(if shown.is_empty() { 1 } else { 0 })
 }
 
 /// One result as a line: `2026-11-20  diary      title line  (Action: …excerpt…)`.
 pub fn line(s: &Shown, bold: bool) -> String {
     let mut out = format!("{}  {:<9}  ", s.date, s.kind.label());
+    // (The field name is starlog's own; the rest is the learner's text.)
     out.push_str(&marked(&s.line, &s.line_marks, bold));
     if let Some(e) = &s.excerpt {
         out.push_str("  (");
@@ -74,8 +79,9 @@ pub fn line(s: &Shown, bold: bool) -> String {
 
 /// `text` with the marked ranges in bold (a terminal) or as is.
 fn marked(text: &str, marks: &[Range<usize>], bold: bool) -> String {
+    use super::out::escape_controls;
     if !bold {
-        return text.to_string();
+        return escape_controls(text).into_owned();
     }
     let mut out = String::with_capacity(text.len() + marks.len() * 8);
     let mut at = 0;
@@ -83,13 +89,13 @@ fn marked(text: &str, marks: &[Range<usize>], bold: bool) -> String {
         let (Some(before), Some(inside)) = (text.get(at..m.start), text.get(m.clone())) else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&escape_controls(before));
         out.push_str("\x1b[1m");
-        out.push_str(inside);
+        out.push_str(&escape_controls(inside));
         out.push_str("\x1b[22m");
         at = m.end;
     }
-    out.push_str(text.get(at..).unwrap_or(""));
+    out.push_str(&escape_controls(text.get(at..).unwrap_or("")));
     out
 }
 

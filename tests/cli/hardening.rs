@@ -127,3 +127,75 @@ fn export_into_a_missing_folder_exits_4_and_says_so() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+const HOSTILE: &str = "X \u{1b}]0;PWNED\u{7}\u{1b}[2J";
+
+#[test]
+fn control_characters_in_records_never_reach_the_terminal_raw() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let (code, _, err) = starlog(root, &["add", HOSTILE, "--tag", "bell\u{7}"]);
+    assert_eq!(code, 0, "{err}");
+    // A broken file whose name carries an escape: reported as `skipped:`.
+    let year = root.join("default/diary/2026");
+    std::fs::write(year.join("bad\u{1b}[2J.ron"), "(format: 1, \u{1b}]0;x\u{7}").expect("bad");
+    for args in [
+        &["list"][..],
+        &["search", "PWNED"],
+        &["search", "PWNED", "--json"],
+        &["plan"],
+        &["check"],
+    ] {
+        let (_, out, err) = starlog(root, args);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{args:?}: {out:?}");
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{args:?}: {err:?}");
+        if args == ["list"] {
+            assert!(out.contains("X ^[]0;PWNED^G^[[2J"), "{out:?}");
+            assert!(err.contains("skipped:") && err.contains("bad^[[2J.ron"), "{err:?}");
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_exit_4() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    demo(root);
+    for args in [
+        &["--workspace", "demo", "list"][..],
+        &["--workspace", "demo", "search", "customer"],
+        &["--workspace", "demo", "plan"],
+        &["--workspace", "demo", "export", "--format", "md", "--allow-personal-data"],
+        &["add", "a note"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = crate::common::command(root)
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("run");
+        let (code, _, err) = crate::common::outcome(&out);
+        assert_eq!(code, 4, "{args:?}: {err}");
+        assert!(err.contains("could not write the output: the disk is full"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_a_failure() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    demo(root);
+    let mut child = crate::common::command(root)
+        .args(["--workspace", "demo", "list"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    drop(child.stdout.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0));
+}

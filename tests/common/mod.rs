@@ -341,6 +341,48 @@ impl Pty {
             .unwrap_or_else(|e| e.into_inner().screen().contents())
     }
 
+    /// The modes the program has left the terminal in (read them after it
+    /// exits to see whether it put the terminal back).
+    pub fn modes(&self) -> TerminalModes {
+        let (alternate_screen, cursor_hidden, mouse_reporting, bracketed_paste) = {
+            let parser = self.parser.lock().unwrap_or_else(|e| e.into_inner());
+            let s = parser.screen();
+            (
+                s.alternate_screen(),
+                s.hide_cursor(),
+                s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+                s.bracketed_paste(),
+            )
+        };
+        TerminalModes {
+            alternate_screen,
+            cursor_hidden,
+            mouse_reporting,
+            bracketed_paste,
+            raw: self.raw_mode(),
+        }
+    }
+
+    /// True when the terminal neither echoes nor waits for whole lines.
+    #[cfg(unix)]
+    fn raw_mode(&self) -> bool {
+        let Some(fd) = self.master.as_raw_fd() else {
+            return false;
+        };
+        // SAFETY: a zeroed termios is a valid value to be filled in, and fd
+        // is the open pty master this Pty owns.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+            return false;
+        }
+        t.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
+    #[cfg(not(unix))]
+    fn raw_mode(&self) -> bool {
+        false
+    }
+
     /// Waits until the screen shows `text`; fails with the screen on timeout.
     pub fn wait_for(&mut self, text: &str, timeout: Duration) {
         let start = Instant::now();
@@ -430,6 +472,16 @@ impl Pty {
             .expect("run kill");
         assert!(status.success(), "kill -{name} failed: {status}");
     }
+}
+
+/// What [`Pty::modes`] reads: each true while the program has it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TerminalModes {
+    pub alternate_screen: bool,
+    pub cursor_hidden: bool,
+    pub mouse_reporting: bool,
+    pub bracketed_paste: bool,
+    pub raw: bool,
 }
 
 impl Drop for Pty {

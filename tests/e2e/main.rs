@@ -13,3 +13,4 @@ mod progress;
 mod reviews;
 mod safety;
 mod search;
+mod terminal;
