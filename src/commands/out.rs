@@ -175,7 +175,10 @@ mod tests {
             "X ^[]0;PWNED^G^[[2J"
         );
         assert_eq!(escape_controls("a\rb\u{7f}c\u{9b}31m"), "a^Mb^?cM-^[31m");
-        assert_eq!(escape_controls("tab\tand\nnewline é"), "tab\tand\nnewline é");
+        assert_eq!(
+            escape_controls("tab\tand\nnewline é"),
+            "tab\tand\nnewline é"
+        );
         assert!(matches!(escape_controls("plain"), Cow::Borrowed(_)));
     }
 
@@ -206,6 +209,9 @@ mod tests {
         assert!(out.failed());
         let failure = out.finish().expect_err("reported");
         assert_eq!(failure.exit_code(), 4);
-        assert!(failure.to_string().contains("the disk is full"), "{failure}");
+        assert!(
+            failure.to_string().contains("the disk is full"),
+            "{failure}"
+        );
     }
 }

@@ -147,11 +147,20 @@ fn control_characters_in_records_never_reach_the_terminal_raw() {
         &["check"],
     ] {
         let (_, out, err) = starlog(root, args);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{args:?}: {out:?}");
-        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{args:?}: {err:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{args:?}: {err:?}"
+        );
         if args == ["list"] {
             assert!(out.contains("X ^[]0;PWNED^G^[[2J"), "{out:?}");
-            assert!(err.contains("skipped:") && err.contains("bad^[[2J.ron"), "{err:?}");
+            assert!(
+                err.contains("skipped:") && err.contains("bad^[[2J.ron"),
+                "{err:?}"
+            );
         }
     }
 }
@@ -166,7 +175,14 @@ fn a_full_disk_on_standard_output_is_exit_4() {
         &["--workspace", "demo", "list"][..],
         &["--workspace", "demo", "search", "customer"],
         &["--workspace", "demo", "plan"],
-        &["--workspace", "demo", "export", "--format", "md", "--allow-personal-data"],
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "md",
+            "--allow-personal-data",
+        ],
         &["add", "a note"],
     ] {
         let full = std::fs::OpenOptions::new()
@@ -180,7 +196,10 @@ fn a_full_disk_on_standard_output_is_exit_4() {
             .expect("run");
         let (code, _, err) = crate::common::outcome(&out);
         assert_eq!(code, 4, "{args:?}: {err}");
-        assert!(err.contains("could not write the output: the disk is full"), "{err}");
+        assert!(
+            err.contains("could not write the output: the disk is full"),
+            "{err}"
+        );
     }
 }
 

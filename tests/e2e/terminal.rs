@@ -12,7 +12,10 @@ fn running_app(root: &std::path::Path) -> Pty {
     let mut app = Pty::spawn(root, &[]);
     app.expect("Zephyr caller angry about late parcel");
     let modes = app.modes();
-    assert!(modes.alternate_screen && modes.mouse_reporting && modes.raw, "{modes:?}");
+    assert!(
+        modes.alternate_screen && modes.mouse_reporting && modes.raw,
+        "{modes:?}"
+    );
     app
 }
 
