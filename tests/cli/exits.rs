@@ -29,6 +29,18 @@ fn an_unknown_flag_is_bad_usage_exit_2() {
 }
 
 #[test]
+fn empty_text_is_bad_usage_exit_2_and_writes_nothing() {
+    let root = common::temp_root();
+    let (code, _, err) = starlog(root.path(), &["add", "   "]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the entry is empty: nothing was added"),
+        "{err}"
+    );
+    assert!(common::diary_files(root.path()).is_empty());
+}
+
+#[test]
 fn a_bad_workspace_ron_is_exit_3_and_left_untouched() {
     let root = common::temp_root();
     one_entry(root.path(), "Covered the phones at lunch", "2026-11-20");

@@ -6,6 +6,7 @@ mod common;
 
 mod custom;
 mod exits;
+mod goldens;
 mod hardening;
 mod harness;
 mod progress;

@@ -502,6 +502,20 @@ fn framed(screen: &str) -> String {
     format!("{bar}\n{screen}\n{bar}")
 }
 
+/// Copies a folder tree (a fixture workspace) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
 /// The workspace folder of the default workspace.
 pub fn workspace(root: &Path) -> PathBuf {
     root.join("default")
