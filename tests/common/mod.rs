@@ -80,13 +80,15 @@ pub fn isolate<'a>(cmd: &'a mut Command, root: &Path) -> &'a mut Command {
     cmd.envs(isolated_env(root))
 }
 
-/// `starlog --dir <root>`, sealed, stdin null, working in `root` (so a
-/// relative path a test passes lands there); add arguments and run it.
+/// `starlog --dir <root>`, sealed, stdin null, working in `root` or, while
+/// it does not exist yet, its nearest parent that does (so a relative path a
+/// test passes never lands in the source tree); add arguments and run it.
 pub fn command(root: &Path) -> Command {
     let mut cmd = Command::new(bin());
+    let cwd = root.ancestors().find(|p| p.is_dir()).unwrap_or(root);
     cmd.arg("--dir")
         .arg(root)
-        .current_dir(root)
+        .current_dir(cwd)
         .stdin(Stdio::null());
     isolate(&mut cmd, root);
     cmd
