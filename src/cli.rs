@@ -55,7 +55,7 @@ pub enum Command {
         /// A tag (repeat for more): --tag complaint --tag HEAT
         #[arg(long = "tag", short = 't', value_name = "T")]
         tags: Vec<String>,
-        /// The day it is about: 2026-11-22, 22/11/2026, yesterday, -2d (default: today).
+        /// The day it is about: 2026-11-22, 22/11/2026, 28 Feb 2027, yesterday, -2d (default: today).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
     },
@@ -64,7 +64,7 @@ pub enum Command {
         /// Only the newest N entries.
         #[arg(long, value_name = "N")]
         last: Option<usize>,
-        /// Only entries on or after this day.
+        /// Only entries on or after this day: 2026-11-01, 1/11/2026, 1 Nov 2026, -2w.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
         /// Only entries with this tag (repeat: all must match).
@@ -223,7 +223,7 @@ pub struct FeedbackAddArgs {
     /// Their role, e.g. "team leader" or "post-call survey".
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
-    /// The day it was given: 2026-11-22, 22/11/2026, yesterday, -2d (default: today).
+    /// The day it was given: 2026-11-22, 22/11/2026, 28 Feb 2027, yesterday, -2d (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// A tag (repeat for more): --tag billing --tag hold
@@ -242,15 +242,16 @@ pub enum KpiCommand {
 pub struct KpiAddArgs {
     /// FCR, CSAT, NPS, AHT, CES, or your own metric's name.
     pub metric: String,
-    /// The value on the metric's scale (FCR and CSAT in %, NPS -100..100, AHT in seconds, CES 1-7).
+    /// The value on the metric's scale: FCR and CSAT in % (85 or 85%), NPS -100..100,
+    /// AHT in seconds (390, or 6:30 for minutes and seconds), CES 1-7.
     #[arg(allow_negative_numbers = true)]
-    pub value: f64,
-    /// The day measured: 2026-11-22, 22/11/2026, yesterday, end of month (default: today).
+    pub value: String,
+    /// The day measured: 2026-11-22, 22/11/2026, 28 Feb 2027, yesterday, end of month (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// The target at the time.
+    /// The target at the time, written like the value.
     #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
-    pub target: Option<f64>,
+    pub target: Option<String>,
     /// The unit, for a custom metric ("per week", "%"); `1-5` makes CSAT the survey mean.
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,

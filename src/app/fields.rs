@@ -176,45 +176,8 @@ impl Field {
     }
 }
 
-/// Hours as typed: empty is 0; `1.5`, `1,5`, `90m` and `2h` are understood.
-pub fn parse_hours(text: &str) -> Result<f64, String> {
-    let t = text.trim().to_lowercase().replace(',', ".");
-    if t.is_empty() {
-        return Ok(0.0);
-    }
-    let (number, scale) = if let Some(n) = t.strip_suffix("min").or_else(|| t.strip_suffix('m')) {
-        (n.trim(), 1.0 / 60.0)
-    } else if let Some(n) = t
-        .strip_suffix("hours")
-        .or_else(|| t.strip_suffix("hrs"))
-        .or_else(|| t.strip_suffix('h'))
-    {
-        (n.trim(), 1.0)
-    } else {
-        (t.as_str(), 1.0)
-    };
-    match number.parse::<f64>() {
-        Ok(h) if h.is_finite() && (0.0..=1000.0).contains(&(h * scale)) => {
-            Ok((h * scale * 100.0).round() / 100.0)
-        }
-        Ok(_) => Err(format!("`{text}` hours is out of range (0 to 1000)")),
-        Err(_) => Err(format!("`{text}` is not a number of hours: try 1.5 or 90m")),
-    }
-}
-
-/// A percentage as typed: empty is none; `40` and `40%` are 40.
-pub fn parse_percent(text: &str) -> Result<Option<u8>, String> {
-    let t = text.trim().trim_end_matches('%').trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<u32>() {
-        Ok(p) if p <= 100 => Ok(Some(p as u8)),
-        _ => Err(format!(
-            "`{text}` is not a percentage: a whole number 0 to 100"
-        )),
-    }
-}
+/// Hours and percentages are read by the domain, the same for every caller.
+pub use crate::domain::numbers::{parse_hours, parse_percent};
 
 /// The fields of one form and where the focus is.
 #[derive(Debug)]

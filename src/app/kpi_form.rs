@@ -31,18 +31,6 @@ fn field_name(field: KpiField) -> &'static str {
     }
 }
 
-/// A number as typed: `86`, `86.5`, `86,5`, `86%`, `-12`; empty is `None`.
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("`{}` is not a number", text.trim())),
-    }
-}
-
 impl KpiForm {
     pub fn new(reading: KpiReading, editing: bool, records: &Records) -> KpiForm {
         let k = &reading;
@@ -85,7 +73,7 @@ impl KpiForm {
             Field::line(
                 "value",
                 "Value",
-                "The figure: FCR and CSAT in %, NPS -100..100, AHT in seconds, CES 1-7",
+                "The figure: FCR and CSAT in % (85%), NPS -100..100, AHT in seconds (390 or 6:30), CES 1-7",
                 &if editing {
                     number(Some(k.value))
                 } else {
@@ -95,7 +83,7 @@ impl KpiForm {
             Field::typed_line(
                 "date",
                 "Date",
-                "The day (or end of the period) measured: today, 31/10/2026, end of month",
+                "The day (or end of the period) measured: today, 31/10/2026, 31 Oct 2026, end of month",
                 &k.date.format("%Y-%m-%d").to_string(),
                 LineKind::Date,
             ),
@@ -197,10 +185,13 @@ impl KpiForm {
         } else {
             metric.trim().to_string()
         };
-        k.value = parse_number(&f.text("value"))
-            .map_err(|e| err("value", "Value", e))?
-            .ok_or_else(|| err("value", "Value", "type the figure".into()))?;
-        k.target = parse_number(&f.text("target")).map_err(|e| err("target", "Target", e))?;
+        let (unit, target) = (f.text("unit"), f.text("target"));
+        k.value = kpi::parse_value(&metric, &unit, &f.text("value"))
+            .map_err(|e| err("value", "Value", e))?;
+        k.target = (!target.trim().is_empty())
+            .then(|| kpi::parse_value(&metric, &unit, &target))
+            .transpose()
+            .map_err(|e| err("target", "Target", e))?;
         k.date =
             dates::parse_natural_day(&f.text("date"), today).map_err(|e| err("date", "Date", e))?;
         k.unit = f.text("unit").trim().to_string();
@@ -283,6 +274,32 @@ mod tests {
         assert_eq!(k.target, Some(88.0));
         assert_eq!(k.better, None, "a known metric has its own direction");
         assert_eq!(k.date, now().date_naive());
+    }
+
+    #[test]
+    fn figures_are_read_as_people_write_them() {
+        let mut form = blank();
+        type_in(&mut form, "metric", "aht");
+        type_in(&mut form, "value", "6:30");
+        type_in(&mut form, "target", "6:00");
+        let k = form.to_reading(now().date_naive()).expect("saves");
+        assert_eq!((k.value, k.target), (390.0, Some(360.0)));
+        let mut form = blank();
+        type_in(&mut form, "metric", "CSAT");
+        type_in(&mut form, "value", "85%");
+        assert_eq!(
+            form.to_reading(now().date_naive()).expect("saves").value,
+            85.0
+        );
+        let mut form = blank();
+        type_in(&mut form, "metric", "AHT");
+        type_in(&mut form, "value", "85%");
+        let e = form.to_reading(now().date_naive()).expect_err("not a time");
+        assert_eq!(e.field, "value");
+        assert_eq!(
+            e.message,
+            "Value: AHT is a time, not a percentage: type seconds (390) or minutes and seconds (6:30)"
+        );
     }
 
     #[test]

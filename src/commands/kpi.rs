@@ -32,6 +32,15 @@ pub fn reading_from(args: &KpiAddArgs) -> Result<KpiReading, Failure> {
         None => today(),
     };
     let known = kpi::known_metric(&args.metric).is_some();
+    let unit = args.unit.as_deref().unwrap_or_default();
+    let value = kpi::parse_value(&args.metric, unit, &args.value)
+        .map_err(|e| Failure::Usage(format!("VALUE: {e}")))?;
+    let target = args
+        .target
+        .as_deref()
+        .map(|t| kpi::parse_value(&args.metric, unit, t))
+        .transpose()
+        .map_err(|e| Failure::Usage(format!("--target: {e}")))?;
     let reading = KpiReading {
         format: FORMAT,
         id: Id::generate(),
@@ -42,8 +51,8 @@ pub fn reading_from(args: &KpiAddArgs) -> Result<KpiReading, Failure> {
         },
         date,
         created: now(),
-        value: args.value,
-        target: args.target,
+        value,
+        target,
         unit: args.unit.clone().unwrap_or_default().trim().to_string(),
         note: args.note.clone().unwrap_or_default(),
         objective: None,

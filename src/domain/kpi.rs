@@ -1,7 +1,7 @@
 //! KPI readings: one measured value of a metric on a day, and the scale each
 //! metric is measured on, so a reading off its scale is refused at the field.
 
-use super::{Id, dates};
+use super::{Id, dates, numbers};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +146,100 @@ pub fn scale(metric: &str, unit: &str, better: Option<Better>) -> Result<Scale, 
             known(name, unit, better, lo, hi)
         }
     })
+}
+
+/// What kind of figure a metric's value is, which decides how it may be typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// FCR, CSAT as a % and custom metrics in %: `85` or `85%`.
+    Percent,
+    /// AHT and custom metrics in seconds: `390`, `6:30`, `1:02:03`.
+    Seconds,
+    /// Everything else (NPS, CES, CSAT 1-5, custom units): a plain number.
+    Number,
+}
+
+/// The kind of figure `metric` (with `unit`, for CSAT and custom metrics) takes.
+pub fn figure(metric: &str, unit: &str) -> Figure {
+    let unit = scale(metric, unit, Some(Better::Higher))
+        .map(|s| s.unit.to_ascii_lowercase())
+        .unwrap_or_default();
+    match unit.as_str() {
+        "%" | "percent" => Figure::Percent,
+        "s" | "sec" | "secs" | "second" | "seconds" => Figure::Seconds,
+        _ => Figure::Number,
+    }
+}
+
+/// Reads a KPI value or target as people write it, for `metric` measured in
+/// `unit` (empty for the known metrics): `85%` or `85` for a percentage,
+/// `6:30`, `1:02:03` or `390` for a time in seconds (AHT), `1,250` or
+/// `86,5` for any figure, and a custom metric's own unit after the number
+/// (`3 per week`). Whether the value is on the metric's scale is
+/// [`Scale::check`]'s job. The one reader of KPI figures for forms and the
+/// command line.
+pub fn parse_value(metric: &str, unit: &str, text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let name = known_metric(metric)
+        .map(|m| m.0.to_string())
+        .unwrap_or_else(|| metric.trim().to_string());
+    let name = if name.is_empty() {
+        "this metric".to_string()
+    } else {
+        name
+    };
+    let percent = t.strip_suffix('%').map(str::trim_end);
+    match figure(metric, unit) {
+        Figure::Percent => {
+            let expected = "type a percentage, e.g. 85 or 85%";
+            let digits = percent.unwrap_or(t);
+            if digits.is_empty() {
+                return Err(format!("no figure given: {expected}"));
+            }
+            if digits.contains(':') {
+                return Err(format!(
+                    "`{t}` is a time, but {name} is a percentage: {expected}"
+                ));
+            }
+            numbers::plain_number(digits)
+                .ok_or_else(|| format!("`{t}` is not a percentage: {expected}"))
+        }
+        Figure::Seconds => {
+            if percent.is_some() {
+                return Err(format!(
+                    "{name} is a time, not a percentage: type seconds (390) or minutes and seconds (6:30)"
+                ));
+            }
+            numbers::parse_seconds(t)
+        }
+        Figure::Number => {
+            let expected = format!("type a number, e.g. {}", numbers::NUMBER_EXAMPLES);
+            let unit = unit.trim();
+            let digits = if unit.len() > 1 {
+                strip_suffix_ignoring_case(t, unit).unwrap_or(t).trim_end()
+            } else {
+                t
+            };
+            if digits.is_empty() {
+                return Err(format!("no figure given: {expected}"));
+            }
+            if percent.is_some() {
+                return Err(format!("{name} is not a percentage: {expected}"));
+            }
+            if digits.contains(':') {
+                return Err(format!(
+                    "`{t}` is a time, but {name} is not measured in time: {expected}"
+                ));
+            }
+            numbers::plain_number(digits)
+                .ok_or_else(|| format!("`{t}` is not a number: {expected}"))
+        }
+    }
+}
+
+fn strip_suffix_ignoring_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix)).then(|| &text[..cut])
 }
 
 /// The scale a stored reading was recorded on. Readings written by hand with
@@ -320,6 +414,76 @@ mod tests {
             validate(&reading("CSAT", f64::NAN)).expect_err("nan").0,
             KpiField::Value
         );
+    }
+
+    #[test]
+    fn values_as_people_write_them() {
+        assert_eq!(parse_value("csat", "", "85%"), Ok(85.0));
+        assert_eq!(parse_value("CSAT", "", "85 %"), Ok(85.0));
+        assert_eq!(parse_value("FCR", "", "72,5"), Ok(72.5));
+        assert_eq!(parse_value("fcr", "", "72"), Ok(72.0));
+        assert_eq!(parse_value("aht", "", "6:30"), Ok(390.0));
+        assert_eq!(parse_value("AHT", "", "1:02:03"), Ok(3723.0));
+        assert_eq!(parse_value("AHT", "", "390"), Ok(390.0));
+        assert_eq!(parse_value("AHT", "", "390s"), Ok(390.0));
+        assert_eq!(parse_value("NPS", "", "-12"), Ok(-12.0));
+        assert_eq!(parse_value("NPS", "", "+40"), Ok(40.0));
+        assert_eq!(parse_value("CES", "", "5,5"), Ok(5.5));
+        assert_eq!(parse_value("CSAT", "1-5", "4.4"), Ok(4.4));
+        assert_eq!(parse_value("calls", "per day", "1,250"), Ok(1250.0));
+        assert_eq!(parse_value("complaints", "per week", "3 per week"), Ok(3.0));
+        assert_eq!(parse_value("SLA met", "%", "91%"), Ok(91.0));
+        assert_eq!(parse_value("wrap time", "seconds", "1:05"), Ok(65.0));
+    }
+
+    #[test]
+    fn a_refused_value_says_what_the_metric_takes() {
+        let refusal =
+            |metric: &str, unit: &str, text: &str| parse_value(metric, unit, text).expect_err(text);
+        assert_eq!(
+            refusal("CSAT", "", "eighty"),
+            "`eighty` is not a percentage: type a percentage, e.g. 85 or 85%"
+        );
+        assert_eq!(
+            refusal("CSAT", "", "6:30"),
+            "`6:30` is a time, but CSAT is a percentage: type a percentage, e.g. 85 or 85%"
+        );
+        assert_eq!(
+            refusal("FCR", "", ""),
+            "no figure given: type a percentage, e.g. 85 or 85%"
+        );
+        assert_eq!(
+            refusal("AHT", "", "85%"),
+            "AHT is a time, not a percentage: type seconds (390) or minutes and seconds (6:30)"
+        );
+        assert_eq!(
+            refusal("AHT", "", "six minutes"),
+            "`six minutes` is not a time: type seconds (390) or minutes and seconds (6:30, or 1:02:03 with hours)"
+        );
+        assert_eq!(
+            refusal("AHT", "", "6:75"),
+            "`6:75` is not a time: the seconds after a colon run from 00 to 59"
+        );
+        assert_eq!(
+            refusal("NPS", "", "40%"),
+            "NPS is not a percentage: type a number, e.g. 42, -12, 4.5 or 1,250"
+        );
+        assert_eq!(
+            refusal("CES", "", "6:30"),
+            "`6:30` is a time, but CES is not measured in time: type a number, e.g. 42, -12, 4.5 or 1,250"
+        );
+        assert_eq!(
+            refusal("complaints", "per week", "three"),
+            "`three` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250"
+        );
+        assert_eq!(
+            refusal("NPS", "", "1e5"),
+            "`1e5` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250"
+        );
+        for (metric, text) in [("CSAT", "85%"), ("AHT", "6:30"), ("NPS", "40%")] {
+            let message = parse_value(metric, "", text).err().unwrap_or_default();
+            assert!(!message.contains("float"), "{message}");
+        }
     }
 
     #[test]

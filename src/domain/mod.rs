@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod id;
 pub mod kpi;
 pub mod need;
+pub mod numbers;
 pub mod objective;
 pub mod privacy;
 pub mod profile;

@@ -5,7 +5,7 @@
 //! The rules come from DOMAIN.md ("SMART check"). They are heuristics on
 //! plain English, so every flag carries its reason in the learner's words.
 
-use super::Objective;
+use super::{Objective, dates};
 use chrono::NaiveDate;
 
 /// One letter of SMART.
@@ -565,21 +565,6 @@ const NO_DATE_WORDS: [&str; 9] = [
     "when i can",
 ];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
     let mut flags = Vec::new();
     if let Some(word) = NO_DATE_WORDS.iter().find(|p| text.has_phrase(p)) {
@@ -590,12 +575,21 @@ fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
     }
     match o.target_date {
         None => {
-            let names_a_date = text.has_digit() && MONTHS.iter().any(|m| text.has_word(m))
-                || text.lower.contains('/');
-            flags.push(if names_a_date {
+            // The same reading of a day as the Target date field, so a
+            // date the statement names can be typed there as written.
+            flags.push(if let Some(day) = dates::find_day(&o.statement, today) {
+                // A day without a year reads as this year's; name it only
+                // when that is still ahead, so the advice never misleads.
+                let named = if day >= today {
+                    format!(" ({})", day.format("%-d %b %Y"))
+                } else {
+                    String::new()
+                };
                 flag(
                     "The statement names a date but Target date is empty",
-                    "Fill in Target date too, so the plan can warn you when it is due",
+                    format!(
+                        "Fill in Target date too{named}, so the plan can warn you when it is due"
+                    ),
                 )
             } else {
                 flag(
@@ -1081,6 +1075,44 @@ mod tests {
         o.target_date = None;
         let t = reasons(&o, Letter::TimeBound);
         assert!(t.contains("names a date but Target date is empty"), "{t}");
+    }
+
+    #[test]
+    fn a_date_the_statement_names_is_read_as_the_target_date_field_reads_it() {
+        for (statement, named) in [
+            ("by the end of February 2027", "(28 Feb 2027)"),
+            ("by 28 Feb 2027", "(28 Feb 2027)"),
+            ("by Sunday 28 February 2027", "(28 Feb 2027)"),
+            ("by 31/03/2027", "(31 Mar 2027)"),
+            ("in March 2027", "(31 Mar 2027)"),
+        ] {
+            let mut o = full(
+                &format!("Raise my CSAT from 82% to 88% {statement} using the HEAT steps"),
+                "",
+                "",
+            );
+            o.target_date = None;
+            let t = reasons(&o, Letter::TimeBound);
+            assert!(
+                t.contains("names a date but Target date is empty"),
+                "{statement}: {t}"
+            );
+            assert!(t.contains(named), "{statement}: {t}");
+            let typed = statement
+                .trim_start_matches("by ")
+                .trim_start_matches("in ");
+            if typed != "March 2027" {
+                let day = dates::parse_natural_day(typed, today()).expect("the field takes it");
+                assert_eq!(day.format("(%-d %b %Y)").to_string(), named);
+            }
+        }
+        let mut o = full(
+            "Raise my CSAT from 82% to 88% using the HEAT steps on complaint calls",
+            "",
+            "",
+        );
+        o.target_date = None;
+        assert!(reasons(&o, Letter::TimeBound).contains("No target date"));
     }
 
     #[test]

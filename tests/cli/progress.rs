@@ -87,6 +87,82 @@ fn kpi_add_records_a_reading_and_refuses_one_off_its_scale() {
 }
 
 #[test]
+fn kpi_add_takes_figures_and_days_as_people_write_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let kpis = root.join("default/kpis");
+
+    let (code, out, err) = starlog(root, &["kpi", "add", "aht", "6:30", "--target", "6:00"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Added AHT 390 s on "), "{out}");
+    assert!(out.contains("(target 360 s)"), "{out}");
+
+    let (code, out, err) = starlog(
+        root,
+        &["kpi", "add", "csat", "85%", "--date", "28 Feb 2027"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Added CSAT 85% on 2027-02-28"), "{out}");
+
+    let (code, out, err) = starlog(
+        root,
+        &[
+            "kpi",
+            "add",
+            "fcr",
+            "1,250",
+            "--date",
+            "end of February 2027",
+        ],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("VALUE: FCR 1250 is off the scale: FCR runs from 0 to 100 (%)"),
+        "{err}"
+    );
+    assert_eq!(files_in(&kpis), 2);
+
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "eighty%"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("VALUE: `eighty%` is not a percentage: type a percentage, e.g. 85 or 85%"),
+        "{err}"
+    );
+    assert!(!err.contains("float"), "{err}");
+    let (code, _, err) = starlog(root, &["kpi", "add", "aht", "6:75"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("VALUE: `6:75` is not a time: the seconds after a colon run from 00 to 59"),
+        "{err}"
+    );
+    let (code, _, err) = starlog(root, &["kpi", "add", "aht", "390", "--target", "85%"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--target: AHT is a time, not a percentage"),
+        "{err}"
+    );
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "85", "--date", "30 Feb 2027"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`30 Feb 2027` is not a real date: February 2027 has no day 30"),
+        "{err}"
+    );
+    assert_eq!(files_in(&kpis), 2, "nothing written for refused readings");
+
+    let (code, out, err) = starlog(
+        root,
+        &[
+            "add",
+            "Calmed a caller about a bill",
+            "--date",
+            "Sun 28 February 2027",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Added 2027-02-28 entry"), "{out}");
+}
+
+#[test]
 fn check_reports_each_rule_and_exits_1_when_one_fails() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path();
