@@ -443,24 +443,6 @@ mod tests {
     }
 
     #[test]
-    fn hours_and_percentages_are_read_as_people_type_them() {
-        assert_eq!(parse_hours(""), Ok(0.0));
-        assert_eq!(parse_hours("1.5"), Ok(1.5));
-        assert_eq!(parse_hours("1,5"), Ok(1.5));
-        assert_eq!(parse_hours("90m"), Ok(1.5));
-        assert_eq!(parse_hours("2h"), Ok(2.0));
-        assert!(
-            parse_hours("two")
-                .unwrap_err()
-                .contains("not a number of hours")
-        );
-        assert!(parse_hours("-1").is_err());
-        assert_eq!(parse_percent("40%"), Ok(Some(40)));
-        assert_eq!(parse_percent(""), Ok(None));
-        assert!(parse_percent("140").is_err());
-    }
-
-    #[test]
     fn a_bad_date_is_reported_at_its_field() {
         let mut fields = Fields::new(vec![
             Field::line("title", "Title", "", ""),

@@ -438,48 +438,74 @@ mod tests {
 
     #[test]
     fn a_refused_value_says_what_the_metric_takes() {
-        let refusal =
-            |metric: &str, unit: &str, text: &str| parse_value(metric, unit, text).expect_err(text);
-        assert_eq!(
-            refusal("CSAT", "", "eighty"),
-            "`eighty` is not a percentage: type a percentage, e.g. 85 or 85%"
-        );
-        assert_eq!(
-            refusal("CSAT", "", "6:30"),
-            "`6:30` is a time, but CSAT is a percentage: type a percentage, e.g. 85 or 85%"
-        );
-        assert_eq!(
-            refusal("FCR", "", ""),
-            "no figure given: type a percentage, e.g. 85 or 85%"
-        );
-        assert_eq!(
-            refusal("AHT", "", "85%"),
-            "AHT is a time, not a percentage: type seconds (390) or minutes and seconds (6:30)"
-        );
-        assert_eq!(
-            refusal("AHT", "", "six minutes"),
-            "`six minutes` is not a time: type seconds (390) or minutes and seconds (6:30, or 1:02:03 with hours)"
-        );
-        assert_eq!(
-            refusal("AHT", "", "6:75"),
-            "`6:75` is not a time: the seconds after a colon run from 00 to 59"
-        );
-        assert_eq!(
-            refusal("NPS", "", "40%"),
-            "NPS is not a percentage: type a number, e.g. 42, -12, 4.5 or 1,250"
-        );
-        assert_eq!(
-            refusal("CES", "", "6:30"),
-            "`6:30` is a time, but CES is not measured in time: type a number, e.g. 42, -12, 4.5 or 1,250"
-        );
-        assert_eq!(
-            refusal("complaints", "per week", "three"),
-            "`three` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250"
-        );
-        assert_eq!(
-            refusal("NPS", "", "1e5"),
-            "`1e5` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250"
-        );
+        for (metric, unit, text, refusal) in [
+            (
+                "CSAT",
+                "",
+                "eighty",
+                "`eighty` is not a percentage: type a percentage, e.g. 85 or 85%",
+            ),
+            (
+                "CSAT",
+                "",
+                "6:30",
+                "`6:30` is a time, but CSAT is a percentage: type a percentage, e.g. 85 or 85%",
+            ),
+            (
+                "FCR",
+                "",
+                "",
+                "no figure given: type a percentage, e.g. 85 or 85%",
+            ),
+            (
+                "AHT",
+                "",
+                "85%",
+                "AHT is a time, not a percentage: type seconds (390) or minutes and seconds (6:30)",
+            ),
+            (
+                "AHT",
+                "",
+                "six minutes",
+                "`six minutes` is not a time: type seconds (390) or minutes and seconds (6:30, or 1:02:03 with hours)",
+            ),
+            (
+                "AHT",
+                "",
+                "6:75",
+                "`6:75` is not a time: the seconds after a colon run from 00 to 59",
+            ),
+            (
+                "NPS",
+                "",
+                "40%",
+                "NPS is not a percentage: type a number, e.g. 42, -12, 4.5 or 1,250",
+            ),
+            (
+                "CES",
+                "",
+                "6:30",
+                "`6:30` is a time, but CES is not measured in time: type a number, e.g. 42, -12, 4.5 or 1,250",
+            ),
+            (
+                "complaints",
+                "per week",
+                "three",
+                "`three` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250",
+            ),
+            (
+                "NPS",
+                "",
+                "1e5",
+                "`1e5` is not a number: type a number, e.g. 42, -12, 4.5 or 1,250",
+            ),
+        ] {
+            assert_eq!(
+                parse_value(metric, unit, text),
+                Err(refusal.to_string()),
+                "{metric} {text}"
+            );
+        }
         for (metric, text) in [("CSAT", "85%"), ("AHT", "6:30"), ("NPS", "40%")] {
             let message = parse_value(metric, "", text).err().unwrap_or_default();
             assert!(!message.contains("float"), "{message}");

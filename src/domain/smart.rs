@@ -5,7 +5,7 @@
 //! The rules come from DOMAIN.md ("SMART check"). They are heuristics on
 //! plain English, so every flag carries its reason in the learner's words.
 
-use super::{Objective, dates};
+use super::{Objective, dates, numbers};
 use chrono::NaiveDate;
 
 /// One letter of SMART.
@@ -428,19 +428,27 @@ fn number(text: &str) -> Option<f64> {
     measure_number(text).map(|(n, _)| n)
 }
 
-/// The first number in `text`, and whether a `%` follows it.
+/// The first number in `text`, and whether a `%` follows it, read as a KPI
+/// figure is typed: `1,250` is 1250, `6:30` is 390 seconds.
 fn measure_number(text: &str) -> Option<(f64, bool)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = text[start..]
+    let written: String = text[start..]
         .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
         .collect();
-    let percent = text[start + digits.len()..].trim_start().starts_with('%');
-    digits
-        .trim_end_matches('.')
-        .parse()
-        .ok()
-        .map(|n| (n, percent))
+    let written = written.trim_end_matches(['.', ',', ':']);
+    let percent = text[start + written.len()..].trim_start().starts_with('%');
+    let value = if written.contains(':') {
+        numbers::parse_seconds(written).ok()
+    } else {
+        numbers::plain_number(written)
+    };
+    // "3,4 and 5 star reviews": not one figure; its first digits are.
+    let value = value.or_else(|| {
+        let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })?;
+    Some((value, percent))
 }
 
 /// Phrases that leave no room for a single miss.
@@ -1144,6 +1152,28 @@ mod tests {
         assert!(reasons(&o, Letter::TimeBound).contains("No review date"));
         o.review_date = Some(day(2027, 6, 1));
         assert!(reasons(&o, Letter::TimeBound).contains("after the target date"));
+    }
+
+    #[test]
+    fn figures_in_the_measure_are_read_as_the_kpi_form_reads_them() {
+        assert_eq!(measure_number("1,250 calls a week"), Some((1250.0, false)));
+        assert_eq!(measure_number("AHT 6:30 (Feb)"), Some((390.0, false)));
+        assert_eq!(measure_number("82% (Feb)"), Some((82.0, true)));
+        assert_eq!(measure_number("86,5 %"), Some((86.5, true)));
+        assert_eq!(measure_number("about 300."), Some((300.0, false)));
+        assert_eq!(measure_number("none yet"), None);
+        // From 6:30 to 4:00 is a cut of more than a third, not "6 to 4".
+        let mut o = full(
+            "Bring my AHT on billing calls from 6:30 to 2:45 using call flow coaching",
+            "6:30",
+            "2:45",
+        );
+        o.measure.kpi = "AHT".into();
+        assert!(
+            reasons(&o, Letter::Achievable).contains("From 390 to 165 more than doubles or halves"),
+            "{}",
+            reasons(&o, Letter::Achievable)
+        );
     }
 
     #[test]
