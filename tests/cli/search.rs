@@ -58,6 +58,35 @@ fn prints_one_line_per_match_best_and_newest_first() {
     assert_eq!(out.lines().count(), 1, "{out}");
     let (_, out, _) = starlog(root.path(), &["search", "zebedee", "before:2026-02-01"]);
     assert_eq!(out.lines().count(), 1, "{out}");
+    // Days as the app shows them, and "end of ...", read as in every form.
+    for filter in [
+        "before:\"1 Feb 2026\"",
+        "before:\"Sun 1 February 2026\"",
+        "before:\"end of January 2026\"",
+    ] {
+        let (code, out, err) = starlog(root.path(), &["search", "zebedee", filter]);
+        assert_eq!((code, out.lines().count()), (0, 1), "{filter}: {out}{err}");
+    }
+    let (code, _, err) = starlog(
+        root.path(),
+        &["search", "zebedee", "before:\"30 Feb 2026\""],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`30 Feb 2026` is not a real date: February 2026 has no day 30"),
+        "{err}"
+    );
+    let (code, out, err) = starlog(
+        root.path(),
+        &["list", "--since", "5 Jan 2026", "--tag", "callback"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let (_, out, _) = starlog(
+        root.path(),
+        &["list", "--since", "6 Jan 2026", "--tag", "callback"],
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
     let (_, out, _) = starlog(root.path(), &["search", "#callback", "--type", "feedback"]);
     assert_eq!(out, "");
 }

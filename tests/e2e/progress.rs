@@ -32,7 +32,8 @@ fn record_a_reading_then_export_from_the_progress_screen() {
     app.send(CTRL_S);
     app.expect("AHT -5 is off the scale");
     assert_eq!(kpi_files(root.path()).len(), before, "nothing saved");
-    app.send("\x7f\x7f350");
+    // AHT as people write it: minutes and seconds, stored as seconds.
+    app.send("\x7f\x7f5:50");
     app.send(CTRL_S);
     app.expect("Recorded AHT 350");
     let after = kpi_files(root.path());
