@@ -2,15 +2,20 @@
 //! timeline for customer-service learners, kept as versioned RON files.
 
 pub mod app;
-pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
-pub mod demo;
-pub mod domain;
-pub mod export;
 pub mod import;
-pub mod search;
-pub mod store;
 pub mod ui;
+
+// The layers below the app, in their own crates so the compiler holds the
+// layering; re-exported under their old names.
+pub use starlog_core::{assets, domain, export, search};
+pub use starlog_store as store;
+
+/// The demo learner: the story (pure, in the core) and writing it out.
+pub mod demo {
+    pub use crate::commands::demo::write_demo;
+    pub use starlog_core::demo::*;
+}

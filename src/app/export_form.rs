@@ -45,7 +45,7 @@ pub struct ExportChoice {
 
 impl ExportForm {
     pub fn new(name: &str, today: NaiveDate, hits: Vec<Hit>) -> ExportForm {
-        let path = crate::export::default_path(name, today, Format::Html);
+        let path = crate::store::export_file::default_path(name, today, Format::Html);
         let personal = if hits.is_empty() { 0 } else { 1 };
         let fields = Fields::new(vec![
             Field::choice(
@@ -95,7 +95,7 @@ impl ExportForm {
         };
         let typed = f.text("file");
         let mut path = if typed.trim().is_empty() {
-            crate::export::default_path(&self.name, self.today, format)
+            crate::store::export_file::default_path(&self.name, self.today, format)
         } else {
             PathBuf::from(typed.trim())
         };
@@ -108,8 +108,8 @@ impl ExportForm {
         ) {
             path.set_extension(format.extension());
         }
-        let exists = match crate::export::check_target(&path) {
-            Ok(target) => target == crate::export::Target::Existing,
+        let exists = match crate::store::export_file::check_target(&path) {
+            Ok(target) => target == crate::store::export_file::Target::Existing,
             Err(why) => {
                 return Err(FieldError {
                     field: "file",

@@ -332,7 +332,7 @@ impl App {
                 );
                 let outcome = match result {
                     Err(refusal) => Err(refusal.message()),
-                    Ok(done) => match export::write_file(
+                    Ok(done) => match crate::store::export_file::write_file(
                         &choice.path,
                         done.text.as_bytes(),
                         choice.overwrite,

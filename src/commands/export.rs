@@ -22,8 +22,8 @@ pub fn run(
 ) -> Result<u8, Failure> {
     // Refuse a bad target before the (possibly long) build.
     if let Some((path, force)) = output {
-        match export::check_target(path).map_err(Failure::Write)? {
-            export::Target::Existing if !force => {
+        match crate::store::export_file::check_target(path).map_err(Failure::Write)? {
+            crate::store::export_file::Target::Existing if !force => {
                 return Err(Failure::Write(format!(
                     "{} already exists and was left as it is: add --force to replace it, or choose another name",
                     path.display()
@@ -74,7 +74,7 @@ pub fn run(
             out.finish()?;
         }
         Some((path, force)) => {
-            export::write_file(path, done.text.as_bytes(), force).map_err(|e| {
+            crate::store::export_file::write_file(path, done.text.as_bytes(), force).map_err(|e| {
                 Failure::Write(if e.kind() == std::io::ErrorKind::AlreadyExists {
                     format!(
                         "{} appeared while exporting and was left as it is: add --force to replace it",

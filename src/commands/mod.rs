@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod config;
+pub mod demo;
 pub mod export;
 pub mod feedback;
 pub mod import;

@@ -7,8 +7,12 @@
 //! overwritten. A file that cannot be read is reported and left untouched,
 //! and the rest of the workspace still loads. Nothing here knows of the terminal.
 
+// The domain is used as `crate::domain` throughout the store.
+use starlog_core::domain;
+
 pub mod codec;
 pub mod drafts;
+pub mod export_file;
 pub mod fsio;
 pub mod lock;
 pub mod migrate;

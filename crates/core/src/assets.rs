@@ -8,10 +8,10 @@ use crate::domain::{CriteriaSet, StarPrompts};
 /// The built-in criteria sets, as `(file name, RON text)`.
 pub const CRITERIA_FILES: &[(&str, &str)] = &[(
     "develop-personal-performance.ron",
-    include_str!("../assets/criteria/develop-personal-performance.ron"),
+    include_str!("../../../assets/criteria/develop-personal-performance.ron"),
 )];
 
-const STAR_PROMPTS: &str = include_str!("../assets/star-prompts.ron");
+const STAR_PROMPTS: &str = include_str!("../../../assets/star-prompts.ron");
 
 /// The id of the criteria set used when the profile names none.
 pub const DEFAULT_CRITERIA_SET: &str = "develop-personal-performance";

@@ -22,8 +22,9 @@ pub mod refs;
 pub mod review;
 pub mod smart;
 pub mod star;
-#[cfg(test)]
-pub(crate) mod testkit;
+#[cfg(any(test, feature = "testkit"))]
+#[doc(hidden)]
+pub mod testkit;
 pub mod thread;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};

@@ -203,7 +203,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<Decoded<T>, DecodeErr
 }
 
 /// Parses current-format text, collecting unknown fields instead of dropping them silently.
-pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), DecodeError> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), DecodeError> {
     let mut de = ron::Deserializer::from_str(text).map_err(|e| spanned(text, e))?;
     let mut unknown = Vec::new();
     let result: Result<T, ron::Error> =

@@ -46,7 +46,7 @@ pub enum LockError {
         path.display()
     )]
     NotOurs { path: PathBuf, reason: &'static str },
-    #[error("could not use the lock file {}: {}", path.display(), crate::store::io_reason(source))]
+    #[error("could not use the lock file {}: {}", path.display(), crate::io_reason(source))]
     Io {
         path: PathBuf,
         #[source]
