@@ -45,6 +45,7 @@ fn coverage_and_readiness(bencher: divan::Bencher, n: usize) {
             header: &header,
             records: &records,
             criteria: Some(&set),
+            more_criteria: &[],
             today: today(),
             smart: &readiness::smart_letters,
         });

@@ -27,6 +27,7 @@ pub fn verdicts(
         header,
         records: &loaded.records,
         criteria: set,
+        more_criteria: &[],
         today: today(),
         smart: &readiness::smart_letters,
     })

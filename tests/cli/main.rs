@@ -9,6 +9,7 @@ mod exits;
 mod goldens;
 mod hardening;
 mod harness;
+mod learners;
 mod progress;
 mod review;
 mod search;

@@ -28,6 +28,7 @@ fn workspace_with_review(root: &Path, days_ago: i64, next_in: i64) {
         measure: Measure::default(),
         support: String::new(),
         relevance: String::new(),
+        serves: String::new(),
         needs: Vec::new(),
         criteria: Vec::new(),
         target_date: None,

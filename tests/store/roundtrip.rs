@@ -190,7 +190,7 @@ fn objective() -> impl Strategy<Value = Objective> {
         });
     (
         (id(), moment(), moment(), text(), measure),
-        (text(), text(), ids(), texts()),
+        (text(), text(), text(), ids(), texts()),
         (
             prop::option::of(day()),
             prop::option::of(day()),
@@ -201,7 +201,7 @@ fn objective() -> impl Strategy<Value = Objective> {
         .prop_map(
             |(
                 (id, created, updated, statement, measure),
-                (support, relevance, needs, criteria),
+                (support, relevance, serves, needs, criteria),
                 (target_date, review_date, status, progress),
             )| Objective {
                 format: FORMAT,
@@ -212,6 +212,7 @@ fn objective() -> impl Strategy<Value = Objective> {
                 measure,
                 support,
                 relevance,
+                serves,
                 needs,
                 criteria,
                 target_date,
@@ -241,12 +242,14 @@ fn activity() -> impl Strategy<Value = Activity> {
             finite(),
         ),
         (ids(), impact, text(), texts()),
+        (text(), any::<Option<bool>>()),
     )
         .prop_map(
             |(
                 (id, date, created, updated),
                 (kind, title, resource, hours),
                 (objectives, impact, applied, criteria),
+                (effectiveness, method_suited),
             )| Activity {
                 format: FORMAT,
                 id,
@@ -260,6 +263,8 @@ fn activity() -> impl Strategy<Value = Activity> {
                 objectives,
                 impact,
                 applied,
+                effectiveness,
+                method_suited,
                 criteria,
             },
         )

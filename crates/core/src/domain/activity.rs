@@ -141,6 +141,14 @@ pub struct Activity {
     /// How what was learned was applied with real customers.
     #[serde(default)]
     pub applied: String,
+    /// How well it worked in developing the learner's service, in their words
+    /// (assessors want the effectiveness of self-study reflected on).
+    #[serde(default)]
+    pub effectiveness: String,
+    /// Whether the method suited the way the learner likes to learn; `None`
+    /// when not said.
+    #[serde(default)]
+    pub method_suited: Option<bool>,
     #[serde(default)]
     pub criteria: Vec<String>,
 }
@@ -166,6 +174,8 @@ impl Activity {
             objectives,
             impact: Impact::default(),
             applied: String::new(),
+            effectiveness: String::new(),
+            method_suited: None,
             criteria: Vec::new(),
         }
     }

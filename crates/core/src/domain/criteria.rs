@@ -12,6 +12,51 @@ pub struct Criterion {
     /// Qualification levels this criterion applies to (empty: all).
     #[serde(default)]
     pub levels: Vec<u8>,
+    /// What an assessor asks to see for this criterion beyond a linked
+    /// record: each turns on a readiness rule (`domain::readiness`).
+    #[serde(default)]
+    pub asks: Vec<Ask>,
+}
+
+/// Something a criterion asks the portfolio to show, checked by its own
+/// readiness rule. A set that never asks for leadership styles never has its
+/// learners told to record them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Ask {
+    /// A named person (line manager, assessor) agreed the development needs.
+    AgreedNeeds,
+    /// Professional behaviours, each with a customer example.
+    Professionalism,
+    /// Transferable skills, each tied to a task and an improved outcome.
+    TransferableSkills,
+    /// Two leadership styles or more, each with a scenario and a justification.
+    LeadershipStyles,
+    /// How the learner prefers to learn and how that shaped the methods chosen.
+    LearningPreferences,
+    /// Barriers to development and what was done about each.
+    Barriers,
+    /// The knowledge points, each answered with a workplace example.
+    Knowledge,
+}
+
+impl Ask {
+    pub const ALL: [Ask; 7] = [
+        Ask::AgreedNeeds,
+        Ask::Professionalism,
+        Ask::TransferableSkills,
+        Ask::LeadershipStyles,
+        Ask::LearningPreferences,
+        Ask::Barriers,
+        Ask::Knowledge,
+    ];
+}
+
+impl Criterion {
+    /// Whether the criterion applies at qualification `level` (`None`: the
+    /// level is not set, so every criterion applies).
+    pub fn applies_at(&self, level: Option<u8>) -> bool {
+        self.levels.is_empty() || level.is_none_or(|l| self.levels.contains(&l))
+    }
 }
 
 /// A unit's criteria, loaded from a RON file so centres can add their own.
@@ -27,6 +72,13 @@ pub struct CriteriaSet {
 }
 
 impl CriteriaSet {
+    /// The criteria at `level` that ask for `ask`.
+    pub fn asking(&self, ask: Ask, level: Option<u8>) -> impl Iterator<Item = &Criterion> {
+        self.criteria
+            .iter()
+            .filter(move |c| c.asks.contains(&ask) && c.applies_at(level))
+    }
+
     pub fn get(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
     }

@@ -84,6 +84,10 @@ pub struct Objective {
     /// Why it matters in the learner's job role.
     #[serde(default)]
     pub relevance: String,
+    /// The business objective, service standard or career goal it serves
+    /// (assessors look for plans aligned with the organisation).
+    #[serde(default)]
+    pub serves: String,
     /// Development needs this objective serves (the golden thread).
     #[serde(default)]
     pub needs: Vec<Id>,
@@ -110,6 +114,7 @@ impl Objective {
             measure: Measure::default(),
             support: String::new(),
             relevance: String::new(),
+            serves: String::new(),
             needs: Vec::new(),
             criteria: Vec::new(),
             target_date: None,

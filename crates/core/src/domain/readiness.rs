@@ -4,10 +4,13 @@
 //! so the learner sees what is missing before the assessor does.
 
 use super::coverage::{self, CoverageState};
+use super::criteria::Ask;
 use super::refs::RecordRef;
+use super::thread::{self, Gap};
 use super::{
-    ActivityCategory, CriteriaSet, FeedbackSource, KpiReading, NeedKind, NeedSource, Objective,
-    ObjectiveStatus, Records, Valence, WorkspaceHeader, privacy,
+    ActivityCategory, CriteriaSet, DiaryEntry, FeedbackMethod, FeedbackSource, KpiReading,
+    NeedKind, NeedSource, Objective, ObjectiveStatus, Records, Review, Valence, WorkspaceHeader,
+    privacy,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -21,8 +24,8 @@ pub struct Rule {
     pub title: &'static str,
 }
 
-/// The rules, in DOMAIN.md's order.
-pub const RULES: [Rule; 10] = [
+/// The rules, in DOMAIN.md's order, then the golden thread.
+pub const RULES: [Rule; 11] = [
     Rule {
         number: 1,
         id: "self-assessment",
@@ -73,6 +76,11 @@ pub const RULES: [Rule; 10] = [
         id: "personal-data",
         title: "No customer personal data",
     },
+    Rule {
+        number: 11,
+        id: "golden-thread",
+        title: "Needs lead to objectives, objectives to activities",
+    },
 ];
 
 /// A rule applied to a workspace.
@@ -113,6 +121,9 @@ pub struct Portfolio<'a> {
     pub records: &'a Records,
     /// The learner's criteria set; `None` when none is chosen or it is unknown.
     pub criteria: Option<&'a CriteriaSet>,
+    /// Further criteria sets the learner maps evidence to (the profile's
+    /// extra sets), checked alongside the first.
+    pub more_criteria: &'a [CriteriaSet],
     pub today: NaiveDate,
     pub smart: SmartCheck<'a>,
 }
@@ -141,7 +152,33 @@ pub fn check_with(p: &Portfolio, coverage: Option<&coverage::Coverage>) -> Vec<V
         measures(p),
         criteria_evidence(p, coverage),
         personal_data(p),
+        golden_thread(p),
     ]
+}
+
+impl Portfolio<'_> {
+    /// Every chosen criteria set, the first one first.
+    pub fn sets(&self) -> impl Iterator<Item = &CriteriaSet> {
+        self.criteria.into_iter().chain(self.more_criteria.iter())
+    }
+
+    /// The criteria of the chosen sets, at the learner's level, that ask
+    /// for `ask`, as "1.3" (one set) or "1.3 (set title)" (several).
+    pub fn asking(&self, ask: Ask) -> Vec<String> {
+        let level = self.header.profile.level;
+        let several = self.sets().count() > 1;
+        self.sets()
+            .flat_map(|set| {
+                set.asking(ask, level).map(move |c| {
+                    if several {
+                        format!("{} ({})", c.id, set.title)
+                    } else {
+                        c.id.clone()
+                    }
+                })
+            })
+            .collect()
+    }
 }
 
 /// How many verdicts passed.
@@ -150,13 +187,13 @@ pub fn passed(verdicts: &[Verdict]) -> usize {
 }
 
 fn verdict(
-    number: u8,
+    number: usize,
     problems: Vec<String>,
     ok: String,
     records: Vec<RecordRef>,
     satisfy: &str,
 ) -> Verdict {
-    let rule = RULES[usize::from(number) - 1];
+    let rule = RULES[number - 1];
     let passed = problems.is_empty();
     Verdict {
         rule,
@@ -341,7 +378,7 @@ fn development_activities(p: &Portfolio) -> Verdict {
 }
 
 fn self_study(p: &Portfolio) -> Verdict {
-    let satisfy = "Log at least three different self-study resources (reading, online course, video, industry publication) and say for each how you applied it with real customers";
+    let satisfy = "Log at least three different self-study resources (reading, online course, video, industry publication) and say for each how you applied it with real customers and how effective it was in developing your service";
     let acts: Vec<&super::Activity> = p
         .records
         .activities
@@ -356,6 +393,11 @@ fn self_study(p: &Portfolio) -> Verdict {
     let unapplied: Vec<RecordRef> = acts
         .iter()
         .filter(|a| a.applied.trim().is_empty())
+        .map(|a| a.to_ref())
+        .collect();
+    let unrated: Vec<RecordRef> = acts
+        .iter()
+        .filter(|a| a.effectiveness.trim().is_empty())
         .map(|a| a.to_ref())
         .collect();
     let mut problems = Vec::new();
@@ -375,24 +417,36 @@ fn self_study(p: &Portfolio) -> Verdict {
             plural(unapplied.len(), "resource", "resources")
         ));
     }
+    if !unrated.is_empty() {
+        problems.push(format!(
+            "{} without how effective it was",
+            plural(unrated.len(), "resource", "resources")
+        ));
+    }
     let ok = format!(
-        "{}, each applied",
+        "{}, each applied and its effectiveness weighed",
         plural(
             distinct.len(),
             "self-study resource",
             "self-study resources"
         )
     );
-    let records = if unapplied.is_empty() {
+    let mut at_fault = unapplied;
+    for r in unrated {
+        if !at_fault.contains(&r) {
+            at_fault.push(r);
+        }
+    }
+    let records = if at_fault.is_empty() {
         acts.iter().map(|a| a.to_ref()).collect()
     } else {
-        unapplied
+        at_fault
     };
     verdict(4, problems, ok, records, satisfy)
 }
 
 fn feedback(p: &Portfolio) -> Verdict {
-    let satisfy = "Get feedback from at least three kinds of source (customers, colleagues, your manager, a mentor...) and give every constructive or negative item a reflection and the action you took";
+    let satisfy = "Get feedback from at least three kinds of source (customers, colleagues, your manager, a mentor...) by more than one method (survey, observation, peer review...), and give every constructive or negative item a reflection and the action you took";
     let fb = &p.records.feedback;
     let sources: BTreeSet<FeedbackSource> = fb
         .iter()
@@ -404,6 +458,17 @@ fn feedback(p: &Portfolio) -> Verdict {
         problems.push(format!(
             "feedback from {} (three or more wanted)",
             plural(sources.len(), "kind of source", "kinds of source")
+        ));
+    }
+    let methods: BTreeSet<&str> = fb.iter().map(|f| f.method.label()).collect();
+    if !fb.is_empty() && methods.len() < 2 {
+        problems.push(format!(
+            "every item gathered one way ({}): use more than one method",
+            methods
+                .iter()
+                .next()
+                .copied()
+                .unwrap_or(FeedbackMethod::Conversation.label())
         ));
     }
     let unanswered: Vec<RecordRef> = fb
@@ -424,9 +489,10 @@ fn feedback(p: &Portfolio) -> Verdict {
     }
     let labels: Vec<&str> = sources.iter().map(|s| s.label()).collect();
     let ok = format!(
-        "{} from {}; every critical item reflected on and acted upon",
+        "{} from {} by {}; every critical item reflected on and acted upon",
         plural(fb.len(), "item", "items"),
-        labels.join(", ")
+        labels.join(", "),
+        plural(methods.len(), "method", "methods")
     );
     let records = if unanswered.is_empty() {
         fb.iter().map(|f| f.to_ref()).collect()
@@ -453,6 +519,30 @@ fn review_cycle(p: &Portfolio) -> Verdict {
     }
     let mut problems = Vec::new();
     let mut at_fault = Vec::new();
+    let alone: Vec<&Review> = reviews
+        .iter()
+        .filter(|r| !involves_someone(r, &p.header.profile.name))
+        .collect();
+    if !alone.is_empty() {
+        problems.push(format!(
+            "{} with no manager, mentor or assessor named",
+            plural(alone.len(), "review held", "reviews held")
+        ));
+        at_fault.extend(alone.iter().map(|r| r.to_ref()));
+    }
+    let days: BTreeSet<NaiveDate> = reviews.iter().map(|r| r.date()).collect();
+    if reviews.len() > 1 && days.len() < 2 {
+        let all = if reviews.len() == 2 {
+            "both reviews were".to_string()
+        } else {
+            format!("all {} reviews were", reviews.len())
+        };
+        problems.push(format!(
+            "{all} held on one day ({}): a cycle needs reviews spread over time",
+            reviews[0].date()
+        ));
+        at_fault.extend(reviews.iter().skip(1).map(|r| r.to_ref()));
+    }
     for pair in reviews.windows(2) {
         let gap = (pair[1].date() - pair[0].date()).num_days();
         if gap > interval {
@@ -486,16 +576,19 @@ fn review_cycle(p: &Portfolio) -> Verdict {
         ));
         at_fault.extend(unjustified.iter().map(|r| r.to_ref()));
     }
+    // Only a review on a later day than the first can update the plan agreed at it.
+    let first_day = reviews[0].date();
     let updated = reviews
         .iter()
-        .skip(1)
+        .filter(|r| r.date() > first_day)
         .any(|r| r.changes.iter().any(|c| c.outcome.is_change()));
     if !updated {
         problems.push("the plan has not been updated at a review since it was agreed".into());
     }
     let ok = format!(
-        "{}, none more than {interval} days apart, every change explained",
-        plural(reviews.len(), "review", "reviews")
+        "{} on {}, each with a manager, mentor or assessor, none more than {interval} days apart, every change explained",
+        plural(reviews.len(), "review", "reviews"),
+        plural(days.len(), "day", "days")
     );
     let records = if at_fault.is_empty() {
         reviews.iter().map(|r| r.to_ref()).collect()
@@ -505,21 +598,138 @@ fn review_cycle(p: &Portfolio) -> Verdict {
     verdict(6, problems, ok, records, &satisfy)
 }
 
+/// Roles that make a review more than the learner talking to themselves.
+const REVIEWER_ROLES: [&str; 9] = [
+    "manager",
+    "supervisor",
+    "leader",
+    "mentor",
+    "assessor",
+    "coach",
+    "lead",
+    "head",
+    "trainer",
+];
+
+/// Whether someone besides the learner took part in a review: a named
+/// participant who is not the learner, with a reviewer's role (manager,
+/// team leader, mentor, assessor...) or no role given.
+pub fn involves_someone(review: &Review, learner: &str) -> bool {
+    let learner = learner.trim().to_lowercase();
+    review.participants.iter().any(|p| {
+        let name = p.name.trim().to_lowercase();
+        let role = p.role.trim().to_lowercase();
+        let me = matches!(role.as_str(), "self" | "me" | "learner" | "myself")
+            || (!name.is_empty() && name == learner);
+        let reviewer = REVIEWER_ROLES
+            .iter()
+            .any(|r| role.split(|c: char| !c.is_alphanumeric()).any(|w| w == *r));
+        !me && !name.is_empty() && (reviewer || role.is_empty())
+    })
+}
+
+/// Words that show a reflection says what was learned or what will change.
+const LEARNING_WORDS: [&str; 24] = [
+    "learn",
+    "learned",
+    "learnt",
+    "realise",
+    "realised",
+    "realize",
+    "realized",
+    "next time",
+    "will",
+    "would",
+    "differently",
+    "in future",
+    "from now on",
+    "going forward",
+    "i now",
+    "now i",
+    "lesson",
+    "taught me",
+    "understand",
+    "noticed",
+    "next step",
+    "plan to",
+    "i'll",
+    "should have",
+];
+
+/// The words of `text`, lower case, apostrophes kept ("i'll").
+fn words_of(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace('’', "'")
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The words that carry meaning: longer than three letters.
+fn content_words(text: &str) -> Vec<String> {
+    words_of(text)
+        .into_iter()
+        .filter(|w| w.chars().count() > 3)
+        .collect()
+}
+
+/// Why a STAR entry's reflection does not count, or `None` when it says
+/// what was learned or what will change. A reflection counts when it is
+/// not empty and is not the situation told again: most of its words
+/// already in the other parts, with no word of learning or change.
+pub fn weak_reflection(e: &DiaryEntry) -> Option<&'static str> {
+    let text = e.reflection.trim();
+    if text.is_empty() {
+        return Some("no reflection");
+    }
+    let said_before = [&e.situation, &e.task, &e.action, &e.result]
+        .iter()
+        .any(|part| part.trim().to_lowercase() == text.to_lowercase());
+    if said_before {
+        return Some("the reflection repeats the account");
+    }
+    let spaced = format!(" {} ", words_of(text).join(" "));
+    let learns = LEARNING_WORDS
+        .iter()
+        .any(|w| spaced.contains(&format!(" {w} ")));
+    let words = content_words(text);
+    if words.len() < 2 && !learns {
+        return Some("the reflection is too short to say what you learned");
+    }
+    let account: BTreeSet<String> = [&e.situation, &e.task, &e.action, &e.result]
+        .iter()
+        .flat_map(|t| content_words(t))
+        .collect();
+    let repeated = words.iter().filter(|w| account.contains(*w)).count();
+    if !learns && repeated * 4 >= words.len() * 3 {
+        return Some("the reflection repeats the situation");
+    }
+    None
+}
+
 fn reflective_log(p: &Portfolio) -> Verdict {
     let satisfy = format!(
-        "Keep writing STAR reflections (Situation, Task, Action, Result all filled in): {MIN_STAR_ENTRIES} or more, spread over at least {MIN_LOG_DAYS} days"
+        "Keep writing STAR reflections (Situation, Task, Action, Result all filled in, and a Reflection on what you learned or will do differently): {MIN_STAR_ENTRIES} or more, spread over at least {MIN_LOG_DAYS} days"
     );
-    let complete: Vec<&super::DiaryEntry> = p
+    let complete: Vec<&DiaryEntry> = p
         .records
         .diary
         .iter()
-        .filter(|e| e.is_complete_star())
+        .filter(|e| e.is_complete_star() && weak_reflection(e).is_none())
+        .collect();
+    let unreflected: Vec<&DiaryEntry> = p
+        .records
+        .diary
+        .iter()
+        .filter(|e| e.is_complete_star() && weak_reflection(e).is_some())
         .collect();
     let incomplete: Vec<RecordRef> = p
         .records
         .diary
         .iter()
         .filter(|e| e.is_star() && !e.is_complete_star())
+        .chain(unreflected.iter().copied())
         .map(|e| e.to_ref())
         .collect();
     let first = complete.iter().map(|e| e.date).min();
@@ -554,10 +764,17 @@ fn reflective_log(p: &Portfolio) -> Verdict {
         first.map(|d| d.to_string()).unwrap_or_default(),
         last.map(|d| d.to_string()).unwrap_or_default()
     );
-    if !incomplete.is_empty() {
+    if !unreflected.is_empty() && !problems.is_empty() {
+        problems.push(format!(
+            "{} no reflection on what you learned or will change (blank, or the situation told again)",
+            plural(unreflected.len(), "STAR entry has", "STAR entries have")
+        ));
+    }
+    let unfinished = incomplete.len() - unreflected.len();
+    if unfinished > 0 {
         let note = format!(
             "{} still to complete",
-            plural(incomplete.len(), "STAR entry", "STAR entries")
+            plural(unfinished, "STAR entry", "STAR entries")
         );
         ok.push_str("; ");
         ok.push_str(&note);
@@ -607,8 +824,10 @@ pub fn before_after<'a>(objective: &'a Objective, records: &'a Records) -> Optio
         .filter(|a| a.objectives.contains(&objective.id))
         .map(|a| a.date)
         .collect();
-    let from = *days.iter().min()?;
-    let to = *days.iter().max()?;
+    // With no activity logged, work on it started when it was set.
+    let set_on = objective.created.date_naive();
+    let from = days.iter().min().copied().unwrap_or(set_on);
+    let to = days.iter().max().copied().unwrap_or(set_on);
     let readings: Vec<&KpiReading> = records
         .kpis
         .iter()
@@ -634,7 +853,7 @@ pub fn before_after<'a>(objective: &'a Objective, records: &'a Records) -> Optio
 }
 
 fn measures(p: &Portfolio) -> Verdict {
-    let satisfy = "Record KPI readings (CSAT, FCR...) before and after the activities of an objective (set the objective's KPI in its measure), and keep the feedback that shows the change";
+    let satisfy = "Record KPI readings (CSAT, FCR...) before and after the activities of an objective (set the objective's KPI in its measure), and link to that objective the feedback that shows the change in words";
     let r = p.records;
     let mut problems = Vec::new();
     let mut metrics: Vec<String> = r.kpis.iter().map(|k| k.metric_name()).collect();
@@ -658,6 +877,34 @@ fn measures(p: &Portfolio) -> Verdict {
     if pairs.is_empty() {
         problems.push("no objective has a KPI reading before and after its activities".into());
     }
+    // Qualitative evidence that speaks to an objective with figures.
+    let spoken: Vec<(&BeforeAfter, &super::Feedback)> = pairs
+        .iter()
+        .filter_map(|b| {
+            r.feedback
+                .iter()
+                .find(|f| f.objectives.contains(&b.objective.id))
+                .map(|f| (b, f))
+        })
+        .collect();
+    if !pairs.is_empty() && !r.feedback.is_empty() && spoken.is_empty() {
+        problems.push(format!(
+            "no feedback speaks to {} (link the feedback that shows the change to it)",
+            if pairs.len() == 1 {
+                format!(
+                    "“{}”, the objective with figures",
+                    pairs[0].objective.to_ref().title
+                )
+            } else {
+                "the objectives with figures".to_string()
+            }
+        ));
+    }
+    let pairs: Vec<BeforeAfter> = if spoken.is_empty() {
+        pairs.clone()
+    } else {
+        spoken.iter().map(|(b, _)| (*b).clone()).collect()
+    };
     let ok = pairs
         .first()
         .map(|b| {
@@ -676,11 +923,13 @@ fn measures(p: &Portfolio) -> Verdict {
         records.push(b.before.to_ref());
         records.push(b.after.to_ref());
     }
+    records.extend(spoken.iter().map(|(_, f)| f.to_ref()));
     verdict(8, problems, ok, records, satisfy)
 }
 
 fn criteria_evidence(p: &Portfolio, known: Option<&coverage::Coverage>) -> Verdict {
-    let Some(set) = p.criteria else {
+    let sets: Vec<&CriteriaSet> = p.sets().collect();
+    if sets.is_empty() {
         return verdict(
             9,
             vec!["no criteria set chosen".into()],
@@ -688,57 +937,197 @@ fn criteria_evidence(p: &Portfolio, known: Option<&coverage::Coverage>) -> Verdi
             Vec::new(),
             "Choose the unit you are assessed on in your profile",
         );
-    };
-    let computed;
-    let cov = match known.filter(|c| c.set_id == set.id) {
-        Some(c) => c,
-        None => {
-            computed = coverage::coverage(set, p.records);
-            &computed
-        }
-    };
-    let missing: Vec<&str> = cov
-        .in_state(CoverageState::None)
-        .map(|c| c.id.as_str())
-        .collect();
-    let claimed: Vec<&str> = cov
-        .in_state(CoverageState::Claimed)
-        .map(|c| c.id.as_str())
-        .collect();
+    }
+    let several = sets.len() > 1;
     let mut problems = Vec::new();
-    if !missing.is_empty() {
-        problems.push(format!("no evidence for {}", missing.join(", ")));
+    let mut records: Vec<RecordRef> = Vec::new();
+    let mut total = 0;
+    let mut claimed_all: Vec<String> = Vec::new();
+    let mut over_mapped = 0;
+    for set in &sets {
+        let computed;
+        let cov = match known.filter(|c| c.set_id == set.id) {
+            Some(c) => c,
+            None => {
+                computed = coverage::coverage(set, p.records);
+                &computed
+            }
+        };
+        let of = |ids: Vec<&str>| {
+            if several {
+                format!("{} of {}", ids.join(", "), set.title)
+            } else {
+                ids.join(", ")
+            }
+        };
+        let missing: Vec<&str> = cov
+            .in_state(CoverageState::None)
+            .map(|c| c.id.as_str())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!("no evidence for {}", of(missing)));
+        }
+        let claimed: Vec<&str> = cov
+            .in_state(CoverageState::Claimed)
+            .map(|c| c.id.as_str())
+            .collect();
+        if !claimed.is_empty() {
+            claimed_all.push(of(claimed));
+        }
+        // A criterion asking for agreement is not shown by a record that
+        // merely claims it: somebody named must have agreed the needs.
+        let level = p.header.profile.level;
+        let unagreed: Vec<&str> = set
+            .asking(Ask::AgreedNeeds, level)
+            .filter(|c| {
+                cov.get(&c.id)
+                    .is_some_and(|row| row.state() != CoverageState::None)
+            })
+            .filter(|c| agreement(p.records, &c.id).is_empty())
+            .map(|c| c.id.as_str())
+            .collect();
+        for id in &unagreed {
+            problems.push(format!(
+                "{} is claimed, but nobody is named as having agreed your development needs",
+                of(vec![id])
+            ));
+            if let Some(row) = cov.get(id) {
+                records.extend(row.evidence.iter().map(|e| e.record.clone()));
+            }
+        }
+        total += cov.criteria.len();
+        records.extend(
+            cov.criteria
+                .iter()
+                .flat_map(|c| c.evidence.iter())
+                .filter(|e| !e.substantive)
+                .map(|e| e.record.clone()),
+        );
+        records.extend(cov.over_mapped.iter().map(|o| o.record.clone()));
+        over_mapped += cov.over_mapped.len();
     }
-    let mut ok = format!("all {} criteria have evidence", cov.criteria.len());
-    if !claimed.is_empty() {
-        ok.push_str(&format!(" ({} only claimed so far)", claimed.join(", ")));
+    let mut ok = format!("all {total} criteria have evidence");
+    if !claimed_all.is_empty() {
+        ok.push_str(&format!(
+            " ({} only claimed so far)",
+            claimed_all.join("; ")
+        ));
     }
-    if !cov.over_mapped.is_empty() {
+    if over_mapped > 0 {
         ok.push_str(&format!(
             "; {} mapped to {} criteria or more",
-            plural(cov.over_mapped.len(), "record is", "records are"),
+            plural(over_mapped, "record is", "records are"),
             coverage::OVER_MAPPED_AT
         ));
     }
-    let mut records: Vec<RecordRef> = cov
-        .criteria
-        .iter()
-        .flat_map(|c| c.evidence.iter())
-        .filter(|e| !e.substantive)
-        .map(|e| e.record.clone())
-        .collect();
-    records.extend(cov.over_mapped.iter().map(|o| o.record.clone()));
-    records.dedup();
+    let mut seen = BTreeSet::new();
+    records.retain(|r| seen.insert(r.id.clone()));
+    let titles: Vec<&str> = sets.iter().map(|s| s.title.as_str()).collect();
     verdict(
         9,
         problems,
         ok,
         records,
         &format!(
-            "Link at least one record to each criterion of {} (the Criteria field of each form)",
-            set.title
+            "Link at least one record to each criterion of {} (the Criteria field of each form); for agreed needs, name who agreed them (a need's Agreed with, or a review mapped to that criterion with its participants)",
+            titles.join(" and ")
         ),
     )
+}
+
+/// The records that show somebody named agreed the development needs, for
+/// a criterion such as 1.3: a need with its Agreed with filled in, or a
+/// review mapped to `criterion` with a named participant. Empty when nobody
+/// is named. (A sign-off record, when there is one, belongs here too.)
+pub fn agreement(records: &Records, criterion: &str) -> Vec<RecordRef> {
+    let mut out: Vec<RecordRef> = records
+        .needs
+        .iter()
+        .filter(|n| !n.agreed_with.trim().is_empty())
+        .map(|n| n.to_ref())
+        .collect();
+    out.extend(
+        records
+            .reviews
+            .iter()
+            .filter(|r| r.criteria.iter().any(|c| c == criterion))
+            .filter(|r| r.participants.iter().any(|p| !p.name.trim().is_empty()))
+            .map(|r| r.to_ref()),
+    );
+    out
+}
+
+fn golden_thread(p: &Portfolio) -> Verdict {
+    let satisfy = "Link every development activity to the objective it serves, log at least one activity for each objective you have started, and turn each area to improve into an objective";
+    let r = p.records;
+    let mut problems = Vec::new();
+    let mut at_fault: Vec<RecordRef> = Vec::new();
+    let unlinked: Vec<&super::Activity> = r
+        .activities
+        .iter()
+        .filter(|a| !a.objectives.iter().any(|id| r.objective(id).is_some()))
+        .collect();
+    if !unlinked.is_empty() {
+        problems.push(format!(
+            "{} no objective",
+            plural(unlinked.len(), "activity serves", "activities serve")
+        ));
+        at_fault.extend(unlinked.iter().map(|a| a.to_ref()));
+    }
+    let mut idle = Vec::new();
+    let mut unplanned = Vec::new();
+    for gap in thread::gaps(r) {
+        match gap {
+            Gap::ObjectiveWithoutActivity(id) => {
+                if let Some(o) = r.objective(&id)
+                    && o.status != ObjectiveStatus::NotStarted
+                {
+                    idle.push(o.to_ref());
+                }
+            }
+            Gap::NeedWithoutObjective(id) => {
+                if let Some(n) = r.needs.iter().find(|n| n.id == id) {
+                    unplanned.push(n.to_ref());
+                }
+            }
+            // Objectives without a need are rule 2's to report.
+            Gap::ObjectiveWithoutNeed(_) | Gap::MissingNeed { .. } => {}
+        }
+    }
+    if !idle.is_empty() {
+        problems.push(format!(
+            "{} no activity",
+            plural(
+                idle.len(),
+                "started objective has",
+                "started objectives have"
+            )
+        ));
+        at_fault.extend(idle);
+    }
+    if !unplanned.is_empty() {
+        problems.push(format!(
+            "{} no objective serving it",
+            plural(
+                unplanned.len(),
+                "area to improve has",
+                "areas to improve have"
+            )
+        ));
+        at_fault.extend(unplanned);
+    }
+    let served = r.needs.iter().filter(|n| n.kind == NeedKind::Gap).count();
+    let ok = format!(
+        "{} served by objectives; {} each serving an objective",
+        plural(served, "area to improve", "areas to improve"),
+        plural(r.activities.len(), "activity", "activities")
+    );
+    let records = if at_fault.is_empty() {
+        r.objectives.iter().map(|o| o.to_ref()).collect()
+    } else {
+        at_fault
+    };
+    verdict(11, problems, ok, records, satisfy)
 }
 
 fn personal_data(p: &Portfolio) -> Verdict {
@@ -781,6 +1170,7 @@ mod tests {
             header,
             records,
             criteria: Some(&set),
+            more_criteria: &[],
             today: today(),
             smart: &smart,
         })
@@ -808,7 +1198,7 @@ mod tests {
             assert!(v.passed, "{}: {}", v.rule.id, v.message);
             assert!(!v.satisfy.is_empty());
         }
-        assert_eq!(passed(&all), 10);
+        assert_eq!(passed(&all), RULES.len());
     }
 
     #[test]
@@ -841,7 +1231,8 @@ mod tests {
                 "reflective-log",
                 "measures",
                 "criteria-evidence",
-                "personal-data"
+                "personal-data",
+                "golden-thread"
             ]
         );
         for (i, r) in RULES.iter().enumerate() {
@@ -1023,6 +1414,7 @@ mod tests {
             header: &header(),
             records: &r,
             criteria: Some(&set),
+            more_criteria: &[],
             today: day(2026, 9, 1),
             smart: &smart,
         });
@@ -1066,7 +1458,11 @@ mod tests {
             "{}",
             v.message
         );
-        assert_eq!(v.records.len(), 3);
+        assert_eq!(
+            v.records.len(),
+            4,
+            "the objective, two readings, the feedback"
+        );
 
         let mut r = ready();
         r.kpis.retain(|k| k.date > day(2026, 2, 1));
@@ -1096,11 +1492,208 @@ mod tests {
             header: &header(),
             records: &ready(),
             criteria: None,
+            more_criteria: &[],
             today: today(),
             smart: &smart,
         });
         assert!(!none[8].passed);
         assert!(set.get("2.4").is_some());
+    }
+
+    #[test]
+    fn reviews_need_someone_besides_the_learner_and_more_than_one_day() {
+        let mut r = ready();
+        for rv in &mut r.reviews {
+            rv.participants.clear();
+        }
+        let v = rule(&r, "review-cycle");
+        assert!(!v.passed);
+        assert!(
+            v.message.contains("2 reviews held with no manager"),
+            "{}",
+            v.message
+        );
+
+        let mut r = ready();
+        r.reviews[0].participants[0] = Participant {
+            name: "Sam Test".into(), // the learner
+            role: String::new(),
+        };
+        assert!(rule(&r, "review-cycle").message.contains("1 review held"));
+
+        let mut r = ready();
+        r.reviews[0].held = r.reviews[1].held;
+        let v = rule(&r, "review-cycle");
+        assert!(
+            v.message.contains("both reviews were held on one day"),
+            "{}",
+            v.message
+        );
+        assert!(v.message.contains("has not been updated"), "{}", v.message);
+    }
+
+    #[test]
+    fn a_reflection_counts_when_it_says_what_was_learned() {
+        let mut e = star_entry(1, day(2026, 2, 3));
+        assert_eq!(weak_reflection(&e), None);
+        e.reflection = "  ".into();
+        assert_eq!(weak_reflection(&e), Some("no reflection"));
+        e.reflection = e.situation.clone();
+        assert!(weak_reflection(&e).is_some());
+        e.reflection = "A customer rang about a catch-up bill.".into();
+        assert_eq!(
+            weak_reflection(&e),
+            Some("the reflection repeats the situation")
+        );
+        e.reflection =
+            "The customer rang about the bill; next time I will read the history first.".into();
+        assert_eq!(weak_reflection(&e), None, "a word of change makes it count");
+
+        let mut r = ready();
+        for e in &mut r.diary {
+            e.reflection.clear();
+        }
+        let v = rule(&r, "reflective-log");
+        assert!(!v.passed);
+        assert!(
+            v.message.contains("0 complete STAR entries"),
+            "{}",
+            v.message
+        );
+        assert_eq!(v.records.len(), 3, "the unreflected entries are named");
+    }
+
+    #[test]
+    fn self_study_says_how_effective_it_was() {
+        let mut r = ready();
+        let video = r
+            .activities
+            .iter_mut()
+            .find(|a| a.kind == ActivityKind::Video)
+            .expect("video");
+        video.effectiveness.clear();
+        let video_id = video.id.clone();
+        let v = rule(&r, "self-study");
+        assert!(
+            v.message
+                .contains("1 resource without how effective it was")
+        );
+        assert_eq!(v.records[0].id, video_id);
+    }
+
+    #[test]
+    fn feedback_needs_more_than_one_method() {
+        let mut r = ready();
+        for f in &mut r.feedback {
+            f.method = FeedbackMethod::Conversation;
+        }
+        let v = rule(&r, "feedback");
+        assert!(!v.passed);
+        assert!(
+            v.message.contains("gathered one way (conversation)"),
+            "{}",
+            v.message
+        );
+    }
+
+    #[test]
+    fn measures_need_feedback_on_the_objective_with_figures() {
+        let mut r = ready();
+        for f in &mut r.feedback {
+            f.objectives.clear();
+        }
+        let v = rule(&r, "measures");
+        assert!(!v.passed);
+        assert!(v.message.contains("no feedback speaks to"), "{}", v.message);
+    }
+
+    #[test]
+    fn the_golden_thread_runs_from_need_to_activity() {
+        let mut r = ready();
+        r.activities[0].objectives.clear();
+        let v = rule(&r, "golden-thread");
+        assert!(!v.passed);
+        assert!(
+            v.message.contains("1 activity serves no objective"),
+            "{}",
+            v.message
+        );
+
+        let mut r = ready();
+        for a in &mut r.activities {
+            a.objectives.clear();
+        }
+        let v = rule(&r, "golden-thread");
+        assert!(
+            v.message.contains("1 started objective has no activity"),
+            "{}",
+            v.message
+        );
+        r.objectives[0].status = ObjectiveStatus::NotStarted;
+        let v = rule(&r, "golden-thread");
+        assert!(!v.message.contains("started objective"), "{}", v.message);
+
+        let mut r = ready();
+        let mut gap = r.needs[0].clone();
+        gap.id = id(3);
+        r.needs.push(gap);
+        let v = rule(&r, "golden-thread");
+        assert!(
+            v.message.contains("1 area to improve has no objective"),
+            "{}",
+            v.message
+        );
+        assert_eq!(v.records[0].id, id(3));
+    }
+
+    #[test]
+    fn criterion_1_3_needs_a_named_person_who_agreed() {
+        let mut r = ready();
+        for n in &mut r.needs {
+            n.agreed_with.clear();
+        }
+        let v = rule(&r, "criteria-evidence");
+        assert!(!v.passed);
+        assert!(
+            v.message
+                .contains("1.3 is claimed, but nobody is named as having agreed"),
+            "{}",
+            v.message
+        );
+        // A review mapped to 1.3 with its participants named is agreement too.
+        r.reviews[0].criteria.push("1.3".into());
+        assert!(rule(&r, "criteria-evidence").passed);
+        assert_eq!(agreement(&r, "1.3").len(), 1);
+    }
+
+    #[test]
+    fn several_criteria_sets_are_checked_together() {
+        let r = ready();
+        let mut other = unit();
+        other.id = "other".into();
+        other.title = "Another unit".into();
+        other.criteria.push(Criterion {
+            id: "9".into(),
+            title: "Something nobody has evidence for".into(),
+            description: String::new(),
+            levels: Vec::new(),
+            asks: Vec::new(),
+        });
+        let set = unit();
+        let more = [other];
+        let all = check(&Portfolio {
+            header: &header(),
+            records: &r,
+            criteria: Some(&set),
+            more_criteria: &more,
+            today: today(),
+            smart: &smart,
+        });
+        let v = all
+            .iter()
+            .find(|v| v.rule.id == "criteria-evidence")
+            .expect("rule");
+        assert_eq!(v.message, "no evidence for 9 of Another unit");
     }
 
     #[test]
@@ -1128,6 +1721,7 @@ mod demo_tests {
             header: &header,
             records: &records,
             criteria: Some(&set),
+            more_criteria: &[],
             today,
             smart: &smart_letters,
         });

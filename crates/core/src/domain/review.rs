@@ -222,6 +222,7 @@ pub(crate) mod test_support {
             measure: Measure::default(),
             support: String::new(),
             relevance: String::new(),
+            serves: String::new(),
             needs: Vec::new(),
             criteria: Vec::new(),
             target_date: None,

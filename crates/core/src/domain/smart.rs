@@ -499,7 +499,12 @@ fn achievable(o: &Objective, text: &Text) -> Vec<Flag> {
             "Aim for a rate you can reach, e.g. \"on 9 out of 10 complaint calls\"",
         ));
     }
-    if let Some(reason) = implausible_jump(o, text) {
+    if let Some(reason) = across_the_scale(o) {
+        flags.push(flag(
+            reason,
+            "Give it more time, or aim for a nearer step by this date and raise it at a review",
+        ));
+    } else if let Some(reason) = implausible_jump(o, text) {
         flags.push(flag(
             reason,
             "Set a nearer step for this date and raise it at your next review",
@@ -515,6 +520,62 @@ fn achievable(o: &Objective, text: &Text) -> Vec<Flag> {
         ));
     }
     flags
+}
+
+/// At most this many days counts as "a few weeks" for a target date...
+const FEW_WEEKS_DAYS: i64 = 8 * 7;
+/// ...in which a metric should not be asked to cross this share of its scale.
+const MOST_OF_SCALE: f64 = 0.5;
+
+/// A KPI that is to cross most of its scale within a few weeks of the
+/// objective being set: CES from 2 to 6 in a month, NPS from -40 to +30.
+fn across_the_scale(o: &Objective) -> Option<String> {
+    let kpi = o.measure.kpi.trim();
+    if kpi.is_empty() {
+        return None;
+    }
+    let from = number_signed(&o.measure.baseline)?;
+    let to = number_signed(&o.measure.target)?;
+    // CSAT as a 1-5 mean when both figures fit that scale.
+    let unit = if kpi.eq_ignore_ascii_case("csat") && from <= 5.0 && to <= 5.0 {
+        "1-5"
+    } else {
+        ""
+    };
+    let scale = super::kpi::scale(kpi, unit, None).ok()?;
+    let (lo, hi) = (scale.min?, scale.max?);
+    let target = o.target_date?;
+    let days = (target - o.created.date_naive()).num_days();
+    if hi <= lo || days > FEW_WEEKS_DAYS {
+        return None;
+    }
+    let share = (to - from).abs() / (hi - lo);
+    if share < MOST_OF_SCALE {
+        return None;
+    }
+    let weeks = (days as f64 / 7.0).round().max(1.0) as i64;
+    Some(format!(
+        "{} from {} to {} crosses {:.0}% of its scale ({} to {}) in {} week{}: is that achievable by the target date?",
+        scale.metric,
+        super::kpi::fmt_number(from),
+        super::kpi::fmt_number(to),
+        share * 100.0,
+        super::kpi::fmt_number(lo),
+        super::kpi::fmt_number(hi),
+        weeks,
+        if weeks == 1 { "" } else { "s" }
+    ))
+}
+
+/// The first number in `text`, with a minus sign if one goes before it (NPS -40).
+fn number_signed(text: &str) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let n = number(&text[start..])?;
+    // "-40" or "(−40)", but not the "5" of "1-5".
+    let before: Vec<char> = text[..start].chars().rev().take(2).collect();
+    let negative = matches!(before.first(), Some('-' | '−'))
+        && before.get(1).is_none_or(|c| !c.is_alphanumeric());
+    Some(if negative { -n } else { n })
 }
 
 /// A target that is a big leap from the baseline, judged on the numbers in
@@ -549,15 +610,103 @@ fn implausible_jump(o: &Objective, text: &Text) -> Option<String> {
     None
 }
 
+/// Words that tie an objective to customer service or the job itself.
+const SERVICE_WORDS: [&str; 72] = [
+    "customer",
+    "customers",
+    "caller",
+    "callers",
+    "call",
+    "calls",
+    "client",
+    "clients",
+    "complaint",
+    "complaints",
+    "service",
+    "services",
+    "enquiry",
+    "enquiries",
+    "contact",
+    "contacts",
+    "queue",
+    "csat",
+    "fcr",
+    "nps",
+    "aht",
+    "ces",
+    "sla",
+    "slas",
+    "kpi",
+    "kpis",
+    "escalation",
+    "escalations",
+    "resolution",
+    "resolve",
+    "team",
+    "colleague",
+    "colleagues",
+    "role",
+    "job",
+    "shift",
+    "shifts",
+    "account",
+    "accounts",
+    "billing",
+    "refund",
+    "refunds",
+    "order",
+    "orders",
+    "communication",
+    "communicate",
+    "listening",
+    "empathy",
+    "rapport",
+    "product",
+    "products",
+    "phone",
+    "telephone",
+    "email",
+    "emails",
+    "chat",
+    "sales",
+    "store",
+    "shop",
+    "counter",
+    "guest",
+    "guests",
+    "passenger",
+    "passengers",
+    "patient",
+    "patients",
+    "tenant",
+    "tenants",
+    "member",
+    "members",
+    "policy",
+    "policies",
+];
+
 fn relevant(o: &Objective) -> Vec<Flag> {
-    if o.needs.is_empty() && o.criteria.is_empty() && o.relevance.trim().is_empty() {
-        vec![flag(
+    let stated = !o.relevance.trim().is_empty() || !o.serves.trim().is_empty();
+    if o.needs.is_empty() && o.criteria.is_empty() && !stated {
+        return vec![flag(
             "Not linked to a development need, your job role or a criterion",
             "Tick the need it answers, or say in Relevance why it matters in your job",
-        )]
-    } else {
-        Vec::new()
+        )];
     }
+    let said = format!(
+        "{} {} {} {}",
+        o.statement, o.measure.baseline, o.measure.target, o.measure.how
+    );
+    let text = Text::new(&said);
+    let about_work = SERVICE_WORDS.iter().any(|w| text.has_word(w));
+    if !stated && !about_work {
+        return vec![flag(
+            "Nothing ties it to your job role or the service you give: no relevance is written and the statement never mentions customers, calls or your work",
+            "Say in Relevance how it helps your customers or your role, and which business objective, service standard or career goal it serves",
+        )];
+    }
+    Vec::new()
 }
 
 /// Words that put off a date.
@@ -662,6 +811,7 @@ mod tests {
             measure: Measure::default(),
             support: String::new(),
             relevance: String::new(),
+            serves: String::new(),
             needs: Vec::new(),
             criteria: Vec::new(),
             target_date: None,
@@ -1056,6 +1206,54 @@ mod tests {
         o.criteria.clear();
         o.relevance = "Complaint calls are half of my job".into();
         assert!(!fails(&o).contains(&'R'));
+    }
+
+    #[test]
+    fn an_objective_unrelated_to_the_role_fails_relevant() {
+        let mut o = full(
+            "Complete a half marathon in under 2 hours 10 minutes by 31 March",
+            "2 hours 40 minutes",
+            "2 hours 10 minutes",
+        );
+        o.needs = vec![Id::generate()];
+        o.relevance.clear();
+        assert!(reasons(&o, Letter::Relevant).contains("Nothing ties it to your job role"));
+        o.serves = "Career goal: team leader by 2028 (fitness for long shifts)".into();
+        assert!(!fails(&o).contains(&'R'));
+    }
+
+    #[test]
+    fn a_metric_crossing_most_of_its_scale_in_weeks_fails_achievable() {
+        let mut o = full(
+            "Raise my customer effort score on billing chats from 3.5 to 6.8 using the chat templates",
+            "3.5",
+            "6.8",
+        );
+        o.measure.kpi = "CES".into();
+        o.target_date = Some(o.created.date_naive() + chrono::Days::new(28));
+        o.review_date = Some(o.created.date_naive() + chrono::Days::new(14));
+        let a = reasons(&o, Letter::Achievable);
+        assert!(
+            a.contains("crosses 55% of its scale (1 to 7) in 4 weeks"),
+            "{a}"
+        );
+        // Given half a year, the same step is for the review to judge.
+        o.target_date = Some(o.created.date_naive() + chrono::Days::new(180));
+        o.review_date = Some(o.created.date_naive() + chrono::Days::new(60));
+        assert!(
+            !fails(&o).contains(&'A'),
+            "{}",
+            reasons(&o, Letter::Achievable)
+        );
+        // NPS runs from -100: the sign counts.
+        o.measure = Measure {
+            baseline: "-40".into(),
+            target: "+70".into(),
+            how: "monthly NPS".into(),
+            kpi: "NPS".into(),
+        };
+        o.target_date = Some(o.created.date_naive() + chrono::Days::new(21));
+        assert!(reasons(&o, Letter::Achievable).contains("crosses 55%"));
     }
 
     // Time-bound.

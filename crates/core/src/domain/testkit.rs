@@ -64,6 +64,7 @@ pub fn objective(n: u8, needs: &[Id]) -> Objective {
         },
         support: "Coaching from my team leader".into(),
         relevance: "Complaints are most of my calls".into(),
+        serves: String::new(),
         needs: needs.to_vec(),
         criteria: vec!["2.1".into(), "1.3".into()],
         target_date: Some(day(2026, 7, 31)),
@@ -92,6 +93,8 @@ pub fn activity(n: u8, kind: ActivityKind, date: NaiveDate, objective: Option<&I
             results: String::new(),
         },
         applied: "Used it on three complaint calls that week.".into(),
+        effectiveness: String::new(),
+        method_suited: None,
         criteria: vec!["2.2".into()],
     }
 }
@@ -193,12 +196,18 @@ pub fn ready() -> Records {
         activity(24, ActivityKind::OnlineCourse, day(2026, 3, 9), None),
     ];
     activities[4].criteria.push("3".into());
+    for a in &mut activities {
+        a.objectives = vec![obj.id.clone()];
+        a.effectiveness = "It worked: I use what it taught me on most complaint calls.".into();
+    }
     let mut fb = vec![
         feedback_from(30, FeedbackSource::Customer),
         feedback_from(31, FeedbackSource::Colleague),
         feedback_from(32, FeedbackSource::Manager),
     ];
     fb[0].valence = Valence::Positive;
+    fb[0].method = FeedbackMethod::Survey;
+    fb[0].objectives = vec![obj.id.clone()];
     fb[0].reflection.clear();
     fb[0].action.clear();
     let mut diary = vec![

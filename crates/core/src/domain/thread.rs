@@ -283,6 +283,7 @@ mod tests {
             measure: Measure::default(),
             support: String::new(),
             relevance: String::new(),
+            serves: String::new(),
             needs: needs.iter().map(|n| n.id.clone()).collect(),
             criteria: Vec::new(),
             target_date: None,
@@ -306,6 +307,8 @@ mod tests {
             objectives: objectives.iter().map(|o| o.id.clone()).collect(),
             impact: Impact::default(),
             applied: String::new(),
+            effectiveness: String::new(),
+            method_suited: None,
             criteria: Vec::new(),
         }
     }

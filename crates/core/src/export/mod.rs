@@ -116,6 +116,7 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
         header: req.header,
         records,
         criteria: req.criteria,
+        more_criteria: &[],
         today: req.today,
         smart: req.smart,
     });

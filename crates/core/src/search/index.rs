@@ -951,6 +951,7 @@ mod tests {
             measure: Default::default(),
             support: "Weekly call listening with my team leader".into(),
             relevance: String::new(),
+            serves: String::new(),
             needs: vec![],
             criteria: vec!["2.1".into()],
             target_date: Some(target),
