@@ -54,7 +54,7 @@ fn export_fixed(
 fn the_fixed_workspace_passes_every_check() {
     let (_, r) = fixed();
     let out = export_fixed(Format::Markdown, PersonalData::Refuse, &r).expect("no personal data");
-    assert_eq!(out.passed, (10, 10));
+    assert_eq!(out.passed, (11, 11));
 }
 
 #[test]
@@ -98,8 +98,8 @@ fn html_parses_and_is_self_contained() {
     assert_eq!(charts.len(), 1);
     assert_eq!(
         page.select(&sel("svg polygon")).count(),
-        2,
-        "two activities for the CSAT objective"
+        5,
+        "every activity serves the CSAT objective"
     );
     assert_eq!(page.select(&sel("svg circle")).count(), 3, "three readings");
     // The learner's words arrive as text, not markup.
@@ -161,7 +161,7 @@ fn personal_data_stops_the_export_until_the_learner_chooses() {
     assert!(allowed.text.contains("k.jones@example.com"));
     assert_eq!(
         allowed.passed,
-        (9, 10),
+        (10, 11),
         "the personal-data check fails in the export"
     );
 }
@@ -208,5 +208,5 @@ fn an_empty_workspace_still_exports() {
     .expect("exported");
     assert!(out.text.contains("Portfolio of evidence: the learner"));
     assert!(out.text.contains("No criteria set is chosen"));
-    assert_eq!(out.passed.0, 1);
+    assert_eq!(out.passed.0, 2, "personal data and the golden thread");
 }
