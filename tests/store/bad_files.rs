@@ -471,7 +471,7 @@ fn unknown_fields_are_named_by_their_path_in_the_record() {
     match decoded {
         Err(e) => assert_eq!(
             e.to_string(),
-            "63:9: the field `statement` is missing from this Objective (every Objective needs it; see docs/FORMAT.md)"
+            "64:9: the field `statement` is missing from this Objective (every Objective needs it; see docs/FORMAT.md)"
         ),
         Ok(d) => panic!("{:?}", d.unknown_fields),
     }
