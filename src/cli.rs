@@ -8,8 +8,8 @@ Exit status:
   0  success
   1  a check found something missing or overdue (check, review), export found customer personal data, or search found nothing
   2  bad usage or input (unknown flag, impossible date, empty text)
-  3  the workspace could not be opened (held by another starlog, unreadable folder, bad workspace.ron)
-  4  a record could not be saved (disk full, read-only folder, file changed on disk)
+  3  the workspace could not be opened (held by another starlog, unreadable folder, bad workspace.ron, or --workspace named one that does not exist: add --create)
+  4  a record, an export or the output could not be written (disk full, read-only folder, file changed on disk, export file exists without --force)
 Unreadable record files are reported on stderr and skipped; they do not change the exit status.";
 
 /// starlog: a STAR reflective diary, development plan, feedback inbox and review
@@ -17,8 +17,9 @@ Unreadable record files are reported on stderr and skipped; they do not change t
 #[derive(Debug, Parser)]
 #[command(name = "starlog", version, after_help = EXIT_CODES)]
 pub struct Cli {
-    /// Folder holding the workspaces (default: your local data folder).
-    #[arg(long, global = true, env = "STARLOG_DIR", value_name = "PATH")]
+    /// Folder holding the workspaces (default: STARLOG_DIR when set and not
+    /// empty, else your local data folder).
+    #[arg(long, global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
 
     /// Which learner's workspace to use (default: `default_workspace` in
@@ -30,10 +31,15 @@ pub struct Cli {
     #[arg(skip)]
     pub workspace_defaulted: bool,
 
-    /// The settings file (default: config.ron in your config folder; see
-    /// `starlog config`).
-    #[arg(long, global = true, env = "STARLOG_CONFIG", value_name = "PATH")]
+    /// The settings file (default: STARLOG_CONFIG when set and not empty,
+    /// else config.ron in your config folder; see `starlog config`).
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Create the workspace named by --workspace if it does not exist yet
+    /// (the default workspace is created on first use without it).
+    #[arg(long, global = true)]
+    pub create: bool,
 
     /// Open without taking the workspace lock; nothing can be changed.
     #[arg(long, global = true)]
@@ -191,6 +197,14 @@ pub fn parse() -> Cli {
         matches.value_source("workspace"),
         None | Some(clap::parser::ValueSource::DefaultValue)
     );
+    // An empty variable (`STARLOG_DIR=`) counts as unset, as shells mean it.
+    let from_env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    cli.dir = cli.dir.take().or_else(|| from_env("STARLOG_DIR"));
+    cli.config = cli.config.take().or_else(|| from_env("STARLOG_CONFIG"));
     cli
 }
 

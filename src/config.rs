@@ -191,8 +191,9 @@ pub fn load(path: Option<&Path>) -> LoadedConfig {
         Err(e) => (
             Config::default(),
             vec![format!(
-                "{}: could not be read ({e}); using the default settings",
-                path.display()
+                "{}: could not be read ({}); using the default settings",
+                path.display(),
+                crate::store::io_reason(&e)
             )],
         ),
     };

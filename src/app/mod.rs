@@ -263,10 +263,13 @@ impl App {
     pub fn tidy(&mut self) {
         let Some(ws) = &self.ws else { return };
         match ws.tidy() {
-            Ok(report) if report.made_private > 0 => self.set_status(format!(
-                "{} file(s) were readable by other users; made private",
-                report.made_private
-            )),
+            Ok(report) if report.made_private > 0 => self.add_to_status(
+                format!(
+                    "{} file(s) were readable by other users; made private",
+                    report.made_private
+                ),
+                false,
+            ),
             Ok(_) => {}
             Err(e) => self.set_error(format!("Could not tidy the workspace folder: {e}")),
         }
@@ -320,10 +323,13 @@ impl App {
             .iter()
             .filter(|p| p.severity >= Severity::Warning)
             .count();
-        if errors > 0 && self.status.is_none() {
-            self.set_error(format!(
-                "{errors} file(s) could not be read or are protected: see the list with ? (help)"
-            ));
+        if errors > 0 {
+            self.add_to_status(
+                format!(
+                    "{errors} file(s) could not be read or are protected: see the list with ? (help)"
+                ),
+                true,
+            );
         }
     }
 
@@ -356,6 +362,19 @@ impl App {
                 self.records_rev += 1;
             }
         }
+    }
+
+    /// Adds a message to the one showing, so two things learned at start
+    /// (files made private, files that could not be read) both show.
+    pub fn add_to_status(&mut self, text: String, error: bool) {
+        self.status = Some(match self.status.take() {
+            // ("Reloading…" and the like are done once the load is in.)
+            Some(old) if !old.text.ends_with('…') && old.text != text => StatusMessage {
+                text: format!("{}; {text}", old.text),
+                error: old.error || error,
+            },
+            _ => StatusMessage { text, error },
+        });
     }
 
     pub fn set_status(&mut self, text: impl Into<String>) {
@@ -962,5 +981,34 @@ pub fn truncate(text: &str, max: usize) -> String {
         let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
         out.push('…');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Mode;
+
+    #[cfg(unix)]
+    #[test]
+    fn files_made_private_and_files_not_read_both_show_at_start() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().expect("root");
+        let ws = Workspace::open(root.path(), "learner", Mode::Write).expect("open");
+        let year = ws.dir().join("diary/2026");
+        std::fs::create_dir_all(&year).expect("year");
+        let open_file = year.join("2026-11-20-readable.ron");
+        std::fs::write(&open_file, "not a record").expect("write");
+        std::fs::set_permissions(&open_file, std::fs::Permissions::from_mode(0o644))
+            .expect("chmod");
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let mut app = App::open(ws, now).expect("app");
+        app.tidy();
+        let loaded = app.ws.as_ref().expect("ws").load().expect("load");
+        app.apply_loaded(loaded);
+        let status = app.status.as_ref().expect("a message");
+        assert!(status.error);
+        assert!(status.text.contains("made private"), "{}", status.text);
+        assert!(status.text.contains("could not be read"), "{}", status.text);
     }
 }

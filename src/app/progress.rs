@@ -63,7 +63,11 @@ impl MetricSeries {
     }
 
     pub fn target(&self) -> Option<f64> {
-        self.readings.iter().rev().find_map(|k| k.target)
+        self.readings
+            .iter()
+            .rev()
+            .find_map(|k| k.target)
+            .filter(|t| kpi::drawable(*t))
     }
 }
 
@@ -120,7 +124,9 @@ impl App {
     fn compute_progress(&self, criteria_id: String) -> ProgressData {
         let r = &self.records;
         let mut series: Vec<MetricSeries> = Vec::new();
-        for k in &r.kpis {
+        // Never chart what cannot be drawn (a file edited by hand may hold
+        // `inf` or `1e308`): such a reading is left out, not drawn.
+        for k in r.kpis.iter().filter(|k| kpi::drawable(k.value)) {
             let name = k.metric_name();
             match series.iter_mut().find(|s| s.metric == name) {
                 Some(s) => s.readings.push(k.clone()),
@@ -545,5 +551,24 @@ mod tests {
         assert!(e.message.contains("inside the workspace"), "{}", e.message);
         assert!(app.confirm.is_none());
         assert!(!ws.join("diary.html").exists());
+    }
+
+    #[test]
+    fn a_reading_too_large_to_draw_is_left_out_of_the_charts() {
+        let mut app = demo_app();
+        let mut huge = app.records.kpis[0].clone();
+        huge.id = crate::domain::Id::from_parts(9, [9; 10]);
+        huge.value = 1e308;
+        huge.target = Some(f64::INFINITY);
+        let metric = huge.metric_name();
+        app.records.kpis.push(huge);
+        app.records_rev += 1;
+        for s in &app.progress_data().series {
+            assert!(s.readings.iter().all(|k| kpi::drawable(k.value)));
+            assert!(s.target().is_none_or(kpi::drawable));
+        }
+        let chart = crate::export::build::chart_for(&app.records, &metric);
+        assert!(chart.points.iter().all(|p| kpi::drawable(p.value)));
+        assert!(chart.target.is_none_or(kpi::drawable));
     }
 }

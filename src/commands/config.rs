@@ -41,7 +41,18 @@ fn report(
         );
         return Ok(0);
     }
-    if loaded.problems.is_empty() {
+    // The key table checks the overrides as the app does, so this reports
+    // every problem the app would.
+    let (_, key_problems) = crate::app::keymap::Keymap::with_overrides(&loaded.config.keys);
+    for problem in &key_problems {
+        eprintln!(
+            "starlog: {}: {}",
+            path.display(),
+            super::out::escape_controls(problem)
+        );
+    }
+    let count = loaded.problems.len() + key_problems.len();
+    if count == 0 {
         let c = &loaded.config;
         let _ = writeln!(out, "{} reads cleanly:", path.display());
         let _ = writeln!(out, "  theme: {}", c.theme.name());
@@ -59,11 +70,10 @@ fn report(
         }
         Ok(0)
     } else {
-        // The problems were printed when the file was read.
+        // The file's own problems were printed when it was read.
         Err(Failure::Usage(format!(
-            "{} has {} problem(s); the defaults are used where noted",
-            path.display(),
-            loaded.problems.len()
+            "{} has {count} problem(s); the defaults are used where noted",
+            path.display()
         )))
     }
 }

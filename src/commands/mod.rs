@@ -45,6 +45,8 @@ impl Failure {
         match self {
             Failure::Usage(_) => 2,
             Failure::Open(_) => 3,
+            // A field too long is the learner's input, not the disk.
+            Failure::Save(SaveError::TooLarge { .. }) => 2,
             Failure::Save(_) => 4,
             Failure::Other(_) => 1,
             Failure::Write(_) => 4,
@@ -106,6 +108,7 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
         _ => {}
     }
     let root = root(&cli)?;
+    refuse_a_new_named_workspace(&cli, &root, &settings.config.default_workspace)?;
     match cli.command {
         None => run_app(&root, &cli.workspace, cli.read_only, false, &settings),
         Some(Command::Star) => run_app(&root, &cli.workspace, cli.read_only, true, &settings),
@@ -219,6 +222,59 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
     }
+}
+
+/// A command that writes creates the default workspace (`default`, or the
+/// one config.ron names) on first use, as a new learner expects; a workspace named with --workspace that is not
+/// there is most likely a typo, so it is created only with --create (or
+/// when the learner says yes, for the app).
+fn refuse_a_new_named_workspace(
+    cli: &Cli,
+    root: &std::path::Path,
+    default_name: &str,
+) -> Result<(), Failure> {
+    let writes = matches!(
+        cli.command,
+        None | Some(
+            Command::Star
+                | Command::Add { .. }
+                | Command::Feedback { .. }
+                | Command::Kpi { .. }
+                | Command::Import { .. }
+        )
+    );
+    if !writes
+        || cli.workspace_defaulted
+        || cli.workspace == "default"
+        || cli.workspace == default_name
+        || cli.create
+        || cli.read_only
+        || store::workspace_exists(root, &cli.workspace)
+    {
+        return Ok(());
+    }
+    store::check_workspace_name(&cli.workspace).map_err(|m| Failure::Open(OpenError::BadName(m)))?;
+    let missing = OpenError::NotFound {
+        name: cli.workspace.clone(),
+        root: root.to_path_buf(),
+        others: store::workspace_names(root),
+        can_create: true,
+    };
+    use std::io::IsTerminal;
+    let app = matches!(cli.command, None | Some(Command::Star));
+    if app && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        eprint!(
+            "starlog: there is no workspace `{}` in {} yet. Start it? [y/N] ",
+            out::escape_controls(&cli.workspace),
+            root.display()
+        );
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if answer.trim().eq_ignore_ascii_case("y") {
+            return Ok(());
+        }
+    }
+    Err(missing.into())
 }
 
 /// Opens the workspace for the app: with the lock, or read-only when asked

@@ -124,10 +124,17 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let st = Styles::new(app);
-    // A long message (a refusal that says why) gets a second line.
+    // A long message (a refusal that says why) gets the lines it needs, so
+    // the reason is never cut off (up to a third of the screen).
     let status_rows = match &app.status {
-        Some(msg) if msg.text.chars().count() + 12 > area.width as usize => 2,
-        _ => 1,
+        Some(msg) => {
+            let width = usize::from(area.width.max(1));
+            let needed = (msg.text.chars().count() + 12).div_ceil(width);
+            // Beyond two lines, one more for the slack of wrapping at words.
+            let rows = if needed <= 2 { needed } else { needed + 1 };
+            rows.clamp(1, usize::from(area.height / 3).max(2)) as u16
+        }
+        None => 1,
     };
     // Previews start where the mouse wheel left them (not in the reader).
     let preview_scroll = if app.reader.is_none() && app.form.is_none() {

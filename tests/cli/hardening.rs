@@ -218,3 +218,173 @@ fn a_closed_pipe_is_not_a_failure() {
     let status = child.wait().expect("wait");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn every_command_refuses_a_newer_or_unreadable_workspace_header() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let ws = root.join("default");
+    std::fs::create_dir_all(&ws).expect("ws");
+    for header in [
+        "(format: 99, profile: (name: \"Priya\"))\n",
+        "(format: 1, profile: (name: \"Priya\"\n",
+        "",
+    ] {
+        std::fs::write(ws.join("workspace.ron"), header).expect("header");
+        for args in [
+            &["add", "a note"][..],
+            &["feedback", "add", "--source", "customer", "--valence", "positive", "thanks"],
+            &["kpi", "add", "csat", "86"],
+            &["list"],
+            &["check"],
+        ] {
+            let (code, _, err) = starlog(root, args);
+            assert_eq!(code, 3, "{args:?} with {header:?}: {err}");
+            assert!(err.contains("workspace.ron"), "{err}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(ws.join("workspace.ron")).expect("kept"),
+            header
+        );
+        assert_eq!(std::fs::read_dir(&ws).expect("ws").count(), 1, "nothing written");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_workspace_header_is_refused_without_quoting_its_target() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let ws = root.join("default");
+    std::fs::create_dir_all(&ws).expect("ws");
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("secret.ron");
+    std::fs::write(&secret, "(root: \"my bank PIN 4321\")").expect("secret");
+    std::os::unix::fs::symlink(&secret, ws.join("workspace.ron")).expect("link");
+    let (code, _, err) = starlog(root, &["add", "a note"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("is a link"), "{err}");
+    assert!(!err.contains("root") && !err.contains("4321"), "{err}");
+}
+
+#[test]
+fn a_mistyped_workspace_is_not_created_by_a_write() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    // The default workspace is still made on first use.
+    let (code, _, err) = starlog(root, &["add", "first note"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = starlog(root, &["--workspace", "jordan", "add", "a note"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("no workspace `jordan`"), "{err}");
+    assert!(err.contains("default") && err.contains("--create"), "{err}");
+    assert!(!root.join("jordan").exists());
+    let (code, _, err) = starlog(root, &["--workspace", "jordan", "--create", "add", "a note"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(root.join("jordan/workspace.ron").is_file());
+    for name in ["con", "NUL", "com1", "lpt9.txt", "aux"] {
+        let (code, _, err) = starlog(root, &["--workspace", name, "--create", "add", "x"]);
+        assert_eq!(code, 3, "{name}: {err}");
+        assert!(err.contains("Windows keeps that name"), "{err}");
+    }
+}
+
+#[test]
+fn a_custom_reading_too_large_to_draw_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (code, _, err) = starlog(
+        tmp.path(),
+        &["kpi", "add", "complaints", "1e308", "--unit", "per week", "--better", "lower"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("too large"), "{err}");
+}
+
+#[test]
+fn config_reports_the_key_overrides_the_app_rejects() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    std::fs::write(root.join("config.ron"), "(keys: {\"quit\": [\"1\"]})\n").expect("config");
+    let (code, out, err) = starlog(root, &["config"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(!out.contains("reads cleanly"), "{out}");
+    assert!(err.contains("quit") && err.contains("1 problem"), "{err}");
+}
+
+#[test]
+fn a_field_too_long_to_be_typed_is_refused_and_a_huge_file_is_skipped_fast() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let long = "word ".repeat(20_001);
+    let (code, _, err) = starlog(root, &["add", &long]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("at most 100000"), "{err}");
+    assert!(!root.join("default/diary").exists(), "nothing saved");
+
+    // A 50 MB record made elsewhere: reported and left alone, quickly.
+    let (code, _, err) = starlog(root, &["add", "a short note"]);
+    assert_eq!(code, 0, "{err}");
+    let year = root.join("default/diary/2026");
+    let big = year.join("2026-11-20-0000000000001-aaaaaaaaaa.ron");
+    let text = format!(
+        "DiaryEntry(format: 1, text: \"{}\")\n",
+        "x".repeat(50 * 1024 * 1024)
+    );
+    std::fs::write(&big, &text).expect("big");
+    let start = std::time::Instant::now();
+    let (code, out, err) = starlog(root, &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("a short note"), "{out}");
+    assert!(err.contains("far larger than any record"), "{err}");
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    assert_eq!(std::fs::metadata(&big).expect("kept").len(), text.len() as u64);
+}
+
+#[test]
+fn messages_a_learner_can_act_on() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    // Nested far too deeply for the parser.
+    let (code, _, err) = starlog(root, &["add", "first"]);
+    assert_eq!(code, 0, "{err}");
+    let deep = format!(
+        "DiaryEntry(format: 1, extra: {}{})",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let year = root.join("default/diary/2026");
+    std::fs::write(year.join("2026-11-21-0000000000002-aaaaaaaaaa.ron"), deep).expect("deep");
+    let (_, _, err) = starlog(root, &["list"]);
+    assert!(err.contains("nested far too deeply"), "{err}");
+    assert!(!err.contains("serde_stacker") && !err.contains("recursion_limit"), "{err}");
+    // A system folder that cannot hold one.
+    #[cfg(target_os = "linux")]
+    {
+        let (code, _, err) = without_dir(root, &["--dir", "/proc", "add", "x"], &[]);
+        assert_eq!(code, 3, "{err}");
+        assert!(err.contains("cannot make a folder there"), "{err}");
+        assert!(!err.contains("has gone"), "{err}");
+    }
+    // An empty header says so once.
+    std::fs::write(root.join("default/workspace.ron"), "").expect("empty");
+    let (_, _, err) = starlog(root, &["add", "x"]);
+    assert_eq!(err.matches("left").count(), 1, "{err}");
+    // An empty STARLOG_DIR counts as unset: the (sandboxed) default root.
+    let (code, _, err) = without_dir(root, &["list"], &[("STARLOG_DIR", "")]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("no workspace `default`"), "{err}");
+}
+
+/// Runs the binary sealed like the harness does, but without its `--dir`.
+fn without_dir(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(crate::common::bin());
+    crate::common::isolate(&mut cmd, root);
+    let out = cmd
+        .current_dir(root)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    crate::common::outcome(&out)
+}

@@ -567,3 +567,20 @@ fn list_screens_with_their_colours_and_selection() {
     key(&mut app, KeyCode::Down);
     insta::assert_snapshot!("styled_diary_no_colour_80x24", render_styled(&app, 80, 24));
 }
+
+#[test]
+fn the_reason_a_save_failed_is_shown_whole() {
+    let mut app = demo_app();
+    let reason = "Not saved: could not save /home/learner/.local/share/starlog/default/diary/2026/2026-11-20-0000000000001-aaaaaaaaaa.ron: the disk is full: free some space and try again; your text is kept here";
+    app.set_error(reason);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&app, w, h);
+        // Wrapping may break the long path anywhere: compare without spaces.
+        let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+        let joined = squeezed(&screen);
+        assert!(
+            joined.contains(&squeezed(reason)),
+            "at {w}x{h} the message is cut:\n{screen}"
+        );
+    }
+}

@@ -131,6 +131,9 @@ fn humanise(err: &ron::Error) -> String {
         E::ExpectedDifferentStructName { expected, found } => {
             format!("this is a `{found}` file, but a `{expected}` belongs in this folder")
         }
+        E::ExceededRecursionLimit => {
+            "the file is nested far too deeply to be a starlog record".into()
+        }
         E::ExpectedComma => "expected a comma between fields".into(),
         E::ExpectedStringEnd => "a text value is missing its closing quote".into(),
         E::NoSuchStructField {

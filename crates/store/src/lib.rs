@@ -62,6 +62,17 @@ pub fn check_workspace_name(name: &str) -> Result<(), String> {
         || name.chars().any(|c| {
             matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
         });
+    // Names Windows keeps for devices, with or without an extension.
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    let reserved = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul" | "conin$" | "conout$")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem[3..].chars().all(|c| c.is_ascii_digit()));
+    if reserved || name.ends_with('.') || name.ends_with(' ') {
+        return Err(format!(
+            "`{name}` cannot be a workspace name: Windows keeps that name for itself; choose another"
+        ));
+    }
     if bad {
         Err(format!(
             "`{name}` cannot be a workspace name: use letters, digits, - and _ (no / \\ : * ? \" < > |)"
@@ -150,6 +161,26 @@ pub enum SaveError {
     },
     #[error("could not encode the record: {0}")]
     Encode(String),
+    #[error(
+        "the {field} text is {chars} characters long, and one field holds at most {max} (about 15,000 words): shorten it, or split it over several records. Nothing was saved",
+        field = if field.is_empty() { "record's" } else { field },
+        max = crate::domain::texts::MAX_FIELD_CHARS
+    )]
+    TooLarge { field: &'static str, chars: usize },
+}
+
+/// The largest record file starlog reads: well above the largest it writes
+/// (every field at its cap), so a file this big was not written by starlog
+/// and is left alone rather than slow every start.
+pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Refuses a record with a field too long to be typed text (a paste gone
+/// wrong): it would slow every start and every search.
+fn check_size<T: serde::Serialize + ?Sized>(record: &T) -> Result<(), SaveError> {
+    match crate::domain::texts::oversized_field(record) {
+        Some((field, chars)) => Err(SaveError::TooLarge { field, chars }),
+        None => Ok(()),
+    }
 }
 
 /// Why a file operation failed and what to do about it, in the learner's
@@ -193,34 +224,82 @@ pub fn io_reason(e: &io::Error) -> String {
 pub enum OpenError {
     #[error(transparent)]
     Lock(#[from] LockError),
-    #[error("could not open the workspace folder {path}: {reason}", reason = io_reason(source))]
+    #[error("could not open the workspace folder {path}: {reason}{hint}", reason = io_reason(source), hint = read_only_hint(source))]
     Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("could not create the folder {path}: {reason}", reason = create_reason(source))]
+    Create {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
     #[error("{0}")]
     BadName(String),
-    #[error("{path}: {message}; it was left untouched. Fix or move it, then try again")]
+    #[error("{path}: {message}{}. Fix or move it, then try again", left_untouched(message))]
     BadHeader { path: PathBuf, message: String },
-    #[error("there is no workspace `{name}` in {}{}", root.display(), others_hint(others))]
+    #[error("there is no workspace `{name}` in {}{}", root.display(), others_hint(others, *can_create))]
     NotFound {
         name: String,
         root: PathBuf,
         /// The workspaces that are there, to spot a typo.
         others: Vec<String>,
+        /// The command could start it (with `--create`).
+        can_create: bool,
     },
 }
 
-fn others_hint(others: &[String]) -> String {
+/// Says the file was left alone, unless the message says so already.
+fn left_untouched(message: &str) -> &'static str {
+    if message.contains("left as it is") || message.contains("will not be changed") {
+        ""
+    } else {
+        "; it was left untouched"
+    }
+}
+
+/// A disk that is full or read-only at start: the workspace can still be read.
+fn read_only_hint(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            " (to read your records meanwhile, open with --read-only)"
+        }
+        _ => "",
+    }
+}
+
+/// Why a folder could not be made, where "not found" means the system does
+/// not allow one there (`--dir /proc`), not that something has gone.
+fn create_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => {
+            "starlog cannot make a folder there (a system folder?): choose another with --dir or STARLOG_DIR".into()
+        }
+        _ => format!("{}{}", io_reason(e), read_only_hint(e)),
+    }
+}
+
+fn others_hint(others: &[String], can_create: bool) -> String {
+    let create = if can_create {
+        "; add --create to start it"
+    } else {
+        ""
+    };
     if others.is_empty() {
-        "; run `starlog` (or `starlog add`) to start one".into()
+        format!("{create}; run `starlog` (or `starlog add`) to start the default one")
     } else {
         format!(
-            " (workspaces there: {}); check --workspace",
+            " (workspaces there: {}); check --workspace{create}",
             others.join(", ")
         )
     }
+}
+
+/// True when `root/name` holds a workspace (its header file).
+pub fn workspace_exists(root: &Path, name: &str) -> bool {
+    fs::symlink_metadata(root.join(name).join(HEADER_FILE)).is_ok()
 }
 
 /// The workspaces under `root`: folders holding a workspace header.
@@ -282,11 +361,16 @@ impl Workspace {
                 name: name.to_string(),
                 root: root.to_path_buf(),
                 others: workspace_names(root),
+                can_create: false,
             });
         }
         if mode != Mode::ReadOnly {
-            fsio::create_private_dir(root).map_err(io_err(root))?;
-            fsio::create_private_dir(&dir).map_err(io_err(&dir))?;
+            let create_err = |path: &Path| {
+                let path = path.to_path_buf();
+                move |source| OpenError::Create { path, source }
+            };
+            fsio::create_private_dir(root).map_err(create_err(root))?;
+            fsio::create_private_dir(&dir).map_err(create_err(&dir))?;
         }
         let lock = if mode == Mode::Write {
             Some(lock::acquire(&dir.join(LOCK_FILE), &now_stamp())?)
@@ -309,7 +393,28 @@ impl Workspace {
                 Err(e) => return Err(io_err(&ws.dir)(e)),
             }
         }
+        // Every command refuses a header it cannot read, as the app does:
+        // never add format-1 records to a workspace a newer starlog owns.
+        ws.check_header()?;
         Ok(ws)
+    }
+
+    /// Refuses a header that is a link (without quoting what it points
+    /// to), unreadable, or of a newer format.
+    fn check_header(&self) -> Result<(), OpenError> {
+        let path = self.dir.join(HEADER_FILE);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => Err(OpenError::BadHeader {
+                path,
+                message: "it is a link to another file; a workspace's header must be a file of its own (replace the link with a copy of the file)".into(),
+            }),
+            Ok(meta) if !meta.is_file() => Err(OpenError::BadHeader {
+                path,
+                message: "it is not a file".into(),
+            }),
+            Ok(_) => self.load_header().map(|_| ()),
+            Err(_) => Ok(()),
+        }
     }
 
     /// Removes stale temp files and makes the folders private.
@@ -414,11 +519,24 @@ impl Workspace {
         rel_path: &Path,
     ) -> Result<(T, FileState, Vec<Problem>), Problem> {
         let path = self.dir.join(rel_path);
-        let bytes = fs::read(&path).map_err(|e| Problem {
+        let read_error = |e: io::Error| Problem {
             path: path.clone(),
             severity: Severity::Error,
             message: format!("could not read it: {}", io_reason(&e)),
-        })?;
+        };
+        let size = fs::metadata(&path).map_err(read_error)?.len();
+        if size > MAX_RECORD_BYTES {
+            return Err(Problem {
+                path: path.clone(),
+                severity: Severity::Error,
+                message: format!(
+                    "it is {} MB, far larger than any record starlog writes (one field holds at most {} characters); it was left as it is. Open it in an editor to shorten it",
+                    size / (1024 * 1024),
+                    crate::domain::texts::MAX_FIELD_CHARS
+                ),
+            });
+        }
+        let bytes = fs::read(&path).map_err(read_error)?;
         let mut problems = Vec::new();
         if self.mode == Mode::Write {
             match fsio::make_private(&path) {
@@ -663,6 +781,7 @@ impl Workspace {
     /// Saves a new record; never replaces an existing file.
     pub fn create<T: StoredRecord>(&self, record: &T) -> Result<FileState, SaveError> {
         self.check_writable()?;
+        check_size(record)?;
         let rel_path = record.rel_path();
         let path = self.dir.join(&rel_path);
         let bytes = codec::encode(record)
@@ -695,6 +814,7 @@ impl Workspace {
             return self.create(record);
         };
         self.check_writable()?;
+        check_size(record)?;
         if T::IMMUTABLE {
             return Err(SaveError::Immutable(self.dir.join(&known.rel_path)));
         }
@@ -766,6 +886,7 @@ impl Workspace {
         known: Option<&FileState>,
     ) -> Result<FileState, SaveError> {
         self.check_writable()?;
+        check_size(header)?;
         let bytes = codec::encode(header)
             .map_err(|e| SaveError::Encode(e.to_string()))?
             .into_bytes();

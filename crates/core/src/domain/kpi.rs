@@ -59,11 +59,27 @@ pub struct Scale {
     pub max: Option<f64>,
 }
 
+/// The largest reading, either way, of any metric: far beyond any real
+/// figure, and small enough that charts and sums stay finite.
+pub const MAX_READING: f64 = 1e9;
+
+/// True for a value a chart can draw: finite and within [`MAX_READING`]
+/// (a file edited by hand may hold `inf`, `NaN` or `1e308`).
+pub fn drawable(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_READING
+}
+
 impl Scale {
     /// Whether `value` is on this scale; the error says which scale, for the field.
     pub fn check(&self, value: f64) -> Result<(), String> {
         if !value.is_finite() {
             return Err("the value must be a number".into());
+        }
+        if value.abs() > MAX_READING {
+            return Err(format!(
+                "{} {value} is too large to be a reading: keep it between -1000000000 and 1000000000",
+                self.metric
+            ));
         }
         let range = match (self.min, self.max) {
             (Some(lo), Some(hi)) => format!("{} to {}", fmt_number(lo), fmt_number(hi)),
@@ -391,6 +407,24 @@ mod tests {
         r.target = Some(120.0);
         let (field, _) = validate(&r).expect_err("target off scale");
         assert_eq!(field, KpiField::Target);
+    }
+
+    #[test]
+    fn a_custom_value_too_large_to_draw_is_refused() {
+        let huge = KpiReading {
+            value: 1e308,
+            ..reading("complaints", 3.0)
+        };
+        let huge = KpiReading {
+            unit: "per week".into(),
+            better: Some(Better::Lower),
+            ..huge
+        };
+        let (field, message) = validate(&huge).expect_err("refused");
+        assert_eq!(field, KpiField::Value);
+        assert!(message.contains("too large"), "{message}");
+        assert!(!drawable(f64::INFINITY) && !drawable(f64::NAN) && !drawable(1e308));
+        assert!(drawable(-1e9) && drawable(86.0));
     }
 
     #[test]

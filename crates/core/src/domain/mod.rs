@@ -22,6 +22,7 @@ pub mod refs;
 pub mod review;
 pub mod smart;
 pub mod star;
+pub mod texts;
 #[cfg(any(test, feature = "testkit"))]
 #[doc(hidden)]
 pub mod testkit;

@@ -644,13 +644,18 @@ pub fn chart_for(r: &Records, metric: &str) -> Chart {
         .unwrap_or_else(|| kpi::scale_of(&r.kpis[0]));
     let mut points: Vec<Point> = readings
         .iter()
+        .filter(|k| kpi::drawable(k.value))
         .map(|k| Point {
             date: k.date,
             value: k.value,
         })
         .collect();
     points.sort_by_key(|p| p.date);
-    let target = readings.iter().rev().find_map(|k| k.target);
+    let target = readings
+        .iter()
+        .rev()
+        .find_map(|k| k.target)
+        .filter(|t| kpi::drawable(*t));
     let objectives: Vec<&Id> = r
         .objectives
         .iter()
