@@ -253,7 +253,8 @@ fn refuse_a_new_named_workspace(
     {
         return Ok(());
     }
-    store::check_workspace_name(&cli.workspace).map_err(|m| Failure::Open(OpenError::BadName(m)))?;
+    store::check_workspace_name(&cli.workspace)
+        .map_err(|m| Failure::Open(OpenError::BadName(m)))?;
     let missing = OpenError::NotFound {
         name: cli.workspace.clone(),
         root: root.to_path_buf(),

@@ -233,7 +233,15 @@ fn every_command_refuses_a_newer_or_unreadable_workspace_header() {
         std::fs::write(ws.join("workspace.ron"), header).expect("header");
         for args in [
             &["add", "a note"][..],
-            &["feedback", "add", "--source", "customer", "--valence", "positive", "thanks"],
+            &[
+                "feedback",
+                "add",
+                "--source",
+                "customer",
+                "--valence",
+                "positive",
+                "thanks",
+            ],
             &["kpi", "add", "csat", "86"],
             &["list"],
             &["check"],
@@ -246,7 +254,11 @@ fn every_command_refuses_a_newer_or_unreadable_workspace_header() {
             std::fs::read_to_string(ws.join("workspace.ron")).expect("kept"),
             header
         );
-        assert_eq!(std::fs::read_dir(&ws).expect("ws").count(), 1, "nothing written");
+        assert_eq!(
+            std::fs::read_dir(&ws).expect("ws").count(),
+            1,
+            "nothing written"
+        );
     }
 }
 
@@ -279,7 +291,10 @@ fn a_mistyped_workspace_is_not_created_by_a_write() {
     assert!(err.contains("no workspace `jordan`"), "{err}");
     assert!(err.contains("default") && err.contains("--create"), "{err}");
     assert!(!root.join("jordan").exists());
-    let (code, _, err) = starlog(root, &["--workspace", "jordan", "--create", "add", "a note"]);
+    let (code, _, err) = starlog(
+        root,
+        &["--workspace", "jordan", "--create", "add", "a note"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(root.join("jordan/workspace.ron").is_file());
     for name in ["con", "NUL", "com1", "lpt9.txt", "aux"] {
@@ -294,7 +309,16 @@ fn a_custom_reading_too_large_to_draw_is_refused() {
     let tmp = tempfile::tempdir().expect("tmp");
     let (code, _, err) = starlog(
         tmp.path(),
-        &["kpi", "add", "complaints", "1e308", "--unit", "per week", "--better", "lower"],
+        &[
+            "kpi",
+            "add",
+            "complaints",
+            "1e308",
+            "--unit",
+            "per week",
+            "--better",
+            "lower",
+        ],
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("too large"), "{err}");
@@ -337,7 +361,10 @@ fn a_field_too_long_to_be_typed_is_refused_and_a_huge_file_is_skipped_fast() {
     assert!(out.contains("a short note"), "{out}");
     assert!(err.contains("far larger than any record"), "{err}");
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
-    assert_eq!(std::fs::metadata(&big).expect("kept").len(), text.len() as u64);
+    assert_eq!(
+        std::fs::metadata(&big).expect("kept").len(),
+        text.len() as u64
+    );
 }
 
 #[test]
@@ -356,7 +383,10 @@ fn messages_a_learner_can_act_on() {
     std::fs::write(year.join("2026-11-21-0000000000002-aaaaaaaaaa.ron"), deep).expect("deep");
     let (_, _, err) = starlog(root, &["list"]);
     assert!(err.contains("nested far too deeply"), "{err}");
-    assert!(!err.contains("serde_stacker") && !err.contains("recursion_limit"), "{err}");
+    assert!(
+        !err.contains("serde_stacker") && !err.contains("recursion_limit"),
+        "{err}"
+    );
     // A system folder that cannot hold one.
     #[cfg(target_os = "linux")]
     {

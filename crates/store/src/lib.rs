@@ -64,10 +64,12 @@ pub fn check_workspace_name(name: &str) -> Result<(), String> {
         });
     // Names Windows keeps for devices, with or without an extension.
     let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    let reserved = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul" | "conin$" | "conout$")
-        || ((stem.starts_with("com") || stem.starts_with("lpt"))
-            && stem.len() == 4
-            && stem[3..].chars().all(|c| c.is_ascii_digit()));
+    let reserved = matches!(
+        stem.as_str(),
+        "con" | "prn" | "aux" | "nul" | "conin$" | "conout$"
+    ) || ((stem.starts_with("com") || stem.starts_with("lpt"))
+        && stem.len() == 4
+        && stem[3..].chars().all(|c| c.is_ascii_digit()));
     if reserved || name.ends_with('.') || name.ends_with(' ') {
         return Err(format!(
             "`{name}` cannot be a workspace name: Windows keeps that name for itself; choose another"
@@ -238,7 +240,10 @@ pub enum OpenError {
     },
     #[error("{0}")]
     BadName(String),
-    #[error("{path}: {message}{}. Fix or move it, then try again", left_untouched(message))]
+    #[error(
+        "{path}: {message}{}. Fix or move it, then try again",
+        left_untouched(message)
+    )]
     BadHeader { path: PathBuf, message: String },
     #[error("there is no workspace `{name}` in {}{}", root.display(), others_hint(others, *can_create))]
     NotFound {

@@ -9,10 +9,7 @@ use std::fmt;
 /// `field` is the name of the innermost struct field holding the text (for
 /// a list of notes, the list's field), or "" at the top level.
 pub fn for_each_text<T: Serialize + ?Sized>(value: &T, visit: &mut dyn FnMut(&'static str, &str)) {
-    let mut walker = Walker {
-        field: "",
-        visit,
-    };
+    let mut walker = Walker { field: "", visit };
     // Our serializer never fails; a failing `Serialize` impl just stops early.
     let _ = value.serialize(&mut walker);
 }
