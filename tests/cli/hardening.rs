@@ -313,7 +313,7 @@ fn a_custom_reading_too_large_to_draw_is_refused() {
             "kpi",
             "add",
             "complaints",
-            "1e308",
+            "9999999999999",
             "--unit",
             "per week",
             "--better",
@@ -322,6 +322,21 @@ fn a_custom_reading_too_large_to_draw_is_refused() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("too large"), "{err}");
+    // Written as an exponent it is not taken as a number at all.
+    let (code, _, err) = starlog(
+        tmp.path(),
+        &[
+            "kpi",
+            "add",
+            "complaints",
+            "1e308",
+            "--unit",
+            "per week",
+            "--better",
+            "lower",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
 }
 
 #[test]
