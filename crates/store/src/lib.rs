@@ -164,7 +164,7 @@ pub enum SaveError {
     #[error("could not encode the record: {0}")]
     Encode(String),
     #[error(
-        "the {field} text is {chars} characters long, and one field holds at most {max} (about 15,000 words): shorten it, or split it over several records. Nothing was saved",
+        "the {field} text is {chars} characters long, and one field holds at most {max} (about 150,000 words): shorten it, or split it over several records. Nothing was saved",
         field = if field.is_empty() { "record's" } else { field },
         max = crate::domain::texts::MAX_FIELD_CHARS
     )]
@@ -174,7 +174,7 @@ pub enum SaveError {
 /// The largest record file starlog reads: well above the largest it writes
 /// (every field at its cap), so a file this big was not written by starlog
 /// and is left alone rather than slow every start.
-pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Refuses a record with a field too long to be typed text (a paste gone
 /// wrong): it would slow every start and every search.
@@ -535,7 +535,7 @@ impl Workspace {
                 path: path.clone(),
                 severity: Severity::Error,
                 message: format!(
-                    "it is {} MB, far larger than any record starlog writes (one field holds at most {} characters); it was left as it is. Open it in an editor to shorten it",
+                    "it is {} MB, far larger than any record a learner writes (one field holds at most {} characters); it was left as it is. Open it in an editor to shorten it",
                     size / (1024 * 1024),
                     crate::domain::texts::MAX_FIELD_CHARS
                 ),

@@ -15,7 +15,7 @@ pub fn for_each_text<T: Serialize + ?Sized>(value: &T, visit: &mut dyn FnMut(&'s
 }
 
 /// The longest text, in characters, of any one field of a record.
-pub const MAX_FIELD_CHARS: usize = 100_000;
+pub const MAX_FIELD_CHARS: usize = 1_000_000;
 
 /// The first field longer than [`MAX_FIELD_CHARS`], with its length.
 pub fn oversized_field<T: Serialize + ?Sized>(value: &T) -> Option<(&'static str, usize)> {
