@@ -3,7 +3,7 @@
 //! the rest of the workspace still loads around it.
 
 use chrono::{DateTime, NaiveDate};
-use starlog::domain::{DiaryEntry, Id, WorkspaceHeader};
+use starlog::domain::{DiaryEntry, Id};
 use starlog::store::codec::encode;
 use starlog::store::{
     FileState, Loaded, Mode, OpenError, SaveError, Severity, StoredRecord, Workspace,
