@@ -22,10 +22,10 @@ pub mod refs;
 pub mod review;
 pub mod smart;
 pub mod star;
-pub mod texts;
 #[cfg(any(test, feature = "testkit"))]
 #[doc(hidden)]
 pub mod testkit;
+pub mod texts;
 pub mod thread;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
