@@ -504,7 +504,8 @@ fn framed(screen: &str) -> String {
     format!("{bar}\n{screen}\n{bar}")
 }
 
-/// Copies a folder tree (a fixture workspace) to `to`.
+/// Copies a folder tree (a fixture workspace) to `to`, its files private
+/// as the app would have written them.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
     for entry in std::fs::read_dir(from).expect("read fixture") {
@@ -514,8 +515,32 @@ pub fn copy_dir(from: &Path, to: &Path) {
             copy_dir(&entry.path(), &target);
         } else {
             std::fs::copy(entry.path(), &target).expect("copy file");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600))
+                    .expect("chmod");
+            }
         }
     }
+}
+
+/// A workspace `name` in `root` with `n` onboarded diary entries, one a day
+/// back from the day before [`TODAY`]: more than the app's first page.
+pub fn big_diary(root: &Path, name: &str, n: usize) {
+    use starlog::domain::{DiaryEntry, Id};
+    use starlog::store::{Mode, Workspace};
+    let ws = Workspace::open(root, name, Mode::Write).expect("open");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").expect("time");
+    for i in 0..n {
+        let day = today() - chrono::Duration::days(i as i64 + 1);
+        let mut e = DiaryEntry::new(Id::generate(), day, now);
+        e.text = format!("Call log {i}: refund queue");
+        ws.create(&e).expect("create");
+    }
+    let (mut header, state, _) = ws.load_header().expect("header");
+    header.onboarded = true;
+    ws.save_header(&header, state.as_ref()).expect("header");
 }
 
 /// The workspace folder of the default workspace.

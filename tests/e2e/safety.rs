@@ -5,7 +5,6 @@
 //! the rest of a big diary is still loading. (Map: docs/TESTING.md.)
 
 use crate::common::{self, CTRL_S, ENTER, Pty, TIMEOUT};
-use starlog::domain::DiaryEntry;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -264,26 +263,10 @@ fn d_moves_an_entry_to_the_trash_and_u_brings_it_back() {
 /// More diary entries than the first screen reads (`FIRST_PAGE`).
 const BIG: usize = starlog::app::FIRST_PAGE + 150;
 
-/// A workspace `default` with `BIG` entries, one a day back from today.
-fn big_diary(root: &Path) {
-    let ws = starlog::store::Workspace::open(root, "default", starlog::store::Mode::Write)
-        .expect("open");
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").expect("time");
-    for i in 0..BIG {
-        let day = common::today() - chrono::Duration::days(i as i64 + 1);
-        let mut e = DiaryEntry::new(starlog::domain::Id::generate(), day, now);
-        e.text = format!("Call log {i}: refund queue");
-        ws.create(&e).expect("create");
-    }
-    let (mut header, state, _) = ws.load_header().expect("header");
-    header.onboarded = true;
-    ws.save_header(&header, state.as_ref()).expect("header");
-}
-
 #[test]
 fn an_entry_saved_while_a_big_diary_loads_is_kept() {
     let root = common::temp_root();
-    big_diary(root.path());
+    common::big_diary(root.path(), "default", BIG);
     let mut app = Pty::spawn(root.path(), &[]);
     app.expect("Entries (");
     app.send("n");

@@ -13,30 +13,11 @@ use std::path::{Path, PathBuf};
 
 const NAME: &str = "learner";
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-            // As the app would have written them: private.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).expect("chmod");
-            }
-        }
-    }
-}
-
 /// A workspace holding the format-1 fixtures: one good record of every type.
 fn workspace_with_fixtures() -> tempfile::TempDir {
     let root = tempfile::tempdir().expect("tempdir");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1");
-    copy_tree(&fixtures, &root.path().join(NAME));
+    crate::common::copy_dir(&fixtures, &root.path().join(NAME));
     root
 }
 

@@ -111,23 +111,10 @@ fn every_format_1_fixture_decodes_with_no_unknown_fields() {
     );
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixtures") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
     let root = tempfile::tempdir().expect("tempdir");
-    copy_tree(&fixtures(), &root.path().join("priya"));
+    crate::common::copy_dir(&fixtures(), &root.path().join("priya"));
     let ws = Workspace::open(root.path(), "priya", Mode::ReadOnly).expect("opens");
     let loaded = ws.load().expect("loads");
     assert_eq!(loaded.problems, vec![], "no file has a problem");

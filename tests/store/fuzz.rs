@@ -4,7 +4,7 @@
 //! message whose line:column points into the file.
 
 use proptest::prelude::*;
-use proptest::test_runner::{FileFailurePersistence, TestCaseError};
+use proptest::test_runner::TestCaseError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::{
@@ -216,17 +216,9 @@ fn ronish() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(token, 0..60).prop_map(|t| t.concat().into_bytes())
 }
 
-/// `cases` cases; a failing case is kept in `fuzz.proptest-regressions`
-/// beside this file and tried first on every later run (commit it).
+/// `cases` cases, failures kept beside this file (see `crate::proptest_config`).
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        source_file: Some(file!()),
-        ..ProptestConfig::default()
-    }
+    crate::proptest_config(cases, file!())
 }
 
 proptest! {

@@ -5,6 +5,20 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+/// `cases` cases; a failing case is kept in `<file>.proptest-regressions`
+/// beside the test file `source` (pass `file!()`) and tried first on every
+/// later run: commit it.
+pub fn proptest_config(cases: u32, source: &'static str) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        source_file: Some(source),
+        ..proptest::test_runner::Config::default()
+    }
+}
+
 mod bad_files;
 mod crash;
 mod fixtures;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
-use proptest::test_runner::{FileFailurePersistence, TestCaseError};
+use proptest::test_runner::TestCaseError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::kpi::Better;
@@ -515,17 +515,9 @@ fn workspace_round_trip(
     Ok(())
 }
 
-/// `cases` cases; a failing case is kept in `roundtrip.proptest-regressions`
-/// beside this file and tried first on every later run (commit it).
+/// `cases` cases, failures kept beside this file (see `crate::proptest_config`).
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        source_file: Some(file!()),
-        ..ProptestConfig::default()
-    }
+    crate::proptest_config(cases, file!())
 }
 
 // ---------------------------------------------------------------- tests

@@ -5,9 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use starlog::app::{App, FIRST_PAGE};
-use starlog::domain::{DiaryEntry, Id};
 use starlog::store::{Mode, Workspace};
-use std::path::Path;
 
 const BIG: usize = FIRST_PAGE + 150;
 
@@ -32,24 +30,10 @@ fn status(app: &App) -> String {
         .unwrap_or_default()
 }
 
-/// `BIG` onboarded diary entries, one a day back from the 28th of November.
-fn big_workspace(root: &Path) {
-    let ws = Workspace::open(root, "learner", Mode::Write).expect("open");
-    for i in 0..BIG {
-        let day = now().date_naive() - chrono::Duration::days(i as i64 + 1);
-        let mut e = DiaryEntry::new(Id::generate(), day, now());
-        e.text = format!("Call log {i}: refund queue");
-        ws.create(&e).expect("create");
-    }
-    let (mut header, state, _) = ws.load_header().expect("header");
-    header.onboarded = true;
-    ws.save_header(&header, state.as_ref()).expect("header");
-}
-
 #[test]
 fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     let root = tempfile::tempdir().expect("tmp");
-    big_workspace(root.path());
+    crate::common::big_diary(root.path(), "learner", BIG);
     let ws = Workspace::open(root.path(), "learner", Mode::Write).expect("open");
     let mut app = App::open(ws, now()).expect("app");
     assert!(!app.complete, "the first screen is not the whole diary");
@@ -107,7 +91,7 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
 #[test]
 fn an_entry_trashed_after_the_load_read_it_stays_trashed() {
     let root = tempfile::tempdir().expect("tmp");
-    big_workspace(root.path());
+    crate::common::big_diary(root.path(), "learner", BIG);
     let ws = Workspace::open(root.path(), "learner", Mode::Write).expect("open");
     let mut app = App::open(ws, now()).expect("app");
     // A first load completes, so `d` is allowed.
