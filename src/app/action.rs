@@ -98,3 +98,21 @@ pub enum Action {
     Yes,
     No,
 }
+
+impl Action {
+    /// Whether the action writes to the workspace, so read-only mode neither
+    /// offers it in the status line nor carries it out.
+    pub fn changes_records(&self) -> bool {
+        matches!(
+            self,
+            Action::New
+                | Action::Edit
+                | Action::Delete
+                | Action::Undo
+                | Action::Reflect
+                | Action::Act
+                | Action::Archive
+                | Action::EditProfile
+        )
+    }
+}

@@ -519,11 +519,13 @@ impl App {
             },
             Context::Reader => match action {
                 Action::Back => self.reader = None,
-                Action::Down => self.reader = self.reader.map(|s| s.saturating_add(1)),
-                Action::Up => self.reader = self.reader.map(|s| s.saturating_sub(1)),
-                Action::PageDown => self.reader = self.reader.map(|s| s.saturating_add(10)),
-                Action::PageUp => self.reader = self.reader.map(|s| s.saturating_sub(10)),
+                Action::Down => self.scroll_reader(1),
+                Action::Up => self.scroll_reader(-1),
+                Action::PageDown => self.scroll_reader(10),
+                Action::PageUp => self.scroll_reader(-10),
                 Action::Top => self.reader = Some(0),
+                // The bottom of the text, as help says (not the list's end).
+                Action::Bottom => self.scroll_reader(i32::from(u16::MAX)),
                 Action::Compare => {
                     if self.screen == Screen::Reviews {
                         self.reviews_action(Action::Compare)
@@ -574,6 +576,15 @@ impl App {
                 Screen::Reviews => self.reviews_action(other),
                 Screen::Progress => self.progress_action(other),
             },
+        }
+    }
+
+    /// Scrolls the reader, never past where the last frame's text ended.
+    fn scroll_reader(&mut self, rows: i32) {
+        let bottom = self.mouse_map.borrow().reader_bottom.unwrap_or(u16::MAX);
+        if let Some(scroll) = self.reader {
+            let next = (i32::from(scroll.min(bottom)) + rows).clamp(0, i32::from(bottom));
+            self.reader = Some(u16::try_from(next).unwrap_or(bottom));
         }
     }
 

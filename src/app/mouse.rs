@@ -21,6 +21,8 @@ pub struct MouseMap {
     pub tabs: Vec<(Rect, Screen)>,
     pub lists: Vec<ListHit>,
     pub previews: Vec<Rect>,
+    /// The reader's last scroll position, where its text ends (when open).
+    pub reader_bottom: Option<u16>,
 }
 
 /// Rows moved per wheel notch in a preview, the reader or help.
@@ -202,5 +204,43 @@ mod tests {
         draw(&app);
         app.handle_mouse(&click(3, 0));
         assert!(app.form.is_some());
+    }
+
+    fn screen_text(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| crate::ui::view(app, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn end_and_g_in_the_reader_go_to_the_bottom_of_the_text() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent};
+        for key in [KeyCode::Char('G'), KeyCode::End] {
+            let mut app = app_with_entries(3);
+            let lines: Vec<String> = (1..=40).map(|n| format!("line {n}")).collect();
+            app.records.diary[0].text = format!("{}\nThe last words.", lines.join("\n"));
+            app.update(Action::Open);
+            assert!(!screen_text(&app).contains("The last words."));
+            app.handle_key(&KeyEvent::new(key, KeyModifiers::NONE));
+            assert!(app.reader.is_some(), "{key:?} keeps the reader open");
+            assert_eq!(
+                app.selected(Screen::Diary),
+                0,
+                "{key:?} leaves the list alone"
+            );
+            assert!(screen_text(&app).contains("The last words."), "{key:?}");
+            // k then goes up one row from the bottom, not from a far-off number.
+            app.handle_key(&KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE));
+            let bottom = app.mouse_map.borrow().reader_bottom.unwrap();
+            assert_eq!(app.reader, Some(bottom - 1), "{key:?}");
+        }
     }
 }

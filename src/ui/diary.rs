@@ -159,7 +159,12 @@ pub fn journal_days(diary: &[DiaryEntry], today: NaiveDate, days: usize) -> (Vec
     }
     // The streak counts back from today (or yesterday, if today is not written yet).
     let mut streak = 0;
-    let mut day = if diary.first().is_some_and(|e| e.date == today) {
+    // Entries dated after today (typed ahead) neither count nor break it.
+    let written_today = diary
+        .iter()
+        .find(|e| e.date <= today)
+        .is_some_and(|e| e.date == today);
+    let mut day = if written_today {
         today
     } else {
         today.pred_opt().unwrap_or(today)
@@ -276,5 +281,19 @@ mod tests {
         assert_eq!(streak, 2);
         let (_, streak) = journal_days(&[], today, 7);
         assert_eq!(streak, 0);
+    }
+
+    #[test]
+    fn an_entry_dated_in_the_future_does_not_break_the_streak() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+        // Newest first: one typed ahead for next week, then today and yesterday.
+        let diary = vec![
+            entry(today + Days::new(7)),
+            entry(today),
+            entry(today - Days::new(1)),
+        ];
+        let (marks, streak) = journal_days(&diary, today, 3);
+        assert_eq!(streak, 2, "today and yesterday count; next week is not yet");
+        assert_eq!(marks, vec![false, true, true]);
     }
 }

@@ -34,7 +34,10 @@ pub fn draw(form: &FeedbackFilterForm, frame: &mut Frame, area: Rect, st: &Style
             Line::raw("customer colleague manager mentor assessor department self"),
             Line::raw("positive constructive negative · new reflected actioned archived open"),
             Line::raw("from:1/9/2026 to:today on:DATE · period (since the last review)"),
-            Line::styled("Empty shows everything.", st.dim()),
+            Line::styled(
+                "Any other word (hold) or #tag is looked for · empty shows all",
+                st.dim(),
+            ),
         ],
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), help);

@@ -73,6 +73,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         "  Criteria, ↑/↓ move and Space ticks. A draft is kept as you type.",
     ));
     lines.push(Line::raw(""));
+    lines.extend(super::legend::lines(st));
     let problems: Vec<_> = app
         .problems
         .iter()

@@ -11,6 +11,7 @@ pub mod feedback_form;
 pub mod field_form;
 pub mod help;
 pub mod kpi_form;
+pub mod legend;
 pub mod markdown;
 pub mod need_form;
 pub mod objective_form;
@@ -22,9 +23,10 @@ pub mod review_form;
 pub mod reviews;
 pub mod search;
 pub mod star_form;
+pub mod status;
 pub mod widgets;
 
-use crate::app::{App, Confirm, Context, Form, Screen};
+use crate::app::{App, Confirm, Form, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -124,18 +126,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let st = Styles::new(app);
-    // A long message (a refusal that says why) gets the lines it needs, so
+    // A long message (a refusal that says why) gets the rows it needs, so
     // the reason is never cut off (up to a third of the screen).
-    let status_rows = match &app.status {
-        Some(msg) => {
-            let width = usize::from(area.width.max(1));
-            let needed = (msg.text.chars().count() + 12).div_ceil(width);
-            // Beyond two lines, one more for the slack of wrapping at words.
-            let rows = if needed <= 2 { needed } else { needed + 1 };
-            rows.clamp(1, usize::from(area.height / 3).max(2)) as u16
-        }
-        None => 1,
-    };
+    let status_rows = status::rows(app, area, &st);
     // Previews start where the mouse wheel left them (not in the reader).
     let preview_scroll = if app.reader.is_none() && app.form.is_none() {
         app.preview_scroll_for(app.screen)
@@ -179,12 +172,13 @@ pub fn view(app: &App, frame: &mut Frame) {
             Screen::Progress => progress::draw(app, frame, body, &st),
         },
     }
-    draw_status(app, frame, status, &st);
+    status::draw(app, frame, status, &st);
     widgets::FRAME_NOTES.with(|n| {
         let notes = std::mem::take(&mut *n.borrow_mut());
         let mut map = app.mouse_map.borrow_mut();
         map.lists = notes.lists;
         map.previews = notes.previews;
+        map.reader_bottom = app.reader.map(|_| notes.text_bottom);
     });
     if let Some(palette) = &app.search.palette {
         search::draw(app, palette, frame, body, &st);
@@ -209,22 +203,17 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+    let new_feedback = app
+        .records
+        .feedback
+        .iter()
+        .filter(|f| f.state == crate::domain::FeedbackState::New)
+        .count();
+    let labels = tab_labels(app.screen, new_feedback, area.width);
     let mut spans = Vec::new();
     let mut tab_hits = Vec::new();
     let mut x = area.x;
-    for screen in Screen::ALL {
-        let mut label = format!(" {} {} ", screen.index() + 1, screen.title());
-        if screen == Screen::Feedback {
-            let new = app
-                .records
-                .feedback
-                .iter()
-                .filter(|f| f.state == crate::domain::FeedbackState::New)
-                .count();
-            if new > 0 {
-                label = format!(" {} {} ({new}) ", screen.index() + 1, screen.title());
-            }
-        }
+    for (screen, label) in Screen::ALL.into_iter().zip(labels) {
         let style = if screen == app.screen && app.form.is_none() {
             st.selected().add_modifier(Modifier::BOLD)
         } else {
@@ -249,59 +238,34 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_status(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
-    let mut spans = Vec::new();
-    if let Some(loading) = &app.loading {
-        spans.push(Span::styled(
-            format!(
-                "loading {}/{} ",
-                loading.done,
-                loading.total.max(loading.done)
-            ),
-            st.warn(),
-        ));
-    }
-    if let Some((done, total)) = app.export_progress() {
-        spans.push(Span::styled(
-            format!("exporting {}% ", done * 100 / total.max(1)),
-            st.warn(),
-        ));
-    }
-    if let Some(msg) = &app.status {
-        let style = if msg.error { st.error() } else { st.good() };
-        spans.push(Span::styled(format!("{} ", msg.text), style));
-        spans.push(Span::styled("│ ", st.dim()));
-    }
-    let ctx = app.context();
-    if app.plan_chooser {
-        for (keys, help) in [
-            ("o", "objective"),
-            ("n", "need"),
-            ("a", "activity"),
-            ("Esc", "cancel"),
-        ] {
-            spans.push(Span::styled(keys, st.key()));
-            spans.push(Span::raw(format!(" {help}  ")));
+/// The tab labels: " 1 Diary " and so on, or, when they do not all fit,
+/// only the current screen named and the others by number (" 2 ").
+pub fn tab_labels(current: Screen, new_feedback: usize, width: u16) -> Vec<String> {
+    let full = |screen: Screen| {
+        let n = screen.index() + 1;
+        match screen {
+            Screen::Feedback if new_feedback > 0 => {
+                format!(" {n} {} ({new_feedback}) ", screen.title())
+            }
+            _ => format!(" {n} {} ", screen.title()),
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        return;
-    }
-    for (keys, help) in app.keymap.status_hints(ctx) {
-        spans.push(Span::styled(keys, st.key()));
-        spans.push(Span::raw(format!(" {help}  ")));
-    }
-    if matches!(ctx, Context::Screen(_)) {
-        spans.push(Span::styled("1-5", st.key()));
-        spans.push(Span::raw(" screens"));
-    }
-    let status = Paragraph::new(Line::from(spans));
-    // Two rows only for a long message; one row is cut, as before.
-    let status = if area.height > 1 {
-        status.wrap(Wrap { trim: true })
-    } else {
-        status
     };
-    frame.render_widget(status, area);
+    let labels: Vec<String> = Screen::ALL.into_iter().map(full).collect();
+    let needed: usize = labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) + 1)
+        .sum();
+    if needed <= usize::from(width) {
+        return labels;
+    }
+    Screen::ALL
+        .into_iter()
+        .map(|screen| match screen {
+            s if s == current => full(s),
+            Screen::Feedback if new_feedback > 0 => format!(" 3({new_feedback}) "),
+            s => format!(" {} ", s.index() + 1),
+        })
+        .collect()
 }
 
 fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {

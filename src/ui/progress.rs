@@ -193,6 +193,10 @@ fn x(d: NaiveDate) -> f64 {
     f64::from(d.num_days_from_ce())
 }
 
+/// Below this inside a chart's box, the axes leave no room for the line.
+const CHART_MIN_ROWS: u16 = 4;
+const CHART_MIN_COLUMNS: u16 = 20;
+
 fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect, st: &Styles) {
     let chart = crate::export::build::chart_for(records, &s.metric);
     let points: Vec<(f64, f64)> = chart.points.iter().map(|p| (x(p.date), p.value)).collect();
@@ -285,7 +289,18 @@ fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect
     let block = panel(title, st);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.height < 3 || inner.width < 10 {
+    // Too small for axes and a line: say so rather than leave an empty box.
+    if inner.height < CHART_MIN_ROWS || inner.width < CHART_MIN_COLUMNS {
+        if inner.height > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    "No room to draw the chart: make the window larger, or Enter lists the readings",
+                    st.dim(),
+                ))
+                .wrap(Wrap { trim: true }),
+                inner,
+            );
+        }
         return;
     }
     let [plot, legend] = Layout::vertical([Constraint::Min(2), Constraint::Length(1)]).areas(inner);

@@ -20,6 +20,9 @@ pub(super) struct FrameNotes {
     pub previews: Vec<Rect>,
     /// Applied by `text_panel` when drawn unscrolled (previews).
     pub preview_scroll: u16,
+    /// How far the last text panel drawn can scroll before its last line
+    /// leaves the bottom (the reader's `G`/`End` go there).
+    pub text_bottom: u16,
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -167,14 +170,15 @@ pub fn text_panel<'a>(
     } else {
         scroll
     };
-    let scroll = scroll.min(lines.len().saturating_sub(1) as u16);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(block),
-        area,
-    );
+    let width = block.inner(area).width;
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block);
+    // Rows as wrapped at this width, borders included: the text ends there.
+    let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+    let bottom = rows.saturating_sub(area.height);
+    FRAME_NOTES.with(|n| n.borrow_mut().text_bottom = bottom);
+    frame.render_widget(paragraph.scroll((scroll.min(bottom), 0)), area);
 }
 
 /// Adds a labelled multi-line section to `out` (skipped when empty).

@@ -218,6 +218,37 @@ fn tiny_sizes_do_not_panic_and_say_too_small() {
 }
 
 #[test]
+fn at_40x12_every_tab_shows_and_the_kpi_chart_says_why_it_is_missing() {
+    let mut app = demo_app();
+    for screen in Screen::ALL {
+        app.update(Action::ShowScreen(screen));
+        let shown = render(&app, 40, 12);
+        let tabs = shown.lines().next().unwrap_or("");
+        for n in ["1", "2", "3", "4", "5"] {
+            assert!(
+                tabs.contains(n),
+                "{screen:?}: tab {n} missing from {tabs:?}"
+            );
+        }
+        assert!(
+            tabs.contains(screen.title()),
+            "the current tab is named: {tabs:?}"
+        );
+        assert!(
+            shown.lines().last().unwrap_or("").contains("? help"),
+            "{shown}"
+        );
+    }
+    app.update(Action::ShowScreen(Screen::Progress));
+    let shown = render(&app, 40, 12);
+    assert!(shown.contains("No room to draw"), "{shown}");
+    // Wide enough, the tabs are named in full and the chart is drawn.
+    let shown = render(&app, 120, 40);
+    assert!(shown.lines().next().unwrap_or("").contains("4 Reviews"));
+    assert!(!shown.contains("No room to draw"), "{shown}");
+}
+
+#[test]
 fn wide_characters_align() {
     let mut records = Records::default();
     let date = NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");

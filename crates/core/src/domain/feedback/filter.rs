@@ -1,9 +1,11 @@
-//! Narrowing the inbox: by source, valence, state and date.
+//! Narrowing the inbox: by source, valence, state, date, and words or tags.
 //!
-//! A filter is typed as a few words, e.g. `customer negative open from:1/9`;
+//! A filter is typed as a few words, e.g. `customer negative open from:1/9 hold`;
 //! each word is a source, a valence, a state (or `open` for anything not yet
-//! archived), or a date bound. Words of the same kind widen the filter
-//! (`customer colleague` is either); words of different kinds narrow it.
+//! archived), a date bound, or otherwise a word to find in the feedback's
+//! text, giver or tags (`#hold` looks only at tags). Words of the same kind
+//! widen the filter (`customer colleague` is either); words of different kinds
+//! narrow it, and every word to find must be found (`hold transfer`).
 
 use super::{Feedback, FeedbackSource, FeedbackState, Valence};
 use crate::domain::dates::parse_natural_day;
@@ -19,11 +21,15 @@ pub struct FeedbackFilter {
     pub from: Option<NaiveDate>,
     /// Last day shown (inclusive).
     pub to: Option<NaiveDate>,
+    /// Words to find (lower case), each in the text, the giver or a tag.
+    pub words: Vec<String>,
+    /// Tags the feedback must carry (`#hold`), lower case, without the `#`.
+    pub tags: Vec<String>,
 }
 
 const HELP: &str = "use a source (customer, colleague, manager, mentor, assessor, department, self), \
 a valence (positive, constructive, negative), a state (new, reflected, actioned, archived, open), \
-from:DATE, to:DATE or period";
+from:DATE, to:DATE or period, or any word or #tag to find";
 
 impl FeedbackFilter {
     /// True when it lets everything through.
@@ -37,6 +43,12 @@ impl FeedbackFilter {
             && (self.states.is_empty() || self.states.contains(&f.state))
             && self.from.is_none_or(|from| f.date >= from)
             && self.to.is_none_or(|to| f.date <= to)
+            && self.tags.iter().all(|t| has_tag(f, t))
+            && self.words.iter().all(|w| {
+                has_tag(f, w)
+                    || f.text.to_lowercase().contains(w)
+                    || f.who.to_lowercase().contains(w)
+            })
     }
 
     /// The positions in `items` that match, in their order.
@@ -80,6 +92,8 @@ impl FeedbackFilter {
                 ] {
                     push_once(&mut filter.states, s);
                 }
+            } else if let Some(tag) = lower.strip_prefix('#').filter(|t| !t.is_empty()) {
+                push_once(&mut filter.tags, tag.to_string());
             } else if lower == "all" {
                 // Accepted so that "all" reads naturally; it adds nothing.
             } else if let Some(s) = FeedbackState::parse(&lower) {
@@ -93,7 +107,9 @@ impl FeedbackFilter {
             }) {
                 push_once(&mut filter.sources, s);
             } else {
-                return Err(format!("`{word}` is not a filter: {HELP}"));
+                // Anything else is looked for in the feedback itself, the way
+                // the triangulation panel finds a theme ("hold").
+                push_once(&mut filter.words, lower);
             }
         }
         if let (Some(from), Some(to)) = (filter.from, filter.to)
@@ -132,8 +148,16 @@ impl FeedbackFilter {
         if let Some(to) = self.to {
             words.push(format!("to:{}", to.format("%Y-%m-%d")));
         }
+        words.extend(self.tags.iter().map(|t| format!("#{t}")));
+        words.extend(self.words.iter().cloned());
         words.join(" ")
     }
+}
+
+fn has_tag(f: &Feedback, tag: &str) -> bool {
+    f.tags
+        .iter()
+        .any(|t| t.trim_start_matches('#').eq_ignore_ascii_case(tag))
 }
 
 fn push_once<T: PartialEq>(list: &mut Vec<T>, value: T) {
@@ -222,11 +246,6 @@ mod tests {
 
     #[test]
     fn bad_words_and_impossible_ranges_are_explained() {
-        let err = parse("customer grumpy").expect_err("unknown word");
-        assert!(
-            err.starts_with("`grumpy` is not a filter: use a source"),
-            "{err}"
-        );
         let err = parse("from:31/02/2026").expect_err("no 31 February");
         assert!(err.starts_with("from: "), "{err}");
         let err = parse("from:2026-11-20 to:2026-11-01").expect_err("backwards");
@@ -235,6 +254,25 @@ mod tests {
             "from 20 Nov 2026 is after to 1 Nov 2026: nothing could match"
         );
         assert!(parse("colour:red").is_err());
+    }
+
+    #[test]
+    fn plain_words_and_tags_find_feedback_the_way_themes_are_counted() {
+        let mut items = inbox();
+        items[0].text = "Kept the customer on hold too long".into();
+        items[1].tags = vec!["hold".into()];
+        items[3].text = "Holds were explained well".into();
+        // "hold" is what the triangulation panel says keeps coming up.
+        assert_eq!(parse("hold").expect("a word").apply(&items), [0, 1, 3]);
+        assert_eq!(parse("#hold").expect("a tag").apply(&items), [1]);
+        assert_eq!(parse("Hold customer").expect("ok").apply(&items), [0]);
+        assert_eq!(parse("hold long").expect("both words").apply(&items), [0]);
+        assert_eq!(
+            parse("grumpy").expect("just no match").apply(&items),
+            [] as [usize; 0]
+        );
+        let f = parse("negative #hold hold").expect("ok");
+        assert_eq!(parse(&f.describe()).expect("reads back"), f);
     }
 
     #[test]
