@@ -245,6 +245,7 @@ impl App {
             },
             files: HashMap::new(),
             problems,
+            ..Loaded::default()
         };
         let mut app = App::from_loaded(loaded, now);
         app.complete = false;

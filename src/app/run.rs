@@ -8,12 +8,12 @@
 
 use super::{App, Exit};
 use crate::domain::Draft;
-use crate::store::{Loaded, Mode, OpenError, Workspace};
+use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -30,16 +30,18 @@ pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
 struct BackgroundLoad {
     rx: Receiver<Result<(Loaded, crate::search::Index), OpenError>>,
-    progress: Arc<AtomicUsize>,
+    progress: Arc<LoadProgress>,
 }
 
-fn start_load(dir: PathBuf, total: usize, app: &mut App) -> Option<BackgroundLoad> {
+fn start_load(dir: PathBuf, app: &mut App) -> Option<BackgroundLoad> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let progress = Arc::new(AtomicUsize::new(0));
+    let progress = Arc::new(LoadProgress::default());
     let counter = Arc::clone(&progress);
     let root = dir.parent()?.to_path_buf();
     let name = dir.file_name()?.to_string_lossy().into_owned();
     let today = app.today;
+    // Only the app that holds the lock keeps the load cache up to date.
+    let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
     std::thread::Builder::new()
         .name("starlog-load".into())
         .spawn(move || {
@@ -51,10 +53,20 @@ fn start_load(dir: PathBuf, total: usize, app: &mut App) -> Option<BackgroundLoa
                     let index = crate::search::Index::build(&loaded.records, today);
                     (loaded, index)
                 });
+            // The cache is derived and rebuilt at will: a copy is written
+            // after the app has its records, and a failure only costs the
+            // next open some parsing.
+            let stale = match &result {
+                Ok((loaded, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
+                _ => None,
+            };
             let _ = tx.send(result);
+            if let Some(loaded) = stale {
+                let _ = crate::store::write_cache(&dir, &loaded);
+            }
         })
         .ok()?;
-    app.loading = Some(super::Loading { done: 0, total });
+    app.loading = Some(super::Loading { done: 0, total: 0 });
     Some(BackgroundLoad { rx, progress })
 }
 
@@ -72,7 +84,7 @@ where
 {
     let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
     let mut load = match &dir {
-        Some(dir) if !app.complete => start_load(dir.clone(), app.diary_total, app),
+        Some(dir) if !app.complete => start_load(dir.clone(), app),
         _ => None,
     };
     let mut draft_deadline: Option<Instant> = None;
@@ -93,7 +105,8 @@ where
                 }
                 Err(TryRecvError::Empty) => {
                     if let Some(loading) = &mut app.loading {
-                        loading.done = l.progress.load(Ordering::Relaxed);
+                        loading.done = l.progress.done.load(Ordering::Relaxed);
+                        loading.total = l.progress.total.load(Ordering::Relaxed);
                     }
                 }
                 Err(TryRecvError::Disconnected) => {
@@ -109,7 +122,7 @@ where
             if load.is_none()
                 && let Some(dir) = &dir
             {
-                load = start_load(dir.clone(), app.diary_total, app);
+                load = start_load(dir.clone(), app);
             }
         }
         terminal

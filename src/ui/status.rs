@@ -91,14 +91,17 @@ fn spans<'a>(lead: &[Span<'a>], hints: &[Hint], st: &Styles) -> Vec<Span<'a>> {
 fn lead<'a>(app: &'a App, st: &Styles) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     if let Some(loading) = &app.loading {
-        spans.push(Span::styled(
+        // The total is known once the folders are listed; never a guess.
+        let text = if loading.total == 0 {
+            "loading… ".to_string()
+        } else {
             format!(
                 "loading {}/{} ",
-                loading.done,
-                loading.total.max(loading.done)
-            ),
-            st.warn(),
-        ));
+                loading.done.min(loading.total),
+                loading.total
+            )
+        };
+        spans.push(Span::styled(text, st.warn()));
     }
     if let Some((done, total)) = app.export_progress() {
         spans.push(Span::styled(

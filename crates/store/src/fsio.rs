@@ -184,6 +184,25 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(&dir)
 }
 
+/// Like [`write_atomic`], for a file too large to build in memory first:
+/// `fill` writes the contents through a buffer into the temp file.
+pub fn write_atomic_streamed(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = parent_of(target)?;
+    create_private_dir(&dir)?;
+    let tmp = temp_file_in(&dir)?;
+    {
+        let mut out = io::BufWriter::with_capacity(1 << 16, tmp.as_file());
+        fill(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    persist_with_retry(tmp, target, true)?;
+    sync_dir(&dir)
+}
+
 /// Atomically creates `target` with `bytes`; fails with `AlreadyExists` rather
 /// than replace a file that is there. Used for new records, so a capture
 /// command can never clobber a record the open app wrote.

@@ -10,6 +10,7 @@
 // The domain is used as `crate::domain` throughout the store.
 use starlog_core::domain;
 
+pub mod cache;
 pub mod codec;
 pub mod drafts;
 pub mod export_file;
@@ -22,10 +23,7 @@ pub use codec::{DecodeError, Decoded};
 pub use lock::{LockError, LockHolder, WorkspaceLock};
 pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};
 
-use crate::domain::{
-    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Records,
-    Review, WorkspaceHeader,
-};
+use crate::domain::{AnyRecord, DiaryEntry, Id, Records, WorkspaceHeader};
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
@@ -136,6 +134,18 @@ pub struct Loaded {
     /// Keyed by record id (ids are unique across every kind).
     pub files: HashMap<Id, FileState>,
     pub problems: Vec<Problem>,
+    /// How the load used the derived cache, and what a new one is made from.
+    pub cache: cache::CacheUse,
+    pub listing: cache::Listing,
+}
+
+/// How far a load has got, for a UI to show while it runs.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Records read so far, from the cache or from their files.
+    pub done: std::sync::atomic::AtomicUsize,
+    /// Record files found: 0 until the folders have been listed.
+    pub total: std::sync::atomic::AtomicUsize,
 }
 
 /// Why a save did not happen. The record in memory is untouched.
@@ -346,6 +356,19 @@ fn content_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The save guard's hash of a fixed text: the cache keeps content hashes, and
+/// is ignored when this build of starlog would hash differently.
+fn hash_probe() -> u64 {
+    content_hash(b"starlog: the same bytes give the same hash")
+}
+
+/// Writes the derived load cache (`.cache/records.bin`) from a full load, so
+/// the next open parses only the files changed since. Only the app holding
+/// the workspace's lock writes it; it is never needed for correctness.
+pub fn write_cache(dir: &Path, loaded: &Loaded) -> io::Result<usize> {
+    cache::write(dir, loaded, &loaded.listing, hash_probe())
+}
+
 fn now_stamp() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
@@ -518,6 +541,23 @@ impl Workspace {
         }
     }
 
+    /// Makes a record file private (the app only), saying so when it was not.
+    fn privacy_note(&self, path: &Path) -> Option<Problem> {
+        match fsio::make_private(path) {
+            Ok(true) => Some(Problem {
+                path: path.to_path_buf(),
+                severity: Severity::Notice,
+                message: "was readable by other users; made private (0600)".into(),
+            }),
+            Ok(false) => None,
+            Err(e) => Some(Problem {
+                path: path.to_path_buf(),
+                severity: Severity::Notice,
+                message: format!("could not make it private: {e}"),
+            }),
+        }
+    }
+
     /// Reads one record file.
     pub fn read_record<T: StoredRecord>(
         &self,
@@ -544,19 +584,7 @@ impl Workspace {
         let bytes = fs::read(&path).map_err(read_error)?;
         let mut problems = Vec::new();
         if self.mode == Mode::Write {
-            match fsio::make_private(&path) {
-                Ok(true) => problems.push(Problem {
-                    path: path.clone(),
-                    severity: Severity::Notice,
-                    message: "was readable by other users; made private (0600)".into(),
-                }),
-                Ok(false) => {}
-                Err(e) => problems.push(Problem {
-                    path: path.clone(),
-                    severity: Severity::Notice,
-                    message: format!("could not make it private: {e}"),
-                }),
-            }
+            problems.extend(self.privacy_note(&path));
         }
         let decoded = codec::decode::<T>(&bytes).map_err(|e| Problem {
             path: path.clone(),
@@ -582,21 +610,18 @@ impl Workspace {
         paths
     }
 
-    /// Every readable diary entry, newest first, read on every core.
+    /// Every readable diary entry, newest first, with the diary's problems
+    /// (a full load, so the load cache serves it).
     pub fn load_diary(&self) -> (Vec<DiaryEntry>, Vec<Problem>) {
-        let mut entries = Vec::new();
-        let mut files = HashMap::new();
-        let mut problems = Vec::new();
-        let progress = std::sync::atomic::AtomicUsize::new(0);
-        self.load_kind::<DiaryEntry>(
-            self.record_paths(RecordKind::Diary),
-            &mut entries,
-            &mut files,
-            &mut problems,
-            &progress,
-        );
-        entries.sort_by(DiaryEntry::newest_first);
-        (entries, problems)
+        let mut loaded = Loaded::default();
+        self.load_records(&LoadProgress::default(), &mut loaded);
+        let diary = self.dir.join(RecordKind::Diary.dir());
+        let problems = loaded
+            .problems
+            .into_iter()
+            .filter(|p| p.path.starts_with(&diary))
+            .collect();
+        (loaded.records.diary, problems)
     }
 
     /// True when the workspace holds no record files at all.
@@ -652,28 +677,129 @@ impl Workspace {
         (entries, problems)
     }
 
-    fn load_kind<T: StoredRecord>(
+    /// Reads every record. Unreadable files become problems; the rest loads.
+    pub fn load(&self) -> Result<Loaded, OpenError> {
+        self.load_counting(&LoadProgress::default())
+    }
+
+    /// Like [`Workspace::load`], counting in `progress` the files found and
+    /// the records read, so a UI can show how far a background load has got.
+    /// Records whose file is unchanged since the cache was written come from
+    /// the cache; every other file is read and parsed.
+    pub fn load_counting(&self, progress: &LoadProgress) -> Result<Loaded, OpenError> {
+        let (header, header_state, problems) = self.load_header()?;
+        let mut loaded = Loaded {
+            header,
+            header_state,
+            problems,
+            ..Loaded::default()
+        };
+        self.load_records(progress, &mut loaded);
+        Ok(loaded)
+    }
+
+    /// Reads every record file into `loaded` (see `load_counting`).
+    fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
+        use std::sync::atomic::Ordering;
+        let taken = std::time::SystemTime::now();
+        let kinds: Vec<(RecordKind, Vec<(PathBuf, cache::Stamp)>)> = RecordKind::ALL
+            .iter()
+            .map(|kind| {
+                let mut out = Vec::new();
+                collect_stamped(&self.dir, Path::new(kind.dir()), 2, &mut out);
+                (*kind, out)
+            })
+            .collect();
+        let listing = cache::Listing {
+            stamps: kinds
+                .iter()
+                .flat_map(|(_, files)| files.iter())
+                .map(|(path, stamp)| (cache::key_of(path), *stamp))
+                .collect(),
+            taken: Some(taken),
+        };
+        progress
+            .total
+            .store(listing.stamps.len(), Ordering::Relaxed);
+        let mut usage = cache::CacheUse::default();
+        let reused = match cache::read(&self.dir, &listing, hash_probe(), &progress.done) {
+            Ok((reused, in_cache)) => {
+                usage.stale = reused.len() != in_cache;
+                reused
+            }
+            Err(why) => {
+                usage.ignored = Some(why);
+                usage.stale = true;
+                Vec::new()
+            }
+        };
+        usage.reused = reused.len();
+        let mut results: Vec<ReadResult<AnyRecord>> = Vec::with_capacity(listing.stamps.len());
+        let mut from_cache: std::collections::HashSet<String> =
+            std::collections::HashSet::with_capacity(reused.len());
+        for item in reused {
+            let rel_path = PathBuf::from(&item.key);
+            let mut notes = Vec::new();
+            if self.mode == Mode::Write {
+                notes.extend(self.privacy_note(&self.dir.join(&rel_path)));
+            }
+            from_cache.insert(item.key);
+            results.push(Ok((
+                item.record,
+                FileState {
+                    rel_path,
+                    hash: item.hash,
+                    protected: None,
+                },
+                notes,
+            )));
+        }
+        for (kind, files) in kinds {
+            let paths: Vec<PathBuf> = files
+                .into_iter()
+                .map(|(path, _)| path)
+                .filter(|path| !from_cache.contains(&cache::key_of(path)))
+                .collect();
+            usage.parsed += paths.len();
+            let parsed = read_parallel(self, kind, paths, &progress.done);
+            // A file that parses cleanly now, and is not in the cache, is
+            // worth a new cache; one with problems is read every time anyway.
+            usage.stale |= parsed
+                .iter()
+                .any(|r| r.as_ref().is_ok_and(|(_, _, notes)| notes.is_empty()));
+            results.extend(parsed);
+        }
+        self.merge(
+            results,
+            &mut loaded.records,
+            &mut loaded.files,
+            &mut loaded.problems,
+        );
+        loaded.records.sort();
+        loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        loaded.cache = usage;
+        loaded.listing = listing;
+    }
+
+    /// Puts read records in their lists. Two files with one id: the one
+    /// changed later is shown, and the other reported (a copy, e.g. from a
+    /// crash in the middle of moving an entry to another day).
+    fn merge(
         &self,
-        paths: Vec<PathBuf>,
-        out: &mut Vec<T>,
+        results: Vec<ReadResult<AnyRecord>>,
+        records: &mut Records,
         files: &mut HashMap<Id, FileState>,
         problems: &mut Vec<Problem>,
-        progress: &std::sync::atomic::AtomicUsize,
     ) {
-        let results = read_parallel::<T>(self, paths, progress);
+        let mut all: Vec<AnyRecord> = Vec::with_capacity(results.len());
+        let mut at: HashMap<Id, usize> = HashMap::with_capacity(results.len());
         for result in results {
             match result {
                 Ok((record, state, mut notes)) => {
                     problems.append(&mut notes);
                     let id = record.id().clone();
-                    if let Some(first) = files.get(&id).cloned() {
-                        // Two files, one id: show the one changed last (the
-                        // other is an older copy, e.g. a crash mid-move).
-                        let pos = out.iter().position(|r| r.id() == &id);
-                        let newer = match pos {
-                            Some(p) => record.updated() > out[p].updated(),
-                            None => false,
-                        };
+                    if let (Some(first), Some(&pos)) = (files.get(&id).cloned(), at.get(&id)) {
+                        let newer = updated_of(&record) > updated_of(&all[pos]);
                         let (kept, copy) = if newer {
                             (state.rel_path.clone(), first.rel_path.clone())
                         } else {
@@ -687,92 +813,30 @@ impl Workspace {
                                 kept.display()
                             ),
                         });
-                        if let (true, Some(p)) = (newer, pos) {
-                            out[p] = record;
+                        if newer {
+                            all[pos] = record;
                             files.insert(id, state);
                         }
                         continue;
                     }
-                    files.insert(id, state);
-                    out.push(record);
+                    files.insert(id.clone(), state);
+                    at.insert(id, all.len());
+                    all.push(record);
                 }
                 Err(problem) => problems.push(problem),
             }
         }
-    }
-
-    /// Reads every record. Unreadable files become problems; the rest loads.
-    pub fn load(&self) -> Result<Loaded, OpenError> {
-        self.load_counting(&std::sync::atomic::AtomicUsize::new(0))
-    }
-
-    /// Like [`Workspace::load`], adding one to `progress` per file read, so a
-    /// UI can show how far a background load has got.
-    pub fn load_counting(
-        &self,
-        progress: &std::sync::atomic::AtomicUsize,
-    ) -> Result<Loaded, OpenError> {
-        let (header, header_state, mut problems) = self.load_header()?;
-        let mut records = Records::default();
-        let mut files = HashMap::new();
-        self.load_kind::<DiaryEntry>(
-            self.record_paths(RecordKind::Diary),
-            &mut records.diary,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<DevelopmentNeed>(
-            self.record_paths(RecordKind::Need),
-            &mut records.needs,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<Objective>(
-            self.record_paths(RecordKind::Objective),
-            &mut records.objectives,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<Activity>(
-            self.record_paths(RecordKind::Activity),
-            &mut records.activities,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<Feedback>(
-            self.record_paths(RecordKind::Feedback),
-            &mut records.feedback,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<KpiReading>(
-            self.record_paths(RecordKind::Kpi),
-            &mut records.kpis,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        self.load_kind::<Review>(
-            self.record_paths(RecordKind::Review),
-            &mut records.reviews,
-            &mut files,
-            &mut problems,
-            progress,
-        );
-        records.sort();
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Loaded {
-            header,
-            header_state,
-            records,
-            files,
-            problems,
-        })
+        for record in all {
+            match record {
+                AnyRecord::Diary(r) => records.diary.push(r),
+                AnyRecord::Need(r) => records.needs.push(r),
+                AnyRecord::Objective(r) => records.objectives.push(r),
+                AnyRecord::Activity(r) => records.activities.push(r),
+                AnyRecord::Feedback(r) => records.feedback.push(r),
+                AnyRecord::Kpi(r) => records.kpis.push(r),
+                AnyRecord::Review(r) => records.reviews.push(r),
+            }
+        }
     }
 
     fn check_writable(&self) -> Result<(), SaveError> {
@@ -1170,14 +1234,28 @@ fn collect_ron_files(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBu
 
 type ReadResult<T> = Result<(T, FileState, Vec<Problem>), Problem>;
 
+/// When a record was last changed, for the kinds that keep it.
+fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    match record {
+        AnyRecord::Diary(r) => r.updated(),
+        AnyRecord::Need(r) => r.updated(),
+        AnyRecord::Objective(r) => r.updated(),
+        AnyRecord::Activity(r) => r.updated(),
+        AnyRecord::Feedback(r) => r.updated(),
+        AnyRecord::Kpi(r) => r.updated(),
+        AnyRecord::Review(r) => r.updated(),
+    }
+}
+
 /// Reads files on every core; with a warm cache parsing is the cost, not I/O.
-fn read_parallel<T: StoredRecord>(
+fn read_parallel(
     ws: &Workspace,
+    kind: RecordKind,
     paths: Vec<PathBuf>,
     progress: &std::sync::atomic::AtomicUsize,
-) -> Vec<ReadResult<T>> {
+) -> Vec<ReadResult<AnyRecord>> {
     let read = |p: &PathBuf| {
-        let result = ws.read_record::<T>(p);
+        let result = ws.read_any(kind, p);
         progress.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         result
     };
@@ -1192,13 +1270,7 @@ fn read_parallel<T: StoredRecord>(
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| ws.read_record::<T>(p))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -1212,4 +1284,29 @@ fn read_parallel<T: StoredRecord>(
             })
             .collect()
     })
+}
+
+/// Like `collect_ron_files`, with each file's stamp (taken without
+/// following links) for the load cache.
+fn collect_stamped(root: &Path, rel: &Path, depth: usize, out: &mut Vec<(PathBuf, cache::Stamp)>) {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && depth > 1 && !name.starts_with('.') {
+            collect_stamped(root, &rel.join(name), depth - 1, out);
+        } else if kind.is_file() && name.ends_with(".ron") && !name.starts_with('.') {
+            // Gone since listed: the read reports it, as without a cache.
+            let Ok(meta) = entry.metadata() else {
+                out.push((rel.join(name), cache::Stamp::unknown()));
+                continue;
+            };
+            out.push((rel.join(name), cache::Stamp::of(&meta)));
+        }
+    }
 }

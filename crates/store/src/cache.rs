@@ -1,0 +1,477 @@
+//! The derived load cache, `.cache/records.bin`: the parsed records of a
+//! workspace in a compact binary form, each with what identified its file on
+//! disk when it was read, so an open parses only the files that changed.
+//!
+//! The record files stay the only truth. A cached record is used only when
+//! its file is still there with the same size, modification time and (where
+//! the platform has them) inode, device and change time. Files that did not
+//! parse cleanly (errors, unknown fields, a byte-order mark) are never cached,
+//! so they are read and reported on every open. A cache that is missing,
+//! damaged, cut short, from another build of starlog or from another
+//! machine's Rust is ignored as a whole and rebuilt; nothing depends on it.
+//!
+//! Layout (docs/FORMAT.md, `.cache/`): a fixed header, then chunks of up to
+//! [`CHUNK`] entries, each `len: u32 LE, crc32: u32 LE, postcard bytes`, then
+//! an end mark (`len` 0) with the entry count. Chunks are decoded on every
+//! core; postcard was chosen over bincode (unmaintained since 2025) and rkyv
+//! (it would need its derives on every domain type, and the app needs owned
+//! records anyway).
+
+use super::{Loaded, RecordKind, StoredRecord, fsio};
+use crate::domain::AnyRecord;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{self, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The cache's folder inside the workspace.
+pub const CACHE_DIR: &str = ".cache";
+/// The cache file inside [`CACHE_DIR`].
+pub const CACHE_FILE: &str = "records.bin";
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 16] = b"starlog-cache\n\0\x01";
+/// The last bytes of a complete cache file.
+const END_MAGIC: &[u8; 8] = b"\0cached\n";
+/// Entries per chunk: big enough to amortise the checksum and the hand-off
+/// to a decoding thread, small enough to keep memory flat while reading.
+const CHUNK: usize = 2048;
+/// A file modified this close to the moment it was listed is not cached:
+/// a second change within the file system's time granularity (2 s on FAT)
+/// could leave its size and time unchanged ("racily clean" in git's words).
+const RACY: Duration = Duration::from_secs(3);
+
+/// Which build of starlog wrote a cache: the record structs' source and the
+/// crate version (see build.rs). A cache from any other build is ignored,
+/// because postcard, unlike RON, does not describe its fields.
+const SCHEMA: &str = env!("STARLOG_CACHE_SCHEMA");
+
+/// What identifies one version of a file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    /// Modification time, nanoseconds since 1970 (negative before).
+    modified: i128,
+    /// Unix: inode change time (set by every write and rename, and not
+    /// settable by programs); Windows: creation time. 0 where unknown.
+    changed: i128,
+    /// Unix: inode number; 0 elsewhere.
+    file_id: u64,
+    /// Unix: device number; 0 elsewhere.
+    device: u64,
+}
+
+fn nanos(t: io::Result<SystemTime>) -> i128 {
+    match t {
+        Ok(t) => match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        },
+        Err(_) => 0,
+    }
+}
+
+impl Stamp {
+    /// The stamp of a file from its metadata (taken without following links).
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Stamp {
+                len: meta.len(),
+                modified: nanos(meta.modified()),
+                changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                file_id: meta.ino(),
+                device: meta.dev(),
+            }
+        }
+        #[cfg(windows)]
+        {
+            use std::os::windows::fs::MetadataExt;
+            Stamp {
+                len: meta.len(),
+                modified: nanos(meta.modified()),
+                changed: i128::from(meta.creation_time()),
+                file_id: 0,
+                device: 0,
+            }
+        }
+        #[cfg(not(any(unix, windows)))]
+        {
+            Stamp {
+                len: meta.len(),
+                modified: nanos(meta.modified()),
+                changed: 0,
+                file_id: 0,
+                device: 0,
+            }
+        }
+    }
+
+    /// For a file whose metadata could not be read: matches no cached entry
+    /// and is never cached.
+    pub fn unknown() -> Stamp {
+        Stamp {
+            len: u64::MAX,
+            modified: i128::MIN,
+            changed: i128::MIN,
+            file_id: u64::MAX,
+            device: u64::MAX,
+        }
+    }
+
+    fn modified_after(&self, t: SystemTime) -> bool {
+        self.modified >= nanos(Ok(t))
+    }
+}
+
+/// The record files found on disk: relative path (with `/`) -> stamp.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub stamps: HashMap<String, Stamp>,
+    /// When the listing started, for the racily-clean rule.
+    pub taken: Option<SystemTime>,
+}
+
+/// A record file's path as the cache writes it: `/` between parts.
+pub fn key_of(rel_path: &Path) -> String {
+    let mut key = String::new();
+    for part in rel_path.components() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str(&part.as_os_str().to_string_lossy());
+    }
+    key
+}
+
+/// How an open used the cache (for tests, benchmarks and the app).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CacheUse {
+    /// Records taken from the cache.
+    pub reused: usize,
+    /// Record files parsed because the cache had nothing current for them.
+    pub parsed: usize,
+    /// Why the cache file as a whole was not used, if it was not.
+    pub ignored: Option<String>,
+    /// The cache no longer matches the files: worth writing again.
+    pub stale: bool,
+}
+
+/// The fields before each cached record: enough to decide whether to decode it.
+#[derive(Serialize, Deserialize)]
+struct EntryHead {
+    path: String,
+    stamp: Stamp,
+    /// The content hash the save guard compares (see `FileState::hash`).
+    hash: u64,
+    /// Which kind of record follows ([`kind_tag`]).
+    kind: u8,
+    /// Bytes of the record that follows.
+    len: u32,
+}
+
+/// A record reused from the cache.
+pub struct Reused {
+    pub key: String,
+    pub record: AnyRecord,
+    pub hash: u64,
+}
+
+fn header(hash_probe: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(SCHEMA.len() as u32).to_le_bytes());
+    out.extend_from_slice(SCHEMA.as_bytes());
+    // The save guard's content hash (std's hasher) may change with the Rust
+    // release that built starlog: a cache from another one is not trusted.
+    out.extend_from_slice(&hash_probe.to_le_bytes());
+    out
+}
+
+fn bad(why: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, why.to_string())
+}
+
+fn read_u32(r: &mut impl Read) -> io::Result<u32> {
+    let mut b = [0; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+/// The cache file of the workspace at `dir`, unless a link stands anywhere
+/// on the way (the cache is never read or written through a link).
+fn cache_path(dir: &Path) -> Option<PathBuf> {
+    let folder = dir.join(CACHE_DIR);
+    match fs::symlink_metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        _ => return None,
+    }
+    Some(folder.join(CACHE_FILE))
+}
+
+/// Reads the cache of the workspace at `dir`, keeping every record whose file
+/// is listed with the same stamp. Any flaw in the file discards all of it.
+pub fn read(
+    dir: &Path,
+    listing: &Listing,
+    hash_probe: u64,
+    progress: &std::sync::atomic::AtomicUsize,
+) -> Result<(Vec<Reused>, usize), String> {
+    let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err("the cache is a link or a folder".into()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("there is no cache yet".into()),
+        Err(e) => return Err(format!("could not read the cache: {e}")),
+    }
+    let file = File::open(&path).map_err(|e| format!("could not read the cache: {e}"))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let want = header(hash_probe);
+    let mut got = vec![0; want.len()];
+    if reader.read_exact(&mut got).is_err() || got != want {
+        return Err("the cache was written by another build of starlog, or is not a cache".into());
+    }
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
+    let rx = std::sync::Mutex::new(rx);
+    let results = std::sync::Mutex::new(Vec::<(usize, Result<Vec<Reused>, String>)>::new());
+    let read_result = std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let next = match rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((index, bytes)) = next else { return };
+                    let decoded = decode_chunk(&bytes, listing, progress);
+                    if let Ok(mut results) = results.lock() {
+                        results.push((index, decoded));
+                    }
+                }
+            });
+        }
+        let outcome = read_chunks(&mut reader, &tx);
+        drop(tx);
+        outcome
+    });
+    let count = read_result.map_err(|e| format!("the cache is damaged or cut short ({e})"))?;
+    let mut results = results.into_inner().map_err(|_| "a cache reader failed")?;
+    results.sort_by_key(|(index, _)| *index);
+    let mut out = Vec::new();
+    for (_, chunk) in results {
+        out.extend(chunk?);
+    }
+    if out.len() > count {
+        return Err("the cache is damaged (more entries than it says)".into());
+    }
+    Ok((out, count))
+}
+
+/// Hands every chunk to the decoders; returns the entry count of the end mark.
+fn read_chunks(
+    reader: &mut impl Read,
+    tx: &std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
+) -> io::Result<usize> {
+    let mut index = 0;
+    loop {
+        let len = read_u32(reader)? as usize;
+        if len == 0 {
+            let mut count = [0; 8];
+            reader.read_exact(&mut count)?;
+            let mut end = [0; 8];
+            reader.read_exact(&mut end)?;
+            if &end != END_MAGIC {
+                return Err(bad("no end mark"));
+            }
+            let mut rest = [0; 1];
+            if reader.read(&mut rest)? != 0 {
+                return Err(bad("bytes after the end mark"));
+            }
+            return Ok(u64::from_le_bytes(count) as usize);
+        }
+        if len > 1 << 30 {
+            return Err(bad("a chunk is impossibly large"));
+        }
+        let crc = read_u32(reader)?;
+        let mut bytes = vec![0; len];
+        reader.read_exact(&mut bytes)?;
+        if crc32fast::hash(&bytes) != crc {
+            return Err(bad("a chunk's checksum does not match"));
+        }
+        if tx.send((index, bytes)).is_err() {
+            return Err(bad("a decoder stopped"));
+        }
+        index += 1;
+    }
+}
+
+fn decode_chunk(
+    mut bytes: &[u8],
+    listing: &Listing,
+    progress: &std::sync::atomic::AtomicUsize,
+) -> Result<Vec<Reused>, String> {
+    let damaged = |e: postcard::Error| format!("the cache is damaged ({e})");
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let (head, rest): (EntryHead, &[u8]) = postcard::take_from_bytes(bytes).map_err(damaged)?;
+        let len = head.len as usize;
+        if rest.len() < len {
+            return Err("the cache is damaged (an entry runs past its chunk)".into());
+        }
+        let (record_bytes, rest) = rest.split_at(len);
+        bytes = rest;
+        if listing.stamps.get(&head.path) != Some(&head.stamp) {
+            continue;
+        }
+        let record = decode_record(head.kind, record_bytes).map_err(damaged)?;
+        out.push(Reused {
+            key: head.path,
+            record,
+            hash: head.hash,
+        });
+    }
+    progress.fetch_add(out.len(), std::sync::atomic::Ordering::Relaxed);
+    Ok(out)
+}
+
+/// Writes the cache of the workspace at `dir` from a full load, atomically
+/// (temp file, fsync, rename). Records whose file had any problem, was
+/// protected or changed just before the listing are left out, so they are
+/// read from their file next time. Returns how many records were written.
+pub fn write(dir: &Path, loaded: &Loaded, listing: &Listing, hash_probe: u64) -> io::Result<usize> {
+    let path = cache_path(dir).ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
+    fsio::ensure_dir_within(dir, &dir.join(CACHE_DIR))?;
+    let mut writer = ChunkWriter {
+        dir,
+        loaded,
+        listing,
+        troubled: loaded.problems.iter().map(|p| p.path.as_path()).collect(),
+        racy_after: listing.taken.map(|t| t - RACY),
+        chunk: Vec::new(),
+        in_chunk: 0,
+        count: 0,
+    };
+    fsio::write_atomic_streamed(&path, |out| {
+        out.write_all(&header(hash_probe))?;
+        let r = &loaded.records;
+        writer.add_all(out, &r.diary)?;
+        writer.add_all(out, &r.needs)?;
+        writer.add_all(out, &r.objectives)?;
+        writer.add_all(out, &r.activities)?;
+        writer.add_all(out, &r.feedback)?;
+        writer.add_all(out, &r.kpis)?;
+        writer.add_all(out, &r.reviews)?;
+        writer.finish(out)
+    })?;
+    Ok(writer.count)
+}
+
+struct ChunkWriter<'a> {
+    dir: &'a Path,
+    loaded: &'a Loaded,
+    listing: &'a Listing,
+    troubled: HashSet<&'a Path>,
+    racy_after: Option<SystemTime>,
+    chunk: Vec<u8>,
+    in_chunk: usize,
+    count: usize,
+}
+
+impl ChunkWriter<'_> {
+    fn add_all<T: StoredRecord>(&mut self, out: &mut dyn Write, records: &[T]) -> io::Result<()> {
+        for record in records {
+            self.add(out, record)?;
+        }
+        Ok(())
+    }
+
+    fn add<T: StoredRecord>(&mut self, out: &mut dyn Write, record: &T) -> io::Result<()> {
+        let Some(state) = self.loaded.files.get(record.id()) else {
+            return Ok(());
+        };
+        if state.protected.is_some()
+            || self
+                .troubled
+                .contains(self.dir.join(&state.rel_path).as_path())
+        {
+            return Ok(());
+        }
+        let key = key_of(&state.rel_path);
+        let Some(stamp) = self.listing.stamps.get(&key) else {
+            return Ok(());
+        };
+        if *stamp == Stamp::unknown() || self.racy_after.is_none_or(|t| stamp.modified_after(t)) {
+            return Ok(());
+        }
+        let bytes = postcard::to_stdvec(record).map_err(|e| bad(&e.to_string()))?;
+        let head = EntryHead {
+            path: key,
+            stamp: *stamp,
+            hash: state.hash,
+            kind: kind_tag(T::KIND),
+            len: bytes.len() as u32,
+        };
+        let head = postcard::to_stdvec(&head).map_err(|e| bad(&e.to_string()))?;
+        self.chunk.extend_from_slice(&head);
+        self.chunk.extend_from_slice(&bytes);
+        self.in_chunk += 1;
+        self.count += 1;
+        if self.in_chunk >= CHUNK {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.in_chunk == 0 {
+            return Ok(());
+        }
+        out.write_all(&(self.chunk.len() as u32).to_le_bytes())?;
+        out.write_all(&crc32fast::hash(&self.chunk).to_le_bytes())?;
+        out.write_all(&self.chunk)?;
+        self.chunk.clear();
+        self.in_chunk = 0;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.flush(out)?;
+        out.write_all(&0u32.to_le_bytes())?;
+        out.write_all(&(self.count as u64).to_le_bytes())?;
+        out.write_all(END_MAGIC)
+    }
+}
+
+/// The cache's tag for each kind of record (never reused for another kind).
+fn kind_tag(kind: RecordKind) -> u8 {
+    match kind {
+        RecordKind::Diary => 1,
+        RecordKind::Need => 2,
+        RecordKind::Objective => 3,
+        RecordKind::Activity => 4,
+        RecordKind::Feedback => 5,
+        RecordKind::Kpi => 6,
+        RecordKind::Review => 7,
+    }
+}
+
+fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {
+    use postcard::from_bytes as de;
+    Ok(match tag {
+        1 => AnyRecord::Diary(de(bytes)?),
+        2 => AnyRecord::Need(de(bytes)?),
+        3 => AnyRecord::Objective(de(bytes)?),
+        4 => AnyRecord::Activity(de(bytes)?),
+        5 => AnyRecord::Feedback(de(bytes)?),
+        6 => AnyRecord::Kpi(de(bytes)?),
+        7 => AnyRecord::Review(de(bytes)?),
+        _ => return Err(postcard::Error::DeserializeBadEnum),
+    })
+}

@@ -1,0 +1,357 @@
+//! The derived load cache (`.cache/records.bin`): an open reuses the records
+//! whose files did not change and reads the rest; the record files stay the
+//! truth whatever state the cache is in.
+
+use chrono::NaiveDate;
+use starlog::domain::{DiaryEntry, Records};
+use starlog::store::cache::{CACHE_DIR, CACHE_FILE};
+use starlog::store::codec::encode;
+use starlog::store::{Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const NAME: &str = "learner";
+const ENTRIES: usize = 300;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).expect("valid")
+}
+
+/// A workspace of generated entries whose files were last changed an hour
+/// ago (a file changed in the last seconds is never cached: see FORMAT.md).
+fn workspace() -> (tempfile::TempDir, Workspace) {
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::open(root.path(), NAME, Mode::Capture).expect("open");
+    for entry in starlog::demo::generated_entries(ENTRIES, 3, day()) {
+        ws.create(&entry).expect("create");
+    }
+    age_files(ws.dir());
+    (root, ws)
+}
+
+fn age_files(dir: &Path) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in walk(dir) {
+        if entry.extension().is_some_and(|e| e == "ron") {
+            fs::File::options()
+                .write(true)
+                .open(&entry)
+                .and_then(|f| f.set_modified(hour_ago))
+                .expect("set the time");
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if entry.file_type().expect("type").is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn cache_file(ws: &Workspace) -> PathBuf {
+    ws.dir().join(CACHE_DIR).join(CACHE_FILE)
+}
+
+/// Loads, writes the cache from that load, and loads again from the cache.
+fn cached(ws: &Workspace) -> (Loaded, Loaded) {
+    let first = ws.load().expect("load");
+    let written = write_cache(ws.dir(), &first).expect("write the cache");
+    assert_eq!(written, ENTRIES, "every clean record is cached");
+    let second = ws.load().expect("load");
+    (first, second)
+}
+
+fn same_records(a: &Records, b: &Records) {
+    assert_eq!(a.diary.len(), b.diary.len());
+    assert!(a.diary == b.diary, "the records differ");
+}
+
+#[test]
+fn an_unchanged_workspace_loads_from_the_cache_with_the_same_records() {
+    let (_root, ws) = workspace();
+    let (first, second) = cached(&ws);
+    assert!(first.cache.ignored.is_some(), "no cache at first");
+    assert_eq!(first.cache.parsed, ENTRIES);
+    assert_eq!(second.cache.reused, ENTRIES);
+    assert_eq!(second.cache.parsed, 0);
+    assert!(second.cache.ignored.is_none());
+    assert!(!second.cache.stale, "nothing to rewrite");
+    same_records(&first.records, &second.records);
+    assert_eq!(
+        first.files, second.files,
+        "the save guard sees the same files"
+    );
+    assert!(second.problems.is_empty());
+}
+
+#[test]
+fn a_record_loaded_from_the_cache_saves_normally() {
+    let (_root, ws) = workspace();
+    let (_, loaded) = cached(&ws);
+    let ws = Workspace::open(ws.dir().parent().expect("root"), NAME, Mode::Write).expect("open");
+    let mut entry = loaded.records.diary[0].clone();
+    let known = loaded.files.get(&entry.id).expect("its file");
+    entry.reflection = "Edited after a load from the cache.".into();
+    ws.save(&entry, Some(known))
+        .expect("the cached hash matches the file");
+    let again = ws.load().expect("load");
+    let found = again.records.diary.iter().find(|e| e.id == entry.id);
+    assert_eq!(
+        found.map(|e| e.reflection.as_str()),
+        Some(entry.reflection.as_str())
+    );
+}
+
+#[test]
+fn a_record_edited_on_disk_shows_its_new_content() {
+    let (_root, ws) = workspace();
+    let (first, _) = cached(&ws);
+    let mut entry: DiaryEntry = first.records.diary[5].clone();
+    entry.result = "Changed by a sync from another computer.".into();
+    // As an editor or a sync would: the bytes replaced in place.
+    fs::write(
+        ws.dir().join(entry.rel_path()),
+        encode(&entry).expect("encode"),
+    )
+    .expect("write");
+    let loaded = ws.load().expect("load");
+    let found = loaded.records.diary.iter().find(|e| e.id == entry.id);
+    assert_eq!(
+        found.map(|e| e.result.as_str()),
+        Some(entry.result.as_str())
+    );
+    assert_eq!(loaded.cache.parsed, 1);
+    assert_eq!(loaded.cache.reused, ENTRIES - 1);
+    assert!(
+        loaded.cache.stale,
+        "the cache is rewritten after such a load"
+    );
+}
+
+#[test]
+fn a_deleted_file_disappears() {
+    let (_root, ws) = workspace();
+    let (first, _) = cached(&ws);
+    let gone = &first.records.diary[7];
+    fs::remove_file(ws.dir().join(gone.rel_path())).expect("delete");
+    let loaded = ws.load().expect("load");
+    assert!(loaded.records.diary.iter().all(|e| e.id != gone.id));
+    assert!(!loaded.files.contains_key(&gone.id));
+    assert_eq!(loaded.records.diary.len(), ENTRIES - 1);
+    assert!(loaded.cache.stale);
+}
+
+#[test]
+fn a_new_file_from_a_capture_command_is_read() {
+    let (_root, ws) = workspace();
+    cached(&ws);
+    let mut entry = DiaryEntry::new(
+        starlog::domain::Id::generate(),
+        day(),
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    );
+    entry.text = "Added while the app was closed.".into();
+    ws.create(&entry).expect("create");
+    let loaded = ws.load().expect("load");
+    assert!(loaded.records.diary.iter().any(|e| e.id == entry.id));
+    assert_eq!(loaded.cache.parsed, 1);
+}
+
+/// A cache that cannot be trusted is ignored as a whole: the load is the
+/// same as without one, and the reason is recorded.
+fn ignored_after(damage: impl FnOnce(&Path)) -> Loaded {
+    let (_root, ws) = workspace();
+    let (first, _) = cached(&ws);
+    damage(&cache_file(&ws));
+    let loaded = ws.load().expect("load");
+    assert!(loaded.cache.ignored.is_some(), "the damaged cache was used");
+    assert_eq!(loaded.cache.reused, 0);
+    assert_eq!(loaded.cache.parsed, ENTRIES);
+    assert!(loaded.cache.stale, "it is rebuilt");
+    same_records(&first.records, &loaded.records);
+    assert!(
+        loaded.problems.is_empty(),
+        "a bad cache is not the learner's problem"
+    );
+    // And the next cache written is good again.
+    write_cache(ws.dir(), &loaded).expect("rewrite");
+    assert_eq!(ws.load().expect("load").cache.reused, ENTRIES);
+    loaded
+}
+
+#[test]
+fn a_corrupted_cache_is_ignored_and_rebuilt() {
+    ignored_after(|path| {
+        let mut bytes = fs::read(path).expect("read");
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x5A;
+        fs::write(path, bytes).expect("write");
+    });
+}
+
+#[test]
+fn a_truncated_cache_is_ignored_and_rebuilt() {
+    ignored_after(|path| {
+        let bytes = fs::read(path).expect("read");
+        fs::write(path, &bytes[..bytes.len() - 9]).expect("write");
+    });
+    // Cut at a chunk boundary is caught by the missing end mark.
+    ignored_after(|path| {
+        let bytes = fs::read(path).expect("read");
+        fs::write(path, &bytes[..bytes.len() - 20]).expect("write");
+    });
+}
+
+#[test]
+fn a_cache_from_another_starlog_or_no_cache_at_all_is_ignored() {
+    // A newer (or older) build writes another schema name after the magic.
+    ignored_after(|path| {
+        let mut bytes = fs::read(path).expect("read");
+        bytes[20] = bytes[20].wrapping_add(1);
+        fs::write(path, bytes).expect("write");
+    });
+    ignored_after(|path| fs::write(path, b"not a cache at all").expect("write"));
+    ignored_after(|path| fs::write(path, b"").expect("write"));
+    ignored_after(|path| fs::remove_file(path).expect("delete"));
+}
+
+/// A file replaced by another of the same size with its old modification
+/// time put back (`touch -r`, some sync tools): on Unix the inode change time
+/// (and for a renamed-in copy the inode) still differs, and no program can
+/// set the change time, so the new content is read. Where a platform has
+/// neither (FAT), this one case would go unseen until the file changes
+/// again; docs/FORMAT.md says so.
+#[cfg(unix)]
+#[test]
+fn a_replacement_of_equal_size_and_time_is_still_read() {
+    let (_root, ws) = workspace();
+    let (first, _) = cached(&ws);
+    let mut entry = first.records.diary[3].clone();
+    let path = ws.dir().join(entry.rel_path());
+    let old_time = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let old_len = fs::metadata(&path).expect("meta").len();
+    // The same number of bytes, different words.
+    entry.reflection = entry.reflection.chars().rev().collect();
+    let bytes = encode(&entry).expect("encode");
+    assert_eq!(bytes.len() as u64, old_len);
+    std::thread::sleep(Duration::from_millis(20));
+    // In place, then the old time put back: size and time as they were.
+    fs::write(&path, &bytes).expect("write");
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(old_time))
+        .expect("set the time");
+    let meta = fs::metadata(&path).expect("meta");
+    assert_eq!(
+        (meta.len(), meta.modified().expect("time")),
+        (old_len, old_time)
+    );
+    let loaded = ws.load().expect("load");
+    let found = loaded.records.diary.iter().find(|e| e.id == entry.id);
+    assert_eq!(found.map(|e| &e.reflection), Some(&entry.reflection));
+    assert_eq!(loaded.cache.parsed, 1);
+}
+
+#[test]
+fn a_bad_record_file_is_reported_on_every_open_with_or_without_a_cache() {
+    let (_root, ws) = workspace();
+    let bad = ws.dir().join("diary/2026/2026-11-20-broken.ron");
+    fs::write(&bad, "DiaryEntry(\n    format: 1,\n    id: \"nope\",\n").expect("write");
+    let mut newer = starlog::demo::generated_entries(1, 99, day()).remove(0);
+    newer.format = 99;
+    let newer_path = ws.dir().join(newer.rel_path());
+    fs::write(&newer_path, encode(&newer).expect("encode")).expect("write");
+    // Unknown fields: read, but protected from saving, and said so.
+    let mut odd = starlog::demo::generated_entries(1, 98, day()).remove(0);
+    odd.text = "kept".into();
+    let odd_path = ws.dir().join(odd.rel_path());
+    let odd_text =
+        encode(&odd)
+            .expect("encode")
+            .replacen("format: 1,", "format: 1,\n    mood: \"fine\",", 1);
+    fs::write(&odd_path, odd_text).expect("write");
+    age_files(ws.dir());
+    let reported = |loaded: &Loaded| {
+        let mut paths: Vec<(PathBuf, Severity)> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.path.clone(), p.severity))
+            .collect();
+        paths.sort();
+        paths
+    };
+    let first = ws.load().expect("load");
+    let want = reported(&first);
+    assert_eq!(want.len(), 3, "{:?}", first.problems);
+    write_cache(ws.dir(), &first).expect("write the cache");
+    for _ in 0..2 {
+        let again = ws.load().expect("load");
+        assert_eq!(reported(&again), want, "the same problems, every open");
+        assert_eq!(again.problems, first.problems);
+        assert_eq!(
+            again.cache.reused, ENTRIES,
+            "only the clean files come from the cache"
+        );
+        assert_eq!(again.cache.parsed, 3);
+        assert!(
+            !again.cache.stale,
+            "bad files alone do not call for a new cache"
+        );
+        let odd_state = again.files.get(&odd.id).expect("the odd file is read");
+        assert!(odd_state.protected.is_some(), "still protected from saving");
+        assert!(again.records.diary.iter().all(|e| e.id != newer.id));
+    }
+    // Without the cache: exactly the same.
+    fs::remove_file(cache_file(&ws)).expect("delete the cache");
+    assert_eq!(ws.load().expect("load").problems, first.problems);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_is_never_read_or_written_through_a_link() {
+    let (_root, ws) = workspace();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(elsewhere.path(), ws.dir().join(CACHE_DIR)).expect("link");
+    let loaded = ws.load().expect("load");
+    assert!(write_cache(ws.dir(), &loaded).is_err(), "refused");
+    assert_eq!(fs::read_dir(elsewhere.path()).expect("read").count(), 0);
+    // A cache placed at the link's end is not read either.
+    let real = tempfile::tempdir().expect("tempdir");
+    let other = Workspace::open(real.path(), NAME, Mode::Capture).expect("open");
+    for entry in &loaded.records.diary {
+        other.create(entry).expect("create");
+    }
+    age_files(other.dir());
+    let full = other.load().expect("load");
+    write_cache(other.dir(), &full).expect("write");
+    fs::copy(cache_file(&other), elsewhere.path().join(CACHE_FILE)).expect("copy");
+    assert_eq!(ws.load().expect("load").cache.reused, 0);
+}
+
+#[test]
+fn a_file_changed_seconds_before_the_load_is_not_cached() {
+    let (_root, ws) = workspace();
+    let first = ws.load().expect("load");
+    let mut entry = first.records.diary[0].clone();
+    entry.text = "Just now.".into();
+    fs::write(
+        ws.dir().join(entry.rel_path()),
+        encode(&entry).expect("encode"),
+    )
+    .expect("write");
+    let loaded = ws.load().expect("load");
+    assert_eq!(write_cache(ws.dir(), &loaded).expect("write"), ENTRIES - 1);
+    let again = ws.load().expect("load");
+    assert_eq!(again.cache.parsed, 1, "the racily clean file is read again");
+}
