@@ -259,11 +259,10 @@ impl App {
         Ok(app)
     }
 
-    /// Clears temp files left by a crash and makes files private (see
-    /// `Workspace::tidy`); only a problem is worth a message.
-    pub fn tidy(&mut self) {
-        let Some(ws) = &self.ws else { return };
-        match ws.tidy() {
+    /// Takes in what tidying the folder did (see `Workspace::tidy`, run in
+    /// the background after the first frame); only a problem is worth a message.
+    pub fn tidied(&mut self, result: std::io::Result<crate::store::Tidied>) {
+        match result {
             Ok(report) if report.made_private > 0 => self.add_to_status(
                 format!(
                     "{} file(s) were readable by other users; made private",
@@ -1014,8 +1013,9 @@ mod tests {
         std::fs::set_permissions(&open_file, std::fs::Permissions::from_mode(0o644))
             .expect("chmod");
         let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let job = ws.tidy_job().expect("open for writing");
         let mut app = App::open(ws, now).expect("app");
-        app.tidy();
+        app.tidied(job.run());
         let loaded = app.ws.as_ref().expect("ws").load().expect("load");
         app.apply_loaded(loaded);
         let status = app.status.as_ref().expect("a message");

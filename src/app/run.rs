@@ -1,7 +1,11 @@
 //! The event loop: draw, block on input, drain what is queued, update.
 //!
-//! Nothing runs while the learner is idle: the loop only wakes early while a
-//! background load is running (to show progress) or a draft is due. A
+//! Nothing runs while the learner is idle: the loop blocks on one channel
+//! that carries both the terminal's events (from a reader thread that reads
+//! only when the loop asks, so an $EDITOR run from the app gets every key)
+//! and the wake-ups of background jobs (the load, the tidy), so a job's
+//! result is shown the moment it ends. While a load runs the loop also wakes
+//! a few times a second to update its count; a draft wakes it when due. A
 //! dedicated signal thread writes the draft on SIGTERM, SIGHUP and SIGINT,
 //! because crossterm's reader may spin forever on a closed terminal and the
 //! loop cannot be relied on to notice.
@@ -12,9 +16,9 @@ use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -22,60 +26,167 @@ use std::time::{Duration, Instant};
 /// says otherwise (`draft_autosave_seconds`).
 pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
 
+/// How often the loading count is redrawn while a load runs.
+const LOAD_COUNT_EVERY: Duration = Duration::from_millis(250);
+
 /// Runs $EDITOR on some text: the text, the folder for its temp file.
 pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<String, String> + 'a;
 
 /// The draft the signal thread writes if the process is told to stop.
 pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
-struct BackgroundLoad {
-    rx: Receiver<Result<(Loaded, crate::search::Index), OpenError>>,
-    progress: Arc<LoadProgress>,
+/// What a background job has to say; each message wakes the loop.
+enum News {
+    /// Every record, read from the cache and the changed files, and the
+    /// search index over them.
+    Loaded(Box<Result<(Loaded, crate::search::Index), OpenError>>),
+    /// What tidying the workspace folder did.
+    Tidied(std::io::Result<crate::store::Tidied>),
 }
 
-fn start_load(dir: PathBuf, app: &mut App) -> Option<BackgroundLoad> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let progress = Arc::new(LoadProgress::default());
-    let counter = Arc::clone(&progress);
-    let root = dir.parent()?.to_path_buf();
-    let name = dir.file_name()?.to_string_lossy().into_owned();
-    let today = app.today;
-    // Only the app that holds the lock keeps the load cache up to date.
-    let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
-    std::thread::Builder::new()
-        .name("starlog-load".into())
-        .spawn(move || {
-            let result = Workspace::open(&root, &name, Mode::ReadOnly)
-                .and_then(|ws| ws.load_counting(&counter))
-                .map(|loaded| {
-                    // Here rather than on the first `/`: at 100k records
-                    // building the search index takes a noticeable moment.
-                    let index = crate::search::Index::build(&loaded.records, today);
-                    (loaded, index)
-                });
-            // The cache is derived and rebuilt at will: a copy is written
-            // after the app has its records, and a failure only costs the
-            // next open some parsing.
-            let stale = match &result {
-                Ok((loaded, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
-                _ => None,
-            };
-            let _ = tx.send(result);
-            if let Some(loaded) = stale {
-                let _ = crate::store::write_cache(&dir, &loaded);
+/// A message from the terminal or from a background job.
+pub enum Wake {
+    Terminal(std::io::Result<Event>),
+    Job,
+}
+
+/// Ends the loop's wait when a background job has news. Without a channel
+/// (tests driving the loop with scripted events) it does nothing, and the
+/// loop's timeouts pick the news up.
+#[derive(Clone, Default)]
+pub struct Waker(Option<Sender<Wake>>);
+
+impl Waker {
+    pub fn new(tx: Sender<Wake>) -> Waker {
+        Waker(Some(tx))
+    }
+
+    fn wake(&self) {
+        if let Some(tx) = &self.0 {
+            let _ = tx.send(Wake::Job);
+        }
+    }
+}
+
+/// Jobs running in the background, and how they report back.
+struct Jobs {
+    tx: Sender<News>,
+    rx: Receiver<News>,
+    waker: Waker,
+    /// The load's counts, while one runs.
+    load: Option<Arc<LoadProgress>>,
+}
+
+impl Jobs {
+    fn new(waker: Waker) -> Jobs {
+        let (tx, rx) = std::sync::mpsc::channel();
+        Jobs {
+            tx,
+            rx,
+            waker,
+            load: None,
+        }
+    }
+
+    /// A sender that wakes the loop with every message.
+    fn reporter(&self) -> impl Fn(News) + Send + 'static {
+        let tx = self.tx.clone();
+        let waker = self.waker.clone();
+        move |news| {
+            if tx.send(news).is_ok() {
+                waker.wake();
             }
-        })
-        .ok()?;
-    app.loading = Some(super::Loading { done: 0, total: 0 });
-    Some(BackgroundLoad { rx, progress })
+        }
+    }
+
+    fn start_load(&mut self, dir: PathBuf, app: &mut App) {
+        let Some(root) = dir.parent().map(Path::to_path_buf) else {
+            return;
+        };
+        let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            return;
+        };
+        let progress = Arc::new(LoadProgress::default());
+        let counter = Arc::clone(&progress);
+        let today = app.today;
+        // Only the app that holds the lock keeps the load cache up to date.
+        let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
+        let report = self.reporter();
+        let started = std::thread::Builder::new()
+            .name("starlog-load".into())
+            .spawn(move || {
+                let result = Workspace::open(&root, &name, Mode::ReadOnly)
+                    .and_then(|ws| ws.load_counting(&counter))
+                    .map(|loaded| {
+                        // Here rather than on the first `/`: at 100k records
+                        // building the search index takes a noticeable moment.
+                        let index = crate::search::Index::build(&loaded.records, today);
+                        (loaded, index)
+                    });
+                // The cache is derived and rebuilt at will: a copy is kept to
+                // write it after the app has its records, and a failure only
+                // costs the next open some parsing.
+                let stale = match &result {
+                    Ok((loaded, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
+                    _ => None,
+                };
+                report(News::Loaded(Box::new(result)));
+                if let Some(loaded) = stale {
+                    let _ = crate::store::write_cache(&dir, &loaded);
+                }
+            });
+        if started.is_ok() {
+            app.loading = Some(super::Loading { done: 0, total: 0 });
+            self.load = Some(progress);
+        }
+    }
+
+    /// Tidies the workspace folder (it walks every file) off the UI thread.
+    fn start_tidy(&self, app: &App) {
+        let Some(job) = app.ws.as_ref().and_then(Workspace::tidy_job) else {
+            return;
+        };
+        let report = self.reporter();
+        let _ = std::thread::Builder::new()
+            .name("starlog-tidy".into())
+            .spawn(move || report(News::Tidied(job.run())));
+    }
+
+    /// Takes in whatever the jobs have sent.
+    fn collect(&mut self, app: &mut App) {
+        while let Ok(news) = self.rx.try_recv() {
+            match news {
+                News::Loaded(result) => match *result {
+                    Ok((loaded, index)) => {
+                        app.apply_loaded(loaded);
+                        app.search_index_loaded(index);
+                        app.greet_if_new();
+                        self.load = None;
+                    }
+                    Err(e) => {
+                        app.loading = None;
+                        app.set_error(format!("Could not read the workspace: {e}"));
+                        self.load = None;
+                    }
+                },
+                News::Tidied(result) => app.tidied(result),
+            }
+        }
+        if let (Some(progress), Some(loading)) = (&self.load, &mut app.loading) {
+            loading.done = progress.done.load(Ordering::Relaxed);
+            loading.total = progress.total.load(Ordering::Relaxed);
+        }
+    }
 }
 
 /// Runs the app on `terminal` until it exits. Generic over the backend so
-/// tests can drive it with `TestBackend` and scripted events.
+/// tests can drive it with `TestBackend` and scripted events; `waker` ends
+/// a wait of `next_event` when a background job has news.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut next_event: impl FnMut(Option<Duration>) -> std::io::Result<Option<Event>>,
+    waker: Waker,
     shared_draft: &SharedDraft,
     edit_text: &mut EditText,
 ) -> std::io::Result<Exit>
@@ -83,46 +194,24 @@ where
     B::Error: Send + Sync + 'static,
 {
     let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
-    let mut load = match &dir {
-        Some(dir) if !app.complete => start_load(dir.clone(), app),
-        _ => None,
-    };
+    let mut jobs = Jobs::new(waker);
+    if let Some(dir) = &dir
+        && !app.complete
+    {
+        jobs.start_load(dir.clone(), app);
+    }
     let mut draft_deadline: Option<Instant> = None;
     let mut tidied = false;
     loop {
-        if let Some(l) = &load {
-            match l.rx.try_recv() {
-                Ok(Ok((loaded, index))) => {
-                    app.apply_loaded(loaded);
-                    app.search_index_loaded(index);
-                    app.greet_if_new();
-                    load = None;
-                }
-                Ok(Err(e)) => {
-                    app.loading = None;
-                    app.set_error(format!("Could not read the workspace: {e}"));
-                    load = None;
-                }
-                Err(TryRecvError::Empty) => {
-                    if let Some(loading) = &mut app.loading {
-                        loading.done = l.progress.done.load(Ordering::Relaxed);
-                        loading.total = l.progress.total.load(Ordering::Relaxed);
-                    }
-                }
-                Err(TryRecvError::Disconnected) => {
-                    app.loading = None;
-                    load = None;
-                }
-            }
-        }
+        jobs.collect(app);
         let exporting = app.poll_export();
         app.poll_search();
         if app.reload_requested {
             app.reload_requested = false;
-            if load.is_none()
+            if jobs.load.is_none()
                 && let Some(dir) = &dir
             {
-                load = start_load(dir.clone(), app);
+                jobs.start_load(dir.clone(), app);
             }
         }
         terminal
@@ -131,16 +220,17 @@ where
         if !tidied {
             // After the first frame: it walks the whole workspace.
             tidied = true;
-            app.tidy();
+            jobs.start_tidy(app);
         }
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
         // Wait for input; wake early only for work that is actually pending.
-        let timeout = match (&load, draft_deadline) {
+        let timeout = match (&jobs.load, draft_deadline) {
             // Results of a background search stream in: collect them promptly.
             _ if app.search.waiting() => Some(Duration::from_millis(15)),
-            (Some(_), _) => Some(Duration::from_millis(100)),
+            // Only to move the count on: the end of the load wakes the loop.
+            (Some(_), _) => Some(LOAD_COUNT_EVERY),
             _ if exporting => Some(Duration::from_millis(100)),
             (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
             (None, None) => None,
@@ -198,6 +288,78 @@ where
             if let Ok(mut shared) = shared_draft.lock() {
                 *shared = None;
             }
+        }
+    }
+}
+
+/// The terminal's events and the jobs' wake-ups, through one channel.
+///
+/// A reader thread reads one terminal event each time the loop asks and
+/// none otherwise, so while the loop runs $EDITOR (always right after an
+/// event, with no read asked for) nothing else reads the terminal.
+pub struct TerminalEvents {
+    tx: Sender<Wake>,
+    rx: Receiver<Wake>,
+    ask: Sender<()>,
+    /// A read was asked for and its event has not come yet.
+    asked: bool,
+}
+
+impl TerminalEvents {
+    pub fn start() -> std::io::Result<TerminalEvents> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (ask, asks) = std::sync::mpsc::channel::<()>();
+        let events = tx.clone();
+        std::thread::Builder::new()
+            .name("starlog-keys".into())
+            .spawn(move || {
+                for () in asks {
+                    if events.send(Wake::Terminal(event::read())).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(TerminalEvents {
+            tx,
+            rx,
+            ask,
+            asked: false,
+        })
+    }
+
+    pub fn waker(&self) -> Waker {
+        Waker::new(self.tx.clone())
+    }
+
+    /// The next terminal event, waiting at most `timeout` (forever if None);
+    /// None when the wait ended without one (a job's news, or the timeout).
+    pub fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+        if timeout == Some(Duration::ZERO) && !self.asked {
+            // Taking what is already queued: the reader is idle, read here.
+            return crossterm_event(timeout);
+        }
+        if !self.asked {
+            self.ask
+                .send(())
+                .map_err(|_| std::io::Error::other("the terminal reader stopped"))?;
+            self.asked = true;
+        }
+        let wake = match timeout {
+            None => self.rx.recv().ok(),
+            Some(t) => match self.rx.recv_timeout(t) {
+                Ok(wake) => Some(wake),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(std::io::Error::other("the terminal reader stopped"));
+                }
+            },
+        };
+        match wake {
+            Some(Wake::Terminal(event)) => {
+                self.asked = false;
+                event.map(Some)
+            }
+            Some(Wake::Job) | None => Ok(None),
         }
     }
 }
@@ -317,10 +479,13 @@ pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
         ratatui_hook(info);
     }));
     enable_extras();
+    let mut events = TerminalEvents::start()?;
+    let waker = events.waker();
     let result = run_loop(
         &mut terminal,
         &mut app,
-        crossterm_event,
+        |timeout| events.next(timeout),
+        waker,
         &shared,
         &mut edit_outside,
     );

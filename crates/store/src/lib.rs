@@ -451,13 +451,18 @@ impl Workspace {
     /// every file and folder private. Walks the whole workspace, so the app
     /// runs it after its first frame rather than before. Needs the lock.
     pub fn tidy(&self) -> io::Result<Tidied> {
-        let mut report = Tidied::default();
-        if self.mode != Mode::Write {
-            return Ok(report);
+        match self.tidy_job() {
+            Some(job) => job.run(),
+            None => Ok(Tidied::default()),
         }
-        let cutoff = std::time::SystemTime::now() - STALE_TEMP_AGE;
-        tidy_dir(&self.dir, cutoff, &mut report)?;
-        Ok(report)
+    }
+
+    /// [`Workspace::tidy`] as a job for another thread, so the app's first
+    /// key is not kept waiting; `None` unless open for writing (with the lock).
+    pub fn tidy_job(&self) -> Option<TidyJob> {
+        (self.mode == Mode::Write).then(|| TidyJob {
+            dir: self.dir.clone(),
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -1169,6 +1174,21 @@ fn prune_backups(dir: &Path, keep: usize) -> io::Result<()> {
 /// orders by day, then by creation. The key is built once per file.
 fn sort_names_newest_first(paths: &mut [PathBuf]) {
     paths.sort_by_cached_key(|p| std::cmp::Reverse(p.file_name().map(|n| n.to_os_string())));
+}
+
+/// Tidying a workspace folder, away from its `Workspace` (see `tidy_job`).
+#[derive(Debug)]
+pub struct TidyJob {
+    dir: PathBuf,
+}
+
+impl TidyJob {
+    pub fn run(self) -> io::Result<Tidied> {
+        let mut report = Tidied::default();
+        let cutoff = std::time::SystemTime::now() - STALE_TEMP_AGE;
+        tidy_dir(&self.dir, cutoff, &mut report)?;
+        Ok(report)
+    }
 }
 
 /// What [`Workspace::tidy`] did.
