@@ -995,12 +995,11 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use crate::store::Mode;
 
-    #[cfg(unix)]
     #[test]
     fn files_made_private_and_files_not_read_both_show_at_start() {
         use std::os::unix::fs::PermissionsExt;

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 /// A config that puts the draft autosave ten minutes away, so only the
 /// signal handler can have written a draft the test finds.
+#[cfg(unix)]
 fn long_autosave(root: &Path) {
     std::fs::write(root.join("config.ron"), "(draft_autosave_seconds: 600.0)\n")
         .expect("write config.ron");

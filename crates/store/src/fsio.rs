@@ -59,6 +59,7 @@ pub fn ensure_dir_within(base: &Path, dir: &Path) -> io::Result<()> {
                 ));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                #[cfg_attr(not(unix), allow(unused_mut))] // set private on Unix only
                 let mut builder = fs::DirBuilder::new();
                 #[cfg(unix)]
                 {
