@@ -72,8 +72,8 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
                 continue;
             }
         };
-        let when = match DateTime::parse_from_rfc3339(entry.date.trim()) {
-            Ok(t) => t.with_timezone(&Local).fixed_offset(),
+        let stamped = match DateTime::parse_from_rfc3339(entry.date.trim()) {
+            Ok(t) => t,
             Err(e) => {
                 parsed.skipped.push(Skipped {
                     place,
@@ -82,6 +82,11 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
                 continue;
             }
         };
+        let when = stamped.with_timezone(&Local).fixed_offset();
+        // tui-journal keeps a typed day as its midnight in UTC: the day is
+        // the UTC date, whatever the time zone here (New York would make
+        // it the day before).
+        let day = stamped.with_timezone(&chrono::Utc).date_naive();
         let title = entry.title.trim().to_string();
         let body = entry.content.trim_end().to_string();
         if title.is_empty() && body.trim().is_empty() {
@@ -93,7 +98,7 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         }
         parsed.entries.push(Incoming {
             place,
-            day: when.date_naive(),
+            day,
             key: format!(
                 "{}\u{0}{title}",
                 when.with_timezone(&chrono::Utc).to_rfc3339()
@@ -101,7 +106,12 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
             when,
             title,
             body,
-            tags: entry.tags,
+            // A tag such as `angry customer` stays one tag: `angry-customer`.
+            tags: entry
+                .tags
+                .iter()
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join("-"))
+                .collect(),
         });
     }
     Ok(parsed)

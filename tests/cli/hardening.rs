@@ -436,3 +436,44 @@ fn without_dir(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String
         .expect("run");
     crate::common::outcome(&out)
 }
+
+#[test]
+fn tui_journal_days_are_the_days_typed_in_every_time_zone() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let file = root.join("tui-journal.json");
+    std::fs::write(
+        &file,
+        r#"{"version": 100, "entries": [
+            {"date": "2026-01-05T00:00:00Z", "title": "Angry caller", "content": "x", "tags": ["angry customer", "HEAT"], "priority": null}
+        ]}"#,
+    )
+    .expect("file");
+    let file = file.display().to_string();
+    for (i, tz) in ["America/New_York", "Asia/Tokyo", "UTC"].iter().enumerate() {
+        let ws = format!("w{i}");
+        let env = [("TZ", *tz)];
+        let args = [
+            "--workspace",
+            &ws,
+            "--create",
+            "import",
+            "tui-journal",
+            &file,
+        ];
+        let (code, _, err) =
+            crate::common::outcome(&crate::common::run_with_env(root, &args, &env));
+        assert_eq!(code, 0, "{tz}: {err}");
+        let (code, out, err) = crate::common::outcome(&crate::common::run_with_env(
+            root,
+            &["--workspace", &ws, "list"],
+            &env,
+        ));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("2026-01-05  Angry caller"), "{tz}: {out}");
+        assert!(
+            out.contains("#angry-customer") && out.contains("#HEAT"),
+            "{out}"
+        );
+    }
+}
