@@ -91,3 +91,16 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
         terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
     });
 }
+
+/// The once-a-second look for records added from the shell, when nothing
+/// was added (the idle case): a `stat` per record folder.
+#[divan::bench(args = [10_000, 100_000])]
+fn arrivals_check_finding_nothing(bencher: divan::Bencher, n: usize) {
+    let root = workspace(n);
+    let ws = Workspace::open(&root, "bench", Mode::ReadOnly).expect("open");
+    let stamps = ws.folder_stamps();
+    bencher.bench_local(|| {
+        let (found, next) = ws.arrivals(&stamps, |_| true);
+        divan::black_box((found, next));
+    });
+}

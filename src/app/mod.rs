@@ -5,6 +5,7 @@
 pub mod act_form;
 pub mod action;
 pub mod activity_form;
+pub mod arrivals;
 mod diary;
 pub mod editor;
 pub mod export_form;
@@ -34,6 +35,7 @@ pub use action::{Action, Screen};
 pub use form::{Form, FormState};
 pub use keymap::Context;
 
+use crate::domain::words::count;
 use crate::domain::{
     AnyRecord, CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts,
     WorkspaceHeader,
@@ -265,8 +267,8 @@ impl App {
         match result {
             Ok(report) if report.made_private > 0 => self.add_to_status(
                 format!(
-                    "{} file(s) were readable by other users; made private",
-                    report.made_private
+                    "{} readable by other users; made private",
+                    count(report.made_private, "file was", "files were")
                 ),
                 false,
             ),
@@ -326,7 +328,12 @@ impl App {
         if errors > 0 {
             self.add_to_status(
                 format!(
-                    "{errors} file(s) could not be read or are protected: see the list with ? (help)"
+                    "{}: see the list with ? (help)",
+                    count(
+                        errors,
+                        "file could not be read or is protected",
+                        "files could not be read or are protected"
+                    )
                 ),
                 true,
             );

@@ -250,6 +250,14 @@ impl App {
                 return;
             }
         };
+        if let Err(message) = kpi::same_scale(&reading, &self.records.kpis) {
+            form.save_error = Some(super::objective_form::FieldError {
+                field: "unit",
+                message,
+            });
+            self.form = Some(Form::Kpi(form));
+            return;
+        }
         let name = reading.metric_name();
         let value = kpi::fmt_number(reading.value);
         match self.save_record(AnyRecord::Kpi(reading), form.editing) {

@@ -1,11 +1,13 @@
 //! The event loop: draw, block on input, drain what is queued, update.
 //!
-//! Nothing runs while the learner is idle: the loop blocks on one channel
+//! Little runs while the learner is idle: the loop blocks on one channel
 //! that carries both the terminal's events (from a reader thread that reads
 //! only when the loop asks, so an $EDITOR run from the app gets every key)
 //! and the wake-ups of background jobs (the load, the tidy), so a job's
 //! result is shown the moment it ends. While a load runs the loop also wakes
-//! a few times a second to update its count; a draft wakes it when due. A
+//! a few times a second to update its count; a draft wakes it when due;
+//! and once a second it looks for records added from the shell (a `stat`
+//! per record folder, see `app::arrivals`). A
 //! dedicated signal thread writes the draft on SIGTERM, SIGHUP and SIGINT,
 //! because crossterm's reader may spin forever on a closed terminal and the
 //! loop cannot be relied on to notice.
@@ -194,6 +196,12 @@ where
     B::Error: Send + Sync + 'static,
 {
     let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
+    // Taken before the load starts, so a record another process adds while
+    // it runs is either in the load or found by the next look.
+    let mut arrivals = app
+        .ws
+        .as_ref()
+        .map(|ws| (ws.folder_stamps(), Instant::now()));
     let mut jobs = Jobs::new(waker);
     if let Some(dir) = &dir
         && !app.complete
@@ -233,7 +241,8 @@ where
             (Some(_), _) => Some(LOAD_COUNT_EVERY),
             _ if exporting => Some(Duration::from_millis(100)),
             (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
-            (None, None) => None,
+            // Records added from the shell show up without a key.
+            (None, None) => arrivals.as_ref().map(|_| super::arrivals::ARRIVAL_CHECK),
         };
         let mut event = next_event(timeout)?;
         if event.is_none()
@@ -242,6 +251,12 @@ where
         {
             app.write_draft();
             draft_deadline = None;
+        }
+        if let Some((stamps, last)) = &mut arrivals
+            && last.elapsed() >= super::arrivals::ARRIVAL_CHECK
+        {
+            *stamps = app.take_arrivals(stamps);
+            *last = Instant::now();
         }
         // Handle this event and everything already queued before redrawing.
         while let Some(ev) = event.take() {

@@ -5,7 +5,7 @@ use super::{Failure, now, parse_day, today};
 use crate::cli::KpiAddArgs;
 use crate::domain::kpi::{self, Better, KpiField, fmt_number};
 use crate::domain::{FORMAT, Id, KpiReading};
-use crate::store::{Mode, Workspace};
+use crate::store::{Mode, RecordKind, Workspace};
 use std::io::Write;
 use std::path::Path;
 
@@ -78,6 +78,13 @@ pub fn run_add(
     // Check the input before touching the workspace, so a typo never half-happens.
     let reading = reading_from(&args)?;
     let ws = Workspace::open(root, workspace, Mode::Capture)?;
+    // One chart line never mixes scales: compare with the metric's readings.
+    let earlier: Vec<KpiReading> = ws
+        .record_paths(RecordKind::Kpi)
+        .iter()
+        .filter_map(|p| ws.read_record::<KpiReading>(p).ok().map(|(k, _, _)| k))
+        .collect();
+    kpi::same_scale(&reading, &earlier).map_err(|e| Failure::Usage(format!("--unit: {e}")))?;
     ws.create(&reading)?;
     let scale = kpi::scale_of(&reading);
     let unit = match scale.unit.as_str() {

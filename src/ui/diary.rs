@@ -4,6 +4,7 @@
 use super::Styles;
 use super::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
 use crate::app::{App, Screen};
+use crate::domain::words::count;
 use crate::domain::{DiaryEntry, Records, StarPart};
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
@@ -83,9 +84,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     );
     if let Some(entry) = entries.get(selected) {
         let title = format!(
-            " {} · {} words ",
+            " {} · {} ",
             app.config.format_day(entry.date),
-            entry.word_count()
+            count(entry.word_count(), "word", "words")
         );
         text_panel(
             frame,

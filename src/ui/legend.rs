@@ -23,7 +23,10 @@ pub const SYMBOLS: &[(&str, &str)] = &[
         "L1-L4",
         "Activities: Kirkpatrick level reached (L- none yet)",
     ),
-    ("▲ ▼", "KPIs: better · worse since the first reading"),
+    (
+        "↑ ↓ better/worse",
+        "KPIs: which way the figure moved since the first reading, and whether that is good for it",
+    ),
     ("✓ ✗", "target met, check passed · check failed"),
     (
         "━ • │",
@@ -92,7 +95,7 @@ mod tests {
     fn every_mark_the_issue_names_is_explained() {
         let marks: String = SYMBOLS.iter().map(|(m, _)| format!("{m} ")).collect();
         for mark in [
-            "★", "●", "◐", "✓", "▪", "△", "+", "·", "!", "~", "L1-L4", "SMAR·", "█", "▲", "▼",
+            "★", "●", "◐", "✓", "▪", "△", "+", "·", "!", "~", "L1-L4", "SMAR·", "█", "↑", "↓",
         ] {
             assert!(marks.contains(mark), "{mark} has no line in the legend");
         }

@@ -13,6 +13,7 @@ use crate::app::plan::PlanRow;
 use crate::app::{App, Screen, truncate};
 use crate::domain::smart;
 use crate::domain::thread::{self, format_hours};
+use crate::domain::words::count;
 use crate::domain::{Activity, DevelopmentNeed, NeedKind, Objective, Records};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -89,7 +90,10 @@ fn draw_list(
     let title = if gaps == 0 {
         " Plan ".to_string()
     } else {
-        format!(" Plan · {gaps} gap(s) in the golden thread ")
+        format!(
+            " Plan · {} in the golden thread ",
+            count(gaps, "gap", "gaps")
+        )
     };
     let block = panel(title, st);
     let inner = block.inner(area);
@@ -300,7 +304,10 @@ fn objective_lines<'a>(
         .filter(|_| o.is_due_within(today, DUE_SOON_DAYS))
     {
         out.push(Line::styled(
-            format!("Due soon: {} day(s) left", (d - today).num_days()),
+            format!(
+                "Due soon: {} left",
+                count((d - today).num_days().max(0) as usize, "day", "days")
+            ),
             st.warn(),
         ));
     }

@@ -15,6 +15,7 @@ use crate::domain::coverage::{CoverageState, CriterionCoverage, EvidenceType};
 use crate::domain::kpi::{Scale, fmt_number};
 use crate::domain::readiness::{self, Verdict};
 use crate::domain::refs::RecordRef;
+use crate::domain::words::count;
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -128,7 +129,8 @@ fn draw_kpis(
         return;
     }
     let (list_area, right) = if area.width >= 60 {
-        let w = if area.width >= 100 { 30 } else { 24 };
+        // Room for "CSAT  87% ↑ better ✓" in the list.
+        let w = if area.width >= 80 { 30 } else { 24 };
         let [l, r] = Layout::horizontal([Constraint::Length(w), Constraint::Min(20)]).areas(area);
         (l, r)
     } else {
@@ -166,12 +168,15 @@ fn metric_row<'a>(s: &MetricSeries, st: &Styles) -> Line<'a> {
         return Line::raw(s.metric.clone());
     };
     let first = s.readings.first().map(|k| k.value).unwrap_or(latest.value);
+    // The arrow is the way the figure moved; the word says whether that is
+    // good for this metric (AHT going down is better).
+    let arrow = if latest.value > first { "↑" } else { "↓" };
     let trend = if s.scale.better.improved(first, latest.value) {
-        Span::styled(" ▲", st.good())
+        Span::styled(format!(" {arrow} better"), st.good())
     } else if s.scale.better.improved(latest.value, first) {
-        Span::styled(" ▼", st.warn())
+        Span::styled(format!(" {arrow} worse "), st.warn())
     } else {
-        Span::raw("  ")
+        Span::raw("         ")
     };
     let met = s
         .target()
@@ -179,7 +184,7 @@ fn metric_row<'a>(s: &MetricSeries, st: &Styles) -> Line<'a> {
         .unwrap_or(false);
     Line::from(vec![
         Span::styled(
-            format!("{:<9}", crate::app::truncate(&s.metric, 9)),
+            format!("{:<8}", crate::app::truncate(&s.metric, 8)),
             st.title(),
         ),
         Span::raw(format!("{:>8}", value(&s.scale, latest.value))),
@@ -281,10 +286,10 @@ fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect
         Line::raw(fmt_number((hi * 10.0).round() / 10.0)),
     ];
     let title = format!(
-        " {} ({}) · {} readings ",
+        " {} ({}) · {} ",
         s.metric,
         s.scale.better.label(),
-        s.readings.len()
+        count(s.readings.len(), "reading", "readings")
     );
     let block = panel(title, st);
     let inner = block.inner(area);
@@ -330,8 +335,8 @@ fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect
     if !chart.activities.is_empty() {
         legend_spans.push(Span::styled("• ", st.key()));
         legend_spans.push(Span::raw(format!(
-            "{} activities  ",
-            chart.activities.len()
+            "{}  ",
+            count(chart.activities.len(), "activity", "activities")
         )));
     }
     if !review_lines.is_empty() {
@@ -391,8 +396,8 @@ fn kpi_info<'a>(app: &App, s: &MetricSeries, width: usize, st: &Styles) -> Vec<L
 fn readings_reader(s: &MetricSeries, scroll: u16, frame: &mut Frame, area: Rect, st: &Styles) {
     let mut lines = vec![Line::styled(
         format!(
-            "{} readings, {} (n adds one)",
-            s.readings.len(),
+            "{}, {} (n adds one)",
+            count(s.readings.len(), "reading", "readings"),
             s.scale.better.label()
         ),
         st.dim(),
@@ -551,7 +556,10 @@ fn evidence_reader(
         lines.push(Line::raw(""));
     }
     lines.push(Line::from(vec![
-        Span::raw(format!("{} piece(s) of evidence: ", c.count())),
+        Span::raw(format!(
+            "{}: ",
+            count(c.count(), "piece of evidence", "pieces of evidence")
+        )),
         state_span(c, st),
     ]));
     if c.evidence.is_empty() {

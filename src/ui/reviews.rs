@@ -14,6 +14,7 @@ use crate::domain::review::diff::{
     Difference, FieldChange, ObjectiveDiff, review_diff, since_review,
 };
 use crate::domain::review::timeline::{self, Event, Period};
+use crate::domain::words::count;
 use crate::domain::{Records, Review};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -237,7 +238,10 @@ fn draw_timeline(
     area: Rect,
     st: &Styles,
 ) {
-    let block = panel(format!(" Timeline ({} reviews) ", order.len()), st);
+    let block = panel(
+        format!(" Timeline ({}) ", count(order.len(), "review", "reviews")),
+        st,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {

@@ -87,6 +87,27 @@ fn kpi_add_records_a_reading_and_refuses_one_off_its_scale() {
 }
 
 #[test]
+fn kpi_add_refuses_a_second_scale_for_one_metric() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let kpis = root.join("default/kpis");
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "87"]);
+    assert_eq!(code, 0, "{err}");
+    // The learner's report: 4.2 out of 5 after percentages plunged the chart.
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "4.2", "--unit", "1-5"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("CSAT is recorded in % (87% on"), "{err}");
+    assert!(err.contains("mix two scales"), "{err}");
+    assert_eq!(
+        files_in(&kpis),
+        1,
+        "nothing written for the refused reading"
+    );
+    let (code, _, err) = starlog(root, &["kpi", "add", "csat", "91%"]);
+    assert_eq!(code, 0, "the same scale is fine: {err}");
+}
+
+#[test]
 fn kpi_add_takes_figures_and_days_as_people_write_them() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path();

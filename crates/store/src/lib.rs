@@ -10,6 +10,7 @@
 // The domain is used as `crate::domain` throughout the store.
 use starlog_core::domain;
 
+pub mod arrivals;
 pub mod cache;
 pub mod codec;
 pub mod drafts;
@@ -19,6 +20,7 @@ pub mod lock;
 pub mod migrate;
 pub mod record;
 
+pub use arrivals::{Arrival, FolderStamps};
 pub use codec::{DecodeError, Decoded};
 pub use lock::{LockError, LockHolder, WorkspaceLock};
 pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};

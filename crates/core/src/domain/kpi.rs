@@ -352,6 +352,52 @@ impl KpiReading {
     }
 }
 
+/// How a unit reads in a sentence: "%", "a 1-5 scale", "no unit".
+fn unit_words(unit: &str) -> String {
+    match unit {
+        "" => "plain numbers".into(),
+        "%" => "%".into(),
+        "s" => "seconds".into(),
+        u if u.contains('-') => format!("a {u} scale"),
+        u => u.into(),
+    }
+}
+
+/// Refuses a reading whose unit differs from the other readings of the same
+/// metric: one chart line never mixes scales (87% then 4.2 out of 5 would
+/// draw a plunge that never happened). The reason says what to do instead.
+pub fn same_scale<'a>(
+    reading: &KpiReading,
+    others: impl IntoIterator<Item = &'a KpiReading>,
+) -> Result<(), String> {
+    let name = reading.metric_name();
+    let unit = scale_of(reading).unit;
+    let clash = others
+        .into_iter()
+        .find(|o| o.id != reading.id && o.metric_name() == name && scale_of(o).unit != unit);
+    match clash {
+        None => Ok(()),
+        Some(o) => {
+            let theirs = scale_of(o).unit;
+            Err(format!(
+                "{name} is recorded in {} ({}{} on {}), so {} in {} would mix two scales in one chart: give it in {}, or record it as a metric of its own (e.g. \"{name} {}\")",
+                unit_words(&theirs),
+                fmt_number(o.value),
+                if theirs == "%" { "%" } else { "" },
+                o.date.format("%-d %b %Y"),
+                fmt_number(reading.value),
+                unit_words(&unit),
+                unit_words(&theirs),
+                if unit.is_empty() {
+                    "new"
+                } else {
+                    unit.as_str()
+                },
+            ))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -554,5 +600,24 @@ mod tests {
         assert_eq!(Better::parse("down"), Some(Better::Lower));
         assert_eq!(fmt_number(86.0), "86");
         assert_eq!(fmt_number(86.5), "86.5");
+    }
+
+    #[test]
+    fn a_reading_on_another_scale_is_refused_with_the_reason() {
+        let mut pct = reading("csat", 87.0);
+        pct.unit = "%".into();
+        let mut five = reading("CSAT", 4.2);
+        five.unit = "1-5".into();
+        five.id = Id::from_parts(2, [2; 10]);
+        let err = same_scale(&five, [&pct]).expect_err("mixed scales");
+        assert!(err.starts_with("CSAT is recorded in % (87% on "), "{err}");
+        assert!(err.contains("a 1-5 scale"), "{err}");
+        let mut more = reading("CSAT", 91.0);
+        more.unit = "%".into();
+        more.id = Id::from_parts(3, [3; 10]);
+        assert_eq!(same_scale(&more, [&pct]), Ok(()));
+        // Another metric, or the reading itself being corrected, is no clash.
+        assert_eq!(same_scale(&five, [&five]), Ok(()));
+        assert_eq!(same_scale(&reading("NPS", 30.0), [&pct]), Ok(()));
     }
 }

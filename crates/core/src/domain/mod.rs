@@ -27,6 +27,7 @@ pub mod star;
 pub mod testkit;
 pub mod texts;
 pub mod thread;
+pub mod words;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};

@@ -204,9 +204,7 @@ fn verdict(
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use super::words::count as plural;
 
 fn self_assessment(p: &Portfolio) -> Verdict {
     let needs = &p.records.needs;
