@@ -296,13 +296,18 @@ fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect
     frame.render_widget(block, area);
     // Too small for axes and a line: say so rather than leave an empty box.
     if inner.height < CHART_MIN_ROWS || inner.width < CHART_MIN_COLUMNS {
+        const LONG: &str =
+            "No room for the chart: make the window larger, or Enter lists the readings";
+        // One row is all there may be: then the short form, never half a sentence.
+        let room = usize::from(inner.width) * usize::from(inner.height);
+        let note = if room >= LONG.len() + usize::from(inner.width) {
+            LONG
+        } else {
+            "No room for the chart here"
+        };
         if inner.height > 0 {
             frame.render_widget(
-                Paragraph::new(Line::styled(
-                    "No room to draw the chart: make the window larger, or Enter lists the readings",
-                    st.dim(),
-                ))
-                .wrap(Wrap { trim: true }),
+                Paragraph::new(Line::styled(note, st.dim())).wrap(Wrap { trim: true }),
                 inner,
             );
         }

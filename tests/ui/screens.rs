@@ -241,11 +241,11 @@ fn at_40x12_every_tab_shows_and_the_kpi_chart_says_why_it_is_missing() {
     }
     app.update(Action::ShowScreen(Screen::Progress));
     let shown = render(&app, 40, 12);
-    assert!(shown.contains("No room to draw"), "{shown}");
+    assert!(shown.contains("No room for the chart here"), "{shown}");
     // Wide enough, the tabs are named in full and the chart is drawn.
     let shown = render(&app, 120, 40);
     assert!(shown.lines().next().unwrap_or("").contains("4 Reviews"));
-    assert!(!shown.contains("No room to draw"), "{shown}");
+    assert!(!shown.contains("No room for the chart"), "{shown}");
 }
 
 #[test]
