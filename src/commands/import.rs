@@ -18,6 +18,21 @@ pub fn run(root: &Path, workspace: &str, source: Source, file: &Path) -> Result<
     for skipped in &report.skipped {
         let _ = writeln!(err, "skipped: {skipped}");
     }
+    if report.added.is_empty() && report.already.is_empty() {
+        drop(err);
+        return Err(Failure::Usage(format!(
+            "nothing could be imported from {}: {}",
+            file.display(),
+            match source {
+                Source::Jrnl => {
+                    "starlog reads jrnl's own journal file and `jrnl --export json` (not --export md)"
+                }
+                Source::TuiJournal => {
+                    "starlog reads tui-journal's JSON export and its JSON storage file"
+                }
+            }
+        )));
+    }
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -60,8 +60,104 @@ pub fn tags_in(text: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Reads a jrnl file's text.
+/// One entry of `jrnl --export json`.
+#[derive(serde::Deserialize)]
+struct JsonEntry {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    starred: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct JsonExport {
+    entries: Vec<serde_json::Value>,
+}
+
+/// Reads `jrnl --export json`: `{"tags": {...}, "entries": [{"title",
+/// "body", "date": "2026-01-05", "time": "09:15", "tags": ["@x"],
+/// "starred"}]}`. An entry gets the same identity as in jrnl's own file,
+/// so importing both adds it once.
+fn parse_json(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let export: JsonExport = match serde_json::from_str(text) {
+        Ok(e) => e,
+        Err(e) => {
+            parsed.skipped.push(Skipped {
+                place: format!("line {}", e.line()),
+                reason: "this JSON is not jrnl's export (jrnl --export json)".into(),
+            });
+            return parsed;
+        }
+    };
+    for (n, value) in export.entries.into_iter().enumerate() {
+        let place = format!("entry {}", n + 1);
+        let entry: JsonEntry = match serde_json::from_value(value) {
+            Ok(e) => e,
+            Err(e) => {
+                parsed.skipped.push(Skipped {
+                    place,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let time = if entry.time.trim().is_empty() {
+            "00:00"
+        } else {
+            entry.time.trim()
+        };
+        let stamp = format!("{} {time}", entry.date.trim());
+        let Some(naive) = parse_stamp(&stamp) else {
+            parsed.skipped.push(Skipped {
+                place,
+                reason: format!("{stamp} is not a real date and time"),
+            });
+            continue;
+        };
+        let title = entry.title.trim().to_string();
+        let body = entry.body.trim().to_string();
+        if title.is_empty() && body.is_empty() {
+            parsed.skipped.push(Skipped {
+                place,
+                reason: "the entry has no text".into(),
+            });
+            continue;
+        }
+        let mut tags = Vec::new();
+        if entry.starred {
+            tags.push("starred".to_string());
+        }
+        for tag in &entry.tags {
+            tags_in(tag, &mut tags);
+        }
+        tags_in(&title, &mut tags);
+        tags_in(&body, &mut tags);
+        parsed.entries.push(Incoming {
+            place,
+            day: naive.date(),
+            when: local(naive),
+            key: format!("{stamp}\u{0}{title}"),
+            title,
+            body,
+            tags,
+        });
+    }
+    parsed
+}
+
+/// Reads a jrnl file's text: jrnl's own journal file, or its JSON export.
 pub fn parse(text: &str) -> Parsed {
+    if text.trim_start().starts_with('{') {
+        return parse_json(text);
+    }
     let mut parsed = Parsed::default();
     let lines: Vec<&str> = text.lines().collect();
     let starts: Vec<usize> = lines
@@ -135,6 +231,24 @@ pub fn parse(text: &str) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jrnls_json_export_is_read_like_its_own_file() {
+        let json = r#"{"tags": {"@complaint": 1}, "entries": [
+            {"title": "Angry caller about a refund. @complaint", "body": "I listened first.", "date": "2026-01-05", "time": "09:15", "tags": ["@complaint"], "starred": true}
+        ]}"#;
+        let parsed = parse(json);
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        assert_eq!(parsed.entries.len(), 1);
+        let e = &parsed.entries[0];
+        assert_eq!(e.day.to_string(), "2026-01-05");
+        assert_eq!(e.body, "I listened first.");
+        assert_eq!(e.tags, vec!["starred", "complaint"]);
+        let text = parse(
+            "[2026-01-05 09:15] Angry caller about a refund. @complaint\nI listened first.\n",
+        );
+        assert_eq!(text.entries[0].key, e.key, "the same entry either way");
+    }
 
     #[test]
     fn entries_with_titles_bodies_and_tags() {

@@ -477,3 +477,30 @@ fn tui_journal_days_are_the_days_typed_in_every_time_zone() {
         );
     }
 }
+
+#[test]
+fn jrnls_json_export_imports_and_a_file_giving_nothing_fails_with_a_hint() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let json = root.join("export.json");
+    std::fs::write(
+        &json,
+        r#"{"tags": {}, "entries": [{"title": "Angry caller", "body": "I listened.", "date": "2026-01-05", "time": "09:15", "tags": [], "starred": false}]}"#,
+    )
+    .expect("json");
+    let (code, out, err) = starlog(root, &["import", "jrnl", &json.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Imported 1 entry"), "{out}");
+    let md = root.join("export.md");
+    std::fs::write(
+        &md,
+        "# 2026\n\n## January\n\n### 2026-01-05 09:15 Angry caller\n\nI listened.\n",
+    )
+    .expect("md");
+    let (code, _, err) = starlog(root, &["import", "jrnl", &md.display().to_string()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("nothing could be imported") && err.contains("--export json"),
+        "{err}"
+    );
+}
