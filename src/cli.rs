@@ -102,6 +102,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The criteria sets evidence can be mapped to: the built-in ones and
+    /// those dropped as RON files into a `criteria` folder (in the data
+    /// folder, or beside the settings file). Choose them in your profile.
+    Criteria {
+        #[command(subcommand)]
+        command: CriteriaCommand,
+    },
     /// Write the portfolio for your assessor: Markdown, or one self-contained
     /// HTML file that prints cleanly to PDF. Refuses while customer personal
     /// data (e-mail addresses, phone numbers, card numbers, postcodes) is found.
@@ -167,6 +174,23 @@ pub enum Command {
         /// Extra generated diary entries, for trying large journals.
         #[arg(long, value_name = "N", default_value_t = 0)]
         entries: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCommand {
+    /// Every criteria set, where it comes from; `*` marks those your profile chooses.
+    List,
+    /// A set's criteria, with their levels and what each asks for.
+    Show {
+        /// The set's id, e.g. customer-service-practitioner.
+        id: String,
+    },
+    /// Check a criteria set file before you use it: what is wrong, at which
+    /// line and column. Exit status 1 when it cannot be used.
+    Check {
+        /// The .ron file.
+        file: PathBuf,
     },
 }
 

@@ -166,6 +166,21 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "starlog").map(|d| d.config_dir().join(FILE_NAME))
 }
 
+/// The settings file in use, noted once at start-up so the `criteria`
+/// folder beside it is found by every command and by the app.
+static IN_USE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Notes where the settings file in use is (once, at start-up).
+pub fn remember_path(path: Option<PathBuf>) {
+    let _ = IN_USE.set(path);
+}
+
+/// The folders searched for criteria set files for data root `root`:
+/// `<root>/criteria`, then `criteria` beside the settings file in use.
+pub fn criteria_folders(root: &Path) -> Vec<PathBuf> {
+    starlog_store::criteria::folders(root, IN_USE.get().and_then(|p| p.as_deref()))
+}
+
 /// Reads the config at `path`, or the default path; a missing file means defaults.
 pub fn load(path: Option<&Path>) -> LoadedConfig {
     let path = path.map(Path::to_path_buf).or_else(default_path);

@@ -159,6 +159,8 @@ pub struct App {
     /// for the record selected then (another selection starts at the top).
     pub preview_scroll: Option<(Screen, usize, u16)>,
     pub criteria: Option<CriteriaSet>,
+    /// The profile's further criteria sets, checked alongside the first.
+    pub more_criteria: Vec<CriteriaSet>,
     pub prompts: StarPrompts,
     /// The Feedback screen's filter and panels.
     pub feedback_view: feedback::FeedbackView,
@@ -178,7 +180,7 @@ pub struct App {
 impl App {
     /// An app showing `loaded`, with no workspace behind it (tests, read-only).
     pub fn from_loaded(loaded: Loaded, now: DateTime<FixedOffset>) -> App {
-        let criteria = crate::assets::criteria_set(&loaded.header.profile.criteria_set);
+        let (criteria, more_criteria) = chosen_sets(None, &loaded.header.profile);
         let diary_total = loaded.records.diary.len();
         App {
             ws: None,
@@ -217,6 +219,7 @@ impl App {
             mouse_map: std::cell::RefCell::default(),
             preview_scroll: None,
             criteria,
+            more_criteria,
             prompts: crate::assets::star_prompts(),
             feedback_view: feedback::FeedbackView::default(),
             review_compare: None,
@@ -286,7 +289,7 @@ impl App {
             && self.read_only_reason.is_none()
             && !self.quick_capture
         {
-            let sets = crate::assets::criteria_sets();
+            let sets = self.all_criteria_sets();
             self.form = Some(Form::Profile(Box::new(ProfileForm::new(
                 &self.header.profile,
                 &sets,
@@ -311,7 +314,7 @@ impl App {
         self.merge_session_changes();
         self.diary_total = self.records.diary.len();
         self.loading = None;
-        self.criteria = crate::assets::criteria_set(&self.header.profile.criteria_set);
+        (self.criteria, self.more_criteria) = chosen_sets(self.ws.as_ref(), &self.header.profile);
         for (i, screen) in Screen::ALL.iter().enumerate() {
             if let Some(id) = &selected_ids[i]
                 && let Some(pos) = self.ids(*screen).iter().position(|x| x == id)
@@ -566,7 +569,7 @@ impl App {
                 self.set_status("Reloading from disk…");
             }
             Action::EditProfile => {
-                let sets = crate::assets::criteria_sets();
+                let sets = self.all_criteria_sets();
                 self.form = Some(Form::Profile(Box::new(ProfileForm::new(
                     &self.header.profile,
                     &sets,
@@ -924,10 +927,26 @@ impl App {
         self.link_pending_feedback();
     }
 
+    /// Every criteria set the learner can choose: built in, and from the
+    /// `criteria` folders of the data root and the config folder.
+    fn all_criteria_sets(&self) -> Vec<CriteriaSet> {
+        let folders = self
+            .ws
+            .as_ref()
+            .and_then(|ws| ws.dir().parent())
+            .map(crate::config::criteria_folders)
+            .unwrap_or_default();
+        crate::store::criteria::all_sets(&folders)
+            .0
+            .into_iter()
+            .map(|f| f.set)
+            .collect()
+    }
+
     fn apply_profile(&mut self, profile: LearnerProfile) {
         self.header.profile = profile;
         self.header.onboarded = true;
-        self.criteria = crate::assets::criteria_set(&self.header.profile.criteria_set);
+        (self.criteria, self.more_criteria) = chosen_sets(self.ws.as_ref(), &self.header.profile);
     }
 
     fn save_header(&mut self) -> bool {
@@ -1000,6 +1019,21 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.push('…');
         out
     }
+}
+
+/// The criteria sets `profile` chooses, looked for beside `ws` (built-in
+/// ones only when there is no workspace behind the app).
+fn chosen_sets(
+    ws: Option<&crate::store::Workspace>,
+    profile: &LearnerProfile,
+) -> (Option<CriteriaSet>, Vec<CriteriaSet>) {
+    let folders = ws
+        .and_then(|ws| ws.dir().parent())
+        .map(crate::config::criteria_folders)
+        .unwrap_or_default();
+    let (sets, _) = crate::store::criteria::all_sets(&folders);
+    let (first, more, _) = crate::store::criteria::chosen(&sets, profile);
+    (first, more)
 }
 
 #[cfg(all(test, unix))]

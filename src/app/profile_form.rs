@@ -32,7 +32,7 @@ impl ProfileField {
             ProfileField::Organisation => "Organisation",
             ProfileField::Qualification => "Qualification",
             ProfileField::Level => "Level (2 or 3)",
-            ProfileField::CriteriaSet => "Unit criteria",
+            ProfileField::CriteriaSet => "Criteria sets",
         }
     }
 }
@@ -42,7 +42,10 @@ pub struct ProfileForm {
     /// Shown as a welcome on first run.
     pub first_run: bool,
     pub texts: [TextArea<'static>; 5],
+    /// Every criteria set the learner can tick; several may be.
     pub criteria: Picker,
+    /// The set that was first in the profile, kept first while ticked.
+    first_set: String,
     pub focus: ProfileField,
     pub dirty: bool,
     pub error: Option<String>,
@@ -63,11 +66,19 @@ impl ProfileForm {
                 label: s.title.clone(),
             })
             .collect();
-        let current = if profile.criteria_set.is_empty() {
+        let first = if profile.criteria_set.is_empty() {
             crate::assets::DEFAULT_CRITERIA_SET.to_string()
         } else {
             profile.criteria_set.clone()
         };
+        let mut current = vec![first.clone()];
+        current.extend(
+            profile
+                .more_criteria_sets
+                .iter()
+                .filter(|id| **id != first)
+                .cloned(),
+        );
         let qualification = if profile.qualification.is_empty() && first_run {
             "NVQ in Customer Service".to_string()
         } else {
@@ -82,7 +93,8 @@ impl ProfileForm {
                 line(&qualification),
                 line(&profile.level.map(|l| l.to_string()).unwrap_or_default()),
             ],
-            criteria: Picker::new(options, &[current], true),
+            criteria: Picker::new(options, &current, false),
+            first_set: first,
             focus: ProfileField::Name,
             dirty: false,
             error: None,
@@ -154,18 +166,25 @@ impl ProfileForm {
                 ));
             }
         };
+        // The set chosen first stays first while it is ticked; the others
+        // are checked alongside it.
+        let mut ticked = self.criteria.selected();
+        if ticked.is_empty() {
+            return Err("Criteria sets: tick at least one criteria set (Space)".into());
+        }
+        let first = match ticked.iter().position(|id| *id == self.first_set) {
+            Some(i) => ticked.remove(i),
+            None => ticked.remove(0),
+        };
+        let more = ticked;
         Ok(LearnerProfile {
             name: self.text(ProfileField::Name),
             job_role: self.text(ProfileField::JobRole),
             organisation: self.text(ProfileField::Organisation),
             qualification: self.text(ProfileField::Qualification),
             level,
-            criteria_set: self
-                .criteria
-                .selected()
-                .into_iter()
-                .next()
-                .unwrap_or_default(),
+            criteria_set: first,
+            more_criteria_sets: more,
         })
     }
 }

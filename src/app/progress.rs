@@ -151,7 +151,7 @@ impl App {
                 header: &self.header,
                 records: r,
                 criteria: self.criteria.as_ref(),
-                more_criteria: &[],
+                more_criteria: &self.more_criteria,
                 today: self.today,
                 smart: &readiness::smart_letters,
             },

@@ -4,17 +4,33 @@
 use super::{Failure, report_problems, today};
 use crate::domain::readiness::{self, Verdict};
 use crate::domain::{CriteriaSet, WorkspaceHeader};
-use crate::store::{Loaded, Mode, Workspace};
+use crate::store::{Loaded, Mode, Workspace, criteria};
 use std::io::Write;
 use std::path::Path;
 
 /// Loads a workspace to read (beside an open app) with its criteria set.
 pub fn load(root: &Path, workspace: &str) -> Result<(Loaded, Option<CriteriaSet>), Failure> {
+    let (loaded, set, _) = load_all(root, workspace)?;
+    Ok((loaded, set))
+}
+
+/// Loads a workspace with every criteria set its profile chooses (built in
+/// or from a `criteria` folder); unreadable set files and unknown ids are
+/// reported on stderr.
+pub fn load_all(
+    root: &Path,
+    workspace: &str,
+) -> Result<(Loaded, Option<CriteriaSet>, Vec<CriteriaSet>), Failure> {
     let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
     let loaded = ws.load()?;
     report_problems(&loaded.problems);
-    let set = crate::assets::criteria_set(&loaded.header.profile.criteria_set);
-    Ok((loaded, set))
+    let (sets, mut problems) = criteria::all_sets(&crate::config::criteria_folders(root));
+    let (first, more, unknown) = criteria::chosen(&sets, &loaded.header.profile);
+    problems.extend(unknown);
+    for p in &problems {
+        eprintln!("starlog: {p}");
+    }
+    Ok((loaded, first, more))
 }
 
 /// The verdicts for a loaded workspace, today.
@@ -22,12 +38,13 @@ pub fn verdicts(
     header: &WorkspaceHeader,
     loaded: &Loaded,
     set: Option<&CriteriaSet>,
+    more: &[CriteriaSet],
 ) -> Vec<Verdict> {
     readiness::check(&readiness::Portfolio {
         header,
         records: &loaded.records,
         criteria: set,
-        more_criteria: &[],
+        more_criteria: more,
         today: today(),
         smart: &readiness::smart_letters,
     })
@@ -93,8 +110,8 @@ pub fn json(verdicts: &[Verdict]) -> String {
 
 /// Runs `starlog check`.
 pub fn run(root: &Path, workspace: &str, as_json: bool) -> Result<u8, Failure> {
-    let (loaded, set) = load(root, workspace)?;
-    let v = verdicts(&loaded.header, &loaded, set.as_ref());
+    let (loaded, set, more) = load_all(root, workspace)?;
+    let v = verdicts(&loaded.header, &loaded, set.as_ref(), &more);
     let out = if as_json { json(&v) } else { text(&v) };
     // A closed stdout (`| head`) is not a failure; the exit status still tells.
     let mut stdout = super::out::Out::stdout();

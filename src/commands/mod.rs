@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod config;
+pub mod criteria;
 pub mod demo;
 pub mod export;
 pub mod feedback;
@@ -14,7 +15,7 @@ pub mod review;
 pub mod search;
 pub mod shell;
 
-use crate::cli::{Cli, Command, FeedbackCommand, ImportCommand, KpiCommand};
+use crate::cli::{Cli, Command, CriteriaCommand, FeedbackCommand, ImportCommand, KpiCommand};
 /// Now, to the second, on the day `STARLOG_TODAY` pins (see [`crate::clock`]).
 pub use crate::clock::now;
 use crate::clock::today;
@@ -87,6 +88,7 @@ fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
 pub fn run(mut cli: Cli) -> Result<u8, Failure> {
     crate::clock::pinned_day().map_err(Failure::Usage)?;
     let settings = crate::config::load(cli.config.as_deref());
+    crate::config::remember_path(settings.path.clone());
     // The app shows them on its status line; the alternate screen would hide stderr.
     if !matches!(cli.command, None | Some(Command::Star)) {
         for problem in &settings.problems {
@@ -180,6 +182,11 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             command: KpiCommand::Add(args),
         }) => kpi::run_add(&root, &cli.workspace, cli.read_only, args),
         Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
+        Some(Command::Criteria { command }) => match command {
+            CriteriaCommand::List => criteria::list(&root, &cli.workspace),
+            CriteriaCommand::Show { id } => criteria::show(&root, &id),
+            CriteriaCommand::Check { file } => criteria::check(&file),
+        },
         Some(Command::Search { query, kind, json }) => {
             search::run(&root, &cli.workspace, &query, kind.as_deref(), json)
         }

@@ -86,7 +86,7 @@ pub fn draw(form: &ProfileForm, frame: &mut Frame, area: Rect, st: &Styles) {
                 if r.y >= fields.y + fields.height {
                     break;
                 }
-                let mark = if *checked { "(•) " } else { "( ) " };
+                let mark = if *checked { "[x] " } else { "[ ] " };
                 let style = if focused && i == form.criteria.cursor {
                     st.selected()
                 } else {

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod criteria;
 mod custom;
 mod exits;
 mod goldens;

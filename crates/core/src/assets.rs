@@ -6,10 +6,20 @@
 use crate::domain::{CriteriaSet, StarPrompts};
 
 /// The built-in criteria sets, as `(file name, RON text)`.
-pub const CRITERIA_FILES: &[(&str, &str)] = &[(
-    "develop-personal-performance.ron",
-    include_str!("../../../assets/criteria/develop-personal-performance.ron"),
-)];
+pub const CRITERIA_FILES: &[(&str, &str)] = &[
+    (
+        "develop-personal-performance.ron",
+        include_str!("../../../assets/criteria/develop-personal-performance.ron"),
+    ),
+    (
+        "customer-service-practitioner.ron",
+        include_str!("../../../assets/criteria/customer-service-practitioner.ron"),
+    ),
+    (
+        "customer-service-specialist.ron",
+        include_str!("../../../assets/criteria/customer-service-specialist.ron"),
+    ),
+];
 
 const STAR_PROMPTS: &str = include_str!("../../../assets/star-prompts.ron");
 
@@ -56,7 +66,16 @@ mod tests {
         for (name, text) in CRITERIA_FILES {
             let set: Result<CriteriaSet, _> = ron::from_str(text);
             assert!(set.is_ok(), "{name}: {set:?}");
+            if let Ok(set) = set {
+                assert!(set.problems().is_empty(), "{name}: {:?}", set.problems());
+                assert_eq!(
+                    format!("{}.ron", set.id),
+                    *name,
+                    "the file is named by its id"
+                );
+            }
         }
+        assert_eq!(criteria_sets().len(), CRITERIA_FILES.len());
         let prompts: Result<StarPrompts, _> = ron::from_str(STAR_PROMPTS);
         assert!(prompts.is_ok(), "{prompts:?}");
     }

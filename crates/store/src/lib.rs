@@ -13,6 +13,7 @@ use starlog_core::domain;
 pub mod arrivals;
 pub mod cache;
 pub mod codec;
+pub mod criteria;
 pub mod drafts;
 pub mod export_file;
 pub mod fsio;

@@ -18,37 +18,25 @@ pub struct Criterion {
     pub asks: Vec<Ask>,
 }
 
-/// Something a criterion asks the portfolio to show, checked by its own
-/// readiness rule. A set that never asks for leadership styles never has its
-/// learners told to record them.
+/// Something a criterion asks the portfolio to show beyond a linked record,
+/// checked by a readiness rule (`domain::readiness`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ask {
-    /// A named person (line manager, assessor) agreed the development needs.
+    /// A named person (line manager, assessor) agreed the development needs:
+    /// a need's Agreed with, or a review mapped to the criterion with its
+    /// participants named.
     AgreedNeeds,
-    /// Professional behaviours, each with a customer example.
-    Professionalism,
-    /// Transferable skills, each tied to a task and an improved outcome.
-    TransferableSkills,
-    /// Two leadership styles or more, each with a scenario and a justification.
-    LeadershipStyles,
-    /// How the learner prefers to learn and how that shaped the methods chosen.
-    LearningPreferences,
-    /// Barriers to development and what was done about each.
-    Barriers,
-    /// The knowledge points, each answered with a workplace example.
-    Knowledge,
 }
 
 impl Ask {
-    pub const ALL: [Ask; 7] = [
-        Ask::AgreedNeeds,
-        Ask::Professionalism,
-        Ask::TransferableSkills,
-        Ask::LeadershipStyles,
-        Ask::LearningPreferences,
-        Ask::Barriers,
-        Ask::Knowledge,
-    ];
+    pub const ALL: [Ask; 1] = [Ask::AgreedNeeds];
+
+    /// What it asks for, in the learner's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ask::AgreedNeeds => "somebody named agreed your development needs",
+        }
+    }
 }
 
 impl Criterion {
@@ -72,6 +60,46 @@ pub struct CriteriaSet {
 }
 
 impl CriteriaSet {
+    /// What is wrong with a set read from a file, in words for whoever wrote
+    /// it; empty when it can be used.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let id = self.id.trim();
+        if id.is_empty() {
+            out.push("`id` is empty: give the set a short name, e.g. \"my-centre-unit-4\"".into());
+        } else if id.contains(|c: char| c.is_whitespace() || c == '/' || c == '\\' || c == ':') {
+            out.push(format!(
+                "`id` \"{id}\" has spaces or / \\ : in it: use letters, digits and dashes"
+            ));
+        }
+        if self.title.trim().is_empty() {
+            out.push("`title` is empty: say which unit or standard this is".into());
+        }
+        if self.criteria.is_empty() {
+            out.push("`criteria` is empty: list at least one criterion".into());
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, c) in self.criteria.iter().enumerate() {
+            let cid = c.id.trim();
+            if cid.is_empty() {
+                out.push(format!("criterion {} has an empty `id`", i + 1));
+            } else if seen.contains(&cid) {
+                out.push(format!("criterion `{cid}` is listed twice"));
+            } else {
+                seen.push(cid);
+            }
+            if c.title.trim().is_empty() {
+                out.push(format!("criterion `{cid}` has an empty `title`"));
+            }
+            if let Some(l) = c.levels.iter().find(|l| !(1..=8).contains(*l)) {
+                out.push(format!(
+                    "criterion `{cid}` names level {l}: levels run from 1 to 8"
+                ));
+            }
+        }
+        out
+    }
+
     /// The criteria at `level` that ask for `ask`.
     pub fn asking(&self, ask: Ask, level: Option<u8>) -> impl Iterator<Item = &Criterion> {
         self.criteria

@@ -20,6 +20,11 @@ pub struct LearnerProfile {
     /// The id of the criteria set in `assets/criteria/` the learner is assessed on.
     #[serde(default)]
     pub criteria_set: String,
+    /// Further criteria sets evidence is mapped to, checked alongside the
+    /// first (e.g. the unit and an apprenticeship standard). Not written
+    /// while empty, so older files stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_criteria_sets: Vec<String>,
 }
 
 /// Settings that change how the app judges the workspace.
