@@ -406,13 +406,13 @@ fn review() -> impl Strategy<Value = Review> {
 fn header() -> impl Strategy<Value = WorkspaceHeader> {
     (
         (text(), text(), text(), text()),
-        (any::<Option<u8>>(), text()),
+        (any::<Option<u8>>(), text(), texts()),
         (any::<u32>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (name, job_role, organisation, qualification),
-                (level, criteria_set),
+                (level, criteria_set, more_criteria_sets),
                 (review_interval_days, onboarded),
             )| WorkspaceHeader {
                 format: FORMAT,
@@ -423,6 +423,7 @@ fn header() -> impl Strategy<Value = WorkspaceHeader> {
                     qualification,
                     level,
                     criteria_set,
+                    more_criteria_sets,
                 },
                 settings: Settings {
                     review_interval_days,
