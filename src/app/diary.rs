@@ -1,6 +1,6 @@
 //! What keys do on the Diary screen.
 
-use super::star_form::StarForm;
+use super::forms::star::StarForm;
 use super::{Action, App, Form, Screen};
 use crate::domain::{DiaryEntry, Id};
 

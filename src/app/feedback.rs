@@ -3,11 +3,11 @@
 //! triage rules themselves are pure functions in `domain::feedback`; this
 //! file applies them to the selected item and saves the result.
 
-use super::act_form::ActForm;
-use super::feedback_filter_form::FeedbackFilterForm;
-use super::feedback_form::FeedbackForm;
-use super::objective_form::ObjectiveForm;
-use super::reflection_form::{ReflectionForm, capitalise};
+use super::forms::act::ActForm;
+use super::forms::feedback_filter::FeedbackFilterForm;
+use super::forms::feedback::FeedbackForm;
+use super::forms::objective::ObjectiveForm;
+use super::forms::reflection::{ReflectionForm, capitalise};
 use super::{Action, App, Form, Screen};
 use crate::domain::{
     ActionLink, AnyRecord, DraftField, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod,

@@ -2,37 +2,23 @@
 //! carries out an `Action`, and the view (`crate::ui`) renders from `&App`
 //! only. The event loop lives in `run.rs`.
 
-pub mod act_form;
 pub mod action;
-pub mod activity_form;
 pub mod arrivals;
 mod diary;
 pub mod editor;
-pub mod export_form;
 pub mod feedback;
-pub mod feedback_filter_form;
-pub mod feedback_form;
-pub mod fields;
-pub mod form;
+pub mod forms;
 pub mod keymap;
-pub mod kpi_form;
 pub mod mouse;
-pub mod need_form;
-pub mod objective_form;
-pub mod picker;
 pub mod plan;
-pub mod profile_form;
 pub mod progress;
-pub mod reflection_form;
-pub mod review_form;
 pub mod reviews;
 pub mod run;
 pub mod search;
 mod settings;
-pub mod star_form;
 
 pub use action::{Action, Screen};
-pub use form::{Form, FormState};
+pub use forms::{Form, FormState};
 pub use keymap::Context;
 
 use crate::domain::words::count;
@@ -42,9 +28,9 @@ use crate::domain::{
 };
 use crate::store::{FileState, Loaded, Problem, SaveError, Severity, Workspace};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use profile_form::ProfileForm;
+use forms::profile::ProfileForm;
 use ratatui::crossterm::event::KeyEvent;
-use star_form::StarForm;
+use forms::star::StarForm;
 use std::collections::HashMap;
 use std::path::PathBuf;
 

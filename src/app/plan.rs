@@ -2,9 +2,9 @@
 //! activities; `n` asks which of the three to add; `e`, `d` and Enter work on
 //! whichever is selected.
 
-use super::activity_form::ActivityForm;
-use super::need_form::NeedForm;
-use super::objective_form::{FieldError, ObjectiveForm};
+use super::forms::activity::ActivityForm;
+use super::forms::need::NeedForm;
+use super::forms::objective::{FieldError, ObjectiveForm};
 use super::{Action, App, Form, Screen};
 use crate::domain::{Activity, AnyRecord, DevelopmentNeed, Id, Objective};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

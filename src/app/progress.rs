@@ -4,8 +4,8 @@
 //! the criteria matrix and the readiness checklist; `n` records a KPI reading;
 //! `x` exports the portfolio in the background.
 
-use super::export_form::{ExportChoice, ExportForm};
-use super::kpi_form::KpiForm;
+use super::forms::export::{ExportChoice, ExportForm};
+use super::forms::kpi::KpiForm;
 use super::{Action, App, Form, Screen};
 use crate::domain::coverage::{self, Coverage};
 use crate::domain::kpi::{self, Scale};
@@ -277,7 +277,7 @@ impl App {
                 self.offer_next_draft();
             }
             Err(message) => {
-                form.save_error = Some(super::objective_form::FieldError {
+                form.save_error = Some(super::forms::objective::FieldError {
                     field: "value",
                     message,
                 });

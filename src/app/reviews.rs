@@ -2,7 +2,7 @@
 //! selected review with the one before it (again: with today's plan), `e`
 //! records a correction (reviews are never edited), `Enter` reads one.
 
-use super::review_form::ReviewForm;
+use super::forms::review::ReviewForm;
 use super::{Action, App, Form, Screen};
 use crate::domain::review::{cycle, timeline};
 use crate::domain::{AnyRecord, Id, Review};

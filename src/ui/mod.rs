@@ -1,28 +1,16 @@
 //! The view: renders the whole screen from `&App`. No I/O and no state
 //! changes happen here; one file per screen or form.
 
-pub mod act_form;
-pub mod activity_form;
 pub mod diary;
-pub mod export_form;
 pub mod feedback;
-pub mod feedback_filter_form;
-pub mod feedback_form;
-pub mod field_form;
+pub mod forms;
 pub mod help;
-pub mod kpi_form;
 pub mod legend;
 pub mod markdown;
-pub mod need_form;
-pub mod objective_form;
 pub mod plan;
-pub mod profile_form;
 pub mod progress;
-pub mod reflection_form;
-pub mod review_form;
 pub mod reviews;
 pub mod search;
-pub mod star_form;
 pub mod status;
 pub mod widgets;
 
@@ -149,21 +137,21 @@ pub fn view(app: &App, frame: &mut Frame) {
     .areas(area);
     draw_tabs(app, frame, tabs, &st);
     match &app.form {
-        Some(Form::Star(form)) => star_form::draw(app, form, frame, body, &st),
-        Some(Form::Profile(form)) => profile_form::draw(form, frame, body, &st),
-        Some(Form::Need(form)) => need_form::draw(app, form, frame, body, &st),
-        Some(Form::Objective(form)) => objective_form::draw(app, form, frame, body, &st),
-        Some(Form::Activity(form)) => activity_form::draw(app, form, frame, body, &st),
-        Some(Form::Feedback(form)) => feedback_form::draw(app, form, frame, body, &st),
-        Some(Form::Reflection(form)) => reflection_form::draw(form, frame, body, &st),
-        Some(Form::Act(form)) => act_form::draw(app, form, frame, body, &st),
+        Some(Form::Star(form)) => forms::star::draw(app, form, frame, body, &st),
+        Some(Form::Profile(form)) => forms::profile::draw(form, frame, body, &st),
+        Some(Form::Need(form)) => forms::need::draw(app, form, frame, body, &st),
+        Some(Form::Objective(form)) => forms::objective::draw(app, form, frame, body, &st),
+        Some(Form::Activity(form)) => forms::activity::draw(app, form, frame, body, &st),
+        Some(Form::Feedback(form)) => forms::feedback::draw(app, form, frame, body, &st),
+        Some(Form::Reflection(form)) => forms::reflection::draw(form, frame, body, &st),
+        Some(Form::Act(form)) => forms::act::draw(app, form, frame, body, &st),
         Some(Form::FeedbackFilter(form)) => {
             feedback::draw(app, frame, body, &st);
-            feedback_filter_form::draw(form, frame, body, &st);
+            forms::feedback_filter::draw(form, frame, body, &st);
         }
-        Some(Form::Kpi(form)) => kpi_form::draw(app, form, frame, body, &st),
-        Some(Form::Export(form)) => export_form::draw(app, form, frame, body, &st),
-        Some(Form::Review(form)) => review_form::draw(app, form, frame, body, &st),
+        Some(Form::Kpi(form)) => forms::kpi::draw(app, form, frame, body, &st),
+        Some(Form::Export(form)) => forms::export::draw(app, form, frame, body, &st),
+        Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),

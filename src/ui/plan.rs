@@ -5,7 +5,7 @@
 //! call out its gaps.
 
 use super::Styles;
-use super::objective_form::{badges, check_lines};
+use super::forms::objective::{badges, check_lines};
 use super::widgets::{
     centered, empty_state, list_and_preview, panel, section, text_panel, window_start,
 };

@@ -3,9 +3,9 @@
 //! form). Saving starts the export in the background; the status line shows
 //! how far it has got.
 
-use super::fields::{Field, Fields};
-use super::form::FormState;
-use super::objective_form::FieldError;
+use super::field::{Field, Fields};
+use super::FormState;
+use super::objective::FieldError;
 use crate::domain::privacy::Hit;
 use crate::export::{Format, PersonalData};
 use chrono::NaiveDate;
@@ -72,7 +72,7 @@ impl ExportForm {
         let mut fields = fields;
         // The cursor starts at the end of the suggested path, ready to change the name.
         if let Some(f) = fields.list.iter_mut().find(|f| f.name == "file")
-            && let super::fields::Input::Line(area, _) = &mut f.input
+            && let super::field::Input::Line(area, _) = &mut f.input
         {
             area.move_cursor(ratatui_textarea::CursorMove::End);
         }

@@ -3,8 +3,8 @@
 //! checked against the metric's scale; a value off the scale is refused at
 //! the field, with the scale named.
 
-use super::fields::{Field, Fields, LineKind};
-use super::objective_form::FieldError;
+use super::field::{Field, Fields, LineKind};
+use super::objective::FieldError;
 use super::picker::PickOption;
 use crate::domain::kpi::{self, Better, KpiField};
 use crate::domain::{Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
@@ -60,7 +60,7 @@ impl KpiForm {
             &linked,
             "No objectives yet: the reading stands on its own.",
         );
-        if let super::fields::Input::Pick(p) = &mut objective.input {
+        if let super::field::Input::Pick(p) = &mut objective.input {
             p.single = true;
         }
         let fields = Fields::new(vec![
@@ -239,7 +239,7 @@ impl KpiForm {
     }
 }
 
-super::fields::fields_form_state!(KpiForm);
+super::field::fields_form_state!(KpiForm);
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,8 @@
 //! The profile form: a greeting on first run, and `p` to edit later.
 
-use super::Styles;
-use super::widgets::panel;
-use crate::app::profile_form::{ProfileField, ProfileForm};
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
+use crate::app::forms::profile::{ProfileField, ProfileForm};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -44,7 +44,7 @@ pub fn draw(form: &ProfileForm, frame: &mut Frame, area: Rect, st: &Styles) {
         vec![Line::from("Who you are and what you are assessed on.")]
     };
     frame.render_widget(
-        Paragraph::new(super::widgets::reflow(intro_lines)).wrap(Wrap { trim: true }),
+        Paragraph::new(crate::ui::widgets::reflow(intro_lines)).wrap(Wrap { trim: true }),
         intro,
     );
     let mut y = fields.y;

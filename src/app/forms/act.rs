@@ -2,9 +2,9 @@
 //! objective made from the feedback, or a diary entry) and say what was done.
 //! Drawn by `ui/act_form.rs`.
 
-use super::form::FormState;
+use super::FormState;
 use super::picker::{PickOption, Picker};
-use super::reflection_form::{capitalise, text_area};
+use super::reflection::{capitalise, text_area};
 use crate::domain::{
     ActionLink, DiaryEntry, Draft, DraftField, DraftForm, Feedback, Id, Objective, Records,
 };
@@ -239,11 +239,11 @@ impl FormState for ActForm {
         self.dirty
     }
 
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
         if self.focus != ActField::Note {
             return None;
         }
-        Some(super::form::FocusedText {
+        Some(super::FocusedText {
             area: &mut self.note,
             multi_line: true,
         })

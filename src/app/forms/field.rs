@@ -249,13 +249,13 @@ impl Fields {
     }
 
     /// The focused text field, for paste and $EDITOR (see `FormState`).
-    pub fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+    pub fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
         match &mut self.list.get_mut(self.focus)?.input {
-            Input::Line(area, _) => Some(super::form::FocusedText {
+            Input::Line(area, _) => Some(super::FocusedText {
                 area,
                 multi_line: false,
             }),
-            Input::Text(area) => Some(super::form::FocusedText {
+            Input::Text(area) => Some(super::FocusedText {
                 area,
                 multi_line: true,
             }),
@@ -388,7 +388,7 @@ impl Fields {
 /// the form's own `to_draft`.
 macro_rules! fields_form_state {
     ($form:ty) => {
-        impl $crate::app::form::FormState for $form {
+        impl $crate::app::forms::FormState for $form {
             fn handle_key(&mut self, key: &::ratatui::crossterm::event::KeyEvent) -> bool {
                 let changed = self.fields.handle_key(key);
                 if changed {
@@ -405,7 +405,7 @@ macro_rules! fields_form_state {
             fn paste(&mut self, text: &str) -> bool {
                 self.fields.paste(text)
             }
-            fn focused_text(&mut self) -> Option<$crate::app::form::FocusedText<'_>> {
+            fn focused_text(&mut self) -> Option<$crate::app::forms::FocusedText<'_>> {
                 self.fields.focused_text()
             }
             fn text_changed(&mut self) {

@@ -1,11 +1,11 @@
 //! The STAR form: a field list on the left, the field being edited with its
 //! hint question on the right, and quality hints that never block saving.
 
-use super::Styles;
-use super::widgets::panel;
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
 use crate::app::App;
-use crate::app::picker::Picker;
-use crate::app::star_form::{Field, StarForm};
+use crate::app::forms::picker::Picker;
+use crate::app::forms::star::{Field, StarForm};
 use crate::domain::StarPart;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -208,7 +208,7 @@ fn draw_picker(
         return;
     }
     let height = inner.height as usize;
-    let start = super::widgets::window_start(picker.cursor, picker.options.len(), height);
+    let start = crate::ui::widgets::window_start(picker.cursor, picker.options.len(), height);
     let lines: Vec<Line> = picker
         .options
         .iter()

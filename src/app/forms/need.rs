@@ -1,10 +1,10 @@
 //! The development-need form: one self-assessment finding (a strength or an
 //! area to improve), where it was identified, the evidence and who agreed it.
 
-use super::fields::{Field, Fields, LineKind};
-use super::objective_form::FieldError;
+use super::field::{Field, Fields, LineKind};
+use super::objective::FieldError;
 use super::picker::PickOption;
-use super::star_form::criteria_options;
+use super::star::criteria_options;
 use crate::domain::{
     CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, NeedKind, NeedSource, Records, dates,
 };
@@ -174,7 +174,7 @@ impl NeedForm {
     }
 }
 
-super::fields::fields_form_state!(NeedForm);
+super::field::fields_form_state!(NeedForm);
 
 #[cfg(test)]
 mod tests {

@@ -2,10 +2,10 @@
 //! landed. Drawn by `ui/feedback_form.rs`. Triage (reflection, action,
 //! archiving) has its own keys and forms; editing here keeps it as it was.
 
-use super::form::FormState;
+use super::FormState;
 use super::picker::Picker;
-use super::reflection_form::text_area;
-use super::star_form::criteria_options;
+use super::reflection::text_area;
+use super::star::criteria_options;
 use crate::domain::{
     self, CriteriaSet, Draft, DraftField, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
     Valence, dates,
@@ -434,14 +434,14 @@ impl FormState for FeedbackForm {
         self.dirty
     }
 
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
         let field = self.focus;
         if field.is_choice() {
             return None;
         }
         let multi_line = field == FeedbackField::Text;
         self.text_area_mut(field)
-            .map(|area| super::form::FocusedText { area, multi_line })
+            .map(|area| super::FocusedText { area, multi_line })
     }
     fn text_changed(&mut self) {
         self.dirty = true;

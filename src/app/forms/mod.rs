@@ -1,21 +1,34 @@
-//! The open form, whichever it is, and what every form can do.
-//!
-//! A new form: its own file implementing `FormState`, a variant here, and an
-//! arm in each `match` below (and in `ui::view` for drawing, and in
-//! `App::save_form` for saving).
+//! The form engine: the open form, whichever it is, and what every form can
+//! do. `field` holds the field kinds and their keys, `picker` the tick lists;
+//! each other file here is one form's spec.
 
-use super::act_form::ActForm;
-use super::activity_form::ActivityForm;
-use super::export_form::ExportForm;
-use super::feedback_filter_form::FeedbackFilterForm;
-use super::feedback_form::FeedbackForm;
-use super::kpi_form::KpiForm;
-use super::need_form::NeedForm;
-use super::objective_form::ObjectiveForm;
-use super::profile_form::ProfileForm;
-use super::reflection_form::ReflectionForm;
-use super::review_form::ReviewForm;
-use super::star_form::StarForm;
+pub mod act;
+pub mod activity;
+pub mod export;
+pub mod feedback;
+pub mod feedback_filter;
+pub mod field;
+pub mod kpi;
+pub mod need;
+pub mod objective;
+pub mod picker;
+pub mod profile;
+pub mod reflection;
+pub mod review;
+pub mod star;
+
+use self::act::ActForm;
+use self::activity::ActivityForm;
+use self::export::ExportForm;
+use self::feedback_filter::FeedbackFilterForm;
+use self::feedback::FeedbackForm;
+use self::kpi::KpiForm;
+use self::need::NeedForm;
+use self::objective::ObjectiveForm;
+use self::profile::ProfileForm;
+use self::reflection::ReflectionForm;
+use self::review::ReviewForm;
+use self::star::StarForm;
 use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
@@ -177,7 +190,7 @@ impl Form {
                     draft,
                     feedback,
                     records,
-                    super::feedback::offers_new_objective(),
+                    crate::app::feedback::offers_new_objective(),
                 ))))
             }
             DraftForm::Feedback => {

@@ -2,9 +2,9 @@
 //! The SMART check runs on the form as it stands (see `preview`) and is
 //! drawn beside it by `ui/objective_form.rs`; it never blocks saving.
 
-use super::fields::{Field, Fields, LineKind, parse_percent};
+use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
-use super::star_form::criteria_options;
+use super::star::criteria_options;
 use crate::domain::{
     CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
     ObjectiveStatus, ProgressNote, Records, dates,
@@ -304,7 +304,7 @@ impl ObjectiveForm {
     }
 }
 
-super::fields::fields_form_state!(ObjectiveForm);
+super::field::fields_form_state!(ObjectiveForm);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! from:1/9`) read by `domain::feedback::FeedbackFilter::parse`. Enter
 //! applies it; a word it cannot read is explained under the field.
 
-use super::form::FormState;
+use super::FormState;
 use crate::domain::FeedbackFilter;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -65,8 +65,8 @@ impl FormState for FeedbackFilterForm {
         false
     }
 
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
-        Some(super::form::FocusedText {
+    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
+        Some(super::FocusedText {
             area: &mut self.text,
             multi_line: false,
         })

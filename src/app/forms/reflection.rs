@@ -2,7 +2,7 @@
 //! feedback shown above it (drawn by `ui/reflection_form.rs`). Saving moves
 //! new feedback to reflected.
 
-use super::form::FormState;
+use super::FormState;
 use crate::domain::{Draft, DraftField, DraftForm, Feedback, Id};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
@@ -96,8 +96,8 @@ impl FormState for ReflectionForm {
         self.dirty
     }
 
-    fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
-        Some(super::form::FocusedText {
+    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
+        Some(super::FocusedText {
             area: &mut self.text,
             multi_line: true,
         })

@@ -1,10 +1,10 @@
 //! The export form, with the customer details found listed beside it
 //! (masked, with where they are) so the learner can decide.
 
-use super::Styles;
-use super::field_form::{self, Advice, FormView};
+use crate::ui::Styles;
+use super::view::{self, Advice, FormView};
 use crate::app::App;
-use crate::app::export_form::ExportForm;
+use crate::app::forms::export::ExportForm;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -62,7 +62,7 @@ pub fn draw(app: &App, form: &ExportForm, frame: &mut Frame, area: Rect, st: &St
             )),
         ]
     };
-    field_form::draw(
+    view::draw(
         frame,
         area,
         st,

@@ -205,10 +205,10 @@ impl StarForm {
     }
 
     /// The focused text field, for paste and $EDITOR (see `FormState`).
-    pub fn focused_text(&mut self) -> Option<super::form::FocusedText<'_>> {
+    pub fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
         let multi_line = !matches!(self.focus, Field::Date | Field::Tags);
         self.text_area_mut(self.focus)
-            .map(|area| super::form::FocusedText { area, multi_line })
+            .map(|area| super::FocusedText { area, multi_line })
     }
 
     /// Inserts pasted text into the focused text field.

@@ -1,10 +1,10 @@
 //! The development-activity form, with the Kirkpatrick levels reached so far
 //! beside it.
 
-use super::Styles;
-use super::field_form::{self, Advice, FormView};
+use crate::ui::Styles;
+use super::view::{self, Advice, FormView};
 use crate::app::App;
-use crate::app::activity_form::ActivityForm;
+use crate::app::forms::activity::ActivityForm;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -48,7 +48,7 @@ pub fn draw(app: &App, form: &ActivityForm, frame: &mut Frame, area: Rect, st: &
     } else {
         "New development activity"
     };
-    field_form::draw(
+    view::draw(
         frame,
         area,
         st,

@@ -1,9 +1,9 @@
 //! The KPI reading form, with the metric's scale beside it as it is typed.
 
-use super::Styles;
-use super::field_form::{self, Advice, FormView};
+use crate::ui::Styles;
+use super::view::{self, Advice, FormView};
 use crate::app::App;
-use crate::app::kpi_form::KpiForm;
+use crate::app::forms::kpi::KpiForm;
 use crate::domain::kpi::fmt_number;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,7 +40,7 @@ pub fn draw(app: &App, form: &KpiForm, frame: &mut Frame, area: Rect, st: &Style
         wide: vec![line.clone()],
         compact: vec![line],
     };
-    field_form::draw(
+    view::draw(
         frame,
         area,
         st,

@@ -3,11 +3,11 @@
 //! field with its question on the right, its error right under it, and an
 //! optional panel of advice (the objective form's SMART check).
 
-use super::Styles;
-use super::widgets::{panel, window_start};
-use crate::app::fields::{Field, Fields, Input};
-use crate::app::objective_form::FieldError;
-use crate::app::picker::Picker;
+use crate::ui::Styles;
+use crate::ui::widgets::{panel, window_start};
+use crate::app::forms::field::{Field, Fields, Input};
+use crate::app::forms::objective::FieldError;
+use crate::app::forms::picker::Picker;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

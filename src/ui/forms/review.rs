@@ -2,10 +2,10 @@
 //! right the field being edited, and for an objective what changed since the
 //! last review, its outcome and the reason. Problems show at their field.
 
-use super::Styles;
-use super::widgets::panel;
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
 use crate::app::App;
-use crate::app::review_form::{Field, ReviewForm};
+use crate::app::forms::review::{Field, ReviewForm};
 use crate::app::truncate;
 use crate::domain::review::check::Issue;
 use crate::domain::review::diff::Difference;
@@ -184,7 +184,7 @@ fn draw_nav(
     }
     plain_row(Field::Criteria, form.criteria.summary(), &mut lines);
     let height = area.height as usize;
-    let start = super::widgets::window_start(focus_row, lines.len(), height);
+    let start = crate::ui::widgets::window_start(focus_row, lines.len(), height);
     frame.render_widget(
         Paragraph::new(
             lines
@@ -447,7 +447,7 @@ fn draw_criteria(form: &ReviewForm, frame: &mut Frame, area: Rect, st: &Styles) 
         return;
     }
     let height = inner.height as usize;
-    let start = super::widgets::window_start(picker.cursor, picker.options.len(), height);
+    let start = crate::ui::widgets::window_start(picker.cursor, picker.options.len(), height);
     let lines: Vec<Line> = picker
         .options
         .iter()

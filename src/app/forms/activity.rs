@@ -2,9 +2,9 @@
 //! date, hours), which objectives it served, and its impact on Kirkpatrick's
 //! four levels, each with a note.
 
-use super::fields::{Field, Fields, LineKind, parse_hours};
-use super::objective_form::FieldError;
-use super::star_form::{criteria_options, objective_options};
+use super::field::{Field, Fields, LineKind, parse_hours};
+use super::objective::FieldError;
+use super::star::{criteria_options, objective_options};
 use crate::domain::{
     Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
 };
@@ -224,7 +224,7 @@ impl ActivityForm {
     }
 }
 
-super::fields::fields_form_state!(ActivityForm);
+super::field::fields_form_state!(ActivityForm);
 
 #[cfg(test)]
 mod tests {

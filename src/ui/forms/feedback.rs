@@ -1,9 +1,9 @@
 //! The feedback form: the fields with their values on the left, the field
 //! being edited with its question on the right (stacked on narrow screens).
 
-use super::Styles;
-use super::widgets::panel;
-use crate::app::feedback_form::{FeedbackField, FeedbackForm};
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
+use crate::app::forms::feedback::{FeedbackField, FeedbackForm};
 use crate::app::{App, FormState};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -124,7 +124,7 @@ fn draw_editor(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st
             .collect();
         // Keep the chosen option in view on short screens.
         let height = inner.height as usize;
-        let start = super::widgets::window_start(chosen, lines.len(), height);
+        let start = crate::ui::widgets::window_start(chosen, lines.len(), height);
         frame.render_widget(
             Paragraph::new(
                 lines
@@ -149,7 +149,7 @@ fn draw_editor(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st
             );
         } else {
             let height = inner.height as usize;
-            let start = super::widgets::window_start(picker.cursor, picker.options.len(), height);
+            let start = crate::ui::widgets::window_start(picker.cursor, picker.options.len(), height);
             let rows: Vec<Line> = picker
                 .options
                 .iter()

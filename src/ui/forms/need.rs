@@ -1,9 +1,9 @@
 //! The development-need form (self-assessment).
 
-use super::Styles;
-use super::field_form::{self, FormView};
+use crate::ui::Styles;
+use super::view::{self, FormView};
 use crate::app::App;
-use crate::app::need_form::NeedForm;
+use crate::app::forms::need::NeedForm;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -13,7 +13,7 @@ pub fn draw(app: &App, form: &NeedForm, frame: &mut Frame, area: Rect, st: &Styl
     } else {
         "New development need or strength"
     };
-    field_form::draw(
+    view::draw(
         frame,
         area,
         st,

@@ -1,10 +1,10 @@
 //! The objective form, with the SMART check beside it (or under the field on
 //! narrow screens), recomputed from the fields as the learner types.
 
-use super::Styles;
-use super::field_form::{self, Advice, FormView};
+use crate::ui::Styles;
+use super::view::{self, Advice, FormView};
 use crate::app::App;
-use crate::app::objective_form::ObjectiveForm;
+use crate::app::forms::objective::ObjectiveForm;
 use crate::domain::smart::{self, SmartCheck};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -94,7 +94,7 @@ pub fn draw(app: &App, form: &ObjectiveForm, frame: &mut Frame, area: Rect, st: 
     } else {
         "New objective"
     };
-    field_form::draw(
+    view::draw(
         frame,
         area,
         st,
