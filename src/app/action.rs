@@ -94,9 +94,27 @@ pub enum Action {
     PreviousField,
     /// Edit the focused text field in $VISUAL/$EDITOR (Ctrl-E).
     OpenEditor,
+    // Field keys (the focused field's kind decides which apply)
+    /// A choice's next / previous option.
+    NextOption,
+    PreviousOption,
+    /// Tick or untick the line under the cursor in a list.
+    Tick,
+    /// Text: to the start / end of the line.
+    LineStart,
+    LineEnd,
+    /// Text: delete to the start / end of the line, or the word before.
+    DeleteToLineStart,
+    DeleteToLineEnd,
+    DeleteWord,
+    /// Text: undo / redo typing in this field.
+    UndoTyping,
+    RedoTyping,
     // Confirmation popups
     Yes,
     No,
+    /// Throw away what was typed (the only key that does; see `Context::Discard`).
+    Discard,
 }
 
 impl Action {

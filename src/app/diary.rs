@@ -1,7 +1,6 @@
 //! What keys do on the Diary screen.
 
-use super::forms::star::StarForm;
-use super::{Action, App, Form, Screen};
+use super::{Action, App, Screen};
 use crate::domain::{DiaryEntry, Id};
 
 impl App {
@@ -25,13 +24,7 @@ impl App {
             return;
         }
         let entry = DiaryEntry::new(Id::generate(), self.today, self.now);
-        let form = StarForm::new(
-            entry,
-            false,
-            &self.records.objectives,
-            self.criteria.as_ref(),
-        );
-        self.form = Some(Form::Star(Box::new(form)));
+        self.form = Some(super::forms::star::open(entry, false, self));
     }
 
     /// Opens the selected entry in the STAR form (also from the reader).
@@ -46,12 +39,6 @@ impl App {
         if !self.editable(&entry.id, "entry") {
             return;
         }
-        let form = StarForm::new(
-            entry,
-            true,
-            &self.records.objectives,
-            self.criteria.as_ref(),
-        );
-        self.form = Some(Form::Star(Box::new(form)));
+        self.form = Some(super::forms::star::open(entry, true, self));
     }
 }

@@ -4,14 +4,13 @@
 //! file applies them to the selected item and saves the result.
 
 use super::forms::act::ActForm;
-use super::forms::feedback_filter::FeedbackFilterForm;
 use super::forms::feedback::FeedbackForm;
+use super::forms::feedback_filter::FeedbackFilterForm;
 use super::forms::objective::ObjectiveForm;
 use super::forms::reflection::{ReflectionForm, capitalise};
 use super::{Action, App, Form, Screen};
 use crate::domain::{
-    ActionLink, AnyRecord, DraftField, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod,
-    Triangulation,
+    ActionLink, AnyRecord, Feedback, FeedbackFilter, FeedbackState, Id, ReviewPeriod, Triangulation,
 };
 
 /// How the Feedback screen is showing the inbox.
@@ -436,11 +435,10 @@ fn objective_form_from_feedback(app: &App, feedback: &Feedback) -> (Form, Id) {
     if feedback.is_reflected() {
         relevance.push_str(&format!("\nMy reflection: {}", feedback.reflection.trim()));
     }
-    form.fields.restore(&[DraftField {
-        name: "relevance".into(),
-        text: relevance,
-    }]);
-    let id = form.base.id.clone();
+    if let Some(field) = form.fields.get_mut("relevance") {
+        field.set_text(&relevance);
+    }
+    let id = form.spec.base.id.clone();
     (Form::Objective(Box::new(form)), id)
 }
 

@@ -2,6 +2,7 @@
 //! overlay, so help can never disagree with what a key does.
 
 use super::action::{Action, Screen};
+use super::forms::field::FieldKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where the keyboard focus is, which decides what a key means.
@@ -17,6 +18,9 @@ pub enum Context {
     Help,
     /// A yes/no question.
     Confirm,
+    /// "Throw away what you typed?": only a deliberate key discards; any
+    /// other key goes back to the form (and is typed there).
+    Discard,
     /// The search palette: typed letters go to the query.
     Search,
 }
@@ -34,7 +38,10 @@ pub enum Scope {
     Form,
     Help,
     Confirm,
+    Discard,
     Search,
+    /// The focused field of a form, by its kind (resolved after `Form`).
+    Field(FieldKind),
 }
 
 impl Scope {
@@ -47,6 +54,7 @@ impl Scope {
             (Scope::Form, Context::Form) => true,
             (Scope::Help, Context::Help) => true,
             (Scope::Confirm, Context::Confirm) => true,
+            (Scope::Discard, Context::Discard) => true,
             (Scope::Search, Context::Search) => true,
             _ => false,
         }
@@ -164,6 +172,28 @@ pub fn bindings() -> &'static [Binding] {
                 "no",
                 true
             ),
+            bind!(
+                &[Ctrl('d')],
+                Scope::Confirm,
+                Action::Discard,
+                "discard (asks first)",
+                true
+            ),
+            // The discard question: nothing typed in ordinary text answers it.
+            bind!(
+                &[Ctrl('d')],
+                Scope::Discard,
+                Action::Discard,
+                "discard what you typed",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::Esc)],
+                Scope::Discard,
+                Action::No,
+                "keep editing (so does any other key)",
+                true
+            ),
             // Help
             bind!(
                 &[Code(KeyCode::Esc), Char('?'), Char('q')],
@@ -220,6 +250,91 @@ pub fn bindings() -> &'static [Binding] {
                 Scope::Form,
                 Action::OpenEditor,
                 "edit this field in $VISUAL/$EDITOR",
+                false
+            ),
+            // Field keys: what the focused field does with them.
+            bind!(
+                &[Code(KeyCode::Down), Code(KeyCode::Right), Char(' ')],
+                Scope::Field(FieldKind::Choice),
+                Action::NextOption,
+                "choice: next option (a letter picks by first letter)",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Up), Code(KeyCode::Left)],
+                Scope::Field(FieldKind::Choice),
+                Action::PreviousOption,
+                "choice: previous option",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Down)],
+                Scope::Field(FieldKind::Ticks),
+                Action::Down,
+                "list: next line (a letter jumps by first letter)",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Up)],
+                Scope::Field(FieldKind::Ticks),
+                Action::Up,
+                "list: previous line",
+                false
+            ),
+            bind!(
+                &[Char(' ')],
+                Scope::Field(FieldKind::Ticks),
+                Action::Tick,
+                "list: tick / untick",
+                false
+            ),
+            bind!(
+                &[Ctrl('a'), Code(KeyCode::Home)],
+                Scope::Field(FieldKind::Text),
+                Action::LineStart,
+                "text: start of the line",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::End)],
+                Scope::Field(FieldKind::Text),
+                Action::LineEnd,
+                "text: end of the line",
+                false
+            ),
+            bind!(
+                &[Ctrl('u')],
+                Scope::Field(FieldKind::Text),
+                Action::DeleteToLineStart,
+                "text: delete to the start of the line",
+                false
+            ),
+            bind!(
+                &[Ctrl('k')],
+                Scope::Field(FieldKind::Text),
+                Action::DeleteToLineEnd,
+                "text: delete to the end of the line",
+                false
+            ),
+            bind!(
+                &[Ctrl('w')],
+                Scope::Field(FieldKind::Text),
+                Action::DeleteWord,
+                "text: delete the word before the cursor",
+                false
+            ),
+            bind!(
+                &[Ctrl('z')],
+                Scope::Field(FieldKind::Text),
+                Action::UndoTyping,
+                "text: undo typing",
+                false
+            ),
+            bind!(
+                &[Ctrl('y')],
+                Scope::Field(FieldKind::Text),
+                Action::RedoTyping,
+                "text: redo",
                 false
             ),
             // Screens
@@ -621,7 +736,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 10] = [
+const CONTEXTS: [Context; 11] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -631,11 +746,18 @@ const CONTEXTS: [Context; 10] = [
     Context::Form,
     Context::Help,
     Context::Confirm,
+    Context::Discard,
     Context::Search,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {
-    CONTEXTS.iter().any(|c| a.covers(*c) && b.covers(*c))
+    match (a, b) {
+        // A field key is resolved only after the form's own keys miss.
+        (Scope::Field(x), Scope::Field(y)) => x == y,
+        (Scope::Field(_), Scope::Form) | (Scope::Form, Scope::Field(_)) => true,
+        (Scope::Field(_), _) | (_, Scope::Field(_)) => false,
+        _ => CONTEXTS.iter().any(|c| a.covers(*c) && b.covers(*c)),
+    }
 }
 
 /// The name of an action in config.ron: its variant in kebab case, e.g.
@@ -818,6 +940,25 @@ impl Keymap {
 
     pub fn resolve(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
         resolve_in(&self.table, ctx, key)
+    }
+
+    /// What `key` means to a form's focused field of `kind`, after the
+    /// form's own keys (`Context::Form`) did not take it.
+    pub fn resolve_field(&self, kind: FieldKind, key: &KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        self.table
+            .iter()
+            .find(|b| b.scope == Scope::Field(kind) && b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone())
+    }
+
+    /// The field rows, for help: every field kind's keys.
+    pub fn field_bindings(&self) -> impl Iterator<Item = &Binding> {
+        self.table
+            .iter()
+            .filter(|b| matches!(b.scope, Scope::Field(_)) && !b.keys.is_empty())
     }
 
     pub fn bindings_for(&self, ctx: Context) -> impl Iterator<Item = &Binding> {

@@ -29,8 +29,7 @@ use crate::domain::{
 use crate::store::{FileState, Loaded, Problem, SaveError, Severity, Workspace};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use forms::profile::ProfileForm;
-use ratatui::crossterm::event::KeyEvent;
-use forms::star::StarForm;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -44,17 +43,24 @@ pub struct StatusMessage {
     pub error: bool,
 }
 
-/// A yes/no question on top of everything.
+/// A question on top of everything.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
-    /// Esc in a form with unsaved text.
+    /// Esc in a form with unsaved text: only Ctrl-D discards; any other key
+    /// goes back to the form.
     DiscardChanges,
-    /// A draft from an earlier session.
+    /// A draft from an earlier session: restore, keep for later or discard.
     RestoreDraft(Box<Draft>),
     /// The export's file exists: replace it? (The export form stays open
     /// beneath, to choose another name.)
-    OverwriteExport(export_form::ExportChoice),
+    OverwriteExport(forms::export::ExportChoice),
+    /// Discarding an offered draft, asked once more.
+    DiscardDraft(Box<Draft>),
 }
+
+/// After a form closes, keys typed without a pause this long are taken as
+/// the end of the typing, not as commands for the list behind it.
+pub const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Something that can be undone with `u`.
 #[derive(Debug, Clone)]
@@ -118,6 +124,14 @@ pub struct App {
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
     pub pending_drafts: Vec<Draft>,
+    /// Set when a form closes: until a pause in typing, plain keys are not
+    /// commands (they were meant for the form).
+    pub typing_guard: Option<std::time::Instant>,
+    /// What the draft kept on Ctrl-C holds ("STAR entry “The customer…”"),
+    /// for the line the shell shows after the app ends.
+    pub kept_draft: Option<String>,
+    /// The last draft discarded, for `u` to bring back.
+    pub discarded_draft: Option<Draft>,
     pub status: Option<StatusMessage>,
     pub undo: Vec<Trashed>,
     /// `starlog star`: leave after the entry is saved or the form is closed.
@@ -185,6 +199,9 @@ impl App {
             form: None,
             confirm: None,
             pending_drafts: Vec::new(),
+            typing_guard: None,
+            kept_draft: None,
+            discarded_draft: None,
             status: None,
             undo: Vec::new(),
             quick_capture: false,
@@ -389,7 +406,9 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        if self.confirm.is_some() {
+        if self.confirm == Some(Confirm::DiscardChanges) {
+            Context::Discard
+        } else if self.confirm.is_some() {
             Context::Confirm
         } else if self.search.palette.is_some() {
             Context::Search
@@ -459,6 +478,9 @@ impl App {
     pub fn handle_key(&mut self, key: &KeyEvent) {
         // A message stays until the next key: it has been seen by then.
         self.status = None;
+        if self.typed_after_close(key) {
+            return;
+        }
         if self.plan_chooser {
             self.plan_chooser_key(key);
             return;
@@ -467,12 +489,16 @@ impl App {
         if ctx == Context::Search && self.search_types(key) {
             return;
         }
+        if ctx == Context::Discard {
+            self.discard_question_key(key);
+            return;
+        }
         match self.keymap.resolve(ctx, key) {
             Some(action) => self.update(action),
             None if ctx == Context::Search => self.search_input(key),
             None => {
                 if let Some(form) = &mut self.form
-                    && form.state_mut().handle_key(key)
+                    && forms::give_key(form.state_mut(), &self.keymap, key)
                 {
                     self.draft_due = true;
                 }
@@ -485,6 +511,42 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The discard question takes only a deliberate answer: Ctrl-D throws the
+    /// text away (into the trash, where `u` finds it); Esc goes back to the
+    /// form; any other key goes back too and is typed there, so text typed
+    /// on after Esc lands where it was meant to.
+    fn discard_question_key(&mut self, key: &KeyEvent) {
+        self.confirm = None;
+        match self.keymap.resolve(Context::Discard, key) {
+            Some(Action::Discard) => self.discard_form(),
+            Some(_) => self.set_status("Still editing: nothing was thrown away"),
+            None => self.handle_key(key),
+        }
+    }
+
+    /// True when `key` comes right after a form closed, before a pause in
+    /// typing: it was meant for the form, so it must not act on the list
+    /// (an `e` would edit, a `d` delete, a `q` quit).
+    fn typed_after_close(&mut self, key: &KeyEvent) -> bool {
+        let Some(until) = self.typing_guard else {
+            return false;
+        };
+        let now = std::time::Instant::now();
+        let typing = matches!(
+            key.code,
+            KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
+        ) && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if now > until || self.form.is_some() || !typing {
+            self.typing_guard = None;
+            return false;
+        }
+        self.typing_guard = Some(now + TYPING_PAUSE);
+        self.set_status("The form is closed: keys typed straight after it were not used");
+        true
     }
 
     /// Handles pasted text (bracketed paste).
@@ -504,7 +566,7 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         match self.context() {
-            Context::Confirm => self.update_confirm(action),
+            Context::Confirm | Context::Discard => self.update_confirm(action),
             Context::Search => self.search_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {
@@ -703,6 +765,10 @@ impl App {
     }
 
     fn undo_delete(&mut self) {
+        if let Some(draft) = self.discarded_draft.take() {
+            self.bring_back_draft(draft);
+            return;
+        }
         let Some(item) = self.undo.pop() else {
             self.set_status("Nothing to undo");
             return;
@@ -770,6 +836,7 @@ impl App {
             },
             Action::Interrupt => {
                 self.write_draft();
+                self.kept_draft = self.current_draft().map(|d| draft_description(&d));
                 self.exit = Some(Exit::Interrupted);
             }
             Action::OpenEditor => self.request_editor(),
@@ -791,10 +858,46 @@ impl App {
         } else {
             self.draft_due = false;
         }
+        self.form_closed();
+    }
+
+    /// After any form closes: keys typed on are not commands until a pause,
+    /// `starlog star` ends, and the next draft is offered.
+    pub(crate) fn form_closed(&mut self) {
+        self.typing_guard = Some(std::time::Instant::now() + TYPING_PAUSE);
         if self.quick_capture {
             self.exit = Some(Exit::Done);
         }
         self.offer_next_draft();
+    }
+
+    /// Ctrl-D on the discard question: the form closes and its text goes to
+    /// `trash/drafts/` (kept 30 days), from where `u` brings it back.
+    fn discard_form(&mut self) {
+        let Some(form) = self.form.take() else { return };
+        self.draft_due = false;
+        let draft = form.state().to_draft(self.now);
+        let kept = match (&self.ws, &draft) {
+            (Some(ws), Some(draft)) => match ws.discard_draft(draft) {
+                Ok(()) => true,
+                Err(e) => {
+                    // Keep the form: the text must not be lost.
+                    self.form = Some(form);
+                    self.set_error(format!("Could not put the text in the trash: {e}"));
+                    return;
+                }
+            },
+            _ => false,
+        };
+        self.discarded_draft = if kept { draft } else { None };
+        self.form_closed();
+        if self.status.is_none() || self.confirm.is_none() {
+            self.set_status(if kept {
+                "Discarded: kept in trash/drafts/ for 30 days; u brings it back"
+            } else {
+                "Changes discarded"
+            });
+        }
     }
 
     fn update_confirm(&mut self, action: Action) {
@@ -802,13 +905,31 @@ impl App {
             return;
         };
         match (confirm, action) {
-            (Confirm::DiscardChanges, Action::Yes) => {
-                self.close_form();
-                self.set_status("Changes discarded");
-            }
+            (Confirm::DiscardChanges, Action::Discard) => self.discard_form(),
             (Confirm::DiscardChanges, _) => {}
+            (Confirm::RestoreDraft(draft), Action::Discard) => {
+                self.confirm = Some(Confirm::DiscardDraft(draft));
+            }
+            (Confirm::DiscardDraft(draft), Action::Discard) => {
+                match self.ws.as_ref().map(|ws| ws.discard_draft(&draft)) {
+                    Some(Err(e)) => self.set_error(format!("Could not discard the draft: {e}")),
+                    _ => {
+                        self.set_status(
+                            "Draft discarded: kept in trash/drafts/ for 30 days; u brings it back",
+                        );
+                        self.discarded_draft = Some(*draft);
+                    }
+                }
+                self.offer_next_draft();
+                if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
+                    self.new_entry();
+                }
+            }
+            (Confirm::DiscardDraft(draft), _) => {
+                self.confirm = Some(Confirm::RestoreDraft(draft));
+            }
             (Confirm::RestoreDraft(draft), Action::Yes) => {
-                match Form::from_draft(&draft, &self.records, self.criteria.as_ref()) {
+                match Form::from_draft(&draft, self) {
                     Some(form) => {
                         self.form = Some(form);
                         self.set_status("Draft restored: Ctrl-S saves it");
@@ -847,6 +968,25 @@ impl App {
         }
     }
 
+    /// `u` after a discard: the draft comes out of the trash and its form
+    /// opens again.
+    fn bring_back_draft(&mut self, draft: Draft) {
+        if let Some(ws) = &self.ws
+            && let Err(e) = ws.restore_discarded_draft(&draft)
+        {
+            self.set_error(format!("Could not bring the draft back: {e}"));
+            self.discarded_draft = Some(draft);
+            return;
+        }
+        match Form::from_draft(&draft, self) {
+            Some(form) => {
+                self.form = Some(form);
+                self.set_status("Brought back: Ctrl-S saves it");
+            }
+            None => self.set_status("The draft is back; it is offered at the next start"),
+        }
+    }
+
     fn offer_next_draft(&mut self) {
         if self.confirm.is_none() && self.form.is_none() && !self.pending_drafts.is_empty() {
             let draft = self.pending_drafts.remove(0);
@@ -880,11 +1020,9 @@ impl App {
     }
 
     fn save_form(&mut self) {
+        let was_open = self.form.is_some();
         match self.form.take() {
-            Some(Form::Star(form)) => self.save_star(form),
-            Some(Form::Need(form)) => self.save_need(form),
-            Some(Form::Objective(form)) => self.save_objective(form),
-            Some(Form::Activity(form)) => self.save_activity(form),
+            Some(form) if form.engine().is_some() => self.submit_form(form),
             Some(Form::Feedback(form)) => self.save_feedback_form(form),
             Some(Form::Reflection(form)) => self.save_reflection_form(form),
             Some(Form::Act(form)) => self.save_act_form(form),
@@ -907,10 +1045,43 @@ impl App {
                     self.form = Some(Form::Profile(form));
                 }
             },
+            Some(form) => self.submit_form(form),
             None => {}
         }
         // A new objective started from feedback gets the feedback linked to it.
         self.link_pending_feedback();
+        if was_open && self.form.is_none() {
+            self.typing_guard = Some(std::time::Instant::now() + TYPING_PAUSE);
+        }
+    }
+
+    /// The one submit path of engine forms: validate and save (the spec's
+    /// `submit`), then forget the draft and say so; or keep the form open
+    /// with the message at its field, and a draft keeping the text safe.
+    fn submit_form(&mut self, mut form: Form) {
+        let Some(engine) = form.engine_mut() else {
+            self.form = Some(form);
+            return;
+        };
+        match engine.submit(self) {
+            Ok(message) => {
+                self.forget_draft(form.state());
+                if !message.is_empty() {
+                    self.set_status(message);
+                }
+                self.offer_next_draft();
+            }
+            Err(error) => {
+                let saving_failed = error.field.is_empty();
+                if let Some(engine) = form.engine_mut() {
+                    engine.refuse(error);
+                }
+                self.form = Some(form);
+                if saving_failed {
+                    self.write_draft();
+                }
+            }
+        }
     }
 
     /// Every criteria set the learner can choose: built in, and from the
@@ -948,39 +1119,25 @@ impl App {
             }
         }
     }
+}
 
-    fn save_star(&mut self, mut form: Box<StarForm>) {
-        let entry = match form.to_entry(self.today, self.now) {
-            Ok(entry) => entry,
-            Err(message) => {
-                form.save_error = Some(message);
-                self.form = Some(Form::Star(form));
-                return;
-            }
-        };
-        let id = entry.id.clone();
-        match self.save_record(AnyRecord::Diary(entry), form.editing) {
-            Ok(_) => {
-                self.forget_draft(form.as_ref());
-                self.select_record(&id);
-                self.set_status(if form.editing {
-                    "Changes saved"
-                } else {
-                    "Entry saved"
-                });
-                if self.quick_capture {
-                    self.exit = Some(Exit::Done);
-                }
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                // The text stays in the form, and a draft keeps it safe.
-                form.save_error = Some(message);
-                self.form = Some(Form::Star(form));
-                self.write_draft();
-            }
-        }
+/// What a draft is, for the restore question and the line after Ctrl-C:
+/// its form and first words, e.g. `STAR entry “The customer said…”`.
+pub fn draft_description(draft: &Draft) -> String {
+    let words = draft.headline();
+    let form = forms::form_name(draft);
+    if words.trim().is_empty() {
+        form.to_string()
+    } else {
+        format!("{form} “{}”", truncate(words.trim(), 40))
     }
+}
+
+/// The line the shell shows after Ctrl-C kept a draft.
+pub fn kept_draft_line(what: &str) -> String {
+    format!(
+        "starlog: your unsaved {what} was kept as a draft; starlog offers it back the next time it starts."
+    )
 }
 
 /// A short title for any record (status messages, search results).

@@ -39,7 +39,7 @@ impl App {
         );
         match self.context() {
             // Popups and forms keep the keyboard's focus; the mouse waits.
-            Context::Confirm | Context::Form => {}
+            Context::Confirm | Context::Discard | Context::Form => {}
             Context::Search if wheel => {
                 self.update(if down { Action::Down } else { Action::Up });
             }

@@ -2,9 +2,10 @@
 //! activities; `n` asks which of the three to add; `e`, `d` and Enter work on
 //! whichever is selected.
 
+use super::forms::FieldError;
 use super::forms::activity::ActivityForm;
 use super::forms::need::NeedForm;
-use super::forms::objective::{FieldError, ObjectiveForm};
+use super::forms::objective::ObjectiveForm;
 use super::{Action, App, Form, Screen};
 use crate::domain::{Activity, AnyRecord, DevelopmentNeed, Id, Objective};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -165,93 +166,22 @@ impl App {
         }
     }
 
-    /// Saves a record from a plan form; on failure the form comes back with
-    /// the message at the field, and a draft keeps the text safe.
-    fn save_plan_record(
+    /// Saves a record of a plan form and shows it selected; the message
+    /// for the status line, or the saving error for the form's bottom line.
+    pub(crate) fn save_plan_record(
         &mut self,
-        built: Result<AnyRecord, FieldError>,
+        record: AnyRecord,
         editing: bool,
-        reopen: impl FnOnce(Option<FieldError>) -> Form,
         what: &str,
-    ) {
-        let record = match built {
-            Ok(record) => record,
-            Err(error) => {
-                self.form = Some(reopen(Some(error)));
-                return;
-            }
-        };
+    ) -> Result<String, FieldError> {
         let id = record.id().clone();
-        match self.save_record(record, editing) {
-            Ok(_) => {
-                self.forget_draft(reopen(None).state());
-                self.select_record(&id);
-                self.set_status(if editing {
-                    format!("{what} changes saved")
-                } else {
-                    format!("{what} saved")
-                });
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                self.form = Some(reopen(Some(FieldError { field: "", message })));
-                self.write_draft();
-            }
-        }
-    }
-
-    pub(super) fn save_need(&mut self, mut form: Box<NeedForm>) {
-        let built = form.to_need(self.today, self.now).map(AnyRecord::Need);
-        let editing = form.editing;
-        self.save_plan_record(
-            built,
-            editing,
-            move |error| {
-                if let Some(e) = &error {
-                    form.fields.focus_on(e.field);
-                }
-                form.save_error = error;
-                Form::Need(form)
-            },
-            "Need",
-        );
-    }
-
-    pub(super) fn save_objective(&mut self, mut form: Box<ObjectiveForm>) {
-        let built = form
-            .to_objective(self.today, self.now)
-            .map(AnyRecord::Objective);
-        let editing = form.editing;
-        self.save_plan_record(
-            built,
-            editing,
-            move |error| {
-                if let Some(e) = &error {
-                    form.fields.focus_on(e.field);
-                }
-                form.save_error = error;
-                Form::Objective(form)
-            },
-            "Objective",
-        );
-    }
-
-    pub(super) fn save_activity(&mut self, mut form: Box<ActivityForm>) {
-        let built = form
-            .to_activity(self.today, self.now)
-            .map(AnyRecord::Activity);
-        let editing = form.editing;
-        self.save_plan_record(
-            built,
-            editing,
-            move |error| {
-                if let Some(e) = &error {
-                    form.fields.focus_on(e.field);
-                }
-                form.save_error = error;
-                Form::Activity(form)
-            },
-            "Activity",
-        );
+        self.save_record(record, editing)
+            .map_err(|message| FieldError::new("", message))?;
+        self.select_record(&id);
+        Ok(if editing {
+            format!("{what} changes saved")
+        } else {
+            format!("{what} saved")
+        })
     }
 }

@@ -277,7 +277,7 @@ impl App {
                 self.offer_next_draft();
             }
             Err(message) => {
-                form.save_error = Some(super::forms::objective::FieldError {
+                form.save_error = Some(super::forms::FieldError {
                     field: "value",
                     message,
                 });

@@ -414,6 +414,15 @@ pub fn spawn_signal_thread(shared: SharedDraft) -> std::io::Result<()> {
                 // may still be there; if it is gone, the writes just fail).
                 let _stdout = std::io::stdout().lock();
                 restore_terminal();
+                if signal != SIGHUP
+                    && let Ok(guard) = shared.lock()
+                    && let Some((_, draft)) = guard.as_ref()
+                {
+                    eprintln!(
+                        "{}",
+                        super::kept_draft_line(&super::draft_description(draft))
+                    );
+                }
                 std::process::exit(128 + signal);
             }
         })?;
@@ -482,7 +491,7 @@ fn edit_outside(text: &str, drafts: Option<&std::path::Path>) -> Result<String, 
 
 /// Opens the real terminal and runs the app; the terminal is restored on
 /// every exit path, a panic included (ratatui's hook).
-pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
+pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
     let shared: SharedDraft = Arc::new(Mutex::new(None));
     spawn_signal_thread(Arc::clone(&shared))?;
     let mut terminal = ratatui::try_init()?;
@@ -498,7 +507,7 @@ pub fn run_terminal(mut app: App) -> std::io::Result<Exit> {
     let waker = events.waker();
     let result = run_loop(
         &mut terminal,
-        &mut app,
+        app,
         |timeout| events.next(timeout),
         waker,
         &shared,

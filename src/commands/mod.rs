@@ -352,8 +352,11 @@ fn run_app(
             app.new_entry();
         }
     }
-    let exit = crate::app::run::run_terminal(app)
+    let exit = crate::app::run::run_terminal(&mut app)
         .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
+    if let Some(what) = &app.kept_draft {
+        eprintln!("{}", crate::app::kept_draft_line(what));
+    }
     Ok(match exit {
         crate::app::Exit::Done => 0,
         crate::app::Exit::Interrupted => 130,

@@ -14,7 +14,7 @@ pub mod search;
 pub mod status;
 pub mod widgets;
 
-use crate::app::{App, Confirm, Form, Screen};
+use crate::app::{Action, App, Confirm, Context, Form, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -137,11 +137,12 @@ pub fn view(app: &App, frame: &mut Frame) {
     .areas(area);
     draw_tabs(app, frame, tabs, &st);
     match &app.form {
-        Some(Form::Star(form)) => forms::star::draw(app, form, frame, body, &st),
+        Some(form) if form.engine().is_some() => {
+            if let Some(engine) = form.engine() {
+                forms::view::draw_engine(app, engine, frame, body, &st);
+            }
+        }
         Some(Form::Profile(form)) => forms::profile::draw(form, frame, body, &st),
-        Some(Form::Need(form)) => forms::need::draw(app, form, frame, body, &st),
-        Some(Form::Objective(form)) => forms::objective::draw(app, form, frame, body, &st),
-        Some(Form::Activity(form)) => forms::activity::draw(app, form, frame, body, &st),
         Some(Form::Feedback(form)) => forms::feedback::draw(app, form, frame, body, &st),
         Some(Form::Reflection(form)) => forms::reflection::draw(form, frame, body, &st),
         Some(Form::Act(form)) => forms::act::draw(app, form, frame, body, &st),
@@ -152,6 +153,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Form::Kpi(form)) => forms::kpi::draw(app, form, frame, body, &st),
         Some(Form::Export(form)) => forms::export::draw(app, form, frame, body, &st),
         Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),
+        Some(_) => {}
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),
@@ -175,7 +177,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         help::draw(app, frame, body, &st);
     }
     if let Some(confirm) = &app.confirm {
-        draw_confirm(confirm, frame, body, &st);
+        draw_confirm(app, confirm, frame, body, &st);
     }
 }
 
@@ -256,39 +258,58 @@ pub fn tab_labels(current: Screen, new_feedback: usize, width: u16) -> Vec<Strin
         .collect()
 }
 
-fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
-    let (title, lines) = match confirm {
+fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
+    let key = |ctx: Context, action: Action| {
+        app.keymap
+            .key_for(ctx, &action)
+            .unwrap_or_else(|| "?".into())
+    };
+    let choice = |pairs: Vec<(String, &'static str)>| -> Vec<Line<'static>> {
+        pairs
+            .into_iter()
+            .map(|(k, what)| {
+                Line::from(vec![
+                    Span::styled(format!("{k:>7}"), st.key()),
+                    Span::raw(format!("  {what}")),
+                ])
+            })
+            .collect()
+    };
+    let (title, mut lines) = match confirm {
         Confirm::DiscardChanges => (
             " Unsaved changes ",
             vec![
                 Line::from("Close the form and throw away what you typed?"),
+                Line::from(Span::styled(
+                    "(Kept in trash/drafts/ for 30 days: u brings it back.)",
+                    st.dim(),
+                )),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled("y", st.key()),
-                    Span::raw(" discard   "),
-                    Span::styled("n/Esc", st.key()),
-                    Span::raw(" keep editing"),
-                ]),
             ],
         ),
         Confirm::RestoreDraft(draft) => (
             " Unsaved draft ",
             vec![
                 Line::from(format!(
-                    "A draft from {} was not saved:",
+                    "A {} from {} was not saved:",
+                    crate::app::forms::form_name(draft),
                     draft.saved_at.format("%a %d %b %H:%M")
                 )),
                 Line::from(Span::styled(
-                    format!("“{}”", crate::app::truncate(draft_headline(draft), 50)),
+                    format!("“{}”", crate::app::truncate(draft.headline(), 50)),
                     st.title(),
                 )),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled("y/Enter", st.key()),
-                    Span::raw(" restore it   "),
-                    Span::styled("n/Esc", st.key()),
-                    Span::raw(" not now (kept)"),
-                ]),
+            ],
+        ),
+        Confirm::DiscardDraft(draft) => (
+            " Discard the draft? ",
+            vec![
+                Line::from(format!(
+                    "Throw away this {}? It is kept in trash/drafts/ for 30 days, and u brings it back.",
+                    crate::app::forms::form_name(draft)
+                )),
+                Line::from(""),
             ],
         ),
         Confirm::OverwriteExport(choice) => (
@@ -306,10 +327,36 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
             ],
         ),
     };
-    let popup = widgets::centered(area, 60, lines.len() as u16 + 2);
+    lines.extend(match confirm {
+        Confirm::DiscardChanges => choice(vec![
+            (
+                key(Context::Discard, Action::Discard),
+                "discard what you typed",
+            ),
+            (
+                key(Context::Discard, Action::No),
+                "keep editing (any other key too)",
+            ),
+        ]),
+        Confirm::RestoreDraft(_) => choice(vec![
+            (key(Context::Confirm, Action::Yes), "restore it"),
+            (key(Context::Confirm, Action::No), "keep it for later"),
+            (
+                key(Context::Confirm, Action::Discard),
+                "discard it (asks first)",
+            ),
+        ]),
+        Confirm::DiscardDraft(_) => choice(vec![
+            (key(Context::Confirm, Action::Discard), "discard it"),
+            (key(Context::Confirm, Action::No), "back"),
+        ]),
+    });
+    let width = area.width.saturating_sub(4).min(64);
+    let lines = widgets::wrap_lines(&lines, width.saturating_sub(2));
+    let popup = widgets::centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(title)
@@ -317,14 +364,4 @@ fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
         ),
         popup,
     );
-}
-
-/// What a draft is about: the diary entry's first words, or the main field
-/// of another form's draft.
-fn draft_headline(draft: &crate::domain::Draft) -> &str {
-    ["statement", "area", "title", "text", "reflection", "note"]
-        .iter()
-        .map(|name| draft.field(name).trim())
-        .find(|t| !t.is_empty())
-        .unwrap_or_else(|| draft.entry.headline())
 }

@@ -5,13 +5,12 @@
 //! call out its gaps.
 
 use super::Styles;
-use super::forms::objective::{badges, check_lines};
 use super::widgets::{
     centered, empty_state, list_and_preview, panel, section, text_panel, window_start,
 };
 use crate::app::plan::PlanRow;
 use crate::app::{App, Screen, truncate};
-use crate::domain::smart;
+use crate::domain::smart::{self, SmartCheck};
 use crate::domain::thread::{self, format_hours};
 use crate::domain::words::count;
 use crate::domain::{Activity, DevelopmentNeed, NeedKind, Objective, Records};
@@ -522,4 +521,43 @@ fn activity_lines<'a>(a: &'a Activity, records: &'a Records, st: &Styles) -> Vec
     out.push(Line::raw(""));
     section(&mut out, "How I applied it", &a.applied, st);
     out
+}
+
+/// S M A R T badges: a passing letter in the good colour, a failing one
+/// replaced by "·" in the error colour (so it shows without colour too).
+pub fn badges(check: &SmartCheck, st: &Styles) -> Vec<Span<'static>> {
+    check
+        .letters
+        .iter()
+        .map(|c| {
+            if c.passes() {
+                Span::styled(c.letter.initial().to_string(), st.good())
+            } else {
+                Span::styled("·", st.error())
+            }
+        })
+        .collect()
+}
+
+/// The check letter by letter, with reasons and suggestions.
+pub fn check_lines(check: &SmartCheck, st: &Styles) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for c in &check.letters {
+        let (mark, style) = if c.passes() {
+            ("✓", st.good())
+        } else {
+            ("✗", st.error())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} {mark} ", c.letter.initial()), style),
+            Span::styled(c.letter.name(), st.title()),
+        ]));
+        for f in &c.flags {
+            lines.push(Line::raw(format!("  · {}", f.reason)));
+        }
+        if let Some(f) = c.flags.first() {
+            lines.push(Line::styled(format!("  → {}", f.suggestion), st.dim()));
+        }
+    }
+    lines
 }

@@ -192,3 +192,137 @@ pub fn section<'a>(out: &mut Vec<Line<'a>>, label: &str, text: &'a str, st: &Sty
     }
     out.push(Line::raw(""));
 }
+
+/// Wraps styled lines at `width` columns by whole words: a line never starts
+/// with a space, a word (a date like `31/03/2027`, `28 Feb 2027` kept as one)
+/// is never cut unless it alone is wider than the line. Ratatui's own wrap
+/// cannot say how many rows it needs; forms size their boxes from this.
+pub fn wrap_lines<'a>(lines: &[Line<'a>], width: u16) -> Vec<Line<'a>> {
+    let width = width.max(1) as usize;
+    let mut out = Vec::new();
+    for line in lines {
+        let mut words: Vec<(String, ratatui::style::Style)> = Vec::new();
+        // Words by spaces, each with its span's style; a date written with
+        // spaces ("28 Feb 2027") is joined so it stays on one row.
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            for word in span.content.split(' ').filter(|w| !w.is_empty()) {
+                words.push((word.to_string(), style));
+            }
+        }
+        join_spaced_dates(&mut words);
+        if words.is_empty() {
+            out.push(Line::default().style(line.style));
+            continue;
+        }
+        let mut row: Vec<Span<'a>> = Vec::new();
+        let mut used = 0usize;
+        for (word, style) in words {
+            let mut word = word;
+            let mut w = unicode_width::UnicodeWidthStr::width(word.as_str());
+            if used > 0 && used + 1 + w > width {
+                out.push(Line::from(std::mem::take(&mut row)));
+                used = 0;
+            }
+            // A word wider than the row is cut where it must be.
+            while w > width {
+                let mut cut = String::new();
+                let mut cw = 0;
+                for ch in word.chars() {
+                    let chw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                    if cw + chw > width.saturating_sub(used) {
+                        break;
+                    }
+                    cut.push(ch);
+                    cw += chw;
+                }
+                if cut.is_empty() {
+                    out.push(Line::from(std::mem::take(&mut row)));
+                    used = 0;
+                    continue;
+                }
+                word = word[cut.len()..].to_string();
+                w = unicode_width::UnicodeWidthStr::width(word.as_str());
+                row.push(Span::styled(cut, style));
+                out.push(Line::from(std::mem::take(&mut row)));
+                used = 0;
+            }
+            if used > 0 {
+                row.push(Span::styled(" ", style));
+                used += 1;
+            }
+            used += w;
+            row.push(Span::styled(word, style));
+        }
+        if !row.is_empty() {
+            out.push(Line::from(row));
+        }
+    }
+    out
+}
+
+/// Joins "28", "Feb", "2027" (and "31", "March") into one word so a wrap
+/// never falls inside a date.
+fn join_spaced_dates(words: &mut Vec<(String, ratatui::style::Style)>) {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let is_month = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ')']).to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))
+    };
+    let is_day = |w: &str| {
+        let w = w.trim_start_matches('(');
+        !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_year = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ')', ';', ':']);
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if is_day(&words[i].0) && is_month(&words[i + 1].0) {
+            let month = words.remove(i + 1).0;
+            words[i].0 = format!("{} {month}", words[i].0);
+            if i + 1 < words.len() && is_year(&words[i + 1].0) {
+                let year = words.remove(i + 1).0;
+                words[i].0 = format!("{} {year}", words[i].0);
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    fn rows(text: &str, width: u16) -> Vec<String> {
+        wrap_lines(&[Line::from(text.to_string())], width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn words_stay_whole_and_rows_never_start_with_a_space() {
+        let out = rows("improve what, exactly? The rest of the sentence", 20);
+        assert_eq!(
+            out,
+            vec!["improve what,", "exactly? The rest of", "the sentence"]
+        );
+        assert!(out.iter().all(|r| !r.starts_with(' ')));
+    }
+
+    #[test]
+    fn a_date_is_never_split() {
+        let out = rows("Due by 31/03/2027 or by 28 Feb 2027 at the latest", 12);
+        assert!(out.contains(&"31/03/2027".to_string()), "{out:?}");
+        assert!(out.contains(&"28 Feb 2027".to_string()), "{out:?}");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_row_is_cut() {
+        assert_eq!(rows("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+}

@@ -168,6 +168,7 @@ pub const ENTER: &str = "\r";
 pub const CTRL_S: &str = "\x13";
 pub const CTRL_C: &str = "\x03";
 pub const ESC: &str = "\x1b";
+pub const DOWN: &str = "\x1b[B";
 
 /// A hostile setting for every variable the harness seals: a config that
 /// names another workspace, rebinds quit and autosaves drafts at once, a data
@@ -330,6 +331,13 @@ impl Pty {
 
     /// Sends a lone Esc and gives crossterm a moment to see it is not the
     /// start of an escape sequence.
+    /// Waits as a person does before a command key after a form closes:
+    /// keys typed on without a pause are taken as the end of the typing
+    /// and are not used as commands (`starlog::app::TYPING_PAUSE`).
+    pub fn pause_after_form(&mut self) {
+        std::thread::sleep(starlog::app::TYPING_PAUSE + Duration::from_millis(150));
+    }
+
     pub fn send_esc(&mut self) {
         self.send(ESC);
         std::thread::sleep(Duration::from_millis(100));

@@ -141,6 +141,7 @@ fn draft_survives_sighup_and_is_offered_back() {
     assert!(app.screen().contains(words), "{}", app.screen());
     app.send(CTRL_S);
     app.expect("Entry saved");
+    app.pause_after_form();
     app.expect(words);
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);

@@ -150,6 +150,7 @@ fn a_paste_into_the_profile_form_is_one_edit_on_one_line() {
     app.expect("Priya Shah");
     app.send(CTRL_S);
     app.expect("Profile saved");
+    app.pause_after_form();
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     let header =

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::{CTRL_S, Pty, TAB, decode};
+use common::{CTRL_S, DOWN, Pty, TAB, decode};
 use starlog::domain::{Feedback, FeedbackSource, FeedbackState, Objective, Valence};
 use std::path::{Path, PathBuf};
 
@@ -96,6 +96,7 @@ fn shell_feedback_is_refused_archiving_then_reflected_linked_and_archived() {
     app.send("I checked with billing instead of using the tool myself.");
     app.send(CTRL_S);
     app.expect("Reflection saved");
+    app.pause_after_form();
     let (_, reflected) = feedback_with(root.path(), marker);
     assert_eq!(reflected.state, FeedbackState::Reflected);
     assert_eq!(
@@ -106,11 +107,13 @@ fn shell_feedback_is_refused_archiving_then_reflected_linked_and_archived() {
     app.send("a");
     app.expect("What did it lead to?");
     // The first option makes a new objective; the next is the plan's first.
-    app.send("j ");
+    app.send(DOWN);
+    app.send(" ");
     app.send(TAB);
     app.send("Asked Tom to show me the direct debit tool.");
     app.send(CTRL_S);
     app.expect("Linked: now actioned");
+    app.pause_after_form();
     let (_, actioned) = feedback_with(root.path(), marker);
     assert_eq!(actioned.state, FeedbackState::Actioned);
     assert_eq!(
@@ -178,6 +181,7 @@ fn feedback_added_beside_the_open_app_becomes_a_new_objective() {
     app.send("I rush the part I find boring.");
     app.send(CTRL_S);
     app.expect("Reflection saved");
+    app.pause_after_form();
 
     app.send("a");
     app.expect("A new objective, started from this feedback");
@@ -187,6 +191,7 @@ fn feedback_added_beside_the_open_app_becomes_a_new_objective() {
     app.expect("when you save it, the feedback is linked");
     app.send(CTRL_S);
     app.expect("Objective saved and the feedback linked to it");
+    app.pause_after_form();
 
     let (_, f) = feedback_with(root.path(), marker);
     assert_eq!(f.state, FeedbackState::Actioned);

@@ -35,6 +35,7 @@ fn add_a_need_then_an_objective_for_it_see_the_badges_and_reopen() {
     app.send("Handling complaint calls when the customer is angry");
     app.send(CTRL_S);
     app.expect("Need saved");
+    app.pause_after_form();
     app.expect("Development needs (1)");
 
     app.send("n");
@@ -54,6 +55,7 @@ fn add_a_need_then_an_objective_for_it_see_the_badges_and_reopen() {
     app.expect("R ✓ Relevant");
     app.send(CTRL_S);
     app.expect("Objective saved");
+    app.pause_after_form();
     // Badges: S, M, A and T fail ("·"), R passes.
     app.expect("···R·");
     app.send("q");
@@ -125,6 +127,7 @@ fn a_bad_target_date_is_explained_at_the_field_and_nothing_is_lost() {
     app.send("end of February 2027");
     app.send(CTRL_S);
     app.expect("Objective saved");
+    app.pause_after_form();
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     let objective: Objective = decode(&files(root.path(), "objectives")[0]);
@@ -159,6 +162,7 @@ fn ctrl_c_in_the_objective_form_keeps_a_draft_that_comes_back() {
     app.expect("Draft restored");
     app.send(CTRL_S);
     app.expect("Objective saved");
+    app.pause_after_form();
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     let objective: Objective = decode(&files(root.path(), "objectives")[0]);

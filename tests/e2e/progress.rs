@@ -47,6 +47,7 @@ fn record_a_reading_then_export_from_the_progress_screen() {
 
     // Export from the screen to a file of our choosing.
     let target = root.path().join("for-my-assessor.html");
+    app.pause_after_form();
     app.send("x");
     app.expect("Export the portfolio");
     app.send(TAB);
@@ -58,6 +59,7 @@ fn record_a_reading_then_export_from_the_progress_screen() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Portfolio of evidence: Priya Shah"));
     assert!(html.contains("350 s"), "the new reading is in the export");
+    app.pause_after_form();
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);
 }

@@ -38,6 +38,7 @@ fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {
     app.send("30/06/2027");
     app.send(CTRL_S);
     app.expect("saved");
+    app.pause_after_form();
 
     // Hold a review: the edited objective comes first, "revised" chosen.
     app.send("4");
@@ -63,6 +64,7 @@ fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {
     app.send(reason);
     app.send(CTRL_S);
     app.expect("saved. Next review due");
+    app.pause_after_form();
     app.expect("Timeline (4 reviews)");
 
     // The compare view shows the change, field by field, with the reason.

@@ -390,6 +390,8 @@ fn feedback_inbox_triage_and_forms() {
             insta::assert_snapshot!("feedback_filter_80x24", render(&app, w, h));
         }
         key(&mut app, KeyCode::Enter);
+        // A pause after the filter closes: `a` is a command again.
+        app.typing_guard = None;
         key(&mut app, KeyCode::Char('a'));
         key(&mut app, KeyCode::Char(' '));
         insta::assert_snapshot!(format!("feedback_act_{w}x{h}"), render(&app, w, h));

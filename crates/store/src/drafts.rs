@@ -8,6 +8,10 @@ use std::io;
 use std::path::PathBuf;
 
 pub const DRAFT_DIR: &str = "drafts";
+/// Where discarded drafts wait, under the workspace's trash.
+pub const DISCARDED_DIR: &str = "drafts";
+/// How long a discarded draft is kept before it is removed for good.
+pub const DISCARDED_DAYS: u64 = 30;
 
 impl Workspace {
     fn draft_path(&self, draft: &Draft) -> PathBuf {
@@ -26,6 +30,54 @@ impl Workspace {
         match fs::remove_file(path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
+        }
+    }
+
+    fn discarded_path(&self, draft: &Draft) -> PathBuf {
+        self.dir()
+            .join(super::TRASH_DIR)
+            .join(DISCARDED_DIR)
+            .join(format!("{}.ron", draft.id))
+    }
+
+    /// A draft the learner chose to throw away: written to
+    /// `trash/drafts/` (kept there 30 days), then removed from `drafts/`.
+    /// Older discarded drafts are removed for good on the way.
+    pub fn discard_draft(&self, draft: &Draft) -> io::Result<()> {
+        let text = codec::encode(draft).map_err(io::Error::other)?;
+        fsio::write_atomic(&self.discarded_path(draft), text.as_bytes())?;
+        self.remove_draft(draft)?;
+        self.purge_discarded_drafts(std::time::SystemTime::now());
+        Ok(())
+    }
+
+    /// Brings a discarded draft back to `drafts/` (offered at the next start).
+    pub fn restore_discarded_draft(&self, draft: &Draft) -> io::Result<()> {
+        self.save_draft(draft)?;
+        match fs::remove_file(self.discarded_path(draft)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes discarded drafts older than `DISCARDED_DAYS` (best effort:
+    /// a file that cannot be removed now is tried again next time).
+    pub fn purge_discarded_drafts(&self, now: std::time::SystemTime) {
+        let dir = self.dir().join(super::TRASH_DIR).join(DISCARDED_DIR);
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        let max_age = std::time::Duration::from_secs(DISCARDED_DAYS * 24 * 60 * 60);
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > max_age);
+            if old && entry.path().extension().is_some_and(|e| e == "ron") {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
 

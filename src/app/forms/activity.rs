@@ -3,22 +3,25 @@
 //! four levels, each with a note.
 
 use super::field::{Field, Fields, LineKind, parse_hours};
-use super::objective::FieldError;
-use super::star::{criteria_options, objective_options};
+use super::picker::{criteria_options, objective_options};
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
+use crate::domain::AnyRecord;
 use crate::domain::{
     Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+/// The activity form's spec.
 #[derive(Debug)]
-pub struct ActivityForm {
-    /// The activity before editing (or a blank new one).
+pub struct ActivitySpec {
+    /// The record before editing (or a blank new one).
     pub base: Activity,
     pub editing: bool,
-    pub fields: Fields,
-    pub draft_id: Id,
-    pub save_error: Option<FieldError>,
 }
+
+/// The open activity form.
+pub type ActivityForm = Engine<ActivitySpec>;
 
 /// "course (formal)", as the kind choice shows it.
 pub fn kind_label(kind: ActivityKind) -> String {
@@ -128,13 +131,13 @@ impl ActivityForm {
                 "No criteria set: press p on a screen to choose one.",
             ),
         ]);
-        ActivityForm {
-            base: activity,
-            editing,
+        Engine::build(
+            ActivitySpec {
+                base: activity,
+                editing,
+            },
             fields,
-            draft_id: Id::generate(),
-            save_error: None,
-        }
+        )
     }
 
     pub fn from_draft(
@@ -165,13 +168,24 @@ impl ActivityForm {
         form
     }
 
-    /// The activity to save, or the field to fix and why.
+    /// The record to save, or the field to fix and why.
     pub fn to_activity(
         &self,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Activity, FieldError> {
-        let f = &self.fields;
+        self.spec.to_activity(&self.fields, today, now)
+    }
+}
+
+impl ActivitySpec {
+    /// The record to save, or the field to fix and why.
+    pub fn to_activity(
+        &self,
+        f: &Fields,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Activity, FieldError> {
         if let Some((field, message)) = f.first_problem(today) {
             return Err(FieldError { field, message });
         }
@@ -212,24 +226,59 @@ impl ActivityForm {
         a.updated = now;
         Ok(a)
     }
-
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            self.editing.then(|| self.base.id.clone()),
-            DraftForm::Activity,
-            self.fields.to_draft_fields(),
-        )
-    }
 }
 
-super::field::fields_form_state!(ActivityForm);
+impl Spec for ActivitySpec {
+    fn title(&self) -> String {
+        if self.editing {
+            "Edit development activity".into()
+        } else {
+            "New development activity".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Activity)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.editing.then(|| self.base.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let record = self.to_activity(fields, app.today, app.now)?;
+        app.save_plan_record(AnyRecord::Activity(record), self.editing, "Activity")
+    }
+
+    /// The Kirkpatrick levels reached so far.
+    fn advice(&self, fields: &Fields, _app: &App) -> Option<Advice> {
+        const LEVELS: [(&str, &str); 4] = [
+            ("reaction", "1 Reaction: how I found it"),
+            ("learning", "2 Learning: what I learned"),
+            ("behaviour", "3 Behaviour: what I do differently"),
+            ("results", "4 Results: the KPI before and after"),
+        ];
+        let mut advice = Advice::new("Impact (Kirkpatrick)");
+        for (name, label) in LEVELS {
+            let done = !fields.text(name).trim().is_empty();
+            let (mark, tone) = if done {
+                ("✓ ", Tone::Good)
+            } else {
+                ("○ ", Tone::Dim)
+            };
+            advice.line(vec![(tone, mark.into()), (tone, label.into())]);
+        }
+        advice.text(
+            Tone::Dim,
+            "Assessors look for the impact on customers: level 3 and 4 notes are the strongest evidence.",
+        );
+        Some(advice)
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::FormState;
     use crate::domain::Objective;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -239,7 +288,11 @@ mod tests {
 
     fn type_text(form: &mut ActivityForm, text: &str) {
         for c in text.chars() {
-            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            crate::app::forms::give_key(
+                form,
+                &crate::app::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
         }
     }
 

@@ -3,9 +3,9 @@
 //! form). Saving starts the export in the background; the status line shows
 //! how far it has got.
 
-use super::field::{Field, Fields};
+use super::FieldError;
 use super::FormState;
-use super::objective::FieldError;
+use super::field::{Field, Fields};
 use crate::domain::privacy::Hit;
 use crate::export::{Format, PersonalData};
 use chrono::NaiveDate;
@@ -159,6 +159,12 @@ impl FormState for ExportForm {
     fn paste(&mut self, text: &str) -> bool {
         self.fields.paste(text)
     }
+    fn focused_kind(&mut self) -> Option<super::field::FieldKind> {
+        Some(self.fields.focused_kind())
+    }
+    fn field_action(&mut self, action: &crate::app::Action) -> bool {
+        self.fields.handle_action(action)
+    }
 }
 
 #[cfg(test)]
@@ -174,10 +180,18 @@ mod tests {
     fn set_file(form: &mut ExportForm, path: &str) {
         form.fields.focus_on("file");
         for _ in 0..200 {
-            form.handle_key(&KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            crate::app::forms::give_key(
+                form,
+                &crate::app::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            );
         }
         for c in path.chars() {
-            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            crate::app::forms::give_key(
+                form,
+                &crate::app::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
         }
     }
 
@@ -190,7 +204,11 @@ mod tests {
             &tmp.path().join("mine.html").display().to_string(),
         );
         form.fields.focus_on("format");
-        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        crate::app::forms::give_key(
+            &mut form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+        );
         let c = form.to_choice().expect("fine");
         assert_eq!(c.format, Format::Markdown);
         assert_eq!(c.path, tmp.path().join("mine.md"));
@@ -220,7 +238,11 @@ mod tests {
             PersonalData::Redact
         );
         form.fields.focus_on("personal");
-        form.handle_key(&KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+        crate::app::forms::give_key(
+            &mut form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+        );
         let e = form.to_choice().expect_err("stops");
         assert_eq!(e.field, "personal");
     }

@@ -4,8 +4,8 @@
 
 use super::FormState;
 use super::picker::Picker;
+use super::picker::criteria_options;
 use super::reflection::text_area;
-use super::star::criteria_options;
 use crate::domain::{
     self, CriteriaSet, Draft, DraftField, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
     Valence, dates,

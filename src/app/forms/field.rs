@@ -1,18 +1,24 @@
-//! The fields of a record form (need, objective, activity): text, a choice
-//! among a few values, or ticks in a list. Each form names its fields; this
-//! module does the typing, Tab order, pasting, checks of dates and numbers
-//! as the learner types, and turning the fields into a draft and back.
+//! The engine's field model: one-line text (plain, short, date, number),
+//! multi-line text, a choice among a few values, and ticks in a list. This
+//! module does the typing, Tab order, pasting, what happens on entering a
+//! field, checks of dates and numbers as the learner types, and turning the
+//! fields into a draft and back, the same way for every form.
 
 use super::picker::{PickOption, Picker};
+use crate::app::Action;
 use crate::domain::{DraftField, dates};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// What a one-line field must hold, so it can be checked as it is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
+    /// Free text: entering it puts the cursor at the end.
     Plain,
+    /// A short value (a metric's name, a level) that is usually replaced
+    /// whole: entering it selects it, so the first key replaces it.
+    Short,
     /// A day, typed naturally (`31/12/2026`, `+3w`, `end of month`).
     Date,
     /// A day, or nothing.
@@ -21,6 +27,23 @@ pub enum LineKind {
     Hours,
     /// A whole percentage 0-100, or nothing.
     Percent,
+    /// A number as people write it (`86`, `86.5`, `85%`), or nothing.
+    Number,
+}
+
+impl LineKind {
+    /// Short values are selected on entry; free text is not.
+    fn selects_on_entry(self) -> bool {
+        self != LineKind::Plain
+    }
+}
+
+/// Which keys a field takes, for the key table's field rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Choice,
+    Ticks,
 }
 
 /// How a field takes input.
@@ -28,29 +51,35 @@ pub enum LineKind {
 pub enum Input {
     Line(TextArea<'static>, LineKind),
     Text(TextArea<'static>),
-    /// One of a few values: Space or ←/→ change it.
+    /// One of a few values: ↑/↓, ←/→ or Space change it; a letter picks
+    /// the next value starting with it.
     Choice {
         options: Vec<String>,
         index: usize,
     },
-    /// Ticks in a list: ↑/↓ move, Space ticks.
+    /// Ticks in a list: ↑/↓ move, Space ticks, a letter moves to the next
+    /// line starting with it.
     Pick(Picker),
 }
 
 /// One field of a form.
 #[derive(Debug)]
 pub struct Field {
-    /// Stable name, used in drafts.
+    /// Stable name, used in drafts and in `FieldError`.
     pub name: &'static str,
     pub label: &'static str,
     /// The question shown above the field.
-    pub hint: &'static str,
+    pub hint: String,
     pub input: Input,
     /// Shown beside a Pick field when it has nothing to tick.
     pub empty: &'static str,
+    /// A letter typed into a choice or list that matched nothing (shown, so
+    /// a typed key never changes a value silently or vanishes unexplained).
+    pub missed: Option<char>,
 }
 
-fn text_area(text: &str, single_line: bool) -> TextArea<'static> {
+/// The one text-area builder: every text field of every form is made here.
+pub fn text_area(text: &str, single_line: bool) -> TextArea<'static> {
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {
@@ -64,68 +93,163 @@ fn text_area(text: &str, single_line: bool) -> TextArea<'static> {
     area
 }
 
+/// What entering a text field does: the cursor goes to the end of the text,
+/// and a short value is selected so the first key typed replaces it.
+pub fn enter_text(area: &mut TextArea<'static>, select: bool) {
+    area.cancel_selection();
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    if select && area.lines().iter().any(|l| !l.is_empty()) {
+        area.select_all();
+    }
+}
+
+/// A text-editing key from the key table's field rows, on a text area.
+/// Returns true when the text changed.
+pub fn text_action(area: &mut TextArea<'static>, action: &Action) -> bool {
+    match action {
+        Action::LineStart => {
+            area.move_cursor(CursorMove::Head);
+            false
+        }
+        Action::LineEnd => {
+            area.move_cursor(CursorMove::End);
+            false
+        }
+        Action::DeleteToLineStart => area.delete_line_by_head(),
+        Action::DeleteToLineEnd => area.delete_line_by_end(),
+        Action::DeleteWord => area.delete_word(),
+        Action::UndoTyping => area.undo(),
+        Action::RedoTyping => area.redo(),
+        _ => false,
+    }
+}
+
+/// The first option at or after `from + 1` (wrapping) whose label starts
+/// with `c`, ignoring case.
+fn next_starting_with(labels: &[&str], from: usize, c: char) -> Option<usize> {
+    let n = labels.len();
+    let c = c.to_lowercase().next().unwrap_or(c);
+    (1..=n).map(|k| (from + k) % n).find(|i| {
+        labels[*i]
+            .chars()
+            .find(|ch| ch.is_alphanumeric())
+            .is_some_and(|f| f.to_lowercase().next() == Some(c))
+    })
+}
+
 impl Field {
-    pub fn line(name: &'static str, label: &'static str, hint: &'static str, text: &str) -> Field {
+    pub fn line(name: &'static str, label: &'static str, hint: &str, text: &str) -> Field {
         Field::typed_line(name, label, hint, text, LineKind::Plain)
     }
 
     pub fn typed_line(
         name: &'static str,
         label: &'static str,
-        hint: &'static str,
+        hint: &str,
         text: &str,
         kind: LineKind,
     ) -> Field {
-        Field {
-            name,
-            label,
-            hint,
-            input: Input::Line(text_area(text, true), kind),
-            empty: "",
-        }
+        Field::with_input(name, label, hint, Input::Line(text_area(text, true), kind))
     }
 
-    pub fn text(name: &'static str, label: &'static str, hint: &'static str, text: &str) -> Field {
-        Field {
-            name,
-            label,
-            hint,
-            input: Input::Text(text_area(text, false)),
-            empty: "",
-        }
+    pub fn text(name: &'static str, label: &'static str, hint: &str, text: &str) -> Field {
+        Field::with_input(name, label, hint, Input::Text(text_area(text, false)))
     }
 
     pub fn choice(
         name: &'static str,
         label: &'static str,
-        hint: &'static str,
+        hint: &str,
         options: Vec<String>,
         index: usize,
     ) -> Field {
         let index = index.min(options.len().saturating_sub(1));
-        Field {
-            name,
-            label,
-            hint,
-            input: Input::Choice { options, index },
-            empty: "",
-        }
+        Field::with_input(name, label, hint, Input::Choice { options, index })
     }
 
     pub fn pick(
         name: &'static str,
         label: &'static str,
-        hint: &'static str,
+        hint: &str,
         options: Vec<PickOption>,
         selected: &[String],
         empty: &'static str,
     ) -> Field {
-        Field {
+        let mut field = Field::with_input(
             name,
             label,
             hint,
-            input: Input::Pick(Picker::new(options, selected, false)),
-            empty,
+            Input::Pick(Picker::new(options, selected, false)),
+        );
+        field.empty = empty;
+        field
+    }
+
+    /// A list where only one line can be ticked (or none).
+    pub fn pick_one(
+        name: &'static str,
+        label: &'static str,
+        hint: &str,
+        options: Vec<PickOption>,
+        selected: &[String],
+        empty: &'static str,
+    ) -> Field {
+        let mut field = Field::pick(name, label, hint, options, selected, empty);
+        if let Input::Pick(p) = &mut field.input {
+            p.single = true;
+        }
+        field
+    }
+
+    fn with_input(name: &'static str, label: &'static str, hint: &str, input: Input) -> Field {
+        Field {
+            name,
+            label,
+            hint: hint.to_string(),
+            input,
+            empty: "",
+            missed: None,
+        }
+    }
+
+    pub fn kind(&self) -> FieldKind {
+        match self.input {
+            Input::Line(..) | Input::Text(_) => FieldKind::Text,
+            Input::Choice { .. } => FieldKind::Choice,
+            Input::Pick(_) => FieldKind::Ticks,
+        }
+    }
+
+    /// Entering the field (Tab, Shift-Tab, a click, the form opening).
+    pub fn enter(&mut self) {
+        self.missed = None;
+        match &mut self.input {
+            Input::Line(area, kind) => enter_text(area, kind.selects_on_entry()),
+            Input::Text(area) => enter_text(area, false),
+            Input::Choice { .. } | Input::Pick(_) => {}
+        }
+    }
+
+    /// Replaces the field's text (a choice: picks the option of that label;
+    /// ticks: one value per line).
+    pub fn set_text(&mut self, text: &str) {
+        match &mut self.input {
+            Input::Line(area, _) => *area = text_area(text, true),
+            Input::Text(area) => *area = text_area(text, false),
+            Input::Choice { options, index } => {
+                if let Some(i) = options.iter().position(|o| o == text) {
+                    *index = i;
+                }
+            }
+            Input::Pick(p) => {
+                let values: Vec<String> = text
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                *p = Picker::new(p.options.clone(), &values, p.single);
+            }
         }
     }
 
@@ -143,11 +267,11 @@ impl Field {
     pub fn summary(&self) -> String {
         match &self.input {
             Input::Pick(p) => {
-                let n = p.selected().len();
-                if n == 0 {
-                    String::new()
-                } else {
-                    format!("{n} ticked")
+                let picked = p.selected_labels();
+                match picked.len() {
+                    0 => String::new(),
+                    1 => picked[0].clone(),
+                    n => format!("{n} ticked"),
                 }
             }
             _ => self
@@ -155,6 +279,7 @@ impl Field {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("")
+                .trim()
                 .to_string(),
         }
     }
@@ -166,13 +291,109 @@ impl Field {
         };
         let text = self.text_value();
         match kind {
-            LineKind::Plain => None,
+            LineKind::Plain | LineKind::Short => None,
             LineKind::Date => dates::parse_natural_day(&text, today).err(),
             LineKind::OptionalDate if text.is_empty() => None,
             LineKind::OptionalDate => dates::parse_natural_day(&text, today).err(),
             LineKind::Hours => parse_hours(&text).err(),
             LineKind::Percent => parse_percent(&text).err(),
+            LineKind::Number => parse_number(&text).err(),
         }
+    }
+
+    /// A key from the key table's field rows (see `keymap`). Returns true
+    /// when the value changed.
+    fn action(&mut self, action: &Action) -> bool {
+        self.missed = None;
+        match &mut self.input {
+            Input::Choice { options, index } => {
+                let n = options.len();
+                if n == 0 {
+                    return false;
+                }
+                let next = match action {
+                    Action::NextOption | Action::Down => (*index + 1) % n,
+                    Action::PreviousOption | Action::Up => (*index + n - 1) % n,
+                    Action::Tick => (*index + 1) % n,
+                    _ => return false,
+                };
+                let changed = next != *index;
+                *index = next;
+                changed
+            }
+            Input::Pick(p) => match action {
+                Action::Down | Action::NextOption => {
+                    p.move_cursor(1);
+                    false
+                }
+                Action::Up | Action::PreviousOption => {
+                    p.move_cursor(-1);
+                    false
+                }
+                Action::Tick => p.toggle(),
+                _ => false,
+            },
+            Input::Line(area, _) | Input::Text(area) => text_action(area, action),
+        }
+    }
+
+    /// A key that the key table left to the field: typing in text; in a
+    /// choice or list, a letter picks the next line starting with it.
+    fn key(&mut self, key: &KeyEvent) -> bool {
+        self.missed = None;
+        let typed = match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        match &mut self.input {
+            Input::Line(area, _) | Input::Text(area) => area.input(*key),
+            Input::Choice { options, index } => {
+                let Some(c) = typed else { return false };
+                let labels: Vec<&str> = options.iter().map(String::as_str).collect();
+                match next_starting_with(&labels, *index, c) {
+                    Some(i) => {
+                        let changed = i != *index;
+                        *index = i;
+                        changed
+                    }
+                    None => {
+                        self.missed = Some(c);
+                        false
+                    }
+                }
+            }
+            Input::Pick(p) => {
+                let Some(c) = typed else { return false };
+                let labels: Vec<&str> = p.options.iter().map(|o| o.label.as_str()).collect();
+                match next_starting_with(&labels, p.cursor, c) {
+                    Some(i) => p.cursor = i,
+                    None => self.missed = Some(c),
+                }
+                false
+            }
+        }
+    }
+}
+
+/// A number as people write it: `86`, `86.5`, `86,5`, `86%`, `-12`; empty
+/// is `None`.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!(
+            "`{}` is not a number: write it as 86, 86.5 or 86%",
+            text.trim()
+        )),
     }
 }
 
@@ -189,12 +410,15 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The fields, with the first one entered.
     pub fn new(list: Vec<Field>) -> Fields {
-        Fields {
+        let mut fields = Fields {
             list,
             focus: 0,
             dirty: false,
-        }
+        };
+        fields.enter_focused();
+        fields
     }
 
     pub fn focused(&self) -> Option<&Field> {
@@ -205,11 +429,15 @@ impl Fields {
         self.focused().map_or("", |f| f.name)
     }
 
+    pub fn focused_kind(&self) -> FieldKind {
+        self.focused().map_or(FieldKind::Text, Field::kind)
+    }
+
     pub fn get(&self, name: &str) -> Option<&Field> {
         self.list.iter().find(|f| f.name == name)
     }
 
-    fn get_mut(&mut self, name: &str) -> Option<&mut Field> {
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Field> {
         self.list.iter_mut().find(|f| f.name == name)
     }
 
@@ -226,6 +454,16 @@ impl Fields {
         }
     }
 
+    /// Sets a choice field's position (a default that follows another
+    /// choice); does not count as typing.
+    pub fn set_choice(&mut self, name: &str, to: usize) {
+        if let Some(Input::Choice { options, index }) = self.get_mut(name).map(|f| &mut f.input)
+            && to < options.len()
+        {
+            *index = to;
+        }
+    }
+
     /// A pick field's ticked values.
     pub fn picked(&self, name: &str) -> Vec<String> {
         match self.get(name).map(|f| &f.input) {
@@ -234,10 +472,17 @@ impl Fields {
         }
     }
 
-    /// Puts the focus on the named field.
+    fn enter_focused(&mut self) {
+        if let Some(f) = self.list.get_mut(self.focus) {
+            f.enter();
+        }
+    }
+
+    /// Puts the focus on the named field and enters it.
     pub fn focus_on(&mut self, name: &str) {
         if let Some(i) = self.list.iter().position(|f| f.name == name) {
             self.focus = i;
+            self.enter_focused();
         }
     }
 
@@ -245,6 +490,7 @@ impl Fields {
         let n = self.list.len() as isize;
         if n > 0 {
             self.focus = ((self.focus as isize + step).rem_euclid(n)) as usize;
+            self.enter_focused();
         }
     }
 
@@ -263,57 +509,30 @@ impl Fields {
         }
     }
 
-    /// Gives a key to the focused field. Returns true when its value changed.
+    /// Gives a key the key table left alone to the focused field. Returns
+    /// true when its value changed.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let Some(field) = self.list.get_mut(self.focus) else {
             return false;
         };
-        let changed = match &mut field.input {
-            Input::Line(area, _) => {
-                if key.code == KeyCode::Enter {
-                    self.next_field(1);
-                    return false;
-                }
-                area.input(*key)
-            }
-            Input::Text(area) => area.input(*key),
-            Input::Choice { options, index } => {
-                let n = options.len();
-                match key.code {
-                    KeyCode::Char(' ') | KeyCode::Right | KeyCode::Char('l') if n > 0 => {
-                        *index = (*index + 1) % n;
-                        true
-                    }
-                    KeyCode::Left | KeyCode::Char('h') if n > 0 => {
-                        *index = (*index + n - 1) % n;
-                        true
-                    }
-                    KeyCode::Enter => {
-                        self.next_field(1);
-                        return false;
-                    }
-                    KeyCode::Char(c) => {
-                        // Typing a letter jumps to the next option starting with it.
-                        let c = c.to_ascii_lowercase();
-                        let found = (1..=n).map(|k| (*index + k) % n).find(|i| {
-                            options[*i]
-                                .chars()
-                                .next()
-                                .is_some_and(|f| f.to_ascii_lowercase() == c)
-                        });
-                        match found {
-                            Some(i) if i != *index => {
-                                *index = i;
-                                true
-                            }
-                            _ => false,
-                        }
-                    }
-                    _ => false,
-                }
-            }
-            Input::Pick(p) => p.handle_key(key),
-        };
+        // Enter makes a newline only where there can be several lines.
+        if key.code == KeyCode::Enter && !matches!(field.input, Input::Text(_)) {
+            self.next_field(1);
+            return false;
+        }
+        let changed = field.key(key);
+        if changed {
+            self.dirty = true;
+        }
+        changed
+    }
+
+    /// A field key from the key table (change a choice, move, tick).
+    pub fn handle_action(&mut self, action: &Action) -> bool {
+        let changed = self
+            .list
+            .get_mut(self.focus)
+            .is_some_and(|f| f.action(action));
         if changed {
             self.dirty = true;
         }
@@ -349,28 +568,11 @@ impl Fields {
     /// Puts a draft's texts back into the fields of the same names.
     pub fn restore(&mut self, draft: &[DraftField]) {
         for saved in draft {
-            let Some(field) = self.get_mut(&saved.name) else {
-                continue;
-            };
-            match &mut field.input {
-                Input::Line(area, _) => *area = text_area(&saved.text, true),
-                Input::Text(area) => *area = text_area(&saved.text, false),
-                Input::Choice { options, index } => {
-                    if let Some(i) = options.iter().position(|o| o == &saved.text) {
-                        *index = i;
-                    }
-                }
-                Input::Pick(p) => {
-                    let values: Vec<String> = saved
-                        .text
-                        .lines()
-                        .filter(|l| !l.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    *p = Picker::new(p.options.clone(), &values, p.single);
-                }
+            if let Some(field) = self.get_mut(&saved.name) {
+                field.set_text(&saved.text);
             }
         }
+        self.enter_focused();
         self.dirty = true;
     }
 
@@ -405,6 +607,16 @@ macro_rules! fields_form_state {
             fn paste(&mut self, text: &str) -> bool {
                 self.fields.paste(text)
             }
+            fn focused_kind(&mut self) -> Option<$crate::app::forms::field::FieldKind> {
+                Some(self.fields.focused_kind())
+            }
+            fn field_action(&mut self, action: &$crate::app::Action) -> bool {
+                let changed = self.fields.handle_action(action);
+                if changed {
+                    self.save_error = None;
+                }
+                changed
+            }
             fn focused_text(&mut self) -> Option<$crate::app::forms::FocusedText<'_>> {
                 self.fields.focused_text()
             }
@@ -430,6 +642,15 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    /// A key as the app gives it: the key table's field rows first.
+    fn press(fields: &mut Fields, code: KeyCode) -> bool {
+        let key = key(code);
+        match crate::app::keymap::Keymap::default().resolve_field(fields.focused_kind(), &key) {
+            Some(action) => fields.handle_action(&action),
+            None => fields.handle_key(&key),
+        }
     }
 
     fn type_text(fields: &mut Fields, text: &str) {
@@ -463,10 +684,17 @@ mod tests {
     fn choices_cycle_and_jump_by_letter() {
         let options = vec!["strength".to_string(), "area to improve".to_string()];
         let mut fields = Fields::new(vec![Field::choice("kind", "Kind", "", options, 0)]);
-        assert!(fields.handle_key(&key(KeyCode::Char(' '))));
+        assert!(press(&mut fields, KeyCode::Char(' ')));
         assert_eq!(fields.text("kind"), "area to improve");
-        assert!(fields.handle_key(&key(KeyCode::Char('s'))));
+        assert!(press(&mut fields, KeyCode::Char('s')));
         assert_eq!(fields.choice("kind"), 0);
+        assert!(
+            !press(&mut fields, KeyCode::Char('q')),
+            "no option starts with q"
+        );
+        assert_eq!(fields.focused().and_then(|f| f.missed), Some('q'));
+        assert!(press(&mut fields, KeyCode::Down), "↓ changes a choice too");
+        assert_eq!(fields.choice("kind"), 1);
         assert!(fields.dirty);
     }
 
@@ -497,9 +725,9 @@ mod tests {
         fields.next_field(1);
         type_text(&mut fields, "not a date");
         fields.next_field(1);
-        fields.handle_key(&key(KeyCode::Right));
+        press(&mut fields, KeyCode::Right);
         fields.next_field(1);
-        fields.handle_key(&key(KeyCode::Char(' ')));
+        press(&mut fields, KeyCode::Char(' '));
         let draft = fields.to_draft_fields();
         let mut back = make();
         back.restore(&draft);

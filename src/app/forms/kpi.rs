@@ -3,8 +3,8 @@
 //! checked against the metric's scale; a value off the scale is refused at
 //! the field, with the scale named.
 
+use super::FieldError;
 use super::field::{Field, Fields, LineKind};
-use super::objective::FieldError;
 use super::picker::PickOption;
 use crate::domain::kpi::{self, Better, KpiField};
 use crate::domain::{Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
@@ -244,7 +244,6 @@ super::field::fields_form_state!(KpiForm);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::FormState;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
@@ -254,7 +253,11 @@ mod tests {
     fn type_in(form: &mut KpiForm, field: &str, text: &str) {
         form.fields.focus_on(field);
         for c in text.chars() {
-            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            crate::app::forms::give_key(
+                form,
+                &crate::app::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
         }
     }
 
@@ -333,7 +336,11 @@ mod tests {
         );
         type_in(&mut form, "unit", "per week");
         form.fields.focus_on("better");
-        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        crate::app::forms::give_key(
+            &mut form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+        );
         let k = form.to_reading(now().date_naive()).expect("saves");
         assert_eq!(k.better, Some(Better::Lower));
         assert_eq!(k.metric, "complaints");

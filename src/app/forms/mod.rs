@@ -16,21 +16,23 @@ pub mod profile;
 pub mod reflection;
 pub mod review;
 pub mod star;
+#[cfg(test)]
+mod tests;
 
 use self::act::ActForm;
 use self::activity::ActivityForm;
 use self::export::ExportForm;
-use self::feedback_filter::FeedbackFilterForm;
 use self::feedback::FeedbackForm;
+use self::feedback_filter::FeedbackFilterForm;
 use self::kpi::KpiForm;
 use self::need::NeedForm;
 use self::objective::ObjectiveForm;
 use self::profile::ProfileForm;
 use self::reflection::ReflectionForm;
 use self::review::ReviewForm;
-use self::star::StarForm;
-use crate::domain::{CriteriaSet, Draft, DraftForm, Records};
+use crate::domain::{Draft, DraftForm, Id, Records};
 use chrono::{DateTime, FixedOffset};
+use field::Fields;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -56,6 +58,22 @@ pub trait FormState {
     }
     /// Called when paste or the editor changed the focused text.
     fn text_changed(&mut self) {}
+    /// Which of the key table's field rows apply to the focused field, or
+    /// `None` when the form takes every key itself.
+    fn focused_kind(&mut self) -> Option<field::FieldKind> {
+        self.focused_text().map(|_| field::FieldKind::Text)
+    }
+    /// A field key from the key table (see `keymap`). Returns true when
+    /// the value changed.
+    fn field_action(&mut self, action: &crate::app::Action) -> bool {
+        let changed = self
+            .focused_text()
+            .is_some_and(|f| field::text_action(f.area, action));
+        if changed {
+            self.text_changed();
+        }
+        changed
+    }
     /// Inserts pasted text into the focused field as one edit (one undo step).
     /// A single-line field gets the lines joined with spaces. Returns true
     /// when the text changed.
@@ -84,7 +102,7 @@ pub trait FormState {
             None => Err("Ctrl-E works in a text field; move to one with Tab"),
         }
     }
-    /// Puts the editor's text in the focused field (Ctrl-U twice brings
+    /// Puts the editor's text in the focused field (Ctrl-Z brings
     /// the old text back). Returns true when the text changed.
     fn set_editor_text(&mut self, text: &str) -> bool {
         let Some(field) = self.focused_text() else {
@@ -111,70 +129,330 @@ pub trait FormState {
     }
 }
 
-/// An open form.
+/// A field that needs fixing before saving, and why: the form stays open
+/// with the message at that field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name, as in its spec and in drafts.
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// Gives a key the form's own keys left alone to the form, the way the app
+/// does: the key table's rows for the focused field's kind first (a
+/// choice's ↓, a list's Space, text's Ctrl-U), then the field itself.
+/// Returns true when a value changed.
+pub fn give_key(
+    state: &mut dyn FormState,
+    keymap: &crate::app::keymap::Keymap,
+    key: &KeyEvent,
+) -> bool {
+    let action = state
+        .focused_kind()
+        .and_then(|kind| keymap.resolve_field(kind, key));
+    match action {
+        Some(action) => state.field_action(&action),
+        None => state.handle_key(key),
+    }
+}
+
+/// How a piece of advice reads: the view picks the colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Good,
+    Bad,
+    /// A suggestion or quality hint (never blocks saving).
+    Hint,
+    Heading,
+    Dim,
+}
+
+/// Advice drawn with a form (the SMART check, STAR hints, a KPI's scale):
+/// data only; the view wraps it so it is read in full at any width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Advice {
+    pub title: String,
+    /// Lines, each made of pieces in their tone.
+    pub lines: Vec<Vec<(Tone, String)>>,
+}
+
+impl Advice {
+    pub fn new(title: impl Into<String>) -> Advice {
+        Advice {
+            title: title.into(),
+            lines: Vec::new(),
+        }
+    }
+
+    pub fn line(&mut self, pieces: Vec<(Tone, String)>) {
+        self.lines.push(pieces);
+    }
+
+    pub fn text(&mut self, tone: Tone, text: impl Into<String>) {
+        self.lines.push(vec![(tone, text.into())]);
+    }
+}
+
+/// What one form's spec file gives the engine: its title, how its fields
+/// become a record and are saved, and what it advises. The fields
+/// themselves are built by the spec's constructor.
+pub trait Spec: std::fmt::Debug {
+    /// The title on the form's frame.
+    fn title(&self) -> String;
+    /// The kind of draft the form keeps; `None` keeps no draft (a filter).
+    fn draft_form(&self) -> Option<DraftForm> {
+        None
+    }
+    /// The record being edited, remembered by drafts.
+    fn editing(&self) -> Option<Id> {
+        None
+    }
+    /// Checks the fields, builds the record and saves it through `app`.
+    /// `Ok` carries the status message; `Err` keeps the form open with the
+    /// message at the field it names.
+    fn submit(&mut self, fields: &Fields, app: &mut crate::app::App) -> Result<String, FieldError>;
+    /// Advice drawn with the form, from the fields as they stand.
+    fn advice(&self, _fields: &Fields, _app: &crate::app::App) -> Option<Advice> {
+        None
+    }
+    /// A short note in the form's bottom line (a word count).
+    fn footer(&self, _fields: &Fields) -> Option<String> {
+        None
+    }
+    /// After the learner changed a field: defaults that follow it.
+    fn changed(&mut self, _fields: &mut Fields) {}
+    /// Anything a draft keeps beyond the fields by name.
+    fn fill_draft(&self, _fields: &Fields, _draft: &mut Draft) {}
+    /// True when Enter in a one-line field applies the form (a filter).
+    fn enter_submits(&self) -> bool {
+        false
+    }
+}
+
+/// A form on the engine: its spec, its fields, its draft's id and the last
+/// failed save's message.
 #[derive(Debug)]
-pub enum Form {
-    Star(Box<StarForm>),
-    Profile(Box<ProfileForm>),
-    Need(Box<NeedForm>),
-    Objective(Box<ObjectiveForm>),
-    Activity(Box<ActivityForm>),
-    Feedback(Box<FeedbackForm>),
-    Reflection(Box<ReflectionForm>),
-    Act(Box<ActForm>),
-    FeedbackFilter(Box<FeedbackFilterForm>),
-    Kpi(Box<KpiForm>),
-    Export(Box<ExportForm>),
-    Review(Box<ReviewForm>),
+pub struct Engine<S> {
+    pub spec: S,
+    pub fields: Fields,
+    pub draft_id: Id,
+    pub error: Option<FieldError>,
+    submit_requested: bool,
+}
+
+impl<S: Spec> Engine<S> {
+    pub fn build(spec: S, fields: Fields) -> Engine<S> {
+        Engine {
+            spec,
+            fields,
+            draft_id: Id::generate(),
+            error: None,
+            submit_requested: false,
+        }
+    }
+
+    /// The same form holding a draft's fields, as typed.
+    pub fn restored(spec: S, mut fields: Fields, draft: &Draft) -> Engine<S> {
+        fields.restore(&draft.fields);
+        let mut engine = Engine::build(spec, fields);
+        engine.draft_id = draft.id.clone();
+        engine
+    }
+
+    fn after_change(&mut self) {
+        self.error = None;
+        self.spec.changed(&mut self.fields);
+    }
+}
+
+/// What the view and the submit path need of any engine form.
+pub trait EngineForm: FormState {
+    fn title(&self) -> String;
+    fn fields(&self) -> &Fields;
+    fn error(&self) -> Option<&FieldError>;
+    fn advice(&self, app: &crate::app::App) -> Option<Advice>;
+    fn footer(&self) -> Option<String>;
+    /// Builds and saves the record; see `Spec::submit`.
+    fn submit(&mut self, app: &mut crate::app::App) -> Result<String, FieldError>;
+    /// Keeps the form open with `error` at its field.
+    fn refuse(&mut self, error: FieldError);
+}
+
+impl<S: Spec> EngineForm for Engine<S> {
+    fn title(&self) -> String {
+        self.spec.title()
+    }
+    fn fields(&self) -> &Fields {
+        &self.fields
+    }
+    fn error(&self) -> Option<&FieldError> {
+        self.error.as_ref()
+    }
+    fn advice(&self, app: &crate::app::App) -> Option<Advice> {
+        self.spec.advice(&self.fields, app)
+    }
+    fn footer(&self) -> Option<String> {
+        self.spec.footer(&self.fields)
+    }
+    fn submit(&mut self, app: &mut crate::app::App) -> Result<String, FieldError> {
+        self.spec.submit(&self.fields, app)
+    }
+    fn refuse(&mut self, error: FieldError) {
+        if !error.field.is_empty() {
+            self.fields.focus_on(error.field);
+        }
+        self.error = Some(error);
+    }
+}
+
+impl<S: Spec> FormState for Engine<S> {
+    fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let one_line = self
+            .fields
+            .focused()
+            .is_some_and(|f| !matches!(f.input, field::Input::Text(_)));
+        if key.code == ratatui::crossterm::event::KeyCode::Enter
+            && one_line
+            && self.spec.enter_submits()
+        {
+            self.submit_requested = true;
+            return false;
+        }
+        let changed = self.fields.handle_key(key);
+        if changed {
+            self.after_change();
+        }
+        changed
+    }
+    fn next_field(&mut self, step: isize) {
+        self.fields.next_field(step);
+    }
+    fn dirty(&self) -> bool {
+        self.fields.dirty
+    }
+    fn paste(&mut self, text: &str) -> bool {
+        let changed = self.fields.paste(text);
+        if changed {
+            self.after_change();
+        }
+        changed
+    }
+    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
+        self.fields.focused_text()
+    }
+    fn text_changed(&mut self) {
+        self.fields.dirty = true;
+        self.after_change();
+    }
+    fn focused_kind(&mut self) -> Option<field::FieldKind> {
+        Some(self.fields.focused_kind())
+    }
+    fn field_action(&mut self, action: &crate::app::Action) -> bool {
+        let changed = self.fields.handle_action(action);
+        if changed {
+            self.after_change();
+        }
+        changed
+    }
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        let form = self.spec.draft_form()?;
+        let mut draft = Draft::of_fields(
+            self.draft_id.clone(),
+            now,
+            self.spec.editing(),
+            form,
+            self.fields.to_draft_fields(),
+        );
+        self.spec.fill_draft(&self.fields, &mut draft);
+        Some(draft)
+    }
+    fn take_submit(&mut self) -> bool {
+        std::mem::take(&mut self.submit_requested)
+    }
+}
+
+/// Declares the open form, whichever it is: one line per form. Engine
+/// forms are drawn and saved by the engine; the others by their own code.
+macro_rules! register_forms {
+    (engine { $($ev:ident($espec:ty),)* } own { $($lv:ident($lty:ty),)* }) => {
+        /// An open form.
+        #[derive(Debug)]
+        pub enum Form {
+            $($ev(Box<Engine<$espec>>),)*
+            $($lv(Box<$lty>),)*
+        }
+
+        impl Form {
+            pub fn state(&self) -> &dyn FormState {
+                match self {
+                    $(Form::$ev(f) => f.as_ref(),)*
+                    $(Form::$lv(f) => f.as_ref(),)*
+                }
+            }
+
+            pub fn state_mut(&mut self) -> &mut dyn FormState {
+                match self {
+                    $(Form::$ev(f) => f.as_mut(),)*
+                    $(Form::$lv(f) => f.as_mut(),)*
+                }
+            }
+
+            /// The form as the engine sees it, when it is on the engine.
+            #[allow(unreachable_patterns)]
+            pub fn engine(&self) -> Option<&dyn EngineForm> {
+                match self {
+                    $(Form::$ev(f) => Some(f.as_ref()),)*
+                    _ => None,
+                }
+            }
+
+            #[allow(unreachable_patterns)]
+            pub fn engine_mut(&mut self) -> Option<&mut dyn EngineForm> {
+                match self {
+                    $(Form::$ev(f) => Some(f.as_mut()),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+register_forms! {
+    engine {
+        Star(star::Star),
+        Objective(objective::ObjectiveSpec),
+        Need(need::NeedSpec),
+        Activity(activity::ActivitySpec),
+    }
+    own {
+        Profile(ProfileForm),
+        Feedback(FeedbackForm),
+        Reflection(ReflectionForm),
+        Act(ActForm),
+        FeedbackFilter(FeedbackFilterForm),
+        Kpi(KpiForm),
+        Export(ExportForm),
+        Review(ReviewForm),
+    }
 }
 
 impl Form {
-    pub fn state(&self) -> &dyn FormState {
-        match self {
-            Form::Star(f) => f.as_ref(),
-            Form::Profile(f) => f.as_ref(),
-            Form::Need(f) => f.as_ref(),
-            Form::Objective(f) => f.as_ref(),
-            Form::Activity(f) => f.as_ref(),
-            Form::Feedback(f) => f.as_ref(),
-            Form::Reflection(f) => f.as_ref(),
-            Form::Act(f) => f.as_ref(),
-            Form::FeedbackFilter(f) => f.as_ref(),
-            Form::Kpi(f) => f.as_ref(),
-            Form::Export(f) => f.as_ref(),
-            Form::Review(f) => f.as_ref(),
-        }
-    }
-
-    pub fn state_mut(&mut self) -> &mut dyn FormState {
-        match self {
-            Form::Star(f) => f.as_mut(),
-            Form::Profile(f) => f.as_mut(),
-            Form::Need(f) => f.as_mut(),
-            Form::Objective(f) => f.as_mut(),
-            Form::Activity(f) => f.as_mut(),
-            Form::Feedback(f) => f.as_mut(),
-            Form::Reflection(f) => f.as_mut(),
-            Form::Act(f) => f.as_mut(),
-            Form::FeedbackFilter(f) => f.as_mut(),
-            Form::Kpi(f) => f.as_mut(),
-            Form::Export(f) => f.as_mut(),
-            Form::Review(f) => f.as_mut(),
-        }
-    }
-
     /// Rebuilds the form a draft came from.
-    pub fn from_draft(
-        draft: &Draft,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> Option<Form> {
+    pub fn from_draft(draft: &Draft, app: &crate::app::App) -> Option<Form> {
+        let records = &app.records;
+        let criteria = app.criteria.as_ref();
         match draft.form {
-            DraftForm::Star => Some(Form::Star(Box::new(StarForm::from_draft(
-                draft,
-                &records.objectives,
-                criteria,
-            )))),
+            DraftForm::Star => Some(star::from_draft(draft, app)),
             DraftForm::Need => Some(Form::Need(Box::new(NeedForm::from_draft(
                 draft, records, criteria,
             )))),
@@ -219,6 +497,22 @@ impl Form {
     }
 }
 
+/// The form a draft came from, in the learner's words.
+pub fn form_name(draft: &Draft) -> &'static str {
+    match draft.form {
+        DraftForm::Star if draft.editing.is_some() => "change to a diary entry",
+        DraftForm::Star => "STAR entry",
+        DraftForm::Need => "development need",
+        DraftForm::Objective => "objective",
+        DraftForm::Activity => "development activity",
+        DraftForm::Feedback if !draft.field("act").is_empty() => "action on feedback",
+        DraftForm::Feedback => "feedback",
+        DraftForm::Reflection => "reflection on feedback",
+        DraftForm::Review => "review",
+        DraftForm::Kpi => "KPI reading",
+    }
+}
+
 /// The feedback a reflection or action draft was about: as loaded, or (still
 /// loading) a stand-in with its id, so the typed text can be shown and kept;
 /// saving applies to the feedback as it is by then.
@@ -242,28 +536,6 @@ fn feedback_of(draft: &Draft, records: &Records) -> Option<crate::domain::Feedba
                 )
             }),
     )
-}
-
-impl FormState for StarForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        StarForm::handle_key(self, key)
-    }
-    fn next_field(&mut self, step: isize) {
-        StarForm::next_field(self, step)
-    }
-    fn dirty(&self) -> bool {
-        self.dirty
-    }
-    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
-        StarForm::focused_text(self)
-    }
-    fn text_changed(&mut self) {
-        self.dirty = true;
-        self.save_error = None;
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(StarForm::to_draft(self, now))
-    }
 }
 
 impl FormState for ProfileForm {

@@ -2,23 +2,26 @@
 //! area to improve), where it was identified, the evidence and who agreed it.
 
 use super::field::{Field, Fields, LineKind};
-use super::objective::FieldError;
 use super::picker::PickOption;
-use super::star::criteria_options;
+use super::picker::criteria_options;
+use super::{Engine, FieldError, Spec};
+use crate::app::App;
+use crate::domain::AnyRecord;
 use crate::domain::{
     CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, NeedKind, NeedSource, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+/// The need form's spec.
 #[derive(Debug)]
-pub struct NeedForm {
-    /// The need before editing (or a blank new one).
+pub struct NeedSpec {
+    /// The record before editing (or a blank new one).
     pub base: DevelopmentNeed,
     pub editing: bool,
-    pub fields: Fields,
-    pub draft_id: Id,
-    pub save_error: Option<FieldError>,
 }
+
+/// The open need form.
+pub type NeedForm = Engine<NeedSpec>;
 
 fn source_options() -> Vec<PickOption> {
     NeedSource::ALL
@@ -93,13 +96,13 @@ impl NeedForm {
                 "No criteria set: press p on a screen to choose one.",
             ),
         ]);
-        NeedForm {
-            base: need,
-            editing,
+        Engine::build(
+            NeedSpec {
+                base: need,
+                editing,
+            },
             fields,
-            draft_id: Id::generate(),
-            save_error: None,
-        }
+        )
     }
 
     pub fn from_draft(
@@ -124,13 +127,24 @@ impl NeedForm {
         form
     }
 
-    /// The need to save, or the field to fix and why.
+    /// The record to save, or the field to fix and why.
     pub fn to_need(
         &self,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<DevelopmentNeed, FieldError> {
-        let f = &self.fields;
+        self.spec.to_need(&self.fields, today, now)
+    }
+}
+
+impl NeedSpec {
+    /// The record to save, or the field to fix and why.
+    pub fn to_need(
+        &self,
+        f: &Fields,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DevelopmentNeed, FieldError> {
         if let Some((field, message)) = f.first_problem(today) {
             return Err(FieldError { field, message });
         }
@@ -162,24 +176,34 @@ impl NeedForm {
         n.updated = now;
         Ok(n)
     }
-
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            self.editing.then(|| self.base.id.clone()),
-            DraftForm::Need,
-            self.fields.to_draft_fields(),
-        )
-    }
 }
 
-super::field::fields_form_state!(NeedForm);
+impl Spec for NeedSpec {
+    fn title(&self) -> String {
+        if self.editing {
+            "Edit development need".into()
+        } else {
+            "New development need or strength".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Need)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.editing.then(|| self.base.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let record = self.to_need(fields, app.today, app.now)?;
+        app.save_plan_record(AnyRecord::Need(record), self.editing, "Need")
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::FormState;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
@@ -195,14 +219,18 @@ mod tests {
         let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
         let mut form = NeedForm::new(blank, false, None);
         for c in "Writing clear follow-up emails".chars() {
-            form.handle_key(&key(c));
+            crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key(c));
         }
         form.fields.focus_on("kind");
-        form.handle_key(&key(' '));
+        crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key(' '));
         form.fields.focus_on("sources");
-        form.handle_key(&key(' '));
-        form.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
-        form.handle_key(&key(' '));
+        crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key(' '));
+        crate::app::forms::give_key(
+            &mut form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+        );
+        crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key(' '));
         let n = form.to_need(now().date_naive(), now()).expect("saves");
         assert_eq!(n.area, "Writing clear follow-up emails");
         assert_eq!(n.kind, NeedKind::Strength);
@@ -222,9 +250,9 @@ mod tests {
                 .field,
             "area"
         );
-        form.handle_key(&key('x'));
+        crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key('x'));
         form.fields.focus_on("date");
-        form.handle_key(&key('z'));
+        crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key('z'));
         let e = form
             .to_need(now().date_naive(), now())
             .expect_err("bad date");

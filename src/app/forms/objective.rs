@@ -4,19 +4,15 @@
 
 use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
-use super::star::criteria_options;
+use super::picker::criteria_options;
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
+use crate::domain::smart;
 use crate::domain::{
-    CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
+    AnyRecord, CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
     ObjectiveStatus, ProgressNote, Records, dates,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
-
-/// A field that needs fixing before saving, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
 
 /// The needs a record can link to, strengths marked as such.
 pub fn need_options(needs: &[DevelopmentNeed]) -> Vec<PickOption> {
@@ -37,18 +33,18 @@ fn day_text(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// The objective form's spec.
 #[derive(Debug)]
-pub struct ObjectiveForm {
+pub struct ObjectiveSpec {
     /// The objective before editing (or a blank new one): keeps the id, the
     /// creation time and the progress notes already written.
     pub base: Objective,
     /// True when editing an objective that exists on disk.
     pub editing: bool,
-    pub fields: Fields,
-    pub draft_id: Id,
-    /// Why the last save failed; the text stays in the form.
-    pub save_error: Option<FieldError>,
 }
+
+/// The open objective form.
+pub type ObjectiveForm = Engine<ObjectiveSpec>;
 
 impl ObjectiveForm {
     /// A form for `objective`; `editing` when it already exists on disk.
@@ -169,13 +165,13 @@ impl ObjectiveForm {
                 LineKind::Percent,
             ),
         ]);
-        ObjectiveForm {
-            base: objective,
-            editing,
+        Engine::build(
+            ObjectiveSpec {
+                base: objective,
+                editing,
+            },
             fields,
-            draft_id: Id::generate(),
-            save_error: None,
-        }
+        )
     }
 
     /// A new objective with its statement and needs filled in, e.g. from a
@@ -190,10 +186,8 @@ impl ObjectiveForm {
         let mut objective = Objective::new(Id::generate(), now);
         objective.statement = statement.to_string();
         objective.needs = needs.to_vec();
-        let mut form = ObjectiveForm::new(objective, false, records, criteria);
-        // Something is already in it that the learner has not saved.
-        form.fields.dirty = !statement.trim().is_empty();
-        form
+        // Nothing typed yet: Esc closes it without asking.
+        ObjectiveForm::new(objective, false, records, criteria)
     }
 
     /// A form holding a draft that was offered back.
@@ -217,8 +211,29 @@ impl ObjectiveForm {
         form
     }
 
-    fn date_field(&self, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-        let text = self.fields.text(name);
+    /// The objective as the form stands (see `ObjectiveSpec::preview`).
+    pub fn preview(&self, today: NaiveDate) -> Objective {
+        self.spec.preview(&self.fields, today)
+    }
+
+    /// The objective to save, or the field to fix and why.
+    pub fn to_objective(
+        &self,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Objective, FieldError> {
+        self.spec.to_objective(&self.fields, today, now)
+    }
+}
+
+impl ObjectiveSpec {
+    fn date_field(
+        &self,
+        fields: &Fields,
+        name: &str,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        let text = fields.text(name);
         if text.is_empty() {
             return Ok(None);
         }
@@ -227,8 +242,7 @@ impl ObjectiveForm {
 
     /// The objective as the form stands; a date that does not parse counts
     /// as empty (the SMART check then asks for it; saving refuses it).
-    pub fn preview(&self, today: NaiveDate) -> Objective {
-        let f = &self.fields;
+    pub fn preview(&self, f: &Fields, today: NaiveDate) -> Objective {
         let mut o = self.base.clone();
         o.statement = f.text("statement").trim().to_string();
         o.measure = Measure {
@@ -245,8 +259,8 @@ impl ObjectiveForm {
             .filter_map(|v| Id::parse(v).ok())
             .collect();
         o.criteria = f.picked("criteria");
-        o.target_date = self.date_field("target_date", today).ok().flatten();
-        o.review_date = self.date_field("review_date", today).ok().flatten();
+        o.target_date = self.date_field(f, "target_date", today).ok().flatten();
+        o.review_date = self.date_field(f, "review_date", today).ok().flatten();
         o.status = ObjectiveStatus::ALL
             .get(f.choice("status"))
             .copied()
@@ -257,25 +271,26 @@ impl ObjectiveForm {
     /// The objective to save, or the field to fix and why.
     pub fn to_objective(
         &self,
+        fields: &Fields,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Objective, FieldError> {
         let err = |field, message: String| FieldError { field, message };
-        if let Some((field, message)) = self.fields.first_problem(today) {
+        if let Some((field, message)) = fields.first_problem(today) {
             return Err(err(field, message));
         }
-        let mut o = self.preview(today);
+        let mut o = self.preview(fields, today);
         if o.statement.is_empty() {
             return Err(err(
                 "statement",
                 "Statement: write what you will achieve before saving".into(),
             ));
         }
-        let note = self.fields.text("note").trim().to_string();
-        let percent = parse_percent(&self.fields.text("percent"))
+        let note = fields.text("note").trim().to_string();
+        let percent = parse_percent(&fields.text("percent"))
             .map_err(|e| err("percent", format!("% complete: {e}")))?;
         if !note.is_empty() {
-            let date = dates::parse_natural_day(&self.fields.text("note_date"), today)
+            let date = dates::parse_natural_day(&fields.text("note_date"), today)
                 .map_err(|e| err("note_date", format!("Note date: {e}")))?;
             o.progress.push(ProgressNote {
                 date,
@@ -292,24 +307,94 @@ impl ObjectiveForm {
         o.updated = now;
         Ok(o)
     }
+}
 
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            self.editing.then(|| self.base.id.clone()),
-            DraftForm::Objective,
-            self.fields.to_draft_fields(),
-        )
+/// The fields that answer a SMART letter.
+fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
+    match letter {
+        smart::Letter::Specific => &["statement"],
+        smart::Letter::Measurable => &["statement", "baseline", "target", "how", "kpi"],
+        smart::Letter::Achievable => &["support"],
+        smart::Letter::Relevant => &["needs", "relevance", "criteria"],
+        smart::Letter::TimeBound => &["target_date", "review_date"],
     }
 }
 
-super::field::fields_form_state!(ObjectiveForm);
+impl Spec for ObjectiveSpec {
+    fn title(&self) -> String {
+        if self.editing {
+            "Edit objective".into()
+        } else {
+            "New objective".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Objective)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.editing.then(|| self.base.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let objective = self.to_objective(fields, app.today, app.now)?;
+        app.save_plan_record(AnyRecord::Objective(objective), self.editing, "Objective")
+    }
+
+    /// The SMART check of the objective as it stands: letters that fail in
+    /// full (why, and what to do), those that pass on one line, so all of
+    /// it can be read at 80x24.
+    fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
+        let check = smart::check(&self.preview(fields, app.today), app.today);
+        let passed: Vec<&smart::LetterCheck> =
+            check.letters.iter().filter(|c| c.passes()).collect();
+        let mut advice = Advice::new(format!("SMART check {}/5", passed.len()));
+        advice.text(Tone::Dim, "Advice: it never stops a save.");
+        if !passed.is_empty() {
+            let mut line = Vec::new();
+            for c in passed {
+                line.push((Tone::Good, format!("{} ✓ ", c.letter.initial())));
+                line.push((Tone::Dim, format!("{}  ", c.letter.name())));
+            }
+            advice.line(line);
+        }
+        // The letters the focused field answers get their reasons and a
+        // suggestion; the other failing letters their first reason.
+        let focused = fields.focused_name();
+        for c in check.letters.iter().filter(|c| !c.passes()) {
+            let here = letter_fields(c.letter).contains(&focused);
+            let shown = if here { c.flags.len() } else { 1 };
+            for (i, f) in c.flags.iter().take(shown).enumerate() {
+                let head = if i == 0 {
+                    format!("{} ✗ ", c.letter.initial())
+                } else {
+                    "· ".into()
+                };
+                advice.line(vec![(Tone::Bad, head), (Tone::Plain, f.reason.clone())]);
+            }
+            if let (true, Some(f)) = (here, c.flags.first()) {
+                advice.line(vec![(Tone::Dim, format!("→ {}", f.suggestion))]);
+            }
+        }
+        if !self.base.progress.is_empty() {
+            advice.text(Tone::Plain, "");
+            advice.text(Tone::Heading, "Progress so far");
+            for note in &self.base.progress {
+                let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
+                advice.text(
+                    Tone::Plain,
+                    format!("{}{pct} {}", note.date.format("%d %b %Y"), note.text),
+                );
+            }
+        }
+        Some(advice)
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::FormState;
     use crate::domain::smart::{self, Letter};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -323,7 +408,11 @@ mod tests {
 
     fn type_text(form: &mut ObjectiveForm, text: &str) {
         for c in text.chars() {
-            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            crate::app::forms::give_key(
+                form,
+                &crate::app::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
         }
     }
 
@@ -350,7 +439,11 @@ mod tests {
         assert!(!check.passes(Letter::Specific));
         assert!(!check.passes(Letter::Relevant));
         form.fields.focus_on("needs");
-        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        crate::app::forms::give_key(
+            &mut form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+        );
         let preview = form.preview(today());
         assert_eq!(preview.needs, vec![need]);
         assert!(smart::check(&preview, today()).passes(Letter::Relevant));
@@ -429,11 +522,11 @@ mod tests {
             None,
             now(),
         );
-        assert!(form.fields.dirty);
+        assert!(!form.fields.dirty, "nothing typed: Esc does not ask");
         let o = form.to_objective(today(), now()).expect("saves");
         assert_eq!(o.statement, "Reply to billing emails within one day");
         assert_eq!(o.needs, vec![need]);
-        assert_eq!(o.id, form.base.id);
+        assert_eq!(o.id, form.spec.base.id);
     }
 
     #[test]
@@ -444,10 +537,10 @@ mod tests {
         type_text(&mut form, "Raise my CSAT");
         form.fields.focus_on("review_date");
         type_text(&mut form, "next tuesday");
-        let draft = form.to_draft(now());
+        let draft = crate::app::FormState::to_draft(&form, now()).expect("a draft");
         let back = ObjectiveForm::from_draft(&draft, &records, None);
         assert_eq!(back.fields.text("statement"), "Raise my CSAT");
         assert_eq!(back.fields.text("review_date"), "next tuesday");
-        assert!(!back.editing);
+        assert!(!back.spec.editing);
     }
 }

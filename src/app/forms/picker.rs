@@ -1,5 +1,5 @@
 //! A checkbox list inside a form (links to objectives and criteria):
-//! ↑/↓ move, Space ticks.
+//! ↑/↓ move, Space ticks; and the lists forms offer to tick.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -54,29 +54,51 @@ impl Picker {
             .collect()
     }
 
-    /// Handles a key; returns true when the ticks changed.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+    /// The labels of the ticked lines, in list order.
+    pub fn selected_labels(&self) -> Vec<String> {
+        self.options
+            .iter()
+            .zip(&self.checked)
+            .filter(|(_, c)| **c)
+            .map(|(o, _)| o.label.clone())
+            .collect()
+    }
+
+    /// Moves the cursor `step` lines, staying in the list.
+    pub fn move_cursor(&mut self, step: isize) {
+        let last = self.options.len().saturating_sub(1) as isize;
+        self.cursor = (self.cursor as isize + step).clamp(0, last.max(0)) as usize;
+    }
+
+    /// Ticks or unticks the line under the cursor; returns true when the
+    /// ticks changed.
+    pub fn toggle(&mut self) -> bool {
         let n = self.options.len();
+        if n == 0 {
+            return false;
+        }
+        let i = self.cursor.min(n - 1);
+        let now = !self.checked[i];
+        if self.single {
+            self.checked.iter_mut().for_each(|c| *c = false);
+        }
+        self.checked[i] = now;
+        true
+    }
+
+    /// Handles a key the old way (forms not yet on the field keys): ↑/↓
+    /// move, Space ticks. Returns true when the ticks changed.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.cursor = self.cursor.saturating_sub(1);
+            KeyCode::Up => {
+                self.move_cursor(-1);
                 false
             }
-            KeyCode::Down | KeyCode::Char('j') => {
-                if n > 0 {
-                    self.cursor = (self.cursor + 1).min(n - 1);
-                }
+            KeyCode::Down => {
+                self.move_cursor(1);
                 false
             }
-            KeyCode::Char(' ') | KeyCode::Char('x') if n > 0 => {
-                let i = self.cursor.min(n - 1);
-                let now = !self.checked[i];
-                if self.single {
-                    self.checked.iter_mut().for_each(|c| *c = false);
-                }
-                self.checked[i] = now;
-                true
-            }
+            KeyCode::Char(' ') => self.toggle(),
             _ => false,
         }
     }
@@ -89,4 +111,29 @@ impl Picker {
             picked.join(", ")
         }
     }
+}
+
+/// The objectives a record can link to: open and achieved ones.
+pub fn objective_options(objectives: &[crate::domain::Objective]) -> Vec<PickOption> {
+    objectives
+        .iter()
+        .filter(|o| o.status.is_open() || o.status == crate::domain::ObjectiveStatus::Achieved)
+        .map(|o| PickOption {
+            value: o.id.to_string(),
+            label: o.statement.clone(),
+        })
+        .collect()
+}
+
+/// The assessable criteria of the learner's criteria set.
+pub fn criteria_options(set: Option<&crate::domain::CriteriaSet>) -> Vec<PickOption> {
+    set.map(|s| {
+        s.assessable()
+            .map(|c| PickOption {
+                value: c.id.clone(),
+                label: format!("{} {}", c.id, c.title),
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }

@@ -6,7 +6,7 @@
 //! the review can be saved (`domain::review::check`).
 
 use super::picker::Picker;
-use super::star::criteria_options;
+use super::picker::criteria_options;
 use crate::domain::review::check::{self, Context, Issue, ReviewField};
 use crate::domain::review::diff::{Difference, ObjectiveDiff, review_diff, to_decide};
 use crate::domain::review::{ObjectiveChange, Outcome, Participant, Review, cycle, plan_after};

@@ -1,307 +1,250 @@
-//! The STAR diary form: state and editing. Rendering is in `ui/star_form.rs`.
+//! The STAR diary form: the day, the five STAR parts with their questions,
+//! free notes (entries made with `starlog add`), tags and links; quality
+//! hints beside it never block saving.
 
-use super::picker::{PickOption, Picker};
-use crate::domain::{CriteriaSet, DiaryEntry, Draft, Id, Objective, StarPart, dates};
+use super::field::{Field, Fields, LineKind};
+use super::picker::{criteria_options, objective_options};
+use super::{Advice, Engine, FieldError, Form, Spec, Tone};
+use crate::app::App;
+use crate::domain::{
+    AnyRecord, CriteriaSet, DiaryEntry, Draft, DraftForm, Id, Objective, StarPart, StarPrompts,
+    dates,
+};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::{TextArea, WrapMode};
 
-/// The form's fields in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Date,
-    Star(StarPart),
-    Notes,
-    Tags,
-    Objectives,
-    Criteria,
-}
-
-impl Field {
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Date => "Date",
-            Field::Star(p) => p.label(),
-            Field::Notes => "Notes",
-            Field::Tags => "Tags",
-            Field::Objectives => "Objectives",
-            Field::Criteria => "Criteria",
-        }
-    }
-}
-
+/// The STAR form's spec: the entry as it was before editing (or a blank new
+/// one) keeps the id, creation time and any fields the form does not show.
 #[derive(Debug)]
-pub struct StarForm {
-    /// The entry as it was before editing (or a blank new one): keeps the id,
-    /// creation time and any fields the form does not show.
+pub struct Star {
     pub base: DiaryEntry,
     /// True when editing an entry that exists on disk.
     pub editing: bool,
-    pub date: TextArea<'static>,
-    pub parts: [TextArea<'static>; 5],
-    /// Free text (entries made with `starlog add`); shown when it has any.
-    pub notes: TextArea<'static>,
-    pub show_notes: bool,
-    pub tags: TextArea<'static>,
-    pub objectives: Picker,
-    pub criteria: Picker,
-    pub focus: Field,
-    /// Typed since opened or since the last draft was written.
-    pub dirty: bool,
-    pub draft_id: Id,
-    /// Why the last save failed; the text stays in the form.
-    pub save_error: Option<String>,
 }
 
-fn text_area(text: &str, single_line: bool) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
+fn part_name(part: StarPart) -> &'static str {
+    match part {
+        StarPart::Situation => "situation",
+        StarPart::Task => "task",
+        StarPart::Action => "action",
+        StarPart::Result => "result",
+        StarPart::Reflection => "reflection",
+    }
+}
+
+fn prompt(prompts: &StarPrompts, part: StarPart) -> &str {
+    match part {
+        StarPart::Situation => &prompts.situation,
+        StarPart::Task => &prompts.task,
+        StarPart::Action => &prompts.action,
+        StarPart::Result => &prompts.result,
+        StarPart::Reflection => &prompts.reflection,
+    }
+}
+
+fn fields(
+    entry: &DiaryEntry,
+    date_text: &str,
+    objectives: &[Objective],
+    criteria: Option<&CriteriaSet>,
+    prompts: &StarPrompts,
+) -> Fields {
+    let mut list = vec![Field::typed_line(
+        "date",
+        "Date",
+        "Which day is this about? 2026-11-22, 22/11/2026, today, yesterday, -2d",
+        date_text,
+        LineKind::Date,
+    )];
+    for part in StarPart::ALL {
+        list.push(Field::text(
+            part_name(part),
+            part.label(),
+            prompt(prompts, part),
+            entry.part(part),
+        ));
+    }
+    let free_text = !entry.text.trim().is_empty();
+    if free_text {
+        list.push(Field::text(
+            "notes",
+            "Notes",
+            "Free text written with `starlog add`. Keep it, or move it into the STAR fields.",
+            &entry.text,
+        ));
+    }
+    let linked: Vec<String> = entry.objectives.iter().map(Id::to_string).collect();
+    list.extend([
+        Field::line(
+            "tags",
+            "Tags",
+            "Words to find this by, separated by commas: complaint, HEAT, phone",
+            &entry.tags.join(", "),
+        ),
+        Field::pick(
+            "objectives",
+            "Objectives",
+            "Which objectives of your plan is this evidence for?",
+            objective_options(objectives),
+            &linked,
+            "No open objectives in your plan yet.",
+        ),
+        Field::pick(
+            "criteria",
+            "Criteria",
+            "Which assessment criteria does this show?",
+            criteria_options(criteria),
+            &entry.criteria,
+            "No criteria set: press p on a screen to choose one.",
+        ),
+    ]);
+    let mut fields = Fields::new(list);
+    // A free-text entry opens on its notes; a STAR entry on its Situation.
+    fields.focus_on(if free_text && !entry.is_star() {
+        "notes"
     } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut area = TextArea::new(lines);
-    if !single_line {
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-    }
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area
+        "situation"
+    });
+    fields
 }
 
-fn area_text(area: &TextArea<'_>) -> String {
-    area.lines().join("\n")
-}
-
-pub fn objective_options(objectives: &[Objective]) -> Vec<PickOption> {
-    objectives
-        .iter()
-        .filter(|o| o.status.is_open() || o.status == crate::domain::ObjectiveStatus::Achieved)
-        .map(|o| PickOption {
-            value: o.id.to_string(),
-            label: o.statement.clone(),
-        })
-        .collect()
-}
-
-pub fn criteria_options(set: Option<&CriteriaSet>) -> Vec<PickOption> {
-    set.map(|s| {
-        s.assessable()
-            .map(|c| PickOption {
-                value: c.id.clone(),
-                label: format!("{} {}", c.id, c.title),
-            })
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
-impl StarForm {
-    /// A form for `entry`; `editing` when it already exists on disk.
-    pub fn new(
-        entry: DiaryEntry,
-        editing: bool,
-        objectives: &[Objective],
-        criteria: Option<&CriteriaSet>,
-    ) -> StarForm {
-        let parts = StarPart::ALL.map(|p| text_area(entry.part(p), false));
-        let linked: Vec<String> = entry.objectives.iter().map(Id::to_string).collect();
-        let show_notes = !entry.text.trim().is_empty();
-        let mut form = StarForm {
-            date: text_area(&entry.date.format("%Y-%m-%d").to_string(), true),
-            parts,
-            notes: text_area(&entry.text, false),
-            show_notes,
-            tags: text_area(&entry.tags.join(", "), true),
-            objectives: Picker::new(objective_options(objectives), &linked, false),
-            criteria: Picker::new(criteria_options(criteria), &entry.criteria, false),
-            focus: Field::Star(StarPart::Situation),
-            dirty: false,
-            draft_id: Id::generate(),
-            save_error: None,
-            editing,
+/// A form for `entry`; `editing` when it already exists on disk.
+pub fn open(entry: DiaryEntry, editing: bool, app: &App) -> Form {
+    let fields = fields(
+        &entry,
+        &entry.date.format("%Y-%m-%d").to_string(),
+        &app.records.objectives,
+        app.criteria.as_ref(),
+        &app.prompts,
+    );
+    Form::Star(Box::new(Engine::build(
+        Star {
             base: entry,
-        };
-        if show_notes && !form.base.is_star() {
-            form.focus = Field::Notes;
-        }
-        form
-    }
+            editing,
+        },
+        fields,
+    )))
+}
 
-    /// A form holding a draft that was offered back.
-    pub fn from_draft(
-        draft: &Draft,
-        objectives: &[Objective],
-        criteria: Option<&CriteriaSet>,
-    ) -> StarForm {
-        let mut form = StarForm::new(
-            draft.entry.clone(),
-            draft.editing.is_some(),
-            objectives,
-            criteria,
-        );
-        form.date = text_area(&draft.date_text, true);
-        form.draft_id = draft.id.clone();
-        form.dirty = true;
-        form
-    }
+/// The form of a draft that was offered back. Drafts written before the
+/// engine kept only the entry; those are read from it.
+pub fn from_draft(draft: &Draft, app: &App) -> Form {
+    let fields = fields(
+        &draft.entry,
+        &draft.date_text,
+        &app.records.objectives,
+        app.criteria.as_ref(),
+        &app.prompts,
+    );
+    let spec = Star {
+        base: draft.entry.clone(),
+        editing: draft.editing.is_some(),
+    };
+    let mut engine = Engine::restored(spec, fields, draft);
+    engine.fields.dirty = true;
+    Form::Star(Box::new(engine))
+}
 
-    /// The fields in Tab order (Notes only for free-text entries).
-    pub fn fields(&self) -> Vec<Field> {
-        let mut fields = vec![Field::Date];
-        fields.extend(StarPart::ALL.map(Field::Star));
-        if self.show_notes {
-            fields.push(Field::Notes);
-        }
-        fields.extend([Field::Tags, Field::Objectives, Field::Criteria]);
-        fields
-    }
-
-    pub fn next_field(&mut self, step: isize) {
-        let fields = self.fields();
-        let i = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let n = fields.len() as isize;
-        self.focus = fields[((i + step).rem_euclid(n)) as usize];
-    }
-
-    pub fn text_area(&self, field: Field) -> Option<&TextArea<'static>> {
-        match field {
-            Field::Date => Some(&self.date),
-            Field::Star(p) => Some(&self.parts[star_index(p)]),
-            Field::Notes => Some(&self.notes),
-            Field::Tags => Some(&self.tags),
-            Field::Objectives | Field::Criteria => None,
-        }
-    }
-
-    fn text_area_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
-        match field {
-            Field::Date => Some(&mut self.date),
-            Field::Star(p) => Some(&mut self.parts[star_index(p)]),
-            Field::Notes => Some(&mut self.notes),
-            Field::Tags => Some(&mut self.tags),
-            Field::Objectives | Field::Criteria => None,
-        }
-    }
-
-    /// Gives a key to the focused field. Returns true when the text changed.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let single_line = matches!(self.focus, Field::Date | Field::Tags);
-        if single_line && key.code == KeyCode::Enter {
-            self.next_field(1);
-            return false;
-        }
-        let changed = match self.focus {
-            Field::Objectives => self.objectives.handle_key(key),
-            Field::Criteria => self.criteria.handle_key(key),
-            field => match self.text_area_mut(field) {
-                Some(area) => area.input(*key),
-                None => false,
-            },
-        };
-        if changed {
-            self.dirty = true;
-            self.save_error = None;
-        }
-        changed
-    }
-
-    /// The focused text field, for paste and $EDITOR (see `FormState`).
-    pub fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
-        let multi_line = !matches!(self.focus, Field::Date | Field::Tags);
-        self.text_area_mut(self.focus)
-            .map(|area| super::FocusedText { area, multi_line })
-    }
-
-    /// Inserts pasted text into the focused text field.
-    pub fn paste(&mut self, text: &str) -> bool {
-        let single_line = matches!(self.focus, Field::Date | Field::Tags);
-        let text = if single_line {
-            text.replace(['\r', '\n'], " ")
-        } else {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        };
-        let changed = match self.text_area_mut(self.focus) {
-            Some(area) => area.insert_str(text),
-            None => false,
-        };
-        if changed {
-            self.dirty = true;
-        }
-        changed
-    }
-
-    pub fn part_text(&self, part: StarPart) -> String {
-        area_text(&self.parts[star_index(part)])
-    }
-
-    pub fn date_text(&self) -> String {
-        area_text(&self.date).trim().to_string()
-    }
-
-    /// The date typed, or what is wrong with it.
-    pub fn parsed_date(&self, today: NaiveDate) -> Result<NaiveDate, String> {
-        dates::parse_natural_day(&self.date_text(), today)
-    }
-
-    /// The entry as the form stands, with `date` as given.
-    fn entry_with_date(&self, date: NaiveDate, now: DateTime<FixedOffset>) -> DiaryEntry {
+impl Star {
+    /// The entry as the fields stand, dated `date`.
+    fn entry(&self, fields: &Fields, date: NaiveDate, now: DateTime<FixedOffset>) -> DiaryEntry {
         let mut entry = self.base.clone();
         entry.date = date;
         for part in StarPart::ALL {
-            *entry.part_mut(part) = self.part_text(part);
+            *entry.part_mut(part) = fields.text(part_name(part));
         }
-        if self.show_notes {
-            entry.text = area_text(&self.notes);
+        if fields.get("notes").is_some() {
+            entry.text = fields.text("notes");
         }
-        entry.tags = crate::domain::clean_tags(&[area_text(&self.tags)]);
-        entry.objectives = self
-            .objectives
-            .selected()
+        entry.tags = crate::domain::clean_tags(&[fields.text("tags")]);
+        entry.objectives = fields
+            .picked("objectives")
             .iter()
             .filter_map(|v| Id::parse(v).ok())
             .collect();
-        entry.criteria = self.criteria.selected();
+        entry.criteria = fields.picked("criteria");
         entry.updated = now;
         entry
     }
 
-    /// The entry to save, or a message for the learner.
+    /// The entry to save, or the field to fix and why.
     pub fn to_entry(
         &self,
+        fields: &Fields,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
-    ) -> Result<DiaryEntry, String> {
-        let date = self.parsed_date(today).map_err(|e| format!("Date: {e}"))?;
-        let entry = self.entry_with_date(date, now);
+    ) -> Result<DiaryEntry, FieldError> {
+        let date = dates::parse_natural_day(&fields.text("date"), today)
+            .map_err(|e| FieldError::new("date", format!("Date: {e}")))?;
+        let entry = self.entry(fields, date, now);
         if entry.word_count() == 0 {
-            return Err("The entry is empty: write at least one field".into());
+            return Err(FieldError::new(
+                "situation",
+                "The entry is empty: write at least one field",
+            ));
         }
         Ok(entry)
     }
 
-    /// The entry for hints and word counts (date errors do not matter there).
-    pub fn preview_entry(&self) -> DiaryEntry {
-        self.entry_with_date(self.base.date, self.base.updated)
-    }
-
-    /// True when nothing has been typed into a new form.
-    pub fn is_untouched(&self) -> bool {
-        !self.dirty
-    }
-
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        Draft {
-            format: crate::domain::FORMAT,
-            id: self.draft_id.clone(),
-            saved_at: now,
-            editing: self.editing.then(|| self.base.id.clone()),
-            date_text: self.date_text(),
-            entry: self.entry_with_date(self.base.date, now),
-            form: crate::domain::DraftForm::Star,
-            fields: Vec::new(),
-        }
+    /// The entry for hints and word counts (the date does not matter there).
+    fn preview(&self, fields: &Fields) -> DiaryEntry {
+        self.entry(fields, self.base.date, self.base.updated)
     }
 }
 
-fn star_index(part: StarPart) -> usize {
-    StarPart::ALL.iter().position(|p| *p == part).unwrap_or(0)
+impl Spec for Star {
+    fn title(&self) -> String {
+        if self.editing {
+            "Edit diary entry".into()
+        } else {
+            "New STAR entry".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Star)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.editing.then(|| self.base.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let entry = self.to_entry(fields, app.today, app.now)?;
+        let id = entry.id.clone();
+        app.save_record(AnyRecord::Diary(entry), self.editing)
+            .map_err(|m| FieldError::new("", m))?;
+        app.select_record(&id);
+        if app.quick_capture {
+            app.exit = Some(crate::app::Exit::Done);
+        }
+        Ok(if self.editing {
+            "Changes saved".into()
+        } else {
+            "Entry saved".into()
+        })
+    }
+
+    fn advice(&self, fields: &Fields, _app: &App) -> Option<Advice> {
+        let hints = crate::domain::star::star_hints(&self.preview(fields));
+        if hints.is_empty() {
+            return None;
+        }
+        let mut advice = Advice::new("Hints");
+        advice.text(Tone::Dim, "They never stop a save.");
+        for h in hints {
+            advice.line(vec![(Tone::Hint, "hint ".into()), (Tone::Plain, h.message)]);
+        }
+        Some(advice)
+    }
+
+    fn footer(&self, fields: &Fields) -> Option<String> {
+        Some(format!("{} words", self.preview(fields).word_count()))
+    }
+
+    /// Drafts also keep the entry and the date as typed, as drafts always
+    /// have (docs/FORMAT.md), so an older starlog can still read them.
+    fn fill_draft(&self, fields: &Fields, draft: &mut Draft) {
+        draft.date_text = fields.text("date");
+        draft.entry = self.entry(fields, self.base.date, draft.saved_at);
+    }
 }

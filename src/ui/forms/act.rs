@@ -1,9 +1,9 @@
 //! The act form: what the feedback led to (ticks) and what was done (text).
 
-use crate::ui::Styles;
-use crate::ui::widgets::{panel, window_start};
 use crate::app::App;
 use crate::app::forms::act::{ActField, ActForm, NEW_OBJECTIVE, linked_labels};
+use crate::ui::Styles;
+use crate::ui::widgets::{panel, window_start};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

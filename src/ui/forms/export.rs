@@ -1,17 +1,17 @@
 //! The export form, with the customer details found listed beside it
 //! (masked, with where they are) so the learner can decide.
 
-use crate::ui::Styles;
 use super::view::{self, Advice, FormView};
 use crate::app::App;
 use crate::app::forms::export::ExportForm;
+use crate::ui::Styles;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn draw(app: &App, form: &ExportForm, frame: &mut Frame, area: Rect, st: &Styles) {
     let mut wide = Vec::new();
-    let compact = if form.hits.is_empty() {
+    if form.hits.is_empty() {
         wide.push(Line::styled(
             "No e-mail addresses, phone numbers, card numbers or postcodes found.",
             st.good(),
@@ -21,7 +21,6 @@ pub fn draw(app: &App, form: &ExportForm, frame: &mut Frame, area: Rect, st: &St
             "Names cannot be detected: check that customers are not named.",
             st.dim(),
         ));
-        vec![Line::styled("No customer details found.", st.good())]
     } else {
         wide.push(Line::styled(
             format!("{} possible customer detail(s):", form.hits.len()),
@@ -43,25 +42,7 @@ pub fn draw(app: &App, form: &ExportForm, frame: &mut Frame, area: Rect, st: &St
                 st.dim(),
             ));
         }
-        let first = &form.hits[0];
-        let when = first
-            .record
-            .date
-            .map(|d| format!(" {d}"))
-            .unwrap_or_default();
-        vec![
-            Line::styled(
-                format!("{} possible customer detail(s) found,", form.hits.len()),
-                st.warn(),
-            ),
-            Line::raw(format!(
-                "e.g. a {} in the {} of a {}{when}",
-                first.kind.label(),
-                first.field,
-                first.record.kind.label()
-            )),
-        ]
-    };
+    }
     view::draw(
         frame,
         area,
@@ -74,8 +55,7 @@ pub fn draw(app: &App, form: &ExportForm, frame: &mut Frame, area: Rect, st: &St
         },
         Some(Advice {
             title: "Customer personal data".into(),
-            wide,
-            compact,
+            lines: wide,
         }),
     );
 }

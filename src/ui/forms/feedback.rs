@@ -1,10 +1,10 @@
 //! The feedback form: the fields with their values on the left, the field
 //! being edited with its question on the right (stacked on narrow screens).
 
-use crate::ui::Styles;
-use crate::ui::widgets::panel;
 use crate::app::forms::feedback::{FeedbackField, FeedbackForm};
 use crate::app::{App, FormState};
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -149,7 +149,8 @@ fn draw_editor(app: &App, form: &FeedbackForm, frame: &mut Frame, area: Rect, st
             );
         } else {
             let height = inner.height as usize;
-            let start = crate::ui::widgets::window_start(picker.cursor, picker.options.len(), height);
+            let start =
+                crate::ui::widgets::window_start(picker.cursor, picker.options.len(), height);
             let rows: Vec<Line> = picker
                 .options
                 .iter()

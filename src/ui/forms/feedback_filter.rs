@@ -1,8 +1,8 @@
 //! The filter box, drawn over the inbox so the list stays in sight.
 
+use crate::app::forms::feedback_filter::FeedbackFilterForm;
 use crate::ui::Styles;
 use crate::ui::widgets::centered;
-use crate::app::forms::feedback_filter::FeedbackFilterForm;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;

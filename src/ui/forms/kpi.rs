@@ -1,10 +1,10 @@
 //! The KPI reading form, with the metric's scale beside it as it is typed.
 
-use crate::ui::Styles;
 use super::view::{self, Advice, FormView};
 use crate::app::App;
 use crate::app::forms::kpi::KpiForm;
 use crate::domain::kpi::fmt_number;
+use crate::ui::Styles;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -37,8 +37,7 @@ pub fn draw(app: &App, form: &KpiForm, frame: &mut Frame, area: Rect, st: &Style
     };
     let advice = Advice {
         title: "Scale".into(),
-        wide: vec![line.clone()],
-        compact: vec![line],
+        lines: vec![line],
     };
     view::draw(
         frame,

@@ -2,15 +2,11 @@
 //! each other file here adds one form's title and advice.
 
 pub mod act;
-pub mod activity;
 pub mod export;
 pub mod feedback;
 pub mod feedback_filter;
 pub mod kpi;
-pub mod need;
-pub mod objective;
 pub mod profile;
 pub mod reflection;
 pub mod review;
-pub mod star;
 pub mod view;

@@ -1,8 +1,8 @@
 //! The profile form: a greeting on first run, and `p` to edit later.
 
+use crate::app::forms::profile::{ProfileField, ProfileForm};
 use crate::ui::Styles;
 use crate::ui::widgets::panel;
-use crate::app::forms::profile::{ProfileField, ProfileForm};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,8 +1,8 @@
 //! The reflection form: the feedback above, the learner's reflection below.
 
+use crate::app::forms::reflection::ReflectionForm;
 use crate::ui::Styles;
 use crate::ui::widgets::panel;
-use crate::app::forms::reflection::ReflectionForm;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

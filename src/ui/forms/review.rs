@@ -2,13 +2,13 @@
 //! right the field being edited, and for an objective what changed since the
 //! last review, its outcome and the reason. Problems show at their field.
 
-use crate::ui::Styles;
-use crate::ui::widgets::panel;
 use crate::app::App;
 use crate::app::forms::review::{Field, ReviewForm};
 use crate::app::truncate;
 use crate::domain::review::check::Issue;
 use crate::domain::review::diff::Difference;
+use crate::ui::Styles;
+use crate::ui::widgets::panel;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -1,26 +1,92 @@
-//! Drawing a record form made of `app::fields`: the field list on the left
-//! (a mark for filled, a cross for a value that does not parse), the focused
-//! field with its question on the right, its error right under it, and an
-//! optional panel of advice (the objective form's SMART check).
+//! The one form view: the field list on the left (a mark for filled, a
+//! cross for a value that does not parse, a summary as wide as the terminal
+//! allows), the focused field with its whole question on the right, its
+//! error right under it, and the form's advice (the SMART check, STAR
+//! hints) beside it when there is room, else under the field, wrapped so it
+//! is read in full. At 80 columns a form with advice stacks: the field list
+//! gives its room to the advice.
 
-use crate::ui::Styles;
-use crate::ui::widgets::{panel, window_start};
+use super::super::widgets::{panel, window_start, wrap_lines};
+use crate::app::App;
 use crate::app::forms::field::{Field, Fields, Input};
-use crate::app::forms::objective::FieldError;
 use crate::app::forms::picker::Picker;
+use crate::app::forms::{Advice as AdviceData, EngineForm, FieldError, Tone};
+use crate::ui::Styles;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-/// Advice drawn with the form: beside it when there is room, else under the
-/// field in its compact form.
+/// Advice drawn with the form, already styled.
 pub struct Advice<'a> {
     pub title: String,
-    pub wide: Vec<Line<'a>>,
-    pub compact: Vec<Line<'a>>,
+    pub lines: Vec<Line<'a>>,
+}
+
+/// Below this width the advice goes under the field instead of beside it.
+const SIDE_ADVICE_WIDTH: u16 = 110;
+/// Below this width there is no field list beside the field.
+const NAV_WIDTH: u16 = 64;
+
+/// The form to draw: its title, fields, a failed save's message and today
+/// (for checking dates as typed).
+pub struct FormView<'a> {
+    pub title: &'a str,
+    pub fields: &'a Fields,
+    pub error: Option<&'a FieldError>,
+    pub today: NaiveDate,
+}
+
+/// Styles advice data for drawing.
+pub fn styled_advice(advice: AdviceData, st: &Styles) -> Advice<'static> {
+    let lines = advice
+        .lines
+        .into_iter()
+        .map(|pieces| {
+            Line::from(
+                pieces
+                    .into_iter()
+                    .map(|(tone, text)| Span::styled(text, tone_style(tone, st)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    Advice {
+        title: advice.title,
+        lines,
+    }
+}
+
+fn tone_style(tone: Tone, st: &Styles) -> Style {
+    match tone {
+        Tone::Plain => Style::default(),
+        Tone::Good => st.good(),
+        Tone::Bad => st.error(),
+        Tone::Hint => st.warn(),
+        Tone::Heading => st.title(),
+        Tone::Dim => st.dim(),
+    }
+}
+
+/// Draws an engine form.
+pub fn draw_engine(app: &App, form: &dyn EngineForm, frame: &mut Frame, area: Rect, st: &Styles) {
+    let title = form.title();
+    let advice = form.advice(app).map(|a| styled_advice(a, st));
+    draw_with_footer(
+        frame,
+        area,
+        st,
+        FormView {
+            title: &title,
+            fields: form.fields(),
+            error: form.error(),
+            today: app.today,
+        },
+        advice,
+        form.footer(),
+    );
 }
 
 /// The message for a field: a failed save first, else the value as typed.
@@ -33,21 +99,23 @@ fn field_message(field: &Field, error: Option<&FieldError>, today: NaiveDate) ->
         .map(|p| format!("{}: {p}", field.label))
 }
 
-/// The form to draw: its title, fields, a failed save's message and today
-/// (for checking dates as typed).
-pub struct FormView<'a> {
-    pub title: &'a str,
-    pub fields: &'a Fields,
-    pub error: Option<&'a FieldError>,
-    pub today: NaiveDate,
-}
-
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     st: &Styles,
     view: FormView<'_>,
     advice: Option<Advice<'_>>,
+) {
+    draw_with_footer(frame, area, st, view, advice, None);
+}
+
+fn draw_with_footer(
+    frame: &mut Frame,
+    area: Rect,
+    st: &Styles,
+    view: FormView<'_>,
+    advice: Option<Advice<'_>>,
+    note: Option<String>,
 ) {
     let FormView {
         title,
@@ -61,18 +129,53 @@ pub fn draw(
     if inner.height < 3 || inner.width < 10 {
         return;
     }
-    let [main, footer] = Layout::vertical([Constraint::Min(2), Constraint::Length(1)]).areas(inner);
+    // The bottom line: a note (word count) and the form's first problem.
+    let message = error
+        .map(|e| e.message.clone())
+        .or_else(|| fields.first_problem(today).map(|(_, m)| m));
+    let mut footer_spans = Vec::new();
+    if let Some(n) = note {
+        footer_spans.push(Span::styled(format!("{n}  "), st.dim()));
+    }
+    if let Some(m) = message {
+        footer_spans.push(Span::styled(m, st.error()));
+    }
+    let footer_lines = wrap_lines(&[Line::from(footer_spans)], inner.width);
+    let footer_rows = (footer_lines.len() as u16).clamp(1, 2);
+    let [main, footer] =
+        Layout::vertical([Constraint::Min(2), Constraint::Length(footer_rows)]).areas(inner);
     let (main, side) = match &advice {
-        Some(_) if main.width >= 110 => {
-            let [m, s] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(46)]).areas(main);
+        Some(_) if main.width >= SIDE_ADVICE_WIDTH => {
+            let [m, s] = Layout::horizontal([Constraint::Min(60), Constraint::Length(46)])
+                .spacing(1)
+                .areas(main);
             (m, Some(s))
         }
         _ => (main, None),
     };
-    let (nav, editor) = if main.width >= 64 {
+    // The advice under the field, wrapped at `width`, with its title.
+    let under_at = |width: u16| -> Vec<Line<'_>> {
+        match (&advice, side) {
+            (Some(a), None) => {
+                let mut lines = vec![Line::styled(a.title.clone(), st.title())];
+                lines.extend(a.lines.iter().cloned());
+                wrap_lines(&lines, width)
+            }
+            _ => Vec::new(),
+        }
+    };
+    // The summary column follows the terminal's width.
+    let nav_width = (main.width / 3).clamp(26, 48);
+    // The field list stays while the advice under the field still fits
+    // beside it; else the form stacks and the advice gets its room.
+    let fits_beside = |width: u16| {
+        let question = question_lines(fields, width, st).len() as u16;
+        question + 3 + under_at(width).len() as u16 <= main.height
+    };
+    let show_nav = main.width >= NAV_WIDTH && fits_beside(main.width.saturating_sub(nav_width));
+    let (nav, editor) = if show_nav {
         let [nav, editor] =
-            Layout::horizontal([Constraint::Length(26), Constraint::Min(20)]).areas(main);
+            Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(20)]).areas(main);
         (Some(nav), editor)
     } else {
         (None, main)
@@ -80,37 +183,17 @@ pub fn draw(
     if let Some(nav) = nav {
         draw_nav(frame, nav, st, fields, error, today);
     }
-    let compact_rows = match (&advice, side) {
-        (Some(a), None) if editor.height >= 12 => a.compact.len() as u16 + 1,
-        _ => 0,
-    };
-    let [editor, advice_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(compact_rows)]).areas(editor);
-    draw_editor(frame, editor, st, fields, error, today);
-    if let Some(advice) = advice {
-        match side {
-            Some(side) => frame.render_widget(
-                Paragraph::new(advice.wide)
-                    .wrap(Wrap { trim: false })
-                    .block(panel(format!(" {} ", advice.title), st)),
-                side,
-            ),
-            None if compact_rows > 0 => {
-                let mut lines = vec![Line::styled(advice.title, st.title())];
-                lines.extend(advice.compact);
-                frame.render_widget(Paragraph::new(lines), advice_area);
-            }
-            None => {}
-        }
+    let under = under_at(editor.width);
+    draw_editor(frame, editor, st, fields, error, today, under);
+    if let (Some(advice), Some(side)) = (advice, side) {
+        let block = panel(format!(" {} ", advice.title), st);
+        let width = block.inner(side).width;
+        frame.render_widget(
+            Paragraph::new(wrap_lines(&advice.lines, width)).block(block),
+            side,
+        );
     }
-    let message = error
-        .map(|e| e.message.clone())
-        .or_else(|| fields.first_problem(today).map(|(_, m)| m));
-    let line = match message {
-        Some(m) => Line::styled(m, st.error()),
-        None => Line::raw(""),
-    };
-    frame.render_widget(Paragraph::new(line), footer);
+    frame.render_widget(Paragraph::new(footer_lines), footer);
 }
 
 fn draw_nav(
@@ -123,6 +206,16 @@ fn draw_nav(
 ) {
     let height = area.height as usize;
     let start = window_start(fields.focus, fields.list.len(), height);
+    let label_width = fields
+        .list
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    // Mark, space, label, space, and a gap before the field: the rest is
+    // the summary's.
+    let summary_width = (area.width as usize).saturating_sub(label_width + 4);
     let lines: Vec<Line> = fields
         .list
         .iter()
@@ -152,9 +245,9 @@ fn draw_nav(
                     format!("{mark} "),
                     if focused { st.selected() } else { mark_style },
                 ),
-                Span::styled(format!("{:<13} ", f.label), style),
+                Span::styled(format!("{:<label_width$} ", f.label), style),
                 Span::styled(
-                    crate::app::truncate(&summary, 9),
+                    crate::app::truncate(&summary, summary_width),
                     if focused { st.selected() } else { st.dim() },
                 ),
             ])
@@ -170,36 +263,50 @@ fn draw_editor(
     fields: &Fields,
     error: Option<&FieldError>,
     today: NaiveDate,
+    advice: Vec<Line<'_>>,
 ) {
     let Some(field) = fields.focused() else {
         return;
     };
-    let message = field_message(field, error, today);
-    let box_height = match &field.input {
-        Input::Line(..) => Constraint::Length(3),
-        Input::Choice { options, .. } => Constraint::Length(options.len() as u16 + 2),
-        Input::Pick(p) => Constraint::Length((p.options.len() as u16 + 2).clamp(3, 12)),
-        Input::Text(_) => Constraint::Length(8),
+    let mut message = field_message(field, error, today);
+    if let Some(c) = field.missed {
+        message = Some(format!(
+            "Nothing here starts with “{c}”: ↑/↓ move, or type the first letter of a line"
+        ));
+    }
+    let question = question_lines(fields, area.width, st);
+    let message_lines = message
+        .map(|m| wrap_lines(&[Line::styled(m, st.error())], area.width))
+        .unwrap_or_default();
+    let fixed_box = match &field.input {
+        Input::Line(..) => Some(3),
+        Input::Choice { options, .. } => Some(options.len() as u16 + 2),
+        Input::Pick(p) => Some((p.options.len() as u16 + 2).clamp(3, 12)),
+        Input::Text(_) => None,
     };
-    let question_rows = if area.height >= 10 { 2 } else { 1 };
-    let [question, field_area, message_area, _rest] = Layout::vertical([
+    let question_rows = question.len() as u16;
+    let message_rows = message_lines.len() as u16;
+    let advice_rows = advice.len() as u16;
+    // Text boxes take what is left (3 to 10 rows), after the question, the
+    // message and the advice have what they need.
+    let left = area
+        .height
+        .saturating_sub(question_rows + message_rows + advice_rows);
+    // A list gives room to the advice too, down to three rows.
+    let box_rows = match fixed_box {
+        Some(rows) => rows.min(left.max(3)),
+        None => left.clamp(3, 10),
+    }
+    .min(area.height);
+    let [question_area, field_area, message_area, advice_area] = Layout::vertical([
         Constraint::Length(question_rows),
-        box_height,
-        Constraint::Length(if message.is_some() { 2 } else { 0 }),
+        Constraint::Length(box_rows),
+        Constraint::Length(message_rows),
         Constraint::Min(0),
     ])
     .areas(area);
-    let pos = fields.focus + 1;
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", field.label), st.title()),
-            Span::styled(format!("({pos}/{}) ", fields.list.len()), st.dim()),
-            Span::raw(field.hint),
-        ]))
-        .wrap(Wrap { trim: true }),
-        question,
-    );
-    let border = if message.is_some() {
+    frame.render_widget(Paragraph::new(question), question_area);
+    let border = if message_rows > 0 {
         st.error()
     } else {
         st.focus_border()
@@ -230,12 +337,26 @@ fn draw_editor(
         }
         Input::Pick(picker) => draw_picker(picker, field.empty, frame, field_area, block, st),
     }
-    if let Some(m) = message {
-        frame.render_widget(
-            Paragraph::new(Line::styled(m, st.error())).wrap(Wrap { trim: true }),
-            message_area,
-        );
-    }
+    frame.render_widget(Paragraph::new(message_lines), message_area);
+    frame.render_widget(Paragraph::new(advice), advice_area);
+}
+
+/// The focused field's label, place and whole question, wrapped.
+fn question_lines<'a>(fields: &'a Fields, width: u16, st: &Styles) -> Vec<Line<'a>> {
+    let Some(field) = fields.focused() else {
+        return Vec::new();
+    };
+    wrap_lines(
+        &[Line::from(vec![
+            Span::styled(format!("{} ", field.label), st.title()),
+            Span::styled(
+                format!("({}/{}) ", fields.focus + 1, fields.list.len()),
+                st.dim(),
+            ),
+            Span::raw(field.hint.as_str()),
+        ])],
+        width,
+    )
 }
 
 fn draw_picker(
@@ -250,7 +371,10 @@ fn draw_picker(
     frame.render_widget(block, area);
     if picker.options.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(empty.to_string(), st.dim())).wrap(Wrap { trim: true }),
+            Paragraph::new(wrap_lines(
+                &[Line::styled(empty.to_string(), st.dim())],
+                inner.width,
+            )),
             inner,
         );
         return;

@@ -73,6 +73,24 @@ impl Draft {
         }
     }
 
+    /// What the draft is about: the diary entry's first words, or the main
+    /// field of another form's draft.
+    pub fn headline(&self) -> &str {
+        [
+            "statement",
+            "area",
+            "title",
+            "text",
+            "reflection",
+            "note",
+            "situation",
+        ]
+        .iter()
+        .map(|name| self.field(name).trim())
+        .find(|t| !t.is_empty())
+        .unwrap_or_else(|| self.entry.headline())
+    }
+
     /// The text of a named field (empty when the draft has none).
     pub fn field(&self, name: &str) -> &str {
         self.fields
