@@ -494,7 +494,7 @@ mod tests {
     }
 
     fn export_to(app: &mut App, path: &std::path::Path) {
-        use crate::app::form::FormState;
+        use crate::app::forms::FormState;
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         app.update(Action::ShowScreen(Screen::Progress));
         app.update(Action::Export);

@@ -318,12 +318,6 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
                 Line::from(format!("{} is already there.", choice.path.display())),
                 Line::from("Replace it with the new portfolio?"),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled("y", st.key()),
-                    Span::raw(" replace it   "),
-                    Span::styled("n/Esc", st.key()),
-                    Span::raw(" choose another name"),
-                ]),
             ],
         ),
     };
@@ -349,6 +343,10 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
         Confirm::DiscardDraft(_) => choice(vec![
             (key(Context::Confirm, Action::Discard), "discard it"),
             (key(Context::Confirm, Action::No), "back"),
+        ]),
+        Confirm::OverwriteExport(_) => choice(vec![
+            (key(Context::Confirm, Action::Yes), "replace it"),
+            (key(Context::Confirm, Action::No), "choose another name"),
         ]),
     });
     let width = area.width.saturating_sub(4).min(64);

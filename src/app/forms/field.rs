@@ -27,7 +27,7 @@ pub enum LineKind {
     Hours,
     /// A whole percentage 0-100, or nothing.
     Percent,
-    /// A number as people write it (`86`, `86.5`, `85%`), or nothing.
+    /// A number as people write it (`86`, `1,250`, `86,5`), or nothing.
     Number,
 }
 
@@ -141,6 +141,12 @@ fn next_starting_with(labels: &[&str], from: usize, c: char) -> Option<usize> {
 impl Field {
     pub fn line(name: &'static str, label: &'static str, hint: &str, text: &str) -> Field {
         Field::typed_line(name, label, hint, text, LineKind::Plain)
+    }
+
+    /// A short value usually replaced whole (a metric, a figure, a level):
+    /// entering it selects it.
+    pub fn short(name: &'static str, label: &'static str, hint: &str, text: &str) -> Field {
+        Field::typed_line(name, label, hint, text, LineKind::Short)
     }
 
     pub fn typed_line(
@@ -297,7 +303,8 @@ impl Field {
             LineKind::OptionalDate => dates::parse_natural_day(&text, today).err(),
             LineKind::Hours => parse_hours(&text).err(),
             LineKind::Percent => parse_percent(&text).err(),
-            LineKind::Number => parse_number(&text).err(),
+            LineKind::Number if text.is_empty() => None,
+            LineKind::Number => crate::domain::numbers::parse_number(&text).err(),
         }
     }
 
@@ -378,22 +385,6 @@ impl Field {
                 false
             }
         }
-    }
-}
-
-/// A number as people write it: `86`, `86.5`, `86,5`, `86%`, `-12`; empty
-/// is `None`.
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!(
-            "`{}` is not a number: write it as 86, 86.5 or 86%",
-            text.trim()
-        )),
     }
 }
 

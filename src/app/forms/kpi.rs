@@ -64,13 +64,13 @@ impl KpiForm {
             p.single = true;
         }
         let fields = Fields::new(vec![
-            Field::line(
+            Field::short(
                 "metric",
                 "Metric",
                 "FCR, CSAT, NPS, AHT, CES, or your own (e.g. \"complaints\", \"SLA met\")",
                 &k.metric,
             ),
-            Field::line(
+            Field::short(
                 "value",
                 "Value",
                 "The figure: FCR and CSAT in % (85%), NPS -100..100, AHT in seconds (390 or 6:30), CES 1-7",
@@ -87,13 +87,13 @@ impl KpiForm {
                 &k.date.format("%Y-%m-%d").to_string(),
                 LineKind::Date,
             ),
-            Field::line(
+            Field::short(
                 "target",
                 "Target",
                 "The target at the time, on the same scale (leave empty if none)",
                 &number(k.target),
             ),
-            Field::line(
+            Field::short(
                 "unit",
                 "Unit",
                 "For your own metric: its unit (\"per week\", \"%\"). For CSAT, 1-5 means the survey mean",
