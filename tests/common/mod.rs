@@ -167,6 +167,7 @@ pub const TAB: &str = "\t";
 pub const ENTER: &str = "\r";
 pub const CTRL_S: &str = "\x13";
 pub const CTRL_C: &str = "\x03";
+pub const CTRL_D: &str = "\x04";
 pub const ESC: &str = "\x1b";
 pub const DOWN: &str = "\x1b[B";
 

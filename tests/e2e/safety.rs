@@ -4,7 +4,7 @@
 //! `d` / `u`, Esc asking before throwing typing away, and an edit made while
 //! the rest of a big diary is still loading. (Map: docs/TESTING.md.)
 
-use crate::common::{self, CTRL_S, ENTER, Pty, TIMEOUT};
+use crate::common::{self, CTRL_D, CTRL_S, ENTER, Pty, TIMEOUT};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -93,21 +93,29 @@ fn esc_asks_before_throwing_typing_away() {
     app.expect("3 words");
     app.send_esc();
     app.expect("Close the form and throw away what you typed?");
-    app.send("n");
+    // Neither y nor Enter answers: they go back to the form as typing.
+    app.send("y");
     app.wait_until("the question closes", TIMEOUT, |s| {
         !s.contains("throw away what you typed")
     });
-    assert!(app.screen().contains(words), "{}", app.screen());
-    assert_eq!(app.poll_exit(), None, "n keeps editing");
+    assert!(
+        app.screen().contains(&format!("{words}y")),
+        "{}",
+        app.screen()
+    );
+    assert_eq!(app.poll_exit(), None, "y keeps editing");
     app.send_esc();
     app.expect("Close the form and throw away what you typed?");
-    app.send("y");
+    app.send(CTRL_D);
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     assert!(common::diary_files(root.path()).is_empty());
     assert!(
         common::draft_files(root.path()).is_empty(),
-        "discarded means no draft"
+        "discarded means no draft offered back"
     );
+    let trashed = common::ron_files(&common::workspace(root.path()).join("trash/drafts"));
+    assert_eq!(trashed.len(), 1, "kept in the trash for 30 days");
+    assert!(common::read(&trashed[0]).contains(words));
 }
 
 /// Every file under the workspace with its bytes, to prove nothing changed.
@@ -276,6 +284,7 @@ fn an_entry_saved_while_a_big_diary_loads_is_kept() {
     app.send(CTRL_S);
     app.expect("Entry saved");
     app.wait_for(&format!("Entries ({})", BIG + 1), TIMEOUT);
+    app.pause_after_form();
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT), 0);
     assert_eq!(common::diary_files(root.path()).len(), BIG + 1);

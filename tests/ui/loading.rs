@@ -78,7 +78,9 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
         "the entry saved during the load is still there"
     );
 
-    // Now changes are allowed, and the disk holds everything.
+    // Now changes are allowed (after a pause: keys typed straight after a
+    // form closes are not commands), and the disk holds everything.
+    app.typing_guard = None;
     press(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
     assert!(app.form.is_some(), "e edits once the load is in");
     let (diary, problems) = Workspace::open(root.path(), "learner", Mode::ReadOnly)
