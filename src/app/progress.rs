@@ -251,7 +251,7 @@ impl App {
             }
         };
         if let Err(message) = kpi::same_scale(&reading, &self.records.kpis) {
-            form.save_error = Some(super::objective_form::FieldError {
+            form.save_error = Some(super::forms::FieldError {
                 field: "unit",
                 message,
             });
