@@ -122,6 +122,12 @@ impl ActivityForm {
                 "How did you apply it with real customers? An example",
                 &a.applied,
             ),
+            Field::text(
+                "effectiveness",
+                "How well",
+                "How well did it work for you, and would you learn this way again? (assessors ask this of self-study)",
+                &a.effectiveness,
+            ),
             Field::pick(
                 "criteria",
                 "Criteria",
@@ -222,6 +228,7 @@ impl ActivitySpec {
             results: f.text("results").trim().to_string(),
         };
         a.applied = f.text("applied").trim().to_string();
+        a.effectiveness = f.text("effectiveness").trim().to_string();
         a.criteria = f.picked("criteria");
         a.updated = now;
         Ok(a)
