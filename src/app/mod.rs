@@ -1150,6 +1150,9 @@ pub fn record_title(record: &AnyRecord) -> String {
         AnyRecord::Feedback(r) => r.text.lines().next().unwrap_or("").to_string(),
         AnyRecord::Kpi(r) => format!("{} {}", r.metric, r.value),
         AnyRecord::Review(r) => format!("review of {}", r.held.format("%d %b %Y")),
+        AnyRecord::Evidence(r) => r.title.clone(),
+        AnyRecord::Witness(r) => r.headline(),
+        AnyRecord::SignOff(r) => format!("sign-off by {}", r.who()),
     }
 }
 

@@ -203,6 +203,8 @@ pub fn screen_of(kind: Kind) -> Screen {
         Kind::Need | Kind::Objective | Kind::Activity => Screen::Plan,
         Kind::Feedback => Screen::Feedback,
         Kind::Review => Screen::Reviews,
+        // Evidence files and witness statements are shown in the portfolio.
+        Kind::Evidence | Kind::Witness => Screen::Progress,
     }
 }
 
@@ -356,6 +358,16 @@ impl App {
         self.screen = screen;
         match position {
             Some(pos) => self.lists[screen.index()].selected = pos,
+            None if matches!(kind, Kind::Evidence | Kind::Witness) => {
+                if let Some(record) = self.records.get(id) {
+                    let title = super::record_title(&record);
+                    self.set_status(format!(
+                        "{}: “{}” (starlog evidence list shows them all)",
+                        record.label(),
+                        super::truncate(&title, 40)
+                    ));
+                }
+            }
             None => self.set_error("That record is no longer here (deleted or reloaded?)"),
         }
     }

@@ -474,12 +474,15 @@ fn draw_criteria(
     let warn_rows = (warnings.len() as u16 + 2).min((area.height / 3).max(3));
     let [matrix, warn_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(warn_rows)]).areas(area);
-    // id, count, five type letters, state, borders.
-    let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 10 + 10 + 2);
+    // id, count, eight type letters, state, borders.
+    let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 16 + 10 + 2);
     let loading = if app.complete { "" } else { " (loading…)" };
-    let title = format!(
-        " Criteria coverage{loading} · R reflection F feedback P plan V review A activity "
-    );
+    let legend = "R reflection F feedback P plan V review A activity D file W witness S sign-off";
+    let mut title = format!(" Criteria coverage{loading} · {legend} ");
+    if title.chars().count() + 2 > matrix.width as usize {
+        // The legend matters more than the panel's name on a narrow terminal.
+        title = format!(" {} ", legend.replace("reflection", "reflect"));
+    }
     draw_list(
         frame,
         matrix,

@@ -5,8 +5,9 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::{
-    Activity, ActivityKind, DevelopmentNeed, DiaryEntry, FORMAT, Feedback, FeedbackState, Id,
-    KpiReading, NeedKind, Objective, ObjectiveStatus, Outcome, Review, WorkspaceHeader,
+    Activity, ActivityKind, Confirmation, DevelopmentNeed, DiaryEntry, EvidenceFile, EvidenceKind,
+    FORMAT, Feedback, FeedbackState, Id, KpiReading, NeedKind, Objective, ObjectiveStatus, Outcome,
+    Records, Review, SignOff, SignOffState, WitnessState, WitnessStatement, WorkspaceHeader,
 };
 use starlog::store::codec::{decode, encode};
 use starlog::store::{Mode, StoredRecord, Workspace};
@@ -109,6 +110,34 @@ fn every_format_1_fixture_decodes_with_no_unknown_fields() {
         review.changes[0].objective,
         id("01M25PMENGQSEZS6STV5W1FDJN")
     );
+
+    let evidence: EvidenceFile = check_record("evidence/01M5B3R2QW8XK9T4N6V0PZHC7D.ron");
+    assert_eq!(evidence.kind, EvidenceKind::ObservationReport);
+    assert_eq!(evidence.links, vec![objective.id.clone()]);
+    let file = fs::read(
+        fixtures()
+            .join("evidence")
+            .join(evidence.id.as_str())
+            .join(&evidence.stored_name),
+    )
+    .expect("the attached file is beside its record");
+    assert_eq!(file.len() as u64, evidence.size);
+    assert_eq!(
+        starlog::domain::evidence::sha256_hex(&file),
+        evidence.sha256
+    );
+
+    let witness: WitnessStatement = check_record("witness/01M5C8WQ3ZJ7N2K4D6F8G0H1JM.ron");
+    assert!(matches!(witness.confirmation, Confirmation::Signed { .. }));
+    let signoff: SignOff = check_record("signoffs/01M21A9KX4T7PRC2VB5N8YQ3ZE.ron");
+    assert_eq!(signoff.subject, need.id);
+    let records = Records {
+        needs: vec![need],
+        witnesses: vec![witness.clone()],
+        ..Records::default()
+    };
+    assert_eq!(witness.state(&records), WitnessState::Signed);
+    assert_eq!(signoff.state(&records), SignOffState::Valid);
 }
 
 #[test]
@@ -128,12 +157,15 @@ fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
             r.activities.len(),
             r.feedback.len(),
             r.kpis.len(),
-            r.reviews.len()
+            r.reviews.len(),
+            r.evidence.len(),
+            r.witnesses.len(),
+            r.signoffs.len(),
         ],
-        [1; 7],
+        [1; 10],
         "one record of every type"
     );
-    assert_eq!(loaded.files.len(), 7);
+    assert_eq!(loaded.files.len(), 10, "the attached file is not a record");
     assert!(loaded.files.values().all(|f| f.protected.is_none()));
 }
 
@@ -150,6 +182,9 @@ fn docs_format_md_shows_every_fixture_verbatim() {
         "feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron",
         "kpis/01M69BB6388BGR07XYBQY9PEPS.ron",
         "reviews/2026-11-12-01M77RXKG84F16204Z7VEQR6XT.ron",
+        "evidence/01M5B3R2QW8XK9T4N6V0PZHC7D.ron",
+        "witness/01M5C8WQ3ZJ7N2K4D6F8G0H1JM.ron",
+        "signoffs/01M21A9KX4T7PRC2VB5N8YQ3ZE.ron",
     ] {
         let text = fs::read_to_string(fixtures().join(rel)).expect("fixture");
         assert!(

@@ -9,10 +9,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::kpi::Better;
 use starlog::domain::{
-    Activity, ActivityKind, DevelopmentNeed, DiaryEntry, FORMAT, Feedback, FeedbackMethod,
-    FeedbackSource, FeedbackState, Id, Impact, KpiReading, LearnerProfile, Measure, NeedKind,
-    NeedSource, Objective, ObjectiveChange, ObjectiveStatus, Outcome, Participant, ProgressNote,
-    Review, Settings, Valence, WorkspaceHeader,
+    Activity, ActivityKind, Confirmation, DevelopmentNeed, DiaryEntry, EvidenceFile, EvidenceKind,
+    FORMAT, Feedback, FeedbackMethod, FeedbackSource, FeedbackState, Id, Impact, KpiReading,
+    LearnerProfile, Measure, NeedKind, NeedSource, Objective, ObjectiveChange, ObjectiveStatus,
+    Outcome, Participant, ProgressNote, Review, Settings, SignOff, Valence, WitnessStatement,
+    WorkspaceHeader,
 };
 use starlog::store::codec::{decode, encode};
 use starlog::store::{Mode, Workspace};
@@ -354,6 +355,98 @@ fn kpi() -> impl Strategy<Value = KpiReading> {
         )
 }
 
+fn evidence_file() -> impl Strategy<Value = EvidenceFile> {
+    (
+        (id(), day(), moment(), moment(), text()),
+        (
+            prop::sample::select(EvidenceKind::ALL.to_vec()),
+            text(),
+            ids(),
+            texts(),
+        ),
+        (text(), text(), any::<u64>(), text()),
+    )
+        .prop_map(
+            |(
+                (id, date, created, updated, title),
+                (kind, description, links, criteria),
+                (original_name, stored_name, size, sha256),
+            )| EvidenceFile {
+                format: FORMAT,
+                id,
+                date,
+                created,
+                updated,
+                title,
+                kind,
+                description,
+                links,
+                criteria,
+                original_name,
+                stored_name,
+                size,
+                sha256,
+            },
+        )
+}
+
+fn witness() -> impl Strategy<Value = WitnessStatement> {
+    let confirmation = prop_oneof![
+        Just(Confirmation::Unconfirmed),
+        (text(), moment(), text()).prop_map(|(name, signed, content_hash)| Confirmation::Signed {
+            name,
+            signed,
+            content_hash
+        }),
+        id().prop_map(|evidence| Confirmation::Scanned { evidence }),
+    ];
+    (
+        (id(), day(), moment(), moment()),
+        (text(), text(), text(), text()),
+        (texts(), ids(), confirmation),
+    )
+        .prop_map(
+            |(
+                (id, date, created, updated),
+                (witness, role, relationship, observed),
+                (criteria, links, confirmation),
+            )| WitnessStatement {
+                format: FORMAT,
+                id,
+                date,
+                created,
+                updated,
+                witness,
+                role,
+                relationship,
+                observed,
+                criteria,
+                links,
+                confirmation,
+            },
+        )
+}
+
+fn signoff() -> impl Strategy<Value = SignOff> {
+    (
+        (id(), id(), text(), text()),
+        (moment(), text(), text(), texts()),
+    )
+        .prop_map(
+            |((id, subject, name, role), (signed, remark, content_hash, criteria))| SignOff {
+                format: FORMAT,
+                id,
+                subject,
+                name,
+                role,
+                signed,
+                remark,
+                content_hash,
+                criteria,
+            },
+        )
+}
+
 fn review() -> impl Strategy<Value = Review> {
     let participant = (text(), text()).prop_map(|(name, role)| Participant { name, role });
     let change = (
@@ -560,6 +653,15 @@ proptest! {
 
     #[test]
     fn workspace_headers_round_trip(r in header()) { codec_round_trip(&r)?; }
+
+    #[test]
+    fn evidence_files_round_trip(r in evidence_file()) { codec_round_trip(&r)?; }
+
+    #[test]
+    fn witness_statements_round_trip(r in witness()) { codec_round_trip(&r)?; }
+
+    #[test]
+    fn sign_offs_round_trip(r in signoff()) { codec_round_trip(&r)?; }
 }
 
 proptest! {

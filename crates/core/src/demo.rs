@@ -140,6 +140,7 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
         feedback: s.feedback,
         kpis: Vec::new(),
         reviews: Vec::new(),
+        ..Records::default()
     };
     for e in &mut records.diary {
         e.date = day(e.date, shift);

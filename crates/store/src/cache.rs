@@ -459,6 +459,9 @@ fn kind_tag(kind: RecordKind) -> u8 {
         RecordKind::Feedback => 5,
         RecordKind::Kpi => 6,
         RecordKind::Review => 7,
+        RecordKind::Evidence => 8,
+        RecordKind::Witness => 9,
+        RecordKind::SignOff => 10,
     }
 }
 
@@ -472,6 +475,9 @@ fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {
         5 => AnyRecord::Feedback(de(bytes)?),
         6 => AnyRecord::Kpi(de(bytes)?),
         7 => AnyRecord::Review(de(bytes)?),
+        8 => AnyRecord::Evidence(de(bytes)?),
+        9 => AnyRecord::Witness(de(bytes)?),
+        10 => AnyRecord::SignOff(de(bytes)?),
         _ => return Err(postcard::Error::DeserializeBadEnum),
     })
 }

@@ -606,7 +606,7 @@ impl Workspace {
     /// Paths (relative) of every record file of a kind, in no particular order.
     pub fn record_paths(&self, kind: RecordKind) -> Vec<PathBuf> {
         let mut out = Vec::new();
-        collect_ron_files(&self.dir, Path::new(kind.dir()), 2, &mut out);
+        collect_ron_files(&self.dir, Path::new(kind.dir()), kind.depth(), &mut out);
         out
     }
 
@@ -714,7 +714,7 @@ impl Workspace {
             .iter()
             .map(|kind| {
                 let mut out = Vec::new();
-                collect_stamped(&self.dir, Path::new(kind.dir()), 2, &mut out);
+                collect_stamped(&self.dir, Path::new(kind.dir()), kind.depth(), &mut out);
                 (*kind, out)
             })
             .collect();
@@ -843,6 +843,9 @@ impl Workspace {
                 AnyRecord::Feedback(r) => records.feedback.push(r),
                 AnyRecord::Kpi(r) => records.kpis.push(r),
                 AnyRecord::Review(r) => records.reviews.push(r),
+                AnyRecord::Evidence(r) => records.evidence.push(r),
+                AnyRecord::Witness(r) => records.witnesses.push(r),
+                AnyRecord::SignOff(r) => records.signoffs.push(r),
             }
         }
     }
@@ -930,6 +933,9 @@ impl Workspace {
             AnyRecord::Feedback(r) => self.save(r, known),
             AnyRecord::Kpi(r) => self.save(r, known),
             AnyRecord::Review(r) => self.save(r, known),
+            AnyRecord::Evidence(r) => self.save(r, known),
+            AnyRecord::Witness(r) => self.save(r, known),
+            AnyRecord::SignOff(r) => self.save(r, known),
         }
     }
 
@@ -953,6 +959,9 @@ impl Workspace {
             RecordKind::Feedback => wrap(self.read_record(rel_path), AnyRecord::Feedback),
             RecordKind::Kpi => wrap(self.read_record(rel_path), AnyRecord::Kpi),
             RecordKind::Review => wrap(self.read_record(rel_path), AnyRecord::Review),
+            RecordKind::Evidence => wrap(self.read_record(rel_path), AnyRecord::Evidence),
+            RecordKind::Witness => wrap(self.read_record(rel_path), AnyRecord::Witness),
+            RecordKind::SignOff => wrap(self.read_record(rel_path), AnyRecord::SignOff),
         }
     }
 

@@ -1,7 +1,8 @@
 //! Where each record type lives in a workspace folder and how its file is named.
 
 use crate::domain::{
-    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review,
+    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, EvidenceFile, Feedback, Id, KpiReading,
+    Objective, Review, SignOff, WitnessStatement,
 };
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -18,10 +19,13 @@ pub enum RecordKind {
     Feedback,
     Kpi,
     Review,
+    Evidence,
+    Witness,
+    SignOff,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Diary,
         RecordKind::Need,
         RecordKind::Objective,
@@ -29,6 +33,9 @@ impl RecordKind {
         RecordKind::Feedback,
         RecordKind::Kpi,
         RecordKind::Review,
+        RecordKind::Evidence,
+        RecordKind::Witness,
+        RecordKind::SignOff,
     ];
 
     /// The folder inside the workspace.
@@ -41,6 +48,19 @@ impl RecordKind {
             RecordKind::Feedback => "feedback",
             RecordKind::Kpi => "kpis",
             RecordKind::Review => "reviews",
+            RecordKind::Evidence => "evidence",
+            RecordKind::Witness => "witness",
+            RecordKind::SignOff => "signoffs",
+        }
+    }
+
+    /// How deep record files are looked for under the folder: the folder
+    /// and one level below, except in `evidence/`, whose sub-folders hold
+    /// the attached files (which may well end in `.ron`).
+    pub fn depth(self) -> usize {
+        match self {
+            RecordKind::Evidence => 1,
+            _ => 2,
         }
     }
 
@@ -54,6 +74,9 @@ impl RecordKind {
             RecordKind::Feedback => "feedback",
             RecordKind::Kpi => "KPI reading",
             RecordKind::Review => "review",
+            RecordKind::Evidence => "evidence file",
+            RecordKind::Witness => "witness statement",
+            RecordKind::SignOff => "sign-off",
         }
     }
 }
@@ -160,6 +183,35 @@ impl StoredRecord for Review {
     }
 }
 
+impl StoredRecord for EvidenceFile {
+    const KIND: RecordKind = RecordKind::Evidence;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
+}
+
+impl StoredRecord for WitnessStatement {
+    const KIND: RecordKind = RecordKind::Witness;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
+}
+
+impl StoredRecord for SignOff {
+    const KIND: RecordKind = RecordKind::SignOff;
+    /// Never changed once signed: a new sign-off is made instead.
+    const IMMUTABLE: bool = true;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
 /// The kind of any record.
 pub fn kind_of(record: &AnyRecord) -> RecordKind {
     match record {
@@ -170,6 +222,9 @@ pub fn kind_of(record: &AnyRecord) -> RecordKind {
         AnyRecord::Feedback(_) => RecordKind::Feedback,
         AnyRecord::Kpi(_) => RecordKind::Kpi,
         AnyRecord::Review(_) => RecordKind::Review,
+        AnyRecord::Evidence(_) => RecordKind::Evidence,
+        AnyRecord::Witness(_) => RecordKind::Witness,
+        AnyRecord::SignOff(_) => RecordKind::SignOff,
     }
 }
 
@@ -183,5 +238,8 @@ pub fn rel_path_of(record: &AnyRecord) -> PathBuf {
         AnyRecord::Feedback(r) => r.rel_path(),
         AnyRecord::Kpi(r) => r.rel_path(),
         AnyRecord::Review(r) => r.rel_path(),
+        AnyRecord::Evidence(r) => r.rel_path(),
+        AnyRecord::Witness(r) => r.rel_path(),
+        AnyRecord::SignOff(r) => r.rel_path(),
     }
 }

@@ -21,15 +21,24 @@ pub enum EvidenceType {
     Plan,
     Review,
     Activity,
+    /// An attached file: observation report, certificate, work product...
+    Document,
+    /// A witness statement (witness testimony), confirmed by the witness.
+    Witness,
+    /// A need, objective or review signed off by a manager, mentor or assessor.
+    SignOff,
 }
 
 impl EvidenceType {
-    pub const ALL: [EvidenceType; 5] = [
+    pub const ALL: [EvidenceType; 8] = [
         EvidenceType::ReflectiveAccount,
         EvidenceType::Feedback,
         EvidenceType::Plan,
         EvidenceType::Review,
         EvidenceType::Activity,
+        EvidenceType::Document,
+        EvidenceType::Witness,
+        EvidenceType::SignOff,
     ];
 
     pub fn label(self) -> &'static str {
@@ -39,10 +48,13 @@ impl EvidenceType {
             EvidenceType::Plan => "plan",
             EvidenceType::Review => "review",
             EvidenceType::Activity => "activity",
+            EvidenceType::Document => "document",
+            EvidenceType::Witness => "witness testimony",
+            EvidenceType::SignOff => "sign-off",
         }
     }
 
-    /// One letter for the matrix: R F P V A.
+    /// One letter for the matrix: R F P V A D W S.
     pub fn letter(self) -> char {
         match self {
             EvidenceType::ReflectiveAccount => 'R',
@@ -50,6 +62,9 @@ impl EvidenceType {
             EvidenceType::Plan => 'P',
             EvidenceType::Review => 'V',
             EvidenceType::Activity => 'A',
+            EvidenceType::Document => 'D',
+            EvidenceType::Witness => 'W',
+            EvidenceType::SignOff => 'S',
         }
     }
 }
@@ -231,6 +246,19 @@ fn mapped(records: &Records) -> Vec<(Evidence, &[String])> {
             .then_some("the review has no summary");
         out.push(push(r.to_ref(), EvidenceType::Review, weak, &r.criteria));
     }
+    for e in &records.evidence {
+        out.push(push(e.to_ref(), EvidenceType::Document, None, &e.criteria));
+    }
+    for w in &records.witnesses {
+        let state = w.state(records);
+        let weak = (!state.is_confirmed()).then_some(state.label());
+        out.push(push(w.to_ref(), EvidenceType::Witness, weak, &w.criteria));
+    }
+    for s in &records.signoffs {
+        let state = s.state(records);
+        let weak = (state != super::SignOffState::Valid).then_some(state.label());
+        out.push(push(s.to_ref(), EvidenceType::SignOff, weak, &s.criteria));
+    }
     out
 }
 
@@ -361,6 +389,59 @@ pub(crate) mod tests {
             2,
             "duplicates count once"
         );
+    }
+
+    #[test]
+    fn witness_testimony_counts_once_the_witness_confirms_it() {
+        let mut r = Records::default();
+        let d = day(2026, 3, 1);
+        let mut w = crate::domain::WitnessStatement::new(id(1), d, at(d));
+        w.witness = "Dan Okafor".into();
+        w.observed = "Priya calmed an angry caller and fixed the bill.".into();
+        w.criteria = vec!["2.2".into()];
+        r.witnesses.push(w.clone());
+        let cov = coverage(&unit(), &r);
+        let c = cov.get("2.2").expect("2.2");
+        assert_eq!(c.types(), vec![EvidenceType::Witness]);
+        assert_eq!(c.state(), CoverageState::Claimed);
+        assert_eq!(c.evidence[0].why_weak, "not yet confirmed by the witness");
+        r.witnesses[0] = w.sign("Dan Okafor", at(d)).expect("signs");
+        let cov = coverage(&unit(), &r);
+        assert_eq!(
+            cov.get("2.2").expect("2.2").state(),
+            CoverageState::Evidenced
+        );
+    }
+
+    #[test]
+    fn a_sign_off_of_a_need_evidences_agreement_until_the_need_changes() {
+        use crate::domain::{NeedKind, NeedSource, SignOff, signoff::Subject};
+        let mut r = Records::default();
+        let mut n = need(1, NeedKind::Gap, &[NeedSource::Appraisal]);
+        n.criteria = vec!["1.2".into()];
+        r.needs.push(n);
+        assert_eq!(
+            coverage(&unit(), &r).get("1.3").expect("1.3").state(),
+            CoverageState::None
+        );
+        let s = SignOff::sign(
+            id(2),
+            Subject::Need(&r.needs[0]),
+            "Dan Okafor",
+            "line manager",
+            "",
+            vec!["1.3".into()],
+            at(day(2026, 2, 1)),
+        )
+        .expect("signs");
+        r.signoffs.push(s);
+        let cov = coverage(&unit(), &r);
+        let c13 = cov.get("1.3").expect("1.3");
+        assert_eq!(c13.types(), vec![EvidenceType::SignOff]);
+        assert_eq!(c13.state(), CoverageState::Evidenced);
+        r.needs[0].area.push_str(" (reworded)");
+        let cov = coverage(&unit(), &r);
+        assert_eq!(cov.get("1.3").expect("1.3").state(), CoverageState::Claimed);
     }
 
     #[test]

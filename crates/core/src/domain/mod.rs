@@ -9,6 +9,7 @@ pub mod criteria;
 pub mod dates;
 pub mod diary;
 pub mod draft;
+pub mod evidence;
 pub mod feedback;
 pub mod id;
 pub mod kpi;
@@ -20,6 +21,7 @@ pub mod profile;
 pub mod readiness;
 pub mod refs;
 pub mod review;
+pub mod signoff;
 pub mod smart;
 pub mod star;
 #[cfg(any(test, feature = "testkit"))]
@@ -27,12 +29,14 @@ pub mod star;
 pub mod testkit;
 pub mod texts;
 pub mod thread;
+pub mod witness;
 pub mod words;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};
 pub use diary::{DiaryEntry, StarPart};
 pub use draft::{Draft, DraftField, DraftForm};
+pub use evidence::{EvidenceFile, EvidenceKind};
 pub use feedback::{
     ActionLink, Feedback, FeedbackFilter, FeedbackMethod, FeedbackSource, FeedbackState,
     ReviewPeriod, TriageError, Triangulation, Valence,
@@ -43,6 +47,8 @@ pub use need::{DevelopmentNeed, NeedKind, NeedSource};
 pub use objective::{Measure, Objective, ObjectiveStatus, ProgressNote};
 pub use profile::{LearnerProfile, Settings, WorkspaceHeader};
 pub use review::{ObjectiveChange, Outcome, Participant, Review};
+pub use signoff::{SignOff, SignOffState};
+pub use witness::{Confirmation, WitnessState, WitnessStatement};
 
 /// The on-disk format version this build writes. Every file carries it.
 pub const FORMAT: u32 = 1;
@@ -73,6 +79,12 @@ pub struct Records {
     pub kpis: Vec<KpiReading>,
     /// Oldest first (by date held).
     pub reviews: Vec<Review>,
+    /// Attached files, newest first (by date, then id).
+    pub evidence: Vec<EvidenceFile>,
+    /// Newest first (by date, then id).
+    pub witnesses: Vec<WitnessStatement>,
+    /// Oldest first (by moment signed).
+    pub signoffs: Vec<SignOff>,
 }
 
 impl Records {
@@ -96,6 +108,9 @@ impl Records {
             + self.feedback.len()
             + self.kpis.len()
             + self.reviews.len()
+            + self.evidence.len()
+            + self.witnesses.len()
+            + self.signoffs.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -114,6 +129,9 @@ pub enum AnyRecord {
     Feedback(Feedback),
     Kpi(KpiReading),
     Review(Review),
+    Evidence(EvidenceFile),
+    Witness(WitnessStatement),
+    SignOff(SignOff),
 }
 
 impl AnyRecord {
@@ -126,6 +144,9 @@ impl AnyRecord {
             AnyRecord::Feedback(r) => &r.id,
             AnyRecord::Kpi(r) => &r.id,
             AnyRecord::Review(r) => &r.id,
+            AnyRecord::Evidence(r) => &r.id,
+            AnyRecord::Witness(r) => &r.id,
+            AnyRecord::SignOff(r) => &r.id,
         }
     }
 
@@ -139,6 +160,9 @@ impl AnyRecord {
             AnyRecord::Feedback(_) => "feedback",
             AnyRecord::Kpi(_) => "KPI reading",
             AnyRecord::Review(_) => "review",
+            AnyRecord::Evidence(_) => "evidence file",
+            AnyRecord::Witness(_) => "witness statement",
+            AnyRecord::SignOff(_) => "sign-off",
         }
     }
 }
@@ -161,6 +185,9 @@ impl Records {
             AnyRecord::Feedback(r) => self.feedback.push(r),
             AnyRecord::Kpi(r) => self.kpis.push(r),
             AnyRecord::Review(r) => self.reviews.push(r),
+            AnyRecord::Evidence(r) => self.evidence.push(r),
+            AnyRecord::Witness(r) => self.witnesses.push(r),
+            AnyRecord::SignOff(r) => self.signoffs.push(r),
         }
         // Small lists: a full sort keeps one definition of each order.
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -177,6 +204,12 @@ impl Records {
             .sort_by(|a, b| a.metric.cmp(&b.metric).then(a.date.cmp(&b.date)));
         self.reviews
             .sort_by(|a, b| a.held.cmp(&b.held).then_with(|| a.id.cmp(&b.id)));
+        self.evidence
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.witnesses
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.signoffs
+            .sort_by(|a, b| a.signed.cmp(&b.signed).then_with(|| a.id.cmp(&b.id)));
     }
 
     /// Takes out the record with this id, whatever its kind.
@@ -203,7 +236,16 @@ impl Records {
         if let Some(r) = take(&mut self.kpis, id, |r| &r.id) {
             return Some(AnyRecord::Kpi(r));
         }
-        take(&mut self.reviews, id, |r| &r.id).map(AnyRecord::Review)
+        if let Some(r) = take(&mut self.reviews, id, |r| &r.id) {
+            return Some(AnyRecord::Review(r));
+        }
+        if let Some(r) = take(&mut self.evidence, id, |r| &r.id) {
+            return Some(AnyRecord::Evidence(r));
+        }
+        if let Some(r) = take(&mut self.witnesses, id, |r| &r.id) {
+            return Some(AnyRecord::Witness(r));
+        }
+        take(&mut self.signoffs, id, |r| &r.id).map(AnyRecord::SignOff)
     }
 
     /// A copy of the record with this id, whatever its kind.
@@ -226,10 +268,19 @@ impl Records {
         if let Some(r) = self.kpis.iter().find(|r| &r.id == id) {
             return Some(AnyRecord::Kpi(r.clone()));
         }
-        self.reviews
+        if let Some(r) = self.reviews.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Review(r.clone()));
+        }
+        if let Some(r) = self.evidence.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Evidence(r.clone()));
+        }
+        if let Some(r) = self.witnesses.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Witness(r.clone()));
+        }
+        self.signoffs
             .iter()
             .find(|r| &r.id == id)
             .cloned()
-            .map(AnyRecord::Review)
+            .map(AnyRecord::SignOff)
     }
 }

@@ -381,6 +381,20 @@ pub fn visit_texts(
             visit_objective(o, &r, f);
         }
     }
+    for e in &mut records.evidence {
+        let r = e.to_ref();
+        f(&r, "title", &mut e.title);
+        f(&r, "description", &mut e.description);
+        f(&r, "file name", &mut e.original_name);
+    }
+    for w in &mut records.witnesses {
+        let r = w.to_ref();
+        f(&r, "observed", &mut w.observed);
+    }
+    for s in &mut records.signoffs {
+        let r = s.to_ref();
+        f(&r, "remark", &mut s.remark);
+    }
 }
 
 fn visit_objective(
@@ -478,6 +492,25 @@ pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
         for o in &rv.plan {
             objective_texts(o, &r, f);
         }
+    }
+    for e in &records.evidence {
+        let r = || e.to_ref();
+        for (name, text) in [
+            ("title", &e.title),
+            ("description", &e.description),
+            ("file name", &e.original_name),
+            ("stored file name", &e.stored_name),
+        ] {
+            f(&r, name, text);
+        }
+    }
+    for w in &records.witnesses {
+        let r = || w.to_ref();
+        f(&r, "observed", &w.observed);
+    }
+    for s in &records.signoffs {
+        let r = || s.to_ref();
+        f(&r, "remark", &s.remark);
     }
 }
 
@@ -624,6 +657,37 @@ pub fn redact_records(records: &Records) -> (Records, Redaction) {
         }
     });
     (copy, redaction)
+}
+
+#[cfg(test)]
+mod evidence_tests {
+    use super::*;
+    use crate::domain::testkit::*;
+
+    #[test]
+    fn evidence_titles_descriptions_and_file_names_are_scanned() {
+        let d = day(2026, 3, 1);
+        let mut r = Records::default();
+        r.evidence.push(crate::domain::EvidenceFile {
+            format: 1,
+            id: id(1),
+            date: d,
+            created: at(d),
+            updated: at(d),
+            title: "Call notes".into(),
+            kind: crate::domain::EvidenceKind::WorkProduct,
+            description: "Mrs K's account".into(),
+            links: Vec::new(),
+            criteria: Vec::new(),
+            original_name: "letter from jane.doe@example.co.uk.pdf".into(),
+            stored_name: "letter from jane.doe@example.co.uk.pdf".into(),
+            size: 3,
+            sha256: String::new(),
+        });
+        let hits = scan(&r);
+        let fields: Vec<&str> = hits.iter().map(|h| h.field).collect();
+        assert!(fields.contains(&"file name"), "{fields:?}");
+    }
 }
 
 #[cfg(test)]

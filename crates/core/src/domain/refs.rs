@@ -1,7 +1,10 @@
 //! Pointers to records, so a verdict, a coverage cell or a privacy hit can say
 //! which records it is about without holding them.
 
-use super::{Activity, DevelopmentNeed, DiaryEntry, Feedback, Id, KpiReading, Objective, Review};
+use super::{
+    Activity, DevelopmentNeed, DiaryEntry, EvidenceFile, Feedback, Id, KpiReading, Objective,
+    Review, SignOff, WitnessStatement,
+};
 use chrono::NaiveDate;
 
 /// The kinds of record a learner keeps.
@@ -14,6 +17,9 @@ pub enum RecordType {
     Feedback,
     Kpi,
     Review,
+    Evidence,
+    Witness,
+    SignOff,
 }
 
 impl RecordType {
@@ -27,6 +33,9 @@ impl RecordType {
             RecordType::Feedback => "feedback",
             RecordType::Kpi => "KPI reading",
             RecordType::Review => "review",
+            RecordType::Evidence => "evidence file",
+            RecordType::Witness => "witness statement",
+            RecordType::SignOff => "sign-off",
         }
     }
 
@@ -40,6 +49,9 @@ impl RecordType {
             RecordType::Feedback => "feedback",
             RecordType::Kpi => "kpi",
             RecordType::Review => "review",
+            RecordType::Evidence => "evidence",
+            RecordType::Witness => "witness",
+            RecordType::SignOff => "signoff",
         }
     }
 }
@@ -162,6 +174,39 @@ impl Review {
             id: self.id.clone(),
             date: Some(self.date()),
             title,
+        }
+    }
+}
+
+impl EvidenceFile {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Evidence,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(&self.title, TITLE),
+        }
+    }
+}
+
+impl WitnessStatement {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::Witness,
+            id: self.id.clone(),
+            date: Some(self.date),
+            title: short(&self.headline(), TITLE),
+        }
+    }
+}
+
+impl SignOff {
+    pub fn to_ref(&self) -> RecordRef {
+        RecordRef {
+            kind: RecordType::SignOff,
+            id: self.id.clone(),
+            date: Some(self.signed.date_naive()),
+            title: short(&self.who(), TITLE),
         }
     }
 }

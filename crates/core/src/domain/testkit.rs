@@ -245,6 +245,7 @@ pub fn ready() -> Records {
         feedback: fb,
         kpis,
         reviews,
+        ..Records::default()
     };
     r.sort();
     r

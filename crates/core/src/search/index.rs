@@ -236,6 +236,32 @@ fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String,
             fields.extend(r.changes.iter().map(|c| ("Reason", c.reason.as_str())));
             (line, fields)
         }
+        Kind::Evidence => {
+            let e = records.evidence.get(pos)?;
+            let line = format!("{} ({})", e.title.trim(), e.kind.label());
+            let fields = vec![
+                ("Description", e.description.as_str()),
+                ("File", e.original_name.as_str()),
+            ];
+            (line, fields)
+        }
+        Kind::Witness => {
+            let w = records.witnesses.get(pos)?;
+            let mut line = format!("Witness {}", w.witness.trim());
+            if !w.role.trim().is_empty() {
+                line.push_str(&format!(" ({})", w.role.trim()));
+            }
+            let observed = first_line(&w.observed);
+            if !observed.is_empty() {
+                line.push_str(": ");
+                line.push_str(&observed);
+            }
+            let fields = vec![
+                ("Observed", w.observed.as_str()),
+                ("Relationship", w.relationship.as_str()),
+            ];
+            (line, fields)
+        }
     })
 }
 
@@ -267,7 +293,9 @@ impl Index {
                 + records.objectives.len()
                 + records.activities.len()
                 + records.feedback.len()
-                + records.reviews.len(),
+                + records.reviews.len()
+                + records.evidence.len()
+                + records.witnesses.len(),
         );
         order.extend(
             records
@@ -311,6 +339,20 @@ impl Index {
                 .enumerate()
                 .map(|(i, r)| (r.date(), &r.id, Kind::Review, i)),
         );
+        order.extend(
+            records
+                .evidence
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.date, &e.id, Kind::Evidence, i)),
+        );
+        order.extend(
+            records
+                .witnesses
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.date, &w.id, Kind::Witness, i)),
+        );
         // Newest first: then a record's place in the index breaks ties by age.
         order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
 
@@ -351,6 +393,8 @@ impl Index {
                 Kind::Activity => (&[], &records.activities[pos].criteria),
                 Kind::Feedback => (&records.feedback[pos].tags, &records.feedback[pos].criteria),
                 Kind::Review => (&[], &records.reviews[pos].criteria),
+                Kind::Evidence => (&[], &records.evidence[pos].criteria),
+                Kind::Witness => (&[], &records.witnesses[pos].criteria),
             };
             for label in tags
                 .iter()
@@ -382,7 +426,7 @@ impl Index {
                     let latest = latest_review.is_some_and(|l| l.id == r.id);
                     (None, 0, latest && r.next_review.is_some_and(|d| d < today))
                 }
-                Kind::Diary | Kind::Activity => (None, 0, false),
+                Kind::Diary | Kind::Activity | Kind::Evidence | Kind::Witness => (None, 0, false),
             };
             index.docs.push(Doc {
                 kind,
@@ -557,6 +601,8 @@ impl Index {
             Kind::Activity => records.activities.get(doc.pos as usize).map(|r| &r.id),
             Kind::Feedback => records.feedback.get(doc.pos as usize).map(|r| &r.id),
             Kind::Review => records.reviews.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Evidence => records.evidence.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Witness => records.witnesses.get(doc.pos as usize).map(|r| &r.id),
         } == Some(&doc.id);
         if !same_record {
             return None;

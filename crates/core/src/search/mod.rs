@@ -30,16 +30,20 @@ pub enum Kind {
     Activity,
     Feedback,
     Review,
+    Evidence,
+    Witness,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Diary,
         Kind::Need,
         Kind::Objective,
         Kind::Activity,
         Kind::Feedback,
         Kind::Review,
+        Kind::Evidence,
+        Kind::Witness,
     ];
 
     /// The name used in `type:` filters and shown beside each result.
@@ -51,6 +55,8 @@ impl Kind {
             Kind::Activity => "activity",
             Kind::Feedback => "feedback",
             Kind::Review => "review",
+            Kind::Evidence => "evidence",
+            Kind::Witness => "witness",
         }
     }
 
@@ -66,6 +72,10 @@ impl Kind {
             "activity" | "activitie" | "training" => Some(Kind::Activity),
             "feedback" | "fb" => Some(Kind::Feedback),
             "review" => Some(Kind::Review),
+            "evidence" | "file" | "document" | "attachment" => Some(Kind::Evidence),
+            "witnesse" | "witness" | "testimony" | "testimonie" | "statement" => {
+                Some(Kind::Witness)
+            }
             _ => None,
         };
         if named.is_some() || t.is_empty() {
