@@ -168,6 +168,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Attach files (observation reports, certificates, scanned witness
+    /// statements...) as evidence, and list them (see `starlog evidence add --help`).
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -267,6 +273,43 @@ pub struct FeedbackAddArgs {
     /// A tag (repeat for more): --tag billing --tag hold
     #[arg(long = "tag", short = 't', value_name = "T")]
     pub tags: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Copy a file into the workspace as evidence (the original is only read),
+    /// with its size and SHA-256, e.g.
+    /// starlog evidence add ~/Downloads/observation.pdf --kind observation --for 01M25P --criterion 2.2
+    Add(EvidenceAddArgs),
+    /// Print every evidence file: day, kind, title, size, and whether the
+    /// file is still as attached. Exit status 1 when one is missing or changed.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceAddArgs {
+    /// The file to attach (PDF, image, document, audio, spreadsheet; up to 50 MB).
+    pub file: PathBuf,
+    /// What it is, in your words (default: the file's name).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// observation-report, witness-statement, work-product, certificate,
+    /// qa-report, kpi-report, appraisal-extract, screenshot or other
+    /// (default: guessed from the file's name, else other).
+    #[arg(long, value_name = "K", value_parser = crate::commands::evidence::parse_kind)]
+    pub kind: Option<crate::domain::EvidenceKind>,
+    /// A record it is evidence for (its id, or the start of it; repeat for more).
+    #[arg(long = "for", value_name = "RECORD-ID")]
+    pub links: Vec<String>,
+    /// An assessment criterion it shows, e.g. 2.2 (repeat for more).
+    #[arg(long = "criterion", short = 'c', value_name = "C")]
+    pub criteria: Vec<String>,
+    /// The day the document is from: 2026-11-22, 22/11/2026, yesterday (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// What it shows.
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

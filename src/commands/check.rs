@@ -3,7 +3,10 @@
 
 use super::{Failure, report_problems, today};
 use crate::domain::readiness::{self, Verdict};
+use crate::domain::refs::RecordRef;
 use crate::domain::{CriteriaSet, WorkspaceHeader};
+use crate::domain::{Records, SignOffState, WitnessState};
+use crate::store::evidence::FileCheck;
 use crate::store::{Loaded, Mode, Workspace, criteria};
 use std::io::Write;
 use std::path::Path;
@@ -31,6 +34,76 @@ pub fn load_all(
         eprintln!("starlog: {p}");
     }
     Ok((loaded, first, more))
+}
+
+/// Something an assessor would doubt: an attached file that is missing or
+/// changed, a witness statement edited after it was signed, a sign-off of a
+/// need or objective that changed since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doubt {
+    pub record: RecordRef,
+    /// Where the file should be, for evidence files.
+    pub path: Option<String>,
+    pub problem: String,
+}
+
+/// Every doubt about the evidence of a workspace.
+pub fn doubts(ws: &Workspace, records: &Records) -> Vec<Doubt> {
+    let mut out = Vec::new();
+    for e in &records.evidence {
+        let check = ws.check_evidence(e);
+        if check != FileCheck::Ok {
+            out.push(Doubt {
+                record: e.to_ref(),
+                path: Some(format!("evidence/{}/{}", e.id, e.stored_name)),
+                problem: check.problem(),
+            });
+        }
+    }
+    for w in &records.witnesses {
+        let state = w.state(records);
+        if matches!(
+            state,
+            WitnessState::ChangedAfterSigning | WitnessState::ScanMissing
+        ) {
+            out.push(Doubt {
+                record: w.to_ref(),
+                path: None,
+                problem: state.label().to_string(),
+            });
+        }
+    }
+    for s in &records.signoffs {
+        let state = s.state(records);
+        if state != SignOffState::Valid {
+            out.push(Doubt {
+                record: s.to_ref(),
+                path: None,
+                problem: state.label().to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// The doubts as text, after the verdicts.
+pub fn doubts_text(doubts: &[Doubt]) -> String {
+    if doubts.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("\nEvidence to put right ({}):\n", doubts.len());
+    for d in doubts {
+        match &d.path {
+            Some(path) => s.push_str(&format!(
+                "  {path} ({} “{}”): {}\n",
+                d.record.kind.label(),
+                d.record.title,
+                d.problem
+            )),
+            None => s.push_str(&format!("  {}: {}\n", d.record.describe(), d.problem)),
+        }
+    }
+    s
 }
 
 /// The verdicts for a loaded workspace, today.
@@ -77,7 +150,7 @@ pub fn text(verdicts: &[Verdict]) -> String {
 }
 
 /// The report as JSON, for tools.
-pub fn json(verdicts: &[Verdict]) -> String {
+pub fn json(verdicts: &[Verdict], doubts: &[Doubt]) -> String {
     let rules: Vec<serde_json::Value> = verdicts
         .iter()
         .map(|v| {
@@ -102,6 +175,13 @@ pub fn json(verdicts: &[Verdict]) -> String {
         "total": verdicts.len(),
         "ready": verdicts.iter().all(|v| v.passed),
         "rules": rules,
+        "evidence_problems": doubts.iter().map(|d| serde_json::json!({
+            "kind": d.record.kind.key(),
+            "id": d.record.id.as_str(),
+            "title": d.record.title,
+            "path": d.path,
+            "problem": d.problem,
+        })).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
@@ -112,10 +192,20 @@ pub fn json(verdicts: &[Verdict]) -> String {
 pub fn run(root: &Path, workspace: &str, as_json: bool) -> Result<u8, Failure> {
     let (loaded, set, more) = load_all(root, workspace)?;
     let v = verdicts(&loaded.header, &loaded, set.as_ref(), &more);
-    let out = if as_json { json(&v) } else { text(&v) };
+    let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
+    let doubts = doubts(&ws, &loaded.records);
+    let out = if as_json {
+        json(&v, &doubts)
+    } else {
+        format!("{}{}", text(&v), doubts_text(&doubts))
+    };
     // A closed stdout (`| head`) is not a failure; the exit status still tells.
     let mut stdout = super::out::Out::stdout();
     let _ = stdout.write_all(out.as_bytes());
     stdout.finish()?;
-    Ok(if v.iter().all(|v| v.passed) { 0 } else { 1 })
+    Ok(if v.iter().all(|v| v.passed) && doubts.is_empty() {
+        0
+    } else {
+        1
+    })
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod config;
 pub mod criteria;
 pub mod demo;
+pub mod evidence;
 pub mod export;
 pub mod feedback;
 pub mod import;
@@ -15,7 +16,9 @@ pub mod review;
 pub mod search;
 pub mod shell;
 
-use crate::cli::{Cli, Command, CriteriaCommand, FeedbackCommand, ImportCommand, KpiCommand};
+use crate::cli::{
+    Cli, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand, KpiCommand,
+};
 /// Now, to the second, on the day `STARLOG_TODAY` pins (see [`crate::clock`]).
 pub use crate::clock::now;
 use crate::clock::today;
@@ -181,6 +184,12 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
         Some(Command::Kpi {
             command: KpiCommand::Add(args),
         }) => kpi::run_add(&root, &cli.workspace, cli.read_only, args),
+        Some(Command::Evidence {
+            command: EvidenceCommand::Add(args),
+        }) => evidence::run_add(&root, &cli.workspace, cli.read_only, args),
+        Some(Command::Evidence {
+            command: EvidenceCommand::List,
+        }) => evidence::run_list(&root, &cli.workspace),
         Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
         Some(Command::Criteria { command }) => match command {
             CriteriaCommand::List => criteria::list(&root, &cli.workspace),

@@ -6,6 +6,7 @@ mod common;
 
 mod criteria;
 mod custom;
+mod evidence;
 mod exits;
 mod goldens;
 mod hardening;

@@ -215,6 +215,22 @@ pub fn create_new_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(&dir)
 }
 
+/// Atomically creates `target` with what `fill` writes into the temp file
+/// (streamed, so a large attachment is never held in memory); fails with
+/// `AlreadyExists` rather than replace a file that is there.
+pub fn create_new_streamed(
+    target: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = parent_of(target)?;
+    create_private_dir(&dir)?;
+    let mut tmp = temp_file_in(&dir)?;
+    fill(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    persist_with_retry(tmp, target, false)?;
+    sync_dir(&dir)
+}
+
 fn parent_of(target: &Path) -> io::Result<PathBuf> {
     target
         .parent()

@@ -15,6 +15,7 @@ pub mod cache;
 pub mod codec;
 pub mod criteria;
 pub mod drafts;
+pub mod evidence;
 pub mod export_file;
 pub mod fsio;
 pub mod lock;
@@ -1124,6 +1125,18 @@ impl Workspace {
         let to = self.dir.join(&to_rel);
         self.move_file(&from, &to)
             .map_err(|source| SaveError::Io { path: from, source })?;
+        // An evidence record's attached file goes with it, and comes back with it.
+        if let (Some(files), Some(to_files)) = (attached_folder(rel_path), attached_folder(&to_rel))
+        {
+            let (files, to_files) = (self.dir.join(files), self.dir.join(to_files));
+            if fs::symlink_metadata(&files).is_ok_and(|m| m.is_dir()) && !to_files.exists() {
+                self.move_file(&files, &to_files)
+                    .map_err(|source| SaveError::Io {
+                        path: files,
+                        source,
+                    })?;
+            }
+        }
         Ok(to_rel)
     }
 
@@ -1136,7 +1149,20 @@ impl Workspace {
         }
         let from = self.dir.join(trash_rel);
         self.move_file(&from, &to)
-            .map_err(|source| SaveError::Io { path: from, source })
+            .map_err(|source| SaveError::Io { path: from, source })?;
+        if let (Some(files), Some(trashed)) =
+            (attached_folder(original_rel), attached_folder(trash_rel))
+        {
+            let (files, trashed) = (self.dir.join(files), self.dir.join(trashed));
+            if fs::symlink_metadata(&trashed).is_ok_and(|m| m.is_dir()) && !files.exists() {
+                self.move_file(&trashed, &files)
+                    .map_err(|source| SaveError::Io {
+                        path: trashed,
+                        source,
+                    })?;
+            }
+        }
+        Ok(())
     }
 
     /// Makes sure the folder holding `path` is a real folder of this
@@ -1153,6 +1179,25 @@ impl Workspace {
         self.ensure_parent(to)?;
         move_file(from, to)
     }
+}
+
+/// `evidence/<id>` for the record file `evidence/<id>.ron` (also under
+/// `trash/`, where the name may be `<id>~2.ron`): the folder of its file.
+fn attached_folder(rel: &Path) -> Option<PathBuf> {
+    let in_trash = rel.starts_with(TRASH_DIR);
+    let inner = if in_trash {
+        rel.strip_prefix(TRASH_DIR).ok()?
+    } else {
+        rel
+    };
+    let mut parts = inner.components();
+    let folder = parts.next()?.as_os_str();
+    let name = parts.next()?.as_os_str().to_str()?;
+    if folder != RecordKind::Evidence.dir() || parts.next().is_some() {
+        return None;
+    }
+    let stem = name.strip_suffix(".ron")?;
+    Some(rel.with_file_name(stem))
 }
 
 fn move_file(from: &Path, to: &Path) -> io::Result<()> {
@@ -1276,6 +1321,9 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
         AnyRecord::Feedback(r) => r.updated(),
         AnyRecord::Kpi(r) => r.updated(),
         AnyRecord::Review(r) => r.updated(),
+        AnyRecord::Evidence(r) => r.updated(),
+        AnyRecord::Witness(r) => r.updated(),
+        AnyRecord::SignOff(r) => r.updated(),
     }
 }
 
