@@ -307,28 +307,23 @@ impl App {
         }
     }
 
-    /// Applies the typed filter, or shows what is wrong with it.
-    pub(super) fn save_filter_form(&mut self, mut form: Box<FeedbackFilterForm>) {
-        match form.to_filter(self.today, self.review_period().start) {
-            Ok(filter) => {
-                let id = self.selected_feedback().map(|f| f.id.clone());
-                self.feedback_view.filter = filter;
-                self.lists[Screen::Feedback.index()].selected = 0;
-                if let Some(id) = id {
-                    self.keep_selection_on(&id);
-                }
-                let shown = self.visible_feedback().len();
-                let total = self.records.feedback.len();
-                if self.feedback_view.filter.is_empty() {
-                    self.set_status(format!("Filter cleared: all {total} shown"));
-                } else {
-                    self.set_status(format!("{shown} of {total} shown. f changes the filter"));
-                }
-            }
-            Err(message) => {
-                form.error = Some(message);
-                self.form = Some(Form::FeedbackFilter(form));
-            }
+    /// Applies a filter the learner typed; returns the status line.
+    pub(crate) fn apply_feedback_filter(
+        &mut self,
+        filter: crate::domain::FeedbackFilter,
+    ) -> String {
+        let id = self.selected_feedback().map(|f| f.id.clone());
+        self.feedback_view.filter = filter;
+        self.lists[Screen::Feedback.index()].selected = 0;
+        if let Some(id) = id {
+            self.keep_selection_on(&id);
+        }
+        let shown = self.visible_feedback().len();
+        let total = self.records.feedback.len();
+        if self.feedback_view.filter.is_empty() {
+            format!("Filter cleared: all {total} shown")
+        } else {
+            format!("{shown} of {total} shown. f changes the filter")
         }
     }
 

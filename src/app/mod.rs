@@ -824,7 +824,7 @@ impl App {
                 }
             }
             Action::Back => match &self.form {
-                Some(Form::Profile(f)) if f.first_run => {
+                Some(Form::Profile(f)) if f.spec.first_run => {
                     // Skipping the greeting is remembered, so it does not nag.
                     self.header.onboarded = true;
                     self.save_header();
@@ -1026,25 +1026,9 @@ impl App {
             Some(Form::Feedback(form)) => self.save_feedback_form(form),
             Some(Form::Reflection(form)) => self.save_reflection_form(form),
             Some(Form::Act(form)) => self.save_act_form(form),
-            Some(Form::FeedbackFilter(form)) => self.save_filter_form(form),
             Some(Form::Kpi(form)) => self.save_kpi(form),
             Some(Form::Export(form)) => self.save_export(form),
             Some(Form::Review(form)) => self.save_review(form),
-            Some(Form::Profile(form)) => match form.to_profile() {
-                Ok(profile) => {
-                    self.apply_profile(profile);
-                    if self.save_header() {
-                        self.set_status("Profile saved");
-                    } else {
-                        self.form = Some(Form::Profile(form));
-                    }
-                }
-                Err(e) => {
-                    let mut form = form;
-                    form.error = Some(e);
-                    self.form = Some(Form::Profile(form));
-                }
-            },
             Some(form) => self.submit_form(form),
             None => {}
         }

@@ -139,17 +139,20 @@ pub fn view(app: &App, frame: &mut Frame) {
     match &app.form {
         Some(form) if form.engine().is_some() => {
             if let Some(engine) = form.engine() {
-                forms::view::draw_engine(app, engine, frame, body, &st);
+                if engine.popup() {
+                    // Drawn over its list, which stays in sight.
+                    feedback::draw(app, frame, body, &st);
+                    let popup = widgets::centered(body, 78, 16);
+                    frame.render_widget(Clear, popup);
+                    forms::view::draw_engine(app, engine, frame, popup, &st);
+                } else {
+                    forms::view::draw_engine(app, engine, frame, body, &st);
+                }
             }
         }
-        Some(Form::Profile(form)) => forms::profile::draw(form, frame, body, &st),
         Some(Form::Feedback(form)) => forms::feedback::draw(app, form, frame, body, &st),
         Some(Form::Reflection(form)) => forms::reflection::draw(form, frame, body, &st),
         Some(Form::Act(form)) => forms::act::draw(app, form, frame, body, &st),
-        Some(Form::FeedbackFilter(form)) => {
-            feedback::draw(app, frame, body, &st);
-            forms::feedback_filter::draw(form, frame, body, &st);
-        }
         Some(Form::Kpi(form)) => forms::kpi::draw(app, form, frame, body, &st),
         Some(Form::Export(form)) => forms::export::draw(app, form, frame, body, &st),
         Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),

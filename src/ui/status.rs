@@ -50,6 +50,26 @@ pub fn hints(app: &App) -> Vec<Hint> {
             })
             .collect()
     };
+    // A one-line form Enter applies (the Feedback filter): say so, not "save".
+    if ctx == Context::Form
+        && app
+            .form
+            .as_ref()
+            .and_then(|f| f.engine())
+            .is_some_and(|f| f.applies_on_enter())
+    {
+        out.retain(|h| !matches!(h.help.as_str(), "next field" | "previous field"));
+        for h in &mut out {
+            match h.help.as_str() {
+                "save and close" => {
+                    h.keys = "Enter".into();
+                    h.help = "apply".into();
+                }
+                "close" => h.help = "cancel".into(),
+                _ => {}
+            }
+        }
+    }
     if matches!(ctx, Context::Screen(_)) && !app.plan_chooser {
         out.push(Hint {
             keys: "1-5".into(),

@@ -1,89 +1,75 @@
 //! The Feedback screen's filter: one line of words (`customer negative open
-//! from:1/9`) read by `domain::feedback::FeedbackFilter::parse`. Enter
-//! applies it; a word it cannot read is explained under the field.
+//! from:1/9`) read by `domain::feedback::FeedbackFilter::parse`, drawn over
+//! the inbox. Enter applies it; a word it cannot read is explained at the
+//! field; Esc closes it without asking (a filter is quick to retype).
 
-use super::FormState;
+use super::field::{Field, Fields};
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
 use crate::domain::FeedbackFilter;
-use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
+/// The filter's spec.
 #[derive(Debug)]
-pub struct FeedbackFilterForm {
-    pub text: TextArea<'static>,
-    pub error: Option<String>,
-    pub dirty: bool,
-    /// Enter was pressed: the app applies the filter.
-    submit: bool,
-}
+pub struct FilterSpec;
+
+/// The open filter.
+pub type FeedbackFilterForm = Engine<FilterSpec>;
 
 impl FeedbackFilterForm {
     pub fn new(current: &FeedbackFilter) -> FeedbackFilterForm {
-        let mut text = TextArea::new(vec![current.describe()]);
-        text.set_cursor_line_style(ratatui::style::Style::default());
-        text.move_cursor(ratatui_textarea::CursorMove::End);
-        FeedbackFilterForm {
-            text,
-            error: None,
-            dirty: false,
-            submit: false,
-        }
-    }
-
-    pub fn typed(&self) -> String {
-        self.text.lines().join(" ")
-    }
-
-    /// The filter typed, or what is wrong with it.
-    pub fn to_filter(
-        &self,
-        today: NaiveDate,
-        period_start: NaiveDate,
-    ) -> Result<FeedbackFilter, String> {
-        FeedbackFilter::parse(&self.typed(), today, period_start)
+        let fields = Fields::new(vec![Field::line(
+            "filter",
+            "Filter",
+            "Words to show only some feedback; empty shows all",
+            &current.describe(),
+        )]);
+        Engine::build(FilterSpec, fields)
     }
 }
 
-impl FormState for FeedbackFilterForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        if key.code == KeyCode::Enter {
-            self.submit = true;
-            return false;
-        }
-        let changed = self.text.input(*key);
-        if changed {
-            self.dirty = true;
-            self.error = None;
-        }
-        changed
+impl Spec for FilterSpec {
+    fn title(&self) -> String {
+        "Filter the inbox".into()
     }
 
-    fn next_field(&mut self, _step: isize) {}
-
-    /// A filter is quick to retype: Esc closes without asking.
-    fn dirty(&self) -> bool {
-        false
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let filter =
+            FeedbackFilter::parse(&fields.text("filter"), app.today, app.review_period().start)
+                .map_err(|m| FieldError::new("filter", m))?;
+        Ok(app.apply_feedback_filter(filter))
     }
 
-    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
-        Some(super::FocusedText {
-            area: &mut self.text,
-            multi_line: false,
-        })
-    }
-    fn text_changed(&mut self) {
-        self.dirty = true;
-        self.error = None;
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        let changed = self.text.insert_str(text.replace(['\r', '\n'], " "));
-        if changed {
-            self.dirty = true;
-        }
-        changed
+    fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
+        let mut advice = Advice::new("Words it knows");
+        advice.text(
+            Tone::Dim,
+            "Words of one kind widen, of different kinds narrow:",
+        );
+        advice.text(
+            Tone::Plain,
+            "customer colleague manager mentor assessor department self",
+        );
+        advice.text(
+            Tone::Plain,
+            "positive constructive negative · new reflected actioned archived open",
+        );
+        advice.text(
+            Tone::Plain,
+            "from:1/9/2026 to:today on:DATE · period (since the last review)",
+        );
+        advice.text(Tone::Dim, "Any other word (hold) or #tag is looked for.");
+        Some(advice)
     }
 
-    fn take_submit(&mut self) -> bool {
-        std::mem::take(&mut self.submit)
+    fn enter_submits(&self) -> bool {
+        true
+    }
+
+    fn closes_quietly(&self) -> bool {
+        true
+    }
+
+    fn popup(&self) -> bool {
+        true
     }
 }

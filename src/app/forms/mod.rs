@@ -23,11 +23,9 @@ use self::act::ActForm;
 use self::activity::ActivityForm;
 use self::export::ExportForm;
 use self::feedback::FeedbackForm;
-use self::feedback_filter::FeedbackFilterForm;
 use self::kpi::KpiForm;
 use self::need::NeedForm;
 use self::objective::ObjectiveForm;
-use self::profile::ProfileForm;
 use self::reflection::ReflectionForm;
 use self::review::ReviewForm;
 use crate::domain::{Draft, DraftForm, Id, Records};
@@ -237,6 +235,16 @@ pub trait Spec: std::fmt::Debug {
     fn enter_submits(&self) -> bool {
         false
     }
+    /// True when Esc closes the form without asking, whatever was typed
+    /// (a filter is quick to retype); such a form keeps no draft either.
+    fn closes_quietly(&self) -> bool {
+        false
+    }
+    /// True when the form is drawn over the screen it belongs to (a filter
+    /// over its list) rather than in its place.
+    fn popup(&self) -> bool {
+        false
+    }
 }
 
 /// A form on the engine: its spec, its fields, its draft's id and the last
@@ -286,6 +294,10 @@ pub trait EngineForm: FormState {
     fn submit(&mut self, app: &mut crate::app::App) -> Result<String, FieldError>;
     /// Keeps the form open with `error` at its field.
     fn refuse(&mut self, error: FieldError);
+    /// Drawn over its screen (see `Spec::popup`).
+    fn popup(&self) -> bool;
+    /// Enter applies the form (see `Spec::enter_submits`).
+    fn applies_on_enter(&self) -> bool;
 }
 
 impl<S: Spec> EngineForm for Engine<S> {
@@ -313,6 +325,12 @@ impl<S: Spec> EngineForm for Engine<S> {
         }
         self.error = Some(error);
     }
+    fn popup(&self) -> bool {
+        self.spec.popup()
+    }
+    fn applies_on_enter(&self) -> bool {
+        self.spec.enter_submits()
+    }
 }
 
 impl<S: Spec> FormState for Engine<S> {
@@ -338,7 +356,7 @@ impl<S: Spec> FormState for Engine<S> {
         self.fields.next_field(step);
     }
     fn dirty(&self) -> bool {
-        self.fields.dirty
+        self.fields.dirty && !self.spec.closes_quietly()
     }
     fn paste(&mut self, text: &str) -> bool {
         let changed = self.fields.paste(text);
@@ -433,13 +451,13 @@ register_forms! {
         Objective(objective::ObjectiveSpec),
         Need(need::NeedSpec),
         Activity(activity::ActivitySpec),
+        Profile(profile::ProfileSpec),
+        FeedbackFilter(feedback_filter::FilterSpec),
     }
     own {
-        Profile(ProfileForm),
         Feedback(FeedbackForm),
         Reflection(ReflectionForm),
         Act(ActForm),
-        FeedbackFilter(FeedbackFilterForm),
         Kpi(KpiForm),
         Export(ExportForm),
         Review(ReviewForm),
@@ -536,28 +554,6 @@ fn feedback_of(draft: &Draft, records: &Records) -> Option<crate::domain::Feedba
                 )
             }),
     )
-}
-
-impl FormState for ProfileForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        ProfileForm::handle_key(self, key)
-    }
-    fn focused_text(&mut self) -> Option<FocusedText<'_>> {
-        ProfileForm::focused_text(self).map(|area| FocusedText {
-            area,
-            multi_line: false,
-        })
-    }
-    fn text_changed(&mut self) {
-        self.dirty = true;
-        self.error = None;
-    }
-    fn next_field(&mut self, step: isize) {
-        ProfileForm::next_field(self, step)
-    }
-    fn dirty(&self) -> bool {
-        self.dirty
-    }
 }
 
 impl FormState for ReviewForm {

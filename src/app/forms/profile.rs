@@ -1,61 +1,22 @@
-//! The learner profile form, shown on first run and with `p`.
+//! The learner profile form, shown on first run (a greeting) and with `p`.
 
-use super::picker::{PickOption, Picker};
+use super::field::{Field, Fields};
+use super::picker::PickOption;
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
 use crate::domain::{CriteriaSet, LearnerProfile};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileField {
-    Name,
-    JobRole,
-    Organisation,
-    Qualification,
-    Level,
-    CriteriaSet,
-}
-
-impl ProfileField {
-    pub const ALL: [ProfileField; 6] = [
-        ProfileField::Name,
-        ProfileField::JobRole,
-        ProfileField::Organisation,
-        ProfileField::Qualification,
-        ProfileField::Level,
-        ProfileField::CriteriaSet,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProfileField::Name => "Your name",
-            ProfileField::JobRole => "Job role",
-            ProfileField::Organisation => "Organisation",
-            ProfileField::Qualification => "Qualification",
-            ProfileField::Level => "Level (2 or 3)",
-            ProfileField::CriteriaSet => "Criteria sets",
-        }
-    }
-}
-
+/// The profile form's spec.
 #[derive(Debug)]
-pub struct ProfileForm {
-    /// Shown as a welcome on first run.
+pub struct ProfileSpec {
+    /// Shown as a welcome on first run; Esc then skips it for good.
     pub first_run: bool,
-    pub texts: [TextArea<'static>; 5],
-    /// Every criteria set the learner can tick; several may be.
-    pub criteria: Picker,
     /// The set that was first in the profile, kept first while ticked.
     first_set: String,
-    pub focus: ProfileField,
-    pub dirty: bool,
-    pub error: Option<String>,
 }
 
-fn line(text: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(vec![text.replace('\n', " ")]);
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area
-}
+/// The open profile form.
+pub type ProfileForm = Engine<ProfileSpec>;
 
 impl ProfileForm {
     pub fn new(profile: &LearnerProfile, sets: &[CriteriaSet], first_run: bool) -> ProfileForm {
@@ -84,107 +45,196 @@ impl ProfileForm {
         } else {
             profile.qualification.clone()
         };
-        ProfileForm {
-            first_run,
-            texts: [
-                line(&profile.name),
-                line(&profile.job_role),
-                line(&profile.organisation),
-                line(&qualification),
-                line(&profile.level.map(|l| l.to_string()).unwrap_or_default()),
-            ],
-            criteria: Picker::new(options, &current, false),
-            first_set: first,
-            focus: ProfileField::Name,
-            dirty: false,
-            error: None,
-        }
+        let fields = Fields::new(vec![
+            Field::line(
+                "name",
+                "Your name",
+                "Your name, as your assessor knows you",
+                &profile.name,
+            ),
+            Field::line(
+                "job_role",
+                "Job role",
+                "Your job, e.g. customer service adviser",
+                &profile.job_role,
+            ),
+            Field::line(
+                "organisation",
+                "Organisation",
+                "Where you work",
+                &profile.organisation,
+            ),
+            Field::short(
+                "qualification",
+                "Qualification",
+                "The qualification you are working towards",
+                &qualification,
+            ),
+            Field::short(
+                "level",
+                "Level",
+                "Its level: 2 or 3 (or leave it empty)",
+                &profile.level.map(|l| l.to_string()).unwrap_or_default(),
+            ),
+            Field::pick(
+                "criteria",
+                "Criteria sets",
+                "What you are assessed on: tick every set that applies; the first ticked is shown first",
+                options,
+                &current,
+                "No criteria sets found.",
+            ),
+        ]);
+        Engine::build(
+            ProfileSpec {
+                first_run,
+                first_set: first,
+            },
+            fields,
+        )
     }
+}
 
-    pub fn text(&self, field: ProfileField) -> String {
-        let i = ProfileField::ALL
-            .iter()
-            .position(|f| *f == field)
-            .unwrap_or(0);
-        self.texts
-            .get(i)
-            .map(|t| t.lines().join(" ").trim().to_string())
-            .unwrap_or_default()
-    }
-
-    pub fn text_area(&self, field: ProfileField) -> Option<&TextArea<'static>> {
-        let i = ProfileField::ALL.iter().position(|f| *f == field)?;
-        self.texts.get(i)
-    }
-
-    /// The focused text field (not the criteria picker), for paste.
-    pub fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
-        if self.focus == ProfileField::CriteriaSet {
-            return None;
-        }
-        let i = ProfileField::ALL.iter().position(|f| *f == self.focus)?;
-        self.texts.get_mut(i)
-    }
-
-    pub fn next_field(&mut self, step: isize) {
-        let all = ProfileField::ALL;
-        let i = all.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = all[((i + step).rem_euclid(all.len() as isize)) as usize];
-    }
-
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        if key.code == KeyCode::Enter {
-            self.next_field(1);
-            return false;
-        }
-        let changed = if self.focus == ProfileField::CriteriaSet {
-            self.criteria.handle_key(key)
-        } else {
-            let i = ProfileField::ALL
-                .iter()
-                .position(|f| *f == self.focus)
-                .unwrap_or(0);
-            self.texts[i].input(*key)
-        };
-        if changed {
-            self.dirty = true;
-            self.error = None;
-        }
-        changed
-    }
-
-    /// The profile as typed, or what is wrong.
-    pub fn to_profile(&self) -> Result<LearnerProfile, String> {
-        let level_text = self.text(ProfileField::Level);
-        let level = match level_text.as_str() {
+impl ProfileSpec {
+    /// The profile as typed, or the field to fix and why.
+    pub fn to_profile(&self, f: &Fields) -> Result<LearnerProfile, FieldError> {
+        let level = match f.text("level").as_str() {
             "" => None,
             "2" => Some(2),
             "3" => Some(3),
             other => {
-                return Err(format!(
-                    "Level: `{other}` is not 2 or 3 (or leave it empty)"
+                return Err(FieldError::new(
+                    "level",
+                    format!("Level: `{other}` is not 2 or 3 (or leave it empty)"),
                 ));
             }
         };
         // The set chosen first stays first while it is ticked; the others
         // are checked alongside it.
-        let mut ticked = self.criteria.selected();
+        let mut ticked = f.picked("criteria");
         if ticked.is_empty() {
-            return Err("Criteria sets: tick at least one criteria set (Space)".into());
+            return Err(FieldError::new(
+                "criteria",
+                "Criteria sets: tick at least one criteria set (Space)",
+            ));
         }
         let first = match ticked.iter().position(|id| *id == self.first_set) {
             Some(i) => ticked.remove(i),
             None => ticked.remove(0),
         };
-        let more = ticked;
         Ok(LearnerProfile {
-            name: self.text(ProfileField::Name),
-            job_role: self.text(ProfileField::JobRole),
-            organisation: self.text(ProfileField::Organisation),
-            qualification: self.text(ProfileField::Qualification),
+            name: f.text("name"),
+            job_role: f.text("job_role"),
+            organisation: f.text("organisation"),
+            qualification: f.text("qualification"),
             level,
             criteria_set: first,
-            more_criteria_sets: more,
+            more_criteria_sets: ticked,
         })
+    }
+}
+
+impl Spec for ProfileSpec {
+    fn title(&self) -> String {
+        if self.first_run {
+            "Welcome to starlog".into()
+        } else {
+            "Your profile".into()
+        }
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let profile = self.to_profile(fields)?;
+        app.apply_profile(profile);
+        if app.save_header() {
+            Ok("Profile saved".into())
+        } else {
+            let message = app.status.take().map(|s| s.text);
+            Err(FieldError::new(
+                "",
+                message.unwrap_or_else(|| "Profile NOT SAVED".into()),
+            ))
+        }
+    }
+
+    fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
+        let mut advice = Advice::new(if self.first_run { "Welcome" } else { "Profile" });
+        if self.first_run {
+            advice.text(
+                Tone::Plain,
+                "starlog keeps the evidence of your development: a STAR diary, your plan, \
+                 feedback and reviews, in files on this computer that you own.",
+            );
+            advice.text(
+                Tone::Plain,
+                "Tell it a little about you (you can change this later with p).",
+            );
+            advice.line(vec![
+                (Tone::Heading, "Esc".into()),
+                (Tone::Plain, " skips this for now.".into()),
+            ]);
+        } else {
+            advice.text(Tone::Plain, "Who you are and what you are assessed on.");
+        }
+        Some(advice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(form: &mut ProfileForm, code: KeyCode) {
+        super::super::give_key(
+            form,
+            &Keymap::default(),
+            &KeyEvent::new(code, KeyModifiers::NONE),
+        );
+    }
+
+    fn sets() -> Vec<CriteriaSet> {
+        vec![crate::domain::testkit::unit()]
+    }
+
+    /// The issue's bug: Tab to Level holding 2, Backspace did nothing and
+    /// typing 3 gave 32.
+    #[test]
+    fn a_prefilled_level_is_replaced_and_backspace_works() {
+        let profile = LearnerProfile {
+            level: Some(2),
+            criteria_set: sets()[0].id.clone(),
+            ..LearnerProfile::default()
+        };
+        let mut form = ProfileForm::new(&profile, &sets(), false);
+        form.fields.focus_on("name");
+        for _ in 0..4 {
+            super::super::FormState::next_field(&mut form, 1);
+        }
+        assert_eq!(form.fields.focused_name(), "level");
+        press(&mut form, KeyCode::Char('3'));
+        assert_eq!(form.fields.text("level"), "3");
+        let p = form.spec.to_profile(&form.fields).expect("valid");
+        assert_eq!(p.level, Some(3));
+
+        super::super::FormState::next_field(&mut form, -1);
+        super::super::FormState::next_field(&mut form, 1);
+        press(&mut form, KeyCode::Backspace);
+        assert_eq!(form.fields.text("level"), "", "Backspace clears the level");
+    }
+
+    #[test]
+    fn a_bad_level_or_no_set_is_refused_at_its_field() {
+        let mut form = ProfileForm::new(&LearnerProfile::default(), &sets(), true);
+        form.fields.focus_on("level");
+        press(&mut form, KeyCode::Char('4'));
+        let e = form.spec.to_profile(&form.fields).expect_err("4");
+        assert_eq!(e.field, "level");
+        press(&mut form, KeyCode::Backspace);
+        form.fields.focus_on("criteria");
+        press(&mut form, KeyCode::Char(' '));
+        let e = form.spec.to_profile(&form.fields).expect_err("no set");
+        assert_eq!(e.field, "criteria");
     }
 }

@@ -221,3 +221,31 @@ fn a_restored_draft_names_its_form_and_discarding_it_asks_first() {
     assert_eq!(drafts_in(&root, "drafts"), 0);
     assert_eq!(drafts_in(&root, "trash/drafts"), 1);
 }
+
+/// The bug: the filter pop-up offered "Ctrl-S save and close".
+#[test]
+fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('f'));
+    assert!(matches!(app.form, Some(Form::FeedbackFilter(_))));
+    let hints: Vec<String> = crate::ui::status::hints(&app)
+        .into_iter()
+        .map(|h| format!("{} {}", h.keys, h.help))
+        .collect();
+    assert!(hints.contains(&"Enter apply".to_string()), "{hints:?}");
+    assert!(hints.contains(&"Esc cancel".to_string()), "{hints:?}");
+    assert!(!hints.iter().any(|h| h.contains("save")), "{hints:?}");
+    type_text(&mut app, "from:zz");
+    press(&mut app, KeyCode::Enter);
+    let error = app
+        .form
+        .as_ref()
+        .and_then(|f| f.engine())
+        .and_then(|f| f.error())
+        .expect("refused at the field");
+    assert_eq!(error.field, "filter");
+    // Esc closes a filter without asking, typed or not.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form.is_none() && app.confirm.is_none());
+}

@@ -4,9 +4,7 @@
 pub mod act;
 pub mod export;
 pub mod feedback;
-pub mod feedback_filter;
 pub mod kpi;
-pub mod profile;
 pub mod reflection;
 pub mod review;
 pub mod view;

@@ -172,7 +172,9 @@ fn draw_with_footer(
         let question = question_lines(fields, width, st).len() as u16;
         question + 3 + under_at(width).len() as u16 <= main.height
     };
-    let show_nav = main.width >= NAV_WIDTH && fits_beside(main.width.saturating_sub(nav_width));
+    let show_nav = fields.list.len() > 1
+        && main.width >= NAV_WIDTH
+        && fits_beside(main.width.saturating_sub(nav_width));
     let (nav, editor) = if show_nav {
         let [nav, editor] =
             Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(20)]).areas(main);
