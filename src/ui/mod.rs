@@ -142,7 +142,7 @@ pub fn view(app: &App, frame: &mut Frame) {
                 if engine.popup() {
                     // Drawn over its list, which stays in sight.
                     feedback::draw(app, frame, body, &st);
-                    let popup = widgets::centered(body, 78, 16);
+                    let popup = widgets::centered(body, 78, 14);
                     frame.render_widget(Clear, popup);
                     forms::view::draw_engine(app, engine, frame, popup, &st);
                 } else {

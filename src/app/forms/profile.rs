@@ -49,7 +49,7 @@ impl ProfileForm {
             Field::line(
                 "name",
                 "Your name",
-                "Your name, as your assessor knows you",
+                "As your assessor knows you",
                 &profile.name,
             ),
             Field::line(
