@@ -65,6 +65,10 @@ pub enum Action {
     /// Compare a review with the one before it, or with today's plan.
     Compare,
     Undo,
+    /// Show the records in the trash, to bring one back.
+    ShowTrash,
+    /// Bring the selected record back from the trash.
+    Restore,
     Refresh,
     EditProfile,
     /// The Progress screen's next / previous view (KPIs, criteria, readiness).
@@ -127,6 +131,7 @@ impl Action {
                 | Action::Edit
                 | Action::Delete
                 | Action::Undo
+                | Action::Restore
                 | Action::Reflect
                 | Action::Act
                 | Action::Archive

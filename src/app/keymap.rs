@@ -23,6 +23,8 @@ pub enum Context {
     Discard,
     /// The search palette: typed letters go to the query.
     Search,
+    /// The list of deleted records (`T`), to bring one back.
+    Trash,
 }
 
 /// Which contexts a binding works in.
@@ -40,6 +42,7 @@ pub enum Scope {
     Confirm,
     Discard,
     Search,
+    Trash,
     /// The focused field of a form, by its kind (resolved after `Form`).
     Field(FieldKind),
 }
@@ -56,6 +59,7 @@ impl Scope {
             (Scope::Confirm, Context::Confirm) => true,
             (Scope::Discard, Context::Discard) => true,
             (Scope::Search, Context::Search) => true,
+            (Scope::Trash, Context::Trash) => true,
             _ => false,
         }
     }
@@ -621,6 +625,63 @@ pub fn bindings() -> &'static [Binding] {
                 false
             ),
             bind!(
+                &[Char('T')],
+                Scope::Screens,
+                Action::ShowTrash,
+                "the trash: bring deleted records back",
+                false
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::Reader,
+                Action::Delete,
+                "delete (to trash)",
+                false
+            ),
+            // The trash (T)
+            bind!(
+                &[Code(KeyCode::Enter), Char('r')],
+                Scope::Trash,
+                Action::Restore,
+                "restore",
+                true
+            ),
+            bind!(
+                &[Char('j'), Code(KeyCode::Down)],
+                Scope::Trash,
+                Action::Down,
+                "down",
+                false
+            ),
+            bind!(
+                &[Char('k'), Code(KeyCode::Up)],
+                Scope::Trash,
+                Action::Up,
+                "up",
+                false
+            ),
+            bind!(
+                &[Char('g'), Code(KeyCode::Home)],
+                Scope::Trash,
+                Action::Top,
+                "top",
+                false
+            ),
+            bind!(
+                &[Char('G'), Code(KeyCode::End)],
+                Scope::Trash,
+                Action::Bottom,
+                "bottom",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Esc), Char('q'), Char('T')],
+                Scope::Trash,
+                Action::Back,
+                "close",
+                true
+            ),
+            bind!(
                 &[Char('r')],
                 Scope::Screens,
                 Action::Refresh,
@@ -736,7 +797,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 11] = [
+const CONTEXTS: [Context; 12] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -748,6 +809,7 @@ const CONTEXTS: [Context; 11] = [
     Context::Confirm,
     Context::Discard,
     Context::Search,
+    Context::Trash,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {

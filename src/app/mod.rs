@@ -16,6 +16,7 @@ pub mod reviews;
 pub mod run;
 pub mod search;
 mod settings;
+pub mod trash;
 
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
@@ -31,7 +32,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use forms::profile::ProfileForm;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 /// How many diary entries the first frame reads before the background load.
 pub const FIRST_PAGE: usize = 100;
@@ -56,19 +56,18 @@ pub enum Confirm {
     OverwriteExport(forms::export::ExportChoice),
     /// Discarding an offered draft, asked once more.
     DiscardDraft(Box<Draft>),
+    /// `d` on a record others link to: `links` names them ("5 activities
+    /// and 2 entries link to this objective").
+    DeleteLinked {
+        id: Id,
+        title: String,
+        links: String,
+    },
 }
 
 /// After a form closes, keys typed without a pause this long are taken as
 /// the end of the typing, not as commands for the list behind it.
 pub const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// Something that can be undone with `u`.
-#[derive(Debug, Clone)]
-pub struct Trashed {
-    pub record: AnyRecord,
-    pub trash_path: PathBuf,
-    pub original_path: PathBuf,
-}
 
 /// Where a background load stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +132,11 @@ pub struct App {
     /// The last draft discarded, for `u` to bring back.
     pub discarded_draft: Option<Draft>,
     pub status: Option<StatusMessage>,
-    pub undo: Vec<Trashed>,
+    /// Deletions `u` can undo, the last one last (kept by the store, so
+    /// they outlive the app).
+    pub undo: Vec<crate::store::Deletion>,
+    /// The Trash view (`T`), when open.
+    pub trash: Option<trash::TrashView>,
     /// `starlog star`: leave after the entry is saved or the form is closed.
     pub quick_capture: bool,
     pub read_only_reason: Option<String>,
@@ -204,6 +207,7 @@ impl App {
             discarded_draft: None,
             status: None,
             undo: Vec::new(),
+            trash: None,
             quick_capture: false,
             read_only_reason: None,
             exit: None,
@@ -243,6 +247,7 @@ impl App {
         let diary_total = diary.len();
         problems.append(&mut diary_problems);
         let (drafts, mut draft_problems) = ws.drafts();
+        let ws_undo = ws.undo_stack();
         problems.append(&mut draft_problems);
         let loaded = Loaded {
             header,
@@ -263,6 +268,7 @@ impl App {
         }
         app.ws = Some(ws);
         app.pending_drafts = drafts;
+        app.undo = ws_undo;
         app.offer_next_draft();
         Ok(app)
     }
@@ -367,7 +373,7 @@ impl App {
                 && self
                     .ws
                     .as_ref()
-                    .is_some_and(|ws| !ws.dir().join(&state.rel_path).exists())
+                    .is_some_and(|ws| ws.is_gone(&state.rel_path))
             {
                 self.files.remove(id);
                 self.records.remove(id);
@@ -416,6 +422,8 @@ impl App {
             Context::Form
         } else if self.help.is_some() {
             Context::Help
+        } else if self.trash.is_some() {
+            Context::Trash
         } else if self.reader.is_some() {
             Context::Reader
         } else {
@@ -568,6 +576,7 @@ impl App {
         match self.context() {
             Context::Confirm | Context::Discard => self.update_confirm(action),
             Context::Search => self.search_action(action),
+            Context::Trash => self.trash_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {
                 Action::Back => self.help = None,
@@ -612,6 +621,7 @@ impl App {
             Action::Top => self.lists[self.screen.index()].selected = 0,
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Undo => self.undo_delete(),
+            Action::ShowTrash => self.open_trash(),
             Action::Refresh => {
                 self.reload_requested = true;
                 self.set_status("Reloading from disk…");
@@ -718,88 +728,6 @@ impl App {
                 Ok(state)
             }
             Err(e) => Err(format!("NOT SAVED: {e}. Ctrl-S to retry")),
-        }
-    }
-
-    /// Moves a record to the trash (`u` brings it back).
-    pub fn trash_record(&mut self, id: &Id) {
-        let Some(record) = self.records.get(id) else {
-            return;
-        };
-        if !self.editable(id, record.label()) {
-            return;
-        }
-        let rel = self
-            .files
-            .get(id)
-            .map(|f| f.rel_path.clone())
-            .unwrap_or_else(|| crate::store::rel_path_of(&record));
-        let Some(ws) = &self.ws else { return };
-        match ws.trash(&rel) {
-            Ok(trash_path) => {
-                self.records.remove(id);
-                self.search.records_changed();
-                self.records_rev += 1;
-                self.files.remove(id);
-                self.session_saved.remove(id);
-                self.session_trashed.push(id.clone());
-                if matches!(record, AnyRecord::Diary(_)) {
-                    self.diary_total = self.diary_total.saturating_sub(1);
-                }
-                for screen in Screen::ALL {
-                    self.clamp(screen);
-                }
-                self.set_status(format!(
-                    "Moved the {} \"{}\" to the trash. u to undo",
-                    record.label(),
-                    truncate(&record_title(&record), 40)
-                ));
-                self.undo.push(Trashed {
-                    record,
-                    trash_path,
-                    original_path: rel,
-                });
-            }
-            Err(e) => self.set_error(format!("Not deleted: {e}")),
-        }
-    }
-
-    fn undo_delete(&mut self) {
-        if let Some(draft) = self.discarded_draft.take() {
-            self.bring_back_draft(draft);
-            return;
-        }
-        let Some(item) = self.undo.pop() else {
-            self.set_status("Nothing to undo");
-            return;
-        };
-        let Some(ws) = &self.ws else { return };
-        let kind = crate::store::kind_of(&item.record);
-        let result = ws
-            .restore(&item.trash_path, &item.original_path)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                ws.read_any(kind, &item.original_path)
-                    .map_err(|p| p.to_string())
-            });
-        match result {
-            Ok((record, state, _)) => {
-                let id = record.id().clone();
-                self.session_trashed.retain(|t| t != &id);
-                self.files.insert(id.clone(), state);
-                if matches!(record, AnyRecord::Diary(_)) {
-                    self.diary_total += 1;
-                }
-                self.records.upsert(record);
-                self.search.records_changed();
-                self.records_rev += 1;
-                self.select_record(&id);
-                self.set_status("Restored from the trash");
-            }
-            Err(e) => {
-                self.set_error(format!("Could not restore: {e}"));
-                self.undo.push(item);
-            }
         }
     }
 
@@ -957,6 +885,8 @@ impl App {
                 self.form = None;
                 self.start_export(choice);
             }
+            (Confirm::DeleteLinked { id, .. }, Action::Yes) => self.answer_delete_linked(id, true),
+            (Confirm::DeleteLinked { id, .. }, Action::No) => self.answer_delete_linked(id, false),
             (Confirm::OverwriteExport(_), Action::No) => {
                 // Back to the form, at the file name, to choose another.
                 if let Some(Form::Export(form)) = &mut self.form {

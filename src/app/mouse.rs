@@ -44,10 +44,10 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Search => {}
-            Context::Help if wheel => {
+            Context::Help | Context::Trash if wheel => {
                 self.update(if down { Action::Down } else { Action::Up });
             }
-            Context::Help => {}
+            Context::Help | Context::Trash => {}
             Context::Reader if wheel => {
                 self.reader = self.reader.map(|s| {
                     if down {

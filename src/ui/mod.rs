@@ -12,6 +12,7 @@ pub mod progress;
 pub mod reviews;
 pub mod search;
 pub mod status;
+pub mod trash;
 pub mod widgets;
 
 use crate::app::{Action, App, Confirm, Context, Form, Screen};
@@ -176,6 +177,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(palette) = &app.search.palette {
         search::draw(app, palette, frame, body, &st);
     }
+    if let Some(view) = &app.trash {
+        trash::draw(view, frame, body, &st);
+    }
     if app.help.is_some() {
         help::draw(app, frame, body, &st);
     }
@@ -315,6 +319,18 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
                 Line::from(""),
             ],
         ),
+        Confirm::DeleteLinked { title, links, .. } => (
+            " Delete it? ",
+            vec![
+                Line::from(Span::styled(format!("“{title}”"), st.title())),
+                Line::from(format!("{links}.")),
+                Line::from(Span::styled(
+                    "Their links point at nothing until it is restored (u, or T for the trash).",
+                    st.dim(),
+                )),
+                Line::from(""),
+            ],
+        ),
         Confirm::OverwriteExport(choice) => (
             " Replace the file? ",
             vec![
@@ -346,6 +362,13 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
         Confirm::DiscardDraft(_) => choice(vec![
             (key(Context::Confirm, Action::Discard), "discard it"),
             (key(Context::Confirm, Action::No), "back"),
+        ]),
+        Confirm::DeleteLinked { .. } => choice(vec![
+            (
+                key(Context::Confirm, Action::Yes),
+                "delete it (to the trash)",
+            ),
+            (key(Context::Confirm, Action::No), "keep it"),
         ]),
         Confirm::OverwriteExport(_) => choice(vec![
             (key(Context::Confirm, Action::Yes), "replace it"),

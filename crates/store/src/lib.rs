@@ -21,11 +21,13 @@ pub mod fsio;
 pub mod lock;
 pub mod migrate;
 pub mod record;
+pub mod trash;
 
 pub use arrivals::{Arrival, FolderStamps};
 pub use codec::{DecodeError, Decoded};
 pub use lock::{LockError, LockHolder, WorkspaceLock};
 pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};
+pub use trash::{Deletion, TrashedRecord};
 
 use crate::domain::{AnyRecord, DiaryEntry, Id, Records, WorkspaceHeader};
 use std::collections::HashMap;
@@ -1137,6 +1139,10 @@ impl Workspace {
                     })?;
             }
         }
+        // For `u` after a restart. The file is in the trash whatever happens
+        // here (the Trash view lists it), so a log that cannot be written
+        // costs only the undo across a restart.
+        let _ = self.log_deletion(&to_rel, rel_path);
         Ok(to_rel)
     }
 
@@ -1162,6 +1168,8 @@ impl Workspace {
                     })?;
             }
         }
+        // Back in its place: no longer something `u` could undo.
+        let _ = self.forget_deletion(trash_rel);
         Ok(())
     }
 
@@ -1291,7 +1299,7 @@ fn tidy_dir(dir: &Path, cutoff: std::time::SystemTime, report: &mut Tidied) -> i
 
 /// Collects `*.ron` files under `dir/rel` up to `depth` levels, skipping temp
 /// files and anything that is not a plain file.
-fn collect_ron_files(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+pub(crate) fn collect_ron_files(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return;
     };

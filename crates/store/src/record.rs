@@ -25,6 +25,13 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// The kind whose folder holds `rel` (a path relative to the workspace).
+    pub fn of_path(rel: &std::path::Path) -> Option<RecordKind> {
+        RecordKind::ALL
+            .into_iter()
+            .find(|k| rel.starts_with(k.dir()))
+    }
+
     pub const ALL: [RecordKind; 10] = [
         RecordKind::Diary,
         RecordKind::Need,

@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod feedback;
 pub mod id;
 pub mod kpi;
+pub mod links;
 pub mod need;
 pub mod numbers;
 pub mod objective;
