@@ -296,7 +296,7 @@ impl App {
             self.set_status("Still loading; try again in a moment");
             return;
         }
-        let hits = privacy::scan(&self.records);
+        let hits = privacy::scan_workspace(&self.header, &self.records);
         self.form = Some(Form::Export(Box::new(ExportForm::new(
             &self.header.profile.name,
             self.today,

@@ -101,6 +101,7 @@ pub fn run_add(
         );
     }
     out.finish()?;
+    super::warn_personal_data(&f, "feedback");
     Ok(0)
 }
 

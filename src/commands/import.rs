@@ -25,7 +25,7 @@ pub fn run(root: &Path, workspace: &str, source: Source, file: &Path) -> Result<
             file.display(),
             match source {
                 Source::Jrnl => {
-                    "starlog reads jrnl's own journal file and `jrnl --export json` (not --export md)"
+                    "starlog reads jrnl's own journal file, `jrnl --export json` and `jrnl --export md`"
                 }
                 Source::TuiJournal => {
                     "starlog reads tui-journal's JSON export and its JSON storage file"

@@ -145,6 +145,7 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 ws.dir().display()
             );
             out.finish()?;
+            warn_personal_data(&entry, "entry");
             Ok(0)
         }
         Some(Command::List { last, since, tags }) => {
@@ -380,6 +381,25 @@ pub fn list_line(entry: &DiaryEntry) -> String {
         line.push_str(tag);
     }
     line
+}
+
+/// Warns on standard error about anything in a record just saved that looks
+/// like a customer's personal data, field by field, so the learner can take
+/// it out while they remember. The record is kept as typed; the exit code
+/// does not change.
+pub fn warn_personal_data<T: serde::Serialize>(record: &T, what: &str) {
+    let warnings = domain::privacy::capture_warnings(record);
+    if warnings.is_empty() {
+        return;
+    }
+    let mut err = out::Out::stderr();
+    for w in &warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
+    let _ = writeln!(
+        err,
+        "The {what} was saved as typed: open it in the app (starlog) to take the details out."
+    );
 }
 
 /// Creates a free-text diary entry (used by `starlog add`).

@@ -7,6 +7,7 @@
 
 use super::{Incoming, Parsed, Skipped};
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeZone};
+use std::str::FromStr;
 
 /// The header of an entry, if `line` is one: its raw time text and the rest.
 fn header(line: &str) -> Option<(&str, &str)> {
@@ -153,10 +154,144 @@ fn parse_json(text: &str) -> Parsed {
     parsed
 }
 
-/// Reads a jrnl file's text: jrnl's own journal file, or its JSON export.
+/// The date and time at the start of a heading of `jrnl --export md`, in
+/// the formats jrnl's `timeformat` setting is commonly given (its default,
+/// `%F %r`, writes `2026-01-05 09:15:00 AM`): the time and the rest.
+fn markdown_stamp(heading: &str) -> Option<(NaiveDateTime, &str)> {
+    const FORMATS: [(&str, usize); 4] = [
+        ("%Y-%m-%d %I:%M:%S %p", 22),
+        ("%Y-%m-%d %I:%M %p", 19),
+        ("%Y-%m-%d %H:%M:%S", 19),
+        ("%Y-%m-%d %H:%M", 16),
+    ];
+    for (format, len) in FORMATS {
+        let Some(stamp) = heading.get(..len) else {
+            continue;
+        };
+        if let Ok(t) = NaiveDateTime::parse_from_str(stamp, format) {
+            let rest = &heading[len..];
+            if rest.is_empty() || rest.starts_with(' ') {
+                return Some((t, rest));
+            }
+        }
+    }
+    None
+}
+
+/// True when `text` is `jrnl --export md`: it opens with a `# 2026` year
+/// heading (or, for a single entry, `# 2026-01-05 09:15 Title`).
+fn is_markdown_export(text: &str) -> bool {
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let Some(rest) = first.strip_prefix("# ") else {
+        return false;
+    };
+    let rest = rest.trim();
+    (rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit())) || markdown_stamp(rest).is_some()
+}
+
+/// Reads `jrnl --export md`: `# 2026` and `## January` headings, then each
+/// entry as `### <date and time> <title>` and its body, in which jrnl moved
+/// the writer's own headings three levels down (`# Plan` became `#### Plan`);
+/// they are moved back. The export keeps each entry's date, time, title,
+/// body and `@tags`; it drops the star, so a starred entry comes in
+/// unstarred. Entries get the same identity as from jrnl's own file.
+fn parse_markdown(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let lines: Vec<&str> = text.lines().collect();
+    // A single entry exported alone has a level-one heading.
+    let single = lines
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .and_then(|l| l.strip_prefix("# "))
+        .is_some_and(|rest| markdown_stamp(rest.trim()).is_some());
+    let marker = if single { "# " } else { "### " };
+    let starts: Vec<(usize, NaiveDateTime, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let (t, title) = markdown_stamp(l.strip_prefix(marker)?)?;
+            Some((i, t, title))
+        })
+        .collect();
+    if starts.is_empty() {
+        parsed.skipped.push(Skipped {
+            place: "line 1".into(),
+            reason: "no entry headings (### YYYY-MM-DD HH:MM Title) in this jrnl Markdown export"
+                .into(),
+        });
+        return parsed;
+    }
+    for (n, &(start, naive, title)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.0);
+        let place = format!("line {}", start + 1);
+        let body_lines: Vec<String> = lines[start + 1..end]
+            .iter()
+            // The next month's or year's heading belongs to no entry.
+            .filter(|l| {
+                let is_date_heading = l
+                    .strip_prefix("## ")
+                    .or_else(|| l.strip_prefix("# "))
+                    .is_some_and(|h| {
+                        let h = h.trim();
+                        (h.len() == 4 && h.chars().all(|c| c.is_ascii_digit()))
+                            || chrono::Month::from_str(h).is_ok()
+                    });
+                single || !is_date_heading
+            })
+            .map(|l| {
+                let shift = if single { "#" } else { "###" };
+                match l.strip_prefix(shift) {
+                    Some(rest) if rest.starts_with('#') => rest.to_string(),
+                    _ => l.to_string(),
+                }
+            })
+            .collect();
+        let body = body_lines
+            .iter()
+            .map(String::as_str)
+            .skip_while(|l| l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let body = body.trim_end().to_string();
+        let title = title.trim().to_string();
+        if title.is_empty() && body.is_empty() {
+            parsed.skipped.push(Skipped {
+                place,
+                reason: "the entry has no text".into(),
+            });
+            continue;
+        }
+        let mut tags = Vec::new();
+        tags_in(&title, &mut tags);
+        tags_in(&body, &mut tags);
+        let stamp = if naive.and_utc().timestamp() % 60 == 0 {
+            naive.format("%Y-%m-%d %H:%M").to_string()
+        } else {
+            naive.format("%Y-%m-%d %H:%M:%S").to_string()
+        };
+        parsed.entries.push(Incoming {
+            place,
+            day: naive.date(),
+            when: local(naive),
+            key: format!("{stamp}\u{0}{title}"),
+            title,
+            body,
+            tags,
+        });
+    }
+    parsed
+}
+
+/// Reads a jrnl file's text: jrnl's own journal file, or its JSON or
+/// Markdown export.
 pub fn parse(text: &str) -> Parsed {
     if text.trim_start().starts_with('{') {
         return parse_json(text);
+    }
+    if is_markdown_export(text) {
+        return parse_markdown(text);
     }
     let mut parsed = Parsed::default();
     let lines: Vec<&str> = text.lines().collect();
@@ -306,6 +441,49 @@ mod tests {
         let parsed = parse("[2026-03-02 10:00] Fine\n[see notes] and [1]\n");
         assert_eq!(parsed.entries.len(), 1);
         assert_eq!(parsed.entries[0].body, "[see notes] and [1]");
+    }
+
+    /// What jrnl 4's MarkdownExporter writes for two months of entries with
+    /// the default `timeformat` (`%F %r`): year and month headings, entries
+    /// at level three, the writer's own headings moved down three levels,
+    /// and a line holding one space after each entry.
+    const MD_EXPORT: &str = "# 2026\n\n## January\n\n### 2026-01-05 09:15:00 AM Angry caller about a refund. @complaint\n\nI listened first, then used @HEAT.\n\n#### What I learned\nSlow down.\n \n### 2026-01-06 05:40:00 PM Quiet day\n \n## February\n\n### 2026-02-01 08:00:30 AM Coaching with Dee\n\nWe role-played a complaint.\n ";
+
+    #[test]
+    fn jrnls_markdown_export_is_read_with_dates_titles_bodies_and_tags() {
+        let parsed = parse(MD_EXPORT);
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        assert_eq!(parsed.entries.len(), 3);
+        let first = &parsed.entries[0];
+        assert_eq!(first.day.to_string(), "2026-01-05");
+        assert_eq!(first.when.format("%H:%M").to_string(), "09:15");
+        assert_eq!(first.title, "Angry caller about a refund. @complaint");
+        assert_eq!(
+            first.body,
+            "I listened first, then used @HEAT.\n\n# What I learned\nSlow down."
+        );
+        assert_eq!(first.tags, vec!["complaint", "HEAT"]);
+        let second = &parsed.entries[1];
+        assert_eq!(second.when.format("%H:%M").to_string(), "17:40");
+        assert_eq!(second.title, "Quiet day");
+        assert_eq!(second.body, "", "the month heading is not its body");
+        let third = &parsed.entries[2];
+        assert_eq!(third.day.to_string(), "2026-02-01");
+        assert_eq!(third.when.format("%S").to_string(), "30");
+        // The same entry from jrnl's own file is the same entry.
+        let own = parse("[2026-01-05 09:15] Angry caller about a refund. @complaint\nx\n");
+        assert_eq!(own.entries[0].key, first.key);
+    }
+
+    #[test]
+    fn a_markdown_export_with_a_24_hour_timeformat_and_a_single_entry() {
+        let parsed = parse("# 2026\n\n## March\n\n### 2026-03-02 14:05 Fine\nBody\n ");
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].when.format("%H:%M").to_string(), "14:05");
+        let single = parse("# 2026-03-02 14:05 Alone\n\nJust me.\n## Notes\n");
+        assert_eq!(single.entries.len(), 1, "{:?}", single.skipped);
+        assert_eq!(single.entries[0].title, "Alone");
+        assert_eq!(single.entries[0].body, "Just me.\n# Notes");
     }
 
     #[test]

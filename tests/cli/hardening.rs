@@ -491,16 +491,27 @@ fn jrnls_json_export_imports_and_a_file_giving_nothing_fails_with_a_hint() {
     let (code, out, err) = starlog(root, &["import", "jrnl", &json.display().to_string()]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Imported 1 entry"), "{out}");
+    // jrnl's Markdown export keeps dates: the same entry is known, a new one comes in.
     let md = root.join("export.md");
     std::fs::write(
         &md,
-        "# 2026\n\n## January\n\n### 2026-01-05 09:15 Angry caller\n\nI listened.\n",
+        "# 2026\n\n## January\n\n### 2026-01-05 09:15:00 AM Angry caller\n\nI listened.\n \n### 2026-01-06 02:30:00 PM Coaching\n\nRole-play.\n ",
     )
     .expect("md");
-    let (code, _, err) = starlog(root, &["import", "jrnl", &md.display().to_string()]);
+    let (code, out, err) = starlog(root, &["import", "jrnl", &md.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Imported 1 entry") && out.contains("1 already imported"),
+        "{out}"
+    );
+    let (_, listed, _) = starlog(root, &["list"]);
+    assert!(listed.starts_with("2026-01-06  Coaching"), "{listed}");
+    let notes = root.join("notes.txt");
+    std::fs::write(&notes, "Some notes without any dated entry.\n").expect("notes");
+    let (code, _, err) = starlog(root, &["import", "jrnl", &notes.display().to_string()]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("nothing could be imported") && err.contains("--export json"),
+        err.contains("nothing could be imported") && err.contains("--export md"),
         "{err}"
     );
 }

@@ -12,6 +12,7 @@ mod goldens;
 mod hardening;
 mod harness;
 mod learners;
+mod personal_data;
 mod progress;
 mod review;
 mod search;

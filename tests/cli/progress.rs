@@ -315,7 +315,8 @@ fn export_refuses_personal_data_until_redacted_or_allowed() {
     assert_eq!(code, 0, "{err}");
     let md = std::fs::read_to_string(&file).expect("written");
     assert!(
-        md.contains("Mrs B (\\[Customer A e-mail\\], \\[Customer B phone\\]) wants a callback")
+        md.contains("Mrs B (\\[Customer A e-mail\\], \\[Customer A phone\\]) wants a callback"),
+        "one caller's details in one sentence are one customer"
     );
     assert!(!md.contains("b.jones"));
 

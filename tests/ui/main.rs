@@ -5,4 +5,5 @@
 mod common;
 
 mod loading;
+mod personal_data;
 mod screens;

@@ -308,6 +308,18 @@ impl Field {
         }
     }
 
+    /// A note when the text as typed looks like a customer's personal data
+    /// (shown at the field; it never stops a save).
+    pub fn personal_data_note(&self) -> Option<String> {
+        match &self.input {
+            Input::Line(_, LineKind::Plain | LineKind::Short) | Input::Text(_) => {
+                crate::domain::privacy::capture_note(&self.text_value())
+                    .map(|note| format!("{}: {note}", self.label))
+            }
+            _ => None,
+        }
+    }
+
     /// A key from the key table's field rows (see `keymap`). Returns true
     /// when the value changed.
     fn action(&mut self, action: &Action) -> bool {

@@ -276,9 +276,15 @@ fn draw_editor(
             "Nothing here starts with “{c}”: ↑/↓ move, or type the first letter of a line"
         ));
     }
+    // Else a note that the text looks like a customer's details: a warning,
+    // not an error, as the record may still be saved.
+    let (message, style) = match message {
+        Some(m) => (Some(m), st.error()),
+        None => (field.personal_data_note(), st.warn()),
+    };
     let question = question_lines(fields, area.width, st);
     let message_lines = message
-        .map(|m| wrap_lines(&[Line::styled(m, st.error())], area.width))
+        .map(|m| wrap_lines(&[Line::styled(m, style)], area.width))
         .unwrap_or_default();
     let fixed_box = match &field.input {
         Input::Line(..) => Some(3),

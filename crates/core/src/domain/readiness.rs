@@ -1129,7 +1129,7 @@ fn golden_thread(p: &Portfolio) -> Verdict {
 }
 
 fn personal_data(p: &Portfolio) -> Verdict {
-    let hits = privacy::scan(p.records);
+    let hits = privacy::scan_workspace(p.header, p.records);
     let mut problems = Vec::new();
     if !hits.is_empty() {
         let mut kinds: Vec<&str> = hits.iter().map(|h| h.kind.label()).collect();
@@ -1146,9 +1146,9 @@ fn personal_data(p: &Portfolio) -> Verdict {
     verdict(
         10,
         problems,
-        "no e-mail addresses, phone numbers, card numbers or postcodes found".into(),
+        "no customer e-mail addresses, phone numbers, card or bank numbers, National Insurance numbers, dates of birth, addresses or postcodes found".into(),
         records,
-        "Remove customers' e-mail addresses, phone numbers, card numbers and postcodes from your records, or export with --redact to replace them with placeholders",
+        "Remove customers' e-mail addresses, phone numbers, card and bank numbers, National Insurance numbers, dates of birth, addresses and postcodes from your records, or export with --redact to replace them with placeholders",
     )
 }
 

@@ -20,6 +20,8 @@ pub enum RecordType {
     Evidence,
     Witness,
     SignOff,
+    /// The learner's profile in the workspace header (privacy hits only).
+    Profile,
 }
 
 impl RecordType {
@@ -36,6 +38,7 @@ impl RecordType {
             RecordType::Evidence => "evidence file",
             RecordType::Witness => "witness statement",
             RecordType::SignOff => "sign-off",
+            RecordType::Profile => "profile",
         }
     }
 
@@ -52,6 +55,7 @@ impl RecordType {
             RecordType::Evidence => "evidence",
             RecordType::Witness => "witness",
             RecordType::SignOff => "signoff",
+            RecordType::Profile => "profile",
         }
     }
 }

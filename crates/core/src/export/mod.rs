@@ -51,6 +51,8 @@ pub enum PersonalData {
 pub enum Refusal {
     /// Personal data was found and the learner did not choose what to do.
     PersonalData(Vec<Hit>),
+    /// A record could not be redacted, so nothing was written.
+    Unredactable(privacy::Unredactable),
 }
 
 impl Refusal {
@@ -73,6 +75,9 @@ impl Refusal {
                 }
                 s.push_str("Remove them from those records, or export with --redact to replace them with placeholders (\"Customer A\"), or with --allow-personal-data if they are not customers' details.");
                 s
+            }
+            Refusal::Unredactable(e) => {
+                format!("not exported: {e}; remove the customer's details from it by hand")
             }
         }
     }
@@ -102,18 +107,19 @@ pub struct Exported {
 /// Builds the portfolio text, or refuses because of personal data.
 /// `progress(done, total)` is called as records are written out.
 pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<Exported, Refusal> {
-    let hits = privacy::scan(req.records);
+    let hits = privacy::scan_workspace(req.header, req.records);
     let redacted;
-    let (records, redaction) = match req.personal_data {
+    let (header, records, redaction) = match req.personal_data {
         PersonalData::Refuse if !hits.is_empty() => return Err(Refusal::PersonalData(hits)),
         PersonalData::Redact if !hits.is_empty() => {
-            redacted = privacy::redact_records(req.records);
-            (&redacted.0, Some(&redacted.1))
+            redacted = privacy::redact_workspace(req.header, req.records)
+                .map_err(Refusal::Unredactable)?;
+            (&redacted.0, &redacted.1, Some(&redacted.2))
         }
-        _ => (req.records, None),
+        _ => (req.header, req.records, None),
     };
     let verdicts = readiness::check(&readiness::Portfolio {
-        header: req.header,
+        header,
         records,
         criteria: req.criteria,
         more_criteria: &[],
@@ -122,7 +128,7 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
     });
     let doc = build::build(
         &build::Input {
-            header: req.header,
+            header,
             records,
             criteria: req.criteria,
             verdicts: &verdicts,
