@@ -83,7 +83,7 @@ impl App {
         Triangulation::count(&self.records.feedback, self.review_period())
     }
 
-    fn find_feedback(&self, id: &Id) -> Option<&Feedback> {
+    pub(crate) fn find_feedback(&self, id: &Id) -> Option<&Feedback> {
         self.records.feedback.iter().find(|f| &f.id == id)
     }
 
@@ -175,7 +175,7 @@ impl App {
     /// screen) with `id` selected if the filter still shows it; else the
     /// selection stays where it was, now on the next item, and the filter is
     /// kept (triaging the "new" ones moves each out of view in turn).
-    fn keep_selection_on(&mut self, id: &Id) {
+    pub(crate) fn keep_selection_on(&mut self, id: &Id) {
         self.screen = Screen::Feedback;
         let visible = self.visible_feedback();
         if let Some(pos) = visible
@@ -185,126 +185,6 @@ impl App {
             self.lists[Screen::Feedback.index()].selected = pos;
         }
         self.clamp(Screen::Feedback);
-    }
-
-    pub(super) fn save_feedback_form(&mut self, mut form: Box<FeedbackForm>) {
-        let current = if form.editing {
-            self.find_feedback(&form.base.id)
-                .cloned()
-                .unwrap_or_else(|| form.base.clone())
-        } else {
-            form.base.clone()
-        };
-        let feedback = match form.apply_to(&current, self.today, self.now) {
-            Ok(f) => f,
-            Err((field, message)) => {
-                form.focus = field;
-                form.error = Some((field, message));
-                self.form = Some(Form::Feedback(form));
-                return;
-            }
-        };
-        let id = feedback.id.clone();
-        let needs_reflection = feedback.valence.needs_reflection() && !feedback.is_reflected();
-        match self.save_record(AnyRecord::Feedback(feedback), form.editing) {
-            Ok(_) => {
-                self.forget_draft(form.as_ref());
-                self.show_feedback(&id);
-                self.set_status(match (form.editing, needs_reflection) {
-                    (true, _) => "Changes saved",
-                    (false, true) => "Feedback saved: press r to reflect on it",
-                    (false, false) => "Feedback saved",
-                });
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                form.error = Some((form.focus, message));
-                self.form = Some(Form::Feedback(form));
-                self.write_draft();
-            }
-        }
-    }
-
-    pub(super) fn save_reflection_form(&mut self, mut form: Box<ReflectionForm>) {
-        let Some(current) = self.find_feedback(&form.feedback.id).cloned() else {
-            form.error = Some(self.missing_feedback_message());
-            self.form = Some(Form::Reflection(form));
-            self.write_draft();
-            return;
-        };
-        let next = match form.to_feedback(&current, self.now) {
-            Ok(next) => next,
-            Err(message) => {
-                form.error = Some(message);
-                self.form = Some(Form::Reflection(form));
-                return;
-            }
-        };
-        let id = next.id.clone();
-        let moved = current.state != next.state;
-        match self.save_record(AnyRecord::Feedback(next), true) {
-            Ok(_) => {
-                self.forget_draft(form.as_ref());
-                self.keep_selection_on(&id);
-                self.set_status(if moved {
-                    "Reflection saved: now reflected. a links it to what you did"
-                } else {
-                    "Reflection saved"
-                });
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                form.error = Some(message);
-                self.form = Some(Form::Reflection(form));
-                self.write_draft();
-            }
-        }
-    }
-
-    pub(super) fn save_act_form(&mut self, mut form: Box<ActForm>) {
-        let Some(current) = self.find_feedback(&form.feedback.id).cloned() else {
-            form.error = Some(self.missing_feedback_message());
-            self.form = Some(Form::Act(form));
-            self.write_draft();
-            return;
-        };
-        let outcome = match form.outcome(&current, self.now) {
-            Ok(outcome) => outcome,
-            Err(message) => {
-                form.error = Some(message);
-                self.form = Some(Form::Act(form));
-                return;
-            }
-        };
-        let id = current.id.clone();
-        if let Some(next) = outcome.feedback {
-            if let Err(message) = self.save_record(AnyRecord::Feedback(next), true) {
-                form.error = Some(message);
-                self.form = Some(Form::Act(form));
-                self.write_draft();
-                return;
-            }
-            self.set_status("Linked: now actioned. x archives it when you are done");
-        } else if outcome.note != current.action {
-            // Only a new objective was ticked: keep what was typed now, in
-            // case the objective is never saved; the link follows the objective.
-            let mut noted = current.clone();
-            noted.action = outcome.note.clone();
-            noted.updated = self.now;
-            if let Err(message) = self.save_record(AnyRecord::Feedback(noted), true) {
-                form.error = Some(message);
-                self.form = Some(Form::Act(form));
-                self.write_draft();
-                return;
-            }
-        }
-        self.forget_draft(form.as_ref());
-        self.keep_selection_on(&id);
-        if outcome.new_objective {
-            self.start_objective_from(&current, outcome.note);
-        } else {
-            self.offer_next_draft();
-        }
     }
 
     /// Applies a filter the learner typed; returns the status line.
@@ -327,7 +207,7 @@ impl App {
         }
     }
 
-    fn missing_feedback_message(&self) -> String {
+    pub(crate) fn missing_feedback_message(&self) -> String {
         if self.complete {
             "NOT SAVED: this feedback is no longer in the workspace (deleted?); your text is kept in a draft".into()
         } else {
@@ -336,7 +216,7 @@ impl App {
     }
 
     /// Shows the Feedback screen with `id` selected, clearing a filter that hides it.
-    fn show_feedback(&mut self, id: &Id) {
+    pub(crate) fn show_feedback(&mut self, id: &Id) {
         self.screen = Screen::Feedback;
         if !self
             .find_feedback(id)
@@ -349,7 +229,7 @@ impl App {
 
     /// Opens the plan's objective form, prefilled from `feedback`; once saved,
     /// the feedback is linked to the new objective (see `link_pending_feedback`).
-    fn start_objective_from(&mut self, feedback: &Feedback, note: String) {
+    pub(crate) fn start_objective_from(&mut self, feedback: &Feedback, note: String) {
         let (form, objective) = objective_form_from_feedback(self, feedback);
         self.feedback_view.pending_link = Some(PendingLink {
             feedback: feedback.id.clone(),

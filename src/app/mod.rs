@@ -953,9 +953,6 @@ impl App {
         let was_open = self.form.is_some();
         match self.form.take() {
             Some(form) if form.engine().is_some() => self.submit_form(form),
-            Some(Form::Feedback(form)) => self.save_feedback_form(form),
-            Some(Form::Reflection(form)) => self.save_reflection_form(form),
-            Some(Form::Act(form)) => self.save_act_form(form),
             Some(Form::Kpi(form)) => self.save_kpi(form),
             Some(Form::Export(form)) => self.save_export(form),
             Some(Form::Review(form)) => self.save_review(form),

@@ -151,9 +151,6 @@ pub fn view(app: &App, frame: &mut Frame) {
                 }
             }
         }
-        Some(Form::Feedback(form)) => forms::feedback::draw(app, form, frame, body, &st),
-        Some(Form::Reflection(form)) => forms::reflection::draw(form, frame, body, &st),
-        Some(Form::Act(form)) => forms::act::draw(app, form, frame, body, &st),
         Some(Form::Kpi(form)) => forms::kpi::draw(app, form, frame, body, &st),
         Some(Form::Export(form)) => forms::export::draw(app, form, frame, body, &st),
         Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),

@@ -1,44 +1,32 @@
 //! Acting on feedback: tick what it led to (an objective of the plan, a new
 //! objective made from the feedback, or a diary entry) and say what was done.
-//! Drawn by `ui/act_form.rs`.
 
-use super::FormState;
-use super::picker::{PickOption, Picker};
-use super::reflection::{capitalise, text_area};
+use super::field::{Field, Fields};
+use super::picker::PickOption;
+use super::reflection::{capitalise, quote};
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
 use crate::domain::{
-    ActionLink, DiaryEntry, Draft, DraftField, DraftForm, Feedback, Id, Objective, Records,
+    ActionLink, AnyRecord, DiaryEntry, Draft, DraftField, DraftForm, Feedback, Id, Objective,
+    Records,
 };
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
 
 /// The option that asks for a new objective, prefilled from the feedback.
 pub const NEW_OBJECTIVE: &str = "new-objective";
 
-/// The act form's fields in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActField {
-    Links,
-    Note,
-}
-
+/// The act form's spec.
 #[derive(Debug)]
-pub struct ActForm {
+pub struct ActSpec {
     /// The feedback as it was when the form opened (for showing it); saving
     /// applies to the feedback as it is then.
     pub feedback: Feedback,
-    /// A new objective option, then open objectives, then diary entries,
-    /// each not yet linked.
-    pub links: Picker,
-    /// What the learner did (the feedback's `action`).
-    pub note: TextArea<'static>,
-    pub focus: ActField,
-    pub dirty: bool,
-    pub draft_id: Id,
-    pub error: Option<String>,
     /// Whether a new objective can be offered (the plan's objective form exists).
     pub offers_new_objective: bool,
 }
+
+/// The open act form.
+pub type ActForm = Engine<ActSpec>;
 
 /// What saving the act form asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,16 +107,30 @@ pub fn linked_labels(feedback: &Feedback, records: &Records) -> Vec<String> {
 impl ActForm {
     pub fn new(feedback: Feedback, records: &Records, offers_new_objective: bool) -> ActForm {
         let options = link_options(&feedback, records, offers_new_objective);
-        ActForm {
-            links: Picker::new(options, &[], false),
-            note: text_area(&feedback.action),
-            feedback,
-            focus: ActField::Links,
-            dirty: false,
-            draft_id: Id::generate(),
-            error: None,
-            offers_new_objective,
-        }
+        let fields = Fields::new(vec![
+            Field::pick(
+                "links",
+                "Led to",
+                "What did it lead to? Tick every objective or diary entry",
+                options,
+                &[],
+                "No open objectives or diary entries to link to yet: add an objective on the \
+                 Plan (2) or an entry on the Diary (1).",
+            ),
+            Field::text(
+                "note",
+                "What you did",
+                "What did you do about it? (optional)",
+                &feedback.action,
+            ),
+        ]);
+        Engine::build(
+            ActSpec {
+                feedback,
+                offers_new_objective,
+            },
+            fields,
+        )
     }
 
     /// A form holding a draft that was offered back, for `feedback` as it is now.
@@ -139,31 +141,30 @@ impl ActForm {
         offers_new_objective: bool,
     ) -> ActForm {
         let mut form = ActForm::new(feedback, records, offers_new_objective);
-        let ticked: Vec<String> = draft
-            .field("links")
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
-        form.links = Picker::new(form.links.options.clone(), &ticked, false);
-        form.note = text_area(draft.field("note"));
-        form.draft_id = draft.id.clone();
-        form.dirty = true;
+        form.restore(draft);
         form
     }
 
-    pub fn note_text(&self) -> String {
-        self.note.lines().join("\n").trim_end().to_string()
-    }
-
-    /// What saving asks for, applied to `current` (the feedback as it is now),
-    /// or a message for the learner (nothing is saved then).
+    /// What saving asks for; see `ActSpec::outcome`.
     pub fn outcome(
         &self,
         current: &Feedback,
         now: DateTime<FixedOffset>,
     ) -> Result<ActOutcome, String> {
-        let ticked = self.links.selected();
+        self.spec.outcome(&self.fields, current, now)
+    }
+}
+
+impl ActSpec {
+    /// What saving asks for, applied to `current` (the feedback as it is now),
+    /// or a message for the learner (nothing is saved then).
+    pub fn outcome(
+        &self,
+        fields: &Fields,
+        current: &Feedback,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ActOutcome, String> {
+        let ticked = fields.picked("links");
         let new_objective = ticked.iter().any(|v| v == NEW_OBJECTIVE);
         let links: Vec<ActionLink> = ticked
             .iter()
@@ -177,7 +178,7 @@ impl ActForm {
                 }
             })
             .collect();
-        let note = self.note_text();
+        let note = fields.text("note").trim_end().to_string();
         let already_linked = !current.objectives.is_empty() || !current.entries.is_empty();
         if links.is_empty() && !new_objective && !already_linked {
             return Err(if self.offers_new_objective {
@@ -215,85 +216,83 @@ impl ActForm {
     }
 }
 
-impl FormState for ActForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = match self.focus {
-            ActField::Links => self.links.handle_key(key),
-            ActField::Note => self.note.input(*key),
+impl Spec for ActSpec {
+    fn title(&self) -> String {
+        format!(
+            "Act on {} feedback from {}",
+            self.feedback.valence.label(),
+            self.feedback.source.label()
+        )
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Feedback)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        Some(self.feedback.id.clone())
+    }
+
+    /// Marks the draft as an action on the feedback, not an edit of it.
+    fn fill_draft(&self, _fields: &Fields, draft: &mut Draft) {
+        draft.fields.insert(
+            0,
+            DraftField {
+                name: "act".into(),
+                text: "yes".into(),
+            },
+        );
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let Some(current) = app.find_feedback(&self.feedback.id).cloned() else {
+            return Err(FieldError::new("", app.missing_feedback_message()));
         };
-        if changed {
-            self.dirty = true;
-            self.error = None;
+        let outcome = self
+            .outcome(fields, &current, app.now)
+            .map_err(|m| FieldError::new("links", m))?;
+        let id = current.id.clone();
+        let mut status = String::new();
+        if let Some(next) = outcome.feedback {
+            app.save_record(AnyRecord::Feedback(next), true)
+                .map_err(|m| FieldError::new("", m))?;
+            status = "Linked: now actioned. x archives it when you are done".into();
+        } else if outcome.note != current.action {
+            // Only a new objective was ticked: keep what was typed now, in
+            // case the objective is never saved; the link follows the objective.
+            let mut noted = current.clone();
+            noted.action = outcome.note.clone();
+            noted.updated = app.now;
+            app.save_record(AnyRecord::Feedback(noted), true)
+                .map_err(|m| FieldError::new("", m))?;
         }
-        changed
+        app.keep_selection_on(&id);
+        if outcome.new_objective {
+            app.start_objective_from(&current, outcome.note);
+        }
+        Ok(status)
     }
 
-    fn next_field(&mut self, _step: isize) {
-        self.focus = match self.focus {
-            ActField::Links => ActField::Note,
-            ActField::Note => ActField::Links,
-        };
-    }
-
-    fn dirty(&self) -> bool {
-        self.dirty
-    }
-
-    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
-        if self.focus != ActField::Note {
-            return None;
+    /// The feedback, and what it is already linked to.
+    fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
+        let mut advice = quote(&self.feedback);
+        let linked = linked_labels(&self.feedback, &app.records);
+        if !linked.is_empty() {
+            advice.text(Tone::Dim, "Already linked to:");
+            for l in linked {
+                advice.text(Tone::Plain, format!("• {l}"));
+            }
         }
-        Some(super::FocusedText {
-            area: &mut self.note,
-            multi_line: true,
-        })
-    }
-    fn text_changed(&mut self) {
-        self.dirty = true;
-        self.error = None;
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        if self.focus != ActField::Note {
-            return false;
-        }
-        let changed = self
-            .note
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-        if changed {
-            self.dirty = true;
-        }
-        changed
-    }
-
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            Some(self.feedback.id.clone()),
-            DraftForm::Feedback,
-            vec![
-                DraftField {
-                    name: "act".into(),
-                    text: "yes".into(),
-                },
-                DraftField {
-                    name: "links".into(),
-                    text: self.links.selected().join("\n"),
-                },
-                DraftField {
-                    name: "note".into(),
-                    text: self.note_text(),
-                },
-            ],
-        ))
+        Some(advice)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::FormState;
     use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
@@ -324,23 +323,31 @@ mod tests {
         .expect("reflect")
     }
 
+    fn key(form: &mut ActForm, code: KeyCode) {
+        crate::app::forms::give_key(
+            form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(code, KeyModifiers::NONE),
+        );
+    }
+
     fn space(form: &mut ActForm) {
-        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        key(form, KeyCode::Char(' '));
     }
 
     fn down(form: &mut ActForm) {
-        form.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        key(form, KeyCode::Down);
+    }
+
+    fn ticked(form: &ActForm) -> Vec<String> {
+        form.fields.picked("links")
     }
 
     #[test]
     fn options_are_a_new_objective_then_objectives_then_entries() {
         let form = ActForm::new(reflected(), &records(), true);
-        let labels: Vec<&str> = form
-            .links
-            .options
-            .iter()
-            .map(|o| o.label.as_str())
-            .collect();
+        let options = link_options(&form.spec.feedback, &records(), true);
+        let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
         assert_eq!(labels[0], "+ A new objective, started from this feedback");
         assert_eq!(labels[1], "Objective: Raise my CSAT");
         assert!(labels[2].ends_with("Rang her back"), "{labels:?}");
@@ -359,7 +366,7 @@ mod tests {
         space(&mut form); // the diary entry
         form.next_field(1);
         for c in "Apologised".chars() {
-            form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            key(&mut form, KeyCode::Char(c));
         }
         let outcome = form.outcome(&f, now()).expect("links");
         let next = outcome.feedback.expect("saved at once");
@@ -390,8 +397,8 @@ mod tests {
         form.paste("Rang back\r\nand apologised");
         let draft = form.to_draft(now()).expect("draft");
         let back = ActForm::from_draft(&draft, f.clone(), &records(), true);
-        assert_eq!(back.links.selected(), form.links.selected());
-        assert_eq!(back.note_text(), "Rang back\nand apologised");
+        assert_eq!(ticked(&back), ticked(&form));
+        assert_eq!(back.fields.text("note"), "Rang back\nand apologised");
         assert_eq!(back.outcome(&f, now()), form.outcome(&f, now()));
     }
 }

@@ -270,11 +270,17 @@ impl<S: Spec> Engine<S> {
     }
 
     /// The same form holding a draft's fields, as typed.
-    pub fn restored(spec: S, mut fields: Fields, draft: &Draft) -> Engine<S> {
-        fields.restore(&draft.fields);
+    pub fn restored(spec: S, fields: Fields, draft: &Draft) -> Engine<S> {
         let mut engine = Engine::build(spec, fields);
-        engine.draft_id = draft.id.clone();
+        engine.restore(draft);
         engine
+    }
+
+    /// Puts a draft's fields back (by name) and keeps writing to that
+    /// draft, so restoring never makes a second copy.
+    pub fn restore(&mut self, draft: &Draft) {
+        self.fields.restore(&draft.fields);
+        self.draft_id = draft.id.clone();
     }
 
     fn after_change(&mut self) {
@@ -453,11 +459,11 @@ register_forms! {
         Activity(activity::ActivitySpec),
         Profile(profile::ProfileSpec),
         FeedbackFilter(feedback_filter::FilterSpec),
+        Feedback(feedback::FeedbackSpec),
+        Reflection(reflection::ReflectionSpec),
+        Act(act::ActSpec),
     }
     own {
-        Feedback(FeedbackForm),
-        Reflection(ReflectionForm),
-        Act(ActForm),
         Kpi(KpiForm),
         Export(ExportForm),
         Review(ReviewForm),
@@ -489,18 +495,12 @@ impl Form {
                     crate::app::feedback::offers_new_objective(),
                 ))))
             }
-            DraftForm::Feedback => {
-                let existing = draft
-                    .editing
-                    .as_ref()
-                    .and_then(|id| records.feedback.iter().find(|f| &f.id == id));
-                Some(Form::Feedback(Box::new(FeedbackForm::from_draft(
-                    draft,
-                    existing,
-                    draft.saved_at.date_naive(),
-                    criteria,
-                ))))
-            }
+            DraftForm::Feedback => Some(Form::Feedback(Box::new(FeedbackForm::from_draft(
+                draft,
+                records,
+                draft.saved_at.date_naive(),
+                criteria,
+            )))),
             DraftForm::Reflection => {
                 let feedback = feedback_of(draft, records)?;
                 Some(Form::Reflection(Box::new(ReflectionForm::from_draft(

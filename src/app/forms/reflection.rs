@@ -1,73 +1,119 @@
 //! The reflection on one feedback item: a single multi-line field, with the
-//! feedback shown above it (drawn by `ui/reflection_form.rs`). Saving moves
-//! new feedback to reflected.
+//! feedback quoted beside it. Saving moves new feedback to reflected.
 
-use super::FormState;
-use crate::domain::{Draft, DraftField, DraftForm, Feedback, Id};
+use super::field::{Field, Fields};
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
+use crate::domain::{AnyRecord, Draft, DraftForm, Feedback, Id};
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{TextArea, WrapMode};
 
+/// The question above the reflection (What? So what? Now what?).
+pub const PROMPT: &str =
+    "What does this tell you about your work? Why did it happen, and what will you do differently?";
+
+/// The reflection form's spec.
 #[derive(Debug)]
-pub struct ReflectionForm {
-    /// The feedback as it was when the form opened (shown above the field).
-    /// Saving applies the reflection to the feedback as it is then, so
-    /// nothing else about it is overwritten.
+pub struct ReflectionSpec {
+    /// The feedback as it was when the form opened (quoted beside the
+    /// field). Saving applies the reflection to the feedback as it is then,
+    /// so nothing else about it is overwritten.
     pub feedback: Feedback,
-    pub text: TextArea<'static>,
-    pub dirty: bool,
-    pub draft_id: Id,
-    /// Why the last save failed; the text stays in the form.
-    pub error: Option<String>,
 }
 
-/// A multi-line text area holding `text`.
-pub fn text_area(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area
-}
+/// The open reflection form.
+pub type ReflectionForm = Engine<ReflectionSpec>;
 
 impl ReflectionForm {
     pub fn new(feedback: Feedback) -> ReflectionForm {
-        ReflectionForm {
-            text: text_area(&feedback.reflection),
-            feedback,
-            dirty: false,
-            draft_id: Id::generate(),
-            error: None,
-        }
+        let fields = Fields::new(vec![Field::text(
+            "reflection",
+            "My reflection",
+            PROMPT,
+            &feedback.reflection,
+        )]);
+        Engine::build(ReflectionSpec { feedback }, fields)
     }
 
     /// A form holding a draft that was offered back, for `feedback` as it is now.
     pub fn from_draft(draft: &Draft, feedback: Feedback) -> ReflectionForm {
         let mut form = ReflectionForm::new(feedback);
-        form.text = text_area(draft.field("reflection"));
-        form.draft_id = draft.id.clone();
-        form.dirty = true;
+        form.restore(draft);
         form
     }
 
     pub fn reflection(&self) -> String {
-        self.text.lines().join("\n")
+        self.fields.text("reflection")
     }
+}
 
+impl ReflectionSpec {
     /// `current` (the feedback as it is now) with the reflection recorded,
     /// or what is wrong.
     pub fn to_feedback(
         &self,
+        fields: &Fields,
         current: &Feedback,
         now: DateTime<FixedOffset>,
-    ) -> Result<Feedback, String> {
+    ) -> Result<Feedback, FieldError> {
         current
-            .reflect(&self.reflection(), now)
-            .map_err(|e| capitalise(&e.to_string()))
+            .reflect(&fields.text("reflection"), now)
+            .map_err(|e| FieldError::new("reflection", capitalise(&e.to_string())))
+    }
+}
+
+/// The feedback quoted beside a triage form: when, from whom, their words.
+pub fn quote(feedback: &Feedback) -> Advice {
+    let mut advice = Advice::new("The feedback");
+    advice.text(
+        Tone::Dim,
+        format!(
+            "{} · {}",
+            feedback.date.format("%d %b %Y"),
+            feedback.who_label()
+        ),
+    );
+    for line in feedback.text.lines() {
+        advice.text(Tone::Plain, format!("\u{201c}{line}\u{201d}"));
+    }
+    advice
+}
+
+impl Spec for ReflectionSpec {
+    fn title(&self) -> String {
+        format!(
+            "Reflect on {} feedback from {}",
+            self.feedback.valence.label(),
+            self.feedback.source.label()
+        )
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Reflection)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        Some(self.feedback.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let Some(current) = app.find_feedback(&self.feedback.id).cloned() else {
+            return Err(FieldError::new("", app.missing_feedback_message()));
+        };
+        let next = self.to_feedback(fields, &current, app.now)?;
+        let id = next.id.clone();
+        let moved = current.state != next.state;
+        app.save_record(AnyRecord::Feedback(next), true)
+            .map_err(|m| FieldError::new("", m))?;
+        app.keep_selection_on(&id);
+        Ok(if moved {
+            "Reflection saved: now reflected. a links it to what you did".into()
+        } else {
+            "Reflection saved".into()
+        })
+    }
+
+    fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
+        Some(quote(&self.feedback))
     }
 }
 
@@ -80,61 +126,12 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
-impl FormState for ReflectionForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.text.input(*key);
-        if changed {
-            self.dirty = true;
-            self.error = None;
-        }
-        changed
-    }
-
-    fn next_field(&mut self, _step: isize) {}
-
-    fn dirty(&self) -> bool {
-        self.dirty
-    }
-
-    fn focused_text(&mut self) -> Option<super::FocusedText<'_>> {
-        Some(super::FocusedText {
-            area: &mut self.text,
-            multi_line: true,
-        })
-    }
-    fn text_changed(&mut self) {
-        self.dirty = true;
-        self.error = None;
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        let changed = self
-            .text
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-        if changed {
-            self.dirty = true;
-        }
-        changed
-    }
-
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            Some(self.feedback.id.clone()),
-            DraftForm::Reflection,
-            vec![DraftField {
-                name: "reflection".into(),
-                text: self.reflection(),
-            }],
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::FormState;
     use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
@@ -155,15 +152,25 @@ mod tests {
     #[test]
     fn saving_reflects_on_the_feedback_as_it_is_now() {
         let mut form = ReflectionForm::new(feedback());
-        let err = form.to_feedback(&feedback(), now()).expect_err("empty");
-        assert!(err.starts_with("The reflection is empty"), "{err}");
+        let err = form
+            .spec
+            .to_feedback(&form.fields, &feedback(), now())
+            .expect_err("empty");
+        assert!(
+            err.message.starts_with("The reflection is empty"),
+            "{err:?}"
+        );
+        assert_eq!(err.field, "reflection");
         for c in "I rush".chars() {
             form.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
         // Changed on disk meanwhile (e.g. tagged): the tag is kept.
         let mut current = feedback();
         current.tags = vec!["pace".into()];
-        let next = form.to_feedback(&current, now()).expect("reflected");
+        let next = form
+            .spec
+            .to_feedback(&form.fields, &current, now())
+            .expect("reflected");
         assert_eq!(next.state, FeedbackState::Reflected);
         assert_eq!(next.reflection, "I rush");
         assert_eq!(next.tags, ["pace"]);
@@ -178,6 +185,6 @@ mod tests {
         assert_eq!(draft.editing, Some(feedback().id));
         let back = ReflectionForm::from_draft(&draft, feedback());
         assert_eq!(back.reflection(), "Line one\nline two");
-        assert!(back.dirty);
+        assert!(back.dirty());
     }
 }

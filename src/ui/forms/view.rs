@@ -164,8 +164,9 @@ fn draw_with_footer(
             _ => Vec::new(),
         }
     };
-    // The summary column follows the terminal's width.
-    let nav_width = (main.width / 3).clamp(26, 48);
+    // The summary column follows the terminal's width: as wide as the
+    // longest summary needs, up to two fifths of the form.
+    let nav_width = nav_width(fields, main.width);
     // The field list stays while the advice under the field still fits
     // beside it; else the form stacks and the advice gets its room.
     let fits_beside = |width: u16| {
@@ -196,6 +197,53 @@ fn draw_with_footer(
         );
     }
     frame.render_widget(Paragraph::new(footer_lines), footer);
+}
+
+/// The field list's width: labels and summaries in full when they fit in
+/// two fifths of `width`, never under 26 columns.
+fn nav_width(fields: &Fields, width: u16) -> u16 {
+    let label = fields
+        .list
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let summary = fields
+        .list
+        .iter()
+        .map(|f| f.summary().chars().count())
+        .max()
+        .unwrap_or(0);
+    let wanted = (label + 4 + summary).min(u16::MAX as usize) as u16;
+    wanted.clamp(26, (width * 2 / 5).max(26))
+}
+
+/// `text` cut to `max` columns at a word's end, with `…` when anything was
+/// left out (a word longer than the room is cut inside only then).
+pub fn fit_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let room: String = text.chars().take(max - 1).collect();
+    let cut = room
+        .char_indices()
+        .filter(|(i, c)| {
+            c.is_whitespace()
+                && text[..*i]
+                    .chars()
+                    .last()
+                    .is_some_and(|p| !p.is_whitespace())
+        })
+        .map(|(i, _)| i)
+        .last();
+    match cut {
+        Some(i) => format!("{}…", room[..i].trim_end()),
+        None => format!("{room}…"),
+    }
 }
 
 fn draw_nav(
@@ -249,7 +297,7 @@ fn draw_nav(
                 ),
                 Span::styled(format!("{:<label_width$} ", f.label), style),
                 Span::styled(
-                    crate::app::truncate(&summary, summary_width),
+                    fit_words(&summary, summary_width),
                     if focused { st.selected() } else { st.dim() },
                 ),
             ])
@@ -358,7 +406,11 @@ fn question_lines<'a>(fields: &'a Fields, width: u16, st: &Styles) -> Vec<Line<'
         &[Line::from(vec![
             Span::styled(format!("{} ", field.label), st.title()),
             Span::styled(
-                format!("({}/{}) ", fields.focus + 1, fields.list.len()),
+                if fields.list.len() > 1 {
+                    format!("({}/{}) ", fields.focus + 1, fields.list.len())
+                } else {
+                    String::new()
+                },
                 st.dim(),
             ),
             Span::raw(field.hint.as_str()),
@@ -403,8 +455,26 @@ fn draw_picker(
             } else {
                 Style::default()
             };
-            Line::styled(format!("{mark}{}", o.label), style)
+            let room = (inner.width as usize).saturating_sub(4);
+            Line::styled(format!("{mark}{}", fit_words(&o.label, room)), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_words;
+
+    #[test]
+    fn text_is_cut_at_a_word_end() {
+        assert_eq!(fit_words("Raise my CSAT", 20), "Raise my CSAT");
+        assert_eq!(
+            fit_words("Objective: Raise my CSAT", 17),
+            "Objective: Raise…"
+        );
+        assert_eq!(fit_words("Objective: Raise my CSAT", 16), "Objective:…");
+        assert_eq!(fit_words("2026-11-29", 10), "2026-11-29");
+        assert_eq!(fit_words("Supercalifragilistic", 6), "Super…");
+    }
 }
