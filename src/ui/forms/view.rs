@@ -229,17 +229,22 @@ pub fn fit_words(text: &str, max: usize) -> String {
         return String::new();
     }
     let room: String = text.chars().take(max - 1).collect();
+    // A cut may fall where a space follows a word, the room's end included.
+    let rest = &text[room.len()..];
+    let ends_word = |i: usize| {
+        let next = if i == room.len() {
+            rest.chars().next()
+        } else {
+            room[i..].chars().next()
+        };
+        next.is_some_and(char::is_whitespace)
+            && room[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    };
     let cut = room
         .char_indices()
-        .filter(|(i, c)| {
-            c.is_whitespace()
-                && text[..*i]
-                    .chars()
-                    .last()
-                    .is_some_and(|p| !p.is_whitespace())
-        })
         .map(|(i, _)| i)
-        .last();
+        .chain(std::iter::once(room.len()))
+        .rfind(|i| ends_word(*i));
     match cut {
         Some(i) => format!("{}…", room[..i].trim_end()),
         None => format!("{room}…"),
