@@ -238,7 +238,10 @@ pub fn fit_words(text: &str, max: usize) -> String {
             room[i..].chars().next()
         };
         next.is_some_and(char::is_whitespace)
-            && room[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+            && room[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
     };
     let cut = room
         .char_indices()
