@@ -463,6 +463,13 @@ pub fn bindings() -> &'static [Binding] {
             ),
             bind!(&[Char('e')], Scope::Reader, Action::Edit, "edit", true),
             bind!(
+                &[Code(KeyCode::Enter)],
+                Scope::Reader,
+                Action::Open,
+                "open the picked record (golden thread, evidence, readiness)",
+                false
+            ),
+            bind!(
                 &[Char('d')],
                 Scope::On(Screen::Diary),
                 Action::Delete,
@@ -559,6 +566,13 @@ pub fn bindings() -> &'static [Binding] {
                 Scope::On(Screen::Progress),
                 Action::Edit,
                 "correct latest reading",
+                false
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::On(Screen::Progress),
+                Action::Delete,
+                "delete a reading (lists them to pick one)",
                 false
             ),
             bind!(

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod feedback;
 pub mod forms;
 pub mod keymap;
+mod links;
 pub mod mouse;
 pub mod plan;
 pub mod progress;
@@ -119,6 +120,8 @@ pub struct App {
     pub lists: [ListState; 5],
     /// Reading one record full-screen, scrolled this far.
     pub reader: Option<u16>,
+    /// Which of the records the reader lists is picked (see `links.rs`).
+    pub reader_pick: usize,
     pub help: Option<u16>,
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
@@ -198,6 +201,7 @@ impl App {
             screen: Screen::Diary,
             lists: [ListState::default(); 5],
             reader: None,
+            reader_pick: 0,
             help: None,
             form: None,
             confirm: None,
@@ -573,6 +577,14 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        let was_reading = self.reader.is_some();
+        self.update_in_context(action);
+        if !was_reading && self.reader.is_some() {
+            self.reader_pick = 0;
+        }
+    }
+
+    fn update_in_context(&mut self, action: Action) {
         match self.context() {
             Context::Confirm | Context::Discard => self.update_confirm(action),
             Context::Search => self.search_action(action),
@@ -584,6 +596,7 @@ impl App {
                 Action::Up => self.help = self.help.map(|s| s.saturating_sub(1)),
                 _ => {}
             },
+            Context::Reader if self.reader_link_action(&action) => {}
             Context::Reader => match action {
                 Action::Back => self.reader = None,
                 Action::Down => self.scroll_reader(1),
@@ -593,6 +606,8 @@ impl App {
                 Action::Top => self.reader = Some(0),
                 // The bottom of the text, as help says (not the list's end).
                 Action::Bottom => self.scroll_reader(i32::from(u16::MAX)),
+                // Enter opens a record the reader lists; there is none here.
+                Action::Open => {}
                 Action::Compare => {
                     if self.screen == Screen::Reviews {
                         self.reviews_action(Action::Compare)

@@ -23,6 +23,11 @@ pub struct MouseMap {
     pub previews: Vec<Rect>,
     /// The reader's last scroll position, where its text ends (when open).
     pub reader_bottom: Option<u16>,
+    /// The reader's records (see `links.rs`): the wrapped row each starts
+    /// at and how many rows it takes, and the rows the reader shows, so a
+    /// picked record can be scrolled into view.
+    pub reader_links: Vec<(u16, u16)>,
+    pub reader_rows: u16,
 }
 
 /// Rows moved per wheel notch in a preview, the reader or help.

@@ -182,6 +182,12 @@ impl App {
             Action::Open if self.progress_len() > 0 => self.reader = Some(0),
             Action::New if self.writable() => self.new_kpi_reading(),
             Action::Edit => self.edit_latest_reading(),
+            Action::Delete
+                if self.progress.view == ProgressView::Kpis && self.progress_len() > 0 =>
+            {
+                self.reader = Some(0);
+                self.set_status("Pick the reading with ↑/↓, then d deletes it");
+            }
             Action::NextView => self.switch_progress_view(1),
             Action::PreviousView => self.switch_progress_view(-1),
             Action::Export => self.open_export_form(),

@@ -258,6 +258,22 @@ mod tests {
     }
 
     #[test]
+    fn d_deletes_the_picked_kpi_reading_and_the_list_stays_open() {
+        let (_root, mut app) = demo_workspace();
+        app.update(Action::ShowScreen(Screen::Progress));
+        app.update(Action::Open);
+        let before = app.reader_links();
+        app.update(Action::Down);
+        app.update(Action::Delete);
+        assert!(app.confirm.is_none(), "nothing links to a reading");
+        assert!(app.records.kpis.iter().all(|k| k.id != before[1]));
+        assert_eq!(app.reader_links().len(), before.len() - 1);
+        assert!(app.reader.is_some(), "still listing the readings");
+        app.update(Action::Undo);
+        assert!(app.records.kpis.iter().any(|k| k.id == before[1]));
+    }
+
+    #[test]
     fn undo_works_after_the_app_is_closed_and_opened_again() {
         let (root, mut app) = demo_workspace();
         let id = app.records.diary[0].id.clone();

@@ -170,6 +170,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         map.lists = notes.lists;
         map.previews = notes.previews;
         map.reader_bottom = app.reader.map(|_| notes.text_bottom);
+        map.reader_links = notes.link_rows;
+        map.reader_rows = notes.text_rows;
     });
     if let Some(palette) = &app.search.palette {
         search::draw(app, palette, frame, body, &st);

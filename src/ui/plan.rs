@@ -6,7 +6,7 @@
 
 use super::Styles;
 use super::widgets::{
-    centered, empty_state, list_and_preview, panel, section, text_panel, window_start,
+    centered, empty_state, list_and_preview, panel, picked_panel, section, text_panel, window_start,
 };
 use crate::app::plan::PlanRow;
 use crate::app::{App, Screen, truncate};
@@ -52,25 +52,44 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     }
     let rows = app.plan_rows();
     let selected = app.selected(Screen::Plan).min(rows.len().saturating_sub(1));
-    let details = |row: PlanRow| -> Vec<Line<'_>> {
+    // `links`: which lines name a linked record (the reader picks one).
+    let details = |row: PlanRow, links: &mut Vec<usize>| -> Vec<Line<'_>> {
         match row {
             PlanRow::Objective(i) => {
-                objective_lines(&records.objectives[i], records, app.today, st)
+                objective_lines(&records.objectives[i], records, app.today, st, links)
             }
-            PlanRow::Need(i) => need_lines(&records.needs[i], records, app.today, st),
-            PlanRow::Activity(i) => activity_lines(&records.activities[i], records, st),
+            PlanRow::Need(i) => need_lines(&records.needs[i], records, app.today, st, links),
+            PlanRow::Activity(i) => activity_lines(&records.activities[i], records, st, links),
         }
     };
     if let Some(scroll) = app.reader {
         if let Some(row) = rows.get(selected) {
-            text_panel(frame, area, panel(" Plan ", st), details(*row), scroll);
+            let mut links = Vec::new();
+            let lines = details(*row, &mut links);
+            let title = if !links.is_empty() {
+                " Plan · ↑/↓ pick a linked record, Enter opens it "
+            } else {
+                " Plan "
+            };
+            let block = panel(title, st);
+            picked_panel(
+                frame,
+                area,
+                block,
+                lines,
+                scroll,
+                &links,
+                app.reader_pick,
+                st,
+            );
         }
         return;
     }
     let (list_area, preview) = list_and_preview(area);
     draw_list(app, frame, list_area, &rows, selected, st);
     if let Some(row) = rows.get(selected) {
-        text_panel(frame, preview, panel(" Details ", st), details(*row), 0);
+        let lines = details(*row, &mut Vec::new());
+        text_panel(frame, preview, panel(" Details ", st), lines, 0);
     }
     draw_chooser(app, frame, area, st);
 }
@@ -279,6 +298,7 @@ fn objective_lines<'a>(
     records: &'a Records,
     today: NaiveDate,
     st: &Styles,
+    links: &mut Vec<usize>,
 ) -> Vec<Line<'a>> {
     let t = thread::objective_thread(records, o);
     let mut out = vec![Line::styled(o.statement.clone(), st.title())];
@@ -339,6 +359,7 @@ fn objective_lines<'a>(
         out.push(Line::styled("Need behind it: none linked", st.warn()));
     }
     for n in &t.needs {
+        links.push(out.len());
         out.push(Line::raw(format!("Need: {} ({})", n.area, n.kind.label())));
     }
     let hours: f64 = t.activities.iter().map(|a| a.hours).sum();
@@ -351,6 +372,7 @@ fn objective_lines<'a>(
             format_hours(hours)
         )));
         for a in &t.activities {
+            links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {} ({}, {}, impact level {})",
                 a.date.format("%d %b %Y"),
@@ -364,6 +386,7 @@ fn objective_lines<'a>(
     if !t.diary.is_empty() {
         out.push(Line::raw(format!("Diary entries ({}):", t.diary.len())));
         for e in &t.diary {
+            links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {}",
                 e.date.format("%d %b %Y"),
@@ -374,6 +397,7 @@ fn objective_lines<'a>(
     if !t.feedback.is_empty() {
         out.push(Line::raw(format!("Feedback ({}):", t.feedback.len())));
         for f in &t.feedback {
+            links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {} ({}): {}",
                 f.date.format("%d %b %Y"),
@@ -413,6 +437,7 @@ fn need_lines<'a>(
     records: &'a Records,
     today: NaiveDate,
     st: &Styles,
+    links: &mut Vec<usize>,
 ) -> Vec<Line<'a>> {
     let t = thread::need_thread(records, n);
     let kind = match n.kind {
@@ -446,6 +471,7 @@ fn need_lines<'a>(
             t.objectives.len()
         )));
         for o in &t.objectives {
+            links.push(out.len());
             let mut spans = vec![Span::raw("  ")];
             spans.extend(badges(&smart::check(o, today), st));
             spans.push(Span::raw(format!(
@@ -465,7 +491,12 @@ fn need_lines<'a>(
     out
 }
 
-fn activity_lines<'a>(a: &'a Activity, records: &'a Records, st: &Styles) -> Vec<Line<'a>> {
+fn activity_lines<'a>(
+    a: &'a Activity,
+    records: &'a Records,
+    st: &Styles,
+    links: &mut Vec<usize>,
+) -> Vec<Line<'a>> {
     let mut out = vec![
         Line::styled(a.title.clone(), st.title()),
         Line::raw(format!(
@@ -492,6 +523,7 @@ fn activity_lines<'a>(a: &'a Activity, records: &'a Records, st: &Styles) -> Vec
                 .objective(id)
                 .map(|o| o.statement.clone())
                 .unwrap_or_else(|| format!("{id} (not found)"));
+            links.push(out.len());
             out.push(Line::raw(format!("• {text}")));
         }
     }

@@ -7,7 +7,7 @@
 //! change of the records.
 
 use super::Styles;
-use super::widgets::{draw_list, panel, text_panel};
+use super::widgets::{draw_list, panel, picked_panel, text_panel};
 use crate::app::App;
 use crate::app::progress::{MetricSeries, ProgressData, ProgressView};
 use crate::domain::Records;
@@ -31,11 +31,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     draw_view_tabs(app, &data, frame, tabs, st);
     let selected = app.selected(crate::app::Screen::Progress);
+    let pick = app.reader_pick;
     match (app.progress.view, app.reader) {
         (ProgressView::Kpis, None) => draw_kpis(app, &data, selected, frame, body, st),
         (ProgressView::Kpis, Some(scroll)) => {
             if let Some(s) = data.series.get(selected) {
-                readings_reader(s, scroll, frame, body, st);
+                readings_reader(s, scroll, pick, frame, body, st);
             }
         }
         (ProgressView::Criteria, None) => draw_criteria(app, &data, selected, frame, body, st),
@@ -45,15 +46,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                 .as_ref()
                 .and_then(|c| c.criteria.get(selected))
             {
-                evidence_reader(app, c, scroll, frame, body, st);
+                evidence_reader(app, c, scroll, pick, frame, body, st);
             }
         }
         (ProgressView::Readiness, None) => draw_readiness(&data, selected, frame, body, st),
         (ProgressView::Readiness, Some(scroll)) => {
             if let Some(v) = data.verdicts.get(selected) {
                 let lines = verdict_lines(v, usize::MAX, st);
-                let title = format!(" {}. {} (Esc back) ", v.rule.number, v.rule.title);
-                text_panel(frame, body, panel(title, st), lines, scroll);
+                // The records close the text, one line each.
+                let links: Vec<usize> =
+                    (lines.len() - v.records.len().min(lines.len())..lines.len()).collect();
+                let title = if !links.is_empty() {
+                    format!(
+                        " {}. {} (Enter opens the picked record, Esc back) ",
+                        v.rule.number, v.rule.title
+                    )
+                } else {
+                    format!(" {}. {} (Esc back) ", v.rule.number, v.rule.title)
+                };
+                let block = panel(title, st);
+                picked_panel(frame, body, block, lines, scroll, &links, pick, st);
             }
         }
     }
@@ -398,7 +410,14 @@ fn kpi_info<'a>(app: &App, s: &MetricSeries, width: usize, st: &Styles) -> Vec<L
     lines
 }
 
-fn readings_reader(s: &MetricSeries, scroll: u16, frame: &mut Frame, area: Rect, st: &Styles) {
+fn readings_reader(
+    s: &MetricSeries,
+    scroll: u16,
+    pick: usize,
+    frame: &mut Frame,
+    area: Rect,
+    st: &Styles,
+) {
     let mut lines = vec![Line::styled(
         format!(
             "{}, {} (n adds one)",
@@ -407,7 +426,9 @@ fn readings_reader(s: &MetricSeries, scroll: u16, frame: &mut Frame, area: Rect,
         ),
         st.dim(),
     )];
+    let mut links = Vec::with_capacity(s.readings.len());
     for k in s.readings.iter().rev() {
+        links.push(lines.len());
         let target = k
             .target
             .map(|t| format!("  target {}", value(&s.scale, t)))
@@ -421,8 +442,20 @@ fn readings_reader(s: &MetricSeries, scroll: u16, frame: &mut Frame, area: Rect,
             lines.push(Line::raw(format!("            {}", k.note.trim())));
         }
     }
-    let title = format!(" {} readings (Esc back) ", s.metric);
-    text_panel(frame, area, panel(title, st), lines, scroll);
+    let title = format!(
+        " {} readings (↑/↓ pick, e corrects, d deletes, Esc back) ",
+        s.metric
+    );
+    picked_panel(
+        frame,
+        area,
+        panel(title, st),
+        lines,
+        scroll,
+        &links,
+        pick,
+        st,
+    );
 }
 
 fn state_span<'a>(c: &CriterionCoverage, st: &Styles) -> Span<'a> {
@@ -548,6 +581,7 @@ fn evidence_reader(
     app: &App,
     c: &CriterionCoverage,
     scroll: u16,
+    pick: usize,
     frame: &mut Frame,
     area: Rect,
     st: &Styles,
@@ -577,7 +611,9 @@ fn evidence_reader(
         ));
     }
     let width = (area.width as usize).saturating_sub(2 + 19);
+    let mut links = Vec::with_capacity(c.evidence.len());
     for e in &c.evidence {
+        links.push(lines.len());
         lines.push(Line::from(vec![
             Span::styled(format!("{:<19}", e.kind.label()), st.title()),
             Span::raw(crate::app::truncate(&record_line(&e.record), width)),
@@ -589,12 +625,22 @@ fn evidence_reader(
             ));
         }
     }
-    let title = format!(
-        " {} {} (Esc back) ",
-        c.id,
-        crate::app::truncate(&c.title, 50)
+    let hint = if !links.is_empty() {
+        "Enter opens, Esc back"
+    } else {
+        "Esc back"
+    };
+    let title = format!(" {} {} ({hint}) ", c.id, crate::app::truncate(&c.title, 40));
+    picked_panel(
+        frame,
+        area,
+        panel(title, st),
+        lines,
+        scroll,
+        &links,
+        pick,
+        st,
     );
-    text_panel(frame, area, panel(title, st), lines, scroll);
 }
 
 fn record_line(r: &RecordRef) -> String {

@@ -23,6 +23,10 @@ pub(super) struct FrameNotes {
     /// How far the last text panel drawn can scroll before its last line
     /// leaves the bottom (the reader's `G`/`End` go there).
     pub text_bottom: u16,
+    /// Drawn by `picked_panel`: where its records' lines are (row, rows),
+    /// and the rows it shows.
+    pub link_rows: Vec<(u16, u16)>,
+    pub text_rows: u16,
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -179,6 +183,50 @@ pub fn text_panel<'a>(
     let bottom = rows.saturating_sub(area.height);
     FRAME_NOTES.with(|n| n.borrow_mut().text_bottom = bottom);
     frame.render_widget(paragraph.scroll((scroll.min(bottom), 0)), area);
+}
+
+/// A reader's text listing records: the line `links[pick]` is highlighted,
+/// and where every listed record's line is drawn is noted, so the app can
+/// scroll a picked one into view (the view itself never moves the text).
+#[allow(clippy::too_many_arguments)]
+pub fn picked_panel<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    mut lines: Vec<Line<'a>>,
+    scroll: u16,
+    links: &[usize],
+    pick: usize,
+    st: &Styles,
+) {
+    let inner = block.inner(area);
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut row = 0usize;
+    for line in &lines {
+        let rows = Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+            .max(1);
+        starts.push((row, rows));
+        row += rows;
+    }
+    let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let link_rows: Vec<(u16, u16)> = links
+        .iter()
+        .filter_map(|i| starts.get(*i))
+        .map(|(r, n)| (to_u16(*r), to_u16(*n)))
+        .collect();
+    if let Some(i) = links.get(pick.min(links.len().saturating_sub(1)))
+        && let Some(line) = lines.get_mut(*i)
+    {
+        *line = std::mem::take(line).patch_style(st.selected());
+    }
+    FRAME_NOTES.with(|n| {
+        let mut notes = n.borrow_mut();
+        notes.link_rows = link_rows;
+        notes.text_rows = inner.height;
+    });
+    text_panel(frame, area, block, lines, scroll);
 }
 
 /// Adds a labelled multi-line section to `out` (skipped when empty).

@@ -617,3 +617,31 @@ fn the_reason_a_save_failed_is_shown_whole() {
         );
     }
 }
+
+#[test]
+fn a_picked_record_of_the_golden_thread_is_highlighted_and_scrolled_into_view() {
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Plan));
+    app.update(Action::Open);
+    // Opened at the top of the text: the objective's statement shows.
+    let first = render(&app, 80, 24);
+    assert!(first.contains("Raise my CSAT"), "{first}");
+    // Each ↓ picks the next linked record, scrolling just enough to show it.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+        render(&app, 80, 24);
+    }
+    let picked = reversed_rows(&app, 80, 24, 2, 10);
+    // One line, wrapped over two rows here.
+    assert!(
+        (1..=2).contains(&picked.len()),
+        "one picked line: {picked:?}"
+    );
+    assert!(picked[0].contains("• "), "an activity or entry: {picked:?}");
+    key(&mut app, KeyCode::Enter);
+    assert_ne!(
+        app.ids(Screen::Plan).get(app.selected(Screen::Plan)),
+        app.records.objectives.first().map(|o| &o.id),
+        "Enter went to the picked record"
+    );
+}
