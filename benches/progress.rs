@@ -88,6 +88,7 @@ fn export_html(bencher: divan::Bencher, n: usize) {
                 smart: &readiness::smart_letters,
                 format: Format::Html,
                 personal_data: PersonalData::Redact,
+                files: &Default::default(),
             },
             &mut |_, _| {},
         )

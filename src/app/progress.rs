@@ -332,6 +332,7 @@ impl App {
         let records = self.records.clone();
         let criteria = self.criteria.clone();
         let today = self.today;
+        let dir = self.ws.as_ref().map(|ws| ws.dir().to_path_buf());
         let progress = Arc::new(AtomicUsize::new(0));
         let total = export::build::steps(&records);
         let (tx, rx) = std::sync::mpsc::channel();
@@ -339,6 +340,10 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("starlog-export".into())
             .spawn(move || {
+                let files = match &dir {
+                    Some(dir) => crate::store::evidence::intact_files(dir, &records.evidence),
+                    None => Default::default(),
+                };
                 let result = export::export(
                     &Request {
                         header: &header,
@@ -348,6 +353,7 @@ impl App {
                         smart: &readiness::smart_letters,
                         format: choice.format,
                         personal_data: choice.personal_data,
+                        files: &files,
                     },
                     &mut |done, _| counter.store(done, Ordering::Relaxed),
                 );
@@ -355,7 +361,7 @@ impl App {
                     Err(refusal) => Err(refusal.message()),
                     Ok(done) => match crate::store::export_file::write_file(
                         &choice.path,
-                        done.text.as_bytes(),
+                        &done.bytes,
                         choice.overwrite,
                     ) {
                         Ok(()) => {
@@ -364,8 +370,16 @@ impl App {
                             } else {
                                 String::new()
                             };
+                            let unscanned = if done.unscanned.is_empty() {
+                                String::new()
+                            } else {
+                                format!(
+                                    "; check these files for customer details yourself: {}",
+                                    done.unscanned.join(", ")
+                                )
+                            };
                             Ok(format!(
-                                "Exported to {} ({} of {} readiness checks pass{redacted})",
+                                "Exported to {} ({} of {} readiness checks pass{redacted}{unscanned})",
                                 choice.path.display(),
                                 done.passed.0,
                                 done.passed.1

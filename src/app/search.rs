@@ -421,13 +421,17 @@ mod tests {
             app.poll_search();
         }
         let palette = app.search.palette.as_ref().expect("open");
-        // The name itself first; any fuzzy matches after it.
+        // The name itself first (her feedback and her witness statement);
+        // any fuzzy matches after it.
         assert_eq!(palette.hits[0].found, crate::search::Found::Title);
+        assert_eq!(palette.hits[1].found, crate::search::Found::Title);
         assert!(
-            palette.hits[1..]
+            palette.hits[2..]
                 .iter()
                 .all(|h| h.found == crate::search::Found::Fuzzy)
         );
+        // The witness statement ranks first; the feedback is the next hit.
+        key(&mut app, KeyCode::Down);
         key(&mut app, KeyCode::Enter);
         assert!(app.search.palette.is_none());
         assert_eq!(app.screen, Screen::Feedback);

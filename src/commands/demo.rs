@@ -1,7 +1,7 @@
 //! `starlog demo`: writes the demo learner's story (built in `starlog_core::demo`)
 //! and any generated entries into a workspace.
 
-use crate::demo::{GENERATED_SEED, generated_entries, story};
+use crate::demo::{GENERATED_SEED, demo_file, generated_entries, story};
 use crate::store::{FileState, SaveError, StoredRecord, Workspace};
 use chrono::{DateTime, Days, FixedOffset};
 
@@ -24,10 +24,17 @@ pub fn write_demo(
     create_all(ws, &records.kpis)?;
     create_all(ws, &records.reviews)?;
     create_all(ws, &records.diary)?;
+    for e in &records.evidence {
+        if let Some(bytes) = demo_file(&e.stored_name) {
+            ws.store_evidence(e, bytes)?;
+        }
+    }
+    create_all(ws, &records.witnesses)?;
+    create_all(ws, &records.signoffs)?;
     let generated = generated_entries(extra, GENERATED_SEED, today - Days::new(1));
     create_all(ws, &generated)?;
     let mut summary = format!(
-        "{} diary entries, {} development needs, {} objectives, {} activities, {} feedback items, {} KPI readings, {} reviews",
+        "{} diary entries, {} development needs, {} objectives, {} activities, {} feedback items, {} KPI readings, {} reviews, {} evidence files, {} witness statement, {} sign-off",
         records.diary.len(),
         records.needs.len(),
         records.objectives.len(),
@@ -35,6 +42,9 @@ pub fn write_demo(
         records.feedback.len(),
         records.kpis.len(),
         records.reviews.len(),
+        records.evidence.len(),
+        records.witnesses.len(),
+        records.signoffs.len(),
     );
     if extra > 0 {
         summary.push_str(&format!(", plus {extra} generated diary entries"));

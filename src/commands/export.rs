@@ -3,12 +3,13 @@
 
 use super::{Failure, today};
 use crate::export::{self, Format, PersonalData, Request};
+use crate::store::{Mode, Workspace};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Reads `--format` (for clap, so a wrong word is a usage error).
 pub fn parse_format(text: &str) -> Result<Format, String> {
-    Format::parse(text).ok_or_else(|| format!("`{text}` is not a format: use md or html"))
+    Format::parse(text).ok_or_else(|| format!("`{text}` is not a format: use md, html or zip"))
 }
 
 /// Runs `starlog export`.
@@ -20,6 +21,11 @@ pub fn run(
     allow_personal_data: bool,
     redact: bool,
 ) -> Result<u8, Failure> {
+    if format == Format::Zip && output.is_none() {
+        return Err(Failure::Usage(
+            "a zip is a file to hand over, not text to print: add -o portfolio.zip".into(),
+        ));
+    }
     // Refuse a bad target before the (possibly long) build.
     if let Some((path, force)) = output {
         match crate::store::export_file::check_target(path).map_err(Failure::Write)? {
@@ -33,6 +39,8 @@ pub fn run(
         }
     }
     let (loaded, set) = super::check::load(root, workspace)?;
+    let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
+    let files = ws.intact_files(&loaded.records.evidence);
     let personal_data = if redact {
         PersonalData::Redact
     } else if allow_personal_data {
@@ -58,6 +66,7 @@ pub fn run(
             smart: &crate::domain::readiness::smart_letters,
             format,
             personal_data,
+            files: &files,
         },
         &mut progress,
     );
@@ -74,7 +83,7 @@ pub fn run(
             out.finish()?;
         }
         Some((path, force)) => {
-            crate::store::export_file::write_file(path, done.text.as_bytes(), force).map_err(|e| {
+            crate::store::export_file::write_file(path, &done.bytes, force).map_err(|e| {
                 Failure::Write(if e.kind() == std::io::ErrorKind::AlreadyExists {
                     format!(
                         "{} appeared while exporting and was left as it is: add --force to replace it",
@@ -102,6 +111,14 @@ pub fn run(
                 done.passed.0,
                 done.passed.1
             );
+        }
+    }
+    if !done.unscanned.is_empty() {
+        eprintln!(
+            "Check these files for customer details yourself (starlog cannot read inside them):"
+        );
+        for f in &done.unscanned {
+            eprintln!("  {}", super::out::escape_controls(f));
         }
     }
     Ok(0)

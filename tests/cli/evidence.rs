@@ -197,3 +197,154 @@ fn links_resolve_from_the_start_of_an_id_and_bad_input_writes_nothing() {
     assert_eq!(e.links.len(), 1);
     assert_eq!(e.links[0].as_str(), id);
 }
+
+/// The demo's attached files: (stored path inside the workspace, bytes).
+fn demo_files(demo: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in fs::read_dir(demo.join("evidence"))
+        .expect("evidence")
+        .flatten()
+    {
+        if !dir.path().is_dir() {
+            continue;
+        }
+        for f in fs::read_dir(dir.path()).expect("folder").flatten() {
+            let rel = format!(
+                "evidence/{}/{}",
+                dir.file_name().to_string_lossy(),
+                f.file_name().to_string_lossy()
+            );
+            out.push((rel, fs::read(f.path()).expect("read")));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_zip_holds_the_html_the_markdown_and_every_attached_file_as_attached() {
+    let root = common::temp_root();
+    let root = root.path();
+    common::demo(root);
+    let files = demo_files(&root.join("demo"));
+    assert_eq!(files.len(), 2, "the demo's observation PDF and certificate");
+    let target = root.join("hand-over.zip");
+    let target_s = target.to_str().expect("utf-8");
+
+    let (code, _, err) = starlog(root, &["--workspace", "demo", "export", "--format", "zip"]);
+    assert_eq!(code, 2, "a zip is not printed to the terminal");
+    assert!(err.contains("add -o portfolio.zip"), "{err}");
+
+    let (code, _, err) = starlog(
+        root,
+        &[
+            "--workspace",
+            "demo",
+            "export",
+            "--format",
+            "zip",
+            "-o",
+            target_s,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    // Neither file can be read for customer details: the learner is told
+    // to look at both.
+    assert!(
+        err.contains("Check these files for customer details yourself"),
+        "{err}"
+    );
+    for (path, _) in &files {
+        assert!(err.contains(path.as_str()), "{path} not listed: {err}");
+    }
+
+    let mut zip = zip::ZipArchive::new(fs::File::open(&target).expect("zip")).expect("a zip");
+    let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    names.sort();
+    let mut want: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    want.extend(["portfolio.html".to_string(), "portfolio.md".to_string()]);
+    want.sort();
+    assert_eq!(names, want);
+    let read = |zip: &mut zip::ZipArchive<fs::File>, name: &str| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).expect(name), &mut bytes).expect("read");
+        bytes
+    };
+    for (path, bytes) in &files {
+        assert_eq!(
+            &read(&mut zip, path),
+            bytes,
+            "{path} is the file as attached"
+        );
+    }
+    let md = String::from_utf8(read(&mut zip, "portfolio.md")).expect("utf-8");
+    // The Markdown names each file where the zip holds it, with its hash.
+    for (path, _) in &files {
+        assert!(
+            md.contains(path.as_str()),
+            "{path} not named in the Markdown"
+        );
+    }
+    assert!(md.contains("## Evidence files"));
+    let html = String::from_utf8(read(&mut zip, "portfolio.html")).expect("utf-8");
+    assert!(html.contains("<img src=\"data:image/png;base64,"));
+    let when = zip.by_name("portfolio.html").expect("html").last_modified();
+    let when = when.expect("dated");
+    assert_eq!(
+        (when.year(), when.month(), when.day()),
+        (2026, 11, 29),
+        "dated the day of the export, not 1980"
+    );
+}
+
+#[test]
+fn the_html_embeds_images_lists_other_files_and_reaches_nothing_outside() {
+    use scraper::{Html, Selector};
+    let root = common::temp_root();
+    let root = root.path();
+    common::demo(root);
+    let (code, html, err) = starlog(root, &["--workspace", "demo", "export", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    let page = Html::parse_document(&html);
+    let sel = |s: &str| Selector::parse(s).expect("selector");
+    for forbidden in [
+        "script", "link", "iframe", "object", "embed", "base", "form",
+    ] {
+        assert_eq!(
+            page.select(&sel(forbidden)).count(),
+            0,
+            "<{forbidden}> found"
+        );
+    }
+    for e in page.select(&sel("*")) {
+        for (name, value) in e.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler {name}");
+            if name == "href" {
+                assert!(value.starts_with('#'), "a link out of the file: {value}");
+            }
+            if name == "src" {
+                assert!(
+                    value.starts_with("data:image/"),
+                    "a source outside: {value}"
+                );
+            }
+        }
+    }
+    // The certificate (a PNG) is shown; the observation report (a PDF) is
+    // listed by name with its SHA-256.
+    let images: Vec<_> = page.select(&sel("figure img")).collect();
+    assert_eq!(images.len(), 1, "the certificate, embedded");
+    let text: String = page.root_element().text().collect();
+    let loaded = starlog::store::Workspace::open(root, "demo", starlog::store::Mode::ReadOnly)
+        .expect("open")
+        .load()
+        .expect("load");
+    for e in &loaded.records.evidence {
+        assert!(text.contains(e.title.trim()), "{} missing", e.title);
+        assert!(text.contains(&e.sha256), "{}'s hash missing", e.title);
+    }
+    assert!(text.contains("call-observation.pdf"));
+    // The signed witness statement and the sign-off are there, confirmed.
+    assert!(text.contains("Witness statements"));
+    assert!(text.contains("Sign-offs"));
+}

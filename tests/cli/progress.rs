@@ -255,7 +255,7 @@ fn export_writes_one_self_contained_file() {
 
     let (code, _, err) = starlog(root, &["--workspace", "demo", "export", "--format", "pdf"]);
     assert_eq!(code, 2);
-    assert!(err.contains("use md or html"), "{err}");
+    assert!(err.contains("use md, html or zip"), "{err}");
 }
 
 #[test]

@@ -20,6 +20,11 @@ use serde::Deserialize;
 /// The story, as shipped.
 pub const STORY: &str = include_str!("../../../assets/demo/story.ron");
 
+/// The demo's attached files: a call observation report (a one-page PDF)
+/// and a course certificate (a small PNG), made for the story.
+pub const OBSERVATION_PDF: &[u8] = include_bytes!("../../../assets/demo/observation.pdf");
+pub const CERTIFICATE_PNG: &[u8] = include_bytes!("../../../assets/demo/certificate.png");
+
 /// The seed of the generated entries `starlog demo --entries N` adds.
 pub const GENERATED_SEED: u64 = 0x5EED_57A2_1065;
 
@@ -208,8 +213,113 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
             criteria: r.criteria,
         });
     }
+    add_evidence(&mut records, shift);
     records.sort();
     (header, records)
+}
+
+fn demo_id(text: &str) -> Id {
+    Id::parse(text).expect("a valid demo id")
+}
+
+/// The bytes of a demo evidence file, by its stored name.
+pub fn demo_file(name: &str) -> Option<&'static [u8]> {
+    match name {
+        "call-observation.pdf" => Some(OBSERVATION_PDF),
+        "heat-course-certificate.png" => Some(CERTIFICATE_PNG),
+        _ => None,
+    }
+}
+
+/// The story's documents: Gareth's observation report, the HEAT course
+/// certificate, Anita's signed witness statement, and Gareth's sign-off of
+/// the complaints need (what criterion 1.3 asks for).
+fn add_evidence(records: &mut Records, shift: Duration) {
+    use crate::domain::evidence::sha256_hex;
+    use crate::domain::{EvidenceFile, EvidenceKind, SignOff, WitnessStatement, signoff};
+    let at = |y, m, d, h, min| {
+        let date = day(NaiveDate::from_ymd_opt(y, m, d).expect("a demo day"), shift);
+        (date, uk_moment(date, NaiveTime::from_hms_opt(h, min, 0)))
+    };
+    let csat = demo_id("01JQ3XSVS05ZPANY5R1DAV9C1B");
+    let fcr = demo_id("01JQ3Y30R0DE1ES7W9QAYTFCJ8");
+    let file = |id: &str,
+                (date, when): (NaiveDate, DateTime<FixedOffset>),
+                title: &str,
+                kind: EvidenceKind,
+                description: &str,
+                links: Vec<Id>,
+                criteria: &[&str],
+                original: &str,
+                stored: &str| {
+        let bytes = demo_file(stored).expect("a demo file");
+        EvidenceFile {
+            format: FORMAT,
+            id: demo_id(id),
+            date,
+            created: when,
+            updated: when,
+            title: title.into(),
+            kind,
+            description: description.into(),
+            links,
+            criteria: criteria.iter().map(|c| c.to_string()).collect(),
+            original_name: original.into(),
+            stored_name: stored.into(),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        }
+    };
+    records.evidence.push(file(
+        "01K77FA2Q0WB3M8N4R5T6V7X8Y",
+        at(2025, 10, 10, 17, 20),
+        "Call observation report by Gareth",
+        EvidenceKind::ObservationReport,
+        "Gareth's checklist from listening to one of my billing complaint calls: every step met, and his note that I am ready for escalations.",
+        vec![csat.clone(), fcr.clone()],
+        &["2.2", "2.3"],
+        "Observation - P Shah - billing call.pdf",
+        "call-observation.pdf",
+    ));
+    records.evidence.push(file(
+        "01JRDQ0Z20CERT0000000000AB",
+        at(2025, 4, 9, 18, 5),
+        "Certificate: Handling difficult conversations (HEAT)",
+        EvidenceKind::Certificate,
+        "Certificate of completion from the one-day HEAT workshop.",
+        vec![csat.clone()],
+        &["2.2"],
+        "HEAT course certificate.png",
+        "heat-course-certificate.png",
+    ));
+    let (date, written) = at(2025, 8, 14, 15, 40);
+    let mut w = WitnessStatement::new(demo_id("01K2H3J4K50W1TNESS00000000"), date, written);
+    w.witness = "Anita Desai".into();
+    w.role = "mentor (Quality team)".into();
+    w.relationship = "my mentor since June; not my line manager".into();
+    w.observed = "I sat beside Priya for an hour on the complaints line. On the hardest call, a customer with a back-dated bill who wanted to leave, she let him finish, read the account history back to him, apologised for the estimates and agreed a payment plan before he asked for one. He thanked her at the end.\nShe used the HEAT steps without notes and kept to the time she promised for the call-back.".into();
+    w.criteria = vec!["2.2".into(), "2.3".into()];
+    w.links = vec![csat];
+    let (_, signed) = at(2025, 8, 14, 15, 52);
+    if let Ok(signed) = w.sign("Anita Desai", signed) {
+        records.witnesses.push(signed);
+    }
+    let need = demo_id("01JP05Z2Q0EJ71528R5STJ6XV4");
+    let first_review = records.reviews.iter().map(|r| r.held).min();
+    if let (Some(n), Some(when)) = (records.needs.iter().find(|n| n.id == need), first_review) {
+        let signed = SignOff::sign(
+            demo_id("01JQ400000000S1GN0FF000000"),
+            signoff::Subject::Need(n),
+            "Gareth Evans",
+            "team leader (line manager)",
+            "Agreed at the plan meeting: complaints first, then billing disputes.",
+            vec!["1.3".into()],
+            when,
+        );
+        if let Ok(s) = signed {
+            records.signoffs.push(s);
+        }
+    }
 }
 
 impl PlanAsItStood {

@@ -11,6 +11,7 @@ use crate::domain::evidence::safe_file_name;
 use crate::domain::{EvidenceFile, EvidenceKind, Id};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -55,15 +56,7 @@ pub enum AttachError {
 
 /// "12.4 MB", "830 KB", "512 bytes".
 pub fn megabytes(size: u64) -> String {
-    if size >= 1024 * 1024 {
-        format!("{:.1} MB", size as f64 / (1024.0 * 1024.0))
-    } else if size >= 1024 {
-        format!("{} KB", size.div_ceil(1024))
-    } else if size == 1 {
-        "1 byte".into()
-    } else {
-        format!("{size} bytes")
-    }
+    crate::domain::evidence::size_label(size)
 }
 
 /// What the learner says about a file being attached.
@@ -268,6 +261,25 @@ impl Workspace {
         Ok(record)
     }
 
+    /// Writes a record's file from bytes already in hand (the demo's
+    /// documents), then the record: creates only, like [`Workspace::attach`].
+    pub fn store_evidence(&self, e: &EvidenceFile, bytes: &[u8]) -> Result<(), super::SaveError> {
+        let path = self.evidence_path(e).ok_or_else(|| super::SaveError::Io {
+            path: self.dir().join(EVIDENCE_DIR),
+            source: io::Error::new(io::ErrorKind::InvalidInput, "not a plain file name"),
+        })?;
+        let io_err = |source| super::SaveError::Io {
+            path: path.clone(),
+            source,
+        };
+        if let Some(folder) = path.parent() {
+            fsio::ensure_dir_within(self.dir(), folder).map_err(io_err)?;
+        }
+        fsio::create_new_atomic(&path, bytes).map_err(io_err)?;
+        self.create(e)?;
+        Ok(())
+    }
+
     /// Whether an evidence record's file is there with the bytes attached.
     /// Never follows a link.
     pub fn check_evidence(&self, e: &EvidenceFile) -> FileCheck {
@@ -302,14 +314,39 @@ impl Workspace {
     /// The bytes of an attached file when they are the ones attached (for the
     /// export); `None` when the file is missing, altered or not a plain file.
     pub fn read_evidence(&self, e: &EvidenceFile) -> Option<Vec<u8>> {
-        let path = self.evidence_path(e)?;
-        let meta = fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() != e.size {
-            return None;
-        }
-        let bytes = fs::read(&path).ok()?;
-        (crate::domain::evidence::sha256_hex(&bytes) == e.sha256).then_some(bytes)
+        read_intact(self.dir(), e)
     }
+
+    /// The bytes of every attached file that is still as attached.
+    pub fn intact_files(&self, records: &[EvidenceFile]) -> BTreeMap<Id, Vec<u8>> {
+        intact_files(self.dir(), records)
+    }
+}
+
+/// [`Workspace::read_evidence`] for a workspace folder (for work on another
+/// thread, which has the folder but not the open workspace).
+pub fn read_intact(workspace_dir: &Path, e: &EvidenceFile) -> Option<Vec<u8>> {
+    if !e.stored_name_is_safe() {
+        return None;
+    }
+    let path = workspace_dir
+        .join(EVIDENCE_DIR)
+        .join(e.id.as_str())
+        .join(&e.stored_name);
+    let meta = fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() != e.size {
+        return None;
+    }
+    let bytes = fs::read(&path).ok()?;
+    (crate::domain::evidence::sha256_hex(&bytes) == e.sha256).then_some(bytes)
+}
+
+/// [`Workspace::intact_files`] for a workspace folder.
+pub fn intact_files(workspace_dir: &Path, records: &[EvidenceFile]) -> BTreeMap<Id, Vec<u8>> {
+    records
+        .iter()
+        .filter_map(|e| read_intact(workspace_dir, e).map(|b| (e.id.clone(), b)))
+        .collect()
 }
 
 /// "Call observation 14 Oct" from "Call observation 14 Oct.pdf".

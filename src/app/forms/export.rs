@@ -12,7 +12,11 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
-const FORMATS: [&str; 2] = ["HTML: one file, prints to PDF", "Markdown"];
+const FORMATS: [&str; 3] = [
+    "HTML: one file, prints to PDF",
+    "Markdown",
+    "Zip: HTML, Markdown and attached files",
+];
 
 const PERSONAL: [&str; 3] = [
     "Stop if any are found",
@@ -88,10 +92,10 @@ impl ExportForm {
     /// The learner's choice, or the field to fix and why.
     pub fn to_choice(&self) -> Result<ExportChoice, FieldError> {
         let f = &self.fields;
-        let format = if f.choice("format") == 1 {
-            Format::Markdown
-        } else {
-            Format::Html
+        let format = match f.choice("format") {
+            1 => Format::Markdown,
+            2 => Format::Zip,
+            _ => Format::Html,
         };
         let typed = f.text("file");
         let mut path = if typed.trim().is_empty() {
@@ -104,7 +108,7 @@ impl ExportForm {
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
         if matches!(
             ext.as_deref(),
-            None | Some("html") | Some("htm") | Some("md") | Some("markdown")
+            None | Some("html") | Some("htm") | Some("md") | Some("markdown") | Some("zip")
         ) {
             path.set_extension(format.extension());
         }

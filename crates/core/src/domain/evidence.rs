@@ -145,6 +145,19 @@ pub fn image_type(name: &str) -> Option<&'static str> {
     }
 }
 
+/// A file's size as people say it: "12.4 MB", "830 KB", "512 bytes".
+pub fn size_label(size: u64) -> String {
+    if size >= 1024 * 1024 {
+        format!("{:.1} MB", size as f64 / (1024.0 * 1024.0))
+    } else if size >= 1024 {
+        format!("{} KB", size.div_ceil(1024))
+    } else if size == 1 {
+        "1 byte".into()
+    } else {
+        format!("{size} bytes")
+    }
+}
+
 /// SHA-256 of `bytes` in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))

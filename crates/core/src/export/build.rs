@@ -6,13 +6,15 @@
 use super::doc::{Block, Chart, Doc, Mark, Point, Span, fields, link, strong, text};
 use crate::domain::coverage::{self, CoverageState};
 use crate::domain::kpi::{self, fmt_number};
+use crate::domain::readiness::SmartCheck;
 use crate::domain::readiness::{self, Verdict};
 use crate::domain::refs::RecordRef;
 use crate::domain::{
-    CriteriaSet, DiaryEntry, Id, NeedKind, Objective, Records, StarPart, WorkspaceHeader,
-    privacy::Redaction,
+    CriteriaSet, DiaryEntry, FeedbackState, Id, NeedKind, Objective, Records, SignOffState,
+    StarPart, WitnessState, WorkspaceHeader, evidence, privacy::Redaction,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::BTreeMap;
 
 /// What an export is made from.
 pub struct Input<'a> {
@@ -24,6 +26,122 @@ pub struct Input<'a> {
     pub today: NaiveDate,
     /// Set when customer details were replaced by placeholders.
     pub redaction: Option<&'a Redaction>,
+    /// The SMART check shown under each objective.
+    pub smart: SmartCheck<'a>,
+    /// The bytes of each attached file that is still as attached.
+    pub files: &'a BTreeMap<Id, Vec<u8>>,
+    /// The records as they are on disk, before any redaction: signatures
+    /// are checked against these (a placeholder is not an edit).
+    pub original: &'a Records,
+}
+
+/// A day as a UK document writes it: "29 November 2026".
+pub fn uk_day(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// A moment as a UK document writes it: "29 November 2026, 20:48" (in the
+/// offset it was recorded at).
+pub fn uk_moment(m: DateTime<FixedOffset>) -> String {
+    m.format("%-d %B %Y, %H:%M").to_string()
+}
+
+/// The first line of `text`, cut at a word boundary (never mid-word) when
+/// longer than `max` characters.
+pub fn cut_words(text: &str, max: usize) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for word in line.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = line.chars().take(max).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '-', '–']).to_string();
+    format!("{trimmed}…")
+}
+
+/// The first non-blank line of `text`, whole.
+fn first_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A record's whole title line, for links (never cut).
+fn full_title(r: &Records, id: &Id) -> Option<String> {
+    let first = first_line;
+    match r.get(id)? {
+        crate::domain::AnyRecord::Diary(e) => Some(first(e.headline())),
+        crate::domain::AnyRecord::Need(n) => Some(first(&n.area)),
+        crate::domain::AnyRecord::Objective(o) => Some(first(&o.statement)),
+        crate::domain::AnyRecord::Activity(a) => Some(first(&a.title)),
+        crate::domain::AnyRecord::Feedback(f) => Some(first(&f.text)),
+        crate::domain::AnyRecord::Kpi(k) => Some(k.to_ref().title),
+        crate::domain::AnyRecord::Review(rv) => Some(review_title(r, &rv)),
+        crate::domain::AnyRecord::Evidence(e) => Some(first(&e.title)),
+        crate::domain::AnyRecord::Witness(w) => {
+            Some(format!("witness statement by {}", w.witness.trim()))
+        }
+        crate::domain::AnyRecord::SignOff(s) => Some(format!("sign-off by {}", s.who())),
+    }
+}
+
+/// "Review of 29 November 2026", with the time when another review was held
+/// that day (so no two headings read the same).
+fn review_title(r: &Records, rv: &crate::domain::Review) -> String {
+    let same_day = r.reviews.iter().filter(|x| x.date() == rv.date()).count() > 1;
+    let what = if rv.corrects.is_some() {
+        "Correction"
+    } else {
+        "Review"
+    };
+    if same_day {
+        format!("{what} of {}", uk_moment(rv.held))
+    } else {
+        format!("{what} of {}", uk_day(rv.date()))
+    }
+}
+
+/// A link to a record by its whole title.
+fn link_to(r: &Records, id: &Id) -> Option<Span> {
+    full_title(r, id).map(|t| link(t, anchor(id)))
+}
+
+/// Links to several records, with "; " between them.
+fn links_to(r: &Records, ids: &[Id]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for id in ids {
+        // A title's own full stop would run into the separator (".;").
+        if let Some(l) = full_title(r, id).map(|t| link(clause(&t), anchor(id))) {
+            if !out.is_empty() {
+                out.push(text("; "));
+            }
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// A reason as a clause inside a sentence: no full stop of its own, so
+/// ". As it stood" never follows "appraisal.".
+fn clause(reason: &str) -> String {
+    reason.trim().trim_end_matches('.').trim_end().to_string()
 }
 
 /// The anchor of a record inside the document.
@@ -31,9 +149,13 @@ pub fn anchor(id: &Id) -> String {
     format!("r-{}", id.as_str().to_ascii_lowercase())
 }
 
-fn record_link(r: &RecordRef) -> Span {
-    let when = r.date.map(|d| format!("{d} ")).unwrap_or_default();
-    link(format!("{when}{}", r.title), anchor(&r.id))
+fn record_link(records: &Records, r: &RecordRef) -> Span {
+    let when = r
+        .date
+        .map(|d| format!("{}: ", uk_day(d)))
+        .unwrap_or_default();
+    let title = full_title(records, &r.id).unwrap_or_else(|| r.title.clone());
+    link(format!("{when}{title}"), anchor(&r.id))
 }
 
 /// How many steps [`build`] reports through its progress callback.
@@ -69,7 +191,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
         ("Qualification", p.qualification.clone()),
         ("Level", p.level.map(|l| l.to_string()).unwrap_or_default()),
         ("Unit", unit),
-        ("Exported", input.today.to_string()),
+        ("Exported", uk_day(input.today)),
     ]));
     if let Some(red) = input.redaction {
         doc.para(vec![
@@ -84,20 +206,26 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     readiness_section(&mut doc, input);
     index_section(&mut doc, input);
     tick(2, progress);
-    needs_section(&mut doc, r);
+    needs_section(&mut doc, input);
     tick(r.needs.len(), progress);
-    plan_section(&mut doc, r);
+    plan_section(&mut doc, input);
     tick(r.objectives.len(), progress);
-    reviews_section(&mut doc, r);
+    reviews_section(&mut doc, input);
     tick(r.reviews.len(), progress);
     activities_section(&mut doc, r);
     tick(r.activities.len(), progress);
-    feedback_section(&mut doc, r);
+    feedback_section(&mut doc, input);
     tick(r.feedback.len(), progress);
     diary_section(&mut doc, r);
     tick(r.diary.len(), progress);
     kpi_section(&mut doc, r);
     tick(r.kpis.len(), progress);
+    evidence_section(&mut doc, input);
+    tick(r.evidence.len(), progress);
+    witness_section(&mut doc, input);
+    tick(r.witnesses.len(), progress);
+    signoff_section(&mut doc, input);
+    tick(r.signoffs.len(), progress);
     let clean = input
         .verdicts
         .iter()
@@ -107,7 +235,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     doc
 }
 
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 13] = [
     ("Portfolio readiness", "readiness"),
     ("Criteria and evidence", "criteria"),
     ("Self-assessment", "self-assessment"),
@@ -117,6 +245,9 @@ const SECTIONS: [(&str, &str); 10] = [
     ("Feedback log", "feedback"),
     ("Reflective log", "reflective-log"),
     ("KPIs", "kpis"),
+    ("Evidence files", "evidence"),
+    ("Witness statements", "witnesses"),
+    ("Sign-offs", "signoffs"),
     ("Authenticity statement", "authenticity"),
 ];
 
@@ -188,7 +319,7 @@ fn index_section(doc: &mut Doc, input: &Input) {
                 .map(|e| {
                     let mut item = vec![
                         text(format!("{}: ", e.kind.label())),
-                        record_link(&e.record),
+                        record_link(input.records, &e.record),
                     ];
                     if !e.substantive {
                         item.push(text(format!(" ({})", e.why_weak)));
@@ -207,7 +338,8 @@ fn index_section(doc: &mut Doc, input: &Input) {
     }
 }
 
-fn needs_section(doc: &mut Doc, r: &Records) {
+fn needs_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
     section(doc, 2);
     if r.needs.is_empty() {
         doc.para(vec![text("No self-assessment recorded.")]);
@@ -225,40 +357,100 @@ fn needs_section(doc: &mut Doc, r: &Records) {
         for n in needs {
             doc.heading(4, n.area.clone(), Some(anchor(&n.id)));
             let from: Vec<&str> = n.identified_from.iter().map(|s| s.label()).collect();
-            doc.push(fields(vec![
-                ("Recorded", n.date.to_string()),
+            let mut block = fields(vec![
+                ("Recorded", uk_day(n.date)),
                 ("Identified from", from.join(", ")),
                 ("Agreed with", n.agreed_with.clone()),
                 ("Criteria", n.criteria.join(", ")),
-            ]));
+            ]);
+            if let Block::Fields(ref mut list) = block {
+                list.extend(signoff_fields(input, &n.id));
+                let objectives: Vec<Id> = r
+                    .objectives
+                    .iter()
+                    .filter(|o| o.needs.contains(&n.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+                let served = links_to(r, &objectives);
+                if !served.is_empty() {
+                    list.push(("Objectives for it".into(), served));
+                }
+            }
+            doc.push(block);
             doc.words(&n.evidence);
         }
     }
 }
 
+/// "Signed off" lines for a need, objective or review: each sign-off with
+/// whether it still holds.
+fn signoff_fields(input: &Input, subject: &Id) -> Vec<(String, Vec<Span>)> {
+    input
+        .records
+        .signoffs
+        .iter()
+        .filter(|s| &s.subject == subject)
+        .map(|s| {
+            let state = s.state(input.original);
+            let mut line = format!("by {} on {}", s.who(), uk_moment(s.signed));
+            if state != SignOffState::Valid {
+                line.push_str(&format!(" ({})", state.label()));
+            }
+            ("Signed off".to_string(), vec![text(line)])
+        })
+        .collect()
+}
+
 fn objective_title(r: &Records, id: &Id) -> Span {
     match r.objective(id) {
-        Some(o) => link(o.to_ref().title, anchor(&o.id)),
+        Some(o) => link(first_line(&o.statement), anchor(&o.id)),
         None => text("(an objective no longer in the plan)"),
     }
 }
 
+/// Links to objectives, with "; " between them.
+fn objective_titles(r: &Records, ids: &[Id]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for id in ids {
+        if !out.is_empty() {
+            out.push(text("; "));
+        }
+        out.push(objective_title(r, id));
+    }
+    out
+}
+
 fn date_or(d: Option<NaiveDate>, none: &str) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| none.to_string())
+    d.map(uk_day).unwrap_or_else(|| none.to_string())
+}
+
+/// A KPI's name as the learner's organisation writes it: the known metrics
+/// in capitals (`csat` is CSAT), a custom one as typed.
+fn metric_name(kpi: &str) -> String {
+    let k = kpi.trim();
+    kpi::known_metric(k)
+        .map(|m| m.0.to_string())
+        .unwrap_or_else(|| k.to_string())
 }
 
 /// A one-line summary of an objective as it stood at a review.
 fn as_it_stood(o: &Objective) -> String {
+    format!("{}; {}", wording(o), o.status.label())
+}
+
+/// What an objective asks for: its statement, target and date (not its
+/// status, which moves between reviews without the objective changing).
+fn wording(o: &Objective) -> String {
     let mut s = format!("“{}”", o.statement.trim());
     if !o.measure.target.trim().is_empty() {
         s.push_str(&format!("; target {}", o.measure.target.trim()));
     }
     s.push_str(&format!("; by {}", date_or(o.target_date, "no date")));
-    s.push_str(&format!("; {}", o.status.label()));
     s
 }
 
-fn plan_section(doc: &mut Doc, r: &Records) {
+fn plan_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
     section(doc, 3);
     if r.objectives.is_empty() {
         doc.para(vec![text("No objectives in the plan.")]);
@@ -273,11 +465,19 @@ fn plan_section(doc: &mut Doc, r: &Records) {
             ("", t) => format!("to {t}"),
             (b, t) => format!("from {b} to {t}"),
         };
+        let fails = (input.smart)(o, input.today);
+        let smart = if fails.is_empty() {
+            "passes all five letters (specific, measurable, achievable, relevant, time-bound)"
+                .to_string()
+        } else {
+            format!("not yet: {}", fails.join("; "))
+        };
         let mut f = vec![
             ("Status", o.status.label().to_string()),
+            ("SMART check", smart),
             ("Measure", measure),
             ("Checked by", m.how.clone()),
-            ("KPI", m.kpi.clone()),
+            ("KPI", metric_name(&m.kpi)),
             ("Support and resources", o.support.clone()),
             ("Relevance", o.relevance.clone()),
             ("Target date", date_or(o.target_date, "")),
@@ -289,17 +489,50 @@ fn plan_section(doc: &mut Doc, r: &Records) {
         }
         let mut block = fields(f);
         if let Block::Fields(ref mut list) = block {
-            let needs: Vec<Span> = o
-                .needs
-                .iter()
-                .filter_map(|id| r.needs.iter().find(|n| &n.id == id))
-                .flat_map(|n| [link(n.area.clone(), anchor(&n.id)), text("; ")])
-                .collect();
+            let needs = links_to(r, &o.needs);
             if !needs.is_empty() {
-                let mut needs = needs;
-                needs.pop();
                 list.push(("Serves the need".into(), needs));
             }
+            // The golden thread, forwards: what was done for it and what shows it.
+            let mut acts: Vec<&crate::domain::Activity> = r
+                .activities
+                .iter()
+                .filter(|a| a.objectives.contains(&o.id))
+                .collect();
+            acts.sort_by_key(|a| a.date);
+            let acts: Vec<Id> = acts.iter().map(|a| a.id.clone()).collect();
+            let acts = links_to(r, &acts);
+            if !acts.is_empty() {
+                list.push(("Activities".into(), acts));
+            }
+            let mut entries: Vec<&DiaryEntry> = r
+                .diary
+                .iter()
+                .filter(|e| e.objectives.contains(&o.id))
+                .collect();
+            entries.sort_by_key(|e| e.date);
+            let entries: Vec<Id> = entries.iter().map(|e| e.id.clone()).collect();
+            let entries = links_to(r, &entries);
+            if !entries.is_empty() {
+                list.push(("Reflective accounts".into(), entries));
+            }
+            let mut shown: Vec<Id> = r
+                .evidence
+                .iter()
+                .filter(|e| e.links.contains(&o.id))
+                .map(|e| e.id.clone())
+                .collect();
+            shown.extend(
+                r.witnesses
+                    .iter()
+                    .filter(|w| w.links.contains(&o.id))
+                    .map(|w| w.id.clone()),
+            );
+            let shown = links_to(r, &shown);
+            if !shown.is_empty() {
+                list.push(("Evidence".into(), shown));
+            }
+            list.extend(signoff_fields(input, &o.id));
         }
         doc.push(block);
         if !o.progress.is_empty() {
@@ -310,39 +543,54 @@ fn plan_section(doc: &mut Doc, r: &Records) {
                     .map(|n| {
                         let pct = n.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
                         vec![
-                            strong(n.date.to_string()),
+                            strong(uk_day(n.date)),
                             text(format!("{pct}: {}", n.text.trim())),
                         ]
                     })
                     .collect(),
             ));
         }
-        // The version history: what each review decided, why, and how the
-        // objective read afterwards when that changed.
+        // The version history: the objective as first agreed at a review,
+        // then only the reviews that changed it, with the reason and how it
+        // read afterwards (an unchanged objective is not repeated).
         let mut history = Vec::new();
-        let mut last_version: Option<String> = None;
+        let mut last_wording: Option<String> = None;
         for rv in &r.reviews {
-            let change = rv.changes.iter().find(|c| c.objective == o.id);
-            let version = rv.plan.iter().find(|p| p.id == o.id).map(as_it_stood);
-            let changed_text = version
-                .as_ref()
-                .filter(|v| Some(*v) != last_version.as_ref());
-            if change.is_none() && changed_text.is_none() {
+            let change = rv
+                .changes
+                .iter()
+                .find(|c| c.objective == o.id)
+                .filter(|c| c.outcome.is_change());
+            let stood = rv.plan.iter().find(|p| p.id == o.id);
+            let first = last_wording.is_none() && stood.is_some();
+            let reworded = stood
+                .map(wording)
+                .filter(|w| last_wording.as_ref().is_some_and(|l| l != w));
+            if !first && change.is_none() && reworded.is_none() {
                 continue;
             }
-            let mut item = vec![link(format!("review {}", rv.date()), anchor(&rv.id))];
-            if let Some(c) = change {
-                item.push(text(format!(": {}", c.outcome.label())));
-                if !c.reason.trim().is_empty() {
-                    item.push(text(format!(" because {}", c.reason.trim())));
+            let mut item = vec![link(review_title(r, rv), anchor(&rv.id))];
+            match change {
+                Some(c) => {
+                    item.push(text(format!(": {}", c.outcome.label())));
+                    let reason = clause(&c.reason);
+                    if !reason.is_empty() {
+                        item.push(text(format!(" because {reason}")));
+                    }
                 }
+                None if first => item.push(text(": agreed")),
+                None => item.push(text(": reworded")),
             }
-            if let Some(v) = changed_text {
-                item.push(text(format!(". As it stood: {v}")));
+            match stood {
+                Some(v) if first => item.push(text(format!(". As agreed: {}", as_it_stood(v)))),
+                Some(v) if reworded.is_some() => {
+                    item.push(text(format!(". Now: {}", as_it_stood(v))))
+                }
+                _ => item.push(text(".")),
             }
             history.push(item);
-            if version.is_some() {
-                last_version = version;
+            if let Some(v) = stood {
+                last_wording = Some(wording(v));
             }
         }
         if !history.is_empty() {
@@ -352,14 +600,15 @@ fn plan_section(doc: &mut Doc, r: &Records) {
     }
 }
 
-fn reviews_section(doc: &mut Doc, r: &Records) {
+fn reviews_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
     section(doc, 4);
     if r.reviews.is_empty() {
         doc.para(vec![text("No reviews held.")]);
         return;
     }
     for rv in &r.reviews {
-        doc.heading(3, format!("Review of {}", rv.date()), Some(anchor(&rv.id)));
+        doc.heading(3, review_title(r, rv), Some(anchor(&rv.id)));
         let who: Vec<String> = rv
             .participants
             .iter()
@@ -372,7 +621,7 @@ fn reviews_section(doc: &mut Doc, r: &Records) {
             })
             .collect();
         let mut f = vec![
-            ("Held", rv.held.format("%Y-%m-%d %H:%M %:z").to_string()),
+            ("Held", uk_moment(rv.held)),
             ("Took part", who.join(", ")),
             ("Next review", date_or(rv.next_review, "")),
             ("Criteria", rv.criteria.join(", ")),
@@ -382,28 +631,36 @@ fn reviews_section(doc: &mut Doc, r: &Records) {
                 .reviews
                 .iter()
                 .find(|x| &x.id == c)
-                .map(|x| x.date().to_string())
+                .map(|x| review_title(r, x))
                 .unwrap_or_else(|| c.short().to_string());
-            f.push(("Corrects the review of", when));
+            f.push(("Corrects", when));
         }
-        doc.push(fields(f));
+        let mut block = fields(f);
+        if let Block::Fields(ref mut list) = block {
+            list.extend(signoff_fields(input, &rv.id));
+        }
+        doc.push(block);
         doc.words(&rv.summary);
-        if !rv.changes.is_empty() {
-            doc.push(Block::List(
-                rv.changes
-                    .iter()
-                    .map(|c| {
-                        let mut item = vec![
-                            objective_title(r, &c.objective),
-                            text(format!(": {}", c.outcome.label())),
-                        ];
-                        if !c.reason.trim().is_empty() {
-                            item.push(text(format!(" because {}", c.reason.trim())));
-                        }
-                        item
-                    })
-                    .collect(),
-            ));
+        // What changed first, then what was kept, each with the reason
+        // given at the review (the learner's words, never dropped).
+        let mut changes: Vec<_> = rv.changes.iter().collect();
+        changes.sort_by_key(|c| !c.outcome.is_change());
+        let items: Vec<Vec<Span>> = changes
+            .iter()
+            .map(|c| {
+                let mut item = vec![
+                    objective_title(r, &c.objective),
+                    text(format!(": {}", c.outcome.label())),
+                ];
+                let reason = clause(&c.reason);
+                if !reason.is_empty() {
+                    item.push(text(format!(" because {reason}")));
+                }
+                item
+            })
+            .collect();
+        if !items.is_empty() {
+            doc.push(Block::List(items));
         }
     }
 }
@@ -434,7 +691,7 @@ fn activities_section(doc: &mut Doc, r: &Records) {
             Some(anchor(&a.id)),
         );
         let mut block = fields(vec![
-            ("Date", a.date.to_string()),
+            ("Date", uk_day(a.date)),
             (
                 "Kind",
                 format!("{}, {}", a.kind.category().label(), a.kind.label()),
@@ -451,13 +708,14 @@ fn activities_section(doc: &mut Doc, r: &Records) {
             ("Criteria", a.criteria.join(", ")),
         ]);
         if let Block::Fields(ref mut list) = block {
-            let objs: Vec<Span> = a
-                .objectives
-                .iter()
-                .map(|id| objective_title(r, id))
-                .collect();
+            let objs = objective_titles(r, &a.objectives);
             if !objs.is_empty() {
-                list.push(("For the objective".into(), objs));
+                let label = if a.objectives.len() == 1 {
+                    "For the objective"
+                } else {
+                    "For the objectives"
+                };
+                list.push((label.into(), objs));
             }
         }
         doc.push(block);
@@ -472,12 +730,28 @@ fn activities_section(doc: &mut Doc, r: &Records) {
     }
 }
 
-fn feedback_section(doc: &mut Doc, r: &Records) {
+/// What a piece of feedback's triage state means, for an assessor.
+fn response(f: &crate::domain::Feedback) -> &'static str {
+    let reflected = !f.reflection.trim().is_empty();
+    let acted = !f.action.trim().is_empty() || !f.objectives.is_empty() || !f.entries.is_empty();
+    match f.state {
+        FeedbackState::New => "not yet reflected on",
+        FeedbackState::Reflected => "reflected on",
+        FeedbackState::Actioned => "reflected on and acted upon",
+        FeedbackState::Archived if reflected && acted => "reflected on and acted upon; closed",
+        FeedbackState::Archived if reflected => "reflected on; closed",
+        FeedbackState::Archived => "noted and closed",
+    }
+}
+
+fn feedback_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
     section(doc, 6);
     if r.feedback.is_empty() {
         doc.para(vec![text("No feedback recorded.")]);
         return;
     }
+    triangulation(doc, input);
     let mut items: Vec<_> = r.feedback.iter().collect();
     items.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     for f in items {
@@ -491,7 +765,7 @@ fn feedback_section(doc: &mut Doc, r: &Records) {
             3,
             format!(
                 "{}: {} feedback, {}",
-                f.date,
+                uk_day(f.date),
                 f.source.label(),
                 f.method.label()
             ),
@@ -500,7 +774,7 @@ fn feedback_section(doc: &mut Doc, r: &Records) {
         doc.push(fields(vec![
             ("From", who),
             ("Valence", f.valence.label().to_string()),
-            ("State", f.state.label().to_string()),
+            ("Response", response(f).to_string()),
             ("Criteria", f.criteria.join(", ")),
         ]));
         doc.words(&f.text);
@@ -509,16 +783,85 @@ fn feedback_section(doc: &mut Doc, r: &Records) {
             ("Action taken", f.action.trim().to_string()),
         ]);
         if let Block::Fields(ref mut list) = after {
-            let objs: Vec<Span> = f
-                .objectives
-                .iter()
-                .map(|id| objective_title(r, id))
-                .collect();
+            let objs = objective_titles(r, &f.objectives);
             if !objs.is_empty() {
-                list.push(("Linked objective".into(), objs));
+                let label = if f.objectives.len() == 1 {
+                    "Linked objective"
+                } else {
+                    "Linked objectives"
+                };
+                list.push((label.into(), objs));
+            }
+            let entries = links_to(r, &f.entries);
+            if !entries.is_empty() {
+                list.push(("Acted on in".into(), entries));
             }
         }
         doc.push(after);
+    }
+}
+
+/// Feedback by source and method, and the themes that come back: the
+/// triangulation an assessor looks for.
+fn triangulation(doc: &mut Doc, input: &Input) {
+    use crate::domain::{FeedbackMethod, FeedbackSource, ReviewPeriod, Triangulation};
+    let r = input.records;
+    let period = ReviewPeriod {
+        start: NaiveDate::MIN,
+        end: input.today,
+        since_review: None,
+    };
+    let t = Triangulation::count(&r.feedback, period);
+    doc.heading(3, "Feedback by source and method", None);
+    let mut rows = Vec::new();
+    for s in FeedbackSource::ALL {
+        let Some(c) = t.sources.iter().find(|c| c.source == s) else {
+            continue;
+        };
+        if c.total() == 0 {
+            continue;
+        }
+        let methods: Vec<String> = FeedbackMethod::ALL
+            .iter()
+            .filter_map(|m| {
+                let n = r
+                    .feedback
+                    .iter()
+                    .filter(|f| f.source == s && f.method == *m)
+                    .count();
+                (n > 0).then(|| format!("{} {n}", m.label()))
+            })
+            .collect();
+        rows.push(vec![
+            s.label().to_string(),
+            c.total().to_string(),
+            c.positive.to_string(),
+            c.constructive.to_string(),
+            c.negative.to_string(),
+            methods.join(", "),
+        ]);
+    }
+    doc.push(Block::Table {
+        head: vec![
+            "Source".into(),
+            "Items".into(),
+            "Positive".into(),
+            "Constructive".into(),
+            "Negative".into(),
+            "Gathered by".into(),
+        ],
+        rows,
+    });
+    let themes: Vec<String> = t
+        .themes
+        .iter()
+        .map(|th| format!("“{}” in {} items", th.word, th.items.len()))
+        .collect();
+    if !themes.is_empty() {
+        doc.para(vec![
+            strong("Themes that come back:"),
+            text(format!(" {}.", themes.join("; "))),
+        ]);
     }
 }
 
@@ -533,7 +876,7 @@ fn diary_section(doc: &mut Doc, r: &Records) {
     for e in entries {
         doc.heading(
             3,
-            format!("{}: {}", e.date, e.to_ref().title),
+            format!("{}: {}", uk_day(e.date), cut_words(e.headline(), 90)),
             Some(anchor(&e.id)),
         );
         let mut f = Vec::new();
@@ -548,7 +891,29 @@ fn diary_section(doc: &mut Doc, r: &Records) {
             ));
         }
         f.push(("Criteria", e.criteria.join(", ")));
-        doc.push(fields(f));
+        let mut block = fields(f);
+        if let Block::Fields(ref mut list) = block {
+            let objs = objective_titles(r, &e.objectives);
+            if !objs.is_empty() {
+                let label = if e.objectives.len() == 1 {
+                    "For the objective"
+                } else {
+                    "For the objectives"
+                };
+                list.push((label.into(), objs));
+            }
+            let answers: Vec<Id> = r
+                .feedback
+                .iter()
+                .filter(|f| f.entries.contains(&e.id))
+                .map(|f| f.id.clone())
+                .collect();
+            let answers = links_to(r, &answers);
+            if !answers.is_empty() {
+                list.push(("Acts on the feedback".into(), answers));
+            }
+        }
+        doc.push(block);
         for part in StarPart::ALL {
             let t = e.part(part).trim();
             if !t.is_empty() {
@@ -590,7 +955,7 @@ fn kpi_section(doc: &mut Doc, r: &Records) {
                 .iter()
                 .map(|k| {
                     vec![
-                        k.date.to_string(),
+                        uk_day(k.date),
                         format!("{}{}", fmt_number(k.value), unit_suffix(&unit)),
                         k.target
                             .map(|t| format!("{}{}", fmt_number(t), unit_suffix(&unit)))
@@ -602,22 +967,89 @@ fn kpi_section(doc: &mut Doc, r: &Records) {
         });
         for o in &r.objectives {
             if let Some(ba) = readiness::before_after(o, r).filter(|b| b.metric == metric) {
+                // Before: the baseline the objective states, when it gives a
+                // figure (that is what was agreed); else the last reading
+                // before its first activity.
+                let before = match stated_figure(&o.measure.baseline) {
+                    Some(v) => {
+                        let figure = format!("{}{}", fmt_number(v), unit_suffix(&unit));
+                        let stated = o.measure.baseline.trim();
+                        if stated == figure {
+                            format!("{figure} (the stated baseline)")
+                        } else {
+                            format!("{figure} (the stated baseline, “{stated}”)")
+                        }
+                    }
+                    None => format!(
+                        "{}{} on {}, before the first activity ({})",
+                        fmt_number(ba.before.value),
+                        unit_suffix(&unit),
+                        uk_day(ba.before.date),
+                        uk_day(ba.from)
+                    ),
+                };
                 doc.para(vec![
                     strong("Before and after:"),
                     text(" "),
-                    link(o.to_ref().title, anchor(&o.id)),
+                    link(first_line(&o.statement), anchor(&o.id)),
                     text(format!(
-                        ": {} on {} before the first activity ({}), {} on {} after it.",
-                        fmt_number(ba.before.value),
-                        ba.before.date,
-                        ba.from,
+                        ": before {before}; after {}{} on {}.",
                         fmt_number(ba.after.value),
-                        ba.after.date
+                        unit_suffix(&unit),
+                        uk_day(ba.after.date)
                     )),
                 ]);
             }
         }
     }
+}
+
+/// The figure a baseline states ("FCR 68% in April" is 68; "412 seconds" is
+/// 412): the first number followed by `%`, else the first number that is not
+/// a year, a quarter or part of a date.
+pub fn stated_figure(text: &str) -> Option<f64> {
+    let mut numbers: Vec<(f64, bool)> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+            let raw = raw.trim_end_matches('.');
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let percent =
+                after == Some('%') || chars.get(i + 1) == Some(&'%') && after == Some(' ');
+            let negative = before == Some('-')
+                && start >= 1
+                && (start < 2 || !chars[start - 2].is_alphanumeric());
+            let quarter = matches!(before, Some('Q' | 'q'));
+            let dated = matches!(after, Some('/' | '-')) || matches!(before, Some('/'));
+            let year = raw.len() == 4
+                && !raw.contains('.')
+                && (1900..=2100).contains(&raw.parse::<i32>().unwrap_or(0));
+            if let Ok(mut v) = raw.parse::<f64>() {
+                if negative {
+                    v = -v;
+                }
+                if percent {
+                    return Some(v);
+                }
+                if !quarter && !dated && !year {
+                    numbers.push((v, false));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    numbers.first().map(|(v, _)| *v)
 }
 
 fn unit_suffix(unit: &str) -> String {
@@ -694,8 +1126,193 @@ pub fn chart_for(r: &Records, metric: &str) -> Chart {
     }
 }
 
-fn authenticity(doc: &mut Doc, name: &str, no_customer_details: bool) {
+fn evidence_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
     section(doc, 9);
+    if r.evidence.is_empty() {
+        doc.para(vec![text("No files attached.")]);
+        return;
+    }
+    doc.para(vec![text(
+        "Each file was copied into the portfolio when it was attached; its SHA-256 is the fingerprint of its bytes then, so any later change to a file shows.",
+    )]);
+    let mut files: Vec<_> = r.evidence.iter().collect();
+    files.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    doc.push(Block::Table {
+        head: vec![
+            "Title".into(),
+            "Kind".into(),
+            "Date".into(),
+            "For".into(),
+            "Criteria".into(),
+            "SHA-256".into(),
+        ],
+        rows: files
+            .iter()
+            .map(|e| {
+                let linked: Vec<String> =
+                    e.links.iter().filter_map(|id| full_title(r, id)).collect();
+                vec![
+                    e.title.trim().to_string(),
+                    e.kind.label().to_string(),
+                    uk_day(e.date),
+                    linked.join("; "),
+                    e.criteria.join(", "),
+                    e.sha256.clone(),
+                ]
+            })
+            .collect(),
+    });
+    for e in files {
+        doc.heading(3, e.title.trim().to_string(), Some(anchor(&e.id)));
+        let path = format!("evidence/{}/{}", e.id, e.stored_name);
+        let mut block = fields(vec![
+            ("Kind", e.kind.label().to_string()),
+            ("Date", uk_day(e.date)),
+            ("File", format!("{path} ({})", evidence::size_label(e.size))),
+            ("SHA-256", e.sha256.clone()),
+            ("Criteria", e.criteria.join(", ")),
+        ]);
+        if let Block::Fields(ref mut list) = block {
+            let linked = links_to(r, &e.links);
+            if !linked.is_empty() {
+                list.push(("Evidence for".into(), linked));
+            }
+        }
+        doc.push(block);
+        doc.words(&e.description);
+        match (input.files.get(&e.id), evidence::image_type(&e.stored_name)) {
+            (Some(bytes), Some(media_type)) => doc.push(Block::Image(super::doc::Image {
+                media_type,
+                bytes: bytes.clone(),
+                alt: e.title.trim().to_string(),
+                caption: format!(
+                    "{} ({}), {}",
+                    e.title.trim(),
+                    e.kind.label(),
+                    uk_day(e.date)
+                ),
+                path,
+            })),
+            (Some(_), None) => {}
+            (None, _) => doc.para(vec![strong(
+                "This file is missing or has changed since it was attached; it is not included.",
+            )]),
+        }
+    }
+}
+
+fn witness_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
+    section(doc, 10);
+    if r.witnesses.is_empty() {
+        doc.para(vec![text("No witness statements.")]);
+        return;
+    }
+    let mut list: Vec<_> = r.witnesses.iter().collect();
+    list.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    for w in list {
+        let title = if w.role.trim().is_empty() {
+            format!("{}: {}", uk_day(w.date), w.witness.trim())
+        } else {
+            format!(
+                "{}: {}, {}",
+                uk_day(w.date),
+                w.witness.trim(),
+                w.role.trim()
+            )
+        };
+        doc.heading(3, title, Some(anchor(&w.id)));
+        // Checked on the records as written: a placeholder put in by
+        // redaction is not an edit after signing.
+        let original = input
+            .original
+            .witnesses
+            .iter()
+            .find(|o| o.id == w.id)
+            .unwrap_or(w);
+        let state = original.state(input.original);
+        let confirmed = match (&original.confirmation, state) {
+            (crate::domain::Confirmation::Signed { name, signed, .. }, WitnessState::Signed) => {
+                vec![text(format!(
+                    "signed by the witness, who typed their name ({name}) under the declaration on {}",
+                    uk_moment(*signed)
+                ))]
+            }
+            (crate::domain::Confirmation::Scanned { evidence }, WitnessState::Scanned) => {
+                let mut v = vec![text("a signed statement on paper, scanned: ")];
+                v.extend(link_to(r, evidence));
+                v
+            }
+            (_, state) => vec![strong(state.label())],
+        };
+        let mut block = fields(vec![
+            ("Witness", w.witness.trim().to_string()),
+            ("Role", w.role.trim().to_string()),
+            (
+                "Relationship to the learner",
+                w.relationship.trim().to_string(),
+            ),
+            ("Date observed", uk_day(w.date)),
+            ("Criteria", w.criteria.join(", ")),
+        ]);
+        if let Block::Fields(ref mut l) = block {
+            let linked = links_to(r, &w.links);
+            if !linked.is_empty() {
+                l.push(("Evidence for".into(), linked));
+            }
+            l.push(("Confirmation".into(), confirmed));
+        }
+        doc.push(block);
+        doc.words(&w.observed);
+        if state == WitnessState::Signed {
+            doc.para(vec![text(format!(
+                "Declaration: “{}”",
+                crate::domain::witness::WITNESS_DECLARATION
+            ))]);
+        }
+    }
+}
+
+fn signoff_section(doc: &mut Doc, input: &Input) {
+    let r = input.records;
+    section(doc, 11);
+    if r.signoffs.is_empty() {
+        doc.para(vec![text("Nothing has been signed off yet.")]);
+        return;
+    }
+    doc.para(vec![text(format!(
+        "Each person typed their name under the declaration “{}”",
+        crate::domain::signoff::SIGNOFF_DECLARATION
+    ))]);
+    doc.push(Block::List(
+        r.signoffs
+            .iter()
+            .map(|s| {
+                let mut item = vec![strong(s.who())];
+                item.push(text(format!(" on {}: ", uk_moment(s.signed))));
+                match crate::domain::signoff::subject(r, &s.subject) {
+                    Some(subject) => {
+                        item.push(text(format!("{} ", subject.label())));
+                        item.extend(link_to(r, &s.subject));
+                    }
+                    None => item.push(text("a record no longer in the portfolio")),
+                }
+                let state = s.state(input.original);
+                if state != SignOffState::Valid {
+                    item.push(strong(format!(" ({})", state.label())));
+                }
+                if !s.remark.trim().is_empty() {
+                    item.push(text(format!(". “{}”", s.remark.trim())));
+                }
+                item
+            })
+            .collect(),
+    ));
+}
+
+fn authenticity(doc: &mut Doc, name: &str, no_customer_details: bool) {
+    section(doc, 12);
     let customers = if no_customer_details {
         " Customers are not identified."
     } else {

@@ -58,6 +58,17 @@ pub struct Chart {
     pub reviews: Vec<Mark>,
 }
 
+/// An image from the evidence folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+    pub alt: String,
+    pub caption: String,
+    /// Where the file is inside the zip export (`evidence/<id>/<name>`).
+    pub path: String,
+}
+
 /// A block of the document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -77,6 +88,8 @@ pub enum Block {
         rows: Vec<Vec<String>>,
     },
     Chart(Chart),
+    /// An attached image, embedded in HTML (Markdown names its file).
+    Image(Image),
     /// Lines to sign on paper.
     Signatures(Vec<String>),
 }

@@ -1,26 +1,16 @@
 //! Writes the portfolio document as one self-contained HTML file: styles
-//! inline, KPI charts as inline SVG, no scripts and no reference to anything
-//! outside the file, so it opens offline and prints cleanly to PDF.
+//! inline, KPI charts as inline SVG, images as `data:` URIs, no scripts and
+//! no reference to anything outside the file, so it opens offline and prints
+//! cleanly to PDF.
+//!
+//! The markup is written with maud, which escapes every value put into it
+//! unless told otherwise: the learner's words can never become markup. The
+//! only unescaped text is the style sheet below, a constant.
 
-use super::doc::{Block, Chart, Doc, Span};
+use super::doc::{Block, Chart, Doc, Image, Span};
 use crate::domain::kpi::fmt_number;
 use chrono::NaiveDate;
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -34,11 +24,13 @@ ul.fields { list-style: none; padding: 0; margin: .3rem 0 .6rem; }
 ul.fields li { margin: .1rem 0; }
 .words { white-space: pre-wrap; margin: .4rem 0 .8rem; padding: .4rem .8rem; border-left: 3px solid #bbb; background: #f7f7f7; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
-th, td { border: 1px solid #999; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #999; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.hash { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: .78rem; word-break: break-all; }
 th { background: #eee; }
 a { color: #114; }
 figure { margin: .5rem 0 1rem; }
 figcaption { font-size: .85rem; color: #333; }
+figure img { max-width: 100%; max-height: 28rem; border: 1px solid #999; }
 svg { max-width: 100%; height: auto; }
 .sign { margin: 2.2rem 0 0; border-top: 1px solid #000; width: 60%; padding-top: .2rem; font-size: .9rem; }
 @media print {
@@ -51,88 +43,95 @@ svg { max-width: 100%; height: auto; }
 }
 ";
 
-fn spans(s: &[Span]) -> String {
-    s.iter()
-        .map(|s| match s {
-            Span::Text(t) => esc(t),
-            Span::Strong(t) => format!("<strong>{}</strong>", esc(t)),
-            Span::Link { text, anchor } => {
-                format!("<a href=\"#{}\">{}</a>", esc(anchor), esc(text))
+fn spans(s: &[Span]) -> Markup {
+    html! {
+        @for span in s {
+            @match span {
+                Span::Text(t) => (t),
+                Span::Strong(t) => strong { (t) },
+                Span::Link { text, anchor } => a href=(format!("#{anchor}")) { (text) },
             }
-        })
-        .collect()
+        }
+    }
+}
+
+fn image(i: &Image) -> Markup {
+    use base64::Engine;
+    let uri = format!(
+        "data:{};base64,{}",
+        i.media_type,
+        base64::engine::general_purpose::STANDARD.encode(&i.bytes)
+    );
+    html! {
+        figure {
+            img src=(uri) alt=(i.alt);
+            figcaption { (i.caption) }
+        }
+    }
+}
+
+fn block(b: &Block) -> Markup {
+    html! {
+        @match b {
+            Block::Heading { level, text, anchor } => {
+                @let id = anchor.as_deref();
+                @match level {
+                    1 => h1 id=[id] { (text) },
+                    2 => h2 id=[id] { (text) },
+                    3 => h3 id=[id] { (text) },
+                    _ => h4 id=[id] { (text) },
+                }
+            }
+            Block::Para(s) => p { (spans(s)) },
+            Block::Words(w) => div class="words" { (w) },
+            Block::Fields(f) => {
+                @if !f.is_empty() {
+                    ul class="fields" {
+                        @for (k, v) in f {
+                            li { strong { (k) ":" } " " (spans(v)) }
+                        }
+                    }
+                }
+            }
+            Block::List(items) => ul { @for i in items { li { (spans(i)) } } },
+            Block::Table { head, rows } => table {
+                thead { tr { @for h in head { th { (h) } } } }
+                tbody { @for r in rows { tr { @for c in r { td class=[is_hash(c).then_some("hash")] { (c) } } } } }
+            },
+            Block::Chart(c) => (chart(c)),
+            Block::Image(i) => (image(i)),
+            Block::Signatures(lines) => { @for l in lines { p class="sign" { (l) } } }
+        }
+    }
+}
+
+/// A SHA-256 in a table cell: set in a narrow typeface that may break
+/// anywhere, so 64 characters with no space cannot push the table off the page.
+fn is_hash(cell: &str) -> bool {
+    cell.len() == 64 && cell.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Renders `doc` as a complete HTML page.
 pub fn render(doc: &Doc) -> String {
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"generator\" content=\"starlog\">\n");
-    out.push_str(&format!("<title>{}</title>\n", esc(&doc.title)));
-    out.push_str(&format!(
-        "<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-    ));
-    for b in &doc.blocks {
-        match b {
-            Block::Heading {
-                level,
-                text,
-                anchor,
-            } => {
-                let id = anchor
-                    .as_ref()
-                    .map(|a| format!(" id=\"{}\"", esc(a)))
-                    .unwrap_or_default();
-                out.push_str(&format!("<h{level}{id}>{}</h{level}>\n", esc(text)));
+    let page = html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="starlog";
+                title { (doc.title) }
+                style { (PreEscaped(STYLE)) }
             }
-            Block::Para(s) => out.push_str(&format!("<p>{}</p>\n", spans(s))),
-            Block::Words(w) => out.push_str(&format!("<div class=\"words\">{}</div>\n", esc(w))),
-            Block::Fields(f) => {
-                if f.is_empty() {
-                    continue;
-                }
-                out.push_str("<ul class=\"fields\">\n");
-                for (k, v) in f {
-                    out.push_str(&format!(
-                        "<li><strong>{}:</strong> {}</li>\n",
-                        esc(k),
-                        spans(v)
-                    ));
-                }
-                out.push_str("</ul>\n");
-            }
-            Block::List(items) => {
-                out.push_str("<ul>\n");
-                for i in items {
-                    out.push_str(&format!("<li>{}</li>\n", spans(i)));
-                }
-                out.push_str("</ul>\n");
-            }
-            Block::Table { head, rows } => {
-                out.push_str("<table>\n<thead><tr>");
-                for h in head {
-                    out.push_str(&format!("<th>{}</th>", esc(h)));
-                }
-                out.push_str("</tr></thead>\n<tbody>\n");
-                for r in rows {
-                    out.push_str("<tr>");
-                    for c in r {
-                        out.push_str(&format!("<td>{}</td>", esc(c)));
-                    }
-                    out.push_str("</tr>\n");
-                }
-                out.push_str("</tbody>\n</table>\n");
-            }
-            Block::Chart(c) => out.push_str(&chart(c)),
-            Block::Signatures(lines) => {
-                for l in lines {
-                    out.push_str(&format!("<p class=\"sign\">{}</p>\n", esc(l)));
+            body {
+                main {
+                    @for b in &doc.blocks { (block(b)) "\n" }
                 }
             }
         }
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
+    };
+    let mut out = page.into_string();
+    out.push('\n');
     out
 }
 
@@ -147,11 +146,16 @@ fn num(v: f64) -> String {
     format!("{v:.1}")
 }
 
+/// A day on a chart's axis, as in the rest of the document.
+fn day(d: NaiveDate) -> String {
+    super::build::uk_day(d)
+}
+
 /// An inline SVG line chart of a KPI: readings, the target as a dashed line,
 /// reviews as dotted verticals and activities as triangles on the time axis.
-pub fn chart(c: &Chart) -> String {
+pub fn chart(c: &Chart) -> Markup {
     if c.points.is_empty() {
-        return String::new();
+        return html! {};
     }
     let first = c.points.iter().map(|p| p.date).min().unwrap_or_default();
     let last = c.points.iter().map(|p| p.date).max().unwrap_or_default();
@@ -189,120 +193,74 @@ pub fn chart(c: &Chart) -> String {
     hi += pad;
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
+    let bottom = TOP + plot_h;
     let x = |d: NaiveDate| LEFT + plot_w * ((d - x0).num_days() as f64 / days);
     let y = |v: f64| TOP + plot_h * (1.0 - (v - lo) / (hi - lo));
     let label = format!(
         "{} from {} to {}: {} readings, latest {}",
         c.metric,
-        first,
-        last,
+        day(first),
+        day(last),
         c.points.len(),
         fmt_number(c.points.last().map(|p| p.value).unwrap_or_default())
     );
-    let mut s = String::new();
-    s.push_str("<figure>\n");
-    s.push_str(&format!(
-        "<svg viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-label=\"{}\" font-family=\"sans-serif\" font-size=\"11\">\n",
-        esc(&label)
-    ));
-    // Axes and value ticks.
-    s.push_str(&format!(
-        "<line x1=\"{l}\" y1=\"{t}\" x2=\"{l}\" y2=\"{b}\" stroke=\"#000\"/>\n<line x1=\"{l}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\" stroke=\"#000\"/>\n",
-        l = num(LEFT),
-        t = num(TOP),
-        b = num(TOP + plot_h),
-        r = num(W - RIGHT)
-    ));
-    for v in [lo + pad, (lo + hi) / 2.0, hi - pad] {
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n<line x1=\"{}\" y1=\"{yy}\" x2=\"{}\" y2=\"{yy}\" stroke=\"#ddd\"/>\n",
-            num(LEFT - 6.0),
-            num(y(v) + 4.0),
-            esc(&fmt_number((v * 10.0).round() / 10.0)),
-            num(LEFT + 1.0),
-            num(W - RIGHT),
-            yy = num(y(v))
-        ));
-    }
-    for (d, anchor) in [(x0, "start"), (x1, "end")] {
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{d}</text>\n",
-            num(x(d)),
-            num(H - 6.0)
-        ));
-    }
-    // Reviews: dotted verticals.
-    for m in c.reviews.iter().filter(|m| m.date >= x0 && m.date <= x1) {
-        s.push_str(&format!(
-            "<line x1=\"{xx}\" y1=\"{}\" x2=\"{xx}\" y2=\"{}\" stroke=\"#555\" stroke-dasharray=\"2 3\"><title>{}</title></line>\n<text x=\"{xx}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">R</text>\n",
-            num(TOP),
-            num(TOP + plot_h),
-            esc(&m.label),
-            num(TOP + plot_h + 13.0),
-            xx = num(x(m.date))
-        ));
-    }
-    // Target: a dashed line.
-    if let Some(t) = c.target {
-        s.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{yy}\" x2=\"{}\" y2=\"{yy}\" stroke=\"#a00\" stroke-dasharray=\"6 4\"/>\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#a00\">target {}</text>\n",
-            num(LEFT),
-            num(W - RIGHT),
-            num(W - RIGHT - 2.0),
-            num(y(t) - 4.0),
-            esc(&fmt_number(t)),
-            yy = num(y(t))
-        ));
-    }
-    // Activities: triangles on the time axis.
-    for m in &c.activities {
-        let xx = x(m.date);
-        let b = TOP + plot_h;
-        s.push_str(&format!(
-            "<polygon points=\"{},{} {},{} {},{}\" fill=\"#06c\"><title>{} {}</title></polygon>\n",
-            num(xx),
-            num(b - 8.0),
-            num(xx - 5.0),
-            num(b),
-            num(xx + 5.0),
-            num(b),
-            m.date,
-            esc(&m.label)
-        ));
-    }
-    // The readings.
+    let reviews: Vec<_> = c
+        .reviews
+        .iter()
+        .filter(|m| m.date >= x0 && m.date <= x1)
+        .collect();
     let line: Vec<String> = c
         .points
         .iter()
         .map(|p| format!("{},{}", num(x(p.date)), num(y(p.value))))
         .collect();
-    s.push_str(&format!(
-        "<polyline points=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\"/>\n",
-        line.join(" ")
-    ));
-    for p in &c.points {
-        s.push_str(&format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#000\"><title>{} {}</title></circle>\n",
-            num(x(p.date)),
-            num(y(p.value)),
-            p.date,
-            esc(&fmt_number(p.value))
-        ));
+    let activities = c.activities.len();
+    let caption = format!(
+        "{label}; {}. Dashed line: the target. Triangles: {activities} development activit{} for the objective it measures. R: {} review{}.",
+        c.better,
+        if activities == 1 { "y" } else { "ies" },
+        reviews.len(),
+        if reviews.len() == 1 { "" } else { "s" }
+    );
+    html! {
+        figure {
+            svg viewBox=(format!("0 0 {W} {H}")) width=(W) height=(H) role="img" aria-label=(label)
+                font-family="sans-serif" font-size="11" {
+                line x1=(num(LEFT)) y1=(num(TOP)) x2=(num(LEFT)) y2=(num(bottom)) stroke="#000" {}
+                line x1=(num(LEFT)) y1=(num(bottom)) x2=(num(W - RIGHT)) y2=(num(bottom)) stroke="#000" {}
+                @for v in [lo + pad, (lo + hi) / 2.0, hi - pad] {
+                    text x=(num(LEFT - 6.0)) y=(num(y(v) + 4.0)) text-anchor="end" {
+                        (fmt_number((v * 10.0).round() / 10.0))
+                    }
+                    line x1=(num(LEFT + 1.0)) y1=(num(y(v))) x2=(num(W - RIGHT)) y2=(num(y(v))) stroke="#ddd" {}
+                }
+                text x=(num(x(x0))) y=(num(H - 6.0)) text-anchor="start" { (day(x0)) }
+                text x=(num(x(x1))) y=(num(H - 6.0)) text-anchor="end" { (day(x1)) }
+                @for m in &reviews {
+                    line x1=(num(x(m.date))) y1=(num(TOP)) x2=(num(x(m.date))) y2=(num(bottom))
+                        stroke="#555" stroke-dasharray="2 3" { title { (m.label) } }
+                    text x=(num(x(m.date))) y=(num(bottom + 13.0)) text-anchor="middle" fill="#555" { "R" }
+                }
+                @if let Some(t) = c.target {
+                    line x1=(num(LEFT)) y1=(num(y(t))) x2=(num(W - RIGHT)) y2=(num(y(t)))
+                        stroke="#a00" stroke-dasharray="6 4" {}
+                    text x=(num(W - RIGHT - 2.0)) y=(num(y(t) - 4.0)) text-anchor="end" fill="#a00" {
+                        "target " (fmt_number(t))
+                    }
+                }
+                @for m in &c.activities {
+                    @let xx = x(m.date);
+                    polygon points=(format!("{},{} {},{} {},{}", num(xx), num(bottom - 8.0), num(xx - 5.0), num(bottom), num(xx + 5.0), num(bottom)))
+                        fill="#06c" { title { (day(m.date)) " " (m.label) } }
+                }
+                polyline points=(line.join(" ")) fill="none" stroke="#000" stroke-width="2" {}
+                @for p in &c.points {
+                    circle cx=(num(x(p.date))) cy=(num(y(p.value))) r="3" fill="#000" {
+                        title { (day(p.date)) " " (fmt_number(p.value)) }
+                    }
+                }
+            }
+            figcaption { (caption) }
+        }
     }
-    s.push_str("</svg>\n");
-    let reviews = c
-        .reviews
-        .iter()
-        .filter(|m| m.date >= x0 && m.date <= x1)
-        .count();
-    s.push_str(&format!(
-        "<figcaption>{}; {}. Dashed line: the target. Triangles: {} development activit{} for the objective it measures. R: {} review{}.</figcaption>\n</figure>\n",
-        esc(&label),
-        esc(&c.better),
-        c.activities.len(),
-        if c.activities.len() == 1 { "y" } else { "ies" },
-        reviews,
-        if reviews == 1 { "" } else { "s" }
-    ));
-    s
 }

@@ -132,6 +132,14 @@ pub fn render(doc: &Doc) -> String {
                     ));
                 }
             }
+            Block::Image(i) => {
+                out.push_str(&format!(
+                    "![{}]({})\n\n*{}*\n",
+                    escape(&i.alt),
+                    i.path.replace(' ', "%20"),
+                    escape(&i.caption)
+                ));
+            }
             Block::Signatures(lines) => {
                 for l in lines {
                     out.push_str(&format!(

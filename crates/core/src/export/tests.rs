@@ -45,6 +45,7 @@ fn export_fixed(
             smart: &smart,
             format,
             personal_data: personal,
+            files: &Default::default(),
         },
         &mut |_, _| {},
     )
@@ -65,14 +66,20 @@ fn html_parses_and_is_self_contained() {
     let page = Html::parse_document(&out.text);
     assert!(page.errors.is_empty(), "parse errors: {:?}", page.errors);
     let sel = |s: &str| Selector::parse(s).expect("valid selector");
-    for forbidden in ["script", "link", "iframe", "img", "object", "embed", "base"] {
+    for forbidden in ["script", "link", "iframe", "object", "embed", "base"] {
         assert_eq!(
             page.select(&sel(forbidden)).count(),
             0,
             "<{forbidden}> found"
         );
     }
-    assert_eq!(page.select(&sel("[src]")).count(), 0);
+    for e in page.select(&sel("[src]")) {
+        let src = e.value().attr("src").unwrap_or_default();
+        assert!(
+            src.starts_with("data:image/"),
+            "a source outside the file: {src}"
+        );
+    }
     let ids: Vec<&str> = page
         .select(&sel("[id]"))
         .filter_map(|e| e.value().id())
@@ -114,7 +121,7 @@ fn html_parses_and_is_self_contained() {
     assert!(
         all.contains("I, Sam Test, confirm that the evidence in this portfolio is my own work")
     );
-    assert!(all.contains("As it stood: “Get better at complaint calls”; by no date; not started"));
+    assert!(all.contains("As agreed: “Get better at complaint calls”; by no date; not started"));
     assert!(all.contains("revised because Target date moved after two weeks off"));
 }
 
@@ -127,7 +134,10 @@ fn markdown_escapes_the_learners_markup() {
     assert!(md.contains(
         "I used \\*HEAT\\*:\\\n\\- Hear\\\n\\- Empathise \\| Apologise\\\n1\\. Take action"
     ));
-    assert!(md.contains("| 2026-01-31 | 82% | 88% |  |"), "KPI table");
+    assert!(
+        md.contains("| 31 January 2026 | 82% | 88% |  |"),
+        "KPI table"
+    );
     assert!(!md.contains("<script"));
 }
 
@@ -185,6 +195,7 @@ fn progress_is_reported_up_to_the_total() {
             smart: &smart,
             format: Format::Html,
             personal_data: PersonalData::Refuse,
+            files: &Default::default(),
         },
         &mut |done, total| seen.push((done, total)),
     )
@@ -207,6 +218,7 @@ fn an_empty_workspace_still_exports() {
             smart: &smart,
             format: Format::Html,
             personal_data: PersonalData::Refuse,
+            files: &Default::default(),
         },
         &mut |_, _| {},
     )
@@ -214,4 +226,268 @@ fn an_empty_workspace_still_exports() {
     assert!(out.text.contains("Portfolio of evidence: the learner"));
     assert!(out.text.contains("No criteria set is chosen"));
     assert_eq!(out.passed.0, 2, "personal data and the golden thread");
+}
+
+// ---------------------------------------------------------------------------
+// The rough edges of issue 16 (item 5), one test each: the Markdown lines an
+// assessor reads, exactly.
+
+fn md(r: &Records) -> String {
+    export_fixed(Format::Markdown, PersonalData::Refuse, r)
+        .expect("exported")
+        .text
+}
+
+fn has_line(text: &str, line: &str) {
+    assert!(
+        text.lines().any(|l| l == line),
+        "no line {line:?} in:\n{}",
+        text.lines()
+            .filter(|l| l.contains(line.get(..12).unwrap_or(line)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn edge_a_reason_ending_in_a_full_stop_is_not_followed_by_another() {
+    let (_, mut r) = fixed();
+    r.reviews[1].changes[0].reason = "Target date moved after the October appraisal.".into();
+    let out = md(&r);
+    assert!(!out.contains(".."), "a double full stop");
+    assert!(out.contains("revised because Target date moved after the October appraisal. Now:"));
+}
+
+#[test]
+fn edge_two_reviews_on_one_day_have_different_headings() {
+    let (_, mut r) = fixed();
+    let mut second = r.reviews[1].clone();
+    second.id = id(99);
+    second.held =
+        chrono::DateTime::parse_from_rfc3339("2026-04-15T16:45:00+01:00").expect("moment");
+    second.corrects = Some(r.reviews[1].id.clone());
+    r.reviews.push(second);
+    r.sort();
+    let out = md(&r);
+    has_line(&out, "### Review of 15 April 2026, 10:00");
+    has_line(&out, "### Correction of 15 April 2026, 16:45");
+    has_line(&out, "- **Corrects:** Review of 15 April 2026, 10:00");
+}
+
+#[test]
+fn edge_dates_and_moments_read_as_a_uk_document_writes_them() {
+    let (_, r) = fixed();
+    let out = md(&r);
+    has_line(&out, "- **Held:** 15 April 2026, 10:00");
+    has_line(&out, "- **Exported:** 1 June 2026");
+    has_line(&out, "| 31 January 2026 | 82% | 88% |  |");
+    assert!(!out.contains("+00:00"), "no offsets");
+    assert!(!out.contains("2026-04-15"), "no ISO dates");
+}
+
+#[test]
+fn edge_kpi_names_are_in_capitals() {
+    let (_, mut r) = fixed();
+    r.objectives[0].measure.kpi = "csat".into();
+    has_line(&md(&r), "- **KPI:** CSAT");
+}
+
+#[test]
+fn edge_titles_are_whole_in_links_and_diary_headings_end_on_a_word() {
+    let (_, mut r) = fixed();
+    let long = "An elderly customer who is hard of hearing rang to ask why her direct debit had gone up by forty pounds a month";
+    r.diary[0].situation = long.into();
+    r.diary[0].criteria = vec!["1.1".into()];
+    let out = md(&r);
+    assert!(
+        out.contains(&format!("[20 April 2026: {}]", long)),
+        "the index links to the whole title: {}",
+        out.lines()
+            .filter(|l| l.contains("An elderly"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    has_line(
+        &out,
+        "### 20 April 2026: An elderly customer who is hard of hearing rang to ask why her direct debit had gone up by…",
+    );
+}
+
+#[test]
+fn edge_several_linked_objectives_are_separated() {
+    let (_, mut r) = fixed();
+    let mut second = r.objectives[0].clone();
+    second.id = id(11);
+    second.statement = "Cut repeat calls about meter readings to 5 a week by 30 June".into();
+    r.objectives.push(second);
+    r.activities[0].objectives = vec![id(10), id(11)];
+    r.sort();
+    let out = md(&r);
+    assert!(
+        out.contains("- **For the objectives:** [Raise my CSAT from 82% to 88% by 31 July using HEAT on complaint calls](#r-")
+            && out.contains("); [Cut repeat calls about meter readings to 5 a week by 30 June](#r-"),
+        "{}",
+        out.lines().filter(|l| l.contains("For the objective")).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn edge_feedback_says_what_its_state_means() {
+    let (_, r) = fixed();
+    let out = md(&r);
+    assert!(!out.contains("**State:**"));
+    has_line(&out, "- **Response:** reflected on and acted upon");
+}
+
+#[test]
+fn edge_the_version_history_shows_the_plan_once_and_then_only_changes() {
+    let (_, mut r) = fixed();
+    let mut third = r.reviews[1].clone();
+    third.id = id(52);
+    third.held = at(day(2026, 5, 20));
+    third.changes = vec![change(&r.objectives[0].id, Outcome::Kept, "On track.")];
+    r.reviews.push(third);
+    r.sort();
+    let out = md(&r);
+    assert!(out.contains("- [Review of 20 January 2026](#r-"));
+    assert!(out.contains("): added because CSAT below standard. As agreed: “Get better at complaint calls”; by no date; not started"));
+    assert!(
+        out.contains(
+            "): revised because Target date moved after two weeks off. Now: “Raise my CSAT"
+        )
+    );
+    assert!(
+        !out.contains("[Review of 20 May 2026](#r-01"),
+        "an unchanged objective is not repeated at a review that kept it"
+    );
+    assert!(
+        out.contains("): kept because On track\n"),
+        "the review itself still says why it kept the objective"
+    );
+    assert!(
+        !out.contains(": reworded"),
+        "a status moving on is not a rewording"
+    );
+}
+
+#[test]
+fn edge_the_golden_thread_reads_in_both_directions() {
+    let (_, mut r) = fixed();
+    r.diary[0].objectives = vec![id(10)];
+    r.feedback[1].entries = vec![r.diary[0].id.clone()];
+    let out = md(&r);
+    assert!(out.contains("- **For the objective:** [Raise my CSAT from 82% to 88%"));
+    assert!(out.contains("- **Activities:** [Activity 20](#r-"));
+    assert!(out.contains("- **Reflective accounts:** [A customer rang about a catch-up bill"));
+    assert!(out.contains("- **Acted on in:** [A customer rang about a catch-up bill"));
+    assert!(out.contains("- **Acts on the feedback:** ["));
+}
+
+#[test]
+fn edge_before_and_after_starts_from_the_stated_baseline() {
+    let (_, r) = fixed();
+    let out = md(&r);
+    assert!(
+        out.contains(": before 82% (the stated baseline); after 87% on 30 April 2026."),
+        "{}",
+        out.lines()
+            .filter(|l| l.contains("Before and after"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert_eq!(
+        build::stated_figure("FCR on complaint calls 68% (Q2 2026)"),
+        Some(68.0)
+    );
+    assert_eq!(build::stated_figure("412 seconds (April)"), Some(412.0));
+    assert_eq!(
+        build::stated_figure("Q2 2026: 7 complaints a week"),
+        Some(7.0)
+    );
+    assert_eq!(build::stated_figure("none yet"), None);
+}
+
+#[test]
+fn edge_each_objective_shows_its_smart_verdict_and_feedback_its_triangulation() {
+    let (_, mut r) = fixed();
+    let out = md(&r);
+    has_line(
+        &out,
+        "- **SMART check:** passes all five letters (specific, measurable, achievable, relevant, time-bound)",
+    );
+    has_line(&out, "### Feedback by source and method");
+    has_line(
+        &out,
+        "| Source | Items | Positive | Constructive | Negative | Gathered by |",
+    );
+    r.objectives[0].statement = "Get better at complaint calls".into();
+    has_line(
+        &md(&r),
+        "- **SMART check:** not yet: M: no number or measure",
+    );
+}
+
+/// An attached file for the scan tests: `name` holding `bytes`.
+fn attached(r: &Records, n: u8, name: &str, bytes: &[u8]) -> EvidenceFile {
+    let at = r.diary[0].created;
+    EvidenceFile {
+        format: 1,
+        id: id(n),
+        date: day(2026, 11, 20),
+        created: at,
+        updated: at,
+        title: format!("File {n}"),
+        kind: EvidenceKind::Other,
+        description: String::new(),
+        links: Vec::new(),
+        criteria: Vec::new(),
+        original_name: name.into(),
+        stored_name: name.into(),
+        size: bytes.len() as u64,
+        sha256: crate::domain::evidence::sha256_hex(bytes),
+    }
+}
+
+#[test]
+fn text_files_are_scanned_and_the_rest_listed_for_the_learner_to_check() {
+    let (h, mut r) = fixed();
+    // A PDF whose bytes are ASCII: its cross-reference table reads like
+    // phone numbers, but it is not text the learner wrote.
+    let pdf = b"%PDF-1.4\nxref\n0 4\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n%%EOF\n";
+    let note = b"Call back Mrs Jones on 07700 900123 about the refund.";
+    r.evidence = vec![
+        attached(&r, 70, "observation.pdf", pdf),
+        attached(&r, 71, "call notes.txt", note),
+    ];
+    let files: std::collections::BTreeMap<Id, Vec<u8>> =
+        [(id(70), pdf.to_vec()), (id(71), note.to_vec())].into();
+    let set = unit();
+    let request = |personal_data| Request {
+        header: &h,
+        records: &r,
+        criteria: Some(&set),
+        today: today(),
+        smart: &smart,
+        format: Format::Markdown,
+        personal_data,
+        files: &files,
+    };
+    let Err(Refusal::PersonalData(hits)) = export(&request(PersonalData::Refuse), &mut |_, _| {})
+    else {
+        panic!("a phone number in a text file stops the export");
+    };
+    assert_eq!(
+        hits.len(),
+        1,
+        "only the note's number, none in the PDF: {hits:?}"
+    );
+    assert_eq!(hits[0].field, "file");
+    assert_eq!(hits[0].record.id, id(71));
+    // A placeholder cannot be put into the learner's file: still refused.
+    assert!(export(&request(PersonalData::Redact), &mut |_, _| {}).is_err());
+    let done = export(&request(PersonalData::Allow), &mut |_, _| {}).expect("allowed");
+    assert_eq!(
+        done.unscanned,
+        vec![format!("File 70 (evidence/{}/observation.pdf)", id(70))]
+    );
 }
