@@ -313,6 +313,13 @@ impl App {
 
     /// Takes in a full load from the background.
     pub fn apply_loaded(&mut self, loaded: Loaded) {
+        self.apply_loaded_with(loaded, None);
+    }
+
+    /// Takes in a full load with what the background worked out from it
+    /// (the criteria sets and the Progress figures), so none of that runs on
+    /// the UI thread.
+    pub fn apply_loaded_with(&mut self, loaded: Loaded, derived: Option<progress::Derived>) {
         let selected_ids: Vec<Option<Id>> =
             Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
         self.header = loaded.header;
@@ -320,6 +327,16 @@ impl App {
         self.records = loaded.records;
         self.search.records_changed();
         self.records_rev += 1;
+        match derived {
+            Some(derived) => {
+                (self.criteria, self.more_criteria) = derived.criteria;
+                self.progress_worked_out(derived.progress);
+            }
+            None => {
+                (self.criteria, self.more_criteria) =
+                    chosen_sets(self.ws.as_ref(), &self.header.profile);
+            }
+        }
         self.files = loaded.files;
         // Keep draft problems found at start; replace the rest.
         self.problems = loaded.problems;
@@ -327,7 +344,6 @@ impl App {
         self.merge_session_changes();
         self.diary_total = self.records.diary.len();
         self.loading = None;
-        (self.criteria, self.more_criteria) = chosen_sets(self.ws.as_ref(), &self.header.profile);
         for (i, screen) in Screen::ALL.iter().enumerate() {
             if let Some(id) = &selected_ids[i]
                 && let Some(pos) = self.ids(*screen).iter().position(|x| x == id)
@@ -1095,7 +1111,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// The criteria sets `profile` chooses, looked for beside `ws` (built-in
 /// ones only when there is no workspace behind the app).
-fn chosen_sets(
+pub(crate) fn chosen_sets(
     ws: Option<&crate::store::Workspace>,
     profile: &LearnerProfile,
 ) -> (Option<CriteriaSet>, Vec<CriteriaSet>) {

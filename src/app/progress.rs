@@ -82,6 +82,17 @@ pub struct ProgressData {
     pub verdicts: Vec<Verdict>,
 }
 
+/// What a background load works out for the app besides the records.
+#[derive(Debug)]
+pub struct Derived {
+    /// The profile's first criteria set and the further ones.
+    pub criteria: (
+        Option<crate::domain::CriteriaSet>,
+        Vec<crate::domain::CriteriaSet>,
+    ),
+    pub progress: ProgressData,
+}
+
 /// An export running in the background.
 #[derive(Debug)]
 pub struct ExportJob {
@@ -122,49 +133,25 @@ impl App {
     }
 
     fn compute_progress(&self, criteria_id: String) -> ProgressData {
-        let r = &self.records;
-        let mut series: Vec<MetricSeries> = Vec::new();
-        // Never chart what cannot be drawn (a file edited by hand may hold
-        // `inf` or `1e308`): such a reading is left out, not drawn.
-        for k in r.kpis.iter().filter(|k| kpi::drawable(k.value)) {
-            let name = k.metric_name();
-            match series.iter_mut().find(|s| s.metric == name) {
-                Some(s) => s.readings.push(k.clone()),
-                None => series.push(MetricSeries {
-                    metric: name,
-                    scale: kpi::scale_of(k),
-                    readings: vec![k.clone()],
-                }),
-            }
-        }
-        for s in &mut series {
-            s.readings
-                .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-            if let Some(last) = s.readings.last() {
-                s.scale = kpi::scale_of(last);
-            }
-        }
-        series.sort_by(|a, b| a.metric.cmp(&b.metric));
-        let coverage = self.criteria.as_ref().map(|set| coverage::coverage(set, r));
-        let verdicts = readiness::check_with(
-            &readiness::Portfolio {
-                header: &self.header,
-                records: r,
-                criteria: self.criteria.as_ref(),
-                more_criteria: &self.more_criteria,
-                today: self.today,
-                smart: &readiness::smart_letters,
-            },
-            coverage.as_ref(),
+        let mut data = work_out(
+            &self.header,
+            &self.records,
+            self.criteria.as_ref(),
+            &self.more_criteria,
+            self.today,
         );
-        ProgressData {
-            rev: self.records_rev,
-            today: Some(self.today),
-            criteria_id,
-            series,
-            coverage,
-            verdicts,
-        }
+        data.rev = self.records_rev;
+        data.criteria_id = criteria_id;
+        data
+    }
+
+    /// Takes figures worked out elsewhere (the background load) from the
+    /// records now in memory, so the UI thread need not work them out.
+    /// (Worked out for another day or criteria set, they are redone when
+    /// next shown.)
+    pub fn progress_worked_out(&mut self, mut data: ProgressData) {
+        data.rev = self.records_rev;
+        *self.progress.data.get_mut() = data;
     }
 
     /// Rows in the current Progress view.
@@ -442,6 +429,61 @@ impl App {
     }
 }
 
+/// The Progress screen's figures for `records`: each KPI's readings, the
+/// criteria coverage and the readiness verdicts (for `rev` 0; the caller
+/// says which records they belong to). Free of the app, so the background
+/// load can work them out before the records reach the UI thread.
+pub fn work_out(
+    header: &crate::domain::WorkspaceHeader,
+    r: &crate::domain::Records,
+    criteria: Option<&crate::domain::CriteriaSet>,
+    more_criteria: &[crate::domain::CriteriaSet],
+    today: NaiveDate,
+) -> ProgressData {
+    let mut series: Vec<MetricSeries> = Vec::new();
+    // Never chart what cannot be drawn (a file edited by hand may hold
+    // `inf` or `1e308`): such a reading is left out, not drawn.
+    for k in r.kpis.iter().filter(|k| kpi::drawable(k.value)) {
+        let name = k.metric_name();
+        match series.iter_mut().find(|s| s.metric == name) {
+            Some(s) => s.readings.push(k.clone()),
+            None => series.push(MetricSeries {
+                metric: name,
+                scale: kpi::scale_of(k),
+                readings: vec![k.clone()],
+            }),
+        }
+    }
+    for s in &mut series {
+        s.readings
+            .sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        if let Some(last) = s.readings.last() {
+            s.scale = kpi::scale_of(last);
+        }
+    }
+    series.sort_by(|a, b| a.metric.cmp(&b.metric));
+    let coverage = criteria.map(|set| coverage::coverage(set, r));
+    let verdicts = readiness::check_with(
+        &readiness::Portfolio {
+            header,
+            records: r,
+            criteria,
+            more_criteria,
+            today,
+            smart: &readiness::smart_letters,
+        },
+        coverage.as_ref(),
+    );
+    ProgressData {
+        rev: 0,
+        today: Some(today),
+        criteria_id: criteria.map(|c| c.id.clone()).unwrap_or_default(),
+        series,
+        coverage,
+        verdicts,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +513,37 @@ mod tests {
         app.records.kpis.clear();
         assert_eq!(app.progress_data().series.len(), 3);
         // ...only when the records change.
+        app.records_rev += 1;
+        assert!(app.progress_data().series.is_empty());
+    }
+
+    #[test]
+    fn figures_from_the_background_load_are_shown_without_working_them_out_again() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let (header, records) = crate::demo::story(now.date_naive());
+        let loaded = Loaded {
+            header,
+            records,
+            ..Loaded::default()
+        };
+        let by_itself = App::from_loaded(loaded.clone(), now);
+        let shown = |d: &ProgressData| format!("{:?}", (&d.series, &d.coverage, &d.verdicts));
+        let expected = shown(&by_itself.progress_data());
+        let criteria = (by_itself.criteria.clone(), by_itself.more_criteria.clone());
+        let progress = work_out(
+            &loaded.header,
+            &loaded.records,
+            criteria.0.as_ref(),
+            &criteria.1,
+            now.date_naive(),
+        );
+        let mut app = App::from_loaded(Loaded::default(), now);
+        app.apply_loaded_with(loaded, Some(Derived { criteria, progress }));
+        assert_eq!(shown(&app.progress_data()), expected);
+        // Taken as they came: a change behind the app's back is not seen
+        // until the records change through it.
+        app.records.kpis.clear();
+        assert_eq!(shown(&app.progress_data()), expected);
         app.records_rev += 1;
         assert!(app.progress_data().series.is_empty());
     }

@@ -39,9 +39,9 @@ pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
 /// What a background job has to say; each message wakes the loop.
 enum News {
-    /// Every record, read from the cache and the changed files, and the
-    /// search index over them.
-    Loaded(Box<Result<(Loaded, crate::search::Index), OpenError>>),
+    /// Every record, read from the cache and the changed files, the search
+    /// index over them and the Progress screen's figures.
+    Loaded(Box<Result<(Loaded, crate::search::Index, super::progress::Derived), OpenError>>),
     /// What tidying the workspace folder did.
     Tidied(std::io::Result<crate::store::Tidied>),
 }
@@ -117,19 +117,34 @@ impl Jobs {
         let started = std::thread::Builder::new()
             .name("starlog-load".into())
             .spawn(move || {
-                let result = Workspace::open(&root, &name, Mode::ReadOnly)
-                    .and_then(|ws| ws.load_counting(&counter))
-                    .map(|loaded| {
-                        // Here rather than on the first `/`: at 100k records
-                        // building the search index takes a noticeable moment.
-                        let index = crate::search::Index::build(&loaded.records, today);
-                        (loaded, index)
+                let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
+                    let loaded = ws.load_counting(&counter)?;
+                    // Here rather than on the UI thread: at 100k records the
+                    // search index and the readiness rules take a while.
+                    // Both read the records, so they run side by side.
+                    let (index, derived) = std::thread::scope(|scope| {
+                        let index =
+                            scope.spawn(|| crate::search::Index::build(&loaded.records, today));
+                        let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
+                        let progress = super::progress::work_out(
+                            &loaded.header,
+                            &loaded.records,
+                            criteria.0.as_ref(),
+                            &criteria.1,
+                            today,
+                        );
+                        let index = index.join().unwrap_or_else(|_| {
+                            crate::search::Index::build(&loaded.records, today)
+                        });
+                        (index, super::progress::Derived { criteria, progress })
                     });
+                    Ok((loaded, index, derived))
+                });
                 // The cache is derived and rebuilt at will: a copy is kept to
                 // write it after the app has its records, and a failure only
                 // costs the next open some parsing.
                 let stale = match &result {
-                    Ok((loaded, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
+                    Ok((loaded, _, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
                     _ => None,
                 };
                 report(News::Loaded(Box::new(result)));
@@ -159,8 +174,8 @@ impl Jobs {
         while let Ok(news) = self.rx.try_recv() {
             match news {
                 News::Loaded(result) => match *result {
-                    Ok((loaded, index)) => {
-                        app.apply_loaded(loaded);
+                    Ok((loaded, index, derived)) => {
+                        app.apply_loaded_with(loaded, Some(derived));
                         app.search_index_loaded(index);
                         app.greet_if_new();
                         self.load = None;

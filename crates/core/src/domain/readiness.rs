@@ -654,53 +654,82 @@ const LEARNING_WORDS: [&str; 24] = [
     "should have",
 ];
 
-/// The words of `text`, lower case, apostrophes kept ("i'll").
-fn words_of(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace('’', "'")
+/// `text` in lower case, typographic apostrophes made plain ("i’ll" reads
+/// as "i'll").
+fn folded(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
+}
+
+/// The words of folded text, apostrophes kept ("i'll").
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// The words that carry meaning: longer than three letters.
-fn content_words(text: &str) -> Vec<String> {
-    words_of(text)
-        .into_iter()
-        .filter(|w| w.chars().count() > 3)
-        .collect()
+fn content_words(folded: &str) -> impl Iterator<Item = &str> {
+    words_of(folded).filter(|w| w.chars().nth(3).is_some())
+}
+
+/// `phrase` stands as whole words in `spaced` (words with a space either side).
+fn has_phrase(spaced: &str, phrase: &str) -> bool {
+    spaced
+        .match_indices(phrase)
+        .any(|(at, _)| spaced[..at].ends_with(' ') && spaced[at + phrase.len()..].starts_with(' '))
 }
 
 /// Why a STAR entry's reflection does not count, or `None` when it says
 /// what was learned or what will change. A reflection counts when it is
 /// not empty and is not the situation told again: most of its words
 /// already in the other parts, with no word of learning or change.
+///
+/// It runs for every entry each time the rules are checked (the Progress
+/// screen, `check`, export), so it works on one lower-case copy of each
+/// part and slices of it rather than a string per word.
 pub fn weak_reflection(e: &DiaryEntry) -> Option<&'static str> {
     let text = e.reflection.trim();
     if text.is_empty() {
         return Some("no reflection");
     }
-    let said_before = [&e.situation, &e.task, &e.action, &e.result]
-        .iter()
-        .any(|part| part.trim().to_lowercase() == text.to_lowercase());
-    if said_before {
+    let lower = text.to_lowercase();
+    let parts = [&e.situation, &e.task, &e.action, &e.result].map(|part| part.to_lowercase());
+    // (Lower case never makes or unmakes white space, so trimming after
+    // lowering is trimming before.)
+    if parts.iter().any(|part| part.trim() == lower) {
         return Some("the reflection repeats the account");
     }
-    let spaced = format!(" {} ", words_of(text).join(" "));
-    let learns = LEARNING_WORDS
-        .iter()
-        .any(|w| spaced.contains(&format!(" {w} ")));
-    let words = content_words(text);
+    let text = folded(text);
+    let mut spaced = String::with_capacity(text.len() + 2);
+    spaced.push(' ');
+    for word in words_of(&text) {
+        spaced.push_str(word);
+        spaced.push(' ');
+    }
+    let learns = LEARNING_WORDS.iter().any(|w| has_phrase(&spaced, w));
+    let words: Vec<&str> = content_words(&text).collect();
     if words.len() < 2 && !learns {
         return Some("the reflection is too short to say what you learned");
     }
-    let account: BTreeSet<String> = [&e.situation, &e.task, &e.action, &e.result]
-        .iter()
-        .flat_map(|t| content_words(t))
-        .collect();
+    if learns {
+        return None;
+    }
+    let parts = parts.map(|part| {
+        if part.contains('’') {
+            part.replace('’', "'")
+        } else {
+            part
+        }
+    });
+    let account: std::collections::HashSet<&str> =
+        parts.iter().flat_map(|part| content_words(part)).collect();
     let repeated = words.iter().filter(|w| account.contains(*w)).count();
-    if !learns && repeated * 4 >= words.len() * 3 {
+    if repeated * 4 >= words.len() * 3 {
         return Some("the reflection repeats the situation");
     }
     None
@@ -710,18 +739,12 @@ fn reflective_log(p: &Portfolio) -> Verdict {
     let satisfy = format!(
         "Keep writing STAR reflections (Situation, Task, Action, Result all filled in, and a Reflection on what you learned or will do differently): {MIN_STAR_ENTRIES} or more, spread over at least {MIN_LOG_DAYS} days"
     );
-    let complete: Vec<&DiaryEntry> = p
+    let (complete, unreflected): (Vec<&DiaryEntry>, Vec<&DiaryEntry>) = p
         .records
         .diary
         .iter()
-        .filter(|e| e.is_complete_star() && weak_reflection(e).is_none())
-        .collect();
-    let unreflected: Vec<&DiaryEntry> = p
-        .records
-        .diary
-        .iter()
-        .filter(|e| e.is_complete_star() && weak_reflection(e).is_some())
-        .collect();
+        .filter(|e| e.is_complete_star())
+        .partition(|e| weak_reflection(e).is_none());
     let incomplete: Vec<RecordRef> = p
         .records
         .diary
