@@ -984,8 +984,6 @@ impl App {
         let was_open = self.form.is_some();
         match self.form.take() {
             Some(form) if form.engine().is_some() => self.submit_form(form),
-            Some(Form::Kpi(form)) => self.save_kpi(form),
-            Some(Form::Export(form)) => self.save_export(form),
             Some(Form::Review(form)) => self.save_review(form),
             Some(form) => self.submit_form(form),
             None => {}

@@ -10,7 +10,7 @@ use super::{Action, App, Form, Screen};
 use crate::domain::coverage::{self, Coverage};
 use crate::domain::kpi::{self, Scale};
 use crate::domain::readiness::{self, Verdict};
-use crate::domain::{AnyRecord, KpiReading, privacy};
+use crate::domain::{KpiReading, privacy};
 use crate::export::{self, Request};
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -233,53 +233,6 @@ impl App {
         ))));
     }
 
-    pub(super) fn save_kpi(&mut self, mut form: Box<KpiForm>) {
-        let reading = match form.to_reading(self.today) {
-            Ok(r) => r,
-            Err(e) => {
-                form.fields.focus_on(e.field);
-                form.save_error = Some(e);
-                self.form = Some(Form::Kpi(form));
-                return;
-            }
-        };
-        if let Err(message) = kpi::same_scale(&reading, &self.records.kpis) {
-            form.save_error = Some(super::forms::FieldError {
-                field: "unit",
-                message,
-            });
-            self.form = Some(Form::Kpi(form));
-            return;
-        }
-        let name = reading.metric_name();
-        let value = kpi::fmt_number(reading.value);
-        match self.save_record(AnyRecord::Kpi(reading), form.editing) {
-            Ok(_) => {
-                self.forget_draft(form.as_ref());
-                // Show the metric just recorded.
-                self.progress.view = ProgressView::Kpis;
-                let row = self
-                    .progress_data()
-                    .series
-                    .iter()
-                    .position(|s| s.metric == name);
-                if let Some(i) = row {
-                    self.lists[Screen::Progress.index()].selected = i;
-                }
-                self.set_status(format!("Recorded {name} {value}"));
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                form.save_error = Some(super::forms::FieldError {
-                    field: "value",
-                    message,
-                });
-                self.form = Some(Form::Kpi(form));
-                self.write_draft();
-            }
-        }
-    }
-
     fn open_export_form(&mut self) {
         if self.progress.export.is_some() {
             self.set_status("An export is already running");
@@ -297,24 +250,9 @@ impl App {
         ))));
     }
 
-    pub(super) fn save_export(&mut self, mut form: Box<ExportForm>) {
-        match form.to_choice() {
-            Ok(choice) if choice.exists && !choice.overwrite => {
-                self.form = Some(Form::Export(form));
-                self.confirm = Some(super::Confirm::OverwriteExport(choice));
-            }
-            Ok(choice) => self.start_export(choice),
-            Err(e) => {
-                form.fields.focus_on(e.field);
-                form.save_error = Some(e);
-                self.form = Some(Form::Export(form));
-            }
-        }
-    }
-
     /// Builds and writes the portfolio on a background thread; the status
     /// line shows its progress (see [`App::poll_export`]).
-    pub(super) fn start_export(&mut self, choice: ExportChoice) {
+    pub(crate) fn start_export(&mut self, choice: ExportChoice) {
         let header = self.header.clone();
         let records = self.records.clone();
         let criteria = self.criteria.clone();
@@ -583,7 +521,7 @@ mod tests {
             panic!("the form stays open when the save fails");
         };
         assert_eq!(form.fields.text("value"), "350", "the typed value is kept");
-        assert!(form.save_error.is_some());
+        assert!(form.error.is_some());
     }
 
     fn export_to(app: &mut App, path: &std::path::Path) {
@@ -648,7 +586,7 @@ mod tests {
         let Some(Form::Export(form)) = &app.form else {
             panic!("the form stays open");
         };
-        let e = form.save_error.as_ref().expect("refused");
+        let e = form.error.as_ref().expect("refused");
         assert!(e.message.contains("inside the workspace"), "{}", e.message);
         assert!(app.confirm.is_none());
         assert!(!ws.join("diary.html").exists());

@@ -151,8 +151,6 @@ pub fn view(app: &App, frame: &mut Frame) {
                 }
             }
         }
-        Some(Form::Kpi(form)) => forms::kpi::draw(app, form, frame, body, &st),
-        Some(Form::Export(form)) => forms::export::draw(app, form, frame, body, &st),
         Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),
         Some(_) => {}
         None => match app.screen {

@@ -3,13 +3,12 @@
 //! form). Saving starts the export in the background; the status line shows
 //! how far it has got.
 
-use super::FieldError;
-use super::FormState;
 use super::field::{Field, Fields};
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
 use crate::domain::privacy::Hit;
 use crate::export::{Format, PersonalData};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
 const FORMATS: [&str; 3] = [
@@ -24,16 +23,18 @@ const PERSONAL: [&str; 3] = [
     "Keep them: they are not customers' details",
 ];
 
+/// The export form's spec.
 #[derive(Debug)]
-pub struct ExportForm {
-    pub fields: Fields,
+pub struct ExportSpec {
     /// Possible customer details found when the form opened.
     pub hits: Vec<Hit>,
-    pub save_error: Option<FieldError>,
     /// The learner's name and the day, for the default file name.
     name: String,
     today: NaiveDate,
 }
+
+/// The open export form.
+pub type ExportForm = Engine<ExportSpec>;
 
 /// What the learner chose.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +56,7 @@ impl ExportForm {
             Field::choice(
                 "format",
                 "Format",
-                "HTML for your assessor (print it to PDF from a browser), or Markdown. Space or ←/→",
+                "HTML for your assessor (print it to PDF from a browser), Markdown, or a zip of both with the attached files",
                 FORMATS.iter().map(|s| s.to_string()).collect(),
                 0,
             ),
@@ -73,25 +74,25 @@ impl ExportForm {
                 personal,
             ),
         ]);
-        let mut fields = fields;
-        // The cursor starts at the end of the suggested path, ready to change the name.
-        if let Some(f) = fields.list.iter_mut().find(|f| f.name == "file")
-            && let super::field::Input::Line(area, _) = &mut f.input
-        {
-            area.move_cursor(ratatui_textarea::CursorMove::End);
-        }
-        ExportForm {
+        Engine::build(
+            ExportSpec {
+                hits,
+                name: name.to_string(),
+                today,
+            },
             fields,
-            hits,
-            save_error: None,
-            name: name.to_string(),
-            today,
-        }
+        )
     }
 
     /// The learner's choice, or the field to fix and why.
     pub fn to_choice(&self) -> Result<ExportChoice, FieldError> {
-        let f = &self.fields;
+        self.spec.to_choice(&self.fields)
+    }
+}
+
+impl ExportSpec {
+    /// The learner's choice, or the field to fix and why.
+    pub fn to_choice(&self, f: &Fields) -> Result<ExportChoice, FieldError> {
         let format = match f.choice("format") {
             1 => Format::Markdown,
             2 => Format::Zip,
@@ -145,29 +146,64 @@ impl ExportForm {
     }
 }
 
-impl FormState for ExportForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.fields.handle_key(key);
-        if changed {
-            self.save_error = None;
+impl Spec for ExportSpec {
+    fn title(&self) -> String {
+        "Export the portfolio".into()
+    }
+
+    /// Nothing typed here is worth asking about on Esc.
+    fn closes_quietly(&self) -> bool {
+        true
+    }
+
+    /// Starts the export; a file that is there already is replaced only
+    /// when the learner says so (the question keeps the form open).
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let choice = self.to_choice(fields)?;
+        if choice.exists && !choice.overwrite {
+            app.confirm = Some(crate::app::Confirm::OverwriteExport(choice));
+            return Err(FieldError::new(
+                "file",
+                "That file is there already: replace it?",
+            ));
         }
-        changed
+        app.start_export(choice);
+        Ok(String::new())
     }
-    fn next_field(&mut self, step: isize) {
-        self.fields.next_field(step);
-    }
-    fn dirty(&self) -> bool {
-        // Nothing the learner typed here is worth asking about on Esc.
-        false
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        self.fields.paste(text)
-    }
-    fn focused_kind(&mut self) -> Option<super::field::FieldKind> {
-        Some(self.fields.focused_kind())
-    }
-    fn field_action(&mut self, action: &crate::app::Action) -> bool {
-        self.fields.handle_action(action)
+
+    /// The customer details found, masked, with where they are.
+    fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
+        let mut advice = Advice::new("Customer personal data");
+        if self.hits.is_empty() {
+            advice.text(
+                Tone::Good,
+                "No e-mail addresses, phone numbers, card numbers or postcodes found.",
+            );
+            advice.text(Tone::Plain, "");
+            advice.text(
+                Tone::Dim,
+                "Names cannot be detected: check that customers are not named.",
+            );
+            return Some(advice);
+        }
+        advice.text(
+            Tone::Hint,
+            format!("{} possible customer detail(s):", self.hits.len()),
+        );
+        for h in self.hits.iter().take(12) {
+            advice.line(vec![
+                (Tone::Hint, format!("{} ", h.kind.label())),
+                (Tone::Plain, h.masked()),
+            ]);
+            advice.text(
+                Tone::Dim,
+                format!("in the {} of {}", h.field, h.record.describe()),
+            );
+        }
+        if self.hits.len() > 12 {
+            advice.text(Tone::Dim, format!("and {} more", self.hits.len() - 12));
+        }
+        Some(advice)
     }
 }
 
@@ -175,7 +211,7 @@ impl FormState for ExportForm {
 mod tests {
     use super::*;
     use crate::domain::privacy;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid")

@@ -588,56 +588,6 @@ impl Fields {
     }
 }
 
-/// `FormState` for a form built on `Fields`: keys, Tab, paste and `Ctrl-E`
-/// go to the fields, a change clears the last save error, and the draft is
-/// the form's own `to_draft`.
-macro_rules! fields_form_state {
-    ($form:ty) => {
-        impl $crate::app::forms::FormState for $form {
-            fn handle_key(&mut self, key: &::ratatui::crossterm::event::KeyEvent) -> bool {
-                let changed = self.fields.handle_key(key);
-                if changed {
-                    self.save_error = None;
-                }
-                changed
-            }
-            fn next_field(&mut self, step: isize) {
-                self.fields.next_field(step);
-            }
-            fn dirty(&self) -> bool {
-                self.fields.dirty
-            }
-            fn paste(&mut self, text: &str) -> bool {
-                self.fields.paste(text)
-            }
-            fn focused_kind(&mut self) -> Option<$crate::app::forms::field::FieldKind> {
-                Some(self.fields.focused_kind())
-            }
-            fn field_action(&mut self, action: &$crate::app::Action) -> bool {
-                let changed = self.fields.handle_action(action);
-                if changed {
-                    self.save_error = None;
-                }
-                changed
-            }
-            fn focused_text(&mut self) -> Option<$crate::app::forms::FocusedText<'_>> {
-                self.fields.focused_text()
-            }
-            fn text_changed(&mut self) {
-                self.fields.dirty = true;
-                self.save_error = None;
-            }
-            fn to_draft(
-                &self,
-                now: ::chrono::DateTime<::chrono::FixedOffset>,
-            ) -> Option<$crate::domain::Draft> {
-                Some(<$form>::to_draft(self, now))
-            }
-        }
-    };
-}
-pub(crate) use fields_form_state;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,21 +3,25 @@
 //! checked against the metric's scale; a value off the scale is refused at
 //! the field, with the scale named.
 
-use super::FieldError;
 use super::field::{Field, Fields, LineKind};
 use super::picker::PickOption;
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
+use crate::app::progress::ProgressView;
 use crate::domain::kpi::{self, Better, KpiField};
-use crate::domain::{Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
+use crate::domain::{AnyRecord, Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+/// The KPI form's spec.
 #[derive(Debug)]
-pub struct KpiForm {
+pub struct KpiSpec {
+    /// The reading before editing (or a blank new one).
     pub base: KpiReading,
     pub editing: bool,
-    pub fields: Fields,
-    pub draft_id: Id,
-    pub save_error: Option<FieldError>,
 }
+
+/// The open KPI form.
+pub type KpiForm = Engine<KpiSpec>;
 
 const BETTER: [&str; 2] = ["higher is better", "lower is better"];
 
@@ -52,17 +56,14 @@ impl KpiForm {
             .iter()
             .map(|id| id.as_str().to_string())
             .collect();
-        let mut objective = Field::pick(
+        let objective = Field::pick_one(
             "objective",
             "Objective",
-            "Which objective does this figure measure? (for before and after) Space ticks",
+            "Which objective does this figure measure? (for before and after)",
             objectives,
             &linked,
             "No objectives yet: the reading stands on its own.",
         );
-        if let super::field::Input::Pick(p) = &mut objective.input {
-            p.single = true;
-        }
         let fields = Fields::new(vec![
             Field::short(
                 "metric",
@@ -102,7 +103,7 @@ impl KpiForm {
             Field::choice(
                 "better",
                 "Better",
-                "For your own metric: is a higher or a lower figure better? Space or ←/→",
+                "For your own metric: is a higher or a lower figure better?",
                 BETTER.iter().map(|s| s.to_string()).collect(),
                 better,
             ),
@@ -114,13 +115,13 @@ impl KpiForm {
                 &k.note,
             ),
         ]);
-        KpiForm {
-            base: reading,
-            editing,
+        Engine::build(
+            KpiSpec {
+                base: reading,
+                editing,
+            },
             fields,
-            draft_id: Id::generate(),
-            save_error: None,
-        }
+        )
     }
 
     /// A blank reading for `today`, with the metric, unit, direction, target
@@ -150,15 +151,19 @@ impl KpiForm {
             Some(k) => KpiForm::new(k.clone(), true, records),
             None => KpiForm::new(KpiForm::blank(None, draft.saved_at), false, records),
         };
-        form.fields.restore(&draft.fields);
-        form.draft_id = draft.id.clone();
+        form.restore(draft);
         form
     }
 
-    /// The reading as typed so far (unparsable numbers read as 0), for the
-    /// scale shown beside the form.
-    pub fn scale_note(&self) -> Result<kpi::Scale, String> {
-        let f = &self.fields;
+    /// The reading to save, or the field to fix and why.
+    pub fn to_reading(&self, today: NaiveDate) -> Result<KpiReading, FieldError> {
+        self.spec.to_reading(&self.fields, today)
+    }
+}
+
+impl KpiSpec {
+    /// The metric's scale as typed so far, for the advice beside the form.
+    pub fn scale_note(f: &Fields) -> Result<kpi::Scale, String> {
         let better = Some(if f.choice("better") == 1 {
             Better::Lower
         } else {
@@ -168,8 +173,7 @@ impl KpiForm {
     }
 
     /// The reading to save, or the field to fix and why.
-    pub fn to_reading(&self, today: NaiveDate) -> Result<KpiReading, FieldError> {
-        let f = &self.fields;
+    pub fn to_reading(&self, f: &Fields, today: NaiveDate) -> Result<KpiReading, FieldError> {
         if let Some((field, message)) = f.first_problem(today) {
             return Err(FieldError { field, message });
         }
@@ -217,15 +221,71 @@ impl KpiForm {
         })?;
         Ok(k)
     }
+}
 
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            self.editing.then(|| self.base.id.clone()),
-            DraftForm::Kpi,
-            self.fields.to_draft_fields(),
-        )
+impl Spec for KpiSpec {
+    fn title(&self) -> String {
+        if self.editing {
+            "Edit KPI reading".into()
+        } else {
+            "New KPI reading".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Kpi)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.editing.then(|| self.base.id.clone())
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let reading = self.to_reading(fields, app.today)?;
+        kpi::same_scale(&reading, &app.records.kpis).map_err(|m| FieldError::new("unit", m))?;
+        let name = reading.metric_name();
+        let value = kpi::fmt_number(reading.value);
+        app.save_record(AnyRecord::Kpi(reading), self.editing)
+            .map_err(|m| FieldError::new("", m))?;
+        // Show the metric just recorded.
+        app.progress.view = ProgressView::Kpis;
+        let row = app
+            .progress_data()
+            .series
+            .iter()
+            .position(|s| s.metric == name);
+        if let Some(i) = row {
+            app.lists[crate::app::Screen::Progress.index()].selected = i;
+        }
+        Ok(format!("Recorded {name} {value}"))
+    }
+
+    /// The metric's scale, as the metric and unit are typed.
+    fn advice(&self, fields: &Fields, _app: &App) -> Option<Advice> {
+        let mut advice = Advice::new("Scale");
+        match KpiSpec::scale_note(fields) {
+            Ok(s) => {
+                let range = match (s.min, s.max) {
+                    (Some(lo), Some(hi)) => {
+                        format!("{} to {}", kpi::fmt_number(lo), kpi::fmt_number(hi))
+                    }
+                    (Some(lo), None) => format!("{} or more", kpi::fmt_number(lo)),
+                    (None, Some(hi)) => format!("up to {}", kpi::fmt_number(hi)),
+                    (None, None) => "any number".into(),
+                };
+                let unit = if s.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.unit)
+                };
+                advice.text(
+                    Tone::Good,
+                    format!("{}: {range}{unit}, {}", s.metric, s.better.label()),
+                );
+            }
+            Err(e) => advice.text(Tone::Dim, e),
+        }
+        Some(advice)
     }
 }
 
@@ -238,8 +298,6 @@ impl KpiForm {
         FormState::handle_key(self, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
-
-super::field::fields_form_state!(KpiForm);
 
 #[cfg(test)]
 mod tests {

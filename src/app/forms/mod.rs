@@ -21,7 +21,6 @@ mod tests;
 
 use self::act::ActForm;
 use self::activity::ActivityForm;
-use self::export::ExportForm;
 use self::feedback::FeedbackForm;
 use self::kpi::KpiForm;
 use self::need::NeedForm;
@@ -462,10 +461,10 @@ register_forms! {
         Feedback(feedback::FeedbackSpec),
         Reflection(reflection::ReflectionSpec),
         Act(act::ActSpec),
+        Kpi(kpi::KpiSpec),
+        Export(export::ExportSpec),
     }
     own {
-        Kpi(KpiForm),
-        Export(ExportForm),
         Review(ReviewForm),
     }
 }
