@@ -292,7 +292,7 @@ mod tests {
         let Some(Form::Kpi(form)) = &app.form else {
             panic!("the KPI form is open: {:?}", app.status);
         };
-        assert!(form.editing);
+        assert!(form.spec.editing);
         let reading = app
             .records
             .kpis
