@@ -69,6 +69,18 @@ pub enum Action {
     ShowTrash,
     /// Bring the selected record back from the trash.
     Restore,
+    /// Show the evidence: attached files, witness statements, sign-offs.
+    ShowEvidence,
+    /// Attach a file (Evidence view).
+    AttachFile,
+    /// Open the selected file in the system's viewer (Evidence view).
+    OpenFile,
+    /// Write down a witness statement (Evidence view).
+    NewWitness,
+    /// The witness signs the selected statement (Evidence view).
+    SignWitness,
+    /// Sign off a need, an objective or a review.
+    SignOff,
     Refresh,
     EditProfile,
     /// The Progress screen's next / previous view (KPIs, criteria, readiness).

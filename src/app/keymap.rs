@@ -25,6 +25,8 @@ pub enum Context {
     Search,
     /// The list of deleted records (`T`), to bring one back.
     Trash,
+    /// The evidence (`E`): attached files, witness statements, sign-offs.
+    Evidence,
 }
 
 /// Which contexts a binding works in.
@@ -43,6 +45,7 @@ pub enum Scope {
     Discard,
     Search,
     Trash,
+    Evidence,
     /// The focused field of a form, by its kind (resolved after `Form`).
     Field(FieldKind),
 }
@@ -60,6 +63,7 @@ impl Scope {
             (Scope::Discard, Context::Discard) => true,
             (Scope::Search, Context::Search) => true,
             (Scope::Trash, Context::Trash) => true,
+            (Scope::Evidence, Context::Evidence) => true,
             _ => false,
         }
     }
@@ -696,6 +700,120 @@ pub fn bindings() -> &'static [Binding] {
                 true
             ),
             bind!(
+                &[Char('E')],
+                Scope::Screens,
+                Action::ShowEvidence,
+                "evidence: files, witness statements, sign-offs",
+                false
+            ),
+            bind!(
+                &[Char('S')],
+                Scope::On(Screen::Plan),
+                Action::SignOff,
+                "sign off the need or objective",
+                false
+            ),
+            bind!(
+                &[Char('S')],
+                Scope::On(Screen::Reviews),
+                Action::SignOff,
+                "sign off the review",
+                false
+            ),
+            // The evidence (E)
+            bind!(
+                &[Char('a')],
+                Scope::Evidence,
+                Action::AttachFile,
+                "attach a file",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::Enter)],
+                Scope::Evidence,
+                Action::Open,
+                "open (a file in your viewer)",
+                true
+            ),
+            bind!(
+                &[Char('o')],
+                Scope::Evidence,
+                Action::OpenFile,
+                "open the file in your viewer",
+                false
+            ),
+            bind!(
+                &[Char('w')],
+                Scope::Evidence,
+                Action::NewWitness,
+                "new witness statement",
+                true
+            ),
+            bind!(
+                &[Char('s')],
+                Scope::Evidence,
+                Action::SignWitness,
+                "the witness signs",
+                true
+            ),
+            bind!(
+                &[Char('S')],
+                Scope::Evidence,
+                Action::SignOff,
+                "sign-off",
+                true
+            ),
+            bind!(
+                &[Char('e')],
+                Scope::Evidence,
+                Action::Edit,
+                "edit the witness statement",
+                false
+            ),
+            bind!(
+                &[Char('d')],
+                Scope::Evidence,
+                Action::Delete,
+                "delete (to trash)",
+                false
+            ),
+            bind!(
+                &[Char('j'), Code(KeyCode::Down)],
+                Scope::Evidence,
+                Action::Down,
+                "down",
+                false
+            ),
+            bind!(
+                &[Char('k'), Code(KeyCode::Up)],
+                Scope::Evidence,
+                Action::Up,
+                "up",
+                false
+            ),
+            bind!(
+                &[Char('g'), Code(KeyCode::Home)],
+                Scope::Evidence,
+                Action::Top,
+                "top",
+                false
+            ),
+            bind!(
+                &[Char('G'), Code(KeyCode::End)],
+                Scope::Evidence,
+                Action::Bottom,
+                "bottom",
+                false
+            ),
+            bind!(
+                &[Code(KeyCode::Esc), Char('q'), Char('E')],
+                Scope::Evidence,
+                Action::Back,
+                "close",
+                true
+            ),
+            bind!(&[Char('?')], Scope::Evidence, Action::Help, "help", false),
+            bind!(
                 &[Char('r')],
                 Scope::Screens,
                 Action::Refresh,
@@ -811,7 +929,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 12] = [
+const CONTEXTS: [Context; 13] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -824,6 +942,7 @@ const CONTEXTS: [Context; 12] = [
     Context::Discard,
     Context::Search,
     Context::Trash,
+    Context::Evidence,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {

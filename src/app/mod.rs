@@ -6,6 +6,7 @@ pub mod action;
 pub mod arrivals;
 mod diary;
 pub mod editor;
+pub mod evidence;
 pub mod feedback;
 pub mod forms;
 pub mod keymap;
@@ -140,6 +141,8 @@ pub struct App {
     pub undo: Vec<crate::store::Deletion>,
     /// The Trash view (`T`), when open.
     pub trash: Option<trash::TrashView>,
+    /// The Evidence view (`E`) and a file being opened in the system's viewer.
+    pub evidence: evidence::EvidenceState,
     /// `starlog star`: leave after the entry is saved or the form is closed.
     pub quick_capture: bool,
     pub read_only_reason: Option<String>,
@@ -212,6 +215,7 @@ impl App {
             status: None,
             undo: Vec::new(),
             trash: None,
+            evidence: evidence::EvidenceState::default(),
             quick_capture: false,
             read_only_reason: None,
             exit: None,
@@ -444,6 +448,8 @@ impl App {
             Context::Help
         } else if self.trash.is_some() {
             Context::Trash
+        } else if self.evidence.view.is_some() {
+            Context::Evidence
         } else if self.reader.is_some() {
             Context::Reader
         } else {
@@ -605,6 +611,7 @@ impl App {
             Context::Confirm | Context::Discard => self.update_confirm(action),
             Context::Search => self.search_action(action),
             Context::Trash => self.trash_action(action),
+            Context::Evidence => self.evidence_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {
                 Action::Back => self.help = None,
@@ -653,6 +660,8 @@ impl App {
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Undo => self.undo_delete(),
             Action::ShowTrash => self.open_trash(),
+            Action::ShowEvidence => self.open_evidence(),
+            Action::SignOff => self.sign_off_selected(),
             Action::Refresh => {
                 self.reload_requested = true;
                 self.set_status("Reloading from disk…");
@@ -985,6 +994,7 @@ impl App {
         match self.form.take() {
             Some(form) if form.engine().is_some() => self.submit_form(form),
             Some(Form::Review(form)) => self.save_review(form),
+            Some(Form::Attach(form)) => self.save_attach(form),
             Some(form) => self.submit_form(form),
             None => {}
         }

@@ -49,10 +49,10 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Search => {}
-            Context::Help | Context::Trash if wheel => {
+            Context::Help | Context::Trash | Context::Evidence if wheel => {
                 self.update(if down { Action::Down } else { Action::Up });
             }
-            Context::Help | Context::Trash => {}
+            Context::Help | Context::Trash | Context::Evidence => {}
             Context::Reader if wheel => {
                 self.reader = self.reader.map(|s| {
                     if down {

@@ -229,6 +229,7 @@ where
         jobs.collect(app);
         let exporting = app.poll_export();
         app.poll_search();
+        app.poll_viewer();
         if app.reload_requested {
             app.reload_requested = false;
             if jobs.load.is_none()

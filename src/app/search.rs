@@ -358,16 +358,7 @@ impl App {
         self.screen = screen;
         match position {
             Some(pos) => self.lists[screen.index()].selected = pos,
-            None if matches!(kind, Kind::Evidence | Kind::Witness) => {
-                if let Some(record) = self.records.get(id) {
-                    let title = super::record_title(&record);
-                    self.set_status(format!(
-                        "{}: “{}” (starlog evidence list shows them all)",
-                        record.label(),
-                        super::truncate(&title, 40)
-                    ));
-                }
-            }
+            None if matches!(kind, Kind::Evidence | Kind::Witness) => self.open_evidence_at(id),
             None => self.set_error("That record is no longer here (deleted or reloaded?)"),
         }
     }

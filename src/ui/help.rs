@@ -47,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ("In a form", Context::Form),
         ("In the search palette (/)", Context::Search),
         ("In the trash (T)", Context::Trash),
+        ("In the evidence (E)", Context::Evidence),
     ] {
         let rows = app
             .keymap

@@ -2,6 +2,7 @@
 //! changes happen here; one file per screen or form.
 
 pub mod diary;
+pub mod evidence;
 pub mod feedback;
 pub mod forms;
 pub mod help;
@@ -152,7 +153,9 @@ pub fn view(app: &App, frame: &mut Frame) {
             }
         }
         Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),
+        Some(Form::Attach(form)) => forms::view::draw_engine(app, form.as_ref(), frame, body, &st),
         Some(_) => {}
+        None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
         None => match app.screen {
             Screen::Diary => diary::draw(app, frame, body, &st),
             Screen::Plan => plan::draw(app, frame, body, &st),

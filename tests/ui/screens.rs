@@ -645,3 +645,22 @@ fn a_picked_record_of_the_golden_thread_is_highlighted_and_scrolled_into_view() 
         "Enter went to the picked record"
     );
 }
+
+#[test]
+fn evidence_view_lists_files_statements_and_sign_offs() {
+    let mut app = demo_app();
+    app.update(Action::ShowEvidence);
+    insta::assert_snapshot!("evidence_80x24", render(&app, 80, 24));
+    // The witness statement: how it was confirmed, and what was seen.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    insta::assert_snapshot!("evidence_witness_120x40", render(&app, 120, 40));
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 12)] {
+        render(&app, w, h);
+    }
+    let mut empty = empty_app();
+    empty.update(Action::ShowEvidence);
+    let shown = render(&empty, 80, 24);
+    assert!(shown.contains("No evidence yet"), "{shown}");
+    assert!(shown.contains("a attaches a file"), "{shown}");
+}

@@ -4,6 +4,7 @@
 
 pub mod act;
 pub mod activity;
+pub mod attach;
 pub mod export;
 pub mod feedback;
 pub mod feedback_filter;
@@ -15,9 +16,11 @@ pub mod picker;
 pub mod profile;
 pub mod reflection;
 pub mod review;
+pub mod signoff;
 pub mod star;
 #[cfg(test)]
 mod tests;
+pub mod witness;
 
 use self::act::ActForm;
 use self::activity::ActivityForm;
@@ -463,9 +466,13 @@ register_forms! {
         Act(act::ActSpec),
         Kpi(kpi::KpiSpec),
         Export(export::ExportSpec),
+        Witness(witness::WitnessSpec),
+        WitnessSign(witness::WitnessSignSpec),
+        SignOff(signoff::SignOffSpec),
     }
     own {
         Review(ReviewForm),
+        Attach(attach::AttachForm),
     }
 }
 
@@ -507,6 +514,9 @@ impl Form {
                 ))))
             }
             DraftForm::Kpi => Some(Form::Kpi(Box::new(KpiForm::from_draft(draft, records)))),
+            DraftForm::Witness => Some(Form::Witness(Box::new(witness::WitnessForm::from_draft(
+                draft, app,
+            )))),
             DraftForm::Review => {
                 ReviewForm::from_draft(draft, records, criteria).map(|f| Form::Review(Box::new(f)))
             }
@@ -527,6 +537,7 @@ pub fn form_name(draft: &Draft) -> &'static str {
         DraftForm::Reflection => "reflection on feedback",
         DraftForm::Review => "review",
         DraftForm::Kpi => "KPI reading",
+        DraftForm::Witness => "witness statement",
     }
 }
 

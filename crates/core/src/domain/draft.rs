@@ -42,6 +42,8 @@ pub enum DraftForm {
     Reflection,
     Review,
     Kpi,
+    /// A witness statement being written down.
+    Witness,
 }
 
 /// One field of a form, as typed.
