@@ -505,22 +505,6 @@ impl App {
         }
     }
 
-    /// Ctrl-S in the attach form: copies the file in, or keeps the form open
-    /// with the reason at its field.
-    pub(super) fn save_attach(&mut self, mut form: Box<AttachForm>) {
-        use super::forms::EngineForm;
-        match form.submit(self) {
-            Ok(message) => {
-                self.set_status(message);
-                self.form_closed();
-            }
-            Err(error) => {
-                form.refuse(error);
-                self.form = Some(Form::Attach(form));
-            }
-        }
-    }
-
     /// After a witness statement or sign-off is saved from the view: it is
     /// selected there.
     pub(crate) fn select_evidence(&mut self, id: &Id) {

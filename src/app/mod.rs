@@ -993,8 +993,6 @@ impl App {
         let was_open = self.form.is_some();
         match self.form.take() {
             Some(form) if form.engine().is_some() => self.submit_form(form),
-            Some(Form::Review(form)) => self.save_review(form),
-            Some(Form::Attach(form)) => self.save_attach(form),
             Some(form) => self.submit_form(form),
             None => {}
         }
@@ -1022,7 +1020,7 @@ impl App {
                 self.offer_next_draft();
             }
             Err(error) => {
-                let saving_failed = error.field.is_empty();
+                let saving_failed = error.field.is_none();
                 if let Some(engine) = form.engine_mut() {
                     engine.refuse(error);
                 }

@@ -4,8 +4,8 @@
 
 use super::forms::review::ReviewForm;
 use super::{Action, App, Form, Screen};
-use crate::domain::review::{cycle, timeline};
-use crate::domain::{AnyRecord, Id, Review};
+use crate::domain::review::timeline;
+use crate::domain::{Id, Review};
 
 /// What the selected review is compared with in the compare view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl App {
             self.today,
             self.criteria.as_ref(),
         );
-        if form.decisions.is_empty() && self.records.objectives.is_empty() {
+        if form.spec.decisions.is_empty() && self.records.objectives.is_empty() {
             self.set_status(
                 "Your plan has no objectives yet: a review decides about each one. Add them on the Plan screen (2) first",
             );
@@ -109,77 +109,5 @@ impl App {
         self.set_status(
             "Reviews are never edited: saving this records a correction that names the original",
         );
-    }
-
-    /// Ctrl-S on the review form: check it, close the objectives it marked
-    /// achieved or dropped, then write the review (a new file, never a rewrite).
-    pub(super) fn save_review(&mut self, mut form: Box<ReviewForm>) {
-        let id = Id::generate();
-        let review = match form.to_review(&id, self.today, self.now) {
-            Ok(review) => review,
-            Err((field, message)) => {
-                form.focus = field;
-                form.save_error = Some((field, message));
-                self.form = Some(Form::Review(form));
-                return;
-            }
-        };
-        let issues = form.issues(&self.records, self.today, self.now);
-        if let Some((field, issue)) = issues.iter().find(|(_, i)| i.blocking) {
-            form.focus = *field;
-            form.save_error = Some((*field, format!("NOT SAVED: {}", issue.message)));
-            self.form = Some(Form::Review(form));
-            return;
-        }
-        // A new review closes what it decided was achieved or dropped, so the
-        // live plan agrees with the snapshot. A correction leaves the live
-        // plan alone: it puts right a record of the past.
-        if !form.is_correction() {
-            for c in &review.changes {
-                let Some(live) = self.records.objective(&c.objective).cloned() else {
-                    continue;
-                };
-                let status = c.outcome.status_after(live.status);
-                if status == live.status {
-                    continue;
-                }
-                let mut closed = live;
-                closed.status = status;
-                closed.updated = self.now;
-                if let Err(message) = self.save_record(AnyRecord::Objective(closed), true) {
-                    form.save_error = Some((form.focus, message));
-                    self.form = Some(Form::Review(form));
-                    self.write_draft();
-                    return;
-                }
-            }
-        }
-        let due = review.next_review;
-        let held = review.date();
-        let correction = form.is_correction();
-        match self.save_record(AnyRecord::Review(review), false) {
-            Ok(_) => {
-                self.forget_draft(form.as_ref());
-                self.select_record(&id);
-                let next = match due {
-                    Some(d) => cycle::Due::at(d, self.today).describe(),
-                    None => "no next review date set".to_string(),
-                };
-                self.set_status(if correction {
-                    format!("Correction saved (the original is kept). Next review {next}")
-                } else {
-                    format!(
-                        "Review of {} saved. Next review {next}",
-                        held.format("%-d %b")
-                    )
-                });
-                self.offer_next_draft();
-            }
-            Err(message) => {
-                form.save_error = Some((form.focus, message));
-                self.form = Some(Form::Review(form));
-                self.write_draft();
-            }
-        }
     }
 }

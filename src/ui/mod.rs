@@ -16,7 +16,7 @@ pub mod status;
 pub mod trash;
 pub mod widgets;
 
-use crate::app::{Action, App, Confirm, Context, Form, Screen};
+use crate::app::{Action, App, Confirm, Context, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -152,8 +152,6 @@ pub fn view(app: &App, frame: &mut Frame) {
                 }
             }
         }
-        Some(Form::Review(form)) => forms::review::draw(app, form, frame, body, &st),
-        Some(Form::Attach(form)) => forms::view::draw_engine(app, form.as_ref(), frame, body, &st),
         Some(_) => {}
         None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
         None => match app.screen {

@@ -199,7 +199,7 @@ impl ActivitySpec {
         a.title = f.text("title");
         if a.title.is_empty() {
             return Err(FieldError {
-                field: "title",
+                field: "title".into(),
                 message: "Title: say what the activity was before saving".into(),
             });
         }
@@ -209,11 +209,11 @@ impl ActivitySpec {
             .unwrap_or(ActivityKind::Course);
         a.resource = f.text("resource");
         a.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
-            field: "date",
+            field: "date".into(),
             message: format!("Date: {e}"),
         })?;
         a.hours = parse_hours(&f.text("hours")).map_err(|e| FieldError {
-            field: "hours",
+            field: "hours".into(),
             message: format!("Hours: {e}"),
         })?;
         a.objectives = f

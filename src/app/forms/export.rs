@@ -117,7 +117,7 @@ impl ExportSpec {
             Ok(target) => target == crate::store::export_file::Target::Existing,
             Err(why) => {
                 return Err(FieldError {
-                    field: "file",
+                    field: "file".into(),
                     message: format!("File: {why}"),
                 });
             }
@@ -129,7 +129,7 @@ impl ExportSpec {
         };
         if personal_data == PersonalData::Refuse && !self.hits.is_empty() {
             return Err(FieldError {
-                field: "personal",
+                field: "personal".into(),
                 message: format!(
                     "Customer data: {} possible detail(s) found (listed): remove them from those records, or choose placeholders",
                     self.hits.len()

@@ -62,12 +62,59 @@ pub enum Input {
     Pick(Picker),
 }
 
+/// Which field of a form: its name in the spec and, for a field of a
+/// repeated row (the review's outcome and reason per objective), the row.
+/// `FieldError` names fields by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FieldId {
+    pub name: &'static str,
+    pub row: Option<usize>,
+}
+
+impl FieldId {
+    /// No field: the form as a whole (a save that failed on disk).
+    pub const NONE: FieldId = FieldId {
+        name: "",
+        row: None,
+    };
+
+    /// The field `name` in row `row`.
+    pub const fn at_row(name: &'static str, row: usize) -> FieldId {
+        FieldId {
+            name,
+            row: Some(row),
+        }
+    }
+
+    pub fn is_none(self) -> bool {
+        self.name.is_empty()
+    }
+}
+
+impl From<&'static str> for FieldId {
+    fn from(name: &'static str) -> FieldId {
+        FieldId { name, row: None }
+    }
+}
+
+/// A field outside any row compares equal to its name.
+impl PartialEq<&str> for FieldId {
+    fn eq(&self, other: &&str) -> bool {
+        self.row.is_none() && self.name == *other
+    }
+}
+
 /// One field of a form.
 #[derive(Debug)]
 pub struct Field {
     /// Stable name, used in drafts and in `FieldError`.
     pub name: &'static str,
+    /// The row it belongs to, and the row's key in drafts (an objective's
+    /// id): the draft keeps it as `name:key`.
+    pub row: Option<(usize, String)>,
     pub label: &'static str,
+    /// Shown in the field list instead of the label (a row's objective).
+    pub caption: Option<String>,
     /// The question shown above the field.
     pub hint: String,
     pub input: Input,
@@ -211,12 +258,42 @@ impl Field {
     fn with_input(name: &'static str, label: &'static str, hint: &str, input: Input) -> Field {
         Field {
             name,
+            row: None,
             label,
+            caption: None,
             hint: hint.to_string(),
             input,
             empty: "",
             missed: None,
         }
+    }
+
+    /// The field as one of a repeated row: row `index`, kept in drafts
+    /// under `name:key`, listed as `caption`.
+    pub fn in_row(mut self, index: usize, key: &str, caption: String) -> Field {
+        self.row = Some((index, key.to_string()));
+        self.caption = Some(caption);
+        self
+    }
+
+    pub fn id(&self) -> FieldId {
+        FieldId {
+            name: self.name,
+            row: self.row.as_ref().map(|(i, _)| *i),
+        }
+    }
+
+    /// The name a draft keeps the field under.
+    pub fn draft_name(&self) -> String {
+        match &self.row {
+            Some((_, key)) => format!("{}:{key}", self.name),
+            None => self.name.to_string(),
+        }
+    }
+
+    /// What the field list calls it.
+    pub fn list_label(&self) -> &str {
+        self.caption.as_deref().unwrap_or(self.label)
     }
 
     pub fn kind(&self) -> FieldKind {
@@ -436,12 +513,22 @@ impl Fields {
         self.focused().map_or(FieldKind::Text, Field::kind)
     }
 
+    /// The field of that name outside any row.
     pub fn get(&self, name: &str) -> Option<&Field> {
-        self.list.iter().find(|f| f.name == name)
+        self.list.iter().find(|f| f.id() == name)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Field> {
-        self.list.iter_mut().find(|f| f.name == name)
+        self.list.iter_mut().find(|f| f.id() == name)
+    }
+
+    pub fn get_id(&self, id: FieldId) -> Option<&Field> {
+        self.list.iter().find(|f| f.id() == id)
+    }
+
+    /// The focused field's id.
+    pub fn focused_id(&self) -> FieldId {
+        self.focused().map_or(FieldId::NONE, Field::id)
     }
 
     /// A field's text ("" when there is no such field).
@@ -483,7 +570,15 @@ impl Fields {
 
     /// Puts the focus on the named field and enters it.
     pub fn focus_on(&mut self, name: &str) {
-        if let Some(i) = self.list.iter().position(|f| f.name == name) {
+        if let Some(i) = self.list.iter().position(|f| f.id() == name) {
+            self.focus = i;
+            self.enter_focused();
+        }
+    }
+
+    /// Puts the focus on that field and enters it.
+    pub fn focus_id(&mut self, id: FieldId) {
+        if let Some(i) = self.list.iter().position(|f| f.id() == id) {
             self.focus = i;
             self.enter_focused();
         }
@@ -562,7 +657,7 @@ impl Fields {
         self.list
             .iter()
             .map(|f| DraftField {
-                name: f.name.to_string(),
+                name: f.draft_name(),
                 text: f.text_value(),
             })
             .collect()
@@ -571,7 +666,7 @@ impl Fields {
     /// Puts a draft's texts back into the fields of the same names.
     pub fn restore(&mut self, draft: &[DraftField]) {
         for saved in draft {
-            if let Some(field) = self.get_mut(&saved.name) {
+            if let Some(field) = self.list.iter_mut().find(|f| f.draft_name() == saved.name) {
                 field.set_text(&saved.text);
             }
         }
@@ -580,10 +675,10 @@ impl Fields {
     }
 
     /// The first field whose value does not parse, with its message.
-    pub fn first_problem(&self, today: NaiveDate) -> Option<(&'static str, String)> {
+    pub fn first_problem(&self, today: NaiveDate) -> Option<(FieldId, String)> {
         self.list.iter().find_map(|f| {
             f.problem(today)
-                .map(|p| (f.name, format!("{}: {p}", f.label)))
+                .map(|p| (f.id(), format!("{}: {p}", f.label)))
         })
     }
 }

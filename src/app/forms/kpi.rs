@@ -177,9 +177,8 @@ impl KpiSpec {
         if let Some((field, message)) = f.first_problem(today) {
             return Err(FieldError { field, message });
         }
-        let err = |field: &'static str, label: &str, e: String| FieldError {
-            field,
-            message: format!("{label}: {e}"),
+        let err = |field: &'static str, label: &str, e: String| {
+            FieldError::new(field, format!("{label}: {e}"))
         };
         let mut k = self.base.clone();
         let metric = f.text("metric");
@@ -215,7 +214,7 @@ impl KpiSpec {
             let name = field_name(field);
             let label = f.get(name).map(|x| x.label).unwrap_or("Value");
             FieldError {
-                field: name,
+                field: name.into(),
                 message: format!("{label}: {message}"),
             }
         })?;

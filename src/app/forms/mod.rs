@@ -32,6 +32,7 @@ use self::reflection::ReflectionForm;
 use self::review::ReviewForm;
 use crate::domain::{Draft, DraftForm, Id, Records};
 use chrono::{DateTime, FixedOffset};
+pub use field::FieldId;
 use field::Fields;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -130,18 +131,18 @@ pub trait FormState {
 }
 
 /// A field that needs fixing before saving, and why: the form stays open
-/// with the message at that field.
+/// with the message at that field. `FieldId::NONE` (or `""`) names the
+/// form as a whole: a save that failed on disk, kept in a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The field's name, as in its spec and in drafts.
-    pub field: &'static str,
+    pub field: FieldId,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> FieldError {
+    pub fn new(field: impl Into<FieldId>, message: impl Into<String>) -> FieldError {
         FieldError {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }
@@ -328,8 +329,8 @@ impl<S: Spec> EngineForm for Engine<S> {
         self.spec.submit(&self.fields, app)
     }
     fn refuse(&mut self, error: FieldError) {
-        if !error.field.is_empty() {
-            self.fields.focus_on(error.field);
+        if !error.field.is_none() {
+            self.fields.focus_id(error.field);
         }
         self.error = Some(error);
     }
@@ -433,12 +434,12 @@ macro_rules! register_forms {
                 }
             }
 
-            /// The form as the engine sees it, when it is on the engine.
+            /// The form as the engine sees it.
             #[allow(unreachable_patterns)]
             pub fn engine(&self) -> Option<&dyn EngineForm> {
                 match self {
                     $(Form::$ev(f) => Some(f.as_ref()),)*
-                    _ => None,
+                    $(Form::$lv(f) => Some(f.as_ref()),)*
                 }
             }
 
@@ -446,7 +447,7 @@ macro_rules! register_forms {
             pub fn engine_mut(&mut self) -> Option<&mut dyn EngineForm> {
                 match self {
                     $(Form::$ev(f) => Some(f.as_mut()),)*
-                    _ => None,
+                    $(Form::$lv(f) => Some(f.as_mut()),)*
                 }
             }
         }
@@ -469,9 +470,9 @@ register_forms! {
         Witness(witness::WitnessSpec),
         WitnessSign(witness::WitnessSignSpec),
         SignOff(signoff::SignOffSpec),
+        Review(review::ReviewSpec),
     }
     own {
-        Review(ReviewForm),
         Attach(attach::AttachForm),
     }
 }
@@ -564,22 +565,4 @@ fn feedback_of(draft: &Draft, records: &Records) -> Option<crate::domain::Feedba
                 )
             }),
     )
-}
-
-impl FormState for ReviewForm {
-    fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        ReviewForm::handle_key(self, key)
-    }
-    fn next_field(&mut self, step: isize) {
-        ReviewForm::next_field(self, step)
-    }
-    fn dirty(&self) -> bool {
-        self.dirty
-    }
-    fn paste(&mut self, text: &str) -> bool {
-        ReviewForm::paste(self, text)
-    }
-    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        Some(ReviewForm::to_draft(self, now))
-    }
 }

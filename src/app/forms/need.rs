@@ -152,7 +152,7 @@ impl NeedSpec {
         n.area = f.text("area").trim().to_string();
         if n.area.is_empty() {
             return Err(FieldError {
-                field: "area",
+                field: "area".into(),
                 message: "Area: name the skill or behaviour before saving".into(),
             });
         }
@@ -161,7 +161,7 @@ impl NeedSpec {
             .copied()
             .unwrap_or(NeedKind::Gap);
         n.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
-            field: "date",
+            field: "date".into(),
             message: format!("Identified: {e}"),
         })?;
         let picked = f.picked("sources");

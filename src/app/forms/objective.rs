@@ -275,9 +275,9 @@ impl ObjectiveSpec {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Objective, FieldError> {
-        let err = |field, message: String| FieldError { field, message };
+        let err = |field: &'static str, message: String| FieldError::new(field, message);
         if let Some((field, message)) = fields.first_problem(today) {
-            return Err(err(field, message));
+            return Err(FieldError { field, message });
         }
         let mut o = self.preview(fields, today);
         if o.statement.is_empty() {

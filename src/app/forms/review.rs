@@ -1,79 +1,53 @@
 //! The review form: holding a review of the plan, or recording a correction
-//! of one. State and editing only; drawing is in `ui/review_form.rs`.
-//!
-//! Objectives edited since the last review come first, each with the outcome
-//! its change suggests already chosen; every change needs a reason before
-//! the review can be saved (`domain::review::check`).
+//! of one. Objectives edited since the last review come first, each a row of
+//! the same two fields (its outcome, already chosen as its change suggests,
+//! and the reason); every change needs a reason before the review can be
+//! saved (`domain::review::check`).
 
-use super::picker::Picker;
+use super::field::{Field, FieldId, Fields, LineKind};
 use super::picker::criteria_options;
+use super::{Advice, Engine, FieldError, Spec, Tone};
+use crate::app::App;
 use crate::domain::review::check::{self, Context, Issue, ReviewField};
 use crate::domain::review::diff::{Difference, ObjectiveDiff, review_diff, to_decide};
 use crate::domain::review::{ObjectiveChange, Outcome, Participant, Review, cycle, plan_after};
 use crate::domain::{
-    CriteriaSet, Draft, DraftField, DraftForm, FORMAT, Id, Objective, Records, dates,
+    AnyRecord, CriteriaSet, Draft, DraftField, DraftForm, FORMAT, Id, Objective, Records, dates,
 };
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-/// The form's fields in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Held,
-    With,
-    Summary,
-    /// The outcome chosen for the i-th objective.
-    Outcome(usize),
-    /// The reason given for the i-th objective.
-    Reason(usize),
-    Next,
-    /// Assessment criteria the review is evidence for.
-    Criteria,
-}
-
-impl Field {
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Held => "Held on",
-            Field::With => "Who took part",
-            Field::Summary => "Summary",
-            Field::Outcome(_) => "Outcome",
-            Field::Reason(_) => "Reason",
-            Field::Next => "Next review",
-            Field::Criteria => "Criteria",
-        }
-    }
-
-    /// The objective this field is about, if any.
-    pub fn objective(self) -> Option<usize> {
-        match self {
-            Field::Outcome(i) | Field::Reason(i) => Some(i),
-            _ => None,
-        }
-    }
-}
-
-/// The decision about one objective, as the form holds it.
+/// One objective to decide on: how it differs from the review before (with
+/// the suggestion) and the outcomes that fit, in the order ←/→ walks them.
 #[derive(Debug)]
 pub struct Decision {
-    /// How the objective differs from the review before (with the suggestion).
     pub diff: ObjectiveDiff,
-    /// The outcomes that fit it, in the order ←/→ walks them.
     pub choices: Vec<Outcome>,
-    pub outcome: Outcome,
-    pub reason: TextArea<'static>,
 }
 
-impl Decision {
-    pub fn reason_text(&self) -> String {
-        self.reason.lines().join("\n").trim().to_string()
-    }
+/// The review form's spec.
+#[derive(Debug)]
+pub struct ReviewSpec {
+    /// The review this form corrects, if it is a correction.
+    pub corrects: Option<Box<Review>>,
+    /// The plan the decisions apply to: today's plan, or for a correction
+    /// the plan the corrected review recorded.
+    pub base_plan: Vec<Objective>,
+    /// One per row of outcome and reason.
+    pub decisions: Vec<Decision>,
+    pub interval_days: u32,
+}
 
-    /// A reason is still needed (the same rule the check applies on saving).
-    pub fn wants_reason(&self) -> bool {
-        (self.outcome.is_change() || self.diff.needs_reason()) && self.reason_text().is_empty()
-    }
+/// The open review form.
+pub type ReviewForm = Engine<ReviewSpec>;
+
+/// The outcome field of row `i`.
+pub fn outcome_id(i: usize) -> FieldId {
+    FieldId::at_row("outcome", i)
+}
+
+/// The reason field of row `i`.
+pub fn reason_id(i: usize) -> FieldId {
+    FieldId::at_row("reason", i)
 }
 
 /// The outcomes that fit an objective's difference.
@@ -88,27 +62,6 @@ fn choices_for(difference: Difference) -> Vec<Outcome> {
             Outcome::Dropped,
         ],
     }
-}
-
-fn text_area(text: &str, single_line: bool) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut area = TextArea::new(lines);
-    if !single_line {
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-    }
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    // Typing goes after what is already there (a correction, a draft).
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area
-}
-
-fn area_text(area: &TextArea<'_>) -> String {
-    area.lines().join("\n")
 }
 
 /// "Gareth Evans (team leader), Helen Okafor (assessor)".
@@ -170,26 +123,130 @@ pub fn parse_participants(text: &str) -> Vec<Participant> {
     out
 }
 
-#[derive(Debug)]
-pub struct ReviewForm {
-    /// The review this form corrects, if it is a correction.
-    pub corrects: Option<Box<Review>>,
-    /// The plan the decisions apply to: today's plan, or for a correction
-    /// the plan the corrected review recorded.
-    pub base_plan: Vec<Objective>,
-    pub held: TextArea<'static>,
-    pub with: TextArea<'static>,
-    pub summary: TextArea<'static>,
-    pub next: TextArea<'static>,
-    pub criteria: Picker,
-    pub decisions: Vec<Decision>,
-    pub focus: Field,
-    /// Typed since opened.
-    pub dirty: bool,
-    pub draft_id: Id,
-    /// Why the last Ctrl-S did not save; shown at its field.
-    pub save_error: Option<(Field, String)>,
-    pub interval_days: u32,
+fn first_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// What is decided about each objective, as the form opens.
+struct Start {
+    decision: Decision,
+    outcome: Outcome,
+    reason: String,
+}
+
+/// The form's fields: when, who, the summary, a row of outcome and reason
+/// per objective, the next review and the criteria.
+fn build(
+    spec: ReviewSpec,
+    starts: Vec<Start>,
+    texts: [String; 4],
+    ticked: &[String],
+    criteria: Option<&CriteriaSet>,
+) -> ReviewForm {
+    let [held, with, summary, next] = texts;
+    let since = if spec.corrects.is_some() {
+        "at that review"
+    } else {
+        "since the last review"
+    };
+    let mut list = vec![
+        Field::typed_line(
+            "held",
+            "Held on",
+            "When was it held? 23/11/2026, 23 Nov 2026, today, yesterday, -3d",
+            &held,
+            LineKind::Date,
+        ),
+        Field::line(
+            "with",
+            "Who took part",
+            "Who took part, with their roles: Gareth Evans (team leader), Helen Okafor (assessor)",
+            &with,
+        ),
+        Field::text(
+            "summary",
+            "Summary",
+            "How is the plan going overall, and what was agreed?",
+            &summary,
+        ),
+    ];
+    let n = starts.len();
+    let mut decisions = Vec::new();
+    for (i, start) in starts.into_iter().enumerate() {
+        let d = &start.decision;
+        let key = d.diff.objective.to_string();
+        let what = match d.diff.difference {
+            Difference::Added => format!("new {since}"),
+            Difference::Removed => format!("removed from the plan {since}"),
+            Difference::Changed => format!("changed {since}"),
+            Difference::Same => format!("unchanged {since}"),
+        };
+        let statement = first_line(&d.diff.statement);
+        let index = d
+            .choices
+            .iter()
+            .position(|o| *o == start.outcome)
+            .unwrap_or(0);
+        list.push(
+            Field::choice(
+                "outcome",
+                "Outcome",
+                &format!(
+                    "Objective {} of {n}, {what}. What did the review decide?",
+                    i + 1
+                ),
+                d.choices.iter().map(|o| o.label().to_string()).collect(),
+                index,
+            )
+            .in_row(i, &key, format!("{}. {statement}", i + 1)),
+        );
+        list.push(
+            Field::text(
+                "reason",
+                "Reason",
+                &format!(
+                    "Why, for objective {}? What did the evidence show (KPI, feedback)? \
+                     Needed for any change; optional when kept as it was",
+                    i + 1
+                ),
+                &start.reason,
+            )
+            .in_row(i, &key, "   reason".into()),
+        );
+        decisions.push(start.decision);
+    }
+    list.extend([
+        Field::typed_line(
+            "next",
+            "Next review",
+            &format!(
+                "When is the next review? Your review interval is {} days. +3m, 31/03/2027, or empty",
+                spec.interval_days
+            ),
+            &next,
+            LineKind::OptionalDate,
+        ),
+        Field::pick(
+            "criteria",
+            "Criteria",
+            "Which assessment criteria is this review evidence for?",
+            criteria_options(criteria),
+            ticked,
+            "No criteria set: press p on a screen to choose one.",
+        ),
+    ]);
+    let correction = spec.corrects.is_some();
+    let mut fields = Fields::new(list);
+    fields.focus_on(if correction { "summary" } else { "held" });
+    Engine::build(ReviewSpec { decisions, ..spec }, fields)
+}
+
+fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
 }
 
 impl ReviewForm {
@@ -201,48 +258,41 @@ impl ReviewForm {
         criteria: Option<&CriteriaSet>,
     ) -> ReviewForm {
         let last = cycle::last(&records.reviews);
-        let decisions = to_decide(last, &records.objectives, &records.needs)
+        let starts = to_decide(last, &records.objectives, &records.needs)
             .into_iter()
-            .map(|diff| Decision {
-                choices: choices_for(diff.difference),
+            .map(|diff| Start {
                 outcome: diff.suggested,
-                reason: text_area("", false),
-                diff,
+                reason: String::new(),
+                decision: Decision {
+                    choices: choices_for(diff.difference),
+                    diff,
+                },
             })
             .collect();
         let next = today
             .checked_add_days(Days::new(u64::from(interval_days.max(1))))
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(day_text)
             .unwrap_or_default();
-        ReviewForm {
+        // A review is the evidence for "review progress and update the plan".
+        let ticked: Vec<String> = criteria
+            .and_then(|set| set.assessable().find(|c| c.id == "2.4"))
+            .map(|c| vec![c.id.clone()])
+            .unwrap_or_default();
+        let spec = ReviewSpec {
             corrects: None,
             base_plan: records.objectives.clone(),
-            held: text_area(&today.format("%Y-%m-%d").to_string(), true),
-            // The same people usually take part; shown so they can be changed.
-            with: text_area(
-                &last
-                    .map(|r| participants_text(&r.participants))
-                    .unwrap_or_default(),
-                true,
-            ),
-            summary: text_area("", false),
-            next: text_area(&next, true),
-            // A review is the evidence for "review progress and update the plan".
-            criteria: Picker::new(
-                criteria_options(criteria),
-                &criteria
-                    .and_then(|set| set.assessable().find(|c| c.id == "2.4"))
-                    .map(|c| vec![c.id.clone()])
-                    .unwrap_or_default(),
-                false,
-            ),
-            decisions,
-            focus: Field::Held,
-            dirty: false,
-            draft_id: Id::generate(),
-            save_error: None,
+            decisions: Vec::new(),
             interval_days,
-        }
+        };
+        let texts = [
+            day_text(today),
+            // The same people usually take part; shown so they can be changed.
+            last.map(|r| participants_text(&r.participants))
+                .unwrap_or_default(),
+            String::new(),
+            next,
+        ];
+        build(spec, starts, texts, &ticked, criteria)
     }
 
     /// A correction of `original`: everything it said, ready to be put right.
@@ -253,8 +303,7 @@ impl ReviewForm {
         criteria: Option<&CriteriaSet>,
     ) -> ReviewForm {
         let previous = cycle::previous(&records.reviews, original);
-        let decided = review_diff(previous, original, &records.needs);
-        let decisions = decided
+        let starts = review_diff(previous, original, &records.needs)
             .into_iter()
             .filter(|d| {
                 d.decision.is_some()
@@ -262,46 +311,35 @@ impl ReviewForm {
                     || d.after.as_ref().is_some_and(|o| o.status.is_open())
             })
             .map(|diff| {
-                let choices = choices_for(diff.difference);
+                let mut choices = choices_for(diff.difference);
                 let outcome = diff.decision.as_ref().map_or(diff.suggested, |c| c.outcome);
-                let reason = diff
-                    .decision
-                    .as_ref()
-                    .map(|c| c.reason.clone())
-                    .unwrap_or_default();
-                let mut choices = choices;
                 if !choices.contains(&outcome) {
                     choices.push(outcome);
                 }
-                Decision {
-                    choices,
+                Start {
                     outcome,
-                    reason: text_area(&reason, false),
-                    diff,
+                    reason: diff
+                        .decision
+                        .as_ref()
+                        .map(|c| c.reason.clone())
+                        .unwrap_or_default(),
+                    decision: Decision { choices, diff },
                 }
             })
             .collect();
-        ReviewForm {
-            base_plan: original.plan.clone(),
-            held: text_area(&original.date().format("%Y-%m-%d").to_string(), true),
-            with: text_area(&participants_text(&original.participants), true),
-            summary: text_area(&original.summary, false),
-            next: text_area(
-                &original
-                    .next_review
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-                true,
-            ),
-            criteria: Picker::new(criteria_options(criteria), &original.criteria, false),
-            decisions,
-            focus: Field::Summary,
-            dirty: false,
-            draft_id: Id::generate(),
-            save_error: None,
-            interval_days,
+        let spec = ReviewSpec {
             corrects: Some(Box::new(original.clone())),
-        }
+            base_plan: original.plan.clone(),
+            decisions: Vec::new(),
+            interval_days,
+        };
+        let texts = [
+            day_text(original.date()),
+            participants_text(&original.participants),
+            original.summary.clone(),
+            original.next_review.map(day_text).unwrap_or_default(),
+        ];
+        build(spec, starts, texts, &original.criteria, criteria)
     }
 
     /// A form holding a draft that was offered back.
@@ -318,179 +356,89 @@ impl ReviewForm {
             }
             None => ReviewForm::new(records, 90, today, criteria),
         };
-        let ticked: Vec<String> = draft
-            .field("criteria")
-            .split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_string)
-            .collect();
-        form.criteria = Picker::new(criteria_options(criteria), &ticked, false);
-        form.held = text_area(draft.field("held"), true);
-        form.with = text_area(draft.field("with"), true);
-        form.summary = text_area(draft.field("summary"), false);
-        form.next = text_area(draft.field("next"), true);
-        for d in &mut form.decisions {
-            let id = d.diff.objective.to_string();
-            let outcome = draft.field(&format!("outcome:{id}"));
-            if let Some(o) = d.choices.iter().find(|o| o.label() == outcome) {
-                d.outcome = *o;
+        let mut draft = draft.clone();
+        for f in &mut draft.fields {
+            // Drafts from before the engine listed criteria with commas.
+            if f.name == "criteria" && !f.text.contains('\n') {
+                f.text = f
+                    .text
+                    .split(',')
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
-            d.reason = text_area(draft.field(&format!("reason:{id}")), false);
         }
+        form.restore(&draft);
         // Reasons typed for objectives no longer in the list are not dropped:
         // they come back in the summary, where the learner can see them.
-        let known: Vec<String> = form
-            .decisions
-            .iter()
-            .map(|d| format!("reason:{}", d.diff.objective))
-            .collect();
         let orphans: Vec<&str> = draft
             .fields
             .iter()
-            .filter(|f| f.name.starts_with("reason:") && !known.contains(&f.name))
+            .filter(|f| {
+                f.name.starts_with("reason:")
+                    && !form.fields.list.iter().any(|x| x.draft_name() == f.name)
+            })
             .map(|f| f.text.trim())
             .filter(|t| !t.is_empty())
             .collect();
         if !orphans.is_empty() {
-            let mut summary = area_text(&form.summary);
+            let mut summary = form.fields.text("summary");
             summary
                 .push_str("\n\n(Reasons from your draft for objectives no longer in the plan:)\n");
             summary.push_str(&orphans.join("\n"));
-            form.summary = text_area(&summary, false);
+            if let Some(f) = form.fields.get_mut("summary") {
+                f.set_text(&summary);
+            }
         }
-        form.draft_id = draft.id.clone();
-        form.dirty = true;
         Some(form)
     }
 
     pub fn is_correction(&self) -> bool {
-        self.corrects.is_some()
+        self.spec.corrects.is_some()
     }
 
-    /// The fields in Tab order.
-    pub fn fields(&self) -> Vec<Field> {
-        let mut out = vec![Field::Held, Field::With, Field::Summary];
-        for i in 0..self.decisions.len() {
-            out.push(Field::Outcome(i));
-            out.push(Field::Reason(i));
-        }
-        out.push(Field::Next);
-        out.push(Field::Criteria);
-        out
+    /// The review as the form stands; see `ReviewSpec::to_review`.
+    pub fn to_review(
+        &self,
+        id: &Id,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Review, FieldError> {
+        self.spec.to_review(&self.fields, id, today, now)
     }
 
-    pub fn next_field(&mut self, step: isize) {
-        let fields = self.fields();
-        let i = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let n = fields.len() as isize;
-        self.focus = fields[((i + step).rem_euclid(n)) as usize];
+    /// Everything wrong or worth a word; see `ReviewSpec::issues`.
+    pub fn issues(
+        &self,
+        records: &Records,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<(FieldId, Issue)> {
+        self.spec.issues(&self.fields, records, today, now)
     }
+}
 
-    pub fn text_area(&self, field: Field) -> Option<&TextArea<'static>> {
-        match field {
-            Field::Held => Some(&self.held),
-            Field::With => Some(&self.with),
-            Field::Summary => Some(&self.summary),
-            Field::Next => Some(&self.next),
-            Field::Reason(i) => self.decisions.get(i).map(|d| &d.reason),
-            Field::Outcome(_) | Field::Criteria => None,
-        }
-    }
-
-    fn text_area_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
-        match field {
-            Field::Held => Some(&mut self.held),
-            Field::With => Some(&mut self.with),
-            Field::Summary => Some(&mut self.summary),
-            Field::Next => Some(&mut self.next),
-            Field::Reason(i) => self.decisions.get_mut(i).map(|d| &mut d.reason),
-            Field::Outcome(_) | Field::Criteria => None,
-        }
-    }
-
-    fn single_line(field: Field) -> bool {
-        matches!(field, Field::Held | Field::With | Field::Next)
-    }
-
-    /// Steps the i-th outcome through its choices.
-    fn step_outcome(&mut self, i: usize, step: isize) -> bool {
-        let Some(d) = self.decisions.get_mut(i) else {
-            return false;
+impl ReviewSpec {
+    /// The outcome chosen in row `i`.
+    pub fn outcome(&self, fields: &Fields, i: usize) -> Outcome {
+        let index = match fields.get_id(outcome_id(i)).map(|f| &f.input) {
+            Some(super::field::Input::Choice { index, .. }) => *index,
+            _ => 0,
         };
-        let n = d.choices.len() as isize;
-        let at = d.choices.iter().position(|o| *o == d.outcome).unwrap_or(0) as isize;
-        let next = d.choices[((at + step).rem_euclid(n)) as usize];
-        let changed = next != d.outcome;
-        d.outcome = next;
-        changed
+        self.decisions
+            .get(i)
+            .and_then(|d| d.choices.get(index).copied())
+            .unwrap_or(Outcome::Kept)
     }
 
-    /// Gives a key to the focused field. Returns true when anything changed.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = match self.focus {
-            Field::Criteria => self.criteria.handle_key(key),
-            Field::Outcome(i) => match key.code {
-                KeyCode::Enter => {
-                    self.next_field(1);
-                    false
-                }
-                KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => self.step_outcome(i, 1),
-                KeyCode::Left | KeyCode::Char('h') => self.step_outcome(i, -1),
-                // Typing here is meant for the reason: it goes there, so a
-                // learner who thinks they are in the reason loses nothing and
-                // never flips the outcome by accident.
-                KeyCode::Char(_) => {
-                    self.focus = Field::Reason(i);
-                    match self.decisions.get_mut(i) {
-                        Some(d) => d.reason.input(*key),
-                        None => false,
-                    }
-                }
-                _ => false,
-            },
-            field => {
-                if Self::single_line(field) && key.code == KeyCode::Enter {
-                    self.next_field(1);
-                    return false;
-                }
-                match self.text_area_mut(field) {
-                    Some(area) => area.input(*key),
-                    None => false,
-                }
-            }
-        };
-        if changed {
-            self.dirty = true;
-            self.save_error = None;
-        }
-        changed
-    }
-
-    /// Inserts pasted text into the focused text field.
-    pub fn paste(&mut self, text: &str) -> bool {
-        let text = if Self::single_line(self.focus) {
-            text.replace(['\r', '\n'], " ")
-        } else {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        };
-        let changed = match self.text_area_mut(self.focus) {
-            Some(area) => area.insert_str(text),
-            None => false,
-        };
-        if changed {
-            self.dirty = true;
-            self.save_error = None;
-        }
-        changed
-    }
-
-    pub fn held_text(&self) -> String {
-        area_text(&self.held).trim().to_string()
-    }
-
-    pub fn next_text(&self) -> String {
-        area_text(&self.next).trim().to_string()
+    /// The reason typed in row `i`.
+    pub fn reason(fields: &Fields, i: usize) -> String {
+        fields
+            .get_id(reason_id(i))
+            .map(Field::text_value)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
     }
 
     /// The moment it was held: a correction that keeps its day keeps its
@@ -516,31 +464,33 @@ impl ReviewForm {
     /// The review as the form stands, or the field that is wrong and why.
     pub fn to_review(
         &self,
+        fields: &Fields,
         id: &Id,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
-    ) -> Result<Review, (Field, String)> {
-        let day = dates::parse_natural_day(&self.held_text(), today)
-            .map_err(|e| (Field::Held, format!("Held on: {e}")))?;
+    ) -> Result<Review, FieldError> {
+        let day = dates::parse_natural_day(&fields.text("held"), today)
+            .map_err(|e| FieldError::new("held", format!("Held on: {e}")))?;
         let held = self
             .held_moment(day, now)
-            .ok_or_else(|| (Field::Held, "Held on: that day cannot be used".to_string()))?;
-        let next_text = self.next_text();
+            .ok_or_else(|| FieldError::new("held", "Held on: that day cannot be used"))?;
+        let next_text = fields.text("next");
         let next_review = if next_text.is_empty() {
             None
         } else {
             Some(
                 dates::parse_natural_day(&next_text, today)
-                    .map_err(|e| (Field::Next, format!("Next review: {e}")))?,
+                    .map_err(|e| FieldError::new("next", format!("Next review: {e}")))?,
             )
         };
         let changes: Vec<ObjectiveChange> = self
             .decisions
             .iter()
-            .map(|d| ObjectiveChange {
+            .enumerate()
+            .map(|(i, d)| ObjectiveChange {
                 objective: d.diff.objective.clone(),
-                outcome: d.outcome,
-                reason: d.reason_text(),
+                outcome: self.outcome(fields, i),
+                reason: ReviewSpec::reason(fields, i),
             })
             .collect();
         let plan = plan_after(&self.base_plan, &changes);
@@ -548,23 +498,23 @@ impl ReviewForm {
             format: FORMAT,
             id: id.clone(),
             held,
-            participants: parse_participants(&area_text(&self.with)),
-            summary: area_text(&self.summary).trim().to_string(),
+            participants: parse_participants(&fields.text("with")),
+            summary: fields.text("summary").trim().to_string(),
             changes,
             next_review,
             corrects: self.corrects.as_ref().map(|r| r.id.clone()),
             plan,
-            criteria: self.criteria.selected(),
+            criteria: fields.picked("criteria"),
         })
     }
 
     /// Where an issue belongs on this form.
-    pub fn field_of(&self, issue: &Issue) -> Field {
+    pub fn field_of(&self, issue: &Issue) -> FieldId {
         match &issue.field {
-            ReviewField::Held | ReviewField::Corrects => Field::Held,
-            ReviewField::Participants => Field::With,
-            ReviewField::Summary => Field::Summary,
-            ReviewField::NextReview => Field::Next,
+            ReviewField::Held | ReviewField::Corrects => "held".into(),
+            ReviewField::Participants => "with".into(),
+            ReviewField::Summary => "summary".into(),
+            ReviewField::NextReview => "next".into(),
             ReviewField::Objective(id) => {
                 let i = self
                     .decisions
@@ -573,9 +523,9 @@ impl ReviewForm {
                     .unwrap_or(0);
                 // A wrong outcome is put right at the outcome; the rest at the reason.
                 if issue.message.contains("does not fit") || issue.message.contains("choose kept") {
-                    Field::Outcome(i)
+                    outcome_id(i)
                 } else {
-                    Field::Reason(i)
+                    reason_id(i)
                 }
             }
         }
@@ -585,18 +535,19 @@ impl ReviewForm {
     /// not parse, or the review check's issues (blocking ones first).
     pub fn issues(
         &self,
+        fields: &Fields,
         records: &Records,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
-    ) -> Vec<(Field, Issue)> {
+    ) -> Vec<(FieldId, Issue)> {
         // The id only matters for telling a review from the one it corrects.
         let id = Id::from_parts(0, [0; 10]);
-        match self.to_review(&id, today, now) {
-            Err((field, message)) => vec![(
-                field,
+        match self.to_review(fields, &id, today, now) {
+            Err(e) => vec![(
+                e.field,
                 Issue {
                     field: ReviewField::Held,
-                    message,
+                    message: e.message,
                     blocking: true,
                 },
             )],
@@ -614,69 +565,150 @@ impl ReviewForm {
             }
         }
     }
+}
 
-    pub fn to_draft(&self, now: DateTime<FixedOffset>) -> Draft {
-        let summary = area_text(&self.summary);
-        let what = if self.is_correction() {
+impl Spec for ReviewSpec {
+    fn title(&self) -> String {
+        if self.corrects.is_some() {
+            "Correct a review (the original is kept)".into()
+        } else {
+            "Hold a review".into()
+        }
+    }
+
+    fn draft_form(&self) -> Option<DraftForm> {
+        Some(DraftForm::Review)
+    }
+
+    fn editing(&self) -> Option<Id> {
+        self.corrects.as_ref().map(|r| r.id.clone())
+    }
+
+    /// What the draft is, for the "restore it?" question.
+    fn fill_draft(&self, fields: &Fields, draft: &mut Draft) {
+        let what = if self.corrects.is_some() {
             "Correction of a review"
         } else {
             "Review"
         };
-        let mut fields = vec![
-            // What the draft is, for the "restore it?" question.
+        let held = fields.text("held");
+        let title = match first_line(&fields.text("summary")).as_str() {
+            "" => format!("{what} held {held}"),
+            first => format!("{what} held {held}: {first}"),
+        };
+        draft.fields.insert(
+            0,
             DraftField {
                 name: "title".into(),
-                text: match summary.lines().map(str::trim).find(|l| !l.is_empty()) {
-                    Some(first) => format!("{what} held {}: {first}", self.held_text()),
-                    None => format!("{what} held {}", self.held_text()),
-                },
+                text: title,
             },
-            DraftField {
-                name: "held".into(),
-                text: area_text(&self.held),
-            },
-            DraftField {
-                name: "with".into(),
-                text: area_text(&self.with),
-            },
-            DraftField {
-                name: "summary".into(),
-                text: area_text(&self.summary),
-            },
-            DraftField {
-                name: "next".into(),
-                text: area_text(&self.next),
-            },
-            DraftField {
-                name: "criteria".into(),
-                text: self.criteria.selected().join(", "),
-            },
-        ];
-        for d in &self.decisions {
-            let id = &d.diff.objective;
-            fields.push(DraftField {
-                name: format!("outcome:{id}"),
-                text: d.outcome.label().to_string(),
-            });
-            fields.push(DraftField {
-                name: format!("reason:{id}"),
-                text: area_text(&d.reason),
-            });
+        );
+    }
+
+    /// Checks the review, closes the objectives it marked achieved or
+    /// dropped, then writes the review (a new file, never a rewrite).
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let id = Id::generate();
+        let review = self.to_review(fields, &id, app.today, app.now)?;
+        let issues = self.issues(fields, &app.records, app.today, app.now);
+        if let Some((field, issue)) = issues.iter().find(|(_, i)| i.blocking) {
+            return Err(FieldError::new(
+                *field,
+                format!("NOT SAVED: {}", issue.message),
+            ));
         }
-        Draft::of_fields(
-            self.draft_id.clone(),
-            now,
-            self.corrects.as_ref().map(|r| r.id.clone()),
-            DraftForm::Review,
-            fields,
-        )
+        // A new review closes what it decided was achieved or dropped, so the
+        // live plan agrees with the snapshot. A correction leaves the live
+        // plan alone: it puts right a record of the past.
+        if self.corrects.is_none() {
+            for c in &review.changes {
+                let Some(live) = app.records.objective(&c.objective).cloned() else {
+                    continue;
+                };
+                let status = c.outcome.status_after(live.status);
+                if status == live.status {
+                    continue;
+                }
+                let mut closed = live;
+                closed.status = status;
+                closed.updated = app.now;
+                app.save_record(AnyRecord::Objective(closed), true)
+                    .map_err(|m| FieldError::new(FieldId::NONE, m))?;
+            }
+        }
+        let due = review.next_review;
+        let held = review.date();
+        app.save_record(AnyRecord::Review(review), false)
+            .map_err(|m| FieldError::new(FieldId::NONE, m))?;
+        app.select_record(&id);
+        let next = match due {
+            Some(d) => cycle::Due::at(d, app.today).describe(),
+            None => "no next review date set".to_string(),
+        };
+        Ok(if self.corrects.is_some() {
+            format!("Correction saved (the original is kept). Next review {next}")
+        } else {
+            format!(
+                "Review of {} saved. Next review {next}",
+                held.format("%-d %b")
+            )
+        })
+    }
+
+    /// On an objective's row: what changed. Then what stops saving, and
+    /// what is worth a word, each with where it is.
+    fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
+        let mut advice = Advice::new("Before saving");
+        if let Some(i) = fields.focused_id().row
+            && let Some(d) = self.decisions.get(i)
+        {
+            advice.title = format!("Objective {} of {}", i + 1, self.decisions.len());
+            advice.text(Tone::Plain, first_line(&d.diff.statement));
+            for f in &d.diff.fields {
+                advice.line(vec![
+                    (Tone::Dim, format!("{}: ", f.field.label())),
+                    (
+                        Tone::Plain,
+                        format!("{} → {}", first_line(&f.before), first_line(&f.after)),
+                    ),
+                ]);
+            }
+            let outcome = self.outcome(fields, i);
+            advice.text(
+                Tone::Dim,
+                if outcome.is_change() || d.diff.needs_reason() {
+                    "A reason is required."
+                } else {
+                    "A reason is optional when it is kept."
+                },
+            );
+        }
+        let issues = self.issues(fields, &app.records, app.today, app.now);
+        for (at, issue) in &issues {
+            let place = match at.row {
+                Some(i) => format!("Objective {}: ", i + 1),
+                None => String::new(),
+            };
+            let tone = if issue.blocking {
+                Tone::Bad
+            } else {
+                Tone::Hint
+            };
+            advice.line(vec![(tone, format!("{place}{}", issue.message))]);
+        }
+        (!advice.lines.is_empty()).then_some(advice)
+    }
+
+    fn footer(&self, _fields: &Fields) -> Option<String> {
+        Some("A saved review is never edited: a correction is a new review".into())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
+    use crate::app::forms::FormState;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid")
@@ -687,7 +719,26 @@ mod tests {
     }
 
     fn key(form: &mut ReviewForm, code: KeyCode) -> bool {
-        form.handle_key(&KeyEvent::new(code, KeyModifiers::NONE))
+        crate::app::forms::give_key(
+            form,
+            &crate::app::keymap::Keymap::default(),
+            &KeyEvent::new(code, KeyModifiers::NONE),
+        )
+    }
+
+    fn outcome(form: &ReviewForm, i: usize) -> Outcome {
+        form.spec.outcome(&form.fields, i)
+    }
+
+    fn wants_reason(form: &ReviewForm, i: usize) -> bool {
+        (outcome(form, i).is_change() || form.spec.decisions[i].diff.needs_reason())
+            && ReviewSpec::reason(&form.fields, i).is_empty()
+    }
+
+    fn set(form: &mut ReviewForm, name: &str, text: &str) {
+        if let Some(f) = form.fields.get_mut(name) {
+            f.set_text(text);
+        }
     }
 
     fn type_text(form: &mut ReviewForm, text: &str) {
@@ -736,20 +787,13 @@ mod tests {
         edited.measure.target = "90%".into();
         let edited_id = edited.id.clone();
         let form = ReviewForm::new(&records, 90, now().date_naive(), None);
-        assert_eq!(form.decisions[0].diff.objective, edited_id);
-        assert_eq!(form.decisions[0].outcome, Outcome::Revised);
-        assert!(form.decisions[0].wants_reason());
-        assert!(
-            form.decisions[1..]
-                .iter()
-                .all(|d| d.outcome == Outcome::Kept)
-        );
-        assert_eq!(form.held_text(), "2026-11-23");
-        assert_eq!(form.next_text(), "2027-02-21", "90 days on");
-        assert!(
-            form.text_area(Field::With)
-                .is_some_and(|t| t.lines()[0].starts_with("Gareth Evans"))
-        );
+        assert_eq!(form.spec.decisions[0].diff.objective, edited_id);
+        assert_eq!(outcome(&form, 0), Outcome::Revised);
+        assert!(wants_reason(&form, 0));
+        assert!((1..form.spec.decisions.len()).all(|i| outcome(&form, i) == Outcome::Kept));
+        assert_eq!(form.fields.text("held"), "2026-11-23");
+        assert_eq!(form.fields.text("next"), "2027-02-21", "90 days on");
+        assert!(form.fields.text("with").starts_with("Gareth Evans"));
     }
 
     #[test]
@@ -765,13 +809,13 @@ mod tests {
         let issues = form.issues(&records, now().date_naive(), now());
         let (field, issue) = issues.first().expect("an issue");
         assert!(issue.blocking);
-        assert_eq!(*field, Field::Reason(0));
+        assert_eq!(*field, reason_id(0));
         assert!(
             issue.message.contains("is marked revised: say why"),
             "{}",
             issue.message
         );
-        form.focus = Field::Reason(0);
+        form.fields.focus_id(reason_id(0));
         type_text(&mut form, "Team target raised to 90%");
         let issues = form.issues(&records, now().date_naive(), now());
         assert!(issues.iter().all(|(_, i)| !i.blocking), "{issues:?}");
@@ -784,45 +828,59 @@ mod tests {
     }
 
     #[test]
-    fn outcomes_are_chosen_with_arrows_and_typing_goes_to_the_reason() {
+    fn outcomes_are_chosen_like_any_choice() {
         let records = demo();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
-        form.focus = Field::Outcome(0);
-        assert_eq!(form.decisions[0].outcome, Outcome::Kept);
+        form.fields.focus_id(outcome_id(0));
+        assert_eq!(outcome(&form, 0), Outcome::Kept);
         assert!(key(&mut form, KeyCode::Right));
-        assert_eq!(form.decisions[0].outcome, Outcome::Revised);
+        assert_eq!(outcome(&form, 0), Outcome::Revised);
         assert!(key(&mut form, KeyCode::Char(' ')));
-        assert_eq!(form.decisions[0].outcome, Outcome::Achieved);
+        assert_eq!(outcome(&form, 0), Outcome::Achieved);
         assert!(key(&mut form, KeyCode::Left));
-        assert_eq!(form.decisions[0].outcome, Outcome::Revised);
-        assert!(form.dirty);
+        assert_eq!(outcome(&form, 0), Outcome::Revised);
+        // A letter picks the outcome starting with it, in sight.
+        assert!(key(&mut form, KeyCode::Char('d')));
+        assert_eq!(outcome(&form, 0), Outcome::Dropped);
+        assert!(form.dirty());
         key(&mut form, KeyCode::Enter);
-        assert_eq!(form.focus, Field::Reason(0));
-        // Letters typed at the outcome land in the reason, outcome untouched.
-        form.focus = Field::Outcome(0);
-        type_text(&mut form, "Kept going");
-        assert_eq!(form.focus, Field::Reason(0));
-        assert_eq!(form.decisions[0].outcome, Outcome::Revised);
-        assert_eq!(form.decisions[0].reason_text(), "Kept going");
+        assert_eq!(form.fields.focused_id(), reason_id(0));
+    }
+
+    /// The issue's bug: typing in the pre-filled "Who took part" went in
+    /// front of the old value.
+    #[test]
+    fn typing_in_who_took_part_goes_after_the_people_already_there() {
+        let records = demo();
+        let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
+        let before = form.fields.text("with");
+        assert!(!before.is_empty(), "pre-filled from the last review");
+        form.next_field(1);
+        assert_eq!(form.fields.focused_name(), "with");
+        type_text(&mut form, ", Sam Lee (mentor)");
+        assert_eq!(
+            form.fields.text("with"),
+            format!("{before}, Sam Lee (mentor)")
+        );
     }
 
     #[test]
     fn dates_are_typed_naturally_and_errors_name_the_field() {
         let records = demo();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
-        form.held = text_area("yesterday", true);
-        form.next = text_area("+3m", true);
+        set(&mut form, "held", "yesterday");
+        set(&mut form, "next", "+3m");
         let review = form
             .to_review(&Id::generate(), now().date_naive(), now())
             .expect("a review");
         assert_eq!(review.date(), now().date_naive() - Days::new(1));
         assert_eq!(review.next_review, NaiveDate::from_ymd_opt(2027, 2, 23));
-        form.next = text_area("31/02/2027", true);
-        let (field, message) = form
+        set(&mut form, "next", "31/02/2027");
+        let e = form
             .to_review(&Id::generate(), now().date_naive(), now())
             .expect_err("no 31 February");
-        assert_eq!(field, Field::Next);
-        assert!(message.starts_with("Next review: "), "{message}");
+        assert_eq!(e.field, "next");
+        assert!(e.message.starts_with("Next review: "), "{}", e.message);
     }
 
     #[test]
@@ -832,7 +890,7 @@ mod tests {
         let form = ReviewForm::correction(&records, original, 90, None);
         assert!(form.is_correction());
         assert_eq!(
-            form.held_text(),
+            form.fields.text("held"),
             original.date().format("%Y-%m-%d").to_string()
         );
         let review = form
@@ -852,20 +910,21 @@ mod tests {
     fn a_draft_brings_back_every_typed_field() {
         let records = demo();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
-        form.focus = Field::Summary;
+        form.fields.focus_on("summary");
         type_text(&mut form, "Good progress");
-        form.focus = Field::Outcome(1);
+        form.fields.focus_id(outcome_id(1));
         key(&mut form, KeyCode::Right);
-        form.focus = Field::Reason(1);
+        form.fields.focus_id(reason_id(1));
         type_text(&mut form, "Target moved");
-        form.held = text_area("yesterday", true);
-        let draft = form.to_draft(now());
+        form.fields.focus_on("held");
+        type_text(&mut form, "yesterday");
+        let draft = form.to_draft(now()).expect("a draft");
         let back = ReviewForm::from_draft(&draft, &records, None).expect("form");
-        assert_eq!(area_text(&back.summary), "Good progress");
-        assert_eq!(back.held_text(), "yesterday");
-        assert_eq!(back.decisions[1].outcome, Outcome::Revised);
-        assert_eq!(back.decisions[1].reason_text(), "Target moved");
-        assert!(back.dirty);
+        assert_eq!(back.fields.text("summary"), "Good progress");
+        assert_eq!(back.fields.text("held"), "yesterday");
+        assert_eq!(outcome(&back, 1), Outcome::Revised);
+        assert_eq!(ReviewSpec::reason(&back.fields, 1), "Target moved");
+        assert!(back.dirty());
         assert_eq!(back.draft_id, form.draft_id);
         assert_eq!(draft.field("title"), "Review held yesterday: Good progress");
     }

@@ -91,7 +91,7 @@ pub fn draw_engine(app: &App, form: &dyn EngineForm, frame: &mut Frame, area: Re
 
 /// The message for a field: a failed save first, else the value as typed.
 fn field_message(field: &Field, error: Option<&FieldError>, today: NaiveDate) -> Option<String> {
-    if let Some(e) = error.filter(|e| e.field == field.name) {
+    if let Some(e) = error.filter(|e| e.field == field.id()) {
         return Some(e.message.clone());
     }
     field
@@ -200,12 +200,12 @@ fn draw_with_footer(
 }
 
 /// The field list's width: labels and summaries in full when they fit in
-/// two fifths of `width`, never under 26 columns.
+/// two fifths of `width`, never under 26 columns nor too narrow for a date.
 fn nav_width(fields: &Fields, width: u16) -> u16 {
     let label = fields
         .list
         .iter()
-        .map(|f| f.label.chars().count())
+        .map(|f| f.list_label().chars().count())
         .max()
         .unwrap_or(0)
         .min(16);
@@ -216,7 +216,9 @@ fn nav_width(fields: &Fields, width: u16) -> u16 {
         .max()
         .unwrap_or(0);
     let wanted = (label + 4 + summary).min(u16::MAX as usize) as u16;
-    wanted.clamp(26, (width * 2 / 5).max(26))
+    // Room for a whole date (10 columns) whatever the labels take.
+    let date = (label + 4 + 10) as u16;
+    wanted.clamp(26, (width * 2 / 5).max(26).max(date))
 }
 
 /// `text` cut to `max` columns at a word's end, with `…` when anything was
@@ -267,7 +269,7 @@ fn draw_nav(
     let label_width = fields
         .list
         .iter()
-        .map(|f| f.label.chars().count())
+        .map(|f| f.list_label().chars().count())
         .max()
         .unwrap_or(0)
         .min(16);
@@ -303,7 +305,10 @@ fn draw_nav(
                     format!("{mark} "),
                     if focused { st.selected() } else { mark_style },
                 ),
-                Span::styled(format!("{:<label_width$} ", f.label), style),
+                Span::styled(
+                    format!("{:<label_width$} ", fit_words(f.list_label(), label_width)),
+                    style,
+                ),
                 Span::styled(
                     fit_words(&summary, summary_width),
                     if focused { st.selected() } else { st.dim() },
