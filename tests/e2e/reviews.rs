@@ -45,14 +45,13 @@ fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {
     app.expect("Timeline (3 reviews)");
     app.send("n");
     app.expect("Hold a review");
-    app.expect("! revised");
+    app.expect("1. Raise my…     revised");
     for _ in 0..3 {
         app.send(TAB);
     }
-    app.expect("Objective 1 of");
-    app.expect("changed since the last review");
+    app.expect("Objective 1 of 3, changed since");
     app.expect("→ 30 Jun 2027");
-    app.expect("[revised]");
+    app.expect("(•) revised");
     // Without a reason it is refused, at the objective, and nothing is written.
     app.send(CTRL_S);
     app.expect("NOT SAVED:");
