@@ -328,7 +328,15 @@ impl App {
             Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
         self.header = loaded.header;
         self.header_state = loaded.header_state;
-        self.records = loaded.records;
+        let old = std::mem::replace(&mut self.records, loaded.records);
+        let old_files = std::mem::replace(&mut self.files, loaded.files);
+        // Freeing a whole journal (on a reload) takes a while at 100k
+        // records: not on the UI thread.
+        if old.diary.len() > 1_000 {
+            let _ = std::thread::Builder::new()
+                .name("starlog-free".into())
+                .spawn(move || drop((old, old_files)));
+        }
         self.search.records_changed();
         self.records_rev += 1;
         match derived {
@@ -341,7 +349,6 @@ impl App {
                     chosen_sets(self.ws.as_ref(), &self.header.profile);
             }
         }
-        self.files = loaded.files;
         // Keep draft problems found at start; replace the rest.
         self.problems = loaded.problems;
         self.complete = true;
@@ -350,7 +357,7 @@ impl App {
         self.loading = None;
         for (i, screen) in Screen::ALL.iter().enumerate() {
             if let Some(id) = &selected_ids[i]
-                && let Some(pos) = self.ids(*screen).iter().position(|x| x == id)
+                && let Some(pos) = self.position_of(*screen, id)
             {
                 self.lists[i].selected = pos;
             }
@@ -488,7 +495,19 @@ impl App {
     }
 
     fn selected_id(&self, screen: Screen) -> Option<Id> {
-        self.ids(screen).get(self.selected(screen)).cloned()
+        match screen {
+            // (Without a list of every id: a journal may hold 100k entries.)
+            Screen::Diary => self.selected_entry().map(|e| e.id.clone()),
+            _ => self.ids(screen).get(self.selected(screen)).cloned(),
+        }
+    }
+
+    /// Where the record `id` is in `screen`'s list.
+    fn position_of(&self, screen: Screen, id: &Id) -> Option<usize> {
+        match screen {
+            Screen::Diary => self.records.diary.iter().position(|e| &e.id == id),
+            _ => self.ids(screen).iter().position(|x| x == id),
+        }
     }
 
     pub fn selected_entry(&self) -> Option<&DiaryEntry> {

@@ -28,6 +28,11 @@ use std::time::{Duration, Instant};
 /// says otherwise (`draft_autosave_seconds`).
 pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
 
+/// How long after the last change of the records the load cache is brought
+/// up to date: longer than the cache's window for files changed just before
+/// a listing (3 s), so the files just saved are cached too.
+const CACHE_REFRESH_AFTER: Duration = Duration::from_millis(3500);
+
 /// How often the loading count is redrawn while a load runs.
 const LOAD_COUNT_EVERY: Duration = Duration::from_millis(250);
 
@@ -77,6 +82,12 @@ struct Jobs {
     waker: Waker,
     /// The load's counts, while one runs.
     load: Option<Arc<LoadProgress>>,
+    /// The records' revision the load cache was last brought up to date
+    /// with, and when to do it next (a while after the last save).
+    cache_rev: Option<u64>,
+    cache_due: Option<Instant>,
+    /// A cache refresh is running.
+    refreshing: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Jobs {
@@ -87,6 +98,9 @@ impl Jobs {
             rx,
             waker,
             load: None,
+            cache_rev: None,
+            cache_due: None,
+            refreshing: Arc::default(),
         }
     }
 
@@ -140,21 +154,74 @@ impl Jobs {
                     });
                     Ok((loaded, index, derived))
                 });
-                // The cache is derived and rebuilt at will: a copy is kept to
-                // write it after the app has its records, and a failure only
-                // costs the next open some parsing.
-                let stale = match &result {
-                    Ok((loaded, _, _)) if write_cache && loaded.cache.stale => Some(loaded.clone()),
-                    _ => None,
+                // The cache is derived and rebuilt at will: it is refreshed
+                // after the app has its records, from the old cache and the
+                // files this load read (kept encoded, so no copy of the
+                // records is needed), and a failure only costs the next open
+                // some parsing. The listing is dropped here, not on the UI
+                // thread.
+                let mut result = result;
+                let refresh = match &mut result {
+                    Ok((loaded, _, _)) => {
+                        let listing = std::mem::take(&mut loaded.listing);
+                        let fresh = std::mem::take(&mut loaded.fresh);
+                        (write_cache && loaded.cache.stale).then_some((listing, fresh))
+                    }
+                    Err(_) => None,
                 };
                 report(News::Loaded(Box::new(result)));
-                if let Some(loaded) = stale {
-                    let _ = crate::store::write_cache(&dir, &loaded);
+                if let Some((listing, fresh)) = refresh {
+                    let _ = crate::store::refresh_cache_from(&dir, &listing, &fresh);
                 }
             });
         if started.is_ok() {
             app.loading = Some(super::Loading { done: 0, total: 0 });
             self.load = Some(progress);
+        }
+    }
+
+    /// Notes a change of the records (a save, a deletion, a record added
+    /// from the shell) so the load cache is refreshed a while after the last
+    /// one, and refreshes it when that time has come. Only the app holding
+    /// the lock keeps the cache; the load refreshes it itself.
+    fn keep_cache(&mut self, app: &App) {
+        let Some(ws) = app.ws.as_ref().filter(|ws| ws.mode() == Mode::Write) else {
+            return;
+        };
+        if !app.complete || self.load.is_some() {
+            return;
+        }
+        match self.cache_rev {
+            Some(rev) if rev == app.records_rev => {}
+            _ => {
+                self.cache_rev = Some(app.records_rev);
+                self.cache_due = Some(Instant::now() + CACHE_REFRESH_AFTER);
+            }
+        }
+        if self.cache_due.is_none_or(|due| Instant::now() < due) {
+            return;
+        }
+        if self.refreshing.swap(true, Ordering::AcqRel) {
+            // One at a time: look again in a second.
+            self.cache_due = Some(Instant::now() + Duration::from_secs(1));
+            return;
+        }
+        self.cache_due = None;
+        let dir = ws.dir().to_path_buf();
+        let refreshing = Arc::clone(&self.refreshing);
+        let started = std::thread::Builder::new()
+            .name("starlog-cache".into())
+            .spawn(move || {
+                if let (Some(root), Some(name)) = (dir.parent(), dir.file_name()) {
+                    let name = name.to_string_lossy();
+                    if let Ok(ws) = Workspace::open(root, &name, Mode::ReadOnly) {
+                        let _ = ws.refresh_cache();
+                    }
+                }
+                refreshing.store(false, Ordering::Release);
+            });
+        if started.is_err() {
+            self.refreshing.store(false, Ordering::Release);
         }
     }
 
@@ -179,6 +246,8 @@ impl Jobs {
                         app.search_index_loaded(index);
                         app.greet_if_new();
                         self.load = None;
+                        // The load refreshes the cache from what it read.
+                        self.cache_rev = Some(app.records_rev);
                     }
                     Err(e) => {
                         app.loading = None;
@@ -260,6 +329,13 @@ where
             // Records added from the shell show up without a key.
             (None, None) => arrivals.as_ref().map(|_| super::arrivals::ARRIVAL_CHECK),
         };
+        let timeout = match (timeout, jobs.cache_due) {
+            (t, None) => t,
+            (t, Some(due)) => {
+                let until = due.saturating_duration_since(Instant::now());
+                Some(t.map_or(until, |t| t.min(until)))
+            }
+        };
         let mut event = next_event(timeout)?;
         if event.is_none()
             && let Some(deadline) = draft_deadline
@@ -304,6 +380,7 @@ where
             }
             event = next_event(Some(Duration::ZERO))?;
         }
+        jobs.keep_cache(app);
         if app.draft_due {
             app.draft_due = false;
             draft_deadline = Some(Instant::now() + app.config.draft_autosave);

@@ -355,3 +355,107 @@ fn a_file_changed_seconds_before_the_load_is_not_cached() {
     let again = ws.load().expect("load");
     assert_eq!(again.cache.parsed, 1, "the racily clean file is read again");
 }
+
+/// What the app does a few seconds after a save: the cache is brought up to
+/// date from its still-right entries and the changed files, so the next open
+/// parses nothing and shows the saved text.
+#[test]
+fn a_refresh_after_saves_takes_them_in_so_the_next_open_parses_nothing() {
+    let (_root, ws) = workspace();
+    let (_, loaded) = cached(&ws);
+    let ws = Workspace::open(ws.dir().parent().expect("root"), NAME, Mode::Write).expect("open");
+    let mut edited = loaded.records.diary[3].clone();
+    edited.reflection = "Saved in the app, then the app was closed.".into();
+    ws.save(&edited, loaded.files.get(&edited.id))
+        .expect("save");
+    let gone = &loaded.records.diary[7];
+    ws.trash(&gone.rel_path()).expect("trash");
+    // Seconds later (the refresh waits out the window for files changed
+    // just before a listing).
+    age_files(ws.dir());
+    assert_eq!(ws.refresh_cache().expect("refresh"), ENTRIES - 1);
+    let next = ws.load().expect("load");
+    assert_eq!(next.cache.parsed, 0, "every record from the cache");
+    assert_eq!(next.cache.reused, ENTRIES - 1);
+    assert!(!next.cache.stale);
+    let found = next.records.diary.iter().find(|e| e.id == edited.id);
+    assert_eq!(
+        found.map(|e| e.reflection.as_str()),
+        Some(edited.reflection.as_str())
+    );
+    assert!(!next.records.diary.iter().any(|e| e.id == gone.id));
+    // Nothing changed since: the cache is left as it is.
+    let before = fs::metadata(cache_file(&ws))
+        .expect("cache")
+        .modified()
+        .ok();
+    assert_eq!(ws.refresh_cache().expect("refresh"), ENTRIES - 1);
+    assert_eq!(
+        fs::metadata(cache_file(&ws))
+            .expect("cache")
+            .modified()
+            .ok(),
+        before
+    );
+}
+
+/// A save seconds before the refresh is not cached yet (it could change
+/// again within the file system's time granularity): it is read from its
+/// file next time, and the rest still comes from the cache.
+#[test]
+fn a_refresh_right_after_a_save_leaves_that_file_to_be_read() {
+    let (_root, ws) = workspace();
+    let (_, loaded) = cached(&ws);
+    let ws = Workspace::open(ws.dir().parent().expect("root"), NAME, Mode::Write).expect("open");
+    let mut edited = loaded.records.diary[0].clone();
+    edited.result = "Saved a moment ago.".into();
+    ws.save(&edited, loaded.files.get(&edited.id))
+        .expect("save");
+    assert_eq!(ws.refresh_cache().expect("refresh"), ENTRIES - 1);
+    let next = ws.load().expect("load");
+    assert_eq!(next.cache.parsed, 1);
+    assert_eq!(next.cache.reused, ENTRIES - 1);
+    let found = next.records.diary.iter().find(|e| e.id == edited.id);
+    assert_eq!(
+        found.map(|e| e.result.as_str()),
+        Some("Saved a moment ago.")
+    );
+}
+
+/// The cache, the lock, drafts, backups and the trash belong to this
+/// computer: a new workspace says so to git, a learner's own `.gitignore` is
+/// left as it is, and the cache folder ignores itself either way.
+#[test]
+fn the_cache_and_other_local_files_are_kept_out_of_git() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::open(root.path(), NAME, Mode::Write).expect("open");
+    let ignore = fs::read_to_string(ws.dir().join(".gitignore")).expect("written");
+    for pattern in ["/.cache/", "/.lock", "/drafts/", "/backups/", "/trash/"] {
+        assert!(
+            ignore.lines().any(|l| l == pattern),
+            "{pattern} in {ignore}"
+        );
+    }
+    assert!(
+        !ignore
+            .lines()
+            .any(|l| !l.starts_with('#') && (l.contains("diary") || l.contains("workspace.ron"))),
+        "the records stay in git"
+    );
+    drop(ws);
+
+    let other = root.path().join("own");
+    fs::create_dir_all(&other).expect("mkdir");
+    fs::write(other.join(".gitignore"), "notes.txt\n").expect("write");
+    let ws = Workspace::open(root.path(), "own", Mode::Write).expect("open");
+    assert_eq!(
+        fs::read_to_string(ws.dir().join(".gitignore")).expect("read"),
+        "notes.txt\n"
+    );
+    let entry = starlog::demo::generated_entries(1, 3, day()).remove(0);
+    ws.create(&entry).expect("create");
+    age_files(ws.dir());
+    write_cache(ws.dir(), &ws.load().expect("load")).expect("write the cache");
+    let inner = fs::read_to_string(ws.dir().join(CACHE_DIR).join(".gitignore")).expect("read");
+    assert!(inner.lines().any(|l| l == "*"));
+}

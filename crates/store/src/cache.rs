@@ -17,7 +17,7 @@
 //! (it would need its derives on every domain type, and the app needs owned
 //! records anyway).
 
-use super::{Loaded, RecordKind, StoredRecord, fsio};
+use super::{RecordKind, fsio};
 use crate::domain::AnyRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -341,86 +341,233 @@ fn decode_chunk(
     Ok(out)
 }
 
-/// Writes the cache of the workspace at `dir` from a full load, atomically
-/// (temp file, fsync, rename). Records whose file had any problem, was
-/// protected or changed just before the listing are left out, so they are
-/// read from their file next time. Returns how many records were written.
-pub fn write(dir: &Path, loaded: &Loaded, listing: &Listing, hash_probe: u64) -> io::Result<usize> {
-    let path = cache_path(dir).ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
-    fsio::ensure_dir_within(dir, &dir.join(CACHE_DIR))?;
-    let mut writer = ChunkWriter {
-        dir,
-        loaded,
-        listing,
-        troubled: loaded.problems.iter().map(|p| p.path.as_path()).collect(),
-        racy_after: listing.taken.map(|t| t - RACY),
-        chunk: Vec::new(),
-        in_chunk: 0,
-        count: 0,
-    };
-    fsio::write_atomic_streamed(&path, |out| {
-        out.write_all(&header(hash_probe))?;
-        let r = &loaded.records;
-        writer.add_all(out, &r.diary)?;
-        writer.add_all(out, &r.needs)?;
-        writer.add_all(out, &r.objectives)?;
-        writer.add_all(out, &r.activities)?;
-        writer.add_all(out, &r.feedback)?;
-        writer.add_all(out, &r.kpis)?;
-        writer.add_all(out, &r.reviews)?;
-        writer.finish(out)
-    })?;
-    Ok(writer.count)
+/// A record read from its file in this load, encoded for the cache, so a
+/// later [`refresh`] need not hold on to the records (the app has them).
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    key: String,
+    hash: u64,
+    kind: u8,
+    bytes: Vec<u8>,
 }
 
-struct ChunkWriter<'a> {
-    dir: &'a Path,
-    loaded: &'a Loaded,
-    listing: &'a Listing,
-    troubled: HashSet<&'a Path>,
-    racy_after: Option<SystemTime>,
+impl Fresh {
+    /// `record`, read cleanly from its file as `state` says, ready for the
+    /// cache; `None` when it cannot be encoded (it is then read next time).
+    pub fn of(record: &AnyRecord, state: &super::FileState) -> Option<Fresh> {
+        if state.protected.is_some() {
+            return None;
+        }
+        let (kind, bytes) = encode_record(record).ok()?;
+        Some(Fresh {
+            key: key_of(&state.rel_path),
+            hash: state.hash,
+            kind,
+            bytes,
+        })
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+/// Writes the cache of the workspace at `dir` again, atomically (temp file,
+/// fsync, rename): every entry of the cache now on disk whose file is still
+/// listed with the same stamp is copied as it is (checked, not decoded),
+/// then `fresh` records (read from their files after `listing` was taken)
+/// and what `read` gives for any other listed file are added. A file changed
+/// just before the listing is left out, so it is read from its file next
+/// time. A damaged or foreign cache on disk contributes nothing. Returns how
+/// many records the cache holds and whether it was written (not when it
+/// would be the same as the one on disk).
+pub fn refresh(
+    dir: &Path,
+    listing: &Listing,
+    fresh: &[Fresh],
+    hash_probe: u64,
+    mut read: impl FnMut(&str) -> Option<Fresh>,
+) -> io::Result<(usize, bool)> {
+    let path = cache_path(dir).ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
+    let racy_after = listing.taken.map(|t| t - RACY);
+    let cacheable = |key: &str| match listing.stamps.get(key) {
+        Some(stamp) => {
+            *stamp != Stamp::unknown() && racy_after.is_some_and(|t| !stamp.modified_after(t))
+        }
+        None => false,
+    };
+    let fresh: HashMap<&str, &Fresh> = fresh
+        .iter()
+        .filter(|f| cacheable(&f.key))
+        .map(|f| (f.key.as_str(), f))
+        .collect();
+    // What the cache on disk still has right: entries, raw.
+    let (kept, dropped) = old_entries(&path, listing, &fresh, hash_probe);
+    let mut covered: HashSet<&str> = kept.iter().map(|e| e.key.as_str()).collect();
+    covered.extend(fresh.keys().copied());
+    let mut others = Vec::new();
+    let mut keys: Vec<&String> = listing.stamps.keys().collect();
+    keys.sort();
+    for key in keys {
+        if !covered.contains(key.as_str())
+            && cacheable(key)
+            && let Some(f) = read(key)
+        {
+            others.push(f);
+        }
+    }
+    if !dropped && fresh.is_empty() && others.is_empty() {
+        return Ok((kept.len(), false));
+    }
+    fsio::ensure_dir_within(dir, &dir.join(CACHE_DIR))?;
+    mark_folder(&dir.join(CACHE_DIR));
+    let mut writer = ChunkWriter::default();
+    fsio::write_atomic_streamed(&path, |out| {
+        out.write_all(&header(hash_probe))?;
+        for entry in &kept {
+            writer.add_raw(out, &entry.bytes)?;
+        }
+        let mut fresh: Vec<&&Fresh> = fresh.values().collect();
+        fresh.sort_by(|a, b| a.key.cmp(&b.key));
+        for f in fresh.into_iter().copied().chain(others.iter()) {
+            let Some(stamp) = listing.stamps.get(&f.key) else {
+                continue;
+            };
+            writer.add(out, f, *stamp)?;
+        }
+        writer.finish(out)
+    })?;
+    Ok((writer.count, true))
+}
+
+/// Marks the cache folder as one: ignored by git whatever the workspace's
+/// own `.gitignore` says, and skipped by backup tools that honour
+/// `CACHEDIR.TAG` (<https://bford.info/cachedir/>). Best effort.
+fn mark_folder(folder: &Path) {
+    let marks: [(&str, &[u8]); 2] = [
+        (".gitignore", b"# starlog's load cache: derived, never the truth\n*\n"),
+        (
+            "CACHEDIR.TAG",
+            b"Signature: 8a477f597d28d172789f06886806bc55\n# starlog's load cache (docs/FORMAT.md)\n",
+        ),
+    ];
+    for (name, text) in marks {
+        let path = folder.join(name);
+        if fs::symlink_metadata(&path).is_err() {
+            let _ = fsio::create_new_atomic(&path, text);
+        }
+    }
+}
+
+/// An entry of the cache on disk, kept as its bytes (head and record).
+struct RawEntry {
+    key: String,
+    bytes: Vec<u8>,
+}
+
+/// The entries of the cache at `path` still right for `listing` and not
+/// replaced by `fresh`, and whether any entry was left out. Any flaw in the
+/// file: nothing kept.
+fn old_entries(
+    path: &Path,
+    listing: &Listing,
+    fresh: &HashMap<&str, &Fresh>,
+    hash_probe: u64,
+) -> (Vec<RawEntry>, bool) {
+    let mut kept = Vec::new();
+    let mut dropped = false;
+    let outcome = (|| -> io::Result<()> {
+        let meta = fs::symlink_metadata(path)?;
+        if !meta.is_file() {
+            return Err(bad("not a file"));
+        }
+        let mut reader = BufReader::with_capacity(1 << 16, File::open(path)?);
+        let want = header(hash_probe);
+        let mut got = vec![0; want.len()];
+        reader.read_exact(&mut got)?;
+        if got != want {
+            return Err(bad("another build"));
+        }
+        let mut total = 0;
+        loop {
+            let len = read_u32(&mut reader)? as usize;
+            if len == 0 {
+                let mut count = [0; 8];
+                reader.read_exact(&mut count)?;
+                let mut end = [0; 8];
+                reader.read_exact(&mut end)?;
+                if &end != END_MAGIC || u64::from_le_bytes(count) as usize != total {
+                    return Err(bad("no end mark"));
+                }
+                return Ok(());
+            }
+            if len > 1 << 30 {
+                return Err(bad("a chunk is impossibly large"));
+            }
+            let crc = read_u32(&mut reader)?;
+            let mut bytes = vec![0; len];
+            reader.read_exact(&mut bytes)?;
+            if crc32fast::hash(&bytes) != crc {
+                return Err(bad("a chunk's checksum does not match"));
+            }
+            let mut rest = bytes.as_slice();
+            while !rest.is_empty() {
+                let (head, after): (EntryHead, &[u8]) =
+                    postcard::take_from_bytes(rest).map_err(|e| bad(&e.to_string()))?;
+                let head_len = rest.len() - after.len();
+                let len = head_len + head.len as usize;
+                if rest.len() < len {
+                    return Err(bad("an entry runs past its chunk"));
+                }
+                total += 1;
+                if listing.stamps.get(&head.path) == Some(&head.stamp)
+                    && !fresh.contains_key(head.path.as_str())
+                {
+                    kept.push(RawEntry {
+                        key: head.path,
+                        bytes: rest[..len].to_vec(),
+                    });
+                } else {
+                    dropped = true;
+                }
+                rest = &rest[len..];
+            }
+        }
+    })();
+    match outcome {
+        Ok(()) => (kept, dropped),
+        Err(_) => (Vec::new(), true),
+    }
+}
+
+#[derive(Default)]
+struct ChunkWriter {
     chunk: Vec<u8>,
     in_chunk: usize,
     count: usize,
 }
 
-impl ChunkWriter<'_> {
-    fn add_all<T: StoredRecord>(&mut self, out: &mut dyn Write, records: &[T]) -> io::Result<()> {
-        for record in records {
-            self.add(out, record)?;
-        }
-        Ok(())
-    }
-
-    fn add<T: StoredRecord>(&mut self, out: &mut dyn Write, record: &T) -> io::Result<()> {
-        let Some(state) = self.loaded.files.get(record.id()) else {
-            return Ok(());
-        };
-        if state.protected.is_some()
-            || self
-                .troubled
-                .contains(self.dir.join(&state.rel_path).as_path())
-        {
-            return Ok(());
-        }
-        let key = key_of(&state.rel_path);
-        let Some(stamp) = self.listing.stamps.get(&key) else {
-            return Ok(());
-        };
-        if *stamp == Stamp::unknown() || self.racy_after.is_none_or(|t| stamp.modified_after(t)) {
-            return Ok(());
-        }
-        let bytes = postcard::to_stdvec(record).map_err(|e| bad(&e.to_string()))?;
+impl ChunkWriter {
+    fn add(&mut self, out: &mut dyn Write, fresh: &Fresh, stamp: Stamp) -> io::Result<()> {
         let head = EntryHead {
-            path: key,
-            stamp: *stamp,
-            hash: state.hash,
-            kind: kind_tag(T::KIND),
-            len: bytes.len() as u32,
+            path: fresh.key.clone(),
+            stamp,
+            hash: fresh.hash,
+            kind: fresh.kind,
+            len: fresh.bytes.len() as u32,
         };
         let head = postcard::to_stdvec(&head).map_err(|e| bad(&e.to_string()))?;
         self.chunk.extend_from_slice(&head);
-        self.chunk.extend_from_slice(&bytes);
+        self.chunk.extend_from_slice(&fresh.bytes);
+        self.added(out)
+    }
+
+    fn add_raw(&mut self, out: &mut dyn Write, entry: &[u8]) -> io::Result<()> {
+        self.chunk.extend_from_slice(entry);
+        self.added(out)
+    }
+
+    fn added(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.in_chunk += 1;
         self.count += 1;
         if self.in_chunk >= CHUNK {
@@ -463,6 +610,23 @@ fn kind_tag(kind: RecordKind) -> u8 {
         RecordKind::Witness => 9,
         RecordKind::SignOff => 10,
     }
+}
+
+/// A record's kind tag and its bytes in the cache.
+fn encode_record(record: &AnyRecord) -> Result<(u8, Vec<u8>), postcard::Error> {
+    use postcard::to_stdvec as en;
+    Ok(match record {
+        AnyRecord::Diary(r) => (kind_tag(RecordKind::Diary), en(r)?),
+        AnyRecord::Need(r) => (kind_tag(RecordKind::Need), en(r)?),
+        AnyRecord::Objective(r) => (kind_tag(RecordKind::Objective), en(r)?),
+        AnyRecord::Activity(r) => (kind_tag(RecordKind::Activity), en(r)?),
+        AnyRecord::Feedback(r) => (kind_tag(RecordKind::Feedback), en(r)?),
+        AnyRecord::Kpi(r) => (kind_tag(RecordKind::Kpi), en(r)?),
+        AnyRecord::Review(r) => (kind_tag(RecordKind::Review), en(r)?),
+        AnyRecord::Evidence(r) => (kind_tag(RecordKind::Evidence), en(r)?),
+        AnyRecord::Witness(r) => (kind_tag(RecordKind::Witness), en(r)?),
+        AnyRecord::SignOff(r) => (kind_tag(RecordKind::SignOff), en(r)?),
+    })
 }
 
 fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {

@@ -45,6 +45,34 @@ pub const LOCK_FILE: &str = ".lock";
 pub const BACKUP_DIR: &str = "backups";
 /// Deleted records, in the same layout as the workspace.
 pub const TRASH_DIR: &str = "trash";
+/// The workspace's `.gitignore`, written by starlog when there is none.
+pub const GITIGNORE_FILE: &str = ".gitignore";
+/// What belongs to this computer and this moment rather than to the
+/// portfolio (git patterns): the load cache, the lock, drafts, backups, the
+/// trash and writes in progress. One list, so a folder starlog adds later
+/// joins it here.
+pub const LOCAL_ONLY: &[&str] = &[
+    "/.cache/",
+    "/.lock",
+    "/drafts/",
+    "/backups/",
+    "/trash/",
+    ".starlog-*.tmp",
+];
+
+/// The text of the `.gitignore` starlog writes in a new workspace.
+pub fn gitignore_text() -> String {
+    let mut out = String::from(
+        "# Written by starlog (docs/FORMAT.md): what belongs to this computer, not\n\
+         # to the portfolio. Your records and workspace.ron are not listed.\n",
+    );
+    for pattern in LOCAL_ONLY {
+        out.push_str(pattern);
+        out.push('\n');
+    }
+    out
+}
+
 /// How many previous versions of each record are kept in `backups/`.
 pub const BACKUPS_KEPT: usize = 20;
 /// Temp files younger than this may belong to a capture command running now.
@@ -140,9 +168,11 @@ pub struct Loaded {
     /// Keyed by record id (ids are unique across every kind).
     pub files: HashMap<Id, FileState>,
     pub problems: Vec<Problem>,
-    /// How the load used the derived cache, and what a new one is made from.
+    /// How the load used the derived cache, and what a new one is made from:
+    /// the files found, and the records read from their files, encoded.
     pub cache: cache::CacheUse,
     pub listing: cache::Listing,
+    pub fresh: Vec<cache::Fresh>,
 }
 
 /// How far a load has got, for a UI to show while it runs.
@@ -371,8 +401,23 @@ fn hash_probe() -> u64 {
 /// Writes the derived load cache (`.cache/records.bin`) from a full load, so
 /// the next open parses only the files changed since. Only the app holding
 /// the workspace's lock writes it; it is never needed for correctness.
+///
+/// The entries of the cache on disk that are still right are copied as they
+/// are and the records this load read from their files are added, so the
+/// records themselves are not needed (the app has handed them on). Returns
+/// how many records the cache holds; it is not written when nothing changed.
 pub fn write_cache(dir: &Path, loaded: &Loaded) -> io::Result<usize> {
-    cache::write(dir, loaded, &loaded.listing, hash_probe())
+    refresh_cache_from(dir, &loaded.listing, &loaded.fresh)
+}
+
+/// [`write_cache`] from what a load left for it ([`Loaded::listing`] and
+/// [`Loaded::fresh`], taken out of the load).
+pub fn refresh_cache_from(
+    dir: &Path,
+    listing: &cache::Listing,
+    fresh: &[cache::Fresh],
+) -> io::Result<usize> {
+    cache::refresh(dir, listing, fresh, hash_probe(), |_| None).map(|(count, _)| count)
 }
 
 fn now_stamp() -> String {
@@ -430,6 +475,16 @@ impl Workspace {
         // Every command refuses a header it cannot read, as the app does:
         // never add format-1 records to a workspace a newer starlog owns.
         ws.check_header()?;
+        // Keeps the cache, the lock, drafts, backups and trash out of git.
+        // Only once the header is known good (a newer starlog's workspace is
+        // left alone), never replacing one that is there (the learner's own
+        // included); a failure changes nothing else.
+        if mode != Mode::ReadOnly {
+            let ignore = ws.dir.join(GITIGNORE_FILE);
+            if fs::symlink_metadata(&ignore).is_err() {
+                let _ = fsio::create_new_atomic(&ignore, gitignore_text().as_bytes());
+            }
+        }
         Ok(ws)
     }
 
@@ -709,9 +764,15 @@ impl Workspace {
         Ok(loaded)
     }
 
-    /// Reads every record file into `loaded` (see `load_counting`).
-    fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
-        use std::sync::atomic::Ordering;
+    /// Every record file of each kind with its stamp, and the same as the
+    /// cache's listing.
+    #[allow(clippy::type_complexity)]
+    fn listing(
+        &self,
+    ) -> (
+        Vec<(RecordKind, Vec<(PathBuf, cache::Stamp)>)>,
+        cache::Listing,
+    ) {
         let taken = std::time::SystemTime::now();
         let kinds: Vec<(RecordKind, Vec<(PathBuf, cache::Stamp)>)> = RecordKind::ALL
             .iter()
@@ -729,6 +790,32 @@ impl Workspace {
                 .collect(),
             taken: Some(taken),
         };
+        (kinds, listing)
+    }
+
+    /// Brings the load cache up to date with the record files (after saves,
+    /// say): lists the folders, keeps the cached records whose files did not
+    /// change, and reads only the files that did. Nothing is written when the
+    /// cache is already right. Returns how many records it holds.
+    pub fn refresh_cache(&self) -> io::Result<usize> {
+        let (_, listing) = self.listing();
+        let read = |key: &str| {
+            let kind = RecordKind::ALL.iter().find(|k| {
+                key.strip_prefix(k.dir())
+                    .is_some_and(|r| r.starts_with('/'))
+            })?;
+            match self.read_any(*kind, Path::new(key)) {
+                Ok((record, state, notes)) if notes.is_empty() => cache::Fresh::of(&record, &state),
+                _ => None,
+            }
+        };
+        cache::refresh(&self.dir, &listing, &[], hash_probe(), read).map(|(count, _)| count)
+    }
+
+    /// Reads every record file into `loaded` (see `load_counting`).
+    fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
+        use std::sync::atomic::Ordering;
+        let (kinds, listing) = self.listing();
         progress
             .total
             .store(listing.stamps.len(), Ordering::Relaxed);
@@ -775,9 +862,14 @@ impl Workspace {
             let parsed = read_parallel(self, kind, paths, &progress.done);
             // A file that parses cleanly now, and is not in the cache, is
             // worth a new cache; one with problems is read every time anyway.
-            usage.stale |= parsed
-                .iter()
-                .any(|r| r.as_ref().is_ok_and(|(_, _, notes)| notes.is_empty()));
+            for (record, state, notes) in parsed.iter().flatten() {
+                if notes.is_empty()
+                    && let Some(fresh) = cache::Fresh::of(record, state)
+                {
+                    loaded.fresh.push(fresh);
+                }
+            }
+            usage.stale |= !loaded.fresh.is_empty();
             results.extend(parsed);
         }
         self.merge(
