@@ -83,27 +83,29 @@ pub fn rows(records: &Records) -> Vec<(RowKind, Id)> {
         .collect()
 }
 
-/// The command that shows a file in the system's viewer.
-fn viewer_command(path: &Path) -> (&'static str, std::process::Command) {
+/// The command that shows a file in the system's viewer, and whether its
+/// exit status says if that worked.
+fn viewer_command(path: &Path) -> (&'static str, std::process::Command, bool) {
     #[cfg(target_os = "macos")]
     {
         let mut c = std::process::Command::new("open");
         c.arg(path);
-        ("open", c)
+        ("open", c, true)
     }
     #[cfg(windows)]
     {
-        // `start` is built into cmd; the empty title keeps a quoted path
-        // from being taken for the window's title.
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
-        ("start", c)
+        // Explorer opens a file with its program, with no shell reading the
+        // name (`cmd /C start` would take a `&` in it for a second command).
+        // Its exit status is 1 even when it worked, so it is not read.
+        let mut c = std::process::Command::new("explorer");
+        c.arg(path);
+        ("explorer", c, false)
     }
     #[cfg(not(any(target_os = "macos", windows)))]
     {
         let mut c = std::process::Command::new("xdg-open");
         c.arg(path);
-        ("xdg-open", c)
+        ("xdg-open", c, true)
     }
 }
 
@@ -113,6 +115,7 @@ fn viewer_command(path: &Path) -> (&'static str, std::process::Command) {
 pub fn spawn_viewer(
     program: &str,
     mut command: std::process::Command,
+    status_tells: bool,
 ) -> Result<Receiver<Result<(), String>>, String> {
     use std::process::Stdio;
     let mut child = command
@@ -131,7 +134,7 @@ pub fn spawn_viewer(
     let program = program.to_string();
     std::thread::spawn(move || {
         let outcome = match child.wait() {
-            Ok(status) if status.success() => Ok(()),
+            Ok(status) if status.success() || !status_tells => Ok(()),
             Ok(status) => Err(match status.code() {
                 Some(code) => format!("{program} found no program for it (exit status {code})"),
                 None => format!("{program} was stopped"),
@@ -326,6 +329,14 @@ impl App {
             },
             Action::SignOff => self.open_signoff_form(None),
             Action::Help => self.help = Some(0),
+            Action::Undo => {
+                self.undo_delete();
+                // The restored record may be a file of this list.
+                let files = self.file_statuses();
+                if let Some(view) = &mut self.evidence.view {
+                    view.files = files;
+                }
+            }
             Action::Delete => match selected {
                 Some((_, id)) => self.trash_record(&id),
                 None => self.set_status("Nothing to delete"),
@@ -438,8 +449,8 @@ impl App {
                 return;
             }
         }
-        let (program, command) = viewer_command(&path);
-        match spawn_viewer(program, command) {
+        let (program, command, status_tells) = viewer_command(&path);
+        match spawn_viewer(program, command, status_tells) {
             Ok(rx) => {
                 self.set_status(format!("Opening {} in your viewer…", e.stored_name));
                 self.evidence.viewer = Some(ViewerJob {
@@ -561,6 +572,7 @@ mod tests {
         let missing = spawn_viewer(
             "no-such-viewer",
             std::process::Command::new("no-such-viewer-starlog"),
+            true,
         )
         .expect_err("not there");
         assert!(missing.contains("no program to open files"), "{missing}");
@@ -568,14 +580,21 @@ mod tests {
         let started = Instant::now();
         let mut slow = std::process::Command::new("sh");
         slow.args(["-c", "sleep 2"]);
-        let rx = spawn_viewer("sh", slow).expect("starts");
+        let rx = spawn_viewer("sh", slow, true).expect("starts");
         assert!(started.elapsed() < Duration::from_secs(1));
         assert!(rx.try_recv().is_err(), "still running");
-        let rx = spawn_viewer("false", std::process::Command::new("false")).expect("starts");
+        let rx = spawn_viewer("false", std::process::Command::new("false"), true).expect("starts");
         let outcome = rx.recv_timeout(Duration::from_secs(10)).expect("ends");
         assert!(
             outcome.expect_err("fails").contains("exit status 1"),
             "the failure is reported"
+        );
+        // Explorer's exit status means nothing: it is not read as a failure.
+        let rx =
+            spawn_viewer("explorer", std::process::Command::new("false"), false).expect("starts");
+        assert_eq!(
+            rx.recv_timeout(Duration::from_secs(10)).expect("ends"),
+            Ok(())
         );
     }
 }
@@ -793,6 +812,51 @@ mod app_tests {
                 .expect("1.3")
                 .types()
                 .contains(&EvidenceType::SignOff)
+        );
+    }
+
+    #[test]
+    fn a_file_deleted_in_the_view_goes_to_the_trash_with_its_file_and_u_brings_it_back() {
+        let root = tempfile::tempdir().expect("root");
+        let docs = tempfile::tempdir().expect("docs");
+        let original = docs.path().join("certificate.png");
+        std::fs::write(&original, b"png bytes").expect("write");
+        let mut app = app(root.path());
+        let about = crate::store::evidence::Attach {
+            title: "HEAT certificate".into(),
+            kind: None,
+            date: app.today,
+            description: String::new(),
+            links: Vec::new(),
+            criteria: Vec::new(),
+        };
+        let e = app
+            .ws
+            .as_ref()
+            .expect("ws")
+            .attach(&original, about, app.now)
+            .expect("attached");
+        app.took_in(&e);
+        let copy = app
+            .ws
+            .as_ref()
+            .and_then(|ws| ws.evidence_path(&e))
+            .expect("path");
+        press(&mut app, KeyCode::Char('E'));
+        press(&mut app, KeyCode::Char('d'));
+        assert!(app.records.evidence.is_empty());
+        assert!(!copy.exists(), "the file went to the trash with its record");
+        assert_eq!(
+            app.context(),
+            crate::app::Context::Evidence,
+            "still in the view"
+        );
+        press(&mut app, KeyCode::Char('u'));
+        assert_eq!(app.records.evidence.len(), 1);
+        assert_eq!(std::fs::read(&copy).expect("back"), b"png bytes");
+        assert_eq!(
+            app.evidence.view.as_ref().and_then(|v| v.files.get(&e.id)),
+            Some(&FileStatus::Present)
         );
     }
 

@@ -812,6 +812,13 @@ pub fn bindings() -> &'static [Binding] {
                 "close",
                 true
             ),
+            bind!(
+                &[Char('u')],
+                Scope::Evidence,
+                Action::Undo,
+                "undo delete",
+                false
+            ),
             bind!(&[Char('?')], Scope::Evidence, Action::Help, "help", false),
             bind!(
                 &[Char('r')],
