@@ -151,36 +151,16 @@ impl ActivityForm {
         records: &Records,
         criteria: Option<&CriteriaSet>,
     ) -> ActivityForm {
-        let existing = draft
-            .editing
-            .as_ref()
-            .and_then(|id| records.activities.iter().find(|a| &a.id == id));
-        let mut form = match existing {
-            Some(a) => ActivityForm::new(a.clone(), true, records, criteria),
-            None => ActivityForm::new(
-                Activity::new(
-                    Id::generate(),
-                    draft.saved_at.date_naive(),
-                    draft.saved_at,
-                    Vec::new(),
-                ),
-                false,
-                records,
-                criteria,
-            ),
-        };
-        form.fields.restore(&draft.fields);
-        form.draft_id = draft.id.clone();
-        form
-    }
-
-    /// The record to save, or the field to fix and why.
-    pub fn to_activity(
-        &self,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Activity, FieldError> {
-        self.spec.to_activity(&self.fields, today, now)
+        let at = draft.saved_at;
+        Engine::of_draft(
+            draft,
+            draft
+                .editing
+                .as_ref()
+                .and_then(|id| records.activities.iter().find(|a| &a.id == id)),
+            || Activity::new(Id::generate(), at.date_naive(), at, Vec::new()),
+            |activity, editing| ActivityForm::new(activity, editing, records, criteria),
+        )
     }
 }
 
@@ -192,9 +172,6 @@ impl ActivitySpec {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Activity, FieldError> {
-        if let Some((field, message)) = f.first_problem(today) {
-            return Err(FieldError { field, message });
-        }
         let mut a = self.base.clone();
         a.title = f.text("title");
         if a.title.is_empty() {
@@ -323,7 +300,10 @@ mod tests {
         type_text(&mut form, "3.5");
         form.fields.focus_on("behaviour");
         type_text(&mut form, "I now check the meter history first");
-        let a = form.to_activity(now().date_naive(), now()).expect("saves");
+        let a = form
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
+            .expect("saves");
         assert_eq!(a.kind, ActivityKind::Shadowing);
         assert_eq!(a.hours, 3.5);
         assert_eq!(a.objectives, vec![oid]);
@@ -339,7 +319,8 @@ mod tests {
         form.fields.focus_on("hours");
         type_text(&mut form, "a lot");
         let e = form
-            .to_activity(now().date_naive(), now())
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
             .expect_err("bad hours");
         assert_eq!(e.field, "hours");
         assert!(e.message.contains("not a number of hours"), "{}", e.message);

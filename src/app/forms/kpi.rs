@@ -143,21 +143,15 @@ impl KpiForm {
     }
 
     pub fn from_draft(draft: &Draft, records: &Records) -> KpiForm {
-        let existing = draft
-            .editing
-            .as_ref()
-            .and_then(|id| records.kpis.iter().find(|k| &k.id == id));
-        let mut form = match existing {
-            Some(k) => KpiForm::new(k.clone(), true, records),
-            None => KpiForm::new(KpiForm::blank(None, draft.saved_at), false, records),
-        };
-        form.restore(draft);
-        form
-    }
-
-    /// The reading to save, or the field to fix and why.
-    pub fn to_reading(&self, today: NaiveDate) -> Result<KpiReading, FieldError> {
-        self.spec.to_reading(&self.fields, today)
+        Engine::of_draft(
+            draft,
+            draft
+                .editing
+                .as_ref()
+                .and_then(|id| records.kpis.iter().find(|k| &k.id == id)),
+            || KpiForm::blank(None, draft.saved_at),
+            |reading, editing| KpiForm::new(reading, editing, records),
+        )
     }
 }
 
@@ -174,9 +168,6 @@ impl KpiSpec {
 
     /// The reading to save, or the field to fix and why.
     pub fn to_reading(&self, f: &Fields, today: NaiveDate) -> Result<KpiReading, FieldError> {
-        if let Some((field, message)) = f.first_problem(today) {
-            return Err(FieldError { field, message });
-        }
         let err = |field: &'static str, label: &str, e: String| {
             FieldError::new(field, format!("{label}: {e}"))
         };
@@ -328,7 +319,10 @@ mod tests {
         type_in(&mut form, "metric", "csat");
         type_in(&mut form, "value", "86,5%");
         type_in(&mut form, "target", "88");
-        let k = form.to_reading(now().date_naive()).expect("saves");
+        let k = form
+            .spec
+            .to_reading(&form.fields, now().date_naive())
+            .expect("saves");
         assert_eq!(k.metric, "CSAT");
         assert_eq!(k.value, 86.5);
         assert_eq!(k.target, Some(88.0));
@@ -342,19 +336,28 @@ mod tests {
         type_in(&mut form, "metric", "aht");
         type_in(&mut form, "value", "6:30");
         type_in(&mut form, "target", "6:00");
-        let k = form.to_reading(now().date_naive()).expect("saves");
+        let k = form
+            .spec
+            .to_reading(&form.fields, now().date_naive())
+            .expect("saves");
         assert_eq!((k.value, k.target), (390.0, Some(360.0)));
         let mut form = blank();
         type_in(&mut form, "metric", "CSAT");
         type_in(&mut form, "value", "85%");
         assert_eq!(
-            form.to_reading(now().date_naive()).expect("saves").value,
+            form.spec
+                .to_reading(&form.fields, now().date_naive())
+                .expect("saves")
+                .value,
             85.0
         );
         let mut form = blank();
         type_in(&mut form, "metric", "AHT");
         type_in(&mut form, "value", "85%");
-        let e = form.to_reading(now().date_naive()).expect_err("not a time");
+        let e = form
+            .spec
+            .to_reading(&form.fields, now().date_naive())
+            .expect_err("not a time");
         assert_eq!(e.field, "value");
         assert_eq!(
             e.message,
@@ -367,7 +370,10 @@ mod tests {
         let mut form = blank();
         type_in(&mut form, "metric", "CES");
         type_in(&mut form, "value", "9");
-        let e = form.to_reading(now().date_naive()).expect_err("off scale");
+        let e = form
+            .spec
+            .to_reading(&form.fields, now().date_naive())
+            .expect_err("off scale");
         assert_eq!(e.field, "value");
         assert_eq!(
             e.message,
@@ -377,7 +383,10 @@ mod tests {
         type_in(&mut form, "metric", "CSAT");
         type_in(&mut form, "value", "eighty");
         assert_eq!(
-            form.to_reading(now().date_naive()).expect_err("nan").field,
+            form.spec
+                .to_reading(&form.fields, now().date_naive())
+                .expect_err("nan")
+                .field,
             "value"
         );
     }
@@ -388,7 +397,10 @@ mod tests {
         type_in(&mut form, "metric", "complaints");
         type_in(&mut form, "value", "3");
         assert_eq!(
-            form.to_reading(now().date_naive()).expect_err("unit").field,
+            form.spec
+                .to_reading(&form.fields, now().date_naive())
+                .expect_err("unit")
+                .field,
             "unit"
         );
         type_in(&mut form, "unit", "per week");
@@ -398,7 +410,10 @@ mod tests {
             &crate::app::keymap::Keymap::default(),
             &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
         );
-        let k = form.to_reading(now().date_naive()).expect("saves");
+        let k = form
+            .spec
+            .to_reading(&form.fields, now().date_naive())
+            .expect("saves");
         assert_eq!(k.better, Some(Better::Lower));
         assert_eq!(k.metric, "complaints");
     }

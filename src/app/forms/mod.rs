@@ -262,6 +262,24 @@ pub struct Engine<S> {
 }
 
 impl<S: Spec> Engine<S> {
+    /// The form a draft came from: for the record it was editing while
+    /// that is still there (`existing`), else for a new one (`blank`), with
+    /// the draft's fields put back. `open` builds the form for a record
+    /// and whether it is being edited.
+    pub fn of_draft<R: Clone>(
+        draft: &Draft,
+        existing: Option<&R>,
+        blank: impl FnOnce() -> R,
+        open: impl FnOnce(R, bool) -> Engine<S>,
+    ) -> Engine<S> {
+        let mut form = match existing {
+            Some(record) => open(record.clone(), true),
+            None => open(blank(), false),
+        };
+        form.restore(draft);
+        form
+    }
+
     pub fn build(spec: S, fields: Fields) -> Engine<S> {
         Engine {
             spec,
@@ -325,7 +343,12 @@ impl<S: Spec> EngineForm for Engine<S> {
     fn footer(&self) -> Option<String> {
         self.spec.footer(&self.fields)
     }
+    /// Validates what every field can check by itself (dates, numbers),
+    /// then lets the spec build and save the record.
     fn submit(&mut self, app: &mut crate::app::App) -> Result<String, FieldError> {
+        if let Some((field, message)) = self.fields.first_problem(app.today) {
+            return Err(FieldError { field, message });
+        }
         self.spec.submit(&self.fields, app)
     }
     fn refuse(&mut self, error: FieldError) {

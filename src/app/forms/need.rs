@@ -110,30 +110,13 @@ impl NeedForm {
         records: &Records,
         criteria: Option<&CriteriaSet>,
     ) -> NeedForm {
-        let existing = draft
-            .editing
-            .as_ref()
-            .and_then(|id| records.needs.iter().find(|n| &n.id == id));
-        let mut form = match existing {
-            Some(n) => NeedForm::new(n.clone(), true, criteria),
-            None => NeedForm::new(
-                DevelopmentNeed::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
-                false,
-                criteria,
-            ),
-        };
-        form.fields.restore(&draft.fields);
-        form.draft_id = draft.id.clone();
-        form
-    }
-
-    /// The record to save, or the field to fix and why.
-    pub fn to_need(
-        &self,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<DevelopmentNeed, FieldError> {
-        self.spec.to_need(&self.fields, today, now)
+        let id = draft.editing.as_ref();
+        Engine::of_draft(
+            draft,
+            id.and_then(|id| records.needs.iter().find(|n| &n.id == id)),
+            || DevelopmentNeed::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
+            |need, editing| NeedForm::new(need, editing, criteria),
+        )
     }
 }
 
@@ -145,9 +128,6 @@ impl NeedSpec {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<DevelopmentNeed, FieldError> {
-        if let Some((field, message)) = f.first_problem(today) {
-            return Err(FieldError { field, message });
-        }
         let mut n = self.base.clone();
         n.area = f.text("area").trim().to_string();
         if n.area.is_empty() {
@@ -231,7 +211,10 @@ mod tests {
             &KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
         );
         crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key(' '));
-        let n = form.to_need(now().date_naive(), now()).expect("saves");
+        let n = form
+            .spec
+            .to_need(&form.fields, now().date_naive(), now())
+            .expect("saves");
         assert_eq!(n.area, "Writing clear follow-up emails");
         assert_eq!(n.kind, NeedKind::Strength);
         assert_eq!(
@@ -245,7 +228,8 @@ mod tests {
         let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
         let mut form = NeedForm::new(blank, false, None);
         assert_eq!(
-            form.to_need(now().date_naive(), now())
+            form.spec
+                .to_need(&form.fields, now().date_naive(), now())
                 .expect_err("empty")
                 .field,
             "area"
@@ -254,7 +238,8 @@ mod tests {
         form.fields.focus_on("date");
         crate::app::forms::give_key(&mut form, &crate::app::keymap::Keymap::default(), &key('z'));
         let e = form
-            .to_need(now().date_naive(), now())
+            .spec
+            .to_need(&form.fields, now().date_naive(), now())
             .expect_err("bad date");
         assert_eq!(e.field, "date");
         assert!(e.message.starts_with("Identified:"), "{}", e.message);

@@ -196,33 +196,12 @@ impl ObjectiveForm {
         records: &Records,
         criteria: Option<&CriteriaSet>,
     ) -> ObjectiveForm {
-        let existing = draft.editing.as_ref().and_then(|id| records.objective(id));
-        let mut form = match existing {
-            Some(o) => ObjectiveForm::new(o.clone(), true, records, criteria),
-            None => ObjectiveForm::new(
-                Objective::new(Id::generate(), draft.saved_at),
-                false,
-                records,
-                criteria,
-            ),
-        };
-        form.fields.restore(&draft.fields);
-        form.draft_id = draft.id.clone();
-        form
-    }
-
-    /// The objective as the form stands (see `ObjectiveSpec::preview`).
-    pub fn preview(&self, today: NaiveDate) -> Objective {
-        self.spec.preview(&self.fields, today)
-    }
-
-    /// The objective to save, or the field to fix and why.
-    pub fn to_objective(
-        &self,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Objective, FieldError> {
-        self.spec.to_objective(&self.fields, today, now)
+        Engine::of_draft(
+            draft,
+            draft.editing.as_ref().and_then(|id| records.objective(id)),
+            || Objective::new(Id::generate(), draft.saved_at),
+            |objective, editing| ObjectiveForm::new(objective, editing, records, criteria),
+        )
     }
 }
 
@@ -276,6 +255,7 @@ impl ObjectiveSpec {
         now: DateTime<FixedOffset>,
     ) -> Result<Objective, FieldError> {
         let err = |field: &'static str, message: String| FieldError::new(field, message);
+        // The preview reads a bad date as none: refuse it here.
         if let Some((field, message)) = fields.first_problem(today) {
             return Err(FieldError { field, message });
         }
@@ -435,7 +415,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Improve my communication skills");
-        let check = smart::check(&form.preview(today()), today());
+        let check = smart::check(&form.spec.preview(&form.fields, today()), today());
         assert!(!check.passes(Letter::Specific));
         assert!(!check.passes(Letter::Relevant));
         form.fields.focus_on("needs");
@@ -444,7 +424,7 @@ mod tests {
             &crate::app::keymap::Keymap::default(),
             &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
         );
-        let preview = form.preview(today());
+        let preview = form.spec.preview(&form.fields, today());
         assert_eq!(preview.needs, vec![need]);
         assert!(smart::check(&preview, today()).passes(Letter::Relevant));
     }
@@ -457,7 +437,10 @@ mod tests {
         type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
         form.fields.focus_on("target_date");
         type_text(&mut form, "31/02/2027");
-        let e = form.to_objective(today(), now()).expect_err("bad date");
+        let e = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect_err("bad date");
         assert_eq!(e.field, "target_date");
         assert!(
             e.message
@@ -468,7 +451,10 @@ mod tests {
         type_text(&mut form, "Raise my FCR");
         form.fields.focus_on("target_date");
         type_text(&mut form, "+3w");
-        let o = form.to_objective(today(), now()).expect("saves");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
         assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
     }
 
@@ -486,12 +472,16 @@ mod tests {
         form.fields.focus_on("percent");
         type_text(&mut form, "40");
         let e = form
-            .to_objective(today(), now())
+            .spec
+            .to_objective(&form.fields, today(), now())
             .expect_err("percent with no note");
         assert_eq!(e.field, "note");
         form.fields.focus_on("note");
         type_text(&mut form, "Shadowed billing twice");
-        let o = form.to_objective(today(), now()).expect("saves");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
         assert_eq!(o.progress.len(), 2);
         assert_eq!(o.progress[1].text, "Shadowed billing twice");
         assert_eq!(o.progress[1].date, today());
@@ -507,7 +497,10 @@ mod tests {
             None,
         );
         assert_eq!(
-            form.to_objective(today(), now()).expect_err("empty").field,
+            form.spec
+                .to_objective(&form.fields, today(), now())
+                .expect_err("empty")
+                .field,
             "statement"
         );
     }
@@ -523,7 +516,10 @@ mod tests {
             now(),
         );
         assert!(!form.fields.dirty, "nothing typed: Esc does not ask");
-        let o = form.to_objective(today(), now()).expect("saves");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
         assert_eq!(o.statement, "Reply to billing emails within one day");
         assert_eq!(o.needs, vec![need]);
         assert_eq!(o.id, form.spec.base.id);
