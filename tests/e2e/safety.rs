@@ -118,6 +118,64 @@ fn esc_asks_before_throwing_typing_away() {
     assert!(common::read(&trashed[0]).contains(words));
 }
 
+/// The issue's case, as a hurried learner types it: `n`, "The customer
+/// said", Esc, and on without looking " they were happy". The whole
+/// sentence is still in the new entry's form, and no record file changed
+/// (before, the `y` discarded, the `e` of "were" edited the newest entry and
+/// the rest of the sentence went into it).
+#[test]
+fn esc_then_typing_on_keeps_the_text_and_changes_no_other_entry() {
+    let root = common::temp_root();
+    common::demo(root.path());
+    let workspace = root.path().join("demo");
+    let records = |dir: &Path| {
+        snapshot_of(dir)
+            .into_iter()
+            .filter(|(p, _)| {
+                !p.starts_with(dir.join("drafts")) && !p.starts_with(dir.join("trash"))
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = records(&workspace);
+    assert!(before.len() > 20, "the demo's records");
+    let mut app = Pty::spawn(root.path(), &["--workspace", "demo"]);
+    app.expect("Entries");
+    app.send("n");
+    app.expect("New STAR entry");
+    app.send("The customer said");
+    app.expect("3 words");
+    app.send_esc();
+    app.send(" they were happy");
+    app.expect("The customer said they were happy");
+    app.expect("New STAR entry");
+    assert!(
+        !app.screen().contains("Edit diary entry"),
+        "no saved entry was opened: {}",
+        app.screen()
+    );
+    // Kept as a draft too, whatever happens next.
+    app.send(common::CTRL_C);
+    // The shell says so.
+    app.expect("your unsaved STAR entry “The customer said they were happy” was kept");
+    app.wait_exit(TIMEOUT);
+    let drafts = common::ron_files(&workspace.join("drafts"));
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(common::read(&drafts[0]).contains("The customer said they were happy"));
+    assert_eq!(records(&workspace), before, "no record file changed");
+
+    // Offered back by form and first words, with keep and discard.
+    let mut app = Pty::spawn(root.path(), &["--workspace", "demo"]);
+    app.expect("A STAR entry from");
+    app.expect("“The customer said they were happy”");
+    app.expect("n keep it for later");
+    app.expect("Ctrl-D discard it (asks first)");
+    app.send("y");
+    app.expect("New STAR entry");
+    app.expect("The customer said they were happy");
+    app.send(common::CTRL_C);
+    app.wait_exit(TIMEOUT);
+}
+
 /// Every file under the workspace with its bytes, to prove nothing changed.
 fn snapshot_of(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     common::ron_files(dir)

@@ -224,13 +224,29 @@ impl Spec for Star {
         })
     }
 
-    fn advice(&self, fields: &Fields, _app: &App) -> Option<Advice> {
+    fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
         let hints = crate::domain::star::star_hints(&self.preview(fields));
-        if hints.is_empty() {
+        let future = dates::parse_natural_day(&fields.text("date"), app.today)
+            .ok()
+            .filter(|day| *day > app.today);
+        if hints.is_empty() && future.is_none() {
             return None;
         }
         let mut advice = Advice::new("Hints");
         advice.text(Tone::Dim, "They never stop a save.");
+        // A diary is about what happened: a day to come is usually a slip.
+        if let Some(day) = future {
+            advice.line(vec![
+                (Tone::Hint, "date ".into()),
+                (
+                    Tone::Plain,
+                    format!(
+                        "{} is in the future: is that the day it happened?",
+                        day.format("%-d %b %Y")
+                    ),
+                ),
+            ]);
+        }
         for h in hints {
             advice.line(vec![(Tone::Hint, "hint ".into()), (Tone::Plain, h.message)]);
         }

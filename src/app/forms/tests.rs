@@ -249,3 +249,27 @@ fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
     press(&mut app, KeyCode::Esc);
     assert!(app.form.is_none() && app.confirm.is_none());
 }
+
+/// Issue 14 fix 11: a diary entry dated in the future is noted at the form
+/// (it still saves: the learner may mean it).
+#[test]
+fn a_diary_date_in_the_future_is_noted() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    let advice = |app: &App| {
+        app.form
+            .as_ref()
+            .and_then(|f| f.engine())
+            .and_then(|f| f.advice(app))
+            .map(|a| format!("{:?}", a.lines))
+            .unwrap_or_default()
+    };
+    assert!(!advice(&app).contains("in the future"));
+    app.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    type_text(&mut app, "+3d");
+    assert!(
+        advice(&app).contains("2 Dec 2026 is in the future"),
+        "{}",
+        advice(&app)
+    );
+}
