@@ -304,7 +304,7 @@ fn objective_form_from_feedback(app: &App, feedback: &Feedback) -> (Form, Id) {
         "{} feedback from {} on {}: \u{201c}{}\u{201d}",
         feedback.valence.title(),
         feedback.who_label(),
-        feedback.date.format("%-d %B %Y"),
+        app.config.format_day(feedback.date),
         feedback.text.trim()
     );
     if feedback.is_reflected() {

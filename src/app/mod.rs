@@ -932,7 +932,7 @@ impl App {
                 // Keep it on disk: it is offered again next time.
                 self.set_status(format!(
                     "Draft kept for later ({})",
-                    draft.saved_at.format("%d %b %H:%M")
+                    self.config.days().moment(&draft.saved_at)
                 ));
                 self.offer_next_draft();
                 if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
@@ -1107,8 +1107,9 @@ pub fn kept_draft_line(what: &str) -> String {
     )
 }
 
-/// A short title for any record (status messages, search results).
-pub fn record_title(record: &AnyRecord) -> String {
+/// A short title for any record (status messages, search results), its
+/// day (a review's) shown as `days` says.
+pub fn record_title(record: &AnyRecord, days: &crate::config::Days) -> String {
     match record {
         AnyRecord::Diary(r) => r.headline().to_string(),
         AnyRecord::Need(r) => r.area.clone(),
@@ -1116,7 +1117,7 @@ pub fn record_title(record: &AnyRecord) -> String {
         AnyRecord::Activity(r) => r.title.clone(),
         AnyRecord::Feedback(r) => r.text.lines().next().unwrap_or("").to_string(),
         AnyRecord::Kpi(r) => format!("{} {}", r.metric, r.value),
-        AnyRecord::Review(r) => format!("review of {}", r.held.format("%d %b %Y")),
+        AnyRecord::Review(r) => format!("review of {}", days.day(r.held.date_naive())),
         AnyRecord::Evidence(r) => r.title.clone(),
         AnyRecord::Witness(r) => r.headline(),
         AnyRecord::SignOff(r) => format!("sign-off by {}", r.who()),

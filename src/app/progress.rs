@@ -291,7 +291,14 @@ impl App {
                     ) {
                         Ok(()) => {
                             let redacted = if done.redacted > 0 {
-                                format!(", {} customer detail(s) replaced", done.redacted)
+                                format!(
+                                    ", {} replaced",
+                                    crate::domain::words::count(
+                                        done.redacted,
+                                        "customer detail",
+                                        "customer details"
+                                    )
+                                )
                             } else {
                                 String::new()
                             };

@@ -30,7 +30,7 @@ impl App {
             Some(links) => {
                 self.confirm = Some(Confirm::DeleteLinked {
                     id: id.clone(),
-                    title: truncate(&record_title(&record), 50),
+                    title: truncate(&record_title(&record, &self.config.days()), 50),
                     links,
                 });
             }
@@ -58,7 +58,7 @@ impl App {
                 self.set_status(format!(
                     "Moved the {} \"{}\" to the trash. u to undo, T lists the trash",
                     record.label(),
-                    truncate(&record_title(&record), 40)
+                    truncate(&record_title(&record, &self.config.days()), 40)
                 ));
                 self.undo.push(Deletion {
                     trashed: crate::store::trash::slashed(&trash_path),
@@ -116,7 +116,7 @@ impl App {
         let (record, state, _) = ws.read_any(kind, &original).map_err(|p| p.to_string())?;
         let id = record.id().clone();
         let label = record.label();
-        let title = truncate(&record_title(&record), 40);
+        let title = truncate(&record_title(&record, &self.config.days()), 40);
         self.session_trashed.retain(|t| t != &id);
         self.files.insert(id.clone(), state);
         if matches!(record, AnyRecord::Diary(_)) {

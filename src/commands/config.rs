@@ -72,8 +72,9 @@ fn report(
     } else {
         // The file's own problems were printed when it was read.
         Err(Failure::Usage(format!(
-            "{} has {count} problem(s); the defaults are used where noted",
-            path.display()
+            "{} has {}; the defaults are used where noted",
+            path.display(),
+            crate::domain::words::count(count, "problem", "problems")
         )))
     }
 }

@@ -160,7 +160,10 @@ pub fn list_text(ws: &Workspace, records: &Records) -> (String, usize) {
                 also.push(format!(
                     "for {} “{}”",
                     r.label(),
-                    crate::app::truncate(&crate::app::record_title(&r), 40)
+                    crate::app::truncate(
+                        &crate::app::record_title(&r, &crate::config::Days::default()),
+                        40
+                    )
                 ));
             }
         }

@@ -99,8 +99,12 @@ pub fn run(
             })?;
             let redacted = if done.redacted > 0 {
                 format!(
-                    "; {} customer detail(s) replaced with placeholders",
-                    done.redacted
+                    "; {} replaced with placeholders",
+                    crate::domain::words::count(
+                        done.redacted,
+                        "customer detail",
+                        "customer details"
+                    )
                 )
             } else {
                 String::new()

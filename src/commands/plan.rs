@@ -110,9 +110,10 @@ pub fn plan_text(records: &Records, learner: &str, today: NaiveDate) -> String {
         let serving = thread::need_thread(records, n).objectives.len();
         let _ = writeln!(
             out,
-            "  [{kind}] {} (identified {}; {serving} objective(s))",
+            "  [{kind}] {} (identified {}; {})",
             n.area,
-            n.date.format("%d %b %Y")
+            n.date.format("%d %b %Y"),
+            crate::domain::words::count(serving, "objective", "objectives")
         );
     }
 

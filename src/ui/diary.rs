@@ -40,8 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let selected = app.selected(Screen::Diary);
     if let Some(scroll) = app.reader {
         if let Some(entry) = app.records.diary.get(selected) {
-            // Spelled out in full: unambiguous whatever `date_format` is.
-            let title = format!(" {} ", entry.date.format("%A %d %B %Y"));
+            let title = format!(" {} ", st.days.long(entry.date));
             text_panel(
                 frame,
                 rest,
@@ -72,7 +71,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         |i| {
             let e = &entries[i];
             let mut spans = vec![
-                Span::styled(format!("{} ", app.config.format_day(e.date)), st.dim()),
+                Span::styled(format!("{} ", st.days.column(e.date)), st.dim()),
                 Span::styled(if e.is_star() { "★ " } else { "  " }, st.key()),
                 Span::raw(e.headline().to_string()),
             ];
@@ -85,7 +84,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     if let Some(entry) = entries.get(selected) {
         let title = format!(
             " {} · {} ",
-            app.config.format_day(entry.date),
+            st.days.day(entry.date),
             count(entry.word_count(), "word", "words")
         );
         text_panel(

@@ -21,13 +21,14 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 fn title_of(records: &Records, id: &Id) -> String {
     records
         .get(id)
-        .map(|r| crate::app::record_title(&r))
+        .map(|r| crate::app::record_title(&r, &crate::config::Days::default()))
         .unwrap_or_else(|| "(no longer in the workspace)".into())
 }
 
 /// One list row's text and how it stands.
 fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)>) {
     let r = &app.records;
+    let days = app.config.days();
     match kind {
         RowKind::File => {
             let Some(e) = r.evidence.iter().find(|e| &e.id == id) else {
@@ -46,7 +47,7 @@ fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)
             (
                 format!(
                     "{}  {}: {}",
-                    e.date.format("%d %b %Y"),
+                    days.day(e.date),
                     e.kind.label(),
                     e.title.trim()
                 ),
@@ -66,7 +67,7 @@ fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)
                 WitnessState::ScanMissing => ("scan missing".to_string(), true),
             };
             (
-                format!("{}  {}", w.date.format("%d %b %Y"), w.headline()),
+                format!("{}  {}", days.day(w.date), w.headline()),
                 Some(mark),
             )
         }
@@ -83,7 +84,7 @@ fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)
                 SignOffState::SubjectMissing => Some(("gone".to_string(), true)),
             };
             (
-                format!("{}  {}: {what}", s.signed.format("%d %b %Y"), s.name),
+                format!("{}  {}: {what}", days.day(s.signed.date_naive()), s.name),
                 mark,
             )
         }
@@ -113,7 +114,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
             };
             out.push(Line::styled(e.title.trim().to_string(), st.title()));
             out.push(field("Kind", e.kind.label().to_string()));
-            out.push(field("Date", e.date.format("%-d %B %Y").to_string()));
+            out.push(field("Date", st.days.day(e.date)));
             out.push(field(
                 "File",
                 format!(
@@ -170,7 +171,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
             if !w.relationship.trim().is_empty() {
                 out.push(field("Knows you as", w.relationship.trim().to_string()));
             }
-            out.push(field("Date seen", w.date.format("%-d %B %Y").to_string()));
+            out.push(field("Date seen", st.days.day(w.date)));
             let state = w.state(r);
             let style = if state.is_confirmed() {
                 st.good()
@@ -178,10 +179,9 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
                 st.error()
             };
             let how = match (&w.confirmation, state) {
-                (Confirmation::Signed { name, signed, .. }, WitnessState::Signed) => format!(
-                    "signed by {name} on {}",
-                    signed.format("%-d %B %Y at %H:%M")
-                ),
+                (Confirmation::Signed { name, signed, .. }, WitnessState::Signed) => {
+                    format!("signed by {name} on {}", st.days.moment(signed))
+                }
                 _ => state.label().to_string(),
             };
             out.push(Line::from(vec![
@@ -212,10 +212,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
                 return out;
             };
             out.push(Line::styled(format!("Sign-off by {}", s.who()), st.title()));
-            out.push(field(
-                "Signed",
-                s.signed.format("%-d %B %Y at %H:%M").to_string(),
-            ));
+            out.push(field("Signed", st.days.moment(&s.signed)));
             let what = signoff::subject(r, &s.subject)
                 .map(|x| format!("{} “{}”", x.label(), x.title()))
                 .unwrap_or_else(|| "a record no longer in the workspace".into());

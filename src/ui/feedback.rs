@@ -64,7 +64,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let current = visible.get(selected).and_then(|i| items.get(*i));
     if let Some(scroll) = app.reader {
         if let Some(f) = current {
-            let title = format!(" Feedback · {} ", f.date.format("%A %d %B %Y"));
+            let title = format!(" Feedback · {} ", st.days.long(f.date));
             text_panel(
                 frame,
                 area,
@@ -113,7 +113,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
                 };
                 Line::from(vec![
                     Span::styled(format!("{} ", state_mark(f.state)), mark_style),
-                    Span::styled(f.date.format("%d %b %y ").to_string(), st.dim()),
+                    Span::styled(format!("{} ", st.days.column(f.date)), st.dim()),
                     valence_span(f.valence, st),
                     Span::styled(
                         format!("{:<9} ", crate::app::truncate(f.source.label(), 9)),
@@ -211,7 +211,7 @@ pub fn feedback_lines<'a>(f: &'a Feedback, records: &Records, st: &Styles) -> Ve
         Line::from(vec![
             Span::raw(format!(
                 "{} · {} · {} · ",
-                f.date.format("%d %b %Y"),
+                st.days.day(f.date),
                 f.source.label(),
                 f.method.label(),
             )),
@@ -275,7 +275,10 @@ fn triangulation_height(t: &Triangulation, width: u16) -> u16 {
 
 /// Feedback by source type and valence over the review period, and warnings.
 fn draw_triangulation(t: &Triangulation, frame: &mut Frame, area: Rect, st: &Styles, wide: bool) {
-    let title = format!(" Triangulation {} ", t.period.describe());
+    let title = format!(
+        " Triangulation {} ",
+        t.period.describe_with(&|d| st.days.day(d))
+    );
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:<17}", "source"), st.dim()),
         Span::styled(format!("{:>4}", "+"), st.good()),

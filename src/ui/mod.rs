@@ -32,6 +32,8 @@ pub const MIN_HEIGHT: u16 = 10;
 pub struct Styles {
     color: bool,
     light: bool,
+    /// How days are shown (config.ron's `date_format`), on every screen.
+    pub days: crate::config::Days,
 }
 
 impl Styles {
@@ -39,6 +41,7 @@ impl Styles {
         Styles {
             color: app.theme.color,
             light: app.theme.light,
+            days: app.config.days(),
         }
     }
 
@@ -298,7 +301,7 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
                 Line::from(format!(
                     "A {} from {} was not saved:",
                     crate::app::forms::form_name(draft),
-                    draft.saved_at.format("%a %d %b %H:%M")
+                    st.days.moment(&draft.saved_at)
                 )),
                 Line::from(Span::styled(
                     format!("“{}”", crate::app::truncate(draft.headline(), 50)),

@@ -193,14 +193,15 @@ fn draw_list(
 fn due_span(o: &Objective, today: NaiveDate, st: &Styles) -> Span<'static> {
     let text = o
         .target_date
-        .map(|d| d.format("%d %b").to_string())
+        .map(|d| st.days.day(d))
         .unwrap_or_else(|| "no date".into());
+    let width = st.days.width().max(7);
     if o.is_overdue(today) {
-        Span::styled(format!("{text:<6}! "), st.error())
+        Span::styled(format!("{text:<width$}! "), st.error())
     } else if o.is_due_within(today, DUE_SOON_DAYS) {
-        Span::styled(format!("{text:<6}~ "), st.warn())
+        Span::styled(format!("{text:<width$}~ "), st.warn())
     } else {
-        Span::styled(format!("{text:<8}"), st.dim())
+        Span::styled(format!("{text:<width$}  "), st.dim())
     }
 }
 
@@ -238,7 +239,7 @@ fn need_row(n: &DevelopmentNeed, records: &Records, st: &Styles) -> Line<'static
 fn activity_row(a: &Activity, st: &Styles) -> Line<'static> {
     let level = a.impact.level_reached();
     Line::from(vec![
-        Span::styled(format!(" {} ", a.date.format("%d %b %y")), st.dim()),
+        Span::styled(format!(" {} ", st.days.column(a.date)), st.dim()),
         Span::styled(format!("{:<12} ", truncate(a.kind.label(), 12)), st.tag()),
         Span::styled(format!("{:>5} ", format_hours(a.hours)), st.dim()),
         Span::styled(
@@ -307,10 +308,10 @@ fn objective_lines<'a>(
         status.push(Span::raw(format!(" · {p}% done")));
     }
     if let Some(d) = o.target_date {
-        status.push(Span::raw(format!(" · target {}", d.format("%d %b %Y"))));
+        status.push(Span::raw(format!(" · target {}", st.days.day(d))));
     }
     if let Some(d) = o.review_date {
-        status.push(Span::raw(format!(" · review {}", d.format("%d %b %Y"))));
+        status.push(Span::raw(format!(" · review {}", st.days.day(d))));
     }
     out.push(Line::from(status));
     if o.is_overdue(today) {
@@ -375,7 +376,7 @@ fn objective_lines<'a>(
             links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {} ({}, {}, impact level {})",
-                a.date.format("%d %b %Y"),
+                st.days.day(a.date),
                 a.title,
                 a.kind.label(),
                 format_hours(a.hours),
@@ -389,7 +390,7 @@ fn objective_lines<'a>(
             links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {}",
-                e.date.format("%d %b %Y"),
+                st.days.day(e.date),
                 truncate(e.headline(), 70)
             )));
         }
@@ -400,7 +401,7 @@ fn objective_lines<'a>(
             links.push(out.len());
             out.push(Line::raw(format!(
                 "  • {} {} ({}): {}",
-                f.date.format("%d %b %Y"),
+                st.days.day(f.date),
                 f.source.label(),
                 f.valence.label(),
                 truncate(f.text.lines().next().unwrap_or(""), 60)
@@ -420,7 +421,7 @@ fn objective_lines<'a>(
             let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
             out.push(Line::raw(format!(
                 "{}{pct}  {}",
-                note.date.format("%d %b %Y"),
+                st.days.day(note.date),
                 note.text
             )));
         }
@@ -446,7 +447,7 @@ fn need_lines<'a>(
     };
     let mut out = vec![
         Line::styled(n.area.clone(), st.title()),
-        Line::raw(format!("{kind} · identified {}", n.date.format("%d %b %Y"))),
+        Line::raw(format!("{kind} · identified {}", st.days.day(n.date))),
     ];
     if !n.identified_from.is_empty() {
         let from: Vec<&str> = n.identified_from.iter().map(|s| s.label()).collect();
@@ -503,7 +504,7 @@ fn activity_lines<'a>(
             "{} ({}) · {} · {}",
             a.kind.label(),
             a.kind.category().label(),
-            a.date.format("%d %b %Y"),
+            st.days.day(a.date),
             format_hours(a.hours)
         )),
     ];

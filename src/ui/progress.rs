@@ -383,9 +383,9 @@ fn kpi_info<'a>(app: &App, s: &MetricSeries, width: usize, st: &Styles) -> Vec<L
             Span::raw(format!(
                 "{} on {} → {} on {} ",
                 value(&s.scale, ba.before.value),
-                ba.before.date.format("%-d %b %Y"),
+                st.days.day(ba.before.date),
                 value(&s.scale, ba.after.value),
-                ba.after.date.format("%-d %b %Y")
+                st.days.day(ba.after.date)
             )),
             Span::styled(
                 format!(
@@ -396,7 +396,7 @@ fn kpi_info<'a>(app: &App, s: &MetricSeries, width: usize, st: &Styles) -> Vec<L
                 if improved { st.good() } else { st.warn() },
             ),
             Span::styled(
-                format!(" (activities from {})", ba.from.format("%-d %b %Y")),
+                format!(" (activities from {})", st.days.day(ba.from)),
                 st.dim(),
             ),
         ]));
@@ -434,12 +434,13 @@ fn readings_reader(
             .map(|t| format!("  target {}", value(&s.scale, t)))
             .unwrap_or_default();
         lines.push(Line::from(vec![
-            Span::styled(format!("{}  ", k.date), st.key()),
+            Span::styled(format!("{}  ", st.days.column(k.date)), st.key()),
             Span::raw(format!("{:>9}", value(&s.scale, k.value))),
             Span::styled(target, st.dim()),
         ]));
         if !k.note.trim().is_empty() {
-            lines.push(Line::raw(format!("            {}", k.note.trim())));
+            let indent = " ".repeat(st.days.width() + 2);
+            lines.push(Line::raw(format!("{indent}{}", k.note.trim())));
         }
     }
     let title = format!(
@@ -562,7 +563,7 @@ fn coverage_warnings<'a>(cov: &crate::domain::coverage::Coverage, st: &Styles) -
             Span::styled("over-mapped ", st.warn()),
             Span::raw(format!(
                 "{} claims {} criteria ({}): say which part shows which",
-                o.record.describe(),
+                describe(&o.record, st),
                 o.criteria.len(),
                 o.criteria.join(", ")
             )),
@@ -571,7 +572,7 @@ fn coverage_warnings<'a>(cov: &crate::domain::coverage::Coverage, st: &Styles) -
     for s in &cov.stray {
         lines.push(Line::from(vec![
             Span::styled("unknown ", st.warn()),
-            Span::raw(format!("{}: {}", s.record.describe(), s.reason)),
+            Span::raw(format!("{}: {}", describe(&s.record, st), s.reason)),
         ]));
     }
     lines
@@ -616,7 +617,7 @@ fn evidence_reader(
         links.push(lines.len());
         lines.push(Line::from(vec![
             Span::styled(format!("{:<19}", e.kind.label()), st.title()),
-            Span::raw(crate::app::truncate(&record_line(&e.record), width)),
+            Span::raw(crate::app::truncate(&record_line(&e.record, st), width)),
         ]));
         if !e.substantive {
             lines.push(Line::styled(
@@ -643,10 +644,19 @@ fn evidence_reader(
     );
 }
 
-fn record_line(r: &RecordRef) -> String {
+fn record_line(r: &RecordRef, st: &Styles) -> String {
     match r.date {
-        Some(d) => format!("{d}  {}", r.title),
+        Some(d) => format!("{}  {}", st.days.column(d), r.title),
         None => r.title.clone(),
+    }
+}
+
+/// "diary entry 20 Nov 2026 “Angry caller…”", the day as the learner
+/// chose (`RecordRef::describe`, for reports, writes ISO days).
+fn describe(r: &RecordRef, st: &Styles) -> String {
+    match r.date {
+        Some(d) => format!("{} {} “{}”", r.kind.label(), st.days.day(d), r.title),
+        None => r.describe(),
     }
 }
 
@@ -717,7 +727,7 @@ fn verdict_lines<'a>(v: &Verdict, max_records: usize, st: &Styles) -> Vec<Line<'
         };
         lines.push(Line::styled(label, st.title()));
         for r in v.records.iter().take(max_records) {
-            lines.push(Line::raw(format!("- {}", r.describe())));
+            lines.push(Line::raw(format!("- {}", describe(r, st))));
         }
         if v.records.len() > max_records {
             lines.push(Line::styled(

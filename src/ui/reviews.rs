@@ -16,16 +16,11 @@ use crate::domain::review::diff::{
 use crate::domain::review::timeline::{self, Event, Period};
 use crate::domain::words::count;
 use crate::domain::{Records, Review};
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-fn day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
 
 fn first_line(text: &str) -> &str {
     text.lines()
@@ -39,15 +34,24 @@ fn due_line(due: Due, st: &Styles) -> (String, Style) {
     match due {
         Due::Nothing => ("Next review: not planned yet".into(), st.dim()),
         Due::Overdue { .. } => (
-            format!("Next review {} — press n to hold it", due.describe()),
+            format!(
+                "Next review {} — press n to hold it",
+                due.describe_with(&|d| st.days.day(d))
+            ),
             st.error(),
         ),
         Due::Today { .. } => (
             "Next review due today — press n to hold it".into(),
             st.warn(),
         ),
-        Due::Soon { .. } => (format!("Next review {}", due.describe()), st.warn()),
-        Due::Later { .. } => (format!("Next review {}", due.describe()), st.good()),
+        Due::Soon { .. } => (
+            format!("Next review {}", due.describe_with(&|d| st.days.day(d))),
+            st.warn(),
+        ),
+        Due::Later { .. } => (
+            format!("Next review {}", due.describe_with(&|d| st.days.day(d))),
+            st.good(),
+        ),
     }
 }
 
@@ -138,11 +142,13 @@ struct Row {
 }
 
 fn event_row(e: &Event<'_>, width: usize, st: &Styles) -> Row {
-    let text = truncate(&e.headline(), width.saturating_sub(19).max(8));
+    // " │ " + the day and a space + the kind (9): the rest is the headline.
+    let used = 3 + st.days.width() + 1 + 9;
+    let text = truncate(&e.headline(), width.saturating_sub(used).max(8));
     Row {
         line: Line::from(vec![
             Span::styled(" │ ", st.dim()),
-            Span::styled(format!("{:<7}", e.date().format("%-d %b")), st.dim()),
+            Span::styled(format!("{} ", st.days.column(e.date())), st.dim()),
             Span::styled(format!("{:<9}", e.kind()), st.tag()),
             Span::raw(text),
         ]),
@@ -152,13 +158,9 @@ fn event_row(e: &Event<'_>, width: usize, st: &Styles) -> Row {
 
 fn period_rows(p: &Period<'_>, width: usize, st: &Styles, out: &mut Vec<Row>) {
     let range = match (p.since, p.review) {
-        (Some(s), None) => format!("since {}", s.date().format("%-d %b")),
-        (Some(s), Some(r)) => format!(
-            "{} – {}",
-            s.date().format("%-d %b"),
-            r.date().format("%-d %b")
-        ),
-        (None, Some(r)) => format!("before {}", r.date().format("%-d %b")),
+        (Some(s), None) => format!("since {}", st.days.day(s.date())),
+        (Some(s), Some(r)) => format!("{} – {}", st.days.day(s.date()), st.days.day(r.date())),
+        (None, Some(r)) => format!("before {}", st.days.day(r.date())),
         (None, None) => "so far".to_string(),
     };
     out.push(Row {
@@ -182,7 +184,10 @@ fn period_rows(p: &Period<'_>, width: usize, st: &Styles, out: &mut Vec<Row>) {
         out.push(Row {
             line: Line::from(vec![
                 Span::styled(" │ ", st.dim()),
-                Span::styled(format!("        … and {more} more"), st.dim()),
+                Span::styled(
+                    format!("{}… and {more} more", " ".repeat(st.days.width() + 1)),
+                    st.dim(),
+                ),
             ]),
             item: None,
         });
@@ -215,7 +220,7 @@ fn milestone_row(r: &Review, item: usize, superseded: bool, width: usize, st: &S
     Row {
         line: Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(format!("{} ", day(r.date())), Style::default()),
+            Span::styled(format!("{} ", st.days.day(r.date())), Style::default()),
             Span::styled(
                 truncate(&label, width.saturating_sub(16).max(4)),
                 if superseded {
@@ -313,7 +318,11 @@ fn review_lines(records: &Records, r: &Review, st: &Styles) -> Vec<Line<'static>
     let who = r.who();
     let mut out = vec![
         Line::styled(
-            format!("Review held {}", r.held.format("%A %-d %B %Y, %H:%M")),
+            format!(
+                "Review held {}, {}",
+                st.days.long(r.held.date_naive()),
+                r.held.format("%H:%M")
+            ),
             st.title(),
         ),
         Line::raw(format!(
@@ -329,7 +338,7 @@ fn review_lines(records: &Records, r: &Review, st: &Styles) -> Vec<Line<'static>
         out.push(Line::styled(
             format!(
                 "A correction of the review recorded for {} (kept below it).",
-                day(original.date())
+                st.days.day(original.date())
             ),
             st.warn(),
         ));
@@ -338,7 +347,7 @@ fn review_lines(records: &Records, r: &Review, st: &Styles) -> Vec<Line<'static>
         out.push(Line::styled(
             format!(
                 "Corrected by a later record of the review of {}: that one stands.",
-                day(by.date())
+                st.days.day(by.date())
             ),
             st.warn(),
         ));
@@ -383,13 +392,13 @@ fn review_lines(records: &Records, r: &Review, st: &Styles) -> Vec<Line<'static>
             Span::raw(first_line(&o.statement).to_string()),
         ];
         if let Some(t) = o.target_date {
-            spans.push(Span::styled(format!(" (by {})", day(t)), st.dim()));
+            spans.push(Span::styled(format!(" (by {})", st.days.day(t)), st.dim()));
         }
         out.push(Line::from(spans));
     }
     out.push(Line::raw(""));
     out.push(Line::raw(match r.next_review {
-        Some(d) => format!("Next review agreed for {}", day(d)),
+        Some(d) => format!("Next review agreed for {}", st.days.day(d)),
         None => "No next review date was agreed.".to_string(),
     }));
     out.push(Line::from(vec![
@@ -455,13 +464,16 @@ fn compare_with_previous(
 ) -> (String, Vec<Line<'static>>) {
     let previous = cycle::previous(&records.reviews, review);
     let diff = review_diff(previous, review, &records.needs);
-    let title = format!(" What changed at the review of {} ", day(review.date()));
+    let title = format!(
+        " What changed at the review of {} ",
+        st.days.day(review.date())
+    );
     let mut out = vec![
         Line::styled(
             match previous {
                 Some(p) => format!(
                     "Its plan against the plan after the review of {}, with the reasons given.",
-                    day(p.date())
+                    st.days.day(p.date())
                 ),
                 None => "The first review: the plan as agreed, with the reasons given.".into(),
             },
@@ -529,7 +541,10 @@ fn compare_with_today(
         .into_iter()
         .filter(|r| (r.held, &r.id) > (review.held, &review.id) && r.id != review.id)
         .collect();
-    let title = format!(" Since the review of {}: today's plan ", day(review.date()));
+    let title = format!(
+        " Since the review of {}: today's plan ",
+        st.days.day(review.date())
+    );
     let mut out = vec![
         Line::styled(
             "The plan after that review against the plan as it is today.",
@@ -562,7 +577,11 @@ fn compare_with_today(
             if let Some(c) = r.decision(&d.objective).filter(|c| c.outcome.is_change()) {
                 out.push(Line::from(vec![
                     Span::styled(
-                        format!("          {} on {}: ", c.outcome.label(), day(r.date())),
+                        format!(
+                            "          {} on {}: ",
+                            c.outcome.label(),
+                            st.days.day(r.date())
+                        ),
                         st.dim(),
                     ),
                     Span::raw(c.reason.trim().to_string()),

@@ -41,7 +41,10 @@ pub fn draw(view: &TrashView, frame: &mut Frame, area: Rect, st: &Styles) {
         let label = item.record.label();
         let text = format!(
             "{label:<18} {}",
-            truncate(&record_title(&item.record), width.saturating_sub(20))
+            truncate(
+                &record_title(&item.record, &st.days),
+                width.saturating_sub(20)
+            )
         );
         let style = if i == view.selected {
             st.selected()

@@ -664,3 +664,43 @@ fn evidence_view_lists_files_statements_and_sign_offs() {
     assert!(shown.contains("No evidence yet"), "{shown}");
     assert!(shown.contains("a attaches a file"), "{shown}");
 }
+
+#[test]
+fn every_screen_shows_days_in_the_configured_format() {
+    let mut app = demo_app();
+    app.config.date_format = "%d.%m.%Y".into();
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut views = Vec::new();
+    for screen in Screen::ALL {
+        app.update(Action::ShowScreen(screen));
+        views.push((format!("{screen:?}"), render(&app, 120, 40)));
+        app.update(Action::Open);
+        views.push((format!("{screen:?} reader"), render(&app, 120, 40)));
+        app.update(Action::Back);
+    }
+    for view in ["criteria", "readiness"] {
+        app.update(Action::NextView);
+        app.update(Action::Open);
+        views.push((format!("{view} reader"), render(&app, 120, 40)));
+        app.update(Action::Back);
+    }
+    for (name, shown) in views {
+        assert!(shown.contains(".2026"), "{name}:\n{shown}");
+        // Not ISO days, nor "17 Nov 26", "04 May 2027", "19 Nov diary" (the
+        // learner's own words, "by 4 May by", may name a month; the Diary's
+        // calendar strip and chart axes name months, not days).
+        let body: String = shown.lines().skip(3).collect::<Vec<_>>().join("\n");
+        assert!(!body.contains("2026-"), "{name} shows an ISO day:\n{shown}");
+        for m in months {
+            for old in [format!("{m} 2"), format!("{m} diary"), format!("{m} KPI")] {
+                let as_day = body.match_indices(&old).any(|(i, _)| {
+                    body[..i].ends_with(' ')
+                        && body[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+                });
+                assert!(!as_day, "{name} shows a day as `… {old}`:\n{shown}");
+            }
+        }
+    }
+}

@@ -131,8 +131,12 @@ impl ExportSpec {
             return Err(FieldError {
                 field: "personal".into(),
                 message: format!(
-                    "Customer data: {} possible detail(s) found (listed): remove them from those records, or choose placeholders",
-                    self.hits.len()
+                    "Customer data: {} found (listed): remove them from those records, or choose placeholders",
+                    crate::domain::words::count(
+                        self.hits.len(),
+                        "possible detail",
+                        "possible details"
+                    )
                 ),
             });
         }
@@ -188,7 +192,14 @@ impl Spec for ExportSpec {
         }
         advice.text(
             Tone::Hint,
-            format!("{} possible customer detail(s):", self.hits.len()),
+            format!(
+                "{}:",
+                crate::domain::words::count(
+                    self.hits.len(),
+                    "possible customer detail",
+                    "possible customer details"
+                )
+            ),
         );
         for h in self.hits.iter().take(12) {
             advice.line(vec![

@@ -642,7 +642,10 @@ impl Spec for ReviewSpec {
             .map_err(|m| FieldError::new(FieldId::NONE, m))?;
         app.select_record(&id);
         let next = match due {
-            Some(d) => cycle::Due::at(d, app.today).describe(),
+            Some(d) => {
+                let days = app.config.days();
+                cycle::Due::at(d, app.today).describe_with(&|d| days.day(d))
+            }
             None => "no next review date set".to_string(),
         };
         Ok(if self.corrects.is_some() {
@@ -650,7 +653,7 @@ impl Spec for ReviewSpec {
         } else {
             format!(
                 "Review of {} saved. Next review {next}",
-                held.format("%-d %b")
+                app.config.format_day(held)
             )
         })
     }

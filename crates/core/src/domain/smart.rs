@@ -283,7 +283,10 @@ fn specific(text: &Text) -> Vec<Flag> {
     let n = text.words.len();
     if n < 8 {
         flags.push(flag(
-            format!("It is short ({n} words): a specific objective says what, where and how"),
+            format!(
+                "It is short ({}): a specific objective says what, where and how",
+                super::words::count(n, "word", "words")
+            ),
             "Add where it happens (calls, emails, the counter) and how you will do it",
         ));
     }

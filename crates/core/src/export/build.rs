@@ -197,8 +197,11 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
         doc.para(vec![
             strong("Customer details replaced."),
             text(format!(
-                " {} customer detail(s) (e-mail addresses, phone numbers, card numbers, postcodes) were replaced with placeholders such as “Customer A” before export. The same detail always has the same placeholder.",
-                red.placeholders().len()
+                " {} (e-mail addresses, phone numbers, card numbers, postcodes) replaced with placeholders such as “Customer A” before export. The same detail always has the same placeholder.",
+                match red.placeholders().len() {
+                    1 => "1 customer detail was".to_string(),
+                    n => format!("{n} customer details were"),
+                }
             )),
         ]);
     }
@@ -330,11 +333,17 @@ fn index_section(doc: &mut Doc, input: &Input) {
         ));
     }
     if !cov.over_mapped.is_empty() {
-        doc.para(vec![strong("Mapped to many criteria:"), text(format!(
-            " {} record(s) claim {} criteria or more; an assessor may ask which part shows which.",
-            cov.over_mapped.len(),
-            coverage::OVER_MAPPED_AT
-        ))]);
+        doc.para(vec![
+            strong("Mapped to many criteria:"),
+            text(format!(
+                " {} {} criteria or more; an assessor may ask which part shows which.",
+                match cov.over_mapped.len() {
+                    1 => "1 record claims".to_string(),
+                    n => format!("{n} records claim"),
+                },
+                coverage::OVER_MAPPED_AT
+            )),
+        ]);
     }
 }
 

@@ -122,8 +122,8 @@ pub fn render(doc: &Doc) -> String {
                         .map(|t| format!(", target {}", fmt_number(t)))
                         .unwrap_or_default();
                     out.push_str(&format!(
-                        "{} readings from {} ({}) to {} ({}){target}; {}.\n",
-                        c.points.len(),
+                        "{} from {} ({}) to {} ({}){target}; {}.\n",
+                        crate::domain::words::count(c.points.len(), "reading", "readings"),
                         first.date,
                         fmt_number(first.value),
                         last.date,

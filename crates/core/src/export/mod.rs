@@ -68,8 +68,12 @@ impl Refusal {
         match self {
             Refusal::PersonalData(hits) => {
                 let mut s = format!(
-                    "not exported: {} possible customer detail(s) found:\n",
-                    hits.len()
+                    "not exported: {} found:\n",
+                    crate::domain::words::count(
+                        hits.len(),
+                        "possible customer detail",
+                        "possible customer details"
+                    )
                 );
                 for h in hits {
                     s.push_str(&format!(

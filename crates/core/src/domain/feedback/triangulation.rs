@@ -63,8 +63,13 @@ impl ReviewPeriod {
 
     /// "since the review on 19 Jun 2025" or "in the last 90 days (no review yet)".
     pub fn describe(&self) -> String {
+        self.describe_with(&|d: NaiveDate| d.format("%-d %b %Y").to_string())
+    }
+
+    /// As [`Period::describe`], with days shown by `day` (the app's format).
+    pub fn describe_with(&self, day: &dyn Fn(NaiveDate) -> String) -> String {
         match self.since_review {
-            Some(day) => format!("since the review on {}", day.format("%-d %b %Y")),
+            Some(d) => format!("since the review on {}", day(d)),
             None => format!(
                 "in the last {} days (no review yet)",
                 (self.end - self.start).num_days()
@@ -133,9 +138,8 @@ impl TriangulationWarning {
                     .map(|s| s.label())
                     .collect();
                 format!(
-                    "Only {} source type{} this period ({}): assessors look for at least {MIN_SOURCE_TYPES}; try asking a {}",
-                    present.len(),
-                    if present.len() == 1 { "" } else { "s" },
+                    "Only {} this period ({}): assessors look for at least {MIN_SOURCE_TYPES}; try asking a {}",
+                    crate::domain::words::count(present.len(), "source type", "source types"),
                     names.join(", "),
                     missing.join(" or a "),
                 )

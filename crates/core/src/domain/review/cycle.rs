@@ -145,13 +145,17 @@ impl Due {
 
     /// "due 11 Dec 2026 (in 18 days)", "overdue by 3 days (was due 11 Dec 2026)".
     pub fn describe(self) -> String {
-        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        self.describe_with(&|d: NaiveDate| d.format("%-d %b %Y").to_string())
+    }
+
+    /// As [`Due::describe`], with days shown by `day` (the app's date format).
+    pub fn describe_with(self, day: &dyn Fn(NaiveDate) -> String) -> String {
         let days = |n: i64| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
+            crate::domain::words::count(
+                usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX),
+                "day",
+                "days",
+            )
         };
         match self {
             Due::Nothing => "not planned yet: add objectives to your plan first".into(),

@@ -24,6 +24,7 @@ fn ago(days: i64) -> String {
     match days {
         0 => "today".to_string(),
         1 => "yesterday".to_string(),
+        -1 => "tomorrow".to_string(),
         n if n < 0 => format!("in {} days", -n),
         n => format!("{n} days ago"),
     }
