@@ -288,7 +288,7 @@ fn export_refuses_personal_data_until_redacted_or_allowed() {
         ],
     );
     assert_eq!(code, 1);
-    assert!(err.contains("2 possible customer detail(s) found"), "{err}");
+    assert!(err.contains("2 possible customer details found"), "{err}");
     assert!(
         err.contains("e-mail address in the text of diary entry"),
         "{err}"
