@@ -51,7 +51,7 @@ impl App {
                 other += 1;
             }
             self.files.insert(record.id().clone(), state);
-            self.records.upsert(record);
+            self.records_mut().upsert(record);
         }
         self.search.records_changed();
         self.records_rev += 1;

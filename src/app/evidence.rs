@@ -500,7 +500,7 @@ impl App {
             self.session_saved
                 .insert(id.clone(), (any.clone(), state.clone()));
             self.files.insert(id, state);
-            self.records.upsert(any);
+            self.records_mut().upsert(any);
             self.search.records_changed();
             self.records_rev += 1;
         }

@@ -34,6 +34,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use forms::profile::ProfileForm;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How many diary entries the first frame reads before the background load.
 pub const FIRST_PAGE: usize = 100;
@@ -107,7 +108,10 @@ pub struct App {
     pub ws: Option<Workspace>,
     pub header: WorkspaceHeader,
     pub header_state: Option<FileState>,
-    pub records: Records,
+    /// Shared, while it runs, with the background work derived from them
+    /// (the search index and the Progress figures after a load); changed
+    /// through [`App::records_mut`].
+    pub records: Arc<Records>,
     /// The Plan screen's "new what?" chooser is open.
     pub plan_chooser: bool,
     pub files: HashMap<Id, FileState>,
@@ -195,7 +199,7 @@ impl App {
             ws: None,
             header: loaded.header,
             header_state: loaded.header_state,
-            records: loaded.records,
+            records: Arc::new(loaded.records),
             files: loaded.files,
             problems: loaded.problems,
             complete: true,
@@ -316,19 +320,52 @@ impl App {
     }
 
     /// Takes in a full load from the background.
-    pub fn apply_loaded(&mut self, loaded: Loaded) {
-        self.apply_loaded_with(loaded, None);
+    pub fn apply_loaded(&mut self, mut loaded: Loaded) {
+        let records = Arc::new(std::mem::take(&mut loaded.records));
+        self.take_load(loaded, records, None, None);
     }
 
-    /// Takes in a full load with what the background worked out from it
-    /// (the criteria sets and the Progress figures), so none of that runs on
-    /// the UI thread.
-    pub fn apply_loaded_with(&mut self, loaded: Loaded, derived: Option<progress::Derived>) {
+    /// Takes in a full load with what was worked out from it (the criteria
+    /// sets and the Progress figures), so none of that runs on the UI thread.
+    pub fn apply_loaded_with(&mut self, mut loaded: Loaded, derived: Option<progress::Derived>) {
+        let records = Arc::new(std::mem::take(&mut loaded.records));
+        match derived {
+            Some(d) => self.take_load(loaded, records, Some(d.criteria), Some(d.progress)),
+            None => self.take_load(loaded, records, None, None),
+        };
+    }
+
+    /// Takes in a full load whose records the background still reads to
+    /// work out the search index and the Progress figures (they follow
+    /// through `search_index_loaded` and `progress_worked_out`), with the
+    /// profile's criteria sets. Returns whether the records in memory are
+    /// exactly the load's (no change of this session put back on top), so
+    /// that what is worked out from them fits.
+    pub fn apply_shared_load(
+        &mut self,
+        loaded: Loaded,
+        records: Arc<Records>,
+        criteria: (Option<CriteriaSet>, Vec<CriteriaSet>),
+    ) -> bool {
+        self.take_load(loaded, records, Some(criteria), None)
+    }
+
+    /// Takes in `loaded` (its records are `records`). Without the Progress
+    /// figures but with the criteria sets, the figures are on their way and
+    /// the Progress list is left as it is until they come.
+    fn take_load(
+        &mut self,
+        loaded: Loaded,
+        records: Arc<Records>,
+        criteria: Option<(Option<CriteriaSet>, Vec<CriteriaSet>)>,
+        worked_out: Option<progress::ProgressData>,
+    ) -> bool {
+        let figures_to_come = criteria.is_some() && worked_out.is_none();
         let selected_ids: Vec<Option<Id>> =
             Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
         self.header = loaded.header;
         self.header_state = loaded.header_state;
-        let old = std::mem::replace(&mut self.records, loaded.records);
+        let old = std::mem::replace(&mut self.records, records);
         let old_files = std::mem::replace(&mut self.files, loaded.files);
         // Freeing a whole journal (on a reload) takes a while at 100k
         // records: not on the UI thread.
@@ -339,20 +376,17 @@ impl App {
         }
         self.search.records_changed();
         self.records_rev += 1;
-        match derived {
-            Some(derived) => {
-                (self.criteria, self.more_criteria) = derived.criteria;
-                self.progress_worked_out(derived.progress);
-            }
-            None => {
-                (self.criteria, self.more_criteria) =
-                    chosen_sets(self.ws.as_ref(), &self.header.profile);
-            }
+        (self.criteria, self.more_criteria) =
+            criteria.unwrap_or_else(|| chosen_sets(self.ws.as_ref(), &self.header.profile));
+        if let Some(figures) = worked_out {
+            self.progress_worked_out(figures);
         }
         // Keep draft problems found at start; replace the rest.
         self.problems = loaded.problems;
         self.complete = true;
+        let rev = self.records_rev;
         self.merge_session_changes();
+        let exact = rev == self.records_rev;
         self.diary_total = self.records.diary.len();
         self.loading = None;
         for (i, screen) in Screen::ALL.iter().enumerate() {
@@ -361,7 +395,9 @@ impl App {
             {
                 self.lists[i].selected = pos;
             }
-            self.clamp(*screen);
+            if !(figures_to_come && *screen == Screen::Progress) {
+                self.clamp(*screen);
+            }
         }
         let errors = self
             .problems
@@ -381,6 +417,7 @@ impl App {
                 true,
             );
         }
+        exact
     }
 
     /// Re-applies this session's saves and deletions on top of a load that
@@ -393,7 +430,7 @@ impl App {
                 Some(on_disk) if on_disk.hash != state.hash => {}
                 _ => {
                     self.files.insert(record.id().clone(), state);
-                    self.records.upsert(record);
+                    self.records_mut().upsert(record);
                     self.search.records_changed();
                     self.records_rev += 1;
                 }
@@ -407,7 +444,7 @@ impl App {
                     .is_some_and(|ws| ws.is_gone(&state.rel_path))
             {
                 self.files.remove(id);
-                self.records.remove(id);
+                Arc::make_mut(&mut self.records).remove(id);
                 self.search.records_changed();
                 self.records_rev += 1;
             }
@@ -492,6 +529,13 @@ impl App {
 
     pub fn selected(&self, screen: Screen) -> usize {
         self.lists[screen.index()].selected
+    }
+
+    /// The records, to change them. They are copied first only if
+    /// background work still reads them (a save in the moment after a load
+    /// arrived, while its Progress figures are worked out).
+    pub fn records_mut(&mut self) -> &mut Records {
+        Arc::make_mut(&mut self.records)
     }
 
     fn selected_id(&self, screen: Screen) -> Option<Id> {
@@ -778,7 +822,7 @@ impl App {
                     .insert(id.clone(), (record.clone(), state.clone()));
                 self.session_trashed.retain(|t| t != &id);
                 self.files.insert(id, state.clone());
-                self.records.upsert(record);
+                self.records_mut().upsert(record);
                 self.search.records_changed();
                 self.records_rev += 1;
                 if is_new_diary {

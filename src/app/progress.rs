@@ -152,6 +152,7 @@ impl App {
     pub fn progress_worked_out(&mut self, mut data: ProgressData) {
         data.rev = self.records_rev;
         *self.progress.data.get_mut() = data;
+        self.clamp(Screen::Progress);
     }
 
     /// Rows in the current Progress view.
@@ -455,7 +456,7 @@ mod tests {
         assert_eq!(app.progress_data().series.len(), 3);
         // A change that does not go through the app is not seen: the figures
         // are not recomputed per frame...
-        app.records.kpis.clear();
+        app.records_mut().kpis.clear();
         assert_eq!(app.progress_data().series.len(), 3);
         // ...only when the records change.
         app.records_rev += 1;
@@ -487,10 +488,64 @@ mod tests {
         assert_eq!(shown(&app.progress_data()), expected);
         // Taken as they came: a change behind the app's back is not seen
         // until the records change through it.
-        app.records.kpis.clear();
+        app.records_mut().kpis.clear();
         assert_eq!(shown(&app.progress_data()), expected);
         app.records_rev += 1;
         assert!(app.progress_data().series.is_empty());
+    }
+
+    #[test]
+    fn a_load_shows_before_its_figures_and_a_save_meanwhile_leaves_the_background_its_records() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let (header, records) = crate::demo::story(now.date_naive());
+        let by_itself = App::from_loaded(
+            Loaded {
+                header: header.clone(),
+                records: records.clone(),
+                ..Loaded::default()
+            },
+            now,
+        );
+        let shown = |d: &ProgressData| format!("{:?}", (&d.series, &d.coverage, &d.verdicts));
+        let expected = shown(&by_itself.progress_data());
+        let criteria = (by_itself.criteria.clone(), by_itself.more_criteria.clone());
+
+        let mut app = App::from_loaded(Loaded::default(), now);
+        let shared = Arc::new(records);
+        let loaded = Loaded {
+            header: header.clone(),
+            ..Loaded::default()
+        };
+        assert!(app.apply_shared_load(loaded, Arc::clone(&shared), criteria.clone()));
+        assert!(app.complete, "the whole list shows at once");
+        assert!(Arc::ptr_eq(&app.records, &shared), "no copy of the records");
+        // A save while the background still reads them copies them first.
+        let kept = shared.kpis.len();
+        app.records_mut().kpis.clear();
+        assert_eq!(
+            shared.kpis.len(),
+            kept,
+            "the background's records unchanged"
+        );
+        app.records_rev += 1;
+
+        // What the background works out from the load's records, taken in
+        // for records that did not change since (the loop checks that).
+        let mut app = App::from_loaded(Loaded::default(), now);
+        let loaded = Loaded {
+            header: header.clone(),
+            ..Loaded::default()
+        };
+        assert!(app.apply_shared_load(loaded, Arc::clone(&shared), criteria.clone()));
+        let figures = work_out(
+            &header,
+            &shared,
+            criteria.0.as_ref(),
+            &criteria.1,
+            now.date_naive(),
+        );
+        app.progress_worked_out(figures);
+        assert_eq!(shown(&app.progress_data()), expected);
     }
 
     #[test]
@@ -607,7 +662,7 @@ mod tests {
         huge.value = 1e308;
         huge.target = Some(f64::INFINITY);
         let metric = huge.metric_name();
-        app.records.kpis.push(huge);
+        app.records_mut().kpis.push(huge);
         app.records_rev += 1;
         for s in &app.progress_data().series {
             assert!(s.readings.iter().all(|k| kpi::drawable(k.value)));

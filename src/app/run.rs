@@ -13,7 +13,7 @@
 //! loop cannot be relied on to notice.
 
 use super::{App, Exit};
-use crate::domain::Draft;
+use crate::domain::{CriteriaSet, Draft, Records};
 use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -44,12 +44,23 @@ pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
 /// What a background job has to say; each message wakes the loop.
 enum News {
-    /// Every record, read from the cache and the changed files, the search
-    /// index over them and the Progress screen's figures.
-    Loaded(Box<Result<(Loaded, crate::search::Index, super::progress::Derived), OpenError>>),
+    /// Every record, read from the cache and the changed files (shared with
+    /// the load, which goes on to work things out from them), and the
+    /// profile's criteria sets; with the load's number.
+    Loaded(u64, Box<Result<SharedLoad, OpenError>>),
+    /// The search index and the Progress figures of that load's records.
+    WorkedOut(
+        u64,
+        Box<(crate::search::Index, super::progress::ProgressData)>,
+    ),
     /// What tidying the workspace folder did.
     Tidied(std::io::Result<crate::store::Tidied>),
 }
+
+/// The profile's first criteria set and the further ones.
+type CriteriaSets = (Option<CriteriaSet>, Vec<CriteriaSet>);
+/// A load whose records the load thread still reads.
+type SharedLoad = (Loaded, Arc<Records>, CriteriaSets);
 
 /// A message from the terminal or from a background job.
 pub enum Wake {
@@ -88,6 +99,10 @@ struct Jobs {
     cache_due: Option<Instant>,
     /// A cache refresh is running.
     refreshing: Arc<std::sync::atomic::AtomicBool>,
+    /// The number of the last load started, and (load, revision of the
+    /// records) for which the figures being worked out will fit.
+    loads: u64,
+    worked_out_for: Option<(u64, u64)>,
 }
 
 impl Jobs {
@@ -101,6 +116,8 @@ impl Jobs {
             cache_rev: None,
             cache_due: None,
             refreshing: Arc::default(),
+            loads: 0,
+            worked_out_for: None,
         }
     }
 
@@ -127,32 +144,17 @@ impl Jobs {
         let today = app.today;
         // Only the app that holds the lock keeps the load cache up to date.
         let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
+        self.loads += 1;
+        let load = self.loads;
         let report = self.reporter();
         let started = std::thread::Builder::new()
             .name("starlog-load".into())
             .spawn(move || {
-                let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
-                    let loaded = ws.load_counting(&counter)?;
-                    // Here rather than on the UI thread: at 100k records the
-                    // search index and the readiness rules take a while.
-                    // Both read the records, so they run side by side.
-                    let (index, derived) = std::thread::scope(|scope| {
-                        let index =
-                            scope.spawn(|| crate::search::Index::build(&loaded.records, today));
-                        let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
-                        let progress = super::progress::work_out(
-                            &loaded.header,
-                            &loaded.records,
-                            criteria.0.as_ref(),
-                            &criteria.1,
-                            today,
-                        );
-                        let index = index.join().unwrap_or_else(|_| {
-                            crate::search::Index::build(&loaded.records, today)
-                        });
-                        (index, super::progress::Derived { criteria, progress })
-                    });
-                    Ok((loaded, index, derived))
+                let mut result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
+                    let mut loaded = ws.load_counting(&counter)?;
+                    let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
+                    let records = Arc::new(std::mem::take(&mut loaded.records));
+                    Ok((loaded, records, criteria))
                 });
                 // The cache is derived and rebuilt at will: it is refreshed
                 // after the app has its records, from the old cache and the
@@ -160,16 +162,41 @@ impl Jobs {
                 // records is needed), and a failure only costs the next open
                 // some parsing. The listing is dropped here, not on the UI
                 // thread.
-                let mut result = result;
-                let refresh = match &mut result {
-                    Ok((loaded, _, _)) => {
+                let (refresh, shared) = match &mut result {
+                    Ok((loaded, records, criteria)) => {
                         let listing = std::mem::take(&mut loaded.listing);
                         let fresh = std::mem::take(&mut loaded.fresh);
-                        (write_cache && loaded.cache.stale).then_some((listing, fresh))
+                        (
+                            (write_cache && loaded.cache.stale).then_some((listing, fresh)),
+                            Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
+                        )
                     }
-                    Err(_) => None,
+                    Err(_) => (None, None),
                 };
-                report(News::Loaded(Box::new(result)));
+                // The whole list shows now; what is worked out from every
+                // record (at 100k records the search index and the
+                // readiness rules take a while) follows, side by side.
+                report(News::Loaded(load, Box::new(result)));
+                if let Some((records, (criteria, more), header)) = shared {
+                    let worked_out = std::thread::scope(|scope| {
+                        let index = scope.spawn(|| crate::search::Index::build(&records, today));
+                        let figures = super::progress::work_out(
+                            &header,
+                            &records,
+                            criteria.as_ref(),
+                            &more,
+                            today,
+                        );
+                        let index = index
+                            .join()
+                            .unwrap_or_else(|_| crate::search::Index::build(&records, today));
+                        (index, figures)
+                    });
+                    // Let go of the records before the app hears of it, so
+                    // a save then changes them in place.
+                    drop(records);
+                    report(News::WorkedOut(load, Box::new(worked_out)));
+                }
                 if let Some((listing, fresh)) = refresh {
                     let _ = crate::store::refresh_cache_from(&dir, &listing, &fresh);
                 }
@@ -240,10 +267,10 @@ impl Jobs {
     fn collect(&mut self, app: &mut App) {
         while let Ok(news) = self.rx.try_recv() {
             match news {
-                News::Loaded(result) => match *result {
-                    Ok((loaded, index, derived)) => {
-                        app.apply_loaded_with(loaded, Some(derived));
-                        app.search_index_loaded(index);
+                News::Loaded(load, result) => match *result {
+                    Ok((loaded, records, criteria)) => {
+                        let exact = app.apply_shared_load(loaded, records, criteria);
+                        self.worked_out_for = exact.then_some((load, app.records_rev));
                         app.greet_if_new();
                         self.load = None;
                         // The load refreshes the cache from what it read.
@@ -255,6 +282,20 @@ impl Jobs {
                         self.load = None;
                     }
                 },
+                News::WorkedOut(load, worked_out) => {
+                    let (index, figures) = *worked_out;
+                    if self.worked_out_for == Some((load, app.records_rev)) {
+                        app.progress_worked_out(figures);
+                        app.search_index_loaded(index);
+                    } else {
+                        // From records changed since: both are worked out
+                        // again when needed. Freed off the UI thread.
+                        let _ = std::thread::Builder::new()
+                            .name("starlog-free".into())
+                            .spawn(move || drop((index, figures)));
+                    }
+                    self.worked_out_for = None;
+                }
                 News::Tidied(result) => app.tidied(result),
             }
         }
@@ -310,8 +351,9 @@ where
         terminal
             .draw(|frame| crate::ui::view(app, frame))
             .map_err(std::io::Error::other)?;
-        if !tidied {
-            // After the first frame: it walks the whole workspace.
+        if !tidied && jobs.load.is_none() {
+            // After the first frame and the load: it walks the whole
+            // workspace, and on two cores would slow the load down.
             tidied = true;
             jobs.start_tidy(app);
         }

@@ -483,7 +483,8 @@ mod tests {
         key(&mut app, KeyCode::Esc);
         let mut entry = app.records.diary[0].clone();
         entry.text = "Spoke to Mr Quixote".into();
-        app.records.upsert(crate::domain::AnyRecord::Diary(entry));
+        app.records_mut()
+            .upsert(crate::domain::AnyRecord::Diary(entry));
         app.search.records_changed();
         key(&mut app, KeyCode::Char('/'));
         typed(&mut app, "quixote");

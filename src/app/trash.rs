@@ -71,7 +71,7 @@ impl App {
 
     /// Takes a record out of memory once its file went to the trash.
     fn forget_record(&mut self, id: &Id) {
-        if let Some(record) = self.records.remove(id) {
+        if let Some(record) = self.records_mut().remove(id) {
             self.search.records_changed();
             self.records_rev += 1;
             if matches!(record, AnyRecord::Diary(_)) {
@@ -122,7 +122,7 @@ impl App {
         if matches!(record, AnyRecord::Diary(_)) {
             self.diary_total += 1;
         }
-        self.records.upsert(record);
+        self.records_mut().upsert(record);
         self.search.records_changed();
         self.records_rev += 1;
         self.undo.retain(|d| d.trashed != item.trashed);

@@ -501,7 +501,7 @@ fn review_timeline_compare_and_form() {
         // An objective revised since the last review comes first in the form.
         let mut app = demo_app();
         let edited = app
-            .records
+            .records_mut()
             .objectives
             .iter_mut()
             .find(|o| o.status.is_open())
