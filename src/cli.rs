@@ -1,5 +1,7 @@
 //! The command line: clap definitions of the commands and common flags.
 
+use crate::domain::kpi::Better;
+use crate::domain::{EvidenceKind, FeedbackMethod, FeedbackSource, Valence};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -252,14 +254,14 @@ pub struct FeedbackAddArgs {
     pub text: Vec<String>,
     /// Who it came from: customer, colleague (peer), manager (supervisor), mentor,
     /// assessor, other-department, self.
-    #[arg(long, short = 's', value_name = "SOURCE", value_parser = crate::commands::feedback::parse_source)]
+    #[arg(long, short = 's', value_name = "SOURCE", value_parser = parse_source)]
     pub source: crate::domain::FeedbackSource,
     /// positive, constructive or negative.
-    #[arg(long, short = 'v', value_name = "VALENCE", value_parser = crate::commands::feedback::parse_valence)]
+    #[arg(long, short = 'v', value_name = "VALENCE", value_parser = parse_valence)]
     pub valence: crate::domain::Valence,
     /// How it was gathered: survey, observation, peer-review, appraisal, complaint,
     /// compliment, mystery-shopping, conversation (default: conversation).
-    #[arg(long, short = 'm', value_name = "METHOD", value_parser = crate::commands::feedback::parse_method)]
+    #[arg(long, short = 'm', value_name = "METHOD", value_parser = parse_method)]
     pub method: Option<crate::domain::FeedbackMethod>,
     /// Their name (leave out for anonymous feedback).
     #[arg(long, value_name = "NAME")]
@@ -296,7 +298,7 @@ pub struct EvidenceAddArgs {
     /// observation-report, witness-statement, work-product, certificate,
     /// qa-report, kpi-report, appraisal-extract, screenshot or other
     /// (default: guessed from the file's name, else other).
-    #[arg(long, value_name = "K", value_parser = crate::commands::evidence::parse_kind)]
+    #[arg(long, value_name = "K", value_parser = parse_kind)]
     pub kind: Option<crate::domain::EvidenceKind>,
     /// A record it is evidence for (its id, or the start of it; repeat for more).
     #[arg(long = "for", value_name = "RECORD-ID")]
@@ -337,9 +339,57 @@ pub struct KpiAddArgs {
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// For a custom metric: is higher or lower better?
-    #[arg(long, value_name = "higher|lower", value_parser = crate::commands::kpi::parse_better)]
+    #[arg(long, value_name = "higher|lower", value_parser = parse_better)]
     pub better: Option<crate::domain::kpi::Better>,
     /// A note: where the figure came from, what was unusual.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+// Value parsers: how flags' words become domain values (here, with the
+// flags, so the commands that take the parsed arguments never import back).
+
+/// Reads `--source` (for clap, so a wrong word is a usage error).
+pub fn parse_source(text: &str) -> Result<FeedbackSource, String> {
+    FeedbackSource::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a source: use customer, colleague (or peer), manager (or supervisor), \
+             mentor, assessor, other-department or self"
+        )
+    })
+}
+
+/// Reads `--valence`.
+pub fn parse_valence(text: &str) -> Result<Valence, String> {
+    Valence::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a valence: use positive, constructive or negative"))
+}
+
+/// Reads `--method`.
+pub fn parse_method(text: &str) -> Result<FeedbackMethod, String> {
+    FeedbackMethod::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a method: use survey, observation, peer-review, appraisal, complaint, \
+             compliment, mystery-shopping or conversation"
+        )
+    })
+}
+
+/// Reads `--better` (for clap, so a wrong word is a usage error).
+pub fn parse_better(text: &str) -> Result<Better, String> {
+    Better::parse(text).ok_or_else(|| format!("`{text}` is not a direction: use higher or lower"))
+}
+
+/// Reads `--kind` (for clap, so a wrong word is a usage error).
+pub fn parse_kind(text: &str) -> Result<EvidenceKind, String> {
+    EvidenceKind::parse(text).ok_or_else(|| {
+        let names: Vec<String> = EvidenceKind::ALL
+            .iter()
+            .map(|k| k.label().to_lowercase().replace(' ', "-"))
+            .collect();
+        format!(
+            "`{text}` is not a kind of evidence: use one of {}",
+            names.join(", ")
+        )
+    })
 }

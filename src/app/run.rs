@@ -394,7 +394,7 @@ where
         }
         // Handle this event and everything already queued before redrawing.
         while let Some(ev) = event.take() {
-            app.now = crate::commands::now();
+            app.now = crate::clock::now();
             app.today = app.now.date_naive();
             match ev {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
@@ -409,7 +409,7 @@ where
             if let Some(text) = app.editor_request.take() {
                 let drafts = dir
                     .as_ref()
-                    .map(|d| d.join(crate::store::drafts::DRAFT_DIR));
+                    .map(|d| crate::store::drafts::drafts_folder(d));
                 let result = edit_text(&text, drafts.as_deref());
                 // The editor drew over the screen: blank every cell we drew
                 // so the next frame paints all of it. (Terminal::clear would

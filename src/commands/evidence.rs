@@ -4,25 +4,11 @@
 
 use super::{Failure, now, parse_day, report_problems, today};
 use crate::cli::EvidenceAddArgs;
-use crate::domain::{EvidenceKind, Id, Records};
+use crate::domain::{Id, Records};
 use crate::store::evidence::{Attach, AttachError, FileCheck, megabytes};
 use crate::store::{Mode, Workspace};
 use std::io::Write;
 use std::path::Path;
-
-/// Reads `--kind` (for clap, so a wrong word is a usage error).
-pub fn parse_kind(text: &str) -> Result<EvidenceKind, String> {
-    EvidenceKind::parse(text).ok_or_else(|| {
-        let names: Vec<String> = EvidenceKind::ALL
-            .iter()
-            .map(|k| k.label().to_lowercase().replace(' ', "-"))
-            .collect();
-        format!(
-            "`{text}` is not a kind of evidence: use one of {}",
-            names.join(", ")
-        )
-    })
-}
 
 /// The record a typed id (or a unique start of one, any case) names.
 pub fn resolve_id(records: &Records, typed: &str) -> Result<Id, String> {

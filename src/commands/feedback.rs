@@ -23,32 +23,6 @@ pub struct NewFeedback {
     pub text: String,
 }
 
-/// Reads `--source` (for clap, so a wrong word is a usage error).
-pub fn parse_source(text: &str) -> Result<FeedbackSource, String> {
-    FeedbackSource::parse(text).ok_or_else(|| {
-        format!(
-            "`{text}` is not a source: use customer, colleague (or peer), manager (or supervisor), \
-             mentor, assessor, other-department or self"
-        )
-    })
-}
-
-/// Reads `--valence`.
-pub fn parse_valence(text: &str) -> Result<Valence, String> {
-    Valence::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a valence: use positive, constructive or negative"))
-}
-
-/// Reads `--method`.
-pub fn parse_method(text: &str) -> Result<FeedbackMethod, String> {
-    FeedbackMethod::parse(text).ok_or_else(|| {
-        format!(
-            "`{text}` is not a method: use survey, observation, peer-review, appraisal, complaint, \
-             compliment, mystery-shopping or conversation"
-        )
-    })
-}
-
 /// Runs `starlog feedback add`.
 pub fn run_add(
     root: &Path,
@@ -131,6 +105,7 @@ pub fn add_feedback(ws: &Workspace, new: NewFeedback) -> Result<Feedback, Failur
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::{parse_method, parse_source, parse_valence};
     use crate::domain::FeedbackState;
 
     fn sample() -> NewFeedback {

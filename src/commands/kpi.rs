@@ -3,16 +3,11 @@
 
 use super::{Failure, now, parse_day, today};
 use crate::cli::KpiAddArgs;
-use crate::domain::kpi::{self, Better, KpiField, fmt_number};
+use crate::domain::kpi::{self, KpiField, fmt_number};
 use crate::domain::{FORMAT, Id, KpiReading};
 use crate::store::{Mode, RecordKind, Workspace};
 use std::io::Write;
 use std::path::Path;
-
-/// Reads `--better` (for clap, so a wrong word is a usage error).
-pub fn parse_better(text: &str) -> Result<Better, String> {
-    Better::parse(text).ok_or_else(|| format!("`{text}` is not a direction: use higher or lower"))
-}
 
 /// The flag a validation error belongs to, for the message.
 fn flag(field: KpiField) -> &'static str {

@@ -112,6 +112,12 @@ impl Workspace {
     }
 }
 
+/// Where the workspace in `dir` keeps drafts (and text handed to
+/// `$EDITOR`, which must stay as private as the drafts).
+pub fn drafts_folder(dir: &std::path::Path) -> PathBuf {
+    dir.join(DRAFT_DIR)
+}
+
 /// Writes a draft into the workspace folder `dir` without opening the
 /// workspace: used by the signal thread, which must not wait on anything.
 pub fn write_draft_to(dir: &std::path::Path, draft: &Draft) -> io::Result<()> {

@@ -14,6 +14,7 @@ pub mod arrivals;
 pub mod cache;
 pub mod codec;
 pub mod criteria;
+pub mod decode_error;
 pub mod drafts;
 pub mod evidence;
 pub mod export_file;

@@ -6,7 +6,7 @@
 //! next saves that record, and the previous version is kept in `backups/`.
 //! `tests/fixtures/format-1/` holds a file of every record type to test that.
 
-use super::codec::DecodeError;
+use super::decode_error::DecodeError;
 use serde::de::DeserializeOwned;
 
 /// Reads `text`, written in the older `format`, as today's record.
