@@ -407,9 +407,7 @@ where
                 break;
             }
             if let Some(text) = app.editor_request.take() {
-                let drafts = dir
-                    .as_ref()
-                    .map(|d| crate::store::drafts::drafts_folder(d));
+                let drafts = dir.as_ref().map(|d| crate::store::drafts::drafts_folder(d));
                 let result = edit_text(&text, drafts.as_deref());
                 // The editor drew over the screen: blank every cell we drew
                 // so the next frame paints all of it. (Terminal::clear would
