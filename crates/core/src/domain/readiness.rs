@@ -782,8 +782,11 @@ fn reflective_log(p: &Portfolio) -> Verdict {
             "complete STAR entry",
             "complete STAR entries"
         ),
-        first.map(|d| d.to_string()).unwrap_or_default(),
-        last.map(|d| d.to_string()).unwrap_or_default()
+        first
+            .map(|d| d.format("%-d %B %Y").to_string())
+            .unwrap_or_default(),
+        last.map(|d| d.format("%-d %B %Y").to_string())
+            .unwrap_or_default()
     );
     if !unreflected.is_empty() && !problems.is_empty() {
         problems.push(format!(
@@ -934,7 +937,7 @@ fn measures(p: &Portfolio) -> Verdict {
                 b.metric,
                 super::kpi::fmt_number(b.before.value),
                 super::kpi::fmt_number(b.after.value),
-                b.objective.to_ref().title
+                super::words::cut_words(&b.objective.statement, 60)
             )
         })
         .unwrap_or_default();

@@ -15,9 +15,37 @@ pub fn and_list(parts: &[String]) -> String {
     }
 }
 
+/// The first line of `text`, cut at a word boundary (never mid-word) when
+/// longer than `max` characters.
+pub fn cut_words(text: &str, max: usize) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for word in line.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = line.chars().take(max).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '-', '–']).to_string();
+    format!("{trimmed}…")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{and_list, count};
+    use super::{and_list, count, cut_words};
 
     #[test]
     fn lists_read_as_a_sentence() {
@@ -32,5 +60,16 @@ mod tests {
         assert_eq!(count(1, "reading", "readings"), "1 reading");
         assert_eq!(count(0, "reading", "readings"), "0 readings");
         assert_eq!(count(2, "activity", "activities"), "2 activities");
+    }
+
+    #[test]
+    fn a_cut_ends_on_a_whole_word() {
+        let text = "Raise my CSAT from 82% to 88% by 11 May by using the HEAT steps on every call";
+        assert_eq!(
+            cut_words(text, 60),
+            "Raise my CSAT from 82% to 88% by 11 May by using the HEAT…"
+        );
+        assert_eq!(cut_words("Short enough", 60), "Short enough");
+        assert_eq!(cut_words("\n  First line\nsecond", 60), "First line");
     }
 }

@@ -46,33 +46,7 @@ pub fn uk_moment(m: DateTime<FixedOffset>) -> String {
     m.format("%-d %B %Y, %H:%M").to_string()
 }
 
-/// The first line of `text`, cut at a word boundary (never mid-word) when
-/// longer than `max` characters.
-pub fn cut_words(text: &str, max: usize) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() <= max {
-        return line.to_string();
-    }
-    let mut out = String::new();
-    for word in line.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.is_empty() {
-        out = line.chars().take(max).collect();
-    }
-    let trimmed = out.trim_end_matches([',', ';', ':', '-', '–']).to_string();
-    format!("{trimmed}…")
-}
+pub use crate::domain::words::cut_words;
 
 /// The first non-blank line of `text`, whole.
 fn first_line(text: &str) -> String {
