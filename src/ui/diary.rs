@@ -119,6 +119,14 @@ pub fn entry_lines<'a>(entry: &'a DiaryEntry, records: &Records, st: &Styles) ->
     for part in StarPart::ALL {
         section(&mut out, part.label(), entry.part(part), st);
     }
+    let theories = entry.theories();
+    if !theories.is_empty() {
+        out.push(Line::styled("Theory and law applied", st.title()));
+        for t in theories {
+            out.push(Line::raw(format!("• {}", t.label())));
+        }
+        out.push(Line::raw(""));
+    }
     if !entry.objectives.is_empty() {
         out.push(Line::styled("Objectives", st.title()));
         for id in &entry.objectives {

@@ -90,6 +90,17 @@ impl DiaryEntry {
         }
     }
 
+    /// The complaint-handling models and laws the entry names, so a reader
+    /// sees the theory linked to the practice.
+    pub fn theories(&self) -> Vec<super::theory::Theory> {
+        super::theory::recognise_all(
+            StarPart::ALL
+                .iter()
+                .map(|p| self.part(*p))
+                .chain([self.text.as_str()]),
+        )
+    }
+
     pub fn part(&self, part: StarPart) -> &str {
         match part {
             StarPart::Situation => &self.situation,

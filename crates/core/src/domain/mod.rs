@@ -29,6 +29,7 @@ pub mod star;
 #[doc(hidden)]
 pub mod testkit;
 pub mod texts;
+pub mod theory;
 pub mod thread;
 pub mod witness;
 pub mod words;

@@ -874,6 +874,13 @@ fn diary_section(doc: &mut Doc, r: &Records) {
             ));
         }
         f.push(("Criteria", e.criteria.join(", ")));
+        let theories = e.theories();
+        if !theories.is_empty() {
+            f.push((
+                "Theory and law applied",
+                crate::domain::theory::summary(&theories),
+            ));
+        }
         let mut block = fields(f);
         if let Block::Fields(ref mut list) = block {
             let objs = objective_titles(r, &e.objectives);
