@@ -176,6 +176,13 @@ pub enum Command {
         #[command(subcommand)]
         command: EvidenceCommand,
     },
+    /// Record professionalism, transferable skills, leadership styles,
+    /// learning preferences, barriers, knowledge answers and changes of role,
+    /// and list them (see `starlog practice add --help`).
+    Practice {
+        #[command(subcommand)]
+        command: PracticeCommand,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -312,6 +319,71 @@ pub struct EvidenceAddArgs {
     /// What it shows.
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PracticeCommand {
+    /// Add one record, e.g.
+    /// starlog practice add skill "Active listening" --task "billing disputes" --outcome "repeat calls down from 9 to 4 a week"
+    Add(Box<PracticeAddArgs>),
+    /// Print every practice record, grouped by kind.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct PracticeAddArgs {
+    /// professionalism, skill, leadership, learning, barrier, knowledge or role-change.
+    #[arg(value_name = "KIND", value_parser = crate::commands::practice::parse_kind)]
+    pub kind: crate::domain::PracticeKind,
+    /// The behaviour, skill, style, learning model, barrier, knowledge point
+    /// (self-review, feedback, development, plan, customers) or new role.
+    #[arg(value_name = "NAME", required = true)]
+    pub name: Vec<String>,
+    /// professionalism: a concrete customer example; knowledge: a workplace example.
+    #[arg(long, value_name = "TEXT")]
+    pub example: Option<String>,
+    /// professionalism: why it mattered; leadership: why the style fits or not.
+    #[arg(long, value_name = "TEXT")]
+    pub why: Option<String>,
+    /// skill: the customer-service task it was used in.
+    #[arg(long, value_name = "TEXT")]
+    pub task: Option<String>,
+    /// skill: what improved because of it.
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: Option<String>,
+    /// leadership: the situation (urgency, the team's experience).
+    #[arg(long, value_name = "TEXT")]
+    pub scenario: Option<String>,
+    /// leadership: what happened when it was used.
+    #[arg(long, value_name = "TEXT")]
+    pub happened: Option<String>,
+    /// learning: how you prefer to learn.
+    #[arg(long, value_name = "TEXT")]
+    pub preference: Option<String>,
+    /// learning: how that shaped the methods you chose.
+    #[arg(long, value_name = "TEXT")]
+    pub methods: Option<String>,
+    /// barrier: how it held your development back.
+    #[arg(long, value_name = "TEXT")]
+    pub effect: Option<String>,
+    /// barrier: what was done about it.
+    #[arg(long, value_name = "TEXT")]
+    pub done: Option<String>,
+    /// knowledge: the point answered in your own words.
+    #[arg(long, value_name = "TEXT")]
+    pub answer: Option<String>,
+    /// role-change: the role or duties before.
+    #[arg(long, value_name = "TEXT")]
+    pub from: Option<String>,
+    /// role-change: what the new role means for your plan.
+    #[arg(long, value_name = "TEXT")]
+    pub changes: Option<String>,
+    /// An assessment criterion it shows, e.g. 3 (repeat for more).
+    #[arg(long = "criterion", short = 'c', value_name = "C")]
+    pub criteria: Vec<String>,
+    /// The day it is about: 2026-11-22, 22/11/2026, yesterday (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1165,6 +1165,7 @@ pub fn record_title(record: &AnyRecord, days: &crate::config::Days) -> String {
         AnyRecord::Evidence(r) => r.title.clone(),
         AnyRecord::Witness(r) => r.headline(),
         AnyRecord::SignOff(r) => format!("sign-off by {}", r.who()),
+        AnyRecord::Practice(r) => r.headline(),
     }
 }
 

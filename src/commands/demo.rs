@@ -31,6 +31,7 @@ pub fn write_demo(
     }
     create_all(ws, &records.witnesses)?;
     create_all(ws, &records.signoffs)?;
+    create_all(ws, &records.practice)?;
     let generated = generated_entries(extra, GENERATED_SEED, today - Days::new(1));
     create_all(ws, &generated)?;
     let mut summary = format!(

@@ -12,12 +12,14 @@ pub mod import;
 pub mod kpi;
 pub mod out;
 pub mod plan;
+pub mod practice;
 pub mod review;
 pub mod search;
 pub mod shell;
 
 use crate::cli::{
     Cli, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand, KpiCommand,
+    PracticeCommand,
 };
 /// Now, to the second, on the day `STARLOG_TODAY` pins (see [`crate::clock`]).
 pub use crate::clock::now;
@@ -191,6 +193,12 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
         Some(Command::Evidence {
             command: EvidenceCommand::List,
         }) => evidence::run_list(&root, &cli.workspace),
+        Some(Command::Practice {
+            command: PracticeCommand::Add(args),
+        }) => practice::run_add(&root, &cli.workspace, cli.read_only, *args),
+        Some(Command::Practice {
+            command: PracticeCommand::List,
+        }) => practice::run_list(&root, &cli.workspace),
         Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
         Some(Command::Criteria { command }) => match command {
             CriteriaCommand::List => criteria::list(&root, &cli.workspace),
@@ -257,6 +265,9 @@ fn refuse_a_new_named_workspace(
                 | Command::Add { .. }
                 | Command::Feedback { .. }
                 | Command::Kpi { .. }
+                | Command::Practice {
+                    command: PracticeCommand::Add(_)
+                }
                 | Command::Import { .. }
         )
     );

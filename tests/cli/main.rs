@@ -13,6 +13,7 @@ mod hardening;
 mod harness;
 mod learners;
 mod personal_data;
+mod practice;
 mod progress;
 mod review;
 mod search;

@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 use starlog::domain::{
     Activity, ActivityKind, Confirmation, DevelopmentNeed, DiaryEntry, EvidenceFile, EvidenceKind,
     FORMAT, Feedback, FeedbackState, Id, KpiReading, NeedKind, Objective, ObjectiveStatus, Outcome,
-    Records, Review, SignOff, SignOffState, WitnessState, WitnessStatement, WorkspaceHeader,
+    Practice, PracticeKind, Records, Review, SignOff, SignOffState, WitnessState, WitnessStatement,
+    WorkspaceHeader,
 };
 use starlog::store::codec::{decode, encode};
 use starlog::store::{Mode, StoredRecord, Workspace};
@@ -141,6 +142,16 @@ fn every_format_1_fixture_decodes_with_no_unknown_fields() {
 }
 
 #[test]
+fn a_practice_record_reads_with_its_kind_and_parts() {
+    let p: Practice = check("practice/01M5D2K7XQ4R8T1V3W6Y9Z0B2C.ron");
+    assert_eq!(p.kind, PracticeKind::Leadership);
+    assert_eq!(p.headline(), "Leadership style: Autocratic");
+    let labels: Vec<&str> = p.parts().iter().map(|(l, _)| *l).collect();
+    assert_eq!(labels, ["Scenario", "Why it fits", "What happened"]);
+    assert!(p.is_complete());
+}
+
+#[test]
 fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
     let root = tempfile::tempdir().expect("tempdir");
     crate::common::copy_dir(&fixtures(), &root.path().join("priya"));
@@ -161,11 +172,12 @@ fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
             r.evidence.len(),
             r.witnesses.len(),
             r.signoffs.len(),
+            r.practice.len(),
         ],
-        [1; 10],
+        [1; 11],
         "one record of every type"
     );
-    assert_eq!(loaded.files.len(), 10, "the attached file is not a record");
+    assert_eq!(loaded.files.len(), 11, "the attached file is not a record");
     assert!(loaded.files.values().all(|f| f.protected.is_none()));
 }
 
@@ -185,6 +197,7 @@ fn docs_format_md_shows_every_fixture_verbatim() {
         "evidence/01M5B3R2QW8XK9T4N6V0PZHC7D.ron",
         "witness/01M5C8WQ3ZJ7N2K4D6F8G0H1JM.ron",
         "signoffs/01M21A9KX4T7PRC2VB5N8YQ3ZE.ron",
+        "practice/01M5D2K7XQ4R8T1V3W6Y9Z0B2C.ron",
     ] {
         let text = fs::read_to_string(fixtures().join(rel)).expect("fixture");
         assert!(

@@ -45,6 +45,10 @@ pub struct DemoStory {
     pub kpis: Vec<KpiSeries>,
     pub diary: Vec<DiaryEntry>,
     pub reviews: Vec<StoryReview>,
+    /// Professionalism, skills, leadership, learning, barriers, knowledge
+    /// answers and the change of role.
+    #[serde(default)]
+    pub practice: Vec<crate::domain::Practice>,
 }
 
 /// Readings of one metric, written as a table rather than one record each.
@@ -169,6 +173,12 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
         f.date = day(f.date, shift);
         f.created = moment(f.created, shift);
         f.updated = moment(f.updated, shift);
+    }
+    records.practice = s.practice;
+    for p in &mut records.practice {
+        p.date = day(p.date, shift);
+        p.created = moment(p.created, shift);
+        p.updated = moment(p.updated, shift);
     }
     for series in s.kpis {
         for point in series.readings {

@@ -609,6 +609,7 @@ fn kind_tag(kind: RecordKind) -> u8 {
         RecordKind::Evidence => 8,
         RecordKind::Witness => 9,
         RecordKind::SignOff => 10,
+        RecordKind::Practice => 11,
     }
 }
 
@@ -626,6 +627,7 @@ fn encode_record(record: &AnyRecord) -> Result<(u8, Vec<u8>), postcard::Error> {
         AnyRecord::Evidence(r) => (kind_tag(RecordKind::Evidence), en(r)?),
         AnyRecord::Witness(r) => (kind_tag(RecordKind::Witness), en(r)?),
         AnyRecord::SignOff(r) => (kind_tag(RecordKind::SignOff), en(r)?),
+        AnyRecord::Practice(r) => (kind_tag(RecordKind::Practice), en(r)?),
     })
 }
 
@@ -642,6 +644,7 @@ fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {
         8 => AnyRecord::Evidence(de(bytes)?),
         9 => AnyRecord::Witness(de(bytes)?),
         10 => AnyRecord::SignOff(de(bytes)?),
+        11 => AnyRecord::Practice(de(bytes)?),
         _ => return Err(postcard::Error::DeserializeBadEnum),
     })
 }

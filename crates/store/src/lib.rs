@@ -942,6 +942,7 @@ impl Workspace {
                 AnyRecord::Evidence(r) => records.evidence.push(r),
                 AnyRecord::Witness(r) => records.witnesses.push(r),
                 AnyRecord::SignOff(r) => records.signoffs.push(r),
+                AnyRecord::Practice(r) => records.practice.push(r),
             }
         }
     }
@@ -1032,6 +1033,7 @@ impl Workspace {
             AnyRecord::Evidence(r) => self.save(r, known),
             AnyRecord::Witness(r) => self.save(r, known),
             AnyRecord::SignOff(r) => self.save(r, known),
+            AnyRecord::Practice(r) => self.save(r, known),
         }
     }
 
@@ -1058,6 +1060,7 @@ impl Workspace {
             RecordKind::Evidence => wrap(self.read_record(rel_path), AnyRecord::Evidence),
             RecordKind::Witness => wrap(self.read_record(rel_path), AnyRecord::Witness),
             RecordKind::SignOff => wrap(self.read_record(rel_path), AnyRecord::SignOff),
+            RecordKind::Practice => wrap(self.read_record(rel_path), AnyRecord::Practice),
         }
     }
 
@@ -1425,6 +1428,7 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
         AnyRecord::Evidence(r) => r.updated(),
         AnyRecord::Witness(r) => r.updated(),
         AnyRecord::SignOff(r) => r.updated(),
+        AnyRecord::Practice(r) => r.updated(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::domain::{
     Activity, AnyRecord, DevelopmentNeed, DiaryEntry, EvidenceFile, Feedback, Id, KpiReading,
-    Objective, Review, SignOff, WitnessStatement,
+    Objective, Practice, Review, SignOff, WitnessStatement,
 };
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -22,6 +22,7 @@ pub enum RecordKind {
     Evidence,
     Witness,
     SignOff,
+    Practice,
 }
 
 impl RecordKind {
@@ -32,7 +33,7 @@ impl RecordKind {
             .find(|k| rel.starts_with(k.dir()))
     }
 
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Diary,
         RecordKind::Need,
         RecordKind::Objective,
@@ -43,6 +44,7 @@ impl RecordKind {
         RecordKind::Evidence,
         RecordKind::Witness,
         RecordKind::SignOff,
+        RecordKind::Practice,
     ];
 
     /// The folder inside the workspace.
@@ -58,6 +60,7 @@ impl RecordKind {
             RecordKind::Evidence => "evidence",
             RecordKind::Witness => "witness",
             RecordKind::SignOff => "signoffs",
+            RecordKind::Practice => "practice",
         }
     }
 
@@ -84,6 +87,7 @@ impl RecordKind {
             RecordKind::Evidence => "evidence file",
             RecordKind::Witness => "witness statement",
             RecordKind::SignOff => "sign-off",
+            RecordKind::Practice => "practice record",
         }
     }
 }
@@ -210,6 +214,16 @@ impl StoredRecord for WitnessStatement {
     }
 }
 
+impl StoredRecord for Practice {
+    const KIND: RecordKind = RecordKind::Practice;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
+}
+
 impl StoredRecord for SignOff {
     const KIND: RecordKind = RecordKind::SignOff;
     /// Never changed once signed: a new sign-off is made instead.
@@ -232,6 +246,7 @@ pub fn kind_of(record: &AnyRecord) -> RecordKind {
         AnyRecord::Evidence(_) => RecordKind::Evidence,
         AnyRecord::Witness(_) => RecordKind::Witness,
         AnyRecord::SignOff(_) => RecordKind::SignOff,
+        AnyRecord::Practice(_) => RecordKind::Practice,
     }
 }
 
@@ -248,5 +263,6 @@ pub fn rel_path_of(record: &AnyRecord) -> PathBuf {
         AnyRecord::Evidence(r) => r.rel_path(),
         AnyRecord::Witness(r) => r.rel_path(),
         AnyRecord::SignOff(r) => r.rel_path(),
+        AnyRecord::Practice(r) => r.rel_path(),
     }
 }

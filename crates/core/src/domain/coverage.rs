@@ -259,6 +259,17 @@ fn mapped(records: &Records) -> Vec<(Evidence, &[String])> {
         let weak = (state != super::SignOffState::Valid).then_some(state.label());
         out.push(push(s.to_ref(), EvidenceType::SignOff, weak, &s.criteria));
     }
+    // Professionalism, skills, knowledge answers...: the learner's own
+    // account, so a reflective account; weak until every part is written.
+    for p in &records.practice {
+        let weak = (!p.is_complete()).then_some("not every part is written yet");
+        out.push(push(
+            p.to_ref(),
+            EvidenceType::ReflectiveAccount,
+            weak,
+            &p.criteria,
+        ));
+    }
     out
 }
 

@@ -26,15 +26,41 @@ pub enum Ask {
     /// a need's Agreed with, or a review mapped to the criterion with its
     /// participants named.
     AgreedNeeds,
+    /// Professionalism: behaviours, each shown with a customer example.
+    Professionalism,
+    /// Transferable skills, each tied to a task and an improved outcome.
+    TransferableSkills,
+    /// At least two leadership styles, each with a scenario and why it fits.
+    LeadershipStyles,
+    /// Learning preferences and how they shaped the methods chosen.
+    LearningPreferences,
+    /// Barriers to development and what was done about each.
+    Barriers,
+    /// The knowledge points (criterion 3) answered with workplace examples.
+    KnowledgeAnswers,
 }
 
 impl Ask {
-    pub const ALL: [Ask; 1] = [Ask::AgreedNeeds];
+    pub const ALL: [Ask; 7] = [
+        Ask::AgreedNeeds,
+        Ask::Professionalism,
+        Ask::TransferableSkills,
+        Ask::LeadershipStyles,
+        Ask::LearningPreferences,
+        Ask::Barriers,
+        Ask::KnowledgeAnswers,
+    ];
 
     /// What it asks for, in the learner's words.
     pub fn label(self) -> &'static str {
         match self {
             Ask::AgreedNeeds => "somebody named agreed your development needs",
+            Ask::Professionalism => "professional behaviours, each with a customer example",
+            Ask::TransferableSkills => "transferable skills, each tied to a task and an outcome",
+            Ask::LeadershipStyles => "two leadership styles, each with a scenario and why it fits",
+            Ask::LearningPreferences => "how you learn best and how it shaped your methods",
+            Ask::Barriers => "barriers to your development and what was done about each",
+            Ask::KnowledgeAnswers => "each knowledge point answered with a workplace example",
         }
     }
 }

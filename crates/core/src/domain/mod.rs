@@ -17,6 +17,7 @@ pub mod links;
 pub mod need;
 pub mod numbers;
 pub mod objective;
+pub mod practice;
 pub mod privacy;
 pub mod profile;
 pub mod readiness;
@@ -47,6 +48,7 @@ pub use id::{BadId, Id};
 pub use kpi::KpiReading;
 pub use need::{DevelopmentNeed, NeedKind, NeedSource};
 pub use objective::{Measure, Objective, ObjectiveStatus, ProgressNote};
+pub use practice::{Practice, PracticeKind};
 pub use profile::{LearnerProfile, Settings, WorkspaceHeader};
 pub use review::{ObjectiveChange, Outcome, Participant, Review};
 pub use signoff::{SignOff, SignOffState};
@@ -87,6 +89,9 @@ pub struct Records {
     pub witnesses: Vec<WitnessStatement>,
     /// Oldest first (by moment signed).
     pub signoffs: Vec<SignOff>,
+    /// Professionalism, skills, leadership styles, learning preferences,
+    /// barriers, knowledge answers and role changes; newest first.
+    pub practice: Vec<Practice>,
 }
 
 impl Records {
@@ -113,6 +118,7 @@ impl Records {
             + self.evidence.len()
             + self.witnesses.len()
             + self.signoffs.len()
+            + self.practice.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -134,6 +140,7 @@ pub enum AnyRecord {
     Evidence(EvidenceFile),
     Witness(WitnessStatement),
     SignOff(SignOff),
+    Practice(Practice),
 }
 
 impl AnyRecord {
@@ -149,6 +156,7 @@ impl AnyRecord {
             AnyRecord::Evidence(r) => &r.id,
             AnyRecord::Witness(r) => &r.id,
             AnyRecord::SignOff(r) => &r.id,
+            AnyRecord::Practice(r) => &r.id,
         }
     }
 
@@ -165,6 +173,7 @@ impl AnyRecord {
             AnyRecord::Evidence(_) => "evidence file",
             AnyRecord::Witness(_) => "witness statement",
             AnyRecord::SignOff(_) => "sign-off",
+            AnyRecord::Practice(r) => r.kind.label(),
         }
     }
 }
@@ -190,6 +199,7 @@ impl Records {
             AnyRecord::Evidence(r) => self.evidence.push(r),
             AnyRecord::Witness(r) => self.witnesses.push(r),
             AnyRecord::SignOff(r) => self.signoffs.push(r),
+            AnyRecord::Practice(r) => self.practice.push(r),
         }
         // Small lists: a full sort keeps one definition of each order.
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -212,6 +222,8 @@ impl Records {
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
         self.signoffs
             .sort_by(|a, b| a.signed.cmp(&b.signed).then_with(|| a.id.cmp(&b.id)));
+        self.practice
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     }
 
     /// Takes out the record with this id, whatever its kind.
@@ -247,7 +259,10 @@ impl Records {
         if let Some(r) = take(&mut self.witnesses, id, |r| &r.id) {
             return Some(AnyRecord::Witness(r));
         }
-        take(&mut self.signoffs, id, |r| &r.id).map(AnyRecord::SignOff)
+        if let Some(r) = take(&mut self.signoffs, id, |r| &r.id) {
+            return Some(AnyRecord::SignOff(r));
+        }
+        take(&mut self.practice, id, |r| &r.id).map(AnyRecord::Practice)
     }
 
     /// A copy of the record with this id, whatever its kind.
@@ -279,10 +294,13 @@ impl Records {
         if let Some(r) = self.witnesses.iter().find(|r| &r.id == id) {
             return Some(AnyRecord::Witness(r.clone()));
         }
-        self.signoffs
+        if let Some(r) = self.signoffs.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::SignOff(r.clone()));
+        }
+        self.practice
             .iter()
             .find(|r| &r.id == id)
             .cloned()
-            .map(AnyRecord::SignOff)
+            .map(AnyRecord::Practice)
     }
 }

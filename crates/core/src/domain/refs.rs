@@ -20,6 +20,8 @@ pub enum RecordType {
     Evidence,
     Witness,
     SignOff,
+    /// Professionalism, skills, leadership, learning, barriers, knowledge, role changes.
+    Practice,
     /// The learner's profile in the workspace header (privacy hits only).
     Profile,
 }
@@ -38,6 +40,7 @@ impl RecordType {
             RecordType::Evidence => "evidence file",
             RecordType::Witness => "witness statement",
             RecordType::SignOff => "sign-off",
+            RecordType::Practice => "practice record",
             RecordType::Profile => "profile",
         }
     }
@@ -55,6 +58,7 @@ impl RecordType {
             RecordType::Evidence => "evidence",
             RecordType::Witness => "witness",
             RecordType::SignOff => "signoff",
+            RecordType::Practice => "practice",
             RecordType::Profile => "profile",
         }
     }

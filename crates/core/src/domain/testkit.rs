@@ -237,6 +237,7 @@ pub fn ready() -> Records {
         kpi(61, "CSAT", day(2026, 3, 31), 85.5),
         kpi(62, "CSAT", day(2026, 4, 30), 87.0),
     ];
+    activities[1].method_suited = Some(true);
     let mut r = Records {
         diary,
         needs: vec![gap, strength],
@@ -245,10 +246,45 @@ pub fn ready() -> Records {
         feedback: fb,
         kpis,
         reviews,
+        practice: practice_set(day(2026, 3, 20)),
         ..Records::default()
     };
     r.sort();
     r
+}
+
+/// One practice record of `kind`, every part written.
+pub fn practice(n: u8, kind: PracticeKind, name: &str, date: NaiveDate) -> Practice {
+    let mut p = Practice::new(id(n), kind, date, at(date));
+    p.name = name.into();
+    for (i, (label, _)) in kind.parts().iter().enumerate() {
+        if !label.is_empty() {
+            *p.part_mut(i) = format!("{label} of {name}: written in full.");
+        }
+    }
+    p
+}
+
+/// Everything the unit asks beyond the plan, at any level: three
+/// behaviours, two skills, two leadership styles, a learning preference, a
+/// barrier and the five knowledge points.
+pub fn practice_set(date: NaiveDate) -> Vec<Practice> {
+    use PracticeKind::*;
+    let mut out = vec![
+        practice(100, Professionalism, "Punctuality", date),
+        practice(101, Professionalism, "Appropriate language", date),
+        practice(102, Professionalism, "Following policy", date),
+        practice(103, Skill, "Active listening", date),
+        practice(104, Skill, "Problem-solving", date),
+        practice(105, Leadership, "Coaching", date),
+        practice(106, Leadership, "Autocratic", date),
+        practice(107, LearningPreference, "VAK", date),
+        practice(108, Barrier, "Time", date),
+    ];
+    for (n, (key, _)) in super::practice::KNOWLEDGE_POINTS.iter().enumerate() {
+        out.push(practice(110 + n as u8, Knowledge, key, date));
+    }
+    out
 }
 
 /// A SMART check for tests: an objective without a number is not measurable.

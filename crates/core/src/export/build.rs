@@ -73,6 +73,7 @@ fn full_title(r: &Records, id: &Id) -> Option<String> {
             Some(format!("witness statement by {}", w.witness.trim()))
         }
         crate::domain::AnyRecord::SignOff(s) => Some(format!("sign-off by {}", s.who())),
+        crate::domain::AnyRecord::Practice(p) => Some(p.headline()),
     }
 }
 
@@ -171,7 +172,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
         doc.para(vec![
             strong("Customer details replaced."),
             text(format!(
-                " {} (e-mail addresses, phone numbers, card numbers, postcodes) replaced with placeholders such as “Customer A” before export. The same detail always has the same placeholder.",
+                " {} (e-mail addresses, phone numbers, card and bank numbers, National Insurance numbers, dates of birth, addresses, postcodes) replaced with placeholders such as “Customer A” before export. The same detail always has the same placeholder.",
                 match red.placeholders().len() {
                     1 => "1 customer detail was".to_string(),
                     n => format!("{n} customer details were"),
@@ -203,6 +204,8 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     tick(r.witnesses.len(), progress);
     signoff_section(&mut doc, input);
     tick(r.signoffs.len(), progress);
+    practice_section(&mut doc, r);
+    tick(r.practice.len(), progress);
     let clean = input
         .verdicts
         .iter()
@@ -212,7 +215,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     doc
 }
 
-const SECTIONS: [(&str, &str); 13] = [
+const SECTIONS: [(&str, &str); 14] = [
     ("Portfolio readiness", "readiness"),
     ("Criteria and evidence", "criteria"),
     ("Self-assessment", "self-assessment"),
@@ -225,6 +228,7 @@ const SECTIONS: [(&str, &str); 13] = [
     ("Evidence files", "evidence"),
     ("Witness statements", "witnesses"),
     ("Sign-offs", "signoffs"),
+    ("Professional practice", "practice"),
     ("Authenticity statement", "authenticity"),
 ];
 
@@ -1301,8 +1305,47 @@ fn signoff_section(doc: &mut Doc, input: &Input) {
     ));
 }
 
-fn authenticity(doc: &mut Doc, name: &str, no_customer_details: bool) {
+/// Professionalism, transferable skills, leadership styles, learning
+/// preferences, barriers, knowledge answers and changes of role: one
+/// sub-section each, every record with its parts as the learner wrote them.
+fn practice_section(doc: &mut Doc, r: &Records) {
     section(doc, 12);
+    if r.practice.is_empty() {
+        doc.para(vec![text("No professional practice recorded.")]);
+        return;
+    }
+    for kind in crate::domain::PracticeKind::ALL {
+        let mut list: Vec<&crate::domain::Practice> =
+            r.practice.iter().filter(|p| p.kind == kind).collect();
+        if list.is_empty() {
+            continue;
+        }
+        list.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        doc.heading(3, kind.heading(), None);
+        for p in list {
+            let name = p.name.trim();
+            doc.heading(
+                4,
+                format!(
+                    "{}: {}",
+                    p.date,
+                    if name.is_empty() { "(unnamed)" } else { name }
+                ),
+                Some(anchor(&p.id)),
+            );
+            let mut f: Vec<(&str, String)> = p
+                .parts()
+                .into_iter()
+                .map(|(label, text)| (label, text.to_string()))
+                .collect();
+            f.push(("Criteria", p.criteria.join(", ")));
+            doc.push(fields(f));
+        }
+    }
+}
+
+fn authenticity(doc: &mut Doc, name: &str, no_customer_details: bool) {
+    section(doc, 13);
     let customers = if no_customer_details {
         " Customers are not identified."
     } else {

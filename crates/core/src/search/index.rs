@@ -245,6 +245,10 @@ fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String,
             ];
             (line, fields)
         }
+        Kind::Practice => {
+            let p = records.practice.get(pos)?;
+            (p.headline(), p.parts())
+        }
         Kind::Witness => {
             let w = records.witnesses.get(pos)?;
             let mut line = format!("Witness {}", w.witness.trim());
@@ -295,7 +299,8 @@ impl Index {
                 + records.feedback.len()
                 + records.reviews.len()
                 + records.evidence.len()
-                + records.witnesses.len(),
+                + records.witnesses.len()
+                + records.practice.len(),
         );
         order.extend(
             records
@@ -353,6 +358,13 @@ impl Index {
                 .enumerate()
                 .map(|(i, w)| (w.date, &w.id, Kind::Witness, i)),
         );
+        order.extend(
+            records
+                .practice
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.date, &p.id, Kind::Practice, i)),
+        );
         // Newest first: then a record's place in the index breaks ties by age.
         order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
 
@@ -395,6 +407,7 @@ impl Index {
                 Kind::Review => (&[], &records.reviews[pos].criteria),
                 Kind::Evidence => (&[], &records.evidence[pos].criteria),
                 Kind::Witness => (&[], &records.witnesses[pos].criteria),
+                Kind::Practice => (&[], &records.practice[pos].criteria),
             };
             for label in tags
                 .iter()
@@ -426,7 +439,9 @@ impl Index {
                     let latest = latest_review.is_some_and(|l| l.id == r.id);
                     (None, 0, latest && r.next_review.is_some_and(|d| d < today))
                 }
-                Kind::Diary | Kind::Activity | Kind::Evidence | Kind::Witness => (None, 0, false),
+                Kind::Diary | Kind::Activity | Kind::Evidence | Kind::Witness | Kind::Practice => {
+                    (None, 0, false)
+                }
             };
             index.docs.push(Doc {
                 kind,
@@ -603,6 +618,7 @@ impl Index {
             Kind::Review => records.reviews.get(doc.pos as usize).map(|r| &r.id),
             Kind::Evidence => records.evidence.get(doc.pos as usize).map(|r| &r.id),
             Kind::Witness => records.witnesses.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Practice => records.practice.get(doc.pos as usize).map(|r| &r.id),
         } == Some(&doc.id);
         if !same_record {
             return None;

@@ -32,10 +32,11 @@ pub enum Kind {
     Review,
     Evidence,
     Witness,
+    Practice,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Diary,
         Kind::Need,
         Kind::Objective,
@@ -44,6 +45,7 @@ impl Kind {
         Kind::Review,
         Kind::Evidence,
         Kind::Witness,
+        Kind::Practice,
     ];
 
     /// The name used in `type:` filters and shown beside each result.
@@ -57,6 +59,7 @@ impl Kind {
             Kind::Review => "review",
             Kind::Evidence => "evidence",
             Kind::Witness => "witness",
+            Kind::Practice => "practice",
         }
     }
 
@@ -76,6 +79,8 @@ impl Kind {
             "witnesse" | "witness" | "testimony" | "testimonie" | "statement" => {
                 Some(Kind::Witness)
             }
+            "practice" | "professionalism" | "skill" | "leadership" | "barrier" | "knowledge"
+            | "learning" | "role" => Some(Kind::Practice),
             _ => None,
         };
         if named.is_some() || t.is_empty() {

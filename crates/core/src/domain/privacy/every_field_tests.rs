@@ -46,6 +46,12 @@ fn every_kind() -> (WorkspaceHeader, Records) {
             criteria: Vec::new(),
         });
     }
+    if r.practice.is_empty() {
+        let mut p = Practice::new(id(204), PracticeKind::Leadership, d, at(d));
+        p.name = "Coaching".into();
+        p.first = "A new starter froze".into();
+        r.practice.push(p);
+    }
     let Records {
         diary,
         needs,
@@ -57,6 +63,7 @@ fn every_kind() -> (WorkspaceHeader, Records) {
         evidence,
         witnesses,
         signoffs,
+        practice,
     } = &r;
     for (kind, n) in [
         ("diary", diary.len()),
@@ -69,6 +76,7 @@ fn every_kind() -> (WorkspaceHeader, Records) {
         ("evidence", evidence.len()),
         ("witnesses", witnesses.len()),
         ("signoffs", signoffs.len()),
+        ("practice", practice.len()),
     ] {
         assert!(n > 0, "the fixture has no {kind}: add one so it is checked");
     }
@@ -159,6 +167,7 @@ fn every_free_text_of_every_record_is_scanned_and_redacted() {
     texts += fill_list(&mut r.evidence, &mut seed);
     texts += fill_list(&mut r.witnesses, &mut seed);
     texts += fill_list(&mut r.signoffs, &mut seed);
+    texts += fill_list(&mut r.practice, &mut seed);
     assert!(texts > 100, "{texts}");
     let hits = scan_workspace(&header, &r);
     assert_eq!(
@@ -183,6 +192,7 @@ fn every_free_text_of_every_record_is_scanned_and_redacted() {
             serde_json::to_string(&rr.evidence),
             serde_json::to_string(&rr.witnesses),
             serde_json::to_string(&rr.signoffs),
+            serde_json::to_string(&rr.practice),
         ]
         .into_iter()
         .map(|j| j.expect("json"))

@@ -450,6 +450,7 @@ pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
         evidence,
         witnesses,
         signoffs,
+        practice,
     } = records;
     walk(diary, RecordType::Diary, |r| r.to_ref(), f);
     walk(needs, RecordType::Need, |r| r.to_ref(), f);
@@ -461,6 +462,7 @@ pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
     walk(evidence, RecordType::Evidence, |r| r.to_ref(), f);
     walk(witnesses, RecordType::Witness, |r| r.to_ref(), f);
     walk(signoffs, RecordType::SignOff, |r| r.to_ref(), f);
+    walk(practice, RecordType::Practice, |r| r.to_ref(), f);
 }
 
 /// `text` with each detail replaced by its kind in brackets ("[phone number]").
@@ -780,6 +782,7 @@ fn redact_with(records: &Records, red: &mut Redaction) -> Result<Records, Unreda
         evidence,
         witnesses,
         signoffs,
+        practice,
     } = records;
     Ok(Records {
         diary: redact_list(diary, |r| r.to_ref(), red)?,
@@ -792,6 +795,7 @@ fn redact_with(records: &Records, red: &mut Redaction) -> Result<Records, Unreda
         evidence: redact_list(evidence, |r| r.to_ref(), red)?,
         witnesses: redact_list(witnesses, |r| r.to_ref(), red)?,
         signoffs: redact_list(signoffs, |r| r.to_ref(), red)?,
+        practice: redact_list(practice, |r| r.to_ref(), red)?,
     })
 }
 
