@@ -1,5 +1,6 @@
-//! App benchmarks: start to the first frame showing the newest entries, and
-//! key press to finished frame, on generated journals.
+//! App benchmarks: start to the first frame showing the newest entries, the
+//! first key after it, the moment the full load arrives, and key press to
+//! finished frame, on generated journals.
 //!
 //! Run: `cargo bench --bench app`. The 100k workspace takes a minute to
 //! generate the first time in a run.
@@ -103,4 +104,65 @@ fn arrivals_check_finding_nothing(bencher: divan::Bencher, n: usize) {
         let (found, next) = ws.arrivals(&stamps, |_| true);
         divan::black_box((found, next));
     });
+}
+
+/// The first key after the first frame at 120x40, as the learner meets it:
+/// the workspace opened (lock and all), the newest entries read and drawn,
+/// then one key (move down) to its finished frame. The full load, the
+/// tidy and the cache run on their own threads and are not part of it.
+/// Target < 16 ms at 100k.
+#[divan::bench(args = [10_000, 100_000], sample_count = 20, sample_size = 1)]
+fn first_key_after_first_frame(bencher: divan::Bencher, n: usize) {
+    let root = workspace(n);
+    bencher
+        .with_inputs(|| {
+            let ws = Workspace::open(&root, "bench", Mode::Write).expect("open");
+            let app = App::open(ws, now()).expect("app");
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            (app, terminal)
+        })
+        .bench_local_values(|(mut app, mut terminal)| {
+            app.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            // Returned: closing the app (and its lock) is not timed.
+            (app, terminal)
+        });
+}
+
+/// The moment the background load arrives: the UI thread takes every
+/// record in (shared with the load, which goes on to work out the search
+/// index and the Progress figures) and draws the whole list at 120x40. A key
+/// pressed just then waits at most this long. Target < 16 ms at 100k.
+#[divan::bench(args = [10_000, 100_000], sample_count = 10, sample_size = 1)]
+fn load_arrives(bencher: divan::Bencher, n: usize) {
+    let (header, mut records) = starlog::demo::story(today());
+    records
+        .diary
+        .extend(starlog::demo::generated_entries(n, 7, today()));
+    records.sort();
+    let records = std::sync::Arc::new(records);
+    let criteria = (starlog::assets::criteria_set(""), Vec::new());
+    bencher
+        .with_inputs(|| {
+            let app = App::from_loaded(
+                Loaded {
+                    header: header.clone(),
+                    ..Loaded::default()
+                },
+                now(),
+            );
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            let loaded = Loaded {
+                header: header.clone(),
+                ..Loaded::default()
+            };
+            (app, terminal, loaded)
+        })
+        .bench_local_values(|(mut app, mut terminal, loaded)| {
+            app.apply_shared_load(loaded, std::sync::Arc::clone(&records), criteria.clone());
+            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            (app, terminal)
+        });
 }
