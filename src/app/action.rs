@@ -65,6 +65,10 @@ pub enum Action {
     /// Compare a review with the one before it, or with today's plan.
     Compare,
     Undo,
+    /// The Plan's chooser: add an objective, a need or an activity.
+    NewObjective,
+    NewNeed,
+    NewActivity,
     /// Show the records in the trash, to bring one back.
     ShowTrash,
     /// Bring the selected record back from the trash.
@@ -140,6 +144,9 @@ impl Action {
         matches!(
             self,
             Action::New
+                | Action::NewObjective
+                | Action::NewNeed
+                | Action::NewActivity
                 | Action::Edit
                 | Action::Delete
                 | Action::Undo

@@ -27,6 +27,8 @@ pub enum Context {
     Trash,
     /// The evidence (`E`): attached files, witness statements, sign-offs.
     Evidence,
+    /// The Plan's "add what?" chooser (`n` on the Plan).
+    Chooser,
 }
 
 /// Which contexts a binding works in.
@@ -46,6 +48,7 @@ pub enum Scope {
     Search,
     Trash,
     Evidence,
+    Chooser,
     /// The focused field of a form, by its kind (resolved after `Form`).
     Field(FieldKind),
 }
@@ -64,6 +67,7 @@ impl Scope {
             (Scope::Search, Context::Search) => true,
             (Scope::Trash, Context::Trash) => true,
             (Scope::Evidence, Context::Evidence) => true,
+            (Scope::Chooser, Context::Chooser) => true,
             _ => false,
         }
     }
@@ -656,6 +660,36 @@ pub fn bindings() -> &'static [Binding] {
                 "delete (to trash)",
                 false
             ),
+            // The Plan's "add what?" chooser (n on the Plan)
+            bind!(
+                &[Char('o')],
+                Scope::Chooser,
+                Action::NewObjective,
+                "objective: a SMART goal",
+                true
+            ),
+            bind!(
+                &[Char('n')],
+                Scope::Chooser,
+                Action::NewNeed,
+                "need or strength",
+                true
+            ),
+            bind!(
+                &[Char('a')],
+                Scope::Chooser,
+                Action::NewActivity,
+                "activity you did",
+                true
+            ),
+            bind!(
+                &[Code(KeyCode::Esc)],
+                Scope::Chooser,
+                Action::Back,
+                "cancel",
+                true
+            ),
+            bind!(&[Ctrl('c')], Scope::Chooser, Action::Quit, "quit", false),
             // The trash (T)
             bind!(
                 &[Code(KeyCode::Enter), Char('r')],
@@ -936,7 +970,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 13] = [
+const CONTEXTS: [Context; 14] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -950,6 +984,7 @@ const CONTEXTS: [Context; 13] = [
     Context::Search,
     Context::Trash,
     Context::Evidence,
+    Context::Chooser,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {

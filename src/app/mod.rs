@@ -480,7 +480,9 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        if self.confirm == Some(Confirm::DiscardChanges) {
+        if self.plan_chooser {
+            Context::Chooser
+        } else if self.confirm == Some(Confirm::DiscardChanges) {
             Context::Discard
         } else if self.confirm.is_some() {
             Context::Confirm
@@ -578,10 +580,6 @@ impl App {
         if self.typed_after_close(key) {
             return;
         }
-        if self.plan_chooser {
-            self.plan_chooser_key(key);
-            return;
-        }
         let ctx = self.context();
         if ctx == Context::Search && self.search_types(key) {
             return;
@@ -593,6 +591,8 @@ impl App {
         match self.keymap.resolve(ctx, key) {
             Some(action) => self.update(action),
             None if ctx == Context::Search => self.search_input(key),
+            // Any other key closes the chooser, as Esc does.
+            None if ctx == Context::Chooser => self.plan_chooser = false,
             None => {
                 if let Some(form) = &mut self.form
                     && forms::give_key(form.state_mut(), &self.keymap, key)
@@ -674,6 +674,7 @@ impl App {
             Context::Confirm | Context::Discard => self.update_confirm(action),
             Context::Search => self.search_action(action),
             Context::Trash => self.trash_action(action),
+            Context::Chooser => self.plan_chooser_action(action),
             Context::Evidence => self.evidence_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {

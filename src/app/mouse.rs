@@ -53,6 +53,7 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Help | Context::Trash | Context::Evidence => {}
+            Context::Chooser => {}
             Context::Reader if wheel => {
                 self.reader = self.reader.map(|s| {
                     if down {

@@ -8,7 +8,6 @@ use super::forms::need::NeedForm;
 use super::forms::objective::ObjectiveForm;
 use super::{Action, App, Form, Screen};
 use crate::domain::{Activity, AnyRecord, DevelopmentNeed, Id, Objective};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a row of the Plan list is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,16 +63,14 @@ impl App {
     }
 
     /// A key while the "new what?" chooser is open.
-    pub(super) fn plan_chooser_key(&mut self, key: &KeyEvent) {
+    /// A key in the Plan's "add what?" chooser (from the key table).
+    pub(super) fn plan_chooser_action(&mut self, action: Action) {
         self.plan_chooser = false;
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.exit = Some(super::Exit::Done);
-            return;
-        }
-        match key.code {
-            KeyCode::Char('o') => self.new_objective(),
-            KeyCode::Char('n') => self.new_need(),
-            KeyCode::Char('a') => self.new_activity(),
+        match action {
+            Action::Quit => self.exit = Some(super::Exit::Done),
+            Action::NewObjective => self.new_objective(),
+            Action::NewNeed => self.new_need(),
+            Action::NewActivity => self.new_activity(),
             _ => {}
         }
     }
@@ -183,5 +180,30 @@ impl App {
         } else {
             format!("{what} saved")
         })
+    }
+}
+
+#[cfg(test)]
+mod chooser_tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use crate::store::Loaded;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn the_choosers_keys_come_from_the_key_table_and_can_be_remapped() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("now");
+        let mut app = App::from_loaded(Loaded::default(), now);
+        let overrides = [("new-need".to_string(), vec!["w".to_string()])]
+            .into_iter()
+            .collect();
+        let (keymap, problems) = Keymap::with_overrides(&overrides);
+        assert!(problems.is_empty(), "{problems:?}");
+        app.keymap = keymap;
+        app.update(Action::ShowScreen(Screen::Plan));
+        app.update(Action::New);
+        assert_eq!(app.context(), crate::app::Context::Chooser);
+        app.handle_key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE));
+        assert!(matches!(app.form, Some(Form::Need(_))), "w adds a need");
     }
 }

@@ -46,6 +46,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ("Reading a record", Context::Reader),
         ("In a form", Context::Form),
         ("In the search palette (/)", Context::Search),
+        ("Adding to the plan (n on the Plan)", Context::Chooser),
         ("In the trash (T)", Context::Trash),
         ("In the evidence (E)", Context::Evidence),
     ] {

@@ -266,21 +266,27 @@ fn draw_chooser(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ),
         _ => String::new(),
     };
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(" o ", st.key()),
-            Span::raw("objective: a SMART goal of your plan"),
-        ]),
-        Line::from(vec![
-            Span::styled(" n ", st.key()),
-            Span::raw("need or strength from self-assessment"),
-        ]),
-        Line::from(vec![
-            Span::styled(" a ", st.key()),
-            Span::raw(format!("activity you did{activity_for}")),
-        ]),
-        Line::from(vec![Span::styled(" Esc ", st.key()), Span::raw("cancel")]),
-    ];
+    // The chooser's rows of the key table, with the keys in force.
+    let lines: Vec<Line> = app
+        .keymap
+        .effective(crate::app::Context::Chooser)
+        .into_iter()
+        .filter(|(_, b)| b.status)
+        .map(|(keys, b)| {
+            let more = if b.action == crate::app::Action::NewActivity {
+                activity_for.as_str()
+            } else {
+                ""
+            };
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", crate::app::keymap::keys_label(&keys, "/")),
+                    st.key(),
+                ),
+                Span::raw(format!("{}{more}", b.help)),
+            ])
+        })
+        .collect();
     let popup = centered(area, 64, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(

@@ -24,21 +24,7 @@ pub struct Hint {
 pub fn hints(app: &App) -> Vec<Hint> {
     let ctx = app.context();
     let read_only = app.read_only_reason.is_some();
-    let mut out: Vec<Hint> = if app.plan_chooser {
-        [
-            ("o", "objective"),
-            ("n", "need"),
-            ("a", "activity"),
-            ("Esc", "cancel"),
-        ]
-        .into_iter()
-        .map(|(k, h)| Hint {
-            keys: k.into(),
-            help: h.into(),
-            pinned: false,
-        })
-        .collect()
-    } else {
+    let mut out: Vec<Hint> = {
         app.keymap
             .effective(ctx)
             .into_iter()
@@ -70,7 +56,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
             }
         }
     }
-    if matches!(ctx, Context::Screen(_)) && !app.plan_chooser {
+    if matches!(ctx, Context::Screen(_)) {
         out.push(Hint {
             keys: "1-5".into(),
             help: "screens".into(),
