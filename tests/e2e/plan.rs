@@ -50,7 +50,7 @@ fn add_a_need_then_an_objective_for_it_see_the_badges_and_reopen() {
     for _ in 0..6 {
         app.send(TAB);
     }
-    app.expect("Needs (7/15)");
+    app.expect("Needs (7/16)");
     app.send(" ");
     app.expect("R ✓ Relevant");
     app.send(CTRL_S);
@@ -109,11 +109,11 @@ fn a_bad_target_date_is_explained_at_the_field_and_nothing_is_lost() {
     app.send("o");
     app.expect("New objective");
     app.send("Raise my FCR on billing calls from 68% to 75% with coaching from Tom");
-    // Target date is the 10th field.
-    for _ in 0..9 {
+    // Target date is the 11th field.
+    for _ in 0..10 {
         app.send(TAB);
     }
-    app.expect("Target date (10/15)");
+    app.expect("Target date (11/16)");
     app.send("31/02/2027");
     app.expect("is not a real date");
     app.send(CTRL_S);

@@ -26,10 +26,10 @@ fn revise_an_objective_hold_a_review_with_the_reason_and_see_the_diff() {
     app.expect("Objectives");
     app.send("e");
     app.expect("Edit objective");
-    for _ in 0..9 {
+    for _ in 0..10 {
         app.send(TAB);
     }
-    app.expect("Target date (10/15)");
+    app.expect("Target date (11/16)");
     // End to the end of the field, then clear it.
     app.send("\x1b[F");
     for _ in 0..20 {

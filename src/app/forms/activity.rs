@@ -128,6 +128,17 @@ impl ActivityForm {
                 "How well did it work for you, and would you learn this way again? (assessors ask this of self-study)",
                 &a.effectiveness,
             ),
+            Field::choice(
+                "suited",
+                "Suited you",
+                "Did this way of learning suit you (your learning preference)? Space or ←/→",
+                SUITED.iter().map(|s| s.to_string()).collect(),
+                match a.method_suited {
+                    None => 0,
+                    Some(true) => 1,
+                    Some(false) => 2,
+                },
+            ),
             Field::pick(
                 "criteria",
                 "Criteria",
@@ -163,6 +174,9 @@ impl ActivityForm {
         )
     }
 }
+
+/// Whether the method suited the learner: not said, yes, no.
+const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit me"];
 
 impl ActivitySpec {
     /// The record to save, or the field to fix and why.
@@ -206,6 +220,11 @@ impl ActivitySpec {
         };
         a.applied = f.text("applied").trim().to_string();
         a.effectiveness = f.text("effectiveness").trim().to_string();
+        a.method_suited = match f.choice("suited") {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        };
         a.criteria = f.picked("criteria");
         a.updated = now;
         Ok(a)
@@ -308,6 +327,16 @@ mod tests {
         assert_eq!(a.hours, 3.5);
         assert_eq!(a.objectives, vec![oid]);
         assert_eq!(a.impact.level_reached(), 3);
+        assert_eq!(a.method_suited, None, "not said until chosen");
+        form.fields.focus_on("suited");
+        type_text(&mut form, "n");
+        let a = form
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
+            .expect("saves");
+        assert_eq!(a.method_suited, Some(false));
+        let again = ActivityForm::new(a, true, &records, None);
+        assert_eq!(again.fields.text("suited"), "no, it did not suit me");
     }
 
     #[test]

@@ -115,6 +115,12 @@ impl ObjectiveForm {
                 "Why does it matter in your job role?",
                 &o.relevance,
             ),
+            Field::line(
+                "serves",
+                "Serves",
+                "Which business objective, service standard or career goal does it serve? e.g. \"Service standard 4: resolve billing complaints at first contact\"",
+                &o.serves,
+            ),
             Field::pick(
                 "criteria",
                 "Criteria",
@@ -232,6 +238,7 @@ impl ObjectiveSpec {
         };
         o.support = f.text("support").trim().to_string();
         o.relevance = f.text("relevance").trim().to_string();
+        o.serves = f.text("serves").trim().to_string();
         o.needs = f
             .picked("needs")
             .iter()
@@ -295,7 +302,7 @@ fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
         smart::Letter::Specific => &["statement"],
         smart::Letter::Measurable => &["statement", "baseline", "target", "how", "kpi"],
         smart::Letter::Achievable => &["support"],
-        smart::Letter::Relevant => &["needs", "relevance", "criteria"],
+        smart::Letter::Relevant => &["needs", "relevance", "serves", "criteria"],
         smart::Letter::TimeBound => &["target_date", "review_date"],
     }
 }
@@ -456,6 +463,26 @@ mod tests {
             .to_objective(&form.fields, today(), now())
             .expect("saves");
         assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
+    }
+
+    #[test]
+    fn what_an_objective_serves_is_asked_and_saved() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
+        form.fields.focus_on("serves");
+        type_text(&mut form, "Service standard 4: first-contact resolution");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
+        assert_eq!(o.serves, "Service standard 4: first-contact resolution");
+        let again = ObjectiveForm::new(o, true, &records, None);
+        assert_eq!(
+            again.fields.text("serves"),
+            "Service standard 4: first-contact resolution"
+        );
     }
 
     #[test]
