@@ -68,13 +68,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         }
         lines.push(Line::raw(""));
     }
+    // The same keys in every form, from the key table's field rows.
     lines.push(Line::styled("Form fields", st.title()));
+    for b in app.keymap.field_bindings() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {:<16}", crate::app::keymap::keys_label(&b.keys, " / ")),
+                st.key(),
+            ),
+            Span::raw(b.help),
+        ]));
+    }
+    for (keys, help) in [
+        ("Enter", "one-line field: next field; long text: new line"),
+        ("a letter", "choice or list: the next line starting with it"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16}"), st.key()),
+            Span::raw(help),
+        ]));
+    }
     lines.push(Line::raw(
-        "  Enter starts a new line in the STAR fields; in Objectives and",
+        "  A filled date or number is selected on entry: typing replaces it.",
     ));
-    lines.push(Line::raw(
-        "  Criteria, ↑/↓ move and Space ticks. A draft is kept as you type.",
-    ));
+    lines.push(Line::raw("  A draft is kept as you type."));
     lines.push(Line::raw(""));
     lines.extend(super::legend::lines(st));
     let problems: Vec<_> = app

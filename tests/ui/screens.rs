@@ -704,3 +704,42 @@ fn every_screen_shows_days_in_the_configured_format() {
         }
     }
 }
+
+/// The forms not drawn above, at 80x24, each with its whole advice in sight:
+/// the profile, the export, and the evidence forms (witness statement and
+/// sign-off; attaching a file needs a workspace on disk, so it is tried in
+/// the e2e tests).
+#[test]
+fn the_other_forms_at_80x24() {
+    let mut app = demo_app();
+    app.update(Action::EditProfile);
+    insta::assert_snapshot!("profile_form_80x24", render(&app, 80, 24));
+    key(&mut app, KeyCode::Esc);
+    app.update(Action::ShowScreen(Screen::Progress));
+    app.update(Action::Export);
+    // Not a snapshot: the suggested file is in the home folder of whoever
+    // runs the tests. The advice is there in full.
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("Export the portfolio"), "{shown}");
+    assert!(
+        shown.contains("No e-mail addresses, phone numbers, card"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Names cannot be detected: check that customers"),
+        "{shown}"
+    );
+    assert!(shown.contains("are not named."), "{shown}");
+    key(&mut app, KeyCode::Esc);
+    app.update(Action::ShowEvidence);
+    for (name, action) in [
+        ("witness_form", Action::NewWitness),
+        ("signoff_form", Action::SignOff),
+    ] {
+        app.update(action);
+        assert!(app.form.is_some(), "{name} opens");
+        insta::assert_snapshot!(format!("{name}_80x24"), render(&app, 80, 24));
+        key(&mut app, KeyCode::Esc);
+        assert!(app.form.is_none(), "{name} closes on Esc when untouched");
+    }
+}
