@@ -53,8 +53,6 @@ impl App {
             self.files.insert(record.id().clone(), state);
             self.records_mut().upsert(record);
         }
-        self.search.records_changed();
-        self.records_rev += 1;
         // The selection stays on the same record when one is added above it.
         for (screen, id) in Screen::ALL.iter().zip(selected) {
             if let Some(id) = id

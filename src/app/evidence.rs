@@ -501,8 +501,6 @@ impl App {
                 .insert(id.clone(), (any.clone(), state.clone()));
             self.files.insert(id, state);
             self.records_mut().upsert(any);
-            self.search.records_changed();
-            self.records_rev += 1;
         }
         if let Some(view) = &mut self.evidence.view {
             view.files.insert(record.id.clone(), FileStatus::Present);

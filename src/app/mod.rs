@@ -431,22 +431,18 @@ impl App {
                 _ => {
                     self.files.insert(record.id().clone(), state);
                     self.records_mut().upsert(record);
-                    self.search.records_changed();
-                    self.records_rev += 1;
                 }
             }
         }
-        for id in &self.session_trashed {
-            if let Some(state) = self.files.get(id)
+        for id in self.session_trashed.clone() {
+            if let Some(state) = self.files.get(&id)
                 && self
                     .ws
                     .as_ref()
                     .is_some_and(|ws| ws.is_gone(&state.rel_path))
             {
-                self.files.remove(id);
-                Arc::make_mut(&mut self.records).remove(id);
-                self.search.records_changed();
-                self.records_rev += 1;
+                self.files.remove(&id);
+                self.records_mut().remove(&id);
             }
         }
     }
@@ -533,10 +529,15 @@ impl App {
         self.lists[screen.index()].selected
     }
 
-    /// The records, to change them. They are copied first only if
-    /// background work still reads them (a save in the moment after a load
-    /// arrived, while its Progress figures are worked out).
+    /// The records, to change them: the one way in, so it is also where
+    /// the revision goes up and the search index is dropped (work derived
+    /// from the records is redone after any change, never paired by hand).
+    /// They are copied first only if background work still reads them (a
+    /// save in the moment after a load arrived, while its Progress figures
+    /// are worked out).
     pub fn records_mut(&mut self) -> &mut Records {
+        self.search.records_changed();
+        self.records_rev += 1;
         Arc::make_mut(&mut self.records)
     }
 
@@ -824,8 +825,6 @@ impl App {
                 self.session_trashed.retain(|t| t != &id);
                 self.files.insert(id, state.clone());
                 self.records_mut().upsert(record);
-                self.search.records_changed();
-                self.records_rev += 1;
                 if is_new_diary {
                     self.diary_total += 1;
                 }

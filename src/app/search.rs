@@ -496,7 +496,6 @@ mod tests {
         entry.text = "Spoke to Mr Quixote".into();
         app.records_mut()
             .upsert(crate::domain::AnyRecord::Diary(entry));
-        app.search.records_changed();
         key(&mut app, KeyCode::Char('/'));
         typed(&mut app, "quixote");
         assert_eq!(app.search.palette.as_ref().expect("open").hits.len(), 1);

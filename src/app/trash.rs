@@ -71,12 +71,8 @@ impl App {
 
     /// Takes a record out of memory once its file went to the trash.
     fn forget_record(&mut self, id: &Id) {
-        if let Some(record) = self.records_mut().remove(id) {
-            self.search.records_changed();
-            self.records_rev += 1;
-            if matches!(record, AnyRecord::Diary(_)) {
-                self.diary_total = self.diary_total.saturating_sub(1);
-            }
+        if let Some(AnyRecord::Diary(_)) = self.records_mut().remove(id) {
+            self.diary_total = self.diary_total.saturating_sub(1);
         }
         self.files.remove(id);
         self.session_saved.remove(id);
@@ -123,8 +119,6 @@ impl App {
             self.diary_total += 1;
         }
         self.records_mut().upsert(record);
-        self.search.records_changed();
-        self.records_rev += 1;
         self.undo.retain(|d| d.trashed != item.trashed);
         self.select_record(&id);
         self.set_status(format!("Restored the {label} \"{title}\" from the trash"));
