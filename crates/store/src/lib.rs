@@ -779,7 +779,7 @@ impl Workspace {
             .iter()
             .map(|kind| {
                 let mut out = Vec::new();
-                collect_stamped(&self.dir, Path::new(kind.dir()), kind.depth(), &mut out);
+                collect_stamped_parallel(&self.dir, Path::new(kind.dir()), kind.depth(), &mut out);
                 (*kind, out)
             })
             .collect();
@@ -1469,6 +1469,64 @@ fn read_parallel(
             })
             .collect()
     })
+}
+
+/// [`collect_stamped`] with each sub-folder (a diary's years) listed on a
+/// thread of its own: from a cold page cache each `stat` waits for the
+/// disk, and a disk answers several at once; warm, it uses both cores.
+fn collect_stamped_parallel(
+    root: &Path,
+    rel: &Path,
+    depth: usize,
+    out: &mut Vec<(PathBuf, cache::Stamp)>,
+) {
+    if depth <= 1 {
+        return collect_stamped(root, rel, depth, out);
+    }
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    let mut folders = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
+            folders.push(rel.join(name));
+        }
+    }
+    // The files in the folder itself (a sub-folder is listed below).
+    collect_stamped(root, rel, 1, out);
+    if folders.len() < 2 {
+        for folder in folders {
+            collect_stamped(root, &folder, depth - 1, out);
+        }
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = folders.len().min(8);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut found = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(folder) = folders.get(i) else { break };
+                        collect_stamped(root, folder, depth - 1, &mut found);
+                    }
+                    found
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
+        if results.iter().all(Result::is_ok) {
+            out.extend(results.into_iter().flatten().flatten());
+        } else {
+            // A lister failed: listed again here rather than lost.
+            out.clear();
+            collect_stamped(root, rel, depth, out);
+        }
+    });
 }
 
 /// Like `collect_ron_files`, with each file's stamp (taken without
