@@ -69,6 +69,8 @@ pub enum Action {
     NewObjective,
     NewNeed,
     NewActivity,
+    /// The Plan's chooser: add a practice record.
+    NewPractice,
     /// Show the records in the trash, to bring one back.
     ShowTrash,
     /// Bring the selected record back from the trash.
@@ -147,6 +149,7 @@ impl Action {
                 | Action::NewObjective
                 | Action::NewNeed
                 | Action::NewActivity
+                | Action::NewPractice
                 | Action::Edit
                 | Action::Delete
                 | Action::Undo

@@ -683,6 +683,13 @@ pub fn bindings() -> &'static [Binding] {
                 true
             ),
             bind!(
+                &[Char('p')],
+                Scope::Chooser,
+                Action::NewPractice,
+                "practice: professionalism, a skill, a barrier...",
+                true
+            ),
+            bind!(
                 &[Code(KeyCode::Esc)],
                 Scope::Chooser,
                 Action::Back,

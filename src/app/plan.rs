@@ -71,6 +71,7 @@ impl App {
             Action::NewObjective => self.new_objective(),
             Action::NewNeed => self.new_need(),
             Action::NewActivity => self.new_activity(),
+            Action::NewPractice => self.new_practice(),
             _ => {}
         }
     }
@@ -104,6 +105,21 @@ impl App {
             false,
             self.criteria.as_ref(),
         ))));
+    }
+
+    /// Opens a blank practice record form (the kind is chosen in it).
+    pub fn new_practice(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let p = crate::domain::Practice::new(
+            Id::generate(),
+            crate::domain::PracticeKind::Professionalism,
+            self.today,
+            self.now,
+        );
+        let form = super::forms::practice::PracticeForm::new(p, false, self.criteria.as_ref());
+        self.form = Some(Form::Practice(Box::new(form)));
     }
 
     /// A new activity, linked to the selected objective when there is one.

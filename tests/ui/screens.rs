@@ -300,6 +300,20 @@ fn plan_forms_chooser_and_golden_thread() {
         key(&mut app, KeyCode::Tab);
         insta::assert_snapshot!(format!("plan_activity_form_{w}x{h}"), render(&app, w, h));
 
+        // A practice record: the kind first, the questions follow it.
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('p'));
+        key(&mut app, KeyCode::Char(' '));
+        key(&mut app, KeyCode::Char(' '));
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Scenario") && screen.contains("Why it fits"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("plan_practice_form_{w}x{h}"), screen);
+
         // The golden thread from an objective, from a need and an activity.
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Plan));

@@ -13,6 +13,7 @@ pub mod kpi;
 pub mod need;
 pub mod objective;
 pub mod picker;
+pub mod practice;
 pub mod profile;
 pub mod reflection;
 pub mod review;
@@ -494,6 +495,7 @@ register_forms! {
         WitnessSign(witness::WitnessSignSpec),
         SignOff(signoff::SignOffSpec),
         Review(review::ReviewSpec),
+        Practice(practice::PracticeSpec),
     }
     own {
         Attach(attach::AttachForm),
@@ -541,6 +543,9 @@ impl Form {
             DraftForm::Witness => Some(Form::Witness(Box::new(witness::WitnessForm::from_draft(
                 draft, app,
             )))),
+            DraftForm::Practice => Some(Form::Practice(Box::new(
+                practice::PracticeForm::from_draft(draft, records, criteria),
+            ))),
             DraftForm::Review => {
                 ReviewForm::from_draft(draft, records, criteria).map(|f| Form::Review(Box::new(f)))
             }
@@ -562,6 +567,7 @@ pub fn form_name(draft: &Draft) -> &'static str {
         DraftForm::Review => "review",
         DraftForm::Kpi => "KPI reading",
         DraftForm::Witness => "witness statement",
+        DraftForm::Practice => "practice record",
     }
 }
 

@@ -44,6 +44,8 @@ pub enum DraftForm {
     Kpi,
     /// A witness statement being written down.
     Witness,
+    /// A practice record (professionalism, a skill, a barrier...).
+    Practice,
 }
 
 /// One field of a form, as typed.
