@@ -18,10 +18,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-fn title_of(records: &Records, id: &Id) -> String {
+fn title_of(records: &Records, id: &Id, st: &Styles) -> String {
     records
         .get(id)
-        .map(|r| crate::app::record_title(&r, &crate::config::Days::default()))
+        .map(|r| crate::app::record_title(&r, &st.days))
         .unwrap_or_else(|| "(no longer in the workspace)".into())
 }
 
@@ -103,7 +103,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
     };
     let linked = |ids: &[Id]| -> String {
         ids.iter()
-            .map(|i| title_of(r, i))
+            .map(|i| title_of(r, i, st))
             .collect::<Vec<_>>()
             .join("; ")
     };
