@@ -299,8 +299,8 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
             " Unsaved draft ",
             vec![
                 Line::from(format!(
-                    "A {} from {} was not saved:",
-                    crate::app::forms::form_name(draft),
+                    "{} from {} was not saved:",
+                    crate::app::forms::form_name_with_article(draft),
                     st.days.moment(&draft.saved_at)
                 )),
                 Line::from(Span::styled(

@@ -4,7 +4,7 @@
 use super::field::{Field, Fields};
 use super::picker::PickOption;
 use super::reflection::{capitalise, quote};
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::{
     ActionLink, AnyRecord, DiaryEntry, Draft, DraftField, DraftForm, Feedback, Id, Objective,
@@ -217,20 +217,17 @@ impl ActSpec {
 }
 
 impl Spec for ActSpec {
-    fn title(&self) -> String {
-        format!(
-            "Act on {} feedback from {}",
-            self.feedback.valence.label(),
-            self.feedback.source.label()
-        )
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Feedback)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        Some(self.feedback.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let f = &self.feedback;
+        Some(RecordForm {
+            draft: DraftForm::Feedback,
+            title: format!(
+                "Act on {} feedback from {}",
+                f.valence.label(),
+                f.source.label()
+            ),
+            editing: Some(f.id.clone()),
+        })
     }
 
     /// Marks the draft as an action on the feedback, not an edit of it.

@@ -4,7 +4,7 @@
 
 use super::field::{Field, Fields, LineKind, parse_hours};
 use super::picker::{criteria_options, objective_options};
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::AnyRecord;
 use crate::domain::{
@@ -232,20 +232,9 @@ impl ActivitySpec {
 }
 
 impl Spec for ActivitySpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit development activity".into()
-        } else {
-            "New development activity".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Activity)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New development activity", "Edit development activity"];
+        RecordForm::of(DraftForm::Activity, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

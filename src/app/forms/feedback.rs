@@ -5,7 +5,7 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::criteria_options;
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::{
     self, AnyRecord, CriteriaSet, Draft, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
@@ -223,20 +223,9 @@ impl FeedbackSpec {
 }
 
 impl Spec for FeedbackSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit feedback".into()
-        } else {
-            "New feedback".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Feedback)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New feedback", "Edit feedback"];
+        RecordForm::of(DraftForm::Feedback, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

@@ -5,7 +5,7 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::PickOption;
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::app::progress::ProgressView;
 use crate::domain::kpi::{self, Better, KpiField};
@@ -214,20 +214,9 @@ impl KpiSpec {
 }
 
 impl Spec for KpiSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit KPI reading".into()
-        } else {
-            "New KPI reading".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Kpi)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New KPI reading", "Edit KPI reading"];
+        RecordForm::of(DraftForm::Kpi, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

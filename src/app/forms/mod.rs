@@ -205,19 +205,42 @@ impl Advice {
     }
 }
 
+/// What a form that adds or changes one record is, for the engine: the
+/// title on its frame, the kind of draft it keeps, and the record being
+/// changed (remembered by its drafts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordForm {
+    pub draft: DraftForm,
+    pub title: String,
+    /// The record being changed; `None` for a new one.
+    pub editing: Option<Id>,
+}
+
+impl RecordForm {
+    /// The form adding a record, or (`editing`) changing the one with
+    /// `id`; `titles` are the frame's title for each: `[new, edit]`.
+    pub fn of(draft: DraftForm, titles: [&str; 2], editing: bool, id: &Id) -> Option<RecordForm> {
+        Some(RecordForm {
+            draft,
+            title: titles[usize::from(editing)].to_string(),
+            editing: editing.then(|| id.clone()),
+        })
+    }
+}
+
 /// What one form's spec file gives the engine: its title, how its fields
 /// become a record and are saved, and what it advises. The fields
 /// themselves are built by the spec's constructor.
 pub trait Spec: std::fmt::Debug {
-    /// The title on the form's frame.
-    fn title(&self) -> String;
-    /// The kind of draft the form keeps; `None` keeps no draft (a filter).
-    fn draft_form(&self) -> Option<DraftForm> {
+    /// For a form that adds or changes one record: its title, its kind of
+    /// draft and the record it changes. `None` (a filter, the profile)
+    /// keeps no draft and names its own title.
+    fn record(&self) -> Option<RecordForm> {
         None
     }
-    /// The record being edited, remembered by drafts.
-    fn editing(&self) -> Option<Id> {
-        None
+    /// The title on the form's frame.
+    fn title(&self) -> String {
+        self.record().map(|r| r.title).unwrap_or_default()
     }
     /// Checks the fields, builds the record and saves it through `app`.
     /// `Ok` carries the status message; `Err` keeps the form open with the
@@ -416,12 +439,12 @@ impl<S: Spec> FormState for Engine<S> {
         changed
     }
     fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
-        let form = self.spec.draft_form()?;
+        let record = self.spec.record()?;
         let mut draft = Draft::of_fields(
             self.draft_id.clone(),
             now,
-            self.spec.editing(),
-            form,
+            record.editing,
+            record.draft,
             self.fields.to_draft_fields(),
         );
         self.spec.fill_draft(&self.fields, &mut draft);
@@ -569,6 +592,18 @@ pub fn form_name(draft: &Draft) -> &'static str {
         DraftForm::Witness => "witness statement",
         DraftForm::Practice => "practice record",
     }
+}
+
+/// The form a draft came from as a sentence starts: "An objective", "A
+/// STAR entry". Every name starts with a lower-case word or an acronym
+/// read by its letters' consonant sounds, so a vowel letter is a vowel sound.
+pub fn form_name_with_article(draft: &Draft) -> String {
+    let name = form_name(draft);
+    let article = match name.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "An",
+        _ => "A",
+    };
+    format!("{article} {name}")
 }
 
 /// The feedback a reflection or action draft was about: as loaded, or (still

@@ -4,7 +4,7 @@
 use super::field::{Field, Fields, LineKind};
 use super::picker::PickOption;
 use super::picker::criteria_options;
-use super::{Engine, FieldError, Spec};
+use super::{Engine, FieldError, RecordForm, Spec};
 use crate::app::App;
 use crate::domain::AnyRecord;
 use crate::domain::{
@@ -159,20 +159,9 @@ impl NeedSpec {
 }
 
 impl Spec for NeedSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit development need".into()
-        } else {
-            "New development need or strength".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Need)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New development need or strength", "Edit development need"];
+        RecordForm::of(DraftForm::Need, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

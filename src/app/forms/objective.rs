@@ -5,7 +5,7 @@
 use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
 use super::picker::criteria_options;
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::smart;
 use crate::domain::{
@@ -308,20 +308,9 @@ fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
 }
 
 impl Spec for ObjectiveSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit objective".into()
-        } else {
-            "New objective".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Objective)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New objective", "Edit objective"];
+        RecordForm::of(DraftForm::Objective, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

@@ -7,7 +7,7 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::criteria_options;
-use super::{Engine, FieldError, Spec};
+use super::{Engine, FieldError, RecordForm, Spec};
 use crate::app::App;
 use crate::domain::{
     AnyRecord, CriteriaSet, Draft, DraftForm, Id, Practice, PracticeKind, Records, dates,
@@ -183,20 +183,9 @@ impl PracticeSpec {
 }
 
 impl Spec for PracticeSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit practice record".into()
-        } else {
-            "New practice record".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Practice)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New practice record", "Edit practice record"];
+        RecordForm::of(DraftForm::Practice, titles, self.editing, &self.base.id)
     }
 
     fn changed(&mut self, fields: &mut Fields) {

@@ -2,9 +2,9 @@
 //! feedback quoted beside it. Saving moves new feedback to reflected.
 
 use super::field::{Field, Fields};
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
-use crate::domain::{AnyRecord, Draft, DraftForm, Feedback, Id};
+use crate::domain::{AnyRecord, Draft, DraftForm, Feedback};
 use chrono::{DateTime, FixedOffset};
 
 /// The question above the reflection (What? So what? Now what?).
@@ -79,20 +79,17 @@ pub fn quote(feedback: &Feedback) -> Advice {
 }
 
 impl Spec for ReflectionSpec {
-    fn title(&self) -> String {
-        format!(
-            "Reflect on {} feedback from {}",
-            self.feedback.valence.label(),
-            self.feedback.source.label()
-        )
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Reflection)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        Some(self.feedback.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let f = &self.feedback;
+        Some(RecordForm {
+            draft: DraftForm::Reflection,
+            title: format!(
+                "Reflect on {} feedback from {}",
+                f.valence.label(),
+                f.source.label()
+            ),
+            editing: Some(f.id.clone()),
+        })
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
@@ -130,7 +127,7 @@ pub fn capitalise(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::app::forms::FormState;
-    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
+    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Id, Valence};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn now() -> DateTime<FixedOffset> {

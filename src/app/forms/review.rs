@@ -6,7 +6,7 @@
 
 use super::field::{Field, FieldId, Fields, LineKind};
 use super::picker::criteria_options;
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::review::check::{self, Context, Issue, ReviewField};
 use crate::domain::review::diff::{Difference, ObjectiveDiff, review_diff, to_decide};
@@ -568,20 +568,16 @@ impl ReviewSpec {
 }
 
 impl Spec for ReviewSpec {
-    fn title(&self) -> String {
-        if self.corrects.is_some() {
-            "Correct a review (the original is kept)".into()
-        } else {
-            "Hold a review".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Review)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.corrects.as_ref().map(|r| r.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let title = match self.corrects {
+            Some(_) => "Correct a review (the original is kept)",
+            None => "Hold a review",
+        };
+        Some(RecordForm {
+            draft: DraftForm::Review,
+            title: title.into(),
+            editing: self.corrects.as_ref().map(|r| r.id.clone()),
+        })
     }
 
     /// What the draft is, for the "restore it?" question.

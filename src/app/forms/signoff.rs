@@ -65,7 +65,7 @@ impl SignOffForm {
             Field::pick_one(
                 "subject",
                 "Signing off",
-                "Which need, objective or review is confirmed? ↑/↓ move, Space chooses",
+                "Which need, objective or review is confirmed? ↑/↓ move, Space ticks one",
                 subject_options(&app.records),
                 &chosen,
                 "Nothing to sign off yet.",

@@ -4,7 +4,7 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::{criteria_options, objective_options};
-use super::{Advice, Engine, FieldError, Form, Spec, Tone};
+use super::{Advice, Engine, FieldError, Form, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::{
     AnyRecord, CriteriaSet, DiaryEntry, Draft, DraftForm, Id, Objective, StarPart, StarPrompts,
@@ -192,20 +192,9 @@ impl Star {
 }
 
 impl Spec for Star {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit diary entry".into()
-        } else {
-            "New STAR entry".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Star)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New STAR entry", "Edit diary entry"];
+        RecordForm::of(DraftForm::Star, titles, self.editing, &self.base.id)
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {

@@ -273,3 +273,27 @@ fn a_diary_date_in_the_future_is_noted() {
         advice(&app)
     );
 }
+
+/// The bug: the restore question said "A objective from …".
+#[test]
+fn the_restore_question_says_an_before_a_vowel_sound() {
+    use crate::app::forms::form_name_with_article;
+    use crate::domain::{Draft, DraftForm};
+    let draft = |form| Draft::of_fields(Id::generate(), now(), None, form, Vec::new());
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Objective)),
+        "An objective"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Star)),
+        "A STAR entry"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Kpi)),
+        "A KPI reading"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Review)),
+        "A review"
+    );
+}

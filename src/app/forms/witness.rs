@@ -6,7 +6,7 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::criteria_options;
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::app::forms::attach::link_options;
 use crate::domain::witness::{Confirmation, WITNESS_DECLARATION, WitnessState};
@@ -178,20 +178,9 @@ fn signature_advice(a: &mut Advice, w: &WitnessStatement, app: &App) {
 }
 
 impl Spec for WitnessSpec {
-    fn title(&self) -> String {
-        if self.editing {
-            "Edit witness statement".into()
-        } else {
-            "New witness statement".into()
-        }
-    }
-
-    fn draft_form(&self) -> Option<DraftForm> {
-        Some(DraftForm::Witness)
-    }
-
-    fn editing(&self) -> Option<Id> {
-        self.editing.then(|| self.base.id.clone())
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New witness statement", "Edit witness statement"];
+        RecordForm::of(DraftForm::Witness, titles, self.editing, &self.base.id)
     }
 
     fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
