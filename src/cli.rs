@@ -1,7 +1,7 @@
 //! The command line: clap definitions of the commands and common flags.
 
 use crate::domain::kpi::Better;
-use crate::domain::{EvidenceKind, FeedbackMethod, FeedbackSource, Valence};
+use crate::domain::{EvidenceKind, FeedbackMethod, FeedbackSource, PracticeKind, Valence};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -333,8 +333,8 @@ pub enum PracticeCommand {
 #[derive(Debug, Args)]
 pub struct PracticeAddArgs {
     /// professionalism, skill, leadership, learning, barrier, knowledge or role-change.
-    #[arg(value_name = "KIND", value_parser = crate::commands::practice::parse_kind)]
-    pub kind: crate::domain::PracticeKind,
+    #[arg(value_name = "KIND", value_parser = parse_practice_kind)]
+    pub kind: PracticeKind,
     /// The behaviour, skill, style, learning model, barrier, knowledge point
     /// (self-review, feedback, development, plan, customers) or new role.
     #[arg(value_name = "NAME", required = true)]
@@ -461,6 +461,17 @@ pub fn parse_kind(text: &str) -> Result<EvidenceKind, String> {
             .collect();
         format!(
             "`{text}` is not a kind of evidence: use one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+/// Reads a practice record's KIND (for clap, so a wrong word is a usage error).
+pub fn parse_practice_kind(text: &str) -> Result<PracticeKind, String> {
+    PracticeKind::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = PracticeKind::ALL.iter().map(|k| k.key()).collect();
+        format!(
+            "`{text}` is not a kind of practice record: use one of {}",
             names.join(", ")
         )
     })

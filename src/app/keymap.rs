@@ -189,7 +189,10 @@ pub fn bindings() -> &'static [Binding] {
                 Scope::Confirm,
                 Action::Discard,
                 "discard (asks first)",
-                true
+                // Only the draft question offers it, in its own box: the
+                // status line of every other question would promise a key
+                // that does nothing there.
+                false
             ),
             // The discard question: nothing typed in ordinary text answers it.
             bind!(
@@ -1362,6 +1365,16 @@ mod tests {
             .iter()
             .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_yes_no_question_does_not_offer_discard_in_the_status_line() {
+        let hints = status_hints(Context::Confirm);
+        assert!(hints.iter().any(|(_, h)| *h == "yes"), "{hints:?}");
+        assert!(
+            !hints.iter().any(|(_, h)| h.contains("discard")),
+            "{hints:?}"
+        );
     }
 
     #[test]

@@ -12,17 +12,6 @@ use crate::store::{Mode, Workspace};
 use std::io::Write;
 use std::path::Path;
 
-/// Reads KIND (for clap, so a wrong word is a usage error).
-pub fn parse_kind(text: &str) -> Result<PracticeKind, String> {
-    PracticeKind::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = PracticeKind::ALL.iter().map(|k| k.key()).collect();
-        format!(
-            "`{text}` is not a kind of practice record: use one of {}",
-            names.join(", ")
-        )
-    })
-}
-
 /// Which text slot each `--flag` fills for each kind, in the order of
 /// [`PracticeKind::parts`].
 fn slot(kind: PracticeKind, flag: &str) -> Option<usize> {
