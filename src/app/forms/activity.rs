@@ -3,7 +3,7 @@
 //! four levels, each with a note.
 
 use super::field::{Field, Fields, LineKind, parse_hours};
-use super::picker::{criteria_options, objective_options};
+use super::picker::objective_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::AnyRecord;
@@ -139,13 +139,10 @@ impl ActivityForm {
                     Some(false) => 2,
                 },
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does it give evidence for? ↑/↓ move, Space ticks",
-                criteria_options(criteria),
+                criteria,
                 &a.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         Engine::build(

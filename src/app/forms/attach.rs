@@ -8,7 +8,7 @@
 //! third Tab moves on, as the engine's Tab does everywhere else).
 
 use super::field::{Field, Fields, Input, LineKind};
-use super::picker::{PickOption, criteria_options};
+use super::picker::PickOption;
 use super::{Advice, Engine, EngineForm, FieldError, FocusedText, FormState, Spec, Tone};
 use crate::app::App;
 use crate::app::evidence::{complete_path, expand_home, home_dir};
@@ -101,13 +101,10 @@ impl AttachForm {
                 &[],
                 "Nothing in the plan yet to link it to.",
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                criteria_options(app.criteria.as_ref()),
+                app.criteria.as_ref(),
                 &[],
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         AttachForm {

@@ -4,7 +4,6 @@
 //! (a complaint is negative) until the learner picks one.
 
 use super::field::{Field, Fields, LineKind};
-use super::picker::criteria_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::{
@@ -104,13 +103,10 @@ impl FeedbackForm {
                 "Words to find it by, separated by commas: billing, hold",
                 &f.tags.join(", "),
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria is it evidence for?",
-                criteria_options(criteria),
+                criteria,
                 &f.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         fields.focus_on(if editing { "text" } else { "source" });
@@ -280,6 +276,7 @@ impl Spec for FeedbackSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::picker::criteria_options;
     use crate::app::forms::{FormState, give_key};
     use crate::app::keymap::Keymap;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -4,8 +4,9 @@
 //! field, checks of dates and numbers as the learner types, and turning the
 //! fields into a draft and back, the same way for every form.
 
-use super::picker::{PickOption, Picker};
+use super::picker::{PickOption, Picker, criteria_options};
 use crate::app::Action;
+use crate::domain::CriteriaSet;
 use crate::domain::{DraftField, dates};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -239,20 +240,25 @@ impl Field {
         field
     }
 
-    /// A list where only one line can be ticked (or none).
-    pub fn pick_one(
-        name: &'static str,
-        label: &'static str,
-        hint: &str,
-        options: Vec<PickOption>,
-        selected: &[String],
-        empty: &'static str,
-    ) -> Field {
-        let mut field = Field::pick(name, label, hint, options, selected, empty);
-        if let Input::Pick(p) = &mut field.input {
+    /// The same list where only one line can be ticked (or none).
+    pub fn single(mut self) -> Field {
+        if let Input::Pick(p) = &mut self.input {
             p.single = true;
         }
-        field
+        self
+    }
+
+    /// The assessment criteria a record gives evidence for, ticked in the
+    /// workspace's criteria set: the last field of every record form.
+    pub fn criteria(hint: &str, criteria: Option<&CriteriaSet>, selected: &[String]) -> Field {
+        Field::pick(
+            "criteria",
+            "Criteria",
+            hint,
+            criteria_options(criteria),
+            selected,
+            "No criteria set: press p on a screen to choose one.",
+        )
     }
 
     fn with_input(name: &'static str, label: &'static str, hint: &str, input: Input) -> Field {

@@ -56,14 +56,15 @@ impl KpiForm {
             .iter()
             .map(|id| id.as_str().to_string())
             .collect();
-        let objective = Field::pick_one(
+        let objective = Field::pick(
             "objective",
             "Objective",
             "Which objective does this figure measure? (for before and after)",
             objectives,
             &linked,
             "No objectives yet: the reading stands on its own.",
-        );
+        )
+        .single();
         let fields = Fields::new(vec![
             Field::short(
                 "metric",

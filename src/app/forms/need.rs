@@ -3,7 +3,6 @@
 
 use super::field::{Field, Fields, LineKind};
 use super::picker::PickOption;
-use super::picker::criteria_options;
 use super::{Engine, FieldError, RecordForm, Spec};
 use crate::app::App;
 use crate::domain::AnyRecord;
@@ -87,13 +86,10 @@ impl NeedForm {
                 "Who agreed it with you (your line manager, assessor) and when?",
                 &n.agreed_with,
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does this self-assessment show? ↑/↓ move, Space ticks",
-                criteria_options(criteria),
+                criteria,
                 &n.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         Engine::build(

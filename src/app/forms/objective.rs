@@ -4,7 +4,6 @@
 
 use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
-use super::picker::criteria_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::smart;
@@ -121,13 +120,10 @@ impl ObjectiveForm {
                 "Which business objective, service standard or career goal does it serve? e.g. \"Service standard 4: resolve billing complaints at first contact\"",
                 &o.serves,
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks",
-                criteria_options(criteria),
+                criteria,
                 &o.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
             Field::typed_line(
                 "target_date",

@@ -6,7 +6,6 @@
 //! assessor reads for that kind.
 
 use super::field::{Field, Fields, LineKind};
-use super::picker::criteria_options;
 use super::{Engine, FieldError, RecordForm, Spec};
 use crate::app::App;
 use crate::domain::{
@@ -60,13 +59,10 @@ impl PracticeForm {
                 &p.date.format("%Y-%m-%d").to_string(),
                 LineKind::Date,
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                criteria_options(criteria),
+                criteria,
                 &p.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         let mut form = Engine::build(PracticeSpec { base: p, editing }, fields);

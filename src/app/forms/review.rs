@@ -5,7 +5,6 @@
 //! saved (`domain::review::check`).
 
 use super::field::{Field, FieldId, Fields, LineKind};
-use super::picker::criteria_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::review::check::{self, Context, Issue, ReviewField};
@@ -230,14 +229,7 @@ fn build(
             &next,
             LineKind::OptionalDate,
         ),
-        Field::pick(
-            "criteria",
-            "Criteria",
-            "Which assessment criteria is this review evidence for?",
-            criteria_options(criteria),
-            ticked,
-            "No criteria set: press p on a screen to choose one.",
-        ),
+        Field::criteria("Which assessment criteria is this review evidence for?", criteria, ticked),
     ]);
     let correction = spec.corrects.is_some();
     let mut fields = Fields::new(list);
@@ -717,6 +709,20 @@ mod tests {
         crate::demo::story(now().date_naive()).1
     }
 
+    /// The demo with its first open objective's target changed since the
+    /// last review, and that objective's id.
+    fn demo_with_a_revised_target() -> (Records, Id) {
+        let mut records = demo();
+        let edited = records
+            .objectives
+            .iter_mut()
+            .find(|o| o.status.is_open())
+            .expect("an open objective");
+        edited.measure.target = "90%".into();
+        let id = edited.id.clone();
+        (records, id)
+    }
+
     fn key(form: &mut ReviewForm, code: KeyCode) -> bool {
         crate::app::forms::give_key(
             form,
@@ -777,14 +783,7 @@ mod tests {
 
     #[test]
     fn a_new_review_lists_edited_objectives_first_with_the_outcome_prefilled() {
-        let mut records = demo();
-        let edited = records
-            .objectives
-            .iter_mut()
-            .find(|o| o.status.is_open())
-            .expect("an open objective");
-        edited.measure.target = "90%".into();
-        let edited_id = edited.id.clone();
+        let (records, edited_id) = demo_with_a_revised_target();
         let form = ReviewForm::new(&records, 90, now().date_naive(), None);
         assert_eq!(form.spec.decisions[0].diff.objective, edited_id);
         assert_eq!(outcome(&form, 0), Outcome::Revised);
@@ -797,13 +796,7 @@ mod tests {
 
     #[test]
     fn saving_without_a_reason_is_refused_at_the_objective() {
-        let mut records = demo();
-        let edited = records
-            .objectives
-            .iter_mut()
-            .find(|o| o.status.is_open())
-            .expect("an open objective");
-        edited.measure.target = "90%".into();
+        let (records, _) = demo_with_a_revised_target();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
         let issues = form.issues(&records, now().date_naive(), now());
         let (field, issue) = issues.first().expect("an issue");

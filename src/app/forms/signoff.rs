@@ -5,7 +5,7 @@
 //! ("agree development needs with a line manager") asks for.
 
 use super::field::{Field, Fields, Input};
-use super::picker::{PickOption, criteria_options};
+use super::picker::PickOption;
 use super::{Advice, Engine, FieldError, Spec, Tone};
 use crate::app::App;
 use crate::domain::signoff::{self, SIGNOFF_DECLARATION, SignOff, Subject};
@@ -62,14 +62,15 @@ impl SignOffForm {
     pub fn new(app: &App, subject: Option<&Id>) -> SignOffForm {
         let chosen: Vec<String> = subject.map(|id| id.to_string()).into_iter().collect();
         let fields = vec![
-            Field::pick_one(
+            Field::pick(
                 "subject",
                 "Signing off",
                 "Which need, objective or review is confirmed? ↑/↓ move, Space ticks one",
                 subject_options(&app.records),
                 &chosen,
                 "Nothing to sign off yet.",
-            ),
+            )
+            .single(),
             Field::line(
                 "name",
                 "Name",
@@ -88,13 +89,10 @@ impl SignOffForm {
                 "Anything they want to add (optional)",
                 "",
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does this confirmation show? ↑/↓ move, Space ticks",
-                criteria_options(app.criteria.as_ref()),
+                app.criteria.as_ref(),
                 &default_criteria(app, subject),
-                "No criteria set: press p on a screen to choose one.",
             ),
         ];
         let mut fields = Fields::new(fields);

@@ -3,7 +3,7 @@
 //! hints beside it never block saving.
 
 use super::field::{Field, Fields, LineKind};
-use super::picker::{criteria_options, objective_options};
+use super::picker::objective_options;
 use super::{Advice, Engine, FieldError, Form, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::domain::{
@@ -88,13 +88,10 @@ fn fields(
             &linked,
             "No open objectives in your plan yet.",
         ),
-        Field::pick(
-            "criteria",
-            "Criteria",
+        Field::criteria(
             "Which assessment criteria does this show?",
-            criteria_options(criteria),
+            criteria,
             &entry.criteria,
-            "No criteria set: press p on a screen to choose one.",
         ),
     ]);
     let mut fields = Fields::new(list);

@@ -5,7 +5,6 @@
 //! edit leaves it reading as unsigned until the witness signs again.
 
 use super::field::{Field, Fields, LineKind};
-use super::picker::criteria_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::app::App;
 use crate::app::forms::attach::link_options;
@@ -77,13 +76,10 @@ impl WitnessForm {
                 &links,
                 "Nothing in the plan yet to link it to.",
             ),
-            Field::pick(
-                "criteria",
-                "Criteria",
+            Field::criteria(
                 "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                criteria_options(app.criteria.as_ref()),
+                app.criteria.as_ref(),
                 &w.criteria,
-                "No criteria set: press p on a screen to choose one.",
             ),
         ]);
         Engine::build(WitnessSpec { base: w, editing }, fields)

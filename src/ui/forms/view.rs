@@ -202,13 +202,7 @@ fn draw_with_footer(
 /// The field list's width: labels and summaries in full when they fit in
 /// two fifths of `width`, never under 26 columns nor too narrow for a date.
 fn nav_width(fields: &Fields, width: u16) -> u16 {
-    let label = fields
-        .list
-        .iter()
-        .map(|f| f.list_label().chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(16);
+    let label = label_width(fields);
     let summary = fields
         .list
         .iter()
@@ -219,6 +213,17 @@ fn nav_width(fields: &Fields, width: u16) -> u16 {
     // Room for a whole date (10 columns) whatever the labels take.
     let date = (label + 4 + 10) as u16;
     wanted.clamp(26, (width * 2 / 5).max(26).max(date))
+}
+
+/// The field list's label column: its longest label, up to 16 columns.
+fn label_width(fields: &Fields) -> usize {
+    fields
+        .list
+        .iter()
+        .map(|f| f.list_label().chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(16)
 }
 
 /// `text` cut to `max` columns at a word's end, with `…` when anything was
@@ -266,13 +271,7 @@ fn draw_nav(
 ) {
     let height = area.height as usize;
     let start = window_start(fields.focus, fields.list.len(), height);
-    let label_width = fields
-        .list
-        .iter()
-        .map(|f| f.list_label().chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(16);
+    let label_width = label_width(fields);
     // Mark, space, label, space, and a gap before the field: the rest is
     // the summary's.
     let summary_width = (area.width as usize).saturating_sub(label_width + 4);
