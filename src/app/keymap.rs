@@ -548,7 +548,7 @@ pub fn bindings() -> &'static [Binding] {
                 &[Char('n')],
                 Scope::On(Screen::Plan),
                 Action::New,
-                "new objective/need/activity",
+                "add to the plan (asks what)",
                 true
             ),
             bind!(

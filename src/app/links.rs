@@ -36,6 +36,7 @@ impl App {
                         .map(|o| o.id.clone())
                         .collect(),
                     Some(PlanRow::Activity(i)) => r.activities[*i].objectives.clone(),
+                    Some(PlanRow::Practice(i)) => r.practice[*i].links.clone(),
                     None => Vec::new(),
                 }
             }

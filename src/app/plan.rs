@@ -1,6 +1,6 @@
 //! What keys do on the Plan screen: one list of objectives, then needs, then
-//! activities; `n` asks which of the three to add; `e`, `d` and Enter work on
-//! whichever is selected.
+//! activities, then practice records grouped by kind; `n` asks which to add;
+//! `e`, `d` and Enter work on whichever is selected.
 
 use super::forms::FieldError;
 use super::forms::activity::ActivityForm;
@@ -15,6 +15,8 @@ pub enum PlanRow {
     Objective(usize),
     Need(usize),
     Activity(usize),
+    /// A practice record (index into `records.practice`), listed by kind.
+    Practice(usize),
 }
 
 impl App {
@@ -32,28 +34,36 @@ impl App {
         }
     }
 
-    /// The Plan list's rows: objectives, needs, then activities.
+    /// The Plan list's rows: objectives, needs, activities, then practice
+    /// records grouped by kind (in the order an assessor reads them), each
+    /// kind's by date.
     pub fn plan_rows(&self) -> Vec<PlanRow> {
         let r = &self.records;
+        let mut practice: Vec<usize> = (0..r.practice.len()).collect();
+        practice.sort_by_key(|&i| (r.practice[i].kind, r.practice[i].date));
         (0..r.objectives.len())
             .map(PlanRow::Objective)
             .chain((0..r.needs.len()).map(PlanRow::Need))
             .chain((0..r.activities.len()).map(PlanRow::Activity))
+            .chain(practice.into_iter().map(PlanRow::Practice))
             .collect()
     }
 
     pub fn plan_len(&self) -> usize {
         let r = &self.records;
-        r.objectives.len() + r.needs.len() + r.activities.len()
+        r.objectives.len() + r.needs.len() + r.activities.len() + r.practice.len()
     }
 
     pub(super) fn plan_ids(&self) -> Vec<Id> {
         let r = &self.records;
-        r.objectives
-            .iter()
-            .map(|o| o.id.clone())
-            .chain(r.needs.iter().map(|n| n.id.clone()))
-            .chain(r.activities.iter().map(|a| a.id.clone()))
+        self.plan_rows()
+            .into_iter()
+            .map(|row| match row {
+                PlanRow::Objective(i) => r.objectives[i].id.clone(),
+                PlanRow::Need(i) => r.needs[i].id.clone(),
+                PlanRow::Activity(i) => r.activities[i].id.clone(),
+                PlanRow::Practice(i) => r.practice[i].id.clone(),
+            })
             .collect()
     }
 
@@ -174,6 +184,14 @@ impl App {
                 if self.editable(&a.id, "activity") {
                     let form = ActivityForm::new(a, true, &self.records, self.criteria.as_ref());
                     self.form = Some(Form::Activity(Box::new(form)));
+                }
+            }
+            PlanRow::Practice(i) => {
+                let p = self.records.practice[i].clone();
+                if self.editable(&p.id, "practice record") {
+                    let form =
+                        super::forms::practice::PracticeForm::new(p, true, self.criteria.as_ref());
+                    self.form = Some(Form::Practice(Box::new(form)));
                 }
             }
         }

@@ -200,12 +200,11 @@ impl Palette {
 pub fn screen_of(kind: Kind) -> Screen {
     match kind {
         Kind::Diary => Screen::Diary,
-        Kind::Need | Kind::Objective | Kind::Activity => Screen::Plan,
+        Kind::Need | Kind::Objective | Kind::Activity | Kind::Practice => Screen::Plan,
         Kind::Feedback => Screen::Feedback,
         Kind::Review => Screen::Reviews,
-        // Evidence files, witness statements and practice records are
-        // shown in the portfolio.
-        Kind::Evidence | Kind::Witness | Kind::Practice => Screen::Progress,
+        // Evidence files and witness statements are shown in the portfolio.
+        Kind::Evidence | Kind::Witness => Screen::Progress,
     }
 }
 
@@ -360,16 +359,6 @@ impl App {
         match position {
             Some(pos) => self.lists[screen.index()].selected = pos,
             None if matches!(kind, Kind::Evidence | Kind::Witness) => self.open_evidence_at(id),
-            None if kind == Kind::Practice => {
-                if let Some(record) = self.records.get(id) {
-                    let title = super::record_title(&record, &self.config.days());
-                    self.set_status(format!(
-                        "{}: “{}” (starlog practice list shows them all)",
-                        record.label(),
-                        super::truncate(&title, 40)
-                    ));
-                }
-            }
             None => self.set_error("That record is no longer here (deleted or reloaded?)"),
         }
     }

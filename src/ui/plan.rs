@@ -13,7 +13,9 @@ use crate::app::{App, Screen, truncate};
 use crate::domain::smart::{self, SmartCheck};
 use crate::domain::thread::{self, format_hours};
 use crate::domain::words::count;
-use crate::domain::{Activity, DevelopmentNeed, NeedKind, Objective, Records};
+use crate::domain::{
+    Activity, DevelopmentNeed, NeedKind, Objective, Practice, PracticeKind, Records,
+};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -60,6 +62,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
             }
             PlanRow::Need(i) => need_lines(&records.needs[i], records, app.today, st, links),
             PlanRow::Activity(i) => activity_lines(&records.activities[i], records, st, links),
+            PlanRow::Practice(i) => practice_lines(&records.practice[i], records, st, links),
         }
     };
     if let Some(scroll) = app.reader {
@@ -119,11 +122,21 @@ fn draw_list(
     // Each display line: a heading over a part (Err(row)), or a row (Ok(i)).
     // Only the visible ones are drawn, so a frame does not grow with the plan.
     let mut entries: Vec<Result<usize, PlanRow>> = Vec::with_capacity(rows.len() + 3);
+    let mut last_kind = None;
     for (i, row) in rows.iter().enumerate() {
-        if matches!(
-            row,
-            PlanRow::Objective(0) | PlanRow::Need(0) | PlanRow::Activity(0)
-        ) {
+        let new_kind = match row {
+            PlanRow::Practice(k) => {
+                let kind = Some(records.practice[*k].kind);
+                std::mem::replace(&mut last_kind, kind) != kind
+            }
+            _ => false,
+        };
+        if new_kind
+            || matches!(
+                row,
+                PlanRow::Objective(0) | PlanRow::Need(0) | PlanRow::Activity(0)
+            )
+        {
             entries.push(Err(*row));
         }
         entries.push(Ok(i));
@@ -154,6 +167,11 @@ fn draw_list(
                 }
                 Line::from(spans)
             }
+            PlanRow::Practice(k) => {
+                let kind = records.practice[k].kind;
+                let n = records.practice.iter().filter(|p| p.kind == kind).count();
+                Line::styled(format!("{} ({n})", kind.heading()), st.title())
+            }
         }
     };
     let height = inner.height as usize;
@@ -178,6 +196,7 @@ fn draw_list(
                     PlanRow::Objective(k) => objective_row(&records.objectives[k], app.today, st),
                     PlanRow::Need(k) => need_row(&records.needs[k], records, st),
                     PlanRow::Activity(k) => activity_row(&records.activities[k], st),
+                    PlanRow::Practice(k) => practice_row(&records.practice[k], st),
                 },
             ),
         };
@@ -437,6 +456,77 @@ fn objective_lines<'a>(
 
 fn or_dash(text: &str) -> &str {
     if text.trim().is_empty() { "?" } else { text }
+}
+
+fn practice_row(p: &Practice, st: &Styles) -> Line<'static> {
+    let mark = if p.is_complete() {
+        Span::styled(" ✓ ", st.good())
+    } else {
+        Span::styled(" · ", st.warn())
+    };
+    Line::from(vec![
+        mark,
+        Span::styled(format!("{} ", st.days.day(p.date)), st.dim()),
+        Span::raw(p.name.clone()),
+    ])
+}
+
+/// A practice record as an assessor reads it: what it is, then each part
+/// under the question it answers (a missing part said, not left blank).
+fn practice_lines<'a>(
+    p: &'a Practice,
+    records: &'a Records,
+    st: &Styles,
+    links: &mut Vec<usize>,
+) -> Vec<Line<'a>> {
+    let mut out = vec![
+        Line::styled(p.headline(), st.title()),
+        Line::raw(format!(
+            "{} {}",
+            if p.kind == PracticeKind::RoleChange {
+                "Changed on"
+            } else {
+                "Dated"
+            },
+            st.days.day(p.date)
+        )),
+    ];
+    if !p.is_complete() {
+        out.push(Line::styled(
+            "Not complete: e fills in what is missing",
+            st.warn(),
+        ));
+    }
+    out.push(Line::raw(""));
+    for ((label, _), text) in p.kind.parts().iter().zip([&p.first, &p.second, &p.third]) {
+        if label.is_empty() {
+            continue;
+        }
+        if text.trim().is_empty() {
+            out.push(Line::styled(*label, st.title()));
+            out.push(Line::styled("(not written yet)", st.dim()));
+            out.push(Line::raw(""));
+        } else {
+            section(&mut out, label, text, st);
+        }
+    }
+    if !p.criteria.is_empty() {
+        out.push(Line::raw(format!("Criteria: {}", p.criteria.join(", "))));
+    }
+    let linked: Vec<String> = p
+        .links
+        .iter()
+        .filter_map(|id| records.get(id))
+        .map(|r| crate::app::record_title(&r, &st.days))
+        .collect();
+    if !linked.is_empty() {
+        out.push(Line::styled("Bears on", st.title()));
+        for title in linked {
+            links.push(out.len());
+            out.push(Line::raw(format!("  {title}")));
+        }
+    }
+    out
 }
 
 fn need_lines<'a>(

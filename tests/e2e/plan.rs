@@ -1,12 +1,14 @@
 //! End-to-end tests of the Plan screen: the real binary in a pty adds a need,
 //! an objective linked to it (SMART badges shown), saves, quits and reopens;
-//! a bad date is explained at its field; Ctrl-C keeps an objective's draft.
+//! a bad date is explained at its field; Ctrl-C keeps an objective's draft;
+//! a practice record listed on the Plan goes to the trash with d and back with u.
 
 use crate::common;
 
 use common::{CTRL_C, CTRL_S, Pty, TAB, TIMEOUT, decode};
 use starlog::domain::{DevelopmentNeed, Objective};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 fn files(root: &Path, folder: &str) -> Vec<PathBuf> {
     common::ron_files(&common::workspace(root).join(folder))
@@ -171,4 +173,57 @@ fn ctrl_c_in_the_objective_form_keeps_a_draft_that_comes_back() {
         "Answer 85% of emails within our 24-hour SLA"
     );
     assert!(common::draft_files(root.path()).is_empty());
+}
+
+#[test]
+fn d_on_a_practice_record_in_the_plan_trashes_it_and_u_brings_it_back() {
+    let root = common::temp_root();
+    let (code, _, err) = common::starlog(
+        root.path(),
+        &[
+            "practice",
+            "add",
+            "barrier",
+            "Rota clashes",
+            "--effect",
+            "The course day kept moving",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let dir = common::workspace(root.path()).join("practice");
+    let files = common::ron_files(&dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let bytes = std::fs::read(&files[0]).expect("read");
+
+    let mut app = Pty::spawn(root.path(), &[]);
+    app.expect("Welcome to starlog");
+    app.send_esc();
+    app.expect("Profile skipped");
+    app.send("2");
+    app.expect("Barriers to development (1)");
+    app.expect("Rota clashes");
+    let start = Instant::now();
+    loop {
+        app.send("d");
+        app.wait_until("d is answered", TIMEOUT, |s| {
+            s.contains("to the trash. u to undo") || s.contains("Still loading")
+        });
+        if app.screen().contains("to the trash. u to undo") {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the load never finished");
+        app.send("u");
+        app.expect("Nothing to undo");
+    }
+    assert!(!files[0].exists(), "the file left practice/");
+    app.send("u");
+    app.expect("from the trash");
+    app.expect("Barriers to development (1)");
+    assert_eq!(
+        std::fs::read(&files[0]).expect("back"),
+        bytes,
+        "the same bytes"
+    );
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT), 0);
 }

@@ -350,12 +350,85 @@ fn plan_forms_chooser_and_golden_thread() {
             key(&mut app, KeyCode::Down);
         }
         insta::assert_snapshot!(format!("plan_need_selected_{w}x{h}"), render(&app, w, h));
-        key(&mut app, KeyCode::Char('G'));
+        // The last activity, then the practice records below it.
+        let last_activity = app.records.needs.len() + app.records.activities.len() - 1;
+        for _ in 0..last_activity {
+            key(&mut app, KeyCode::Down);
+        }
         insta::assert_snapshot!(
             format!("plan_activity_selected_{w}x{h}"),
             render(&app, w, h)
         );
+        key(&mut app, KeyCode::Char('G'));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Changes of role (1)"), "{screen}");
+        assert!(
+            screen.contains("Role change: Adviser taking escalated"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("plan_practice_selected_{w}x{h}"), screen);
     }
+}
+
+#[test]
+fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Plan));
+    let plan_before =
+        app.records.objectives.len() + app.records.needs.len() + app.records.activities.len();
+    assert!(
+        app.records.practice.len() >= 7,
+        "the demo has practice records"
+    );
+    assert_eq!(app.plan_len(), plan_before + app.records.practice.len());
+    // Every demo record is listed, grouped by kind in the assessor's order.
+    let kinds: Vec<_> = app
+        .plan_rows()
+        .into_iter()
+        .filter_map(|row| match row {
+            starlog::app::plan::PlanRow::Practice(i) => Some(app.records.practice[i].kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds.len(), app.records.practice.len());
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
+    // Select the first practice record: e opens it in its form.
+    for _ in 0..plan_before {
+        key(&mut app, KeyCode::Down);
+    }
+    let first = app.ids(Screen::Plan)[plan_before].clone();
+    key(&mut app, KeyCode::Char('e'));
+    assert!(
+        matches!(app.form, Some(starlog::app::Form::Practice(_))),
+        "e edits a practice record in its form"
+    );
+    let shown = app
+        .form
+        .as_ref()
+        .and_then(|f| f.engine())
+        .map(|f| f.fields().text("name"));
+    let record = app.records.practice.iter().find(|p| p.id == first);
+    assert_eq!(
+        shown,
+        record.map(|p| p.name.clone()),
+        "the record's own words"
+    );
+}
+
+#[test]
+fn a_search_hit_on_a_practice_record_shows_it_selected_on_the_plan() {
+    let mut app = demo_app();
+    let record = app
+        .records
+        .practice
+        .iter()
+        .find(|p| p.kind == starlog::domain::PracticeKind::Leadership)
+        .cloned()
+        .expect("the demo has a leadership style");
+    app.jump_to(starlog::search::Kind::Practice, &record.id);
+    assert_eq!(app.screen, Screen::Plan);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(&record.headline()), "{screen}");
 }
 
 #[test]
