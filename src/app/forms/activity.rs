@@ -268,12 +268,9 @@ impl Spec for ActivitySpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::testkit::now;
     use crate::domain::Objective;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
-    }
 
     fn type_text(form: &mut ActivityForm, text: &str) {
         for c in text.chars() {

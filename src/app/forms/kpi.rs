@@ -282,11 +282,8 @@ impl KpiForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::testkit::now;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
-    }
 
     fn type_in(form: &mut KpiForm, field: &str, text: &str) {
         form.fields.focus_on(field);

@@ -21,6 +21,22 @@ pub mod signoff;
 pub mod star;
 #[cfg(test)]
 mod tests;
+/// What the forms' unit tests share: the moment they run at and a typed key.
+#[cfg(test)]
+pub(crate) mod testkit {
+    use chrono::{DateTime, FixedOffset};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    /// 23 November 2026, 10:00 UTC.
+    pub fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
+    }
+
+    /// The key of a typed character.
+    pub fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+}
 pub mod witness;
 
 use self::act::ActForm;

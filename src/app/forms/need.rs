@@ -169,15 +169,8 @@ impl Spec for NeedSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::testkit::{key, now};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
-    }
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
 
     #[test]
     fn a_need_is_built_from_its_fields() {

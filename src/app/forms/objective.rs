@@ -367,12 +367,9 @@ impl Spec for ObjectiveSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::forms::testkit::now;
     use crate::domain::smart::{self, Letter};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
-    }
 
     fn today() -> NaiveDate {
         now().date_naive()

@@ -204,16 +204,9 @@ impl Spec for PracticeSpec {
 mod tests {
     use super::*;
     use crate::app::forms::give_key;
+    use crate::app::forms::testkit::{key, now};
     use crate::app::keymap::Keymap;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
-    }
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
 
     fn blank() -> PracticeForm {
         let p = Practice::new(
