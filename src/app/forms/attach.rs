@@ -13,7 +13,7 @@ use super::{Advice, Engine, EngineForm, FieldError, FocusedText, FormState, Spec
 use crate::app::App;
 use crate::app::evidence::{complete_path, expand_home, home_dir};
 use crate::domain::evidence::size_label;
-use crate::domain::{EvidenceKind, Records, dates};
+use crate::domain::{Draft, DraftForm, EvidenceKind, Records, dates};
 use crate::store::evidence::{Attach, EVIDENCE_MAX_BYTES};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
@@ -112,6 +112,14 @@ impl AttachForm {
         }
     }
 
+    /// The same form holding a draft's fields, as typed (the path too,
+    /// even when it no longer leads to a file).
+    pub fn from_draft(draft: &Draft, app: &App) -> AttachForm {
+        let mut form = AttachForm::new(app);
+        form.engine.restore(draft);
+        form
+    }
+
     /// Tab in the path field: completes it, or lists what matches; true
     /// when the focus should stay (something was completed or listed).
     fn complete(&mut self) -> bool {
@@ -155,8 +163,12 @@ impl AttachForm {
 }
 
 impl Spec for AttachSpec {
-    fn title(&self) -> String {
-        "Attach a file".into()
+    fn record(&self) -> Option<super::RecordForm> {
+        Some(super::RecordForm {
+            draft: DraftForm::Attach,
+            title: "Attach a file".into(),
+            editing: None,
+        })
     }
 
     fn changed(&mut self, _fields: &mut Fields) {
@@ -268,8 +280,8 @@ impl FormState for AttachForm {
     fn paste(&mut self, text: &str) -> bool {
         self.engine.paste(text)
     }
-    fn to_draft(&self, _now: DateTime<FixedOffset>) -> Option<crate::domain::Draft> {
-        None
+    fn to_draft(&self, now: DateTime<FixedOffset>) -> Option<Draft> {
+        self.engine.to_draft(now)
     }
 }
 
@@ -300,5 +312,73 @@ impl EngineForm for AttachForm {
     }
     fn applies_on_enter(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{App, Confirm, Form};
+    use crate::store::{Mode, Workspace};
+    use chrono::DateTime;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    /// The bug: the attach form kept no draft, so a description typed
+    /// there was lost on Ctrl-C or a crash. Now it is kept like every
+    /// other form's text and offered back at the next start.
+    #[test]
+    fn a_description_typed_in_the_attach_form_survives_ctrl_c_and_is_offered_back() {
+        let root = tempfile::tempdir().expect("root");
+        let now = DateTime::parse_from_rfc3339("2026-11-29T10:00:00+00:00").expect("time");
+        let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
+        let mut app = App::open(ws, now).expect("opens");
+        let loaded = app.ws.as_ref().expect("ws").load().expect("loads");
+        app.apply_loaded(loaded);
+        app.header.onboarded = true;
+        press(&mut app, KeyCode::Char('E'));
+        press(&mut app, KeyCode::Char('a'));
+        assert!(matches!(app.form, Some(Form::Attach(_))));
+        typed(&mut app, "~/Documents/observation.pdf");
+        // Past the title, kind and date to "About it".
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Tab);
+        }
+        typed(&mut app, "Gareth listened to my refund call");
+        app.write_draft();
+        app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(
+            app.kept_draft.as_deref(),
+            Some("file to attach “Gareth listened to my refund call”")
+        );
+        drop(app);
+
+        let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
+        let mut app = App::open(ws, now).expect("opens again");
+        assert!(
+            matches!(app.confirm, Some(Confirm::RestoreDraft(_))),
+            "the draft is offered back"
+        );
+        press(&mut app, KeyCode::Char('y'));
+        let Some(Form::Attach(form)) = &app.form else {
+            panic!("the attach form is open again");
+        };
+        assert_eq!(
+            form.engine.fields.text("description"),
+            "Gareth listened to my refund call"
+        );
+        assert_eq!(
+            form.engine.fields.text("path"),
+            "~/Documents/observation.pdf"
+        );
+        assert!(app.records.evidence.is_empty(), "nothing attached yet");
     }
 }

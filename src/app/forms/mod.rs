@@ -585,6 +585,9 @@ impl Form {
             DraftForm::Practice => Some(Form::Practice(Box::new(
                 practice::PracticeForm::from_draft(draft, records, criteria),
             ))),
+            DraftForm::Attach => Some(Form::Attach(Box::new(attach::AttachForm::from_draft(
+                draft, app,
+            )))),
             DraftForm::Review => {
                 ReviewForm::from_draft(draft, records, criteria).map(|f| Form::Review(Box::new(f)))
             }
@@ -607,6 +610,7 @@ pub fn form_name(draft: &Draft) -> &'static str {
         DraftForm::Kpi => "KPI reading",
         DraftForm::Witness => "witness statement",
         DraftForm::Practice => "practice record",
+        DraftForm::Attach => "file to attach",
     }
 }
 

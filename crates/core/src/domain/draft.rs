@@ -46,6 +46,8 @@ pub enum DraftForm {
     Witness,
     /// A practice record (professionalism, a skill, a barrier...).
     Practice,
+    /// A file being attached as evidence (its path and what it is).
+    Attach,
 }
 
 /// One field of a form, as typed.
@@ -84,6 +86,7 @@ impl Draft {
             "statement",
             "area",
             "title",
+            "description",
             "text",
             "reflection",
             "note",
