@@ -344,6 +344,14 @@ impl App {
     /// Shows `id` selected on its screen; clears the feedback filter when it
     /// hides the record.
     pub fn jump_to(&mut self, kind: Kind, id: &Id) {
+        if matches!(kind, Kind::Evidence | Kind::Witness) {
+            // Shown in the Evidence view, over the screen the search began
+            // on: Esc goes back there.
+            self.reader = None;
+            self.help = None;
+            self.open_evidence_at(id);
+            return;
+        }
         let screen = screen_of(kind);
         let mut position = self.ids(screen).iter().position(|x| x == id);
         if position.is_none() && screen == Screen::Feedback {
@@ -358,7 +366,6 @@ impl App {
         self.screen = screen;
         match position {
             Some(pos) => self.lists[screen.index()].selected = pos,
-            None if matches!(kind, Kind::Evidence | Kind::Witness) => self.open_evidence_at(id),
             None => self.set_error("That record is no longer here (deleted or reloaded?)"),
         }
     }

@@ -207,12 +207,21 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         .iter()
         .filter(|f| f.state == crate::domain::FeedbackState::New)
         .count();
-    let labels = tab_labels(app.screen, new_feedback, area.width);
+    // The Evidence view is not one of the numbered screens: while it shows,
+    // its own place in the bar is the highlighted one.
+    let evidence = app.evidence.view.is_some() && app.form.is_none();
+    let evidence_label = " E Evidence ";
+    let room = if evidence {
+        area.width.saturating_sub(evidence_label.len() as u16 + 1)
+    } else {
+        area.width
+    };
+    let labels = tab_labels(app.screen, new_feedback, room);
     let mut spans = Vec::new();
     let mut tab_hits = Vec::new();
     let mut x = area.x;
     for (screen, label) in Screen::ALL.into_iter().zip(labels) {
-        let style = if screen == app.screen && app.form.is_none() {
+        let style = if screen == app.screen && app.form.is_none() && !evidence {
             st.selected().add_modifier(Modifier::BOLD)
         } else {
             Style::default()
@@ -221,6 +230,13 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         tab_hits.push((Rect::new(x, area.y, width, 1).intersection(area), screen));
         x = x.saturating_add(width + 1);
         spans.push(Span::styled(label, style));
+        spans.push(Span::raw("│"));
+    }
+    if evidence {
+        spans.push(Span::styled(
+            evidence_label,
+            st.selected().add_modifier(Modifier::BOLD),
+        ));
         spans.push(Span::raw("│"));
     }
     app.mouse_map.borrow_mut().tabs = tab_hits;

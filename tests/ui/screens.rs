@@ -752,6 +752,46 @@ fn evidence_view_lists_files_statements_and_sign_offs() {
     assert!(shown.contains("a attaches a file"), "{shown}");
 }
 
+/// The bug: after a search jump to a file (it opens in the Evidence view),
+/// the tab bar highlighted 5 Progress, a screen that was not showing. The
+/// Evidence view has its own highlighted place in the tab bar, and closing
+/// it goes back to the screen the search started from.
+#[test]
+fn a_search_jump_into_the_evidence_view_highlights_evidence_in_the_tab_bar() {
+    let highlighted = |app: &App| -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal
+            .draw(|f| starlog::ui::view(app, f))
+            .expect("draw succeeds");
+        let buffer = terminal.backend().buffer().clone();
+        (0..80)
+            .filter(|&x| {
+                buffer[(x, 0)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let mut app = demo_app();
+    assert_eq!(highlighted(&app), "1 Diary");
+    key(&mut app, KeyCode::Char('/'));
+    for c in "Gareth type:file".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), starlog::app::Context::Evidence);
+    assert_eq!(highlighted(&app), "E Evidence");
+    // E from a screen shows the same.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(highlighted(&app), "1 Diary", "back where the search began");
+    app.update(Action::ShowScreen(Screen::Plan));
+    app.update(Action::ShowEvidence);
+    assert_eq!(highlighted(&app), "E Evidence");
+}
+
 #[test]
 fn every_screen_shows_days_in_the_configured_format() {
     let mut app = demo_app();
