@@ -183,6 +183,20 @@ pub enum Command {
         #[command(subcommand)]
         command: PracticeCommand,
     },
+    /// Keep the workspace in git: record its changes as a commit saying what
+    /// changed, and with a remote pull and push (your own git command and
+    /// settings). The same record changed on both sides keeps both: the other
+    /// side's as a conflict copy. Asks once before its first use. Exit status
+    /// 5 when the remote could not be reached (the changes are committed here).
+    Sync {
+        /// Where to sync with (kept for next time): a folder such as a USB
+        /// stick or shared drive holding a bare repository, or an ssh/https git URL.
+        #[arg(long, value_name = "PATH-OR-URL")]
+        remote: Option<String>,
+        /// Agree to what sync does without being asked (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {

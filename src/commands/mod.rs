@@ -16,6 +16,7 @@ pub mod practice;
 pub mod review;
 pub mod search;
 pub mod shell;
+pub mod sync;
 
 use crate::cli::{
     Cli, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand, KpiCommand,
@@ -222,6 +223,9 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             allow_personal_data,
             redact,
         ),
+        Some(Command::Sync { remote, yes }) => {
+            sync::run(&root, &cli.workspace, remote.as_deref(), yes)
+        }
         Some(Command::Demo { entries }) => {
             let name = if demo_defaulted {
                 "demo".to_string()
@@ -269,6 +273,7 @@ fn refuse_a_new_named_workspace(
                     command: PracticeCommand::Add(_)
                 }
                 | Command::Import { .. }
+                | Command::Sync { .. }
         )
     );
     if !writes

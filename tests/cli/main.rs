@@ -17,3 +17,4 @@ mod practice;
 mod progress;
 mod review;
 mod search;
+mod sync;
