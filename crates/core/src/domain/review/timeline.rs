@@ -1,11 +1,12 @@
 //! The review timeline: reviews as milestones, with the diary entries,
-//! feedback, activities and KPI readings between them grouped per period.
+//! feedback, activities, KPI readings and changes of role between them
+//! grouped per period.
 //!
 //! Something dated on the day of a review belongs to the period that review
 //! closes (it was there to be discussed). Corrected reviews are not
 //! milestones of their own: they hang off the correction that replaces them.
 
-use super::super::{Activity, DiaryEntry, Feedback, KpiReading, Records};
+use super::super::{Activity, DiaryEntry, Feedback, KpiReading, Practice, PracticeKind, Records};
 use super::{Review, cycle};
 use chrono::NaiveDate;
 
@@ -16,6 +17,9 @@ pub enum Event<'a> {
     Feedback(&'a Feedback),
     Activity(&'a Activity),
     Kpi(&'a KpiReading),
+    /// A change of role (a practice record of that kind): it prompts a
+    /// review of the plan, so it is always shown in its period.
+    RoleChange(&'a Practice),
 }
 
 impl Event<'_> {
@@ -25,6 +29,7 @@ impl Event<'_> {
             Event::Feedback(f) => f.date,
             Event::Activity(a) => a.date,
             Event::Kpi(k) => k.date,
+            Event::RoleChange(p) => p.date,
         }
     }
 
@@ -35,6 +40,7 @@ impl Event<'_> {
             Event::Feedback(_) => "feedback",
             Event::Activity(_) => "activity",
             Event::Kpi(_) => "KPI",
+            Event::RoleChange(_) => "role",
         }
     }
 
@@ -66,6 +72,7 @@ impl Event<'_> {
                     None => format!("{} {}{unit}", k.metric, k.value),
                 }
             }
+            Event::RoleChange(p) => format!("Role changed to {}", p.name.trim()),
         }
     }
 
@@ -75,7 +82,12 @@ impl Event<'_> {
             Event::Feedback(_) => 1,
             Event::Activity(_) => 2,
             Event::Kpi(_) => 3,
+            Event::RoleChange(_) => 4,
         }
+    }
+
+    fn is_role_change(&self) -> bool {
+        matches!(self, Event::RoleChange(_))
     }
 }
 
@@ -86,11 +98,12 @@ pub struct Counts {
     pub feedback: usize,
     pub activities: usize,
     pub kpis: usize,
+    pub role_changes: usize,
 }
 
 impl Counts {
     pub fn total(&self) -> usize {
-        self.diary + self.feedback + self.activities + self.kpis
+        self.diary + self.feedback + self.activities + self.kpis + self.role_changes
     }
 
     /// "4 diary entries, 1 feedback item, 2 KPI readings" (kinds with none left out).
@@ -105,6 +118,7 @@ impl Counts {
             part(self.feedback, "feedback item", "feedback items"),
             part(self.activities, "activity", "activities"),
             part(self.kpis, "KPI reading", "KPI readings"),
+            part(self.role_changes, "role change", "role changes"),
         ]
         .into_iter()
         .flatten()
@@ -129,7 +143,8 @@ pub struct Period<'a> {
     /// How many of each kind of event it holds.
     pub counts: Counts,
     /// Its newest events, newest first (on one day: diary, feedback,
-    /// activities, KPIs), as many as asked for.
+    /// activities, KPIs, role changes), as many as asked for, and every
+    /// change of role in it besides.
     pub newest: Vec<Event<'a>>,
 }
 
@@ -185,7 +200,14 @@ pub fn periods(records: &Records, keep: usize) -> Vec<Period<'_>> {
         .map(Event::Diary)
         .chain(records.feedback.iter().map(Event::Feedback))
         .chain(records.activities.iter().map(Event::Activity))
-        .chain(records.kpis.iter().map(Event::Kpi));
+        .chain(records.kpis.iter().map(Event::Kpi))
+        .chain(
+            records
+                .practice
+                .iter()
+                .filter(|p| p.kind == PracticeKind::RoleChange)
+                .map(Event::RoleChange),
+        );
     for event in events {
         // Something on a review's day belongs to the period that review closes.
         let slot = &mut slots[ends.partition_point(|end| *end < event.date())];
@@ -194,14 +216,25 @@ pub fn periods(records: &Records, keep: usize) -> Vec<Period<'_>> {
             Event::Feedback(_) => slot.counts.feedback += 1,
             Event::Activity(_) => slot.counts.activities += 1,
             Event::Kpi(_) => slot.counts.kpis += 1,
+            Event::RoleChange(_) => slot.counts.role_changes += 1,
         }
-        let full = slot.newest.len() >= keep;
-        if keep == 0 || (full && slot.newest.last().is_some_and(|last| !newer(&event, last))) {
+        // The `keep` newest of the rest, and every role change besides.
+        let oldest_plain = slot.newest.iter().rposition(|e| !e.is_role_change());
+        let full = slot.newest.iter().filter(|e| !e.is_role_change()).count() >= keep;
+        if keep == 0
+            || (!event.is_role_change()
+                && full
+                && oldest_plain.is_some_and(|i| !newer(&event, &slot.newest[i])))
+        {
             continue;
         }
         let at = slot.newest.partition_point(|e| !newer(&event, e));
         slot.newest.insert(at, event);
-        slot.newest.truncate(keep);
+        if slot.newest.iter().filter(|e| !e.is_role_change()).count() > keep
+            && let Some(i) = slot.newest.iter().rposition(|e| !e.is_role_change())
+        {
+            slot.newest.remove(i);
+        }
     }
     let running_is_empty = slots.last().is_some_and(|p| p.counts.total() == 0);
     if running_is_empty && !standing.is_empty() {
@@ -275,8 +308,50 @@ mod tests {
                 Event::Feedback(x) => &x.id,
                 Event::Activity(x) => &x.id,
                 Event::Kpi(x) => &x.id,
+                Event::RoleChange(x) => &x.id,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_role_change_is_an_event_of_its_period_even_when_the_period_is_full() {
+        let first = review(10, d(2026, 1, 10));
+        let mut role = Practice::new(
+            id(20),
+            PracticeKind::RoleChange,
+            d(2026, 2, 1),
+            held(d(2026, 2, 1)),
+        );
+        role.name = "Team leader (acting)".into();
+        let mut skill = Practice::new(
+            id(21),
+            PracticeKind::Skill,
+            d(2026, 2, 2),
+            held(d(2026, 2, 2)),
+        );
+        skill.name = "Teamwork".into();
+        let records = Records {
+            diary: vec![
+                entry(1, d(2026, 3, 1), "Newer"),
+                entry(2, d(2026, 3, 2), "Newest"),
+            ],
+            practice: vec![role.clone(), skill],
+            reviews: vec![first],
+            ..Records::default()
+        };
+        let p = periods(&records, 2);
+        assert_eq!(p[0].counts.role_changes, 1, "only the role change counts");
+        assert_eq!(p[0].counts.describe(), "2 diary entries, 1 role change");
+        assert_eq!(
+            ids(&p[0]),
+            vec![&id(2), &id(1), &id(20)],
+            "kept beyond the two newest"
+        );
+        assert_eq!(
+            p[0].newest[2].headline(),
+            "Role changed to Team leader (acting)"
+        );
+        assert_eq!(p[0].newest[2].kind(), "role");
     }
 
     #[test]
