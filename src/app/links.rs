@@ -189,21 +189,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Loaded;
-    use chrono::DateTime;
-
-    fn demo_app() -> App {
-        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
-        let (header, records) = crate::demo::story(now.date_naive());
-        App::from_loaded(
-            Loaded {
-                header,
-                records,
-                ..Loaded::default()
-            },
-            now,
-        )
-    }
+    use crate::app::testkit::demo_app;
 
     #[test]
     fn enter_on_the_golden_thread_opens_the_linked_activity_on_its_screen() {

@@ -20,6 +20,28 @@ pub mod search;
 mod settings;
 pub mod trash;
 
+/// What the app's unit tests share.
+#[cfg(test)]
+pub(crate) mod testkit {
+    use super::App;
+    use crate::store::Loaded;
+    use chrono::DateTime;
+
+    /// The demo learner's app, opened on 23 November 2026 at 09:30 UTC.
+    pub fn demo_app() -> App {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let (header, records) = crate::demo::story(now.date_naive());
+        App::from_loaded(
+            Loaded {
+                header,
+                records,
+                ..Loaded::default()
+            },
+            now,
+        )
+    }
+}
+
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
 pub use keymap::Context;

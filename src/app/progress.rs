@@ -437,18 +437,7 @@ mod tests {
     use crate::store::Loaded;
     use chrono::DateTime;
 
-    fn demo_app() -> App {
-        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
-        let (header, records) = crate::demo::story(now.date_naive());
-        App::from_loaded(
-            Loaded {
-                header,
-                records,
-                ..Loaded::default()
-            },
-            now,
-        )
-    }
+    use crate::app::testkit::demo_app;
 
     #[test]
     fn figures_are_worked_out_once_per_change_of_the_records() {
