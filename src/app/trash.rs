@@ -199,25 +199,8 @@ mod tests {
     fn open(root: &std::path::Path, now: chrono::DateTime<chrono::FixedOffset>) -> App {
         let ws = Workspace::open(root, "learner", Mode::Write).expect("open");
         if ws.has_no_records() {
-            let (header, r) = crate::demo::story(now.date_naive());
             let (_, state, _) = ws.load_header().expect("header");
-            ws.save_header(&header, state.as_ref()).expect("header");
-            r.needs
-                .iter()
-                .for_each(|x| drop(ws.create(x).expect("need")));
-            r.objectives
-                .iter()
-                .for_each(|x| drop(ws.create(x).expect("objective")));
-            r.activities
-                .iter()
-                .for_each(|x| drop(ws.create(x).expect("activity")));
-            r.feedback
-                .iter()
-                .for_each(|x| drop(ws.create(x).expect("feedback")));
-            r.kpis.iter().for_each(|x| drop(ws.create(x).expect("kpi")));
-            r.diary
-                .iter()
-                .for_each(|x| drop(ws.create(x).expect("entry")));
+            crate::demo::write_demo(&ws, state.as_ref(), 0, now).expect("demo");
         }
         let mut app = App::open(ws, now).expect("app");
         let loaded = app.ws.as_ref().expect("ws").load().expect("load");
