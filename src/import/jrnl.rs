@@ -40,6 +40,31 @@ fn local(naive: NaiveDateTime) -> DateTime<FixedOffset> {
         .unwrap_or_else(|| naive.and_utc().fixed_offset())
 }
 
+/// One entry read from any of jrnl's formats: `tags` (those the format
+/// gives, e.g. `starred`) gain the `@tags` of the title and the body, and the
+/// key is the stamp as jrnl wrote it with the title, so the same entry read
+/// from the journal file, the JSON or the Markdown export is recognised.
+fn incoming(
+    place: String,
+    naive: NaiveDateTime,
+    stamp: &str,
+    title: String,
+    body: String,
+    mut tags: Vec<String>,
+) -> Incoming {
+    tags_in(&title, &mut tags);
+    tags_in(&body, &mut tags);
+    Incoming {
+        place,
+        day: naive.date(),
+        when: local(naive),
+        key: format!("{stamp}\u{0}{title}"),
+        title,
+        body,
+        tags,
+    }
+}
+
 /// `@tags` (and jrnl's other default tag symbol, `#`) in a piece of text.
 pub fn tags_in(text: &str, out: &mut Vec<String>) {
     for word in text.split_whitespace() {
@@ -139,17 +164,9 @@ fn parse_json(text: &str) -> Parsed {
         for tag in &entry.tags {
             tags_in(tag, &mut tags);
         }
-        tags_in(&title, &mut tags);
-        tags_in(&body, &mut tags);
-        parsed.entries.push(Incoming {
-            place,
-            day: naive.date(),
-            when: local(naive),
-            key: format!("{stamp}\u{0}{title}"),
-            title,
-            body,
-            tags,
-        });
+        parsed
+            .entries
+            .push(incoming(place, naive, &stamp, title, body, tags));
     }
     parsed
 }
@@ -263,23 +280,14 @@ fn parse_markdown(text: &str) -> Parsed {
             });
             continue;
         }
-        let mut tags = Vec::new();
-        tags_in(&title, &mut tags);
-        tags_in(&body, &mut tags);
         let stamp = if naive.and_utc().timestamp() % 60 == 0 {
             naive.format("%Y-%m-%d %H:%M").to_string()
         } else {
             naive.format("%Y-%m-%d %H:%M:%S").to_string()
         };
-        parsed.entries.push(Incoming {
-            place,
-            day: naive.date(),
-            when: local(naive),
-            key: format!("{stamp}\u{0}{title}"),
-            title,
-            body,
-            tags,
-        });
+        parsed
+            .entries
+            .push(incoming(place, naive, &stamp, title, body, Vec::new()));
     }
     parsed
 }
@@ -348,17 +356,9 @@ pub fn parse(text: &str) -> Parsed {
             });
             continue;
         }
-        tags_in(&title, &mut tags);
-        tags_in(&body, &mut tags);
-        parsed.entries.push(Incoming {
-            place,
-            day: naive.date(),
-            when: local(naive),
-            key: format!("{stamp}\u{0}{title}"),
-            title,
-            body,
-            tags,
-        });
+        parsed
+            .entries
+            .push(incoming(place, naive, stamp, title, body, tags));
     }
     parsed
 }
