@@ -91,7 +91,7 @@ pub struct Config {
     pub default_workspace: String,
 }
 
-pub const DEFAULT_DATE_FORMAT: &str = "%d %b %Y";
+pub const DEFAULT_DATE_FORMAT: &str = crate::domain::dates::SCREEN_DAY_FORMAT;
 pub const DEFAULT_REVIEW_INTERVAL_DAYS: u32 = 90;
 pub const DEFAULT_DRAFT_AUTOSAVE_SECONDS: f64 = 2.0;
 pub const DEFAULT_WORKSPACE: &str = "default";
@@ -140,69 +140,8 @@ impl Config {
     }
 }
 
-/// The one way days are shown on screen: in the learner's `date_format`,
-/// plain, padded for a column, with the weekday for a title, or with the
-/// time for a moment. Every screen shows days through this.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Days {
-    format: String,
-    /// The widest a day is shown (months and weekdays vary), for columns.
-    width: usize,
-}
-
-impl Default for Days {
-    fn default() -> Self {
-        Days::new(DEFAULT_DATE_FORMAT)
-    }
-}
-
-impl Days {
-    pub fn new(format: &str) -> Days {
-        let mut days = Days {
-            format: format.to_string(),
-            width: 0,
-        };
-        days.width = (1..=12u32)
-            .flat_map(|m| (22..=28u32).map(move |d| (m, d)))
-            .filter_map(|(m, d)| chrono::NaiveDate::from_ymd_opt(2026, m, d))
-            .map(|day| unicode_width::UnicodeWidthStr::width(days.day(day).as_str()))
-            .max()
-            .unwrap_or(0);
-        days
-    }
-
-    /// "29 Nov 2026" (or as `date_format` says).
-    pub fn day(&self, day: chrono::NaiveDate) -> String {
-        day.format(&self.format).to_string()
-    }
-
-    /// A day padded to the widest day of the format, so rows line up.
-    pub fn column(&self, day: chrono::NaiveDate) -> String {
-        let text = self.day(day);
-        let pad = self
-            .width
-            .saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-        format!("{text}{}", " ".repeat(pad))
-    }
-
-    /// "Sunday 29 Nov 2026": a day with its weekday, for titles.
-    pub fn long(&self, day: chrono::NaiveDate) -> String {
-        if self.format.contains("%A") || self.format.contains("%a") {
-            self.day(day)
-        } else {
-            format!("{} {}", day.format("%A"), self.day(day))
-        }
-    }
-
-    /// "29 Nov 2026 14:05": a moment's day, then its time.
-    pub fn moment(&self, at: &chrono::DateTime<chrono::FixedOffset>) -> String {
-        format!("{} {}", self.day(at.date_naive()), at.format("%H:%M"))
-    }
-
-    pub fn width(&self) -> usize {
-        self.width
-    }
-}
+/// The one way days are shown (it lives with the domain so exports use it too).
+pub use crate::domain::dates::Days;
 
 /// The file as written: every field optional, values checked one by one.
 #[derive(Debug, Default, Deserialize)]

@@ -5,8 +5,98 @@
 //! learner-readable message for an impossible date such as `2026-02-30`, which
 //! chrono would otherwise report as "input is out of range".
 
-use chrono::{Datelike, Days, Duration, Months, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serializer};
+
+/// How a screen shows a day unless the learner's settings say otherwise.
+pub const SCREEN_DAY_FORMAT: &str = "%d %b %Y";
+
+/// The one way days are shown to people: on screen in the learner's
+/// `date_format` (plain, padded for a column, with the weekday for a title,
+/// or with the time for a moment), and in an exported document in the UK
+/// style a manager reads ("29 November 2026", "29 November 2026, 20:48").
+/// Every screen, form and export shows days through this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Days {
+    format: String,
+    /// What stands between a moment's day and its time.
+    between: &'static str,
+    /// The widest a day is shown (months and weekdays vary), for columns.
+    width: usize,
+}
+
+impl Default for Days {
+    fn default() -> Self {
+        Days::new(SCREEN_DAY_FORMAT)
+    }
+}
+
+impl Days {
+    /// Days as a screen shows them, in a strftime `format` such as `%d %b %Y`.
+    pub fn new(format: &str) -> Days {
+        Days::with(format, " ")
+    }
+
+    /// Days as an exported document writes them, whatever the screen's
+    /// format: "29 November 2026", and "29 November 2026, 20:48" for a moment.
+    pub fn document() -> Days {
+        Days::with("%-d %B %Y", ", ")
+    }
+
+    fn with(format: &str, between: &'static str) -> Days {
+        let mut days = Days {
+            format: format.to_string(),
+            between,
+            width: 0,
+        };
+        days.width = (1..=12u32)
+            .flat_map(|m| (22..=28u32).map(move |d| (m, d)))
+            .filter_map(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d))
+            .map(|day| unicode_width::UnicodeWidthStr::width(days.day(day).as_str()))
+            .max()
+            .unwrap_or(0);
+        days
+    }
+
+    /// "29 Nov 2026" (or as the format says).
+    pub fn day(&self, day: NaiveDate) -> String {
+        day.format(&self.format).to_string()
+    }
+
+    /// A day padded to the widest day of the format, so rows line up.
+    pub fn column(&self, day: NaiveDate) -> String {
+        let text = self.day(day);
+        let pad = self
+            .width
+            .saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+        format!("{text}{}", " ".repeat(pad))
+    }
+
+    /// "Sunday 29 Nov 2026": a day with its weekday, for titles.
+    pub fn long(&self, day: NaiveDate) -> String {
+        if self.format.contains("%A") || self.format.contains("%a") {
+            self.day(day)
+        } else {
+            format!("{} {}", day.format("%A"), self.day(day))
+        }
+    }
+
+    /// "29 Nov 2026 14:05": a moment's day, then its time (in the offset it
+    /// was recorded at).
+    pub fn moment(&self, at: &DateTime<FixedOffset>) -> String {
+        format!(
+            "{}{}{}",
+            self.day(at.date_naive()),
+            self.between,
+            at.format("%H:%M")
+        )
+    }
+
+    /// The widest a day of this format is shown.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+}
 
 /// Parses a `YYYY-MM-DD` day, explaining what is wrong when it is not one.
 pub fn parse_iso_day(text: &str) -> Result<NaiveDate, String> {
@@ -205,8 +295,8 @@ pub fn parse_natural_day(text: &str, today: NaiveDate) -> Result<NaiveDate, Stri
     }
     match t.as_str() {
         "today" | "now" => return Ok(today),
-        "yesterday" => return Ok(today - Days::new(1)),
-        "tomorrow" => return Ok(today + Days::new(1)),
+        "yesterday" => return Ok(today - chrono::Days::new(1)),
+        "tomorrow" => return Ok(today + chrono::Days::new(1)),
         "eom" => return end_of(original, &["month"], today),
         "eoy" => return end_of(original, &["year"], today),
         _ => {}
@@ -421,6 +511,22 @@ pub fn find_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_writes_days_the_uk_way_whatever_the_screen_shows() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 9).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-09T20:48:00+00:00").unwrap();
+        assert_eq!(Days::document().day(day), "9 November 2026");
+        assert_eq!(Days::document().moment(&at), "9 November 2026, 20:48");
+        assert_eq!(Days::default().day(day), "09 Nov 2026");
+        assert_eq!(Days::default().moment(&at), "09 Nov 2026 20:48");
+        assert_eq!(Days::new("%Y-%m-%d").column(day), "2026-11-09");
+        assert_eq!(
+            Days::new("%-d %b").column(day),
+            "9 Nov ",
+            "padded to 28 Nov"
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")

@@ -5,6 +5,7 @@
 
 use super::doc::{Block, Chart, Doc, Mark, Point, Span, fields, link, strong, text};
 use crate::domain::coverage::{self, CoverageState};
+use crate::domain::dates::Days;
 use crate::domain::kpi::{self, fmt_number};
 use crate::domain::readiness::SmartCheck;
 use crate::domain::readiness::{self, Verdict};
@@ -35,15 +36,19 @@ pub struct Input<'a> {
     pub original: &'a Records,
 }
 
+/// How every day in an exported document is written: the one `Days`
+/// helper in its document style, whatever format the learner's screens use.
+static DOCUMENT_DAYS: std::sync::LazyLock<Days> = std::sync::LazyLock::new(Days::document);
+
 /// A day as a UK document writes it: "29 November 2026".
 pub fn uk_day(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    DOCUMENT_DAYS.day(d)
 }
 
 /// A moment as a UK document writes it: "29 November 2026, 20:48" (in the
 /// offset it was recorded at).
 pub fn uk_moment(m: DateTime<FixedOffset>) -> String {
-    m.format("%-d %B %Y, %H:%M").to_string()
+    DOCUMENT_DAYS.moment(&m)
 }
 
 pub use crate::domain::words::cut_words;
