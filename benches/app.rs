@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::App;
 use starlog::domain::Records;
 use starlog::store::{Loaded, Mode, Workspace, codec};
+use starlog::tui::App;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -62,7 +62,9 @@ fn first_frame(bencher: divan::Bencher, n: usize) {
         let ws = Workspace::open(&root, "bench", Mode::Write).expect("open");
         let app = App::open(ws, now()).expect("app");
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });
 }
@@ -80,8 +82,8 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
         ..Loaded::default()
     };
     let mut app = App::from_loaded(loaded, now());
-    app.update(starlog::app::Action::Bottom);
-    app.update(starlog::app::Action::Top);
+    app.update(starlog::tui::Action::Bottom);
+    app.update(starlog::tui::Action::Top);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     let mut down = true;
     bencher.bench_local(|| {
@@ -89,7 +91,9 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
         let code = if down { KeyCode::Down } else { KeyCode::Up };
         down = !down;
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
     });
 }
 
@@ -119,12 +123,16 @@ fn first_key_after_first_frame(bencher: divan::Bencher, n: usize) {
             let ws = Workspace::open(&root, "bench", Mode::Write).expect("open");
             let app = App::open(ws, now()).expect("app");
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            terminal
+                .draw(|f| starlog::tui::view(&app, f))
+                .expect("draw");
             (app, terminal)
         })
         .bench_local_values(|(mut app, mut terminal)| {
             app.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
-            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            terminal
+                .draw(|f| starlog::tui::view(&app, f))
+                .expect("draw");
             // Returned: closing the app (and its lock) is not timed.
             (app, terminal)
         });
@@ -153,7 +161,9 @@ fn load_arrives(bencher: divan::Bencher, n: usize) {
                 now(),
             );
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            terminal
+                .draw(|f| starlog::tui::view(&app, f))
+                .expect("draw");
             let loaded = Loaded {
                 header: header.clone(),
                 ..Loaded::default()
@@ -162,7 +172,9 @@ fn load_arrives(bencher: divan::Bencher, n: usize) {
         })
         .bench_local_values(|(mut app, mut terminal, loaded)| {
             app.apply_shared_load(loaded, std::sync::Arc::clone(&records), criteria.clone());
-            terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+            terminal
+                .draw(|f| starlog::tui::view(&app, f))
+                .expect("draw");
             (app, terminal)
         });
 }

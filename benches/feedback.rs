@@ -8,12 +8,12 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{Action, App, Screen};
 use starlog::domain::{
     Feedback, FeedbackMethod, FeedbackSource, Id, Records, ReviewPeriod, Triangulation, Valence,
     WorkspaceHeader,
 };
 use starlog::store::Loaded;
+use starlog::tui::{Action, App, Screen};
 
 fn main() {
     divan::main();
@@ -78,7 +78,9 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
     let down = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     bencher.bench_local(|| {
         app.handle_key(&down);
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
     });
 }
 

@@ -9,9 +9,9 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{Action, App, Screen};
 use starlog::domain::{Activity, ActivityKind, DevelopmentNeed, Id, Objective, Records};
 use starlog::store::Loaded;
+use starlog::tui::{Action, App, Screen};
 
 fn main() {
     divan::main();
@@ -71,7 +71,9 @@ fn plan_screen_frame(bencher: divan::Bencher, n: usize) {
     let app = app(n);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     bencher.bench_local(|| {
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
     });
 }
 
@@ -83,6 +85,8 @@ fn objective_form_key_to_frame(bencher: divan::Bencher, n: usize) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     bencher.bench_local(|| {
         app.handle_key(&KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
     });
 }

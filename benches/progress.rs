@@ -9,10 +9,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use starlog::app::{Action, App, Screen};
 use starlog::domain::{Records, WorkspaceHeader, coverage, readiness};
 use starlog::export::{self, Format, PersonalData, Request};
 use starlog::store::Loaded;
+use starlog::tui::{Action, App, Screen};
 
 fn main() {
     divan::main();
@@ -67,10 +67,12 @@ fn progress_frame_when_cached(bencher: divan::Bencher, n: usize) {
     app.update(Action::ShowScreen(Screen::Progress));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
-        .draw(|f| starlog::ui::view(&app, f))
+        .draw(|f| starlog::tui::view(&app, f))
         .expect("first frame works the figures out");
     bencher.bench_local(|| {
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
     });
 }
 

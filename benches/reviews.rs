@@ -8,8 +8,8 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{Action, App, Screen};
 use starlog::store::Loaded;
+use starlog::tui::{Action, App, Screen};
 
 fn main() {
     divan::main();
@@ -51,7 +51,9 @@ fn timeline_key_to_frame(bencher: divan::Bencher, n: usize) {
         };
         down = !down;
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });
 }
@@ -63,7 +65,9 @@ fn compare_frame(bencher: divan::Bencher, n: usize) {
     app.update(Action::Compare);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     bencher.bench_local(|| {
-        terminal.draw(|f| starlog::ui::view(&app, f)).expect("draw");
+        terminal
+            .draw(|f| starlog::tui::view(&app, f))
+            .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });
 }

@@ -1,13 +1,12 @@
 //! starlog: a STAR reflective diary, development plan, feedback inbox and review
 //! timeline for customer-service learners, kept as versioned RON files.
 
-pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod import;
-pub mod ui;
+pub mod tui;
 
 // The layers below the app, in their own crates so the compiler holds the
 // layering; re-exported under their old names.

@@ -43,7 +43,7 @@ fn report(
     }
     // The key table checks the overrides as the app does, so this reports
     // every problem the app would.
-    let (_, key_problems) = crate::app::keymap::Keymap::with_overrides(&loaded.config.keys);
+    let (_, key_problems) = crate::tui::keymap::Keymap::with_overrides(&loaded.config.keys);
     for problem in &key_problems {
         eprintln!(
             "starlog: {}: {}",

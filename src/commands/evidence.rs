@@ -146,8 +146,8 @@ pub fn list_text(ws: &Workspace, records: &Records) -> (String, usize) {
                 also.push(format!(
                     "for {} “{}”",
                     r.label(),
-                    crate::app::truncate(
-                        &crate::app::record_title(&r, &crate::config::Days::default()),
+                    crate::tui::truncate(
+                        &crate::tui::record_title(&r, &crate::config::Days::default()),
                         40
                     )
                 ));

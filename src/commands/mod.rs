@@ -367,7 +367,7 @@ fn run_app(
             "`starlog star` needs to write: drop --read-only".into(),
         ));
     }
-    let mut app = crate::app::App::open(ws, now())?;
+    let mut app = crate::tui::App::open(ws, now())?;
     app.apply_config(settings);
     if let Some(reason) = reason {
         app.read_only_reason = Some(reason);
@@ -378,14 +378,14 @@ fn run_app(
             app.new_entry();
         }
     }
-    let exit = crate::app::run::run_terminal(&mut app)
+    let exit = crate::tui::run::run_terminal(&mut app)
         .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
     if let Some(what) = &app.kept_draft {
-        eprintln!("{}", crate::app::kept_draft_line(what));
+        eprintln!("{}", crate::tui::kept_draft_line(what));
     }
     Ok(match exit {
-        crate::app::Exit::Done => 0,
-        crate::app::Exit::Interrupted => 130,
+        crate::tui::Exit::Done => 0,
+        crate::tui::Exit::Interrupted => 130,
     })
 }
 

@@ -334,9 +334,9 @@ impl Pty {
     /// start of an escape sequence.
     /// Waits as a person does before a command key after a form closes:
     /// keys typed on without a pause are taken as the end of the typing
-    /// and are not used as commands (`starlog::app::TYPING_PAUSE`).
+    /// and are not used as commands (`starlog::tui::TYPING_PAUSE`).
     pub fn pause_after_form(&mut self) {
-        std::thread::sleep(starlog::app::TYPING_PAUSE + Duration::from_millis(150));
+        std::thread::sleep(starlog::tui::TYPING_PAUSE + Duration::from_millis(150));
     }
 
     pub fn send_esc(&mut self) {

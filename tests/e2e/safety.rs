@@ -332,7 +332,7 @@ fn d_moves_an_entry_to_the_trash_and_u_brings_it_back() {
 }
 
 /// More diary entries than the first screen reads (`FIRST_PAGE`).
-const BIG: usize = starlog::app::FIRST_PAGE + 150;
+const BIG: usize = starlog::tui::FIRST_PAGE + 150;
 
 #[test]
 fn an_entry_saved_while_a_big_diary_loads_is_kept() {

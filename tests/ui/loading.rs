@@ -4,8 +4,8 @@
 //! time: the load read the folder *before* an edit made while it ran.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{App, FIRST_PAGE};
 use starlog::store::{Mode, Workspace};
+use starlog::tui::{App, FIRST_PAGE};
 
 const BIG: usize = FIRST_PAGE + 150;
 

@@ -6,9 +6,9 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{Action, App};
 use starlog::domain::{Records, WorkspaceHeader};
 use starlog::store::Loaded;
+use starlog::tui::{Action, App};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid time")
@@ -17,7 +17,7 @@ fn now() -> DateTime<FixedOffset> {
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
     terminal
-        .draw(|f| starlog::ui::view(app, f))
+        .draw(|f| starlog::tui::view(app, f))
         .expect("draw succeeds");
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();

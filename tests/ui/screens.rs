@@ -6,9 +6,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use starlog::app::{Action, App, Screen};
 use starlog::domain::{DiaryEntry, Id, Records, WorkspaceHeader};
 use starlog::store::Loaded;
+use starlog::tui::{Action, App, Screen};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid time")
@@ -43,7 +43,7 @@ fn empty_app() -> App {
 fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| starlog::ui::view(app, f))
+        .draw(|f| starlog::tui::view(app, f))
         .expect("draw succeeds");
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
@@ -72,7 +72,7 @@ fn render(app: &App, width: u16, height: u16) -> String {
 fn render_styled(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| starlog::ui::view(app, f))
+        .draw(|f| starlog::tui::view(app, f))
         .expect("draw succeeds");
     let buffer = terminal.backend().buffer().clone();
     let mut styles: Vec<String> = Vec::new();
@@ -115,7 +115,7 @@ fn render_styled(app: &App, width: u16, height: u16) -> String {
 fn reversed_rows(app: &App, width: u16, height: u16, from: u16, to: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| starlog::ui::view(app, f))
+        .draw(|f| starlog::tui::view(app, f))
         .expect("draw succeeds");
     let buffer = terminal.backend().buffer().clone();
     (0..height)
@@ -386,7 +386,7 @@ fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
         .plan_rows()
         .into_iter()
         .filter_map(|row| match row {
-            starlog::app::plan::PlanRow::Practice(i) => Some(app.records.practice[i].kind),
+            starlog::tui::screens::plan::PlanRow::Practice(i) => Some(app.records.practice[i].kind),
             _ => None,
         })
         .collect();
@@ -399,7 +399,7 @@ fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
     let first = app.ids(Screen::Plan)[plan_before].clone();
     key(&mut app, KeyCode::Char('e'));
     assert!(
-        matches!(app.form, Some(starlog::app::Form::Practice(_))),
+        matches!(app.form, Some(starlog::tui::Form::Practice(_))),
         "e edits a practice record in its form"
     );
     let shown = app
@@ -761,7 +761,7 @@ fn a_search_jump_into_the_evidence_view_highlights_evidence_in_the_tab_bar() {
     let highlighted = |app: &App| -> String {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
         terminal
-            .draw(|f| starlog::ui::view(app, f))
+            .draw(|f| starlog::tui::view(app, f))
             .expect("draw succeeds");
         let buffer = terminal.backend().buffer().clone();
         (0..80)
@@ -782,7 +782,7 @@ fn a_search_jump_into_the_evidence_view_highlights_evidence_in_the_tab_bar() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.context(), starlog::app::Context::Evidence);
+    assert_eq!(app.context(), starlog::tui::Context::Evidence);
     assert_eq!(highlighted(&app), "E Evidence");
     // E from a screen shows the same.
     key(&mut app, KeyCode::Esc);

@@ -1,0 +1,340 @@
+//! The development-activity form: what was done (kind, title, resource,
+//! date, hours), which objectives it served, and its impact on Kirkpatrick's
+//! four levels, each with a note.
+
+use super::field::{Field, Fields, LineKind, parse_hours};
+use super::picker::objective_options;
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use crate::domain::AnyRecord;
+use crate::domain::{
+    Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
+};
+use crate::tui::App;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The activity form's spec.
+#[derive(Debug)]
+pub struct ActivitySpec {
+    /// The record before editing (or a blank new one).
+    pub base: Activity,
+    pub editing: bool,
+}
+
+/// The open activity form.
+pub type ActivityForm = Engine<ActivitySpec>;
+
+/// "course (formal)", as the kind choice shows it.
+pub fn kind_label(kind: ActivityKind) -> String {
+    format!("{} ({})", kind.label(), kind.category().label())
+}
+
+fn hours_text(hours: f64) -> String {
+    if hours == 0.0 {
+        String::new()
+    } else {
+        format!("{hours}")
+    }
+}
+
+impl ActivityForm {
+    pub fn new(
+        activity: Activity,
+        editing: bool,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ActivityForm {
+        let a = &activity;
+        let kinds: Vec<String> = ActivityKind::ALL.iter().map(|k| kind_label(*k)).collect();
+        let kind = ActivityKind::ALL
+            .iter()
+            .position(|k| *k == a.kind)
+            .unwrap_or(0);
+        let linked: Vec<String> = a.objectives.iter().map(Id::to_string).collect();
+        let fields = Fields::new(vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                "Formal (course, e-learning, qualification), informal (coaching, mentoring, shadowing, on-the-job, project) or self-study (reading, online course, video, industry publication)? Space or ←/→",
+                kinds,
+                kind,
+            ),
+            Field::line(
+                "title",
+                "Title",
+                "What was it? e.g. \"Handling difficult conversations: the HEAT model\"",
+                &a.title,
+            ),
+            Field::line(
+                "resource",
+                "Resource",
+                "The course, book, video, person or publication used",
+                &a.resource,
+            ),
+            Field::typed_line(
+                "date",
+                "Date",
+                "When? today, yesterday, 09/04/2026, -1w",
+                &a.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::typed_line(
+                "hours",
+                "Hours",
+                "How long did it take? e.g. 7, 1.5 or 90m",
+                &hours_text(a.hours),
+                LineKind::Hours,
+            ),
+            Field::pick(
+                "objectives",
+                "Objectives",
+                "Which objectives did it serve? ↑/↓ move, Space ticks (the golden thread)",
+                objective_options(&records.objectives),
+                &linked,
+                "No open objectives in your plan yet.",
+            ),
+            Field::text(
+                "reaction",
+                "1 Reaction",
+                "Kirkpatrick level 1, reaction: how did you find it? Useful, engaging, relevant?",
+                &a.impact.reaction,
+            ),
+            Field::text(
+                "learning",
+                "2 Learning",
+                "Level 2, learning: what did you learn? A test score, a model you can now explain",
+                &a.impact.learning,
+            ),
+            Field::text(
+                "behaviour",
+                "3 Behaviour",
+                "Level 3, behaviour: what do you now do differently with customers? Who has seen it?",
+                &a.impact.behaviour,
+            ),
+            Field::text(
+                "results",
+                "4 Results",
+                "Level 4, results: what changed in the results? A KPI before and after",
+                &a.impact.results,
+            ),
+            Field::text(
+                "applied",
+                "Applied",
+                "How did you apply it with real customers? An example",
+                &a.applied,
+            ),
+            Field::text(
+                "effectiveness",
+                "How well",
+                "How well did it work for you, and would you learn this way again? (assessors ask this of self-study)",
+                &a.effectiveness,
+            ),
+            Field::choice(
+                "suited",
+                "Suited you",
+                "Did this way of learning suit you (your learning preference)? Space or ←/→",
+                SUITED.iter().map(|s| s.to_string()).collect(),
+                match a.method_suited {
+                    None => 0,
+                    Some(true) => 1,
+                    Some(false) => 2,
+                },
+            ),
+            Field::criteria(
+                "Which assessment criteria does it give evidence for? ↑/↓ move, Space ticks",
+                criteria,
+                &a.criteria,
+            ),
+        ]);
+        Engine::build(
+            ActivitySpec {
+                base: activity,
+                editing,
+            },
+            fields,
+        )
+    }
+
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ActivityForm {
+        let at = draft.saved_at;
+        Engine::of_draft(
+            draft,
+            draft
+                .editing
+                .as_ref()
+                .and_then(|id| records.activities.iter().find(|a| &a.id == id)),
+            || Activity::new(Id::generate(), at.date_naive(), at, Vec::new()),
+            |activity, editing| ActivityForm::new(activity, editing, records, criteria),
+        )
+    }
+}
+
+/// Whether the method suited the learner: not said, yes, no.
+const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit me"];
+
+impl ActivitySpec {
+    /// The record to save, or the field to fix and why.
+    pub fn to_activity(
+        &self,
+        f: &Fields,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Activity, FieldError> {
+        let mut a = self.base.clone();
+        a.title = f.text("title");
+        if a.title.is_empty() {
+            return Err(FieldError {
+                field: "title".into(),
+                message: "Title: say what the activity was before saving".into(),
+            });
+        }
+        a.kind = ActivityKind::ALL
+            .get(f.choice("kind"))
+            .copied()
+            .unwrap_or(ActivityKind::Course);
+        a.resource = f.text("resource");
+        a.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
+            field: "date".into(),
+            message: format!("Date: {e}"),
+        })?;
+        a.hours = parse_hours(&f.text("hours")).map_err(|e| FieldError {
+            field: "hours".into(),
+            message: format!("Hours: {e}"),
+        })?;
+        a.objectives = f
+            .picked("objectives")
+            .iter()
+            .filter_map(|v| Id::parse(v).ok())
+            .collect();
+        a.impact = Impact {
+            reaction: f.text("reaction").trim().to_string(),
+            learning: f.text("learning").trim().to_string(),
+            behaviour: f.text("behaviour").trim().to_string(),
+            results: f.text("results").trim().to_string(),
+        };
+        a.applied = f.text("applied").trim().to_string();
+        a.effectiveness = f.text("effectiveness").trim().to_string();
+        a.method_suited = match f.choice("suited") {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        };
+        a.criteria = f.picked("criteria");
+        a.updated = now;
+        Ok(a)
+    }
+}
+
+impl Spec for ActivitySpec {
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New development activity", "Edit development activity"];
+        RecordForm::of(DraftForm::Activity, titles, self.editing, &self.base.id)
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let record = self.to_activity(fields, app.today, app.now)?;
+        app.save_plan_record(AnyRecord::Activity(record), self.editing, "Activity")
+    }
+
+    /// The Kirkpatrick levels reached so far.
+    fn advice(&self, fields: &Fields, _app: &App) -> Option<Advice> {
+        const LEVELS: [(&str, &str); 4] = [
+            ("reaction", "1 Reaction: how I found it"),
+            ("learning", "2 Learning: what I learned"),
+            ("behaviour", "3 Behaviour: what I do differently"),
+            ("results", "4 Results: the KPI before and after"),
+        ];
+        let mut advice = Advice::new("Impact (Kirkpatrick)");
+        for (name, label) in LEVELS {
+            let done = !fields.text(name).trim().is_empty();
+            let (mark, tone) = if done {
+                ("✓ ", Tone::Good)
+            } else {
+                ("○ ", Tone::Dim)
+            };
+            advice.line(vec![(tone, mark.into()), (tone, label.into())]);
+        }
+        advice.text(
+            Tone::Dim,
+            "Assessors look for the impact on customers: level 3 and 4 notes are the strongest evidence.",
+        );
+        Some(advice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Objective;
+    use crate::tui::forms::testkit::now;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn type_text(form: &mut ActivityForm, text: &str) {
+        for c in text.chars() {
+            crate::tui::forms::give_key(
+                form,
+                &crate::tui::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
+        }
+    }
+
+    #[test]
+    fn an_activity_keeps_its_objective_hours_and_impact() {
+        let mut objective = Objective::new(Id::generate(), now());
+        objective.statement = "Raise my CSAT".into();
+        let oid = objective.id.clone();
+        let records = Records {
+            objectives: vec![objective],
+            ..Records::default()
+        };
+        let blank = Activity::new(Id::generate(), now().date_naive(), now(), vec![oid.clone()]);
+        let mut form = ActivityForm::new(blank, false, &records, None);
+        form.fields.focus_on("kind");
+        type_text(&mut form, "s");
+        assert_eq!(form.fields.text("kind"), "shadowing (informal)");
+        form.fields.focus_on("title");
+        type_text(&mut form, "Shadowed Billing Exceptions");
+        form.fields.focus_on("hours");
+        type_text(&mut form, "3.5");
+        form.fields.focus_on("behaviour");
+        type_text(&mut form, "I now check the meter history first");
+        let a = form
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
+            .expect("saves");
+        assert_eq!(a.kind, ActivityKind::Shadowing);
+        assert_eq!(a.hours, 3.5);
+        assert_eq!(a.objectives, vec![oid]);
+        assert_eq!(a.impact.level_reached(), 3);
+        assert_eq!(a.method_suited, None, "not said until chosen");
+        form.fields.focus_on("suited");
+        type_text(&mut form, "n");
+        let a = form
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
+            .expect("saves");
+        assert_eq!(a.method_suited, Some(false));
+        let again = ActivityForm::new(a, true, &records, None);
+        assert_eq!(again.fields.text("suited"), "no, it did not suit me");
+    }
+
+    #[test]
+    fn bad_hours_are_refused_at_the_field() {
+        let blank = Activity::new(Id::generate(), now().date_naive(), now(), Vec::new());
+        let mut form = ActivityForm::new(blank, false, &Records::default(), None);
+        form.fields.focus_on("title");
+        type_text(&mut form, "Reading");
+        form.fields.focus_on("hours");
+        type_text(&mut form, "a lot");
+        let e = form
+            .spec
+            .to_activity(&form.fields, now().date_naive(), now())
+            .expect_err("bad hours");
+        assert_eq!(e.field, "hours");
+        assert!(e.message.contains("not a number of hours"), "{}", e.message);
+    }
+}

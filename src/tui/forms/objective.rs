@@ -1,0 +1,551 @@
+//! The objective form: the SMART fields, status and a dated progress note.
+//! The SMART check runs on the form as it stands (see `preview`) and is
+//! drawn beside it by `ui/objective_form.rs`; it never blocks saving.
+
+use super::field::{Field, Fields, LineKind, parse_percent};
+use super::picker::PickOption;
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use crate::domain::smart;
+use crate::domain::{
+    AnyRecord, CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
+    ObjectiveStatus, ProgressNote, Records, dates,
+};
+use crate::tui::App;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The needs a record can link to, strengths marked as such.
+pub fn need_options(needs: &[DevelopmentNeed]) -> Vec<PickOption> {
+    needs
+        .iter()
+        .map(|n| PickOption {
+            value: n.id.to_string(),
+            label: match n.kind {
+                NeedKind::Gap => n.area.clone(),
+                NeedKind::Strength => format!("{} (strength)", n.area),
+            },
+        })
+        .collect()
+}
+
+fn day_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The objective form's spec.
+#[derive(Debug)]
+pub struct ObjectiveSpec {
+    /// The objective before editing (or a blank new one): keeps the id, the
+    /// creation time and the progress notes already written.
+    pub base: Objective,
+    /// True when editing an objective that exists on disk.
+    pub editing: bool,
+}
+
+/// The open objective form.
+pub type ObjectiveForm = Engine<ObjectiveSpec>;
+
+impl ObjectiveForm {
+    /// A form for `objective`; `editing` when it already exists on disk.
+    pub fn new(
+        objective: Objective,
+        editing: bool,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ObjectiveForm {
+        let o = &objective;
+        let linked: Vec<String> = o.needs.iter().map(Id::to_string).collect();
+        let statuses: Vec<String> = ObjectiveStatus::ALL
+            .iter()
+            .map(|s| s.label().to_string())
+            .collect();
+        let status = ObjectiveStatus::ALL
+            .iter()
+            .position(|s| *s == o.status)
+            .unwrap_or(0);
+        let fields = Fields::new(vec![
+            Field::text(
+                "statement",
+                "Statement",
+                "What will you achieve, where in your job, and how? e.g. \"Raise my CSAT from 82% to 88% by 31 March by using the HEAT steps on complaint calls\"",
+                &o.statement,
+            ),
+            Field::line(
+                "baseline",
+                "Baseline",
+                "Where are you now? The figure or behaviour today, e.g. \"82% CSAT (October)\"",
+                &o.measure.baseline,
+            ),
+            Field::line(
+                "target",
+                "Target",
+                "Where do you want to be? e.g. \"88%\", \"9 of 10 calls observed\"",
+                &o.measure.target,
+            ),
+            Field::line(
+                "how",
+                "Measured by",
+                "How will it be checked? e.g. \"monthly CSAT report\", \"observed by my team leader\"",
+                &o.measure.how,
+            ),
+            Field::line(
+                "kpi",
+                "KPI",
+                "The KPI it moves, if any: CSAT, FCR, NPS, AHT, CES or your own",
+                &o.measure.kpi,
+            ),
+            Field::text(
+                "support",
+                "Support",
+                "Support and resources: who and what will help (a course, coaching, a buddy)?",
+                &o.support,
+            ),
+            Field::pick(
+                "needs",
+                "Needs",
+                "Which development needs does this answer? ↑/↓ move, Space ticks (the golden thread)",
+                need_options(&records.needs),
+                &linked,
+                "No development needs yet: add one with n on the Plan screen.",
+            ),
+            Field::text(
+                "relevance",
+                "Relevance",
+                "Why does it matter in your job role?",
+                &o.relevance,
+            ),
+            Field::line(
+                "serves",
+                "Serves",
+                "Which business objective, service standard or career goal does it serve? e.g. \"Service standard 4: resolve billing complaints at first contact\"",
+                &o.serves,
+            ),
+            Field::criteria(
+                "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks",
+                criteria,
+                &o.criteria,
+            ),
+            Field::typed_line(
+                "target_date",
+                "Target date",
+                "By when? 31/03/2027, 2027-03-31, +6w, end of month",
+                &day_text(o.target_date),
+                LineKind::OptionalDate,
+            ),
+            Field::typed_line(
+                "review_date",
+                "Review date",
+                "When will you check how it is going? e.g. +4w, before the target date",
+                &day_text(o.review_date),
+                LineKind::OptionalDate,
+            ),
+            Field::choice(
+                "status",
+                "Status",
+                "Where does it stand? Space or ←/→ to change",
+                statuses,
+                status,
+            ),
+            Field::text(
+                "note",
+                "Progress note",
+                "A new progress note: what has happened since the last one? (saved with the date below)",
+                "",
+            ),
+            Field::typed_line(
+                "note_date",
+                "Note date",
+                "The day of the progress note: today, yesterday, 20/11/2026",
+                "today",
+                LineKind::Date,
+            ),
+            Field::typed_line(
+                "percent",
+                "% complete",
+                "How far along is it now, 0 to 100? (optional)",
+                "",
+                LineKind::Percent,
+            ),
+        ]);
+        Engine::build(
+            ObjectiveSpec {
+                base: objective,
+                editing,
+            },
+            fields,
+        )
+    }
+
+    /// A new objective with its statement and needs filled in, e.g. from a
+    /// feedback item. `base.id` is the id it will be saved under.
+    pub fn prefilled(
+        statement: &str,
+        needs: &[Id],
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+        now: DateTime<FixedOffset>,
+    ) -> ObjectiveForm {
+        let mut objective = Objective::new(Id::generate(), now);
+        objective.statement = statement.to_string();
+        objective.needs = needs.to_vec();
+        // Nothing typed yet: Esc closes it without asking.
+        ObjectiveForm::new(objective, false, records, criteria)
+    }
+
+    /// A form holding a draft that was offered back.
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> ObjectiveForm {
+        Engine::of_draft(
+            draft,
+            draft.editing.as_ref().and_then(|id| records.objective(id)),
+            || Objective::new(Id::generate(), draft.saved_at),
+            |objective, editing| ObjectiveForm::new(objective, editing, records, criteria),
+        )
+    }
+}
+
+impl ObjectiveSpec {
+    fn date_field(
+        &self,
+        fields: &Fields,
+        name: &str,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        let text = fields.text(name);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        dates::parse_natural_day(&text, today).map(Some)
+    }
+
+    /// The objective as the form stands; a date that does not parse counts
+    /// as empty (the SMART check then asks for it; saving refuses it).
+    pub fn preview(&self, f: &Fields, today: NaiveDate) -> Objective {
+        let mut o = self.base.clone();
+        o.statement = f.text("statement").trim().to_string();
+        o.measure = Measure {
+            baseline: f.text("baseline"),
+            target: f.text("target"),
+            how: f.text("how"),
+            kpi: f.text("kpi"),
+        };
+        o.support = f.text("support").trim().to_string();
+        o.relevance = f.text("relevance").trim().to_string();
+        o.serves = f.text("serves").trim().to_string();
+        o.needs = f
+            .picked("needs")
+            .iter()
+            .filter_map(|v| Id::parse(v).ok())
+            .collect();
+        o.criteria = f.picked("criteria");
+        o.target_date = self.date_field(f, "target_date", today).ok().flatten();
+        o.review_date = self.date_field(f, "review_date", today).ok().flatten();
+        o.status = ObjectiveStatus::ALL
+            .get(f.choice("status"))
+            .copied()
+            .unwrap_or(ObjectiveStatus::NotStarted);
+        o
+    }
+
+    /// The objective to save, or the field to fix and why.
+    pub fn to_objective(
+        &self,
+        fields: &Fields,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Objective, FieldError> {
+        let err = |field: &'static str, message: String| FieldError::new(field, message);
+        // The preview reads a bad date as none: refuse it here.
+        if let Some((field, message)) = fields.first_problem(today) {
+            return Err(FieldError { field, message });
+        }
+        let mut o = self.preview(fields, today);
+        if o.statement.is_empty() {
+            return Err(err(
+                "statement",
+                "Statement: write what you will achieve before saving".into(),
+            ));
+        }
+        let note = fields.text("note").trim().to_string();
+        let percent = parse_percent(&fields.text("percent"))
+            .map_err(|e| err("percent", format!("% complete: {e}")))?;
+        if !note.is_empty() {
+            let date = dates::parse_natural_day(&fields.text("note_date"), today)
+                .map_err(|e| err("note_date", format!("Note date: {e}")))?;
+            o.progress.push(ProgressNote {
+                date,
+                text: note,
+                percent,
+            });
+            o.progress.sort_by_key(|n| n.date);
+        } else if percent.is_some() {
+            return Err(err(
+                "note",
+                "Progress note: say in a line what the percentage is based on".into(),
+            ));
+        }
+        o.updated = now;
+        Ok(o)
+    }
+}
+
+/// The fields that answer a SMART letter.
+fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
+    match letter {
+        smart::Letter::Specific => &["statement"],
+        smart::Letter::Measurable => &["statement", "baseline", "target", "how", "kpi"],
+        smart::Letter::Achievable => &["support"],
+        smart::Letter::Relevant => &["needs", "relevance", "serves", "criteria"],
+        smart::Letter::TimeBound => &["target_date", "review_date"],
+    }
+}
+
+impl Spec for ObjectiveSpec {
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New objective", "Edit objective"];
+        RecordForm::of(DraftForm::Objective, titles, self.editing, &self.base.id)
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let objective = self.to_objective(fields, app.today, app.now)?;
+        app.save_plan_record(AnyRecord::Objective(objective), self.editing, "Objective")
+    }
+
+    /// The SMART check of the objective as it stands: letters that fail in
+    /// full (why, and what to do), those that pass on one line, so all of
+    /// it can be read at 80x24.
+    fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
+        let check = smart::check(&self.preview(fields, app.today), app.today);
+        let passed: Vec<&smart::LetterCheck> =
+            check.letters.iter().filter(|c| c.passes()).collect();
+        let mut advice = Advice::new(format!("SMART check {}/5", passed.len()));
+        advice.text(Tone::Dim, "Advice: it never stops a save.");
+        if !passed.is_empty() {
+            let mut line = Vec::new();
+            for c in passed {
+                line.push((Tone::Good, format!("{} ✓ ", c.letter.initial())));
+                line.push((Tone::Dim, format!("{}  ", c.letter.name())));
+            }
+            advice.line(line);
+        }
+        // The letters the focused field answers get their reasons and a
+        // suggestion; the other failing letters their first reason.
+        let focused = fields.focused_name();
+        for c in check.letters.iter().filter(|c| !c.passes()) {
+            let here = letter_fields(c.letter).contains(&focused);
+            let shown = if here { c.flags.len() } else { 1 };
+            for (i, f) in c.flags.iter().take(shown).enumerate() {
+                let head = if i == 0 {
+                    format!("{} ✗ ", c.letter.initial())
+                } else {
+                    "· ".into()
+                };
+                advice.line(vec![(Tone::Bad, head), (Tone::Plain, f.reason.clone())]);
+            }
+            if let (true, Some(f)) = (here, c.flags.first()) {
+                advice.line(vec![(Tone::Dim, format!("→ {}", f.suggestion))]);
+            }
+        }
+        if !self.base.progress.is_empty() {
+            advice.text(Tone::Plain, "");
+            advice.text(Tone::Heading, "Progress so far");
+            for note in &self.base.progress {
+                let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
+                advice.text(
+                    Tone::Plain,
+                    format!("{}{pct} {}", note.date.format("%d %b %Y"), note.text),
+                );
+            }
+        }
+        Some(advice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::smart::{self, Letter};
+    use crate::tui::forms::testkit::now;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn today() -> NaiveDate {
+        now().date_naive()
+    }
+
+    fn type_text(form: &mut ObjectiveForm, text: &str) {
+        for c in text.chars() {
+            crate::tui::forms::give_key(
+                form,
+                &crate::tui::keymap::Keymap::default(),
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
+        }
+    }
+
+    fn records_with_need() -> (Records, Id) {
+        let need = DevelopmentNeed::new(Id::generate(), today(), now());
+        let id = need.id.clone();
+        let records = Records {
+            needs: vec![DevelopmentNeed {
+                area: "Complaint calls".into(),
+                ..need
+            }],
+            ..Records::default()
+        };
+        (records, id)
+    }
+
+    #[test]
+    fn the_smart_check_follows_the_typing() {
+        let (records, need) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Improve my communication skills");
+        let check = smart::check(&form.spec.preview(&form.fields, today()), today());
+        assert!(!check.passes(Letter::Specific));
+        assert!(!check.passes(Letter::Relevant));
+        form.fields.focus_on("needs");
+        crate::tui::forms::give_key(
+            &mut form,
+            &crate::tui::keymap::Keymap::default(),
+            &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+        );
+        let preview = form.spec.preview(&form.fields, today());
+        assert_eq!(preview.needs, vec![need]);
+        assert!(smart::check(&preview, today()).passes(Letter::Relevant));
+    }
+
+    #[test]
+    fn natural_dates_are_saved_and_bad_ones_stop_at_the_field() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
+        form.fields.focus_on("target_date");
+        type_text(&mut form, "31/02/2027");
+        let e = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect_err("bad date");
+        assert_eq!(e.field, "target_date");
+        assert!(
+            e.message
+                .contains("Target date: `31/02/2027` is not a real date")
+        );
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR");
+        form.fields.focus_on("target_date");
+        type_text(&mut form, "+3w");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
+        assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
+    }
+
+    #[test]
+    fn what_an_objective_serves_is_asked_and_saved() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
+        form.fields.focus_on("serves");
+        type_text(&mut form, "Service standard 4: first-contact resolution");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
+        assert_eq!(o.serves, "Service standard 4: first-contact resolution");
+        let again = ObjectiveForm::new(o, true, &records, None);
+        assert_eq!(
+            again.fields.text("serves"),
+            "Service standard 4: first-contact resolution"
+        );
+    }
+
+    #[test]
+    fn a_progress_note_is_added_with_its_date() {
+        let (records, _) = records_with_need();
+        let mut existing = Objective::new(Id::generate(), now());
+        existing.statement = "Raise my FCR".into();
+        existing.progress.push(ProgressNote {
+            date: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+            text: "Started".into(),
+            percent: Some(10),
+        });
+        let mut form = ObjectiveForm::new(existing, true, &records, None);
+        form.fields.focus_on("percent");
+        type_text(&mut form, "40");
+        let e = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect_err("percent with no note");
+        assert_eq!(e.field, "note");
+        form.fields.focus_on("note");
+        type_text(&mut form, "Shadowed billing twice");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
+        assert_eq!(o.progress.len(), 2);
+        assert_eq!(o.progress[1].text, "Shadowed billing twice");
+        assert_eq!(o.progress[1].date, today());
+        assert_eq!(o.percent(), Some(40));
+    }
+
+    #[test]
+    fn an_empty_statement_is_refused_at_its_field() {
+        let form = ObjectiveForm::new(
+            Objective::new(Id::generate(), now()),
+            false,
+            &Records::default(),
+            None,
+        );
+        assert_eq!(
+            form.spec
+                .to_objective(&form.fields, today(), now())
+                .expect_err("empty")
+                .field,
+            "statement"
+        );
+    }
+
+    #[test]
+    fn a_prefilled_form_carries_statement_and_needs() {
+        let (records, need) = records_with_need();
+        let form = ObjectiveForm::prefilled(
+            "Reply to billing emails within one day",
+            std::slice::from_ref(&need),
+            &records,
+            None,
+            now(),
+        );
+        assert!(!form.fields.dirty, "nothing typed: Esc does not ask");
+        let o = form
+            .spec
+            .to_objective(&form.fields, today(), now())
+            .expect("saves");
+        assert_eq!(o.statement, "Reply to billing emails within one day");
+        assert_eq!(o.needs, vec![need]);
+        assert_eq!(o.id, form.spec.base.id);
+    }
+
+    #[test]
+    fn a_draft_brings_back_what_was_typed() {
+        let (records, _) = records_with_need();
+        let mut form =
+            ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
+        type_text(&mut form, "Raise my CSAT");
+        form.fields.focus_on("review_date");
+        type_text(&mut form, "next tuesday");
+        let draft = crate::tui::FormState::to_draft(&form, now()).expect("a draft");
+        let back = ObjectiveForm::from_draft(&draft, &records, None);
+        assert_eq!(back.fields.text("statement"), "Raise my CSAT");
+        assert_eq!(back.fields.text("review_date"), "next tuesday");
+        assert!(!back.spec.editing);
+    }
+}

@@ -1,0 +1,345 @@
+//! The practice form: one record of what the unit marks beyond the plan
+//! (professionalism, a skill, a leadership style, a learning preference, a
+//! barrier, a knowledge answer, a change of role). The kind is chosen first;
+//! the other fields' labels and questions follow it, from the kind's own
+//! table (`PracticeKind::name_label` and `parts`), so the form asks what an
+//! assessor reads for that kind.
+
+use super::field::{Field, Fields, LineKind};
+use super::{Engine, FieldError, RecordForm, Spec};
+use crate::domain::{
+    AnyRecord, CriteriaSet, Draft, DraftForm, Id, Practice, PracticeKind, Records, dates,
+};
+use crate::tui::App;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The three text fields, in the order of `PracticeKind::parts`.
+const PARTS: [&str; 3] = ["first", "second", "third"];
+
+/// The label of a part the chosen kind does not use.
+const UNUSED: &str = "(not used)";
+
+/// The practice form's spec.
+#[derive(Debug)]
+pub struct PracticeSpec {
+    /// The record before editing (or a blank new one).
+    pub base: Practice,
+    pub editing: bool,
+}
+
+/// The open practice form.
+pub type PracticeForm = Engine<PracticeSpec>;
+
+impl PracticeForm {
+    pub fn new(p: Practice, editing: bool, criteria: Option<&CriteriaSet>) -> PracticeForm {
+        let kinds: Vec<String> = PracticeKind::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        let kind = PracticeKind::ALL
+            .iter()
+            .position(|k| *k == p.kind)
+            .unwrap_or(0);
+        let fields = Fields::new(vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                "What is it? Space or ←/→ to change; the questions below follow it",
+                kinds,
+                kind,
+            ),
+            Field::line("name", "Name", "", &p.name),
+            Field::text("first", UNUSED, "", &p.first),
+            Field::text("second", UNUSED, "", &p.second),
+            Field::text("third", UNUSED, "", &p.third),
+            Field::typed_line(
+                "date",
+                "Date",
+                "The day it is about: today, 10/03/2026, -2w",
+                &p.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::criteria(
+                "Which assessment criteria does it show? ↑/↓ move, Space ticks",
+                criteria,
+                &p.criteria,
+            ),
+        ]);
+        let mut form = Engine::build(PracticeSpec { base: p, editing }, fields);
+        relabel(&mut form.fields);
+        form
+    }
+
+    pub fn from_draft(
+        draft: &Draft,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> PracticeForm {
+        let id = draft.editing.as_ref();
+        let mut form = Engine::of_draft(
+            draft,
+            id.and_then(|id| records.practice.iter().find(|p| &p.id == id)),
+            || {
+                Practice::new(
+                    Id::generate(),
+                    PracticeKind::Professionalism,
+                    draft.saved_at.date_naive(),
+                    draft.saved_at,
+                )
+            },
+            |p, editing| PracticeForm::new(p, editing, criteria),
+        );
+        relabel(&mut form.fields);
+        form
+    }
+}
+
+/// The kind the kind field shows.
+fn kind_of(fields: &Fields) -> PracticeKind {
+    PracticeKind::ALL
+        .get(fields.choice("kind"))
+        .copied()
+        .unwrap_or(PracticeKind::Professionalism)
+}
+
+/// Gives the name, the parts and the date the labels and questions of the
+/// chosen kind.
+fn relabel(fields: &mut Fields) {
+    let kind = kind_of(fields);
+    let (label, hint) = kind.name_label();
+    if let Some(f) = fields.get_mut("name") {
+        f.label = label;
+        f.hint = hint.to_string();
+    }
+    for (name, (label, hint)) in PARTS.iter().zip(kind.parts()) {
+        if let Some(f) = fields.get_mut(name) {
+            if label.is_empty() {
+                f.label = UNUSED;
+                f.hint = format!("A {} has no third part: leave this empty", kind.label());
+            } else {
+                f.label = label;
+                f.hint = hint.to_string();
+            }
+        }
+    }
+    if let Some(f) = fields.get_mut("date") {
+        if kind == PracticeKind::RoleChange {
+            f.label = "Changed on";
+            f.hint = "The day the role changed: today, 10/03/2026, -2w".into();
+        } else {
+            f.label = "Date";
+            f.hint = "The day it is about: today, 10/03/2026, -2w".into();
+        }
+    }
+}
+
+impl PracticeSpec {
+    /// The record to save, or the field to fix and why.
+    pub fn to_practice(
+        &self,
+        f: &Fields,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Practice, FieldError> {
+        let mut p = self.base.clone();
+        p.kind = kind_of(f);
+        let (name_label, _) = p.kind.name_label();
+        p.name = f.text("name").trim().to_string();
+        if p.name.is_empty() {
+            return Err(FieldError::new(
+                "name",
+                format!(
+                    "{name_label}: say which {} this is before saving",
+                    name_label.to_lowercase()
+                ),
+            ));
+        }
+        for (n, (name, (label, _))) in PARTS.iter().zip(p.kind.parts()).enumerate() {
+            let text = f.text(name).trim().to_string();
+            if label.is_empty() && !text.is_empty() {
+                // Never drop the learner's words silently.
+                return Err(FieldError::new(
+                    *name,
+                    format!(
+                        "A {} has no third part: move this text into another field",
+                        p.kind.label()
+                    ),
+                ));
+            }
+            *p.part_mut(n) = text;
+        }
+        p.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| {
+            let label = f.get("date").map_or("Date", |d| d.label);
+            FieldError::new("date", format!("{label}: {e}"))
+        })?;
+        p.criteria = f.picked("criteria");
+        p.updated = now;
+        Ok(p)
+    }
+}
+
+impl Spec for PracticeSpec {
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New practice record", "Edit practice record"];
+        RecordForm::of(DraftForm::Practice, titles, self.editing, &self.base.id)
+    }
+
+    fn changed(&mut self, fields: &mut Fields) {
+        relabel(fields);
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let record = self.to_practice(fields, app.today, app.now)?;
+        let what = record.kind.label();
+        let mut first = what.chars();
+        let what = first
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + first.as_str())
+            .unwrap_or_default();
+        app.save_plan_record(AnyRecord::Practice(record), self.editing, &what)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::forms::give_key;
+    use crate::tui::forms::testkit::{key, now};
+    use crate::tui::keymap::Keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn blank() -> PracticeForm {
+        let p = Practice::new(
+            Id::generate(),
+            PracticeKind::Professionalism,
+            now().date_naive(),
+            now(),
+        );
+        PracticeForm::new(p, false, None)
+    }
+
+    fn type_in(form: &mut PracticeForm, field: &str, text: &str) {
+        form.fields.focus_on(field);
+        for c in text.chars() {
+            give_key(form, &Keymap::default(), &key(c));
+        }
+    }
+
+    fn choose(form: &mut PracticeForm, kind: PracticeKind) {
+        form.fields.focus_on("kind");
+        while kind_of(&form.fields) != kind {
+            give_key(form, &Keymap::default(), &key(' '));
+        }
+    }
+
+    #[test]
+    fn every_kind_saves_its_words_in_the_right_slots() {
+        for kind in PracticeKind::ALL {
+            let mut form = blank();
+            choose(&mut form, kind);
+            type_in(&mut form, "name", "Name words");
+            let used = kind.parts().iter().filter(|(l, _)| !l.is_empty()).count();
+            for (n, name) in PARTS.iter().enumerate().take(used) {
+                type_in(&mut form, name, &format!("part {n}"));
+            }
+            let p = form
+                .spec
+                .to_practice(&form.fields, now().date_naive(), now())
+                .expect("saves");
+            assert_eq!(p.kind, kind);
+            assert_eq!(p.name, "Name words");
+            assert_eq!(p.first, "part 0");
+            assert_eq!(p.second, "part 1");
+            assert_eq!(p.third, if used == 3 { "part 2" } else { "" });
+            assert!(p.is_complete(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_labels_and_questions_follow_the_kind() {
+        let mut form = blank();
+        let label = |form: &PracticeForm, name: &str| form.fields.get(name).map(|f| f.label);
+        assert_eq!(label(&form, "name"), Some("Behaviour"));
+        assert_eq!(label(&form, "first"), Some("Example"));
+        assert_eq!(label(&form, "third"), Some(UNUSED));
+        choose(&mut form, PracticeKind::Skill);
+        assert_eq!(label(&form, "first"), Some("Task"));
+        assert_eq!(label(&form, "second"), Some("Outcome"));
+        choose(&mut form, PracticeKind::Leadership);
+        assert_eq!(label(&form, "name"), Some("Style"));
+        assert_eq!(label(&form, "first"), Some("Scenario"));
+        assert_eq!(label(&form, "second"), Some("Why it fits"));
+        assert_eq!(label(&form, "third"), Some("What happened"));
+        choose(&mut form, PracticeKind::Barrier);
+        assert_eq!(label(&form, "name"), Some("Barrier"));
+        assert_eq!(label(&form, "second"), Some("What was done"));
+        choose(&mut form, PracticeKind::RoleChange);
+        assert_eq!(label(&form, "date"), Some("Changed on"));
+    }
+
+    #[test]
+    fn text_in_a_part_the_kind_does_not_use_is_kept_and_refused() {
+        let mut form = blank();
+        choose(&mut form, PracticeKind::Leadership);
+        type_in(&mut form, "name", "Coaching");
+        type_in(&mut form, "third", "She took the next call herself");
+        choose(&mut form, PracticeKind::Skill);
+        let e = form
+            .spec
+            .to_practice(&form.fields, now().date_naive(), now())
+            .expect_err("third part not used by a skill");
+        assert_eq!(e.field, "third");
+        assert_eq!(form.fields.text("third"), "She took the next call herself");
+        let e = blank()
+            .spec
+            .to_practice(&blank().fields, now().date_naive(), now())
+            .expect_err("empty name");
+        assert_eq!(e.field, "name");
+        assert!(e.message.starts_with("Behaviour:"), "{}", e.message);
+    }
+
+    #[test]
+    fn typing_into_a_prefilled_field_adds_to_the_words_there() {
+        let mut p = Practice::new(
+            Id::generate(),
+            PracticeKind::Skill,
+            now().date_naive(),
+            now(),
+        );
+        p.name = "Active listening".into();
+        p.first = "Billing disputes".into();
+        p.second = "Repeat calls down".into();
+        let mut form = PracticeForm::new(p, true, None);
+        assert_eq!(form.fields.get("first").map(|f| f.label), Some("Task"));
+        form.fields.focus_on("second");
+        give_key(
+            &mut form,
+            &Keymap::default(),
+            &KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+        );
+        for c in " from 9 to 4 a week".chars() {
+            give_key(&mut form, &Keymap::default(), &key(c));
+        }
+        let saved = form
+            .spec
+            .to_practice(&form.fields, now().date_naive(), now())
+            .expect("saves");
+        assert_eq!(saved.second, "Repeat calls down from 9 to 4 a week");
+        assert_eq!(saved.name, "Active listening");
+        assert_eq!(saved.first, "Billing disputes");
+    }
+
+    #[test]
+    fn a_draft_comes_back_with_its_kind_and_labels() {
+        let mut form = blank();
+        choose(&mut form, PracticeKind::Barrier);
+        type_in(&mut form, "name", "Time");
+        type_in(&mut form, "second", "Swapped a shift");
+        let draft = crate::tui::forms::FormState::to_draft(&form, now()).expect("draft");
+        assert_eq!(draft.form, DraftForm::Practice);
+        let back = PracticeForm::from_draft(&draft, &Records::default(), None);
+        assert_eq!(kind_of(&back.fields), PracticeKind::Barrier);
+        assert_eq!(back.fields.get("name").map(|f| f.label), Some("Barrier"));
+        assert_eq!(back.fields.text("second"), "Swapped a shift");
+    }
+}

@@ -1,0 +1,299 @@
+//! The engine's behaviour, driven through `App` with keys as a learner
+//! types them: what every form does with pre-filled fields, the discard
+//! question, keys typed after a form closes, field keys and drafts.
+
+use crate::domain::{DiaryEntry, Id};
+use crate::store::{Mode, Workspace};
+use crate::tui::{App, Confirm, Form, Screen};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-29T10:00:00+00:00").expect("test time")
+}
+
+/// An app on a real (temporary) workspace holding one saved entry, fully
+/// loaded, with the first-run greeting out of the way.
+fn app_with_entry() -> (tempfile::TempDir, App, Id) {
+    let root = tempfile::tempdir().expect("temp dir");
+    let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
+    let mut entry = DiaryEntry::new(Id::generate(), now().date_naive(), now());
+    entry.situation = "An earlier call about a refund".into();
+    ws.create(&entry).expect("saved");
+    let loaded = ws.load().expect("loads");
+    let mut app = App::open(ws, now()).expect("opens");
+    app.apply_loaded(loaded);
+    app.header.onboarded = true;
+    (root, app, entry.id)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn focused_text(app: &mut App) -> String {
+    let form = app.form.as_mut().expect("a form is open");
+    let field = form.state_mut().focused_text().expect("a text field");
+    field.area.lines().join("\n")
+}
+
+fn drafts_in(root: &tempfile::TempDir, sub: &str) -> usize {
+    std::fs::read_dir(root.path().join("default").join(sub))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn esc_then_more_typing_keeps_every_word_and_edits_nothing_else() {
+    let (root, mut app, earlier) = app_with_entry();
+    let before = std::fs::read_dir(root.path().join("default/diary"))
+        .expect("diary folder")
+        .count();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "The customer said");
+    app.write_draft();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.confirm, Some(Confirm::DiscardChanges));
+    // The learner did not look up: the rest of the sentence is typed on.
+    type_text(&mut app, " they were happy");
+    assert!(app.confirm.is_none(), "the question went away");
+    assert_eq!(focused_text(&mut app), "The customer said they were happy");
+    let Some(Form::Star(form)) = &app.form else {
+        panic!("the new entry's form is still open");
+    };
+    assert!(!form.spec.editing, "still the new entry, not the saved one");
+    assert_eq!(drafts_in(&root, "drafts"), 1, "the draft was not deleted");
+    let saved = app
+        .records
+        .diary
+        .iter()
+        .find(|e| e.id == earlier)
+        .expect("the earlier entry");
+    assert_eq!(saved.situation, "An earlier call about a refund");
+    let after = std::fs::read_dir(root.path().join("default/diary"))
+        .expect("diary folder")
+        .count();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn neither_y_nor_enter_discards() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Typed");
+    for key in [KeyCode::Char('y'), KeyCode::Enter] {
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, key);
+        assert!(app.form.is_some(), "{key:?} kept the form open");
+    }
+    // Esc on the question goes back to editing without typing anything.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.confirm.is_none());
+    assert_eq!(focused_text(&mut app), "Typedy\n");
+}
+
+#[test]
+fn ctrl_d_discards_into_the_trash_and_u_brings_it_back() {
+    let (root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Worth keeping after all");
+    app.write_draft();
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 'd');
+    assert!(app.form.is_none(), "Ctrl-D discards");
+    assert_eq!(drafts_in(&root, "drafts"), 0);
+    assert_eq!(drafts_in(&root, "trash/drafts"), 1, "kept in the trash");
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("u brings it back"))
+    );
+    // After a pause, `u` on the list brings the text back in its form.
+    app.typing_guard = None;
+    press(&mut app, KeyCode::Char('u'));
+    assert!(matches!(app.form, Some(Form::Star(_))));
+    assert_eq!(focused_text(&mut app), "Worth keeping after all");
+    assert_eq!(drafts_in(&root, "trash/drafts"), 0);
+    assert_eq!(drafts_in(&root, "drafts"), 1);
+}
+
+#[test]
+fn keys_typed_straight_after_saving_are_not_commands() {
+    let (root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Saved quickly");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved and closed");
+    let count = app.records.diary.len();
+    // Still typing: `e` would edit, `d` delete, `q` quit.
+    type_text(&mut app, "ed q");
+    assert!(app.form.is_none(), "no form opened");
+    assert!(app.exit.is_none(), "did not quit");
+    assert_eq!(app.records.diary.len(), count, "nothing deleted");
+    assert!(
+        !root.path().join("default/trash/diary").exists(),
+        "nothing trashed"
+    );
+    // After a pause the keys are commands again.
+    app.typing_guard = Some(std::time::Instant::now() - std::time::Duration::from_millis(1));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.screen, Screen::Plan);
+}
+
+#[test]
+fn typing_into_a_prefilled_date_replaces_it() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    // Situation is first in focus; Shift-Tab goes back to the date.
+    press(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "28/11/2026");
+    assert_eq!(focused_text(&mut app), "28/11/2026");
+    // Backspace on a fresh entry into the field clears the value.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(focused_text(&mut app), "");
+}
+
+#[test]
+fn entering_a_prefilled_text_field_puts_the_cursor_at_the_end() {
+    let (_root, mut app, _) = app_with_entry();
+    app.screen = Screen::Diary;
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.form.is_some(), "editing the saved entry");
+    type_text(&mut app, " in March");
+    assert_eq!(
+        focused_text(&mut app),
+        "An earlier call about a refund in March"
+    );
+}
+
+#[test]
+fn ctrl_u_deletes_to_the_start_of_the_line_in_every_text_field() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "first words");
+    ctrl(&mut app, 'u');
+    assert_eq!(focused_text(&mut app), "");
+    ctrl(&mut app, 'z');
+    assert_eq!(focused_text(&mut app), "first words", "Ctrl-Z undoes");
+}
+
+#[test]
+fn a_restored_draft_names_its_form_and_discarding_it_asks_first() {
+    let (root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Left for later");
+    app.write_draft();
+    ctrl(&mut app, 'c');
+    assert_eq!(
+        app.kept_draft.as_deref(),
+        Some("STAR entry “Left for later”")
+    );
+    let ws = Workspace::open(root.path(), "default", Mode::Capture).expect("workspace");
+    drop(app);
+    let mut app = App::open(ws, now()).expect("opens");
+    assert!(matches!(app.confirm, Some(Confirm::RestoreDraft(_))));
+    ctrl(&mut app, 'd');
+    assert!(
+        matches!(app.confirm, Some(Confirm::DiscardDraft(_))),
+        "asks first"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.confirm, Some(Confirm::RestoreDraft(_))),
+        "back"
+    );
+    ctrl(&mut app, 'd');
+    ctrl(&mut app, 'd');
+    assert!(app.confirm.is_none());
+    assert_eq!(drafts_in(&root, "drafts"), 0);
+    assert_eq!(drafts_in(&root, "trash/drafts"), 1);
+}
+
+/// The issue's bug: the filter pop-up offered "Ctrl-S save and close".
+#[test]
+fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('f'));
+    assert!(matches!(app.form, Some(Form::FeedbackFilter(_))));
+    let hints: Vec<String> = crate::tui::status::hints(&app)
+        .into_iter()
+        .map(|h| format!("{} {}", h.keys, h.help))
+        .collect();
+    assert!(hints.contains(&"Enter apply".to_string()), "{hints:?}");
+    assert!(hints.contains(&"Esc cancel".to_string()), "{hints:?}");
+    assert!(!hints.iter().any(|h| h.contains("save")), "{hints:?}");
+    type_text(&mut app, "from:zz");
+    press(&mut app, KeyCode::Enter);
+    let error = app
+        .form
+        .as_ref()
+        .and_then(|f| f.engine())
+        .and_then(|f| f.error())
+        .expect("refused at the field");
+    assert_eq!(error.field, "filter");
+    // Esc closes a filter without asking, typed or not.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form.is_none() && app.confirm.is_none());
+}
+
+/// Issue 14 fix 11: a diary entry dated in the future is noted at the form
+/// (it still saves: the learner may mean it).
+#[test]
+fn a_diary_date_in_the_future_is_noted() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    let advice = |app: &App| {
+        app.form
+            .as_ref()
+            .and_then(|f| f.engine())
+            .and_then(|f| f.advice(app))
+            .map(|a| format!("{:?}", a.lines))
+            .unwrap_or_default()
+    };
+    assert!(!advice(&app).contains("in the future"));
+    app.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    type_text(&mut app, "+3d");
+    assert!(
+        advice(&app).contains("2 Dec 2026 is in the future"),
+        "{}",
+        advice(&app)
+    );
+}
+
+/// The issue's bug: the restore question said "A objective from …".
+#[test]
+fn the_restore_question_says_an_before_a_vowel_sound() {
+    use crate::domain::{Draft, DraftForm};
+    use crate::tui::forms::form_name_with_article;
+    let draft = |form| Draft::of_fields(Id::generate(), now(), None, form, Vec::new());
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Objective)),
+        "An objective"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Star)),
+        "A STAR entry"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Kpi)),
+        "A KPI reading"
+    );
+    assert_eq!(
+        form_name_with_article(&draft(DraftForm::Review)),
+        "A review"
+    );
+}

@@ -1,0 +1,654 @@
+//! The event loop: draw, block on input, drain what is queued, update.
+//!
+//! Little runs while the learner is idle: the loop blocks on one channel
+//! that carries both the terminal's events (from a reader thread that reads
+//! only when the loop asks, so an $EDITOR run from the app gets every key)
+//! and the wake-ups of background jobs (the load, the tidy), so a job's
+//! result is shown the moment it ends. While a load runs the loop also wakes
+//! a few times a second to update its count; a draft wakes it when due;
+//! and once a second it looks for records added from the shell (a `stat`
+//! per record folder, see `app::arrivals`). A
+//! dedicated signal thread writes the draft on SIGTERM, SIGHUP and SIGINT,
+//! because crossterm's reader may spin forever on a closed terminal and the
+//! loop cannot be relied on to notice.
+
+use super::{App, Exit};
+use crate::domain::{CriteriaSet, Draft, Records};
+use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long after the last keystroke a draft is written, unless config.ron
+/// says otherwise (`draft_autosave_seconds`).
+pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
+
+/// How long after the last change of the records the load cache is brought
+/// up to date: longer than the cache's window for files changed just before
+/// a listing (3 s), so the files just saved are cached too.
+const CACHE_REFRESH_AFTER: Duration = Duration::from_millis(3500);
+
+/// How often the loading count is redrawn while a load runs.
+const LOAD_COUNT_EVERY: Duration = Duration::from_millis(250);
+
+/// Runs $EDITOR on some text: the text, the folder for its temp file.
+pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<String, String> + 'a;
+
+/// The draft the signal thread writes if the process is told to stop.
+pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
+
+/// What a background job has to say; each message wakes the loop.
+enum News {
+    /// Every record, read from the cache and the changed files (shared with
+    /// the load, which goes on to work things out from them), and the
+    /// profile's criteria sets; with the load's number.
+    Loaded(u64, Box<Result<SharedLoad, OpenError>>),
+    /// The search index and the Progress figures of that load's records.
+    WorkedOut(
+        u64,
+        Box<(
+            crate::search::Index,
+            crate::tui::screens::progress::ProgressData,
+        )>,
+    ),
+    /// What tidying the workspace folder did.
+    Tidied(std::io::Result<crate::store::Tidied>),
+}
+
+/// The profile's first criteria set and the further ones.
+type CriteriaSets = (Option<CriteriaSet>, Vec<CriteriaSet>);
+/// A load whose records the load thread still reads.
+type SharedLoad = (Loaded, Arc<Records>, CriteriaSets);
+
+/// A message from the terminal or from a background job.
+pub enum Wake {
+    Terminal(std::io::Result<Event>),
+    Job,
+}
+
+/// Ends the loop's wait when a background job has news. Without a channel
+/// (tests driving the loop with scripted events) it does nothing, and the
+/// loop's timeouts pick the news up.
+#[derive(Clone, Default)]
+pub struct Waker(Option<Sender<Wake>>);
+
+impl Waker {
+    pub fn new(tx: Sender<Wake>) -> Waker {
+        Waker(Some(tx))
+    }
+
+    fn wake(&self) {
+        if let Some(tx) = &self.0 {
+            let _ = tx.send(Wake::Job);
+        }
+    }
+}
+
+/// Jobs running in the background, and how they report back.
+struct Jobs {
+    tx: Sender<News>,
+    rx: Receiver<News>,
+    waker: Waker,
+    /// The load's counts, while one runs.
+    load: Option<Arc<LoadProgress>>,
+    /// The records' revision the load cache was last brought up to date
+    /// with, and when to do it next (a while after the last save).
+    cache_rev: Option<u64>,
+    cache_due: Option<Instant>,
+    /// A cache refresh is running.
+    refreshing: Arc<std::sync::atomic::AtomicBool>,
+    /// The number of the last load started, and (load, revision of the
+    /// records) for which the figures being worked out will fit.
+    loads: u64,
+    worked_out_for: Option<(u64, u64)>,
+}
+
+impl Jobs {
+    fn new(waker: Waker) -> Jobs {
+        let (tx, rx) = std::sync::mpsc::channel();
+        Jobs {
+            tx,
+            rx,
+            waker,
+            load: None,
+            cache_rev: None,
+            cache_due: None,
+            refreshing: Arc::default(),
+            loads: 0,
+            worked_out_for: None,
+        }
+    }
+
+    /// A sender that wakes the loop with every message.
+    fn reporter(&self) -> impl Fn(News) + Send + 'static {
+        let tx = self.tx.clone();
+        let waker = self.waker.clone();
+        move |news| {
+            if tx.send(news).is_ok() {
+                waker.wake();
+            }
+        }
+    }
+
+    fn start_load(&mut self, dir: PathBuf, app: &mut App) {
+        let Some(root) = dir.parent().map(Path::to_path_buf) else {
+            return;
+        };
+        let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            return;
+        };
+        let progress = Arc::new(LoadProgress::default());
+        let counter = Arc::clone(&progress);
+        let today = app.today;
+        // Only the app that holds the lock keeps the load cache up to date.
+        let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
+        self.loads += 1;
+        let load = self.loads;
+        let report = self.reporter();
+        let started = std::thread::Builder::new()
+            .name("starlog-load".into())
+            .spawn(move || {
+                let mut result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
+                    let mut loaded = ws.load_counting(&counter)?;
+                    let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
+                    let records = Arc::new(std::mem::take(&mut loaded.records));
+                    Ok((loaded, records, criteria))
+                });
+                // The cache is derived and rebuilt at will: it is refreshed
+                // after the app has its records, from the old cache and the
+                // files this load read (kept encoded, so no copy of the
+                // records is needed), and a failure only costs the next open
+                // some parsing. The listing is dropped here, not on the UI
+                // thread.
+                let (refresh, shared) = match &mut result {
+                    Ok((loaded, records, criteria)) => {
+                        let listing = std::mem::take(&mut loaded.listing);
+                        let fresh = std::mem::take(&mut loaded.fresh);
+                        (
+                            (write_cache && loaded.cache.stale).then_some((listing, fresh)),
+                            Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
+                        )
+                    }
+                    Err(_) => (None, None),
+                };
+                // The whole list shows now; what is worked out from every
+                // record (at 100k records the search index and the
+                // readiness rules take a while) follows, side by side.
+                report(News::Loaded(load, Box::new(result)));
+                if let Some((records, (criteria, more), header)) = shared {
+                    let worked_out = std::thread::scope(|scope| {
+                        let index = scope.spawn(|| crate::search::Index::build(&records, today));
+                        let figures = crate::tui::screens::progress::work_out(
+                            &header,
+                            &records,
+                            criteria.as_ref(),
+                            &more,
+                            today,
+                        );
+                        let index = index
+                            .join()
+                            .unwrap_or_else(|_| crate::search::Index::build(&records, today));
+                        (index, figures)
+                    });
+                    // Let go of the records before the app hears of it, so
+                    // a save then changes them in place.
+                    drop(records);
+                    report(News::WorkedOut(load, Box::new(worked_out)));
+                }
+                if let Some((listing, fresh)) = refresh {
+                    let _ = crate::store::refresh_cache_from(&dir, &listing, &fresh);
+                }
+            });
+        if started.is_ok() {
+            app.loading = Some(super::Loading { done: 0, total: 0 });
+            self.load = Some(progress);
+        }
+    }
+
+    /// Notes a change of the records (a save, a deletion, a record added
+    /// from the shell) so the load cache is refreshed a while after the last
+    /// one, and refreshes it when that time has come. Only the app holding
+    /// the lock keeps the cache; the load refreshes it itself.
+    fn keep_cache(&mut self, app: &App) {
+        let Some(ws) = app.ws.as_ref().filter(|ws| ws.mode() == Mode::Write) else {
+            return;
+        };
+        if !app.complete || self.load.is_some() {
+            return;
+        }
+        match self.cache_rev {
+            Some(rev) if rev == app.records_rev => {}
+            _ => {
+                self.cache_rev = Some(app.records_rev);
+                self.cache_due = Some(Instant::now() + CACHE_REFRESH_AFTER);
+            }
+        }
+        if self.cache_due.is_none_or(|due| Instant::now() < due) {
+            return;
+        }
+        if self.refreshing.swap(true, Ordering::AcqRel) {
+            // One at a time: look again in a second.
+            self.cache_due = Some(Instant::now() + Duration::from_secs(1));
+            return;
+        }
+        self.cache_due = None;
+        let dir = ws.dir().to_path_buf();
+        let refreshing = Arc::clone(&self.refreshing);
+        let started = std::thread::Builder::new()
+            .name("starlog-cache".into())
+            .spawn(move || {
+                if let (Some(root), Some(name)) = (dir.parent(), dir.file_name()) {
+                    let name = name.to_string_lossy();
+                    if let Ok(ws) = Workspace::open(root, &name, Mode::ReadOnly) {
+                        let _ = ws.refresh_cache();
+                    }
+                }
+                refreshing.store(false, Ordering::Release);
+            });
+        if started.is_err() {
+            self.refreshing.store(false, Ordering::Release);
+        }
+    }
+
+    /// Tidies the workspace folder (it walks every file) off the UI thread.
+    fn start_tidy(&self, app: &App) {
+        let Some(job) = app.ws.as_ref().and_then(Workspace::tidy_job) else {
+            return;
+        };
+        let report = self.reporter();
+        let _ = std::thread::Builder::new()
+            .name("starlog-tidy".into())
+            .spawn(move || report(News::Tidied(job.run())));
+    }
+
+    /// Takes in whatever the jobs have sent.
+    fn collect(&mut self, app: &mut App) {
+        while let Ok(news) = self.rx.try_recv() {
+            match news {
+                News::Loaded(load, result) => match *result {
+                    Ok((loaded, records, criteria)) => {
+                        let exact = app.apply_shared_load(loaded, records, criteria);
+                        self.worked_out_for = exact.then_some((load, app.records_rev));
+                        app.greet_if_new();
+                        self.load = None;
+                        // The load refreshes the cache from what it read.
+                        self.cache_rev = Some(app.records_rev);
+                    }
+                    Err(e) => {
+                        app.loading = None;
+                        app.set_error(format!("Could not read the workspace: {e}"));
+                        self.load = None;
+                    }
+                },
+                News::WorkedOut(load, worked_out) => {
+                    let (index, figures) = *worked_out;
+                    if self.worked_out_for == Some((load, app.records_rev)) {
+                        app.progress_worked_out(figures);
+                        app.search_index_loaded(index);
+                    } else {
+                        // From records changed since: both are worked out
+                        // again when needed. Freed off the UI thread.
+                        let _ = std::thread::Builder::new()
+                            .name("starlog-free".into())
+                            .spawn(move || drop((index, figures)));
+                    }
+                    self.worked_out_for = None;
+                }
+                News::Tidied(result) => app.tidied(result),
+            }
+        }
+        if let (Some(progress), Some(loading)) = (&self.load, &mut app.loading) {
+            loading.done = progress.done.load(Ordering::Relaxed);
+            loading.total = progress.total.load(Ordering::Relaxed);
+        }
+    }
+}
+
+/// Runs the app on `terminal` until it exits. Generic over the backend so
+/// tests can drive it with `TestBackend` and scripted events; `waker` ends
+/// a wait of `next_event` when a background job has news.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: impl FnMut(Option<Duration>) -> std::io::Result<Option<Event>>,
+    waker: Waker,
+    shared_draft: &SharedDraft,
+    edit_text: &mut EditText,
+) -> std::io::Result<Exit>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
+    // Taken before the load starts, so a record another process adds while
+    // it runs is either in the load or found by the next look.
+    let mut arrivals = app
+        .ws
+        .as_ref()
+        .map(|ws| (ws.folder_stamps(), Instant::now()));
+    let mut jobs = Jobs::new(waker);
+    if let Some(dir) = &dir
+        && !app.complete
+    {
+        jobs.start_load(dir.clone(), app);
+    }
+    let mut draft_deadline: Option<Instant> = None;
+    let mut tidied = false;
+    loop {
+        jobs.collect(app);
+        let exporting = app.poll_export();
+        app.poll_search();
+        app.poll_viewer();
+        if app.reload_requested {
+            app.reload_requested = false;
+            if jobs.load.is_none()
+                && let Some(dir) = &dir
+            {
+                jobs.start_load(dir.clone(), app);
+            }
+        }
+        terminal
+            .draw(|frame| crate::tui::view(app, frame))
+            .map_err(std::io::Error::other)?;
+        if !tidied && jobs.load.is_none() {
+            // After the first frame and the load: it walks the whole
+            // workspace, and on two cores would slow the load down.
+            tidied = true;
+            jobs.start_tidy(app);
+        }
+        if let Some(exit) = app.exit {
+            return Ok(exit);
+        }
+        // Wait for input; wake early only for work that is actually pending.
+        let timeout = match (&jobs.load, draft_deadline) {
+            // Results of a background search stream in: collect them promptly.
+            _ if app.search.waiting() => Some(Duration::from_millis(15)),
+            // Only to move the count on: the end of the load wakes the loop.
+            (Some(_), _) => Some(LOAD_COUNT_EVERY),
+            _ if exporting => Some(Duration::from_millis(100)),
+            (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
+            // Records added from the shell show up without a key.
+            (None, None) => arrivals.as_ref().map(|_| super::arrivals::ARRIVAL_CHECK),
+        };
+        let timeout = match (timeout, jobs.cache_due) {
+            (t, None) => t,
+            (t, Some(due)) => {
+                let until = due.saturating_duration_since(Instant::now());
+                Some(t.map_or(until, |t| t.min(until)))
+            }
+        };
+        let mut event = next_event(timeout)?;
+        if event.is_none()
+            && let Some(deadline) = draft_deadline
+            && Instant::now() >= deadline
+        {
+            app.write_draft();
+            draft_deadline = None;
+        }
+        if let Some((stamps, last)) = &mut arrivals
+            && last.elapsed() >= super::arrivals::ARRIVAL_CHECK
+        {
+            *stamps = app.take_arrivals(stamps);
+            *last = Instant::now();
+        }
+        // Handle this event and everything already queued before redrawing.
+        while let Some(ev) = event.take() {
+            app.now = crate::clock::now();
+            app.today = app.now.date_naive();
+            match ev {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
+                Event::Paste(text) => app.handle_paste(&text),
+                Event::Mouse(mouse) => app.handle_mouse(&mouse),
+                Event::FocusGained => app.reload_requested = app.complete && app.form.is_none(),
+                _ => {}
+            }
+            if app.exit.is_some() {
+                break;
+            }
+            if let Some(text) = app.editor_request.take() {
+                let drafts = dir.as_ref().map(|d| crate::store::drafts::drafts_folder(d));
+                let result = edit_text(&text, drafts.as_deref());
+                // The editor drew over the screen: blank every cell we drew
+                // so the next frame paints all of it. (Terminal::clear would
+                // ask the terminal for the cursor position; not all answer.)
+                terminal
+                    .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+                    .map_err(std::io::Error::other)?;
+                app.finish_editor(result);
+                break;
+            }
+            event = next_event(Some(Duration::ZERO))?;
+        }
+        jobs.keep_cache(app);
+        if app.draft_due {
+            app.draft_due = false;
+            draft_deadline = Some(Instant::now() + app.config.draft_autosave);
+            if let Ok(mut shared) = shared_draft.lock() {
+                *shared = match (&dir, app.current_draft()) {
+                    (Some(dir), Some(draft)) => Some((dir.clone(), draft)),
+                    _ => None,
+                };
+            }
+        }
+        if app.form.is_none() {
+            draft_deadline = None;
+            if let Ok(mut shared) = shared_draft.lock() {
+                *shared = None;
+            }
+        }
+    }
+}
+
+/// The terminal's events and the jobs' wake-ups, through one channel.
+///
+/// A reader thread reads one terminal event each time the loop asks and
+/// none otherwise, so while the loop runs $EDITOR (always right after an
+/// event, with no read asked for) nothing else reads the terminal.
+pub struct TerminalEvents {
+    tx: Sender<Wake>,
+    rx: Receiver<Wake>,
+    ask: Sender<()>,
+    /// A read was asked for and its event has not come yet.
+    asked: bool,
+}
+
+impl TerminalEvents {
+    pub fn start() -> std::io::Result<TerminalEvents> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (ask, asks) = std::sync::mpsc::channel::<()>();
+        let events = tx.clone();
+        std::thread::Builder::new()
+            .name("starlog-keys".into())
+            .spawn(move || {
+                for () in asks {
+                    if events.send(Wake::Terminal(event::read())).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(TerminalEvents {
+            tx,
+            rx,
+            ask,
+            asked: false,
+        })
+    }
+
+    pub fn waker(&self) -> Waker {
+        Waker::new(self.tx.clone())
+    }
+
+    /// The next terminal event, waiting at most `timeout` (forever if None);
+    /// None when the wait ended without one (a job's news, or the timeout).
+    pub fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+        if timeout == Some(Duration::ZERO) && !self.asked {
+            // Taking what is already queued: the reader is idle, read here.
+            return crossterm_event(timeout);
+        }
+        if !self.asked {
+            self.ask
+                .send(())
+                .map_err(|_| std::io::Error::other("the terminal reader stopped"))?;
+            self.asked = true;
+        }
+        let wake = match timeout {
+            None => self.rx.recv().ok(),
+            Some(t) => match self.rx.recv_timeout(t) {
+                Ok(wake) => Some(wake),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(std::io::Error::other("the terminal reader stopped"));
+                }
+            },
+        };
+        match wake {
+            Some(Wake::Terminal(event)) => {
+                self.asked = false;
+                event.map(Some)
+            }
+            Some(Wake::Job) | None => Ok(None),
+        }
+    }
+}
+
+/// Reads the next terminal event, waiting at most `timeout` (forever if None).
+pub fn crossterm_event(timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+    match timeout {
+        None => event::read().map(Some),
+        Some(t) => {
+            if event::poll(t)? {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Starts the thread that keeps the draft when the process is told to stop
+/// (terminal closed, `kill`, Ctrl-C delivered as a signal).
+#[cfg(unix)]
+pub fn spawn_signal_thread(shared: SharedDraft) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("starlog-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Ok(guard) = shared.lock()
+                    && let Some((dir, draft)) = guard.as_ref()
+                {
+                    let _ = crate::store::drafts::write_draft_to(dir, draft);
+                }
+                // Hold standard output so the loop cannot draw after this,
+                // then put the terminal back (after SIGHUP too: the terminal
+                // may still be there; if it is gone, the writes just fail).
+                let _stdout = std::io::stdout().lock();
+                restore_terminal();
+                if signal != SIGHUP
+                    && let Ok(guard) = shared.lock()
+                    && let Some((_, draft)) = guard.as_ref()
+                {
+                    eprintln!(
+                        "{}",
+                        super::kept_draft_line(&super::draft_description(draft))
+                    );
+                }
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn spawn_signal_thread(_shared: SharedDraft) -> std::io::Result<()> {
+    // Windows: Ctrl-C arrives as a key in raw mode and is handled by the loop.
+    Ok(())
+}
+
+/// Puts the terminal back as the shell had it: mouse, paste and focus
+/// reports off, the cursor shown, the main screen, raw mode off. Harmless
+/// when done twice; every exit path (quit, error, panic, signal) runs it.
+pub fn restore_terminal() {
+    disable_extras();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+    ratatui::restore();
+}
+
+/// Turns on what the app asks of the terminal beyond raw mode.
+fn enable_extras() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste,
+        ratatui::crossterm::event::EnableFocusChange,
+        ratatui::crossterm::event::EnableMouseCapture
+    );
+}
+
+fn disable_extras() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture,
+        ratatui::crossterm::event::DisableBracketedPaste,
+        ratatui::crossterm::event::DisableFocusChange
+    );
+}
+
+/// Leaves the app's screen for the learner's editor and comes back: the
+/// terminal is the shell's while the editor runs.
+fn edit_outside(text: &str, drafts: Option<&std::path::Path>) -> Result<String, String> {
+    let Some(command) =
+        super::editor::editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"))
+    else {
+        return Err("Set VISUAL or EDITOR to your editor (e.g. export EDITOR=nano)".into());
+    };
+    let temp = std::env::temp_dir();
+    let dir = drafts.unwrap_or(&temp);
+    disable_extras();
+    ratatui::restore();
+    let result = super::editor::edit_in(dir, text, &command);
+    let back = ratatui::crossterm::terminal::enable_raw_mode().and_then(|()| {
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen
+        )
+    });
+    enable_extras();
+    match back {
+        Ok(()) => result,
+        Err(e) => Err(format!("Could not return to the app's screen: {e}")),
+    }
+}
+
+/// Opens the real terminal and runs the app; the terminal is restored on
+/// every exit path, a panic included (ratatui's hook).
+pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
+    let shared: SharedDraft = Arc::new(Mutex::new(None));
+    spawn_signal_thread(Arc::clone(&shared))?;
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook leaves raw mode and the alternate screen; ours also
+    // turns the mouse reports off and shows the cursor.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        ratatui_hook(info);
+    }));
+    enable_extras();
+    let mut events = TerminalEvents::start()?;
+    let waker = events.waker();
+    let result = run_loop(
+        &mut terminal,
+        app,
+        |timeout| events.next(timeout),
+        waker,
+        &shared,
+        &mut edit_outside,
+    );
+    restore_terminal();
+    result
+}

@@ -1,0 +1,115 @@
+//! What keys do on the Reviews screen: `n` holds a review, `c` compares the
+//! selected review with the one before it (again: with today's plan), `e`
+//! records a correction (reviews are never edited), `Enter` reads one.
+
+pub mod view;
+
+use crate::domain::review::timeline;
+use crate::domain::{Id, Review};
+use crate::tui::forms::review::ReviewForm;
+use crate::tui::{Action, App, Form, Screen};
+
+/// What the selected review is compared with in the compare view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// The review before it: what this review changed, with its reasons.
+    Previous,
+    /// Today's plan: what has changed since this review.
+    Today,
+}
+
+impl App {
+    pub(in crate::tui) fn reviews_action(&mut self, action: Action) {
+        match action {
+            Action::Open => {
+                self.review_compare = None;
+                self.open_reader();
+            }
+            Action::New => self.new_review(),
+            Action::Edit => self.correct_selected_review(),
+            Action::Compare => self.compare_selected_review(),
+            Action::Delete => self.set_status(
+                "Reviews are kept as they were held and cannot be deleted. To put one right, press e to record a correction",
+            ),
+            _ => {}
+        }
+    }
+
+    /// The selected review on the Reviews screen, in timeline order.
+    pub fn selected_review(&self) -> Option<&Review> {
+        timeline::display_order(&self.records.reviews)
+            .get(self.selected(Screen::Reviews))
+            .copied()
+    }
+
+    /// The review ids in the order the timeline lists them.
+    pub(in crate::tui) fn review_ids(&self) -> Vec<Id> {
+        timeline::display_order(&self.records.reviews)
+            .iter()
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    /// `c`: the compare view, first against the review before; pressed again,
+    /// against today's plan.
+    fn compare_selected_review(&mut self) {
+        if self.selected_review().is_none() {
+            self.set_status("No review to compare yet: press n to hold the first one");
+            return;
+        }
+        self.review_compare = match (self.reader.is_some(), self.review_compare) {
+            (true, Some(Compare::Previous)) => Some(Compare::Today),
+            _ => Some(Compare::Previous),
+        };
+        self.reader = Some(0);
+    }
+
+    /// `n`: a review of today's plan.
+    pub fn new_review(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        let form = ReviewForm::new(
+            &self.records,
+            self.header.settings.review_interval_days,
+            self.today,
+            self.criteria.as_ref(),
+        );
+        if form.spec.decisions.is_empty() && self.records.objectives.is_empty() {
+            self.set_status(
+                "Your plan has no objectives yet: a review decides about each one. Add them on the Plan screen (2) first",
+            );
+            return;
+        }
+        self.form = Some(Form::Review(Box::new(form)));
+    }
+
+    /// `e`: a correction of the selected review, which itself stays as it was.
+    fn correct_selected_review(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if !self.complete {
+            self.set_status("Still loading; try again in a moment");
+            return;
+        }
+        let Some(original) = self.selected_review().cloned() else {
+            self.set_status("No review yet: press n to hold one");
+            return;
+        };
+        let form = ReviewForm::correction(
+            &self.records,
+            &original,
+            self.header.settings.review_interval_days,
+            self.criteria.as_ref(),
+        );
+        self.form = Some(Form::Review(Box::new(form)));
+        self.set_status(
+            "Reviews are never edited: saving this records a correction that names the original",
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! Deleting, undoing and the Trash view. `d` moves a record to the trash,
+//! asking first when other records link to it (and naming them); `u` brings
+//! back the last deletion, also after the app was closed and opened again
+//! (the store keeps the order of deletions); `T` lists everything in the
+//! trash, and Enter brings the selected record back.
+
+pub mod view;
+
+use crate::domain::links::linking_sentence;
+use crate::domain::{AnyRecord, Id};
+use crate::store::{Deletion, RecordKind, TrashedRecord};
+use crate::tui::{Action, App, Confirm, Screen, record_title, truncate};
+
+/// The Trash view: what was in the trash when it was opened.
+#[derive(Debug, Clone, Default)]
+pub struct TrashView {
+    pub items: Vec<TrashedRecord>,
+    pub selected: usize,
+}
+
+impl App {
+    /// `d`: moves a record to the trash, after asking when others link to
+    /// it (their links would point at nothing until it is restored).
+    pub fn trash_record(&mut self, id: &Id) {
+        let Some(record) = self.records.get(id) else {
+            return;
+        };
+        if !self.editable(id, record.label()) {
+            return;
+        }
+        match linking_sentence(&self.records, id, record.label()) {
+            Some(links) => {
+                self.confirm = Some(Confirm::DeleteLinked {
+                    id: id.clone(),
+                    title: truncate(&record_title(&record, &self.config.days()), 50),
+                    links,
+                });
+            }
+            None => self.trash_now(id),
+        }
+    }
+
+    /// Moves the record to the trash without asking.
+    pub(in crate::tui) fn trash_now(&mut self, id: &Id) {
+        let Some(record) = self.records.get(id) else {
+            return;
+        };
+        if !self.editable(id, record.label()) {
+            return;
+        }
+        let rel = self
+            .files
+            .get(id)
+            .map(|f| f.rel_path.clone())
+            .unwrap_or_else(|| crate::store::rel_path_of(&record));
+        let Some(ws) = &self.ws else { return };
+        match ws.trash(&rel) {
+            Ok(trash_path) => {
+                self.forget_record(id);
+                self.set_status(format!(
+                    "Moved the {} \"{}\" to the trash. u to undo, T lists the trash",
+                    record.label(),
+                    truncate(&record_title(&record, &self.config.days()), 40)
+                ));
+                self.undo.push(Deletion {
+                    trashed: crate::store::trash::slashed(&trash_path),
+                    original: crate::store::trash::slashed(&rel),
+                });
+            }
+            Err(e) => self.set_error(format!("Not deleted: {e}")),
+        }
+    }
+
+    /// Takes a record out of memory once its file went to the trash.
+    fn forget_record(&mut self, id: &Id) {
+        if let Some(AnyRecord::Diary(_)) = self.records_mut().remove(id) {
+            self.diary_total = self.diary_total.saturating_sub(1);
+        }
+        self.files.remove(id);
+        self.session_saved.remove(id);
+        self.session_trashed.push(id.clone());
+        for screen in Screen::ALL {
+            self.clamp(screen);
+        }
+    }
+
+    /// `u`: the last discarded draft, else the last deletion, comes back.
+    pub(in crate::tui) fn undo_delete(&mut self) {
+        if let Some(draft) = self.discarded_draft.take() {
+            self.bring_back_draft(draft);
+            return;
+        }
+        let Some(item) = self.undo.pop() else {
+            self.set_status("Nothing to undo (T lists the trash)");
+            return;
+        };
+        if let Err(e) = self.restore_deletion(&item) {
+            self.set_error(format!("Could not restore: {e}"));
+            self.undo.push(item);
+        }
+    }
+
+    /// Moves a deleted record back to its place and into memory, selected on
+    /// its screen.
+    fn restore_deletion(&mut self, item: &Deletion) -> Result<(), String> {
+        let Some(ws) = &self.ws else {
+            return Err("no workspace is open".into());
+        };
+        let original = item.original_path();
+        let kind = RecordKind::of_path(&original)
+            .ok_or_else(|| format!("{} is not a record folder", item.original))?;
+        ws.restore(&item.trashed_path(), &original)
+            .map_err(|e| e.to_string())?;
+        let (record, state, _) = ws.read_any(kind, &original).map_err(|p| p.to_string())?;
+        let id = record.id().clone();
+        let label = record.label();
+        let title = truncate(&record_title(&record, &self.config.days()), 40);
+        self.session_trashed.retain(|t| t != &id);
+        self.files.insert(id.clone(), state);
+        if matches!(record, AnyRecord::Diary(_)) {
+            self.diary_total += 1;
+        }
+        self.records_mut().upsert(record);
+        self.undo.retain(|d| d.trashed != item.trashed);
+        self.select_record(&id);
+        self.set_status(format!("Restored the {label} \"{title}\" from the trash"));
+        Ok(())
+    }
+
+    /// `T`: lists what is in the trash.
+    pub(in crate::tui) fn open_trash(&mut self) {
+        let Some(ws) = &self.ws else {
+            self.set_status("No workspace is open, so there is no trash");
+            return;
+        };
+        let (items, problems) = ws.trashed();
+        self.trash = Some(TrashView { items, selected: 0 });
+        if !problems.is_empty() {
+            self.set_error(format!(
+                "{} in the trash could not be read (see ? help)",
+                crate::domain::words::count(problems.len(), "file", "files")
+            ));
+            self.problems.extend(problems);
+        }
+    }
+
+    /// Keys in the Trash view.
+    pub(in crate::tui) fn trash_action(&mut self, action: Action) {
+        let Some(view) = &mut self.trash else { return };
+        let last = view.items.len().saturating_sub(1);
+        match action {
+            Action::Back => self.trash = None,
+            Action::Down => view.selected = (view.selected + 1).min(last),
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::Top => view.selected = 0,
+            Action::Bottom => view.selected = last,
+            Action::Restore => {
+                let Some(item) = view.items.get(view.selected).cloned() else {
+                    self.set_status("The trash is empty");
+                    return;
+                };
+                if !self.writable() {
+                    return;
+                }
+                match self.restore_deletion(&item.deletion) {
+                    Ok(()) => {
+                        // Back on its screen, selected, to see it.
+                        self.trash = None;
+                        self.reader = None;
+                    }
+                    Err(e) => self.set_error(format!("Could not restore: {e}")),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The answer to "others link to this; delete it anyway?".
+    pub(in crate::tui) fn answer_delete_linked(&mut self, id: Id, yes: bool) {
+        if yes {
+            self.trash_now(&id);
+        } else {
+            self.set_status("Not deleted");
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use crate::store::{Mode, Workspace};
+    use chrono::DateTime;
+
+    fn demo_workspace() -> (tempfile::TempDir, App) {
+        let root = tempfile::tempdir().expect("root");
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let app = open(root.path(), now);
+        (root, app)
+    }
+
+    fn open(root: &std::path::Path, now: chrono::DateTime<chrono::FixedOffset>) -> App {
+        let ws = Workspace::open(root, "learner", Mode::Write).expect("open");
+        if ws.has_no_records() {
+            let (_, state, _) = ws.load_header().expect("header");
+            crate::demo::write_demo(&ws, state.as_ref(), 0, now).expect("demo");
+        }
+        let mut app = App::open(ws, now).expect("app");
+        let loaded = app.ws.as_ref().expect("ws").load().expect("load");
+        app.apply_loaded(loaded);
+        app
+    }
+
+    fn linked_objective(app: &App) -> Id {
+        app.records
+            .objectives
+            .iter()
+            .find(|o| linking_sentence(&app.records, &o.id, "objective").is_some())
+            .map(|o| o.id.clone())
+            .expect("the demo has an objective others link to")
+    }
+
+    #[test]
+    fn deleting_an_objective_others_link_to_asks_first_and_names_them() {
+        let (_root, mut app) = demo_workspace();
+        let id = linked_objective(&app);
+        app.trash_record(&id);
+        let Some(Confirm::DeleteLinked { links, .. }) = &app.confirm else {
+            panic!("asks first: {:?}", app.confirm);
+        };
+        assert!(links.ends_with("link to this objective"), "{links}");
+        assert!(links.contains("activit"), "{links}");
+        app.update(Action::No);
+        assert!(app.records.objective(&id).is_some(), "n keeps it");
+        app.trash_record(&id);
+        app.update(Action::Yes);
+        assert!(app.records.objective(&id).is_none(), "y deletes it");
+    }
+
+    #[test]
+    fn d_deletes_the_picked_kpi_reading_and_the_list_stays_open() {
+        let (_root, mut app) = demo_workspace();
+        app.update(Action::ShowScreen(Screen::Progress));
+        app.update(Action::Open);
+        let before = app.reader_links();
+        app.update(Action::Down);
+        app.update(Action::Delete);
+        assert!(app.confirm.is_none(), "nothing links to a reading");
+        assert!(app.records.kpis.iter().all(|k| k.id != before[1]));
+        assert_eq!(app.reader_links().len(), before.len() - 1);
+        assert!(app.reader.is_some(), "still listing the readings");
+        app.update(Action::Undo);
+        assert!(app.records.kpis.iter().any(|k| k.id == before[1]));
+    }
+
+    #[test]
+    fn undo_works_after_the_app_is_closed_and_opened_again() {
+        let (root, mut app) = demo_workspace();
+        let id = app.records.diary[0].id.clone();
+        app.trash_record(&id);
+        assert!(app.records.get(&id).is_none());
+        let now = app.now;
+        drop(app);
+        let mut app = open(root.path(), now);
+        assert!(app.records.get(&id).is_none(), "still deleted");
+        app.update(Action::Undo);
+        assert!(app.records.get(&id).is_some(), "u brings it back");
+        assert_eq!(app.screen, Screen::Diary);
+    }
+
+    #[test]
+    fn the_trash_view_lists_deleted_records_and_restores_the_selected_one() {
+        let (_root, mut app) = demo_workspace();
+        let first = app.records.diary[0].id.clone();
+        let second = app.records.feedback[0].id.clone();
+        app.trash_record(&first);
+        app.trash_record(&second);
+        app.update(Action::ShowTrash);
+        assert_eq!(app.context(), crate::tui::Context::Trash);
+        let view = app.trash.as_ref().expect("open");
+        assert_eq!(view.items.len(), 2);
+        assert_eq!(view.items[0].record.id(), &second, "last deleted first");
+        app.update(Action::Down);
+        app.update(Action::Restore);
+        assert!(app.trash.is_none(), "closes to show it");
+        assert!(app.records.get(&first).is_some());
+        assert!(app.records.get(&second).is_none());
+        assert_eq!(app.screen, Screen::Diary);
+        // `u` now undoes the other deletion only.
+        app.update(Action::Undo);
+        assert!(app.records.get(&second).is_some());
+    }
+}

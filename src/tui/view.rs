@@ -1,0 +1,399 @@
+//! The view: renders the whole screen from `&App`. No I/O and no state
+//! changes happen here; each screen draws in its own `screens/<name>/view.rs`,
+//! each form through `forms/view.rs`.
+
+use super::screens::{
+    diary::view as diary, evidence::view as evidence, feedback::view as feedback,
+    plan::view as plan, progress::view as progress, reviews::view as reviews, trash::view as trash,
+};
+use super::{forms, help, markdown, search::view as search, status, widgets};
+use crate::tui::{Action, App, Confirm, Context, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Below this the layout cannot work; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Styles, with colour only when allowed (`NO_COLOR`), picked for a dark
+/// or a light background (`theme` in config.ron).
+pub struct Styles {
+    color: bool,
+    light: bool,
+    /// How days are shown (config.ron's `date_format`), on every screen.
+    pub days: crate::config::Days,
+}
+
+impl Styles {
+    pub fn new(app: &App) -> Styles {
+        Styles {
+            color: app.theme.color,
+            light: app.theme.light,
+            days: app.config.days(),
+        }
+    }
+
+    /// Yellow and cyan vanish on a light background: stronger colours there.
+    fn pick(&self, dark: Color, light: Color) -> Color {
+        if self.light { light } else { dark }
+    }
+
+    /// The styles Markdown previews use.
+    pub fn markdown(&self) -> markdown::MarkdownStyles {
+        markdown::MarkdownStyles {
+            heading: self.title(),
+            code: self.fg(self.pick(Color::Yellow, Color::Magenta)),
+            dim: self.dim(),
+            bullet: self.key(),
+        }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::default().fg(color)
+        } else {
+            Style::default()
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(self.pick(Color::Cyan, Color::Blue))
+            .add_modifier(Modifier::BOLD)
+    }
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn key(&self) -> Style {
+        self.fg(self.pick(Color::Yellow, Color::Blue))
+            .add_modifier(Modifier::BOLD)
+    }
+    pub fn warn(&self) -> Style {
+        self.fg(self.pick(Color::Yellow, Color::Magenta))
+            .add_modifier(Modifier::BOLD)
+    }
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn good(&self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn tag(&self) -> Style {
+        self.fg(Color::Magenta)
+    }
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+    pub fn focus_border(&self) -> Style {
+        self.fg(self.pick(Color::Cyan, Color::Blue))
+    }
+}
+
+/// Draws the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let st = Styles::new(app);
+    // A long message (a refusal that says why) gets the rows it needs, so
+    // the reason is never cut off (up to a third of the screen).
+    let status_rows = status::rows(app, area, &st);
+    // Previews start where the mouse wheel left them (not in the reader).
+    let preview_scroll = if app.reader.is_none() && app.form.is_none() {
+        app.preview_scroll_for(app.screen)
+    } else {
+        0
+    };
+    widgets::FRAME_NOTES.with(|n| {
+        *n.borrow_mut() = widgets::FrameNotes {
+            preview_scroll,
+            ..widgets::FrameNotes::default()
+        }
+    });
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_rows),
+    ])
+    .areas(area);
+    draw_tabs(app, frame, tabs, &st);
+    match &app.form {
+        Some(form) if form.engine().is_some() => {
+            if let Some(engine) = form.engine() {
+                if engine.popup() {
+                    // Drawn over its list, which stays in sight.
+                    feedback::draw(app, frame, body, &st);
+                    let popup = widgets::centered(body, 78, 14);
+                    frame.render_widget(Clear, popup);
+                    forms::view::draw_engine(app, engine, frame, popup, &st);
+                } else {
+                    forms::view::draw_engine(app, engine, frame, body, &st);
+                }
+            }
+        }
+        Some(_) => {}
+        None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
+        None => match app.screen {
+            Screen::Diary => diary::draw(app, frame, body, &st),
+            Screen::Plan => plan::draw(app, frame, body, &st),
+            Screen::Feedback => feedback::draw(app, frame, body, &st),
+            Screen::Reviews => reviews::draw(app, frame, body, &st),
+            Screen::Progress => progress::draw(app, frame, body, &st),
+        },
+    }
+    status::draw(app, frame, status, &st);
+    widgets::FRAME_NOTES.with(|n| {
+        let notes = std::mem::take(&mut *n.borrow_mut());
+        let mut map = app.mouse_map.borrow_mut();
+        map.lists = notes.lists;
+        map.previews = notes.previews;
+        map.reader_bottom = app.reader.map(|_| notes.text_bottom);
+        map.reader_links = notes.link_rows;
+        map.reader_rows = notes.text_rows;
+    });
+    if let Some(palette) = &app.search.palette {
+        search::draw(app, palette, frame, body, &st);
+    }
+    if let Some(view) = &app.trash {
+        trash::draw(view, frame, body, &st);
+    }
+    if app.help.is_some() {
+        help::draw(app, frame, body, &st);
+    }
+    if let Some(confirm) = &app.confirm {
+        draw_confirm(app, confirm, frame, body, &st);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Window too small"),
+        Line::from(format!(
+            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+            area.width, area.height
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+    let new_feedback = app
+        .records
+        .feedback
+        .iter()
+        .filter(|f| f.state == crate::domain::FeedbackState::New)
+        .count();
+    // The Evidence view is not one of the numbered screens: while it shows,
+    // its own place in the bar is the highlighted one.
+    let evidence = app.evidence.view.is_some() && app.form.is_none();
+    let evidence_label = " E Evidence ";
+    let room = if evidence {
+        area.width.saturating_sub(evidence_label.len() as u16 + 1)
+    } else {
+        area.width
+    };
+    let labels = tab_labels(app.screen, new_feedback, room);
+    let mut spans = Vec::new();
+    let mut tab_hits = Vec::new();
+    let mut x = area.x;
+    for (screen, label) in Screen::ALL.into_iter().zip(labels) {
+        let style = if screen == app.screen && app.form.is_none() && !evidence {
+            st.selected().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        tab_hits.push((Rect::new(x, area.y, width, 1).intersection(area), screen));
+        x = x.saturating_add(width + 1);
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw("│"));
+    }
+    if evidence {
+        spans.push(Span::styled(
+            evidence_label,
+            st.selected().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw("│"));
+    }
+    app.mouse_map.borrow_mut().tabs = tab_hits;
+    let who = if app.header.profile.name.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", app.header.profile.name)
+    };
+    spans.push(Span::styled(who, st.dim()));
+    if app.read_only_reason.is_some() {
+        spans.push(Span::styled(" [read-only]", st.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The tab labels: " 1 Diary " and so on, or, when they do not all fit,
+/// only the current screen named and the others by number (" 2 ").
+pub fn tab_labels(current: Screen, new_feedback: usize, width: u16) -> Vec<String> {
+    let full = |screen: Screen| {
+        let n = screen.index() + 1;
+        match screen {
+            Screen::Feedback if new_feedback > 0 => {
+                format!(" {n} {} ({new_feedback}) ", screen.title())
+            }
+            _ => format!(" {n} {} ", screen.title()),
+        }
+    };
+    let labels: Vec<String> = Screen::ALL.into_iter().map(full).collect();
+    let needed: usize = labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) + 1)
+        .sum();
+    if needed <= usize::from(width) {
+        return labels;
+    }
+    Screen::ALL
+        .into_iter()
+        .map(|screen| match screen {
+            s if s == current => full(s),
+            Screen::Feedback if new_feedback > 0 => format!(" 3({new_feedback}) "),
+            s => format!(" {} ", s.index() + 1),
+        })
+        .collect()
+}
+
+fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st: &Styles) {
+    let key = |ctx: Context, action: Action| {
+        app.keymap
+            .key_for(ctx, &action)
+            .unwrap_or_else(|| "?".into())
+    };
+    let choice = |pairs: Vec<(String, &'static str)>| -> Vec<Line<'static>> {
+        pairs
+            .into_iter()
+            .map(|(k, what)| {
+                Line::from(vec![
+                    Span::styled(format!("{k:>7}"), st.key()),
+                    Span::raw(format!("  {what}")),
+                ])
+            })
+            .collect()
+    };
+    let (title, mut lines) = match confirm {
+        Confirm::DiscardChanges => (
+            " Unsaved changes ",
+            vec![
+                Line::from("Close the form and throw away what you typed?"),
+                Line::from(Span::styled(
+                    "(Kept in trash/drafts/ for 30 days: u brings it back.)",
+                    st.dim(),
+                )),
+                Line::from(""),
+            ],
+        ),
+        Confirm::RestoreDraft(draft) => (
+            " Unsaved draft ",
+            vec![
+                Line::from(format!(
+                    "{} from {} was not saved:",
+                    crate::tui::forms::form_name_with_article(draft),
+                    st.days.moment(&draft.saved_at)
+                )),
+                Line::from(Span::styled(
+                    format!("“{}”", crate::tui::truncate(draft.headline(), 50)),
+                    st.title(),
+                )),
+                Line::from(""),
+            ],
+        ),
+        Confirm::DiscardDraft(draft) => (
+            " Discard the draft? ",
+            vec![
+                Line::from(format!(
+                    "Throw away this {}? It is kept in trash/drafts/ for 30 days, and u brings it back.",
+                    crate::tui::forms::form_name(draft)
+                )),
+                Line::from(""),
+            ],
+        ),
+        Confirm::DeleteLinked { title, links, .. } => (
+            " Delete it? ",
+            vec![
+                Line::from(Span::styled(format!("“{title}”"), st.title())),
+                Line::from(format!("{links}.")),
+                Line::from(Span::styled(
+                    "Their links point at nothing until it is restored (u, or T for the trash).",
+                    st.dim(),
+                )),
+                Line::from(""),
+            ],
+        ),
+        Confirm::OverwriteExport(choice) => (
+            " Replace the file? ",
+            vec![
+                Line::from(format!("{} is already there.", choice.path.display())),
+                Line::from("Replace it with the new portfolio?"),
+                Line::from(""),
+            ],
+        ),
+    };
+    lines.extend(match confirm {
+        Confirm::DiscardChanges => choice(vec![
+            (
+                key(Context::Discard, Action::Discard),
+                "discard what you typed",
+            ),
+            (
+                key(Context::Discard, Action::No),
+                "keep editing (any other key too)",
+            ),
+        ]),
+        Confirm::RestoreDraft(_) => choice(vec![
+            (key(Context::Confirm, Action::Yes), "restore it"),
+            (key(Context::Confirm, Action::No), "keep it for later"),
+            (
+                key(Context::Confirm, Action::Discard),
+                "discard it (asks first)",
+            ),
+        ]),
+        Confirm::DiscardDraft(_) => choice(vec![
+            (key(Context::Confirm, Action::Discard), "discard it"),
+            (key(Context::Confirm, Action::No), "back"),
+        ]),
+        Confirm::DeleteLinked { .. } => choice(vec![
+            (
+                key(Context::Confirm, Action::Yes),
+                "delete it (to the trash)",
+            ),
+            (key(Context::Confirm, Action::No), "keep it"),
+        ]),
+        Confirm::OverwriteExport(_) => choice(vec![
+            (key(Context::Confirm, Action::Yes), "replace it"),
+            (key(Context::Confirm, Action::No), "choose another name"),
+        ]),
+    });
+    let width = area.width.saturating_sub(4).min(64);
+    let lines = widgets::wrap_lines(&lines, width.saturating_sub(2));
+    let popup = widgets::centered(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(title)
+                .border_style(st.warn()),
+        ),
+        popup,
+    );
+}
