@@ -296,6 +296,10 @@ pub struct FeedbackAddArgs {
     /// A tag (repeat for more): --tag billing --tag hold
     #[arg(long = "tag", short = 't', value_name = "T")]
     pub tags: Vec<String>,
+    /// The development activity it is about: its title, a part of the title
+    /// only it has, or the start of its id. --activity "complaints e-learning"
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,19 +34,29 @@ pub fn write_demo(
     create_all(ws, &records.practice)?;
     let generated = generated_entries(extra, GENERATED_SEED, today - Days::new(1));
     create_all(ws, &generated)?;
-    let mut summary = format!(
-        "{} diary entries, {} development needs, {} objectives, {} activities, {} feedback items, {} KPI readings, {} reviews, {} evidence files, {} witness statement, {} sign-off",
-        records.diary.len(),
-        records.needs.len(),
-        records.objectives.len(),
-        records.activities.len(),
-        records.feedback.len(),
-        records.kpis.len(),
-        records.reviews.len(),
-        records.evidence.len(),
-        records.witnesses.len(),
-        records.signoffs.len(),
-    );
+    let n = crate::domain::words::count;
+    let mut summary = [
+        n(records.diary.len(), "diary entry", "diary entries"),
+        n(records.needs.len(), "development need", "development needs"),
+        n(records.objectives.len(), "objective", "objectives"),
+        n(records.activities.len(), "activity", "activities"),
+        n(records.feedback.len(), "feedback item", "feedback items"),
+        n(records.kpis.len(), "KPI reading", "KPI readings"),
+        n(records.reviews.len(), "review", "reviews"),
+        n(records.evidence.len(), "evidence file", "evidence files"),
+        n(
+            records.witnesses.len(),
+            "witness statement",
+            "witness statements",
+        ),
+        n(records.signoffs.len(), "sign-off", "sign-offs"),
+        n(
+            records.practice.len(),
+            "practice record",
+            "practice records",
+        ),
+    ]
+    .join(", ");
     if extra > 0 {
         summary.push_str(&format!(", plus {extra} generated diary entries"));
     }
@@ -142,6 +152,18 @@ mod tests {
         let summary = write_demo(&ws, state.as_ref(), 70, now).expect("writes");
         assert!(summary.contains("19 diary entries"), "{summary}");
         assert!(summary.contains("plus 70 generated"), "{summary}");
+        let (_, story_records) = story(now.date_naive());
+        assert!(
+            summary.contains(&format!(
+                "{} practice records",
+                story_records.practice.len()
+            )),
+            "every kind written is counted: {summary}"
+        );
+        assert!(
+            summary.contains("1 witness statement, 1 sign-off"),
+            "{summary}"
+        );
         let loaded = ws.load().expect("loads");
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let (header, expected) = story(now.date_naive());

@@ -8,6 +8,7 @@ mod criteria;
 mod custom;
 mod evidence;
 mod exits;
+mod feedback;
 mod goldens;
 mod hardening;
 mod harness;

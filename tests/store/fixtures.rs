@@ -142,6 +142,32 @@ fn every_format_1_fixture_decodes_with_no_unknown_fields() {
 }
 
 #[test]
+fn feedback_about_an_activity_round_trips_and_older_feedback_reads_without_it() {
+    // The fixture was written before feedback could be about an activity.
+    let old = fs::read_to_string(fixtures().join("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron"))
+        .expect("fixture");
+    let read: Feedback = check_record("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron");
+    assert_eq!(read.activity, None);
+
+    // The same feedback about the shadowing session, with the line FORMAT.md shows.
+    let line = "    activity: Some(\"01M3A4WRNGKWZDTZ0VQ9CZH5SP\"),\n";
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"))
+        .expect("docs/FORMAT.md");
+    assert!(doc.contains(line), "docs/FORMAT.md shows the activity line");
+    let with = format!(
+        "{}{line})\n",
+        old.strip_suffix(")\n").expect("ends the record")
+    );
+    let decoded = decode::<Feedback>(with.as_bytes()).expect("decodes");
+    assert!(decoded.unknown_fields.is_empty());
+    assert_eq!(
+        decoded.record.activity,
+        Some(id("01M3A4WRNGKWZDTZ0VQ9CZH5SP"))
+    );
+    assert_eq!(encode(&decoded.record).expect("encodes"), with);
+}
+
+#[test]
 fn a_practice_record_reads_with_its_kind_and_parts() {
     let p: Practice = check("practice/01M5D2K7XQ4R8T1V3W6Y9Z0B2C.ron");
     assert_eq!(p.kind, PracticeKind::Leadership);

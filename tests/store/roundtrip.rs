@@ -296,14 +296,14 @@ fn feedback() -> impl Strategy<Value = Feedback> {
             text(),
             text(),
         ),
-        (ids(), ids(), texts(), texts()),
+        (ids(), ids(), texts(), texts(), prop::option::of(id())),
     )
         .prop_map(
             |(
                 (id, date, created, updated),
                 (source, method, who, role, text),
                 (valence, state, reflection, action),
-                (objectives, entries, tags, criteria),
+                (objectives, entries, tags, criteria, activity),
             )| Feedback {
                 format: FORMAT,
                 id,
@@ -323,6 +323,7 @@ fn feedback() -> impl Strategy<Value = Feedback> {
                 entries,
                 tags,
                 criteria,
+                activity,
             },
         )
 }

@@ -781,6 +781,12 @@ mod tests {
             && f.state == FeedbackState::Actioned
             && !f.reflection.is_empty()
             && !f.action.is_empty()));
+        // Feedback on a development activity itself, about one that exists.
+        assert!(r.feedback.iter().any(|f| {
+            f.activity
+                .as_ref()
+                .is_some_and(|a| r.activities.iter().any(|x| &x.id == a))
+        }));
 
         for metric in ["CSAT", "FCR", "AHT"] {
             let readings: Vec<_> = r.kpis.iter().filter(|k| k.metric == metric).collect();

@@ -249,6 +249,12 @@ pub struct Feedback {
     pub tags: Vec<String>,
     #[serde(default)]
     pub criteria: Vec<String>,
+    /// The development activity this feedback is about (a course, a session
+    /// shadowing someone...), when it is about one: assessors look for
+    /// feedback on the development activities themselves. Not written when
+    /// `None`, so files from before the field are written back unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Id>,
 }
 
 /// What acting on feedback links it to.
@@ -312,6 +318,7 @@ impl Feedback {
             entries: Vec::new(),
             tags: Vec::new(),
             criteria: Vec::new(),
+            activity: None,
         }
     }
 

@@ -398,6 +398,54 @@ pub fn same_scale<'a>(
     }
 }
 
+/// The figure a baseline states ("FCR 68% in April" is 68; "412 seconds" is
+/// 412): the first number followed by `%`, else the first number that is not
+/// a year, a quarter or part of a date.
+pub fn stated_figure(text: &str) -> Option<f64> {
+    let mut numbers: Vec<(f64, bool)> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+            let raw = raw.trim_end_matches('.');
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let percent =
+                after == Some('%') || chars.get(i + 1) == Some(&'%') && after == Some(' ');
+            let negative = before == Some('-')
+                && start >= 1
+                && (start < 2 || !chars[start - 2].is_alphanumeric());
+            let quarter = matches!(before, Some('Q' | 'q'));
+            let dated = matches!(after, Some('/' | '-')) || matches!(before, Some('/'));
+            let year = raw.len() == 4
+                && !raw.contains('.')
+                && (1900..=2100).contains(&raw.parse::<i32>().unwrap_or(0));
+            if let Ok(mut v) = raw.parse::<f64>() {
+                if negative {
+                    v = -v;
+                }
+                if percent {
+                    return Some(v);
+                }
+                if !quarter && !dated && !year {
+                    numbers.push((v, false));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    numbers.first().map(|(v, _)| *v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

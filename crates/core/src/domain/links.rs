@@ -27,7 +27,9 @@ pub fn linking_to(records: &Records, id: &Id) -> Vec<(usize, &'static str, &'sta
             records
                 .feedback
                 .iter()
-                .filter(|f| has(&f.objectives) || has(&f.entries))
+                .filter(|f| {
+                    has(&f.objectives) || has(&f.entries) || f.activity.as_ref() == Some(id)
+                })
                 .count(),
             "feedback",
             "feedback",
@@ -141,6 +143,24 @@ mod tests {
         assert_eq!(
             linking_sentence(&records, &o, "objective").as_deref(),
             Some("1 activity links to this objective")
+        );
+    }
+
+    #[test]
+    fn trashing_an_activity_names_the_feedback_about_it() {
+        let day = testkit::day(2026, 11, 20);
+        let activity = testkit::activity(10, ActivityKind::Course, day, None);
+        let a = activity.id.clone();
+        let mut about = testkit::feedback_from(20, FeedbackSource::Manager);
+        about.activity = Some(a.clone());
+        let records = Records {
+            activities: vec![activity],
+            feedback: vec![about, testkit::feedback_from(21, FeedbackSource::Colleague)],
+            ..Records::default()
+        };
+        assert_eq!(
+            linking_sentence(&records, &a, "activity").as_deref(),
+            Some("1 feedback links to this activity")
         );
     }
 }

@@ -59,7 +59,7 @@ impl PracticeKind {
             PracticeKind::Leadership => "Leadership styles",
             PracticeKind::LearningPreference => "Learning preferences",
             PracticeKind::Barrier => "Barriers to development",
-            PracticeKind::Knowledge => "Knowledge (criterion 3)",
+            PracticeKind::Knowledge => "Knowledge for criterion 3",
             PracticeKind::RoleChange => "Changes of role",
         }
     }
@@ -315,6 +315,15 @@ impl Practice {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn headings_hold_no_brackets_so_a_count_after_one_reads_once() {
+        // The Plan lists "Knowledge for criterion 3 (5)", never "... (criterion 3) (5)".
+        for kind in PracticeKind::ALL {
+            assert!(!kind.heading().contains('('), "{}", kind.heading());
+        }
+    }
+
     use super::*;
     use crate::domain::testkit::*;
 

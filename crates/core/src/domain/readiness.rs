@@ -870,6 +870,15 @@ pub struct BeforeAfter<'a> {
     pub after: &'a KpiReading,
 }
 
+impl BeforeAfter<'_> {
+    /// The "before" figure to quote: the baseline the objective states, when
+    /// it gives a figure (that is what was agreed, and what the export
+    /// quotes); else the last reading before its first activity.
+    pub fn before_value(&self) -> f64 {
+        super::kpi::stated_figure(&self.objective.measure.baseline).unwrap_or(self.before.value)
+    }
+}
+
 /// The KPI `objective` moves, read before its first activity and at the
 /// latest reading after it; `None` when there is no such pair.
 pub fn before_after<'a>(objective: &'a Objective, records: &'a Records) -> Option<BeforeAfter<'a>> {
@@ -978,7 +987,7 @@ fn measures(p: &Portfolio) -> Verdict {
             format!(
                 "{} {} before, {} after “{}”",
                 b.metric,
-                super::kpi::fmt_number(b.before.value),
+                super::kpi::fmt_number(b.before_value()),
                 super::kpi::fmt_number(b.after.value),
                 super::words::cut_words(&b.objective.statement, 60)
             )
@@ -1184,13 +1193,37 @@ fn golden_thread(p: &Portfolio) -> Verdict {
         at_fault.extend(unplanned);
     }
     let served = r.needs.iter().filter(|n| n.kind == NeedKind::Gap).count();
+    // Feedback on the development activities themselves closes the thread
+    // from activity back to the plan; it is named, not demanded, since an
+    // activity can be judged by its own impact notes too.
+    let about: Vec<&super::Feedback> = r
+        .feedback
+        .iter()
+        .filter(|f| {
+            f.activity
+                .as_ref()
+                .is_some_and(|a| r.activities.iter().any(|x| &x.id == a))
+        })
+        .collect();
+    let mut drew: Vec<&super::Id> = about.iter().filter_map(|f| f.activity.as_ref()).collect();
+    drew.sort();
+    drew.dedup();
+    let on_activities = match (drew.len(), r.activities.len()) {
+        (_, 0) => String::new(),
+        (0, _) => "; no feedback is about an activity yet (say which activity feedback is about, so the assessor sees how the activities went)".to_string(),
+        (n, all) => format!("; feedback on {n} of them{}", if n == all { "" } else { " so far" }),
+    };
     let ok = format!(
-        "{} served by objectives; {} each serving an objective",
+        "{} served by objectives; {} each serving an objective{on_activities}",
         plural(served, "area to improve", "areas to improve"),
         plural(r.activities.len(), "activity", "activities")
     );
     let records = if at_fault.is_empty() {
-        r.objectives.iter().map(|o| o.to_ref()).collect()
+        r.objectives
+            .iter()
+            .map(|o| o.to_ref())
+            .chain(about.iter().map(|f| f.to_ref()))
+            .collect()
     } else {
         at_fault
     };
@@ -1967,6 +2000,33 @@ mod tests {
     }
 
     #[test]
+    fn measures_quote_the_stated_baseline_as_the_export_does() {
+        // A reading taken just before the first activity differs from the
+        // baseline agreed in the objective: the agreed figure is "before".
+        let mut r = ready();
+        let first = r
+            .activities
+            .iter()
+            .map(|a| a.date)
+            .min()
+            .expect("activities");
+        let mut late = r.kpis[0].clone();
+        late.id = id(90);
+        late.date = first;
+        late.value = 82.4;
+        r.kpis.push(late);
+        let v = rule(&r, "measures");
+        assert!(v.message.starts_with("CSAT 82 before"), "{}", v.message);
+
+        // With no figure in the stated baseline, the reading is quoted.
+        for o in &mut r.objectives {
+            o.measure.baseline = "to be measured".into();
+        }
+        let v = rule(&r, "measures");
+        assert!(v.message.starts_with("CSAT 82.4 before"), "{}", v.message);
+    }
+
+    #[test]
     fn every_criterion_needs_evidence() {
         let mut r = ready();
         for rv in &mut r.reviews {
@@ -2133,6 +2193,35 @@ mod tests {
             v.message
         );
         assert_eq!(v.records[0].id, id(3));
+    }
+
+    #[test]
+    fn the_golden_thread_names_the_feedback_on_the_activities() {
+        let r = ready();
+        let v = rule(&r, "golden-thread");
+        assert!(v.passed);
+        assert!(
+            v.message.contains("no feedback is about an activity yet"),
+            "{}",
+            v.message
+        );
+
+        let mut r = ready();
+        let activity = r.activities[0].id.clone();
+        r.feedback[0].activity = Some(activity);
+        let v = rule(&r, "golden-thread");
+        assert!(v.passed, "{}", v.message);
+        assert!(
+            v.message.contains("; feedback on 1 of them so far"),
+            "{}",
+            v.message
+        );
+        assert!(v.records.contains(&r.feedback[0].to_ref()));
+
+        // Feedback about an activity since trashed does not count.
+        r.activities.clear();
+        let v = rule(&r, "golden-thread");
+        assert!(!v.message.contains("feedback on"), "{}", v.message);
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub fn feedback_from(n: u8, source: FeedbackSource) -> Feedback {
         entries: Vec::new(),
         tags: Vec::new(),
         criteria: vec!["2.3".into()],
+        activity: None,
     }
 }
 

@@ -719,6 +719,32 @@ fn activities_section(doc: &mut Doc, r: &Records) {
             ("Results (level 4)", i.results.trim().to_string()),
             ("Applied with customers", a.applied.trim().to_string()),
         ]));
+        // The feedback on the activity itself: how it went, in others' words.
+        let mut drew: Vec<_> = r
+            .feedback
+            .iter()
+            .filter(|f| f.activity.as_ref() == Some(&a.id))
+            .collect();
+        drew.sort_by(|x, y| x.date.cmp(&y.date).then(x.id.cmp(&y.id)));
+        let mut spans = Vec::new();
+        for f in drew {
+            if !spans.is_empty() {
+                spans.push(text("; "));
+            }
+            spans.push(link(
+                format!(
+                    "{}: {} feedback, {} ({})",
+                    uk_day(f.date),
+                    f.source.label(),
+                    f.method.label(),
+                    f.valence.label()
+                ),
+                anchor(&f.id),
+            ));
+        }
+        if !spans.is_empty() {
+            doc.push(Block::Fields(vec![("Feedback it drew".into(), spans)]));
+        }
     }
 }
 
@@ -787,6 +813,10 @@ fn feedback_section(doc: &mut Doc, input: &Input) {
             let entries = links_to(r, &f.entries);
             if !entries.is_empty() {
                 list.push(("Acted on in".into(), entries));
+            }
+            let about = links_to(r, f.activity.as_slice());
+            if !about.is_empty() {
+                list.push(("About the activity".into(), about));
             }
         }
         doc.push(after);
@@ -969,7 +999,7 @@ fn kpi_section(doc: &mut Doc, r: &Records) {
                 // Before: the baseline the objective states, when it gives a
                 // figure (that is what was agreed); else the last reading
                 // before its first activity.
-                let before = match stated_figure(&o.measure.baseline) {
+                let before = match kpi::stated_figure(&o.measure.baseline) {
                     Some(v) => {
                         let figure = format!("{}{}", fmt_number(v), unit_suffix(&unit));
                         let stated = o.measure.baseline.trim();
@@ -1001,54 +1031,6 @@ fn kpi_section(doc: &mut Doc, r: &Records) {
             }
         }
     }
-}
-
-/// The figure a baseline states ("FCR 68% in April" is 68; "412 seconds" is
-/// 412): the first number followed by `%`, else the first number that is not
-/// a year, a quarter or part of a date.
-pub fn stated_figure(text: &str) -> Option<f64> {
-    let mut numbers: Vec<(f64, bool)> = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_digit() {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
-            {
-                i += 1;
-            }
-            let raw: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-            let raw = raw.trim_end_matches('.');
-            let before = start.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i).copied();
-            let percent =
-                after == Some('%') || chars.get(i + 1) == Some(&'%') && after == Some(' ');
-            let negative = before == Some('-')
-                && start >= 1
-                && (start < 2 || !chars[start - 2].is_alphanumeric());
-            let quarter = matches!(before, Some('Q' | 'q'));
-            let dated = matches!(after, Some('/' | '-')) || matches!(before, Some('/'));
-            let year = raw.len() == 4
-                && !raw.contains('.')
-                && (1900..=2100).contains(&raw.parse::<i32>().unwrap_or(0));
-            if let Ok(mut v) = raw.parse::<f64>() {
-                if negative {
-                    v = -v;
-                }
-                if percent {
-                    return Some(v);
-                }
-                if !quarter && !dated && !year {
-                    numbers.push((v, false));
-                }
-            }
-        } else {
-            i += 1;
-        }
-    }
-    numbers.first().map(|(v, _)| *v)
 }
 
 fn unit_suffix(unit: &str) -> String {

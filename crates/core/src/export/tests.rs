@@ -387,6 +387,37 @@ fn edge_the_golden_thread_reads_in_both_directions() {
 }
 
 #[test]
+fn edge_an_activity_says_what_feedback_it_drew_and_the_feedback_which_activity() {
+    let (_, mut r) = fixed();
+    let out = md(&r);
+    assert!(
+        !out.contains("Feedback it drew"),
+        "none is about an activity yet"
+    );
+    let activity = r.activities[0].clone();
+    r.feedback[0].activity = Some(activity.id.clone());
+    let f = r.feedback[0].clone();
+    let out = md(&r);
+    let drew = format!(
+        "- **Feedback it drew:** [{}: {} feedback, {} ({})](#{})",
+        super::build::uk_day(f.date),
+        f.source.label(),
+        f.method.label(),
+        f.valence.label(),
+        super::build::anchor(&f.id)
+    );
+    assert!(out.contains(&drew), "{drew} in:\n{out}");
+    assert!(
+        out.contains(&format!(
+            "- **About the activity:** [{}](#{})",
+            activity.title,
+            super::build::anchor(&activity.id)
+        )),
+        "{out}"
+    );
+}
+
+#[test]
 fn edge_before_and_after_starts_from_the_stated_baseline() {
     let (_, r) = fixed();
     let out = md(&r);
@@ -399,15 +430,18 @@ fn edge_before_and_after_starts_from_the_stated_baseline() {
             .join("\n")
     );
     assert_eq!(
-        build::stated_figure("FCR on complaint calls 68% (Q2 2026)"),
+        crate::domain::kpi::stated_figure("FCR on complaint calls 68% (Q2 2026)"),
         Some(68.0)
     );
-    assert_eq!(build::stated_figure("412 seconds (April)"), Some(412.0));
     assert_eq!(
-        build::stated_figure("Q2 2026: 7 complaints a week"),
+        crate::domain::kpi::stated_figure("412 seconds (April)"),
+        Some(412.0)
+    );
+    assert_eq!(
+        crate::domain::kpi::stated_figure("Q2 2026: 7 complaints a week"),
         Some(7.0)
     );
-    assert_eq!(build::stated_figure("none yet"), None);
+    assert_eq!(crate::domain::kpi::stated_figure("none yet"), None);
 }
 
 #[test]

@@ -1000,6 +1000,7 @@ mod tests {
             entries: vec![],
             tags: vec!["phone".into()],
             criteria: vec!["2.3".into()],
+            activity: None,
         }
     }
 
