@@ -3,7 +3,7 @@
 use super::widgets::centered;
 use crate::store::Severity;
 use crate::tui::keymap::{Context, Key, keys_label};
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;

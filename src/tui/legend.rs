@@ -1,7 +1,7 @@
 //! What the marks on the screens mean, and a short glossary, for the help
 //! overlay. Written in the learner's words: what they see, then what it says.
 
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use ratatui::text::{Line, Span};
 
 /// Every mark a screen draws, with where it appears and what it means.

@@ -20,6 +20,7 @@ pub mod screens;
 pub mod search;
 mod settings;
 pub mod status;
+pub mod theme;
 pub mod view;
 pub mod widgets;
 

@@ -4,7 +4,7 @@
 //! least important go first (the later ones in the table); `? help` always
 //! stays, since help lists everything else.
 
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::{Action, App, Context};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -6,98 +6,18 @@ use super::screens::{
     diary::view as diary, evidence::view as evidence, feedback::view as feedback,
     plan::view as plan, progress::view as progress, reviews::view as reviews, trash::view as trash,
 };
-use super::{forms, help, markdown, search::view as search, status, widgets};
+use super::theme::Styles;
+use super::{forms, help, search::view as search, status, widgets};
 use crate::tui::{Action, App, Confirm, Context, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// Below this the layout cannot work; a notice is shown instead.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
-
-/// Styles, with colour only when allowed (`NO_COLOR`), picked for a dark
-/// or a light background (`theme` in config.ron).
-pub struct Styles {
-    color: bool,
-    light: bool,
-    /// How days are shown (config.ron's `date_format`), on every screen.
-    pub days: crate::config::Days,
-}
-
-impl Styles {
-    pub fn new(app: &App) -> Styles {
-        Styles {
-            color: app.theme.color,
-            light: app.theme.light,
-            days: app.config.days(),
-        }
-    }
-
-    /// Yellow and cyan vanish on a light background: stronger colours there.
-    fn pick(&self, dark: Color, light: Color) -> Color {
-        if self.light { light } else { dark }
-    }
-
-    /// The styles Markdown previews use.
-    pub fn markdown(&self) -> markdown::MarkdownStyles {
-        markdown::MarkdownStyles {
-            heading: self.title(),
-            code: self.fg(self.pick(Color::Yellow, Color::Magenta)),
-            dim: self.dim(),
-            bullet: self.key(),
-        }
-    }
-
-    fn fg(&self, color: Color) -> Style {
-        if self.color {
-            Style::default().fg(color)
-        } else {
-            Style::default()
-        }
-    }
-
-    pub fn title(&self) -> Style {
-        self.fg(self.pick(Color::Cyan, Color::Blue))
-            .add_modifier(Modifier::BOLD)
-    }
-    pub fn dim(&self) -> Style {
-        if self.color {
-            Style::default().fg(Color::DarkGray)
-        } else {
-            Style::default().add_modifier(Modifier::DIM)
-        }
-    }
-    pub fn key(&self) -> Style {
-        self.fg(self.pick(Color::Yellow, Color::Blue))
-            .add_modifier(Modifier::BOLD)
-    }
-    pub fn warn(&self) -> Style {
-        self.fg(self.pick(Color::Yellow, Color::Magenta))
-            .add_modifier(Modifier::BOLD)
-    }
-    pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
-    }
-    pub fn good(&self) -> Style {
-        self.fg(Color::Green)
-    }
-    pub fn tag(&self) -> Style {
-        self.fg(Color::Magenta)
-    }
-    pub fn selected(&self) -> Style {
-        if self.color {
-            Style::default().bg(Color::Blue).fg(Color::White)
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
-    }
-    pub fn focus_border(&self) -> Style {
-        self.fg(self.pick(Color::Cyan, Color::Blue))
-    }
-}
 
 /// Draws the whole app.
 pub fn view(app: &App, frame: &mut Frame) {

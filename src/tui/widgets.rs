@@ -1,6 +1,6 @@
 //! Small building blocks shared by the screens.
 
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -11,7 +11,7 @@ use crate::tui::App;
 use crate::tui::forms::field::{Field, Fields, Input};
 use crate::tui::forms::picker::Picker;
 use crate::tui::forms::{Advice as AdviceData, EngineForm, FieldError, Tone};
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -6,7 +6,7 @@
 use crate::search::{Found, Shown};
 use crate::tui::App;
 use crate::tui::search::Palette;
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -3,7 +3,7 @@
 
 use crate::domain::words::count;
 use crate::domain::{DiaryEntry, Records, StarPart};
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
 use crate::tui::{App, Screen};
 use chrono::{Datelike, Days, NaiveDate};

@@ -4,7 +4,7 @@
 
 use crate::domain::feedback::NextStep;
 use crate::domain::{Feedback, FeedbackState, Records, Triangulation, Valence};
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
 use crate::tui::{App, Screen};
 use ratatui::Frame;

@@ -11,7 +11,7 @@ use crate::domain::{
     Activity, DevelopmentNeed, NeedKind, Objective, Practice, PracticeKind, Records,
 };
 use crate::tui::screens::plan::PlanRow;
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{
     centered, empty_state, list_and_preview, panel, picked_panel, section, text_panel, window_start,
 };

@@ -14,7 +14,7 @@ use crate::domain::refs::RecordRef;
 use crate::domain::words::count;
 use crate::tui::App;
 use crate::tui::screens::progress::{MetricSeries, ProgressData, ProgressView};
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{draw_list, panel, picked_panel, text_panel};
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;

@@ -13,7 +13,7 @@ use crate::domain::review::timeline::{self, Event, Period};
 use crate::domain::words::count;
 use crate::domain::{Records, Review};
 use crate::tui::screens::reviews::Compare;
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{empty_state, list_and_preview, panel, text_panel, window_start};
 use crate::tui::{App, Screen, truncate};
 use ratatui::Frame;

@@ -2,7 +2,7 @@
 //! where it goes back to; Enter brings the selected one back.
 
 use crate::tui::screens::trash::TrashView;
-use crate::tui::view::Styles;
+use crate::tui::theme::Styles;
 use crate::tui::widgets::{panel, window_start};
 use crate::tui::{record_title, truncate};
 use ratatui::Frame;
