@@ -35,7 +35,14 @@ impl App {
                         .iter()
                         .map(|o| o.id.clone())
                         .collect(),
-                    Some(PlanRow::Activity(i)) => r.activities[*i].objectives.clone(),
+                    Some(PlanRow::Activity(i)) => {
+                        let a = &r.activities[*i];
+                        a.objectives
+                            .iter()
+                            .cloned()
+                            .chain(thread::feedback_on(r, &a.id).iter().map(|f| f.id.clone()))
+                            .collect()
+                    }
                     Some(PlanRow::Practice(i)) => r.practice[*i].links.clone(),
                     None => Vec::new(),
                 }
@@ -212,6 +219,38 @@ mod tests {
         assert_eq!(app.screen, Screen::Plan);
         assert_eq!(app.ids(Screen::Plan)[app.selected(Screen::Plan)], activity);
         assert_eq!(app.reader, Some(0), "opened to read");
+    }
+
+    #[test]
+    fn an_activity_lists_the_feedback_it_drew_and_enter_opens_it() {
+        let mut app = demo_app();
+        let about = app
+            .records
+            .feedback
+            .iter()
+            .find_map(|f| Some((f.id.clone(), f.activity.clone()?)))
+            .expect("the demo has feedback about an activity");
+        app.update(Action::ShowScreen(Screen::Plan));
+        let row = app
+            .ids(Screen::Plan)
+            .iter()
+            .position(|id| id == &about.1)
+            .expect("the activity is on the Plan");
+        for _ in 0..row {
+            app.update(Action::Down);
+        }
+        app.update(Action::Open);
+        let links = app.reader_links();
+        let at = links.iter().position(|l| l == &about.0).expect("listed");
+        for _ in 0..at {
+            app.update(Action::Down);
+        }
+        app.update(Action::Open);
+        assert_eq!(app.screen, Screen::Feedback);
+        assert_eq!(
+            app.ids(Screen::Feedback)[app.selected(Screen::Feedback)],
+            about.0
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (a complaint is negative) until the learner picks one.
 
 use super::field::{Field, Fields, LineKind};
+use super::picker::activity_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::domain::{
     self, AnyRecord, CriteriaSet, Draft, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
@@ -47,8 +48,14 @@ fn valence_for(method: FeedbackMethod) -> Valence {
 
 impl FeedbackForm {
     /// A form for `feedback`; `editing` when it already exists on disk.
-    pub fn new(feedback: Feedback, editing: bool, criteria: Option<&CriteriaSet>) -> FeedbackForm {
+    pub fn new(
+        feedback: Feedback,
+        editing: bool,
+        records: &Records,
+        criteria: Option<&CriteriaSet>,
+    ) -> FeedbackForm {
         let f = &feedback;
+        let about: Vec<String> = f.activity.iter().map(|id| id.to_string()).collect();
         let mut fields = Fields::new(vec![
             Field::typed_line(
                 "date",
@@ -97,6 +104,16 @@ impl FeedbackForm {
                 labels(&Valence::ALL, Valence::label),
                 position(&Valence::ALL, &f.valence),
             ),
+            Field::pick(
+                "activity",
+                "Activity",
+                "Is it about a development activity (a course, coaching, shadowing)? \
+                 ↑/↓ move, Space ticks one; leave it empty if not",
+                activity_options(&records.activities),
+                &about,
+                "No development activities in your plan yet.",
+            )
+            .single(),
             Field::line(
                 "tags",
                 "Tags",
@@ -126,6 +143,7 @@ impl FeedbackForm {
     pub fn blank(
         today: NaiveDate,
         now: DateTime<FixedOffset>,
+        records: &Records,
         criteria: Option<&CriteriaSet>,
     ) -> FeedbackForm {
         let feedback = Feedback::new(
@@ -137,7 +155,7 @@ impl FeedbackForm {
             Valence::Positive,
             String::new(),
         );
-        FeedbackForm::new(feedback, false, criteria)
+        FeedbackForm::new(feedback, false, records, criteria)
     }
 
     /// A form holding a draft that was offered back; the feedback it was
@@ -154,14 +172,14 @@ impl FeedbackForm {
             .as_ref()
             .and_then(|id| records.feedback.iter().find(|f| &f.id == id));
         let mut form = match (existing, &draft.editing) {
-            (Some(f), _) => FeedbackForm::new(f.clone(), true, criteria),
+            (Some(f), _) => FeedbackForm::new(f.clone(), true, records, criteria),
             (None, Some(id)) => {
-                let mut form = FeedbackForm::blank(today, draft.saved_at, criteria);
+                let mut form = FeedbackForm::blank(today, draft.saved_at, records, criteria);
                 form.spec.base.id = id.clone();
                 form.spec.editing = true;
                 form
             }
-            (None, None) => FeedbackForm::blank(today, draft.saved_at, criteria),
+            (None, None) => FeedbackForm::blank(today, draft.saved_at, records, criteria),
         };
         form.restore(draft);
         // What the draft holds was chosen: keep it.
@@ -209,6 +227,12 @@ impl FeedbackSpec {
         f.text = text;
         f.valence = Valence::ALL[pick("valence", Valence::ALL.len())];
         f.tags = domain::clean_tags(&[fields.text("tags")]);
+        f.activity = match fields.picked("activity").first() {
+            Some(id) => Some(Id::parse(id).map_err(|_| {
+                FieldError::new("activity", format!("Activity: `{id}` is not a record id"))
+            })?),
+            None => None,
+        };
         f.criteria = fields.picked("criteria");
         f.updated = now;
         if !self.editing {
@@ -305,7 +329,7 @@ mod tests {
 
     #[test]
     fn a_typed_form_becomes_new_feedback() {
-        let mut form = FeedbackForm::blank(today(), now(), None);
+        let mut form = FeedbackForm::blank(today(), now(), &Records::default(), None);
         assert_eq!(form.fields.focused_name(), "source", "the date is today");
         type_text(&mut form, "m"); // manager
         form.next_field(1);
@@ -320,6 +344,7 @@ mod tests {
         type_text(&mut form, "Let them finish.");
         form.next_field(1);
         press(&mut form, KeyCode::Right); // constructive
+        form.next_field(1); // past the activity it is about: none here
         form.next_field(1);
         type_text(&mut form, "#HEAT, complaints");
         let f = form.to_feedback(today(), now()).expect("valid");
@@ -336,7 +361,7 @@ mod tests {
     /// The issue's bug: a complaint was saved as positive by default.
     #[test]
     fn the_valence_follows_the_method_until_it_is_chosen() {
-        let mut form = FeedbackForm::blank(today(), now(), None);
+        let mut form = FeedbackForm::blank(today(), now(), &Records::default(), None);
         form.fields.focus_on("method");
         type_text(&mut form, "c"); // complaint
         assert_eq!(form.fields.text("method"), "complaint");
@@ -355,7 +380,7 @@ mod tests {
 
     #[test]
     fn a_bad_date_or_empty_text_names_the_field() {
-        let mut form = FeedbackForm::blank(today(), now(), None);
+        let mut form = FeedbackForm::blank(today(), now(), &Records::default(), None);
         let e = form.to_feedback(today(), now()).expect_err("no text");
         assert_eq!(e.field, "text");
         assert!(e.message.starts_with("What they said:"), "{}", e.message);
@@ -375,13 +400,16 @@ mod tests {
 
     #[test]
     fn editing_keeps_the_triage_and_a_draft_brings_back_every_field() {
-        let mut f = FeedbackForm::blank(today(), now(), None).spec.base.clone();
+        let mut f = FeedbackForm::blank(today(), now(), &Records::default(), None)
+            .spec
+            .base
+            .clone();
         f.text = "Hold music too loud".into();
         f.valence = Valence::Negative;
         f = f
             .reflect("Not mine to fix, but I can warn people.", now())
             .expect("reflect");
-        let mut form = FeedbackForm::new(f.clone(), true, None);
+        let mut form = FeedbackForm::new(f.clone(), true, &Records::default(), None);
         type_text(&mut form, " and long");
         let saved = form.to_feedback(today(), now()).expect("valid");
         assert_eq!(saved.text, "Hold music too loud and long");
@@ -404,7 +432,7 @@ mod tests {
     #[test]
     fn criteria_are_ticked_saved_and_kept_in_drafts() {
         let set = crate::domain::testkit::unit();
-        let mut form = FeedbackForm::blank(today(), now(), Some(&set));
+        let mut form = FeedbackForm::blank(today(), now(), &Records::default(), Some(&set));
         form.fields.focus_on("text");
         type_text(&mut form, "Good call.");
         form.fields.focus_on("criteria");
@@ -419,5 +447,55 @@ mod tests {
         let draft = form.to_draft(now()).expect("draft");
         let back = FeedbackForm::from_draft(&draft, &Records::default(), today(), Some(&set));
         assert_eq!(back.fields.picked("criteria"), [first]);
+    }
+
+    #[test]
+    fn the_activity_it_is_about_is_picked_saved_and_kept_in_drafts() {
+        use crate::domain::{ActivityKind, testkit};
+        let mut course = testkit::activity(1, ActivityKind::Course, testkit::day(2026, 9, 1), None);
+        course.title = "Complaints e-learning".into();
+        let mut coaching =
+            testkit::activity(2, ActivityKind::Coaching, testkit::day(2026, 10, 1), None);
+        coaching.title = "Call-listening coaching".into();
+        let records = Records {
+            activities: vec![course.clone(), coaching.clone()],
+            ..Records::default()
+        };
+        let mut form = FeedbackForm::blank(today(), now(), &records, None);
+        form.fields.focus_on("text");
+        type_text(&mut form, "You asked good questions.");
+        form.fields.focus_on("activity");
+        // Newest first: the coaching, then the course.
+        press(&mut form, KeyCode::Down);
+        press(&mut form, KeyCode::Char(' '));
+        let f = form.to_feedback(today(), now()).expect("valid");
+        assert_eq!(f.activity, Some(course.id.clone()));
+        // One activity at most: ticking another moves the tick.
+        press(&mut form, KeyCode::Up);
+        press(&mut form, KeyCode::Char(' '));
+        let f = form.to_feedback(today(), now()).expect("valid");
+        assert_eq!(f.activity, Some(coaching.id.clone()));
+
+        let draft = form.to_draft(now()).expect("draft");
+        let back = FeedbackForm::from_draft(&draft, &records, today(), None);
+        assert_eq!(
+            back.to_feedback(today(), now()).expect("valid").activity,
+            Some(coaching.id.clone())
+        );
+
+        // Editing feedback about an activity since trashed keeps the link.
+        let gone = FeedbackForm::new(f.clone(), true, &Records::default(), None);
+        assert_eq!(
+            gone.to_feedback(today(), now()).expect("valid").activity,
+            Some(coaching.id.clone())
+        );
+        // Unticked, it is about no activity.
+        let mut form = FeedbackForm::new(f, true, &records, None);
+        form.fields.focus_on("activity");
+        press(&mut form, KeyCode::Char(' '));
+        assert_eq!(
+            form.to_feedback(today(), now()).expect("valid").activity,
+            None
+        );
     }
 }

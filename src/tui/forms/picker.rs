@@ -125,6 +125,19 @@ pub fn objective_options(objectives: &[crate::domain::Objective]) -> Vec<PickOpt
         .collect()
 }
 
+/// The development activities feedback can be about, newest first, each
+/// with its day so two sessions of one course tell apart.
+pub fn activity_options(activities: &[crate::domain::Activity]) -> Vec<PickOption> {
+    let mut list: Vec<&crate::domain::Activity> = activities.iter().collect();
+    list.sort_by(|a, b| b.date.cmp(&a.date).then(a.title.cmp(&b.title)));
+    list.into_iter()
+        .map(|a| PickOption {
+            value: a.id.to_string(),
+            label: format!("{} ({})", a.title.trim(), a.date.format("%Y-%m-%d")),
+        })
+        .collect()
+}
+
 /// The assessable criteria of the learner's criteria set.
 pub fn criteria_options(set: Option<&crate::domain::CriteriaSet>) -> Vec<PickOption> {
     set.map(|s| {

@@ -153,6 +153,18 @@ pub struct ObjectiveThread<'a> {
     pub gaps: Vec<Gap>,
 }
 
+/// The feedback about the activity `id` (feedback on the development
+/// activities themselves), oldest first.
+pub fn feedback_on<'a>(records: &'a Records, id: &Id) -> Vec<&'a Feedback> {
+    let mut about: Vec<&Feedback> = records
+        .feedback
+        .iter()
+        .filter(|f| f.activity.as_ref() == Some(id))
+        .collect();
+    about.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    about
+}
+
 /// The thread through `objective`.
 pub fn objective_thread<'a>(records: &'a Records, objective: &'a Objective) -> ObjectiveThread<'a> {
     let id = &objective.id;

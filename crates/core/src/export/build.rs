@@ -720,14 +720,8 @@ fn activities_section(doc: &mut Doc, r: &Records) {
             ("Applied with customers", a.applied.trim().to_string()),
         ]));
         // The feedback on the activity itself: how it went, in others' words.
-        let mut drew: Vec<_> = r
-            .feedback
-            .iter()
-            .filter(|f| f.activity.as_ref() == Some(&a.id))
-            .collect();
-        drew.sort_by(|x, y| x.date.cmp(&y.date).then(x.id.cmp(&y.id)));
         let mut spans = Vec::new();
-        for f in drew {
+        for f in crate::domain::thread::feedback_on(r, &a.id) {
             if !spans.is_empty() {
                 spans.push(text("; "));
             }

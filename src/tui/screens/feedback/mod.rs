@@ -94,7 +94,7 @@ impl App {
         if !self.writable() {
             return;
         }
-        let form = FeedbackForm::blank(self.today, self.now, self.criteria.as_ref());
+        let form = FeedbackForm::blank(self.today, self.now, &self.records, self.criteria.as_ref());
         self.form = Some(Form::Feedback(Box::new(form)));
     }
 
@@ -109,6 +109,7 @@ impl App {
         self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(
             f,
             true,
+            &self.records,
             self.criteria.as_ref(),
         ))));
     }

@@ -222,9 +222,20 @@ pub fn feedback_lines<'a>(f: &'a Feedback, records: &Records, st: &Styles) -> Ve
             },
         ]),
         Line::raw(format!("From {}", f.who_label())),
-        next_step_line(f, st),
-        Line::raw(""),
     ];
+    if let Some(id) = &f.activity {
+        let title = records
+            .activities
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.title.clone())
+            .unwrap_or_else(|| format!("{} (not found: in the trash?)", id.short()));
+        out.push(Line::from(vec![
+            Span::styled("About the activity: ", st.title()),
+            Span::raw(title),
+        ]));
+    }
+    out.extend([next_step_line(f, st), Line::raw("")]);
     section(&mut out, "What they said", &f.text, st);
     if !f.is_reflected() && f.valence.needs_reflection() {
         out.push(Line::styled(

@@ -649,6 +649,23 @@ fn activity_lines<'a>(
     }
     out.push(Line::raw(""));
     section(&mut out, "How I applied it", &a.applied, st);
+    // Feedback on the activity itself (the reader lists it after the
+    // objectives, in this order).
+    let drew = crate::domain::thread::feedback_on(records, &a.id);
+    if !drew.is_empty() {
+        out.push(Line::styled("Feedback it drew", st.title()));
+        for f in drew {
+            links.push(out.len());
+            out.push(Line::raw(format!(
+                "• {} {} ({}): {}",
+                st.days.day(f.date),
+                f.source.label(),
+                f.valence.label(),
+                f.headline()
+            )));
+        }
+        out.push(Line::raw(""));
+    }
     out
 }
 
