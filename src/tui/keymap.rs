@@ -158,781 +158,144 @@ use Key::{Char, Code, Ctrl};
 /// help list bindings in this order.
 pub fn bindings() -> &'static [Binding] {
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        vec![
-            // Everywhere
-            bind!(
-                &[Ctrl('c')],
-                Scope::Form,
-                Action::Interrupt,
-                "keep a draft and quit",
-                false
-            ),
-            bind!(&[Ctrl('c')], Scope::Browsing, Action::Quit, "quit", false),
-            // Confirmation popups
-            bind!(
-                &[Char('y'), Code(KeyCode::Enter)],
-                Scope::Confirm,
-                Action::Yes,
-                "yes",
-                true
-            ),
-            bind!(
-                &[Char('n'), Code(KeyCode::Esc)],
-                Scope::Confirm,
-                Action::No,
-                "no",
-                true
-            ),
-            bind!(
-                &[Ctrl('d')],
-                Scope::Confirm,
-                Action::Discard,
-                "discard (asks first)",
-                // Only the draft question offers it, in its own box: the
-                // status line of every other question would promise a key
-                // that does nothing there.
-                false
-            ),
-            // The discard question: nothing typed in ordinary text answers it.
-            bind!(
-                &[Ctrl('d')],
-                Scope::Discard,
-                Action::Discard,
-                "discard what you typed",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Esc)],
-                Scope::Discard,
-                Action::No,
-                "keep editing (so does any other key)",
-                true
-            ),
-            // Help
-            bind!(
-                &[Code(KeyCode::Esc), Char('?'), Char('q')],
-                Scope::Help,
-                Action::Back,
-                "close help",
-                true
-            ),
-            bind!(
-                &[Char('j'), Code(KeyCode::Down)],
-                Scope::Help,
-                Action::Down,
-                "scroll",
-                true
-            ),
-            bind!(
-                &[Char('k'), Code(KeyCode::Up)],
-                Scope::Help,
-                Action::Up,
-                "scroll",
-                false
-            ),
-            // Forms
-            bind!(
-                &[Ctrl('s')],
-                Scope::Form,
-                Action::Save,
-                "save and close",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Tab)],
-                Scope::Form,
-                Action::NextField,
-                "next field",
-                true
-            ),
-            bind!(
-                &[Key::BackTab],
-                Scope::Form,
-                Action::PreviousField,
-                "previous field",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Esc)],
-                Scope::Form,
-                Action::Back,
-                "close",
-                true
-            ),
-            bind!(
-                &[Ctrl('e')],
-                Scope::Form,
-                Action::OpenEditor,
-                "edit this field in $VISUAL/$EDITOR",
-                false
-            ),
-            // Field keys: what the focused field does with them.
-            bind!(
-                &[Code(KeyCode::Down), Code(KeyCode::Right), Char(' ')],
-                Scope::Field(FieldKind::Choice),
-                Action::NextOption,
-                "choice: next option (a letter picks by first letter)",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Up), Code(KeyCode::Left)],
-                Scope::Field(FieldKind::Choice),
-                Action::PreviousOption,
-                "choice: previous option",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Down)],
-                Scope::Field(FieldKind::Ticks),
-                Action::Down,
-                "list: next line (a letter jumps by first letter)",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Up)],
-                Scope::Field(FieldKind::Ticks),
-                Action::Up,
-                "list: previous line",
-                false
-            ),
-            bind!(
-                &[Char(' ')],
-                Scope::Field(FieldKind::Ticks),
-                Action::Tick,
-                "list: tick / untick",
-                false
-            ),
-            bind!(
-                &[Ctrl('a'), Code(KeyCode::Home)],
-                Scope::Field(FieldKind::Text),
-                Action::LineStart,
-                "text: start of the line",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::End)],
-                Scope::Field(FieldKind::Text),
-                Action::LineEnd,
-                "text: end of the line",
-                false
-            ),
-            bind!(
-                &[Ctrl('u')],
-                Scope::Field(FieldKind::Text),
-                Action::DeleteToLineStart,
-                "text: delete to the start of the line",
-                false
-            ),
-            bind!(
-                &[Ctrl('k')],
-                Scope::Field(FieldKind::Text),
-                Action::DeleteToLineEnd,
-                "text: delete to the end of the line",
-                false
-            ),
-            bind!(
-                &[Ctrl('w')],
-                Scope::Field(FieldKind::Text),
-                Action::DeleteWord,
-                "text: delete the word before the cursor",
-                false
-            ),
-            bind!(
-                &[Ctrl('z')],
-                Scope::Field(FieldKind::Text),
-                Action::UndoTyping,
-                "text: undo typing",
-                false
-            ),
-            bind!(
-                &[Ctrl('y')],
-                Scope::Field(FieldKind::Text),
-                Action::RedoTyping,
-                "text: redo",
-                false
-            ),
-            // Screens
-            bind!(
-                &[Char('1')],
-                Scope::Browsing,
-                Action::ShowScreen(Screen::Diary),
-                "Diary",
-                false
-            ),
-            bind!(
-                &[Char('2')],
-                Scope::Browsing,
-                Action::ShowScreen(Screen::Plan),
-                "Plan",
-                false
-            ),
-            bind!(
-                &[Char('3')],
-                Scope::Browsing,
-                Action::ShowScreen(Screen::Feedback),
-                "Feedback",
-                false
-            ),
-            bind!(
-                &[Char('4')],
-                Scope::Browsing,
-                Action::ShowScreen(Screen::Reviews),
-                "Reviews",
-                false
-            ),
-            bind!(
-                &[Char('5')],
-                Scope::Browsing,
-                Action::ShowScreen(Screen::Progress),
-                "Progress",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Tab)],
-                Scope::Screens,
-                Action::NextScreen,
-                "next screen",
-                false
-            ),
-            bind!(
-                &[Key::BackTab],
-                Scope::Screens,
-                Action::PreviousScreen,
-                "previous screen",
-                false
-            ),
-            bind!(
-                &[Char('j'), Code(KeyCode::Down)],
-                Scope::Browsing,
-                Action::Down,
-                "down",
-                false
-            ),
-            bind!(
-                &[Char('k'), Code(KeyCode::Up)],
-                Scope::Browsing,
-                Action::Up,
-                "up",
-                false
-            ),
-            bind!(
-                &[Char('g'), Code(KeyCode::Home)],
-                Scope::Browsing,
-                Action::Top,
-                "top",
-                false
-            ),
-            bind!(
-                &[Char('G'), Code(KeyCode::End)],
-                Scope::Browsing,
-                Action::Bottom,
-                "bottom",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::PageDown)],
-                Scope::Browsing,
-                Action::PageDown,
-                "page down",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::PageUp)],
-                Scope::Browsing,
-                Action::PageUp,
-                "page up",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Esc)],
-                Scope::Reader,
-                Action::Back,
-                "back to the list",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Enter)],
-                Scope::Screens,
-                Action::Open,
-                "open",
-                true
-            ),
-            bind!(
-                &[Char('n')],
-                Scope::On(Screen::Diary),
-                Action::New,
-                "new STAR entry",
-                true
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::On(Screen::Diary),
-                Action::Edit,
-                "edit",
-                true
-            ),
-            bind!(&[Char('e')], Scope::Reader, Action::Edit, "edit", true),
-            bind!(
-                &[Code(KeyCode::Enter)],
-                Scope::Reader,
-                Action::Open,
-                "open the picked record (golden thread, evidence, readiness)",
-                false
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::On(Screen::Diary),
-                Action::Delete,
-                "delete (to trash)",
-                true
-            ),
-            // Feedback: the triage keys come first so the status line shows them.
-            bind!(
-                &[Char('n')],
-                Scope::On(Screen::Feedback),
-                Action::New,
-                "new feedback",
-                false
-            ),
-            bind!(
-                &[Char('r')],
-                Scope::On(Screen::Feedback),
-                Action::Reflect,
-                "reflect",
-                true
-            ),
-            bind!(
-                &[Char('a')],
-                Scope::On(Screen::Feedback),
-                Action::Act,
-                "act",
-                true
-            ),
-            bind!(
-                &[Char('x')],
-                Scope::On(Screen::Feedback),
-                Action::Archive,
-                "archive",
-                true
-            ),
-            bind!(
-                &[Char('f')],
-                Scope::On(Screen::Feedback),
-                Action::Filter,
-                "filter",
-                true
-            ),
-            bind!(
-                &[Char('t')],
-                Scope::On(Screen::Feedback),
-                Action::Triangulation,
-                "triangulation",
-                false
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::On(Screen::Feedback),
-                Action::Edit,
-                "edit",
-                false
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::On(Screen::Feedback),
-                Action::Delete,
-                "delete (to trash)",
-                false
-            ),
-            bind!(
-                &[Char('n')],
-                Scope::On(Screen::Plan),
-                Action::New,
-                "add to the plan (asks what)",
-                true
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::On(Screen::Plan),
-                Action::Edit,
-                "edit",
-                true
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::On(Screen::Plan),
-                Action::Delete,
-                "delete (to trash)",
-                true
-            ),
-            bind!(
-                &[Char('n')],
-                Scope::On(Screen::Progress),
-                Action::New,
-                "new KPI reading",
-                true
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::On(Screen::Progress),
-                Action::Edit,
-                "correct latest reading",
-                false
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::On(Screen::Progress),
-                Action::Delete,
-                "delete a reading (lists them to pick one)",
-                false
-            ),
-            bind!(
-                &[Char('l'), Code(KeyCode::Right)],
-                Scope::On(Screen::Progress),
-                Action::NextView,
-                "KPIs/criteria/readiness",
-                true
-            ),
-            bind!(
-                &[Char('h'), Code(KeyCode::Left)],
-                Scope::On(Screen::Progress),
-                Action::PreviousView,
-                "previous view",
-                false
-            ),
-            bind!(
-                &[Char('x')],
-                Scope::On(Screen::Progress),
-                Action::Export,
-                "export portfolio",
-                true
-            ),
-            bind!(
-                &[Char('n')],
-                Scope::On(Screen::Reviews),
-                Action::New,
-                "hold a review",
-                true
-            ),
-            bind!(
-                &[Char('c')],
-                Scope::On(Screen::Reviews),
-                Action::Compare,
-                "what changed",
-                true
-            ),
-            bind!(
-                &[Char('c')],
-                Scope::Reader,
-                Action::Compare,
-                "compare (Reviews)",
-                false
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::On(Screen::Reviews),
-                Action::Edit,
-                "correct (a new review)",
-                true
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::On(Screen::Reviews),
-                Action::Delete,
-                "(reviews are never deleted)",
-                false
-            ),
-            bind!(
-                &[Char('u')],
-                Scope::Screens,
-                Action::Undo,
-                "undo delete",
-                false
-            ),
-            bind!(
-                &[Char('T')],
-                Scope::Screens,
-                Action::ShowTrash,
-                "the trash: bring deleted records back",
-                false
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::Reader,
-                Action::Delete,
-                "delete (to trash)",
-                false
-            ),
-            // The Plan's "add what?" chooser (n on the Plan)
-            bind!(
-                &[Char('o')],
-                Scope::Chooser,
-                Action::NewObjective,
-                "objective: a SMART goal",
-                true
-            ),
-            bind!(
-                &[Char('n')],
-                Scope::Chooser,
-                Action::NewNeed,
-                "need or strength",
-                true
-            ),
-            bind!(
-                &[Char('a')],
-                Scope::Chooser,
-                Action::NewActivity,
-                "activity you did",
-                true
-            ),
-            bind!(
-                &[Char('p')],
-                Scope::Chooser,
-                Action::NewPractice,
-                "practice: professionalism, a skill, a barrier...",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Esc)],
-                Scope::Chooser,
-                Action::Back,
-                "cancel",
-                true
-            ),
-            bind!(&[Ctrl('c')], Scope::Chooser, Action::Quit, "quit", false),
-            // The trash (T)
-            bind!(
-                &[Code(KeyCode::Enter), Char('r')],
-                Scope::Trash,
-                Action::Restore,
-                "restore",
-                true
-            ),
-            bind!(
-                &[Char('j'), Code(KeyCode::Down)],
-                Scope::Trash,
-                Action::Down,
-                "down",
-                false
-            ),
-            bind!(
-                &[Char('k'), Code(KeyCode::Up)],
-                Scope::Trash,
-                Action::Up,
-                "up",
-                false
-            ),
-            bind!(
-                &[Char('g'), Code(KeyCode::Home)],
-                Scope::Trash,
-                Action::Top,
-                "top",
-                false
-            ),
-            bind!(
-                &[Char('G'), Code(KeyCode::End)],
-                Scope::Trash,
-                Action::Bottom,
-                "bottom",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Esc), Char('q'), Char('T')],
-                Scope::Trash,
-                Action::Back,
-                "close",
-                true
-            ),
-            bind!(
-                &[Char('E')],
-                Scope::Screens,
-                Action::ShowEvidence,
-                "evidence: files, witness statements, sign-offs",
-                false
-            ),
-            bind!(
-                &[Char('S')],
-                Scope::On(Screen::Plan),
-                Action::SignOff,
-                "sign off the need or objective",
-                false
-            ),
-            bind!(
-                &[Char('S')],
-                Scope::On(Screen::Reviews),
-                Action::SignOff,
-                "sign off the review",
-                false
-            ),
-            // The evidence (E)
-            bind!(
-                &[Char('a')],
-                Scope::Evidence,
-                Action::AttachFile,
-                "attach a file",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Enter)],
-                Scope::Evidence,
-                Action::Open,
-                "open (a file in your viewer)",
-                true
-            ),
-            bind!(
-                &[Char('o')],
-                Scope::Evidence,
-                Action::OpenFile,
-                "open the file in your viewer",
-                false
-            ),
-            bind!(
-                &[Char('w')],
-                Scope::Evidence,
-                Action::NewWitness,
-                "new witness statement",
-                true
-            ),
-            bind!(
-                &[Char('s')],
-                Scope::Evidence,
-                Action::SignWitness,
-                "the witness signs",
-                true
-            ),
-            bind!(
-                &[Char('S')],
-                Scope::Evidence,
-                Action::SignOff,
-                "sign-off",
-                true
-            ),
-            bind!(
-                &[Char('e')],
-                Scope::Evidence,
-                Action::Edit,
-                "edit the witness statement",
-                false
-            ),
-            bind!(
-                &[Char('d')],
-                Scope::Evidence,
-                Action::Delete,
-                "delete (to trash)",
-                false
-            ),
-            bind!(
-                &[Char('j'), Code(KeyCode::Down)],
-                Scope::Evidence,
-                Action::Down,
-                "down",
-                false
-            ),
-            bind!(
-                &[Char('k'), Code(KeyCode::Up)],
-                Scope::Evidence,
-                Action::Up,
-                "up",
-                false
-            ),
-            bind!(
-                &[Char('g'), Code(KeyCode::Home)],
-                Scope::Evidence,
-                Action::Top,
-                "top",
-                false
-            ),
-            bind!(
-                &[Char('G'), Code(KeyCode::End)],
-                Scope::Evidence,
-                Action::Bottom,
-                "bottom",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Esc), Char('q'), Char('E')],
-                Scope::Evidence,
-                Action::Back,
-                "close",
-                true
-            ),
-            bind!(
-                &[Char('u')],
-                Scope::Evidence,
-                Action::Undo,
-                "undo delete",
-                false
-            ),
-            bind!(&[Char('?')], Scope::Evidence, Action::Help, "help", false),
-            bind!(
-                &[Char('r')],
-                Scope::Screens,
-                Action::Refresh,
-                "reload from disk",
-                false
-            ),
-            bind!(
-                &[Char('p')],
-                Scope::Screens,
-                Action::EditProfile,
-                "edit your profile",
-                false
-            ),
-            // The search palette (letters are the query, so only named keys)
-            bind!(
-                &[Code(KeyCode::Enter)],
-                Scope::Search,
-                Action::Open,
-                "go to it",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Down), Ctrl('n')],
-                Scope::Search,
-                Action::Down,
-                "next",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::Up), Ctrl('p')],
-                Scope::Search,
-                Action::Up,
-                "previous",
-                true
-            ),
-            bind!(
-                &[Code(KeyCode::PageDown)],
-                Scope::Search,
-                Action::PageDown,
-                "page down",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::PageUp)],
-                Scope::Search,
-                Action::PageUp,
-                "page up",
-                false
-            ),
-            bind!(
-                &[Code(KeyCode::Esc)],
-                Scope::Search,
-                Action::Back,
-                "close",
-                true
-            ),
-            bind!(&[Ctrl('c')], Scope::Search, Action::Quit, "quit", false),
-            bind!(&[Char('?')], Scope::Browsing, Action::Help, "help", true),
-            bind!(&[Char('q')], Scope::Browsing, Action::Quit, "quit", true),
-            bind!(
-                &[Char('/')],
-                Scope::Browsing,
-                Action::Search,
-                "search",
-                true
-            ),
-        ]
-    })
+    TABLE.get_or_init(table)
+}
+
+/// One line per binding: keys, where they work, what they do, the words help
+/// and the status line show, and whether the status line shows them.
+#[rustfmt::skip]
+fn table() -> Vec<Binding> {
+    vec![
+        // Everywhere
+        bind!(&[Ctrl('c')], Scope::Form, Action::Interrupt, "keep a draft and quit", false),
+        bind!(&[Ctrl('c')], Scope::Browsing, Action::Quit, "quit", false),
+        // Confirmation popups
+        bind!(&[Char('y'), Code(KeyCode::Enter)], Scope::Confirm, Action::Yes, "yes", true),
+        bind!(&[Char('n'), Code(KeyCode::Esc)], Scope::Confirm, Action::No, "no", true),
+        // Only the draft question offers it, in its own box: the
+        // status line of every other question would promise a key
+        // that does nothing there.
+        bind!(&[Ctrl('d')], Scope::Confirm, Action::Discard, "discard (asks first)", false),
+        // The discard question: nothing typed in ordinary text answers it.
+        bind!(&[Ctrl('d')], Scope::Discard, Action::Discard, "discard what you typed", true),
+        bind!(&[Code(KeyCode::Esc)], Scope::Discard, Action::No, "keep editing (so does any other key)", true),
+        // Help
+        bind!(&[Code(KeyCode::Esc), Char('?'), Char('q')], Scope::Help, Action::Back, "close help", true),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Help, Action::Down, "scroll", true),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Help, Action::Up, "scroll", false),
+        // Forms
+        bind!(&[Ctrl('s')], Scope::Form, Action::Save, "save and close", true),
+        bind!(&[Code(KeyCode::Tab)], Scope::Form, Action::NextField, "next field", true),
+        bind!(&[Key::BackTab], Scope::Form, Action::PreviousField, "previous field", true),
+        bind!(&[Code(KeyCode::Esc)], Scope::Form, Action::Back, "close", true),
+        bind!(&[Ctrl('e')], Scope::Form, Action::OpenEditor, "edit this field in $VISUAL/$EDITOR", false),
+        // Field keys: what the focused field does with them.
+        bind!(&[Code(KeyCode::Down), Code(KeyCode::Right), Char(' ')], Scope::Field(FieldKind::Choice), Action::NextOption, "choice: next option (a letter picks by first letter)", false),
+        bind!(&[Code(KeyCode::Up), Code(KeyCode::Left)], Scope::Field(FieldKind::Choice), Action::PreviousOption, "choice: previous option", false),
+        bind!(&[Code(KeyCode::Down)], Scope::Field(FieldKind::Ticks), Action::Down, "list: next line (a letter jumps by first letter)", false),
+        bind!(&[Code(KeyCode::Up)], Scope::Field(FieldKind::Ticks), Action::Up, "list: previous line", false),
+        bind!(&[Char(' ')], Scope::Field(FieldKind::Ticks), Action::Tick, "list: tick / untick", false),
+        bind!(&[Ctrl('a'), Code(KeyCode::Home)], Scope::Field(FieldKind::Text), Action::LineStart, "text: start of the line", false),
+        bind!(&[Code(KeyCode::End)], Scope::Field(FieldKind::Text), Action::LineEnd, "text: end of the line", false),
+        bind!(&[Ctrl('u')], Scope::Field(FieldKind::Text), Action::DeleteToLineStart, "text: delete to the start of the line", false),
+        bind!(&[Ctrl('k')], Scope::Field(FieldKind::Text), Action::DeleteToLineEnd, "text: delete to the end of the line", false),
+        bind!(&[Ctrl('w')], Scope::Field(FieldKind::Text), Action::DeleteWord, "text: delete the word before the cursor", false),
+        bind!(&[Ctrl('z')], Scope::Field(FieldKind::Text), Action::UndoTyping, "text: undo typing", false),
+        bind!(&[Ctrl('y')], Scope::Field(FieldKind::Text), Action::RedoTyping, "text: redo", false),
+        // Screens
+        bind!(&[Char('1')], Scope::Browsing, Action::ShowScreen(Screen::Diary), "Diary", false),
+        bind!(&[Char('2')], Scope::Browsing, Action::ShowScreen(Screen::Plan), "Plan", false),
+        bind!(&[Char('3')], Scope::Browsing, Action::ShowScreen(Screen::Feedback), "Feedback", false),
+        bind!(&[Char('4')], Scope::Browsing, Action::ShowScreen(Screen::Reviews), "Reviews", false),
+        bind!(&[Char('5')], Scope::Browsing, Action::ShowScreen(Screen::Progress), "Progress", false),
+        bind!(&[Code(KeyCode::Tab)], Scope::Screens, Action::NextScreen, "next screen", false),
+        bind!(&[Key::BackTab], Scope::Screens, Action::PreviousScreen, "previous screen", false),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Browsing, Action::Down, "down", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Browsing, Action::Up, "up", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Browsing, Action::Top, "top", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Browsing, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::PageDown)], Scope::Browsing, Action::PageDown, "page down", false),
+        bind!(&[Code(KeyCode::PageUp)], Scope::Browsing, Action::PageUp, "page up", false),
+        bind!(&[Code(KeyCode::Esc)], Scope::Reader, Action::Back, "back to the list", true),
+        bind!(&[Code(KeyCode::Enter)], Scope::Screens, Action::Open, "open", true),
+        bind!(&[Char('n')], Scope::On(Screen::Diary), Action::New, "new STAR entry", true),
+        bind!(&[Char('e')], Scope::On(Screen::Diary), Action::Edit, "edit", true),
+        bind!(&[Char('e')], Scope::Reader, Action::Edit, "edit", true),
+        bind!(&[Code(KeyCode::Enter)], Scope::Reader, Action::Open, "open the picked record (golden thread, evidence, readiness)", false),
+        bind!(&[Char('d')], Scope::On(Screen::Diary), Action::Delete, "delete (to trash)", true),
+        // Feedback: the triage keys come first so the status line shows them.
+        bind!(&[Char('n')], Scope::On(Screen::Feedback), Action::New, "new feedback", false),
+        bind!(&[Char('r')], Scope::On(Screen::Feedback), Action::Reflect, "reflect", true),
+        bind!(&[Char('a')], Scope::On(Screen::Feedback), Action::Act, "act", true),
+        bind!(&[Char('x')], Scope::On(Screen::Feedback), Action::Archive, "archive", true),
+        bind!(&[Char('f')], Scope::On(Screen::Feedback), Action::Filter, "filter", true),
+        bind!(&[Char('t')], Scope::On(Screen::Feedback), Action::Triangulation, "triangulation", false),
+        bind!(&[Char('e')], Scope::On(Screen::Feedback), Action::Edit, "edit", false),
+        bind!(&[Char('d')], Scope::On(Screen::Feedback), Action::Delete, "delete (to trash)", false),
+        bind!(&[Char('n')], Scope::On(Screen::Plan), Action::New, "add to the plan (asks what)", true),
+        bind!(&[Char('e')], Scope::On(Screen::Plan), Action::Edit, "edit", true),
+        bind!(&[Char('d')], Scope::On(Screen::Plan), Action::Delete, "delete (to trash)", true),
+        bind!(&[Char('n')], Scope::On(Screen::Progress), Action::New, "new KPI reading", true),
+        bind!(&[Char('e')], Scope::On(Screen::Progress), Action::Edit, "correct latest reading", false),
+        bind!(&[Char('d')], Scope::On(Screen::Progress), Action::Delete, "delete a reading (lists them to pick one)", false),
+        bind!(&[Char('l'), Code(KeyCode::Right)], Scope::On(Screen::Progress), Action::NextView, "KPIs/criteria/readiness", true),
+        bind!(&[Char('h'), Code(KeyCode::Left)], Scope::On(Screen::Progress), Action::PreviousView, "previous view", false),
+        bind!(&[Char('x')], Scope::On(Screen::Progress), Action::Export, "export portfolio", true),
+        bind!(&[Char('n')], Scope::On(Screen::Reviews), Action::New, "hold a review", true),
+        bind!(&[Char('c')], Scope::On(Screen::Reviews), Action::Compare, "what changed", true),
+        bind!(&[Char('c')], Scope::Reader, Action::Compare, "compare (Reviews)", false),
+        bind!(&[Char('e')], Scope::On(Screen::Reviews), Action::Edit, "correct (a new review)", true),
+        bind!(&[Char('d')], Scope::On(Screen::Reviews), Action::Delete, "(reviews are never deleted)", false),
+        bind!(&[Char('u')], Scope::Screens, Action::Undo, "undo delete", false),
+        bind!(&[Char('T')], Scope::Screens, Action::ShowTrash, "the trash: bring deleted records back", false),
+        bind!(&[Char('d')], Scope::Reader, Action::Delete, "delete (to trash)", false),
+        // The Plan's "add what?" chooser (n on the Plan)
+        bind!(&[Char('o')], Scope::Chooser, Action::NewObjective, "objective: a SMART goal", true),
+        bind!(&[Char('n')], Scope::Chooser, Action::NewNeed, "need or strength", true),
+        bind!(&[Char('a')], Scope::Chooser, Action::NewActivity, "activity you did", true),
+        bind!(&[Char('p')], Scope::Chooser, Action::NewPractice, "practice: professionalism, a skill, a barrier...", true),
+        bind!(&[Code(KeyCode::Esc)], Scope::Chooser, Action::Back, "cancel", true),
+        bind!(&[Ctrl('c')], Scope::Chooser, Action::Quit, "quit", false),
+        // The trash (T)
+        bind!(&[Code(KeyCode::Enter), Char('r')], Scope::Trash, Action::Restore, "restore", true),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Trash, Action::Down, "down", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Trash, Action::Up, "up", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Trash, Action::Top, "top", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Trash, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::Esc), Char('q'), Char('T')], Scope::Trash, Action::Back, "close", true),
+        bind!(&[Char('E')], Scope::Screens, Action::ShowEvidence, "evidence: files, witness statements, sign-offs", false),
+        bind!(&[Char('S')], Scope::On(Screen::Plan), Action::SignOff, "sign off the need or objective", false),
+        bind!(&[Char('S')], Scope::On(Screen::Reviews), Action::SignOff, "sign off the review", false),
+        // The evidence (E)
+        bind!(&[Char('a')], Scope::Evidence, Action::AttachFile, "attach a file", true),
+        bind!(&[Code(KeyCode::Enter)], Scope::Evidence, Action::Open, "open (a file in your viewer)", true),
+        bind!(&[Char('o')], Scope::Evidence, Action::OpenFile, "open the file in your viewer", false),
+        bind!(&[Char('w')], Scope::Evidence, Action::NewWitness, "new witness statement", true),
+        bind!(&[Char('s')], Scope::Evidence, Action::SignWitness, "the witness signs", true),
+        bind!(&[Char('S')], Scope::Evidence, Action::SignOff, "sign-off", true),
+        bind!(&[Char('e')], Scope::Evidence, Action::Edit, "edit the witness statement", false),
+        bind!(&[Char('d')], Scope::Evidence, Action::Delete, "delete (to trash)", false),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Evidence, Action::Down, "down", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Evidence, Action::Up, "up", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Evidence, Action::Top, "top", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Evidence, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::Esc), Char('q'), Char('E')], Scope::Evidence, Action::Back, "close", true),
+        bind!(&[Char('u')], Scope::Evidence, Action::Undo, "undo delete", false),
+        bind!(&[Char('?')], Scope::Evidence, Action::Help, "help", false),
+        bind!(&[Char('r')], Scope::Screens, Action::Refresh, "reload from disk", false),
+        bind!(&[Char('p')], Scope::Screens, Action::EditProfile, "edit your profile", false),
+        // The search palette (letters are the query, so only named keys)
+        bind!(&[Code(KeyCode::Enter)], Scope::Search, Action::Open, "go to it", true),
+        bind!(&[Code(KeyCode::Down), Ctrl('n')], Scope::Search, Action::Down, "next", true),
+        bind!(&[Code(KeyCode::Up), Ctrl('p')], Scope::Search, Action::Up, "previous", true),
+        bind!(&[Code(KeyCode::PageDown)], Scope::Search, Action::PageDown, "page down", false),
+        bind!(&[Code(KeyCode::PageUp)], Scope::Search, Action::PageUp, "page up", false),
+        bind!(&[Code(KeyCode::Esc)], Scope::Search, Action::Back, "close", true),
+        bind!(&[Ctrl('c')], Scope::Search, Action::Quit, "quit", false),
+        bind!(&[Char('?')], Scope::Browsing, Action::Help, "help", true),
+        bind!(&[Char('q')], Scope::Browsing, Action::Quit, "quit", true),
+        bind!(&[Char('/')], Scope::Browsing, Action::Search, "search", true),
+    ]
 }
 
 /// What `key` means in `ctx` in the default table. Pure, so it is unit-tested.
