@@ -15,6 +15,7 @@ pub mod legend;
 mod links;
 pub mod markdown;
 pub mod mouse;
+pub mod paths;
 pub mod run;
 pub mod screens;
 pub mod search;

@@ -5,6 +5,7 @@ use super::field::{Field, Fields};
 use super::picker::PickOption;
 use super::reflection::{capitalise, quote};
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use crate::domain::dates::Days;
 use crate::domain::{
     ActionLink, AnyRecord, DiaryEntry, Draft, DraftField, DraftForm, Feedback, Id, Objective,
     Records,
@@ -45,8 +46,8 @@ fn objective_label(o: &Objective) -> String {
     format!("Objective: {}", o.statement)
 }
 
-fn entry_label(e: &DiaryEntry) -> String {
-    format!("Diary {}: {}", e.date.format("%d %b %y"), e.headline())
+fn entry_label(e: &DiaryEntry, days: &Days) -> String {
+    format!("Diary {}: {}", days.day(e.date), e.headline())
 }
 
 /// The options for `feedback`: what it is not linked to yet.
@@ -54,6 +55,7 @@ pub fn link_options(
     feedback: &Feedback,
     records: &Records,
     offers_new_objective: bool,
+    days: &Days,
 ) -> Vec<PickOption> {
     let mut options = Vec::new();
     if offers_new_objective {
@@ -79,14 +81,14 @@ pub fn link_options(
             .filter(|e| !feedback.entries.contains(&e.id))
             .map(|e| PickOption {
                 value: format!("d:{}", e.id),
-                label: entry_label(e),
+                label: entry_label(e, days),
             }),
     );
     options
 }
 
 /// The objectives and entries `feedback` is already linked to, for the form to show.
-pub fn linked_labels(feedback: &Feedback, records: &Records) -> Vec<String> {
+pub fn linked_labels(feedback: &Feedback, records: &Records, days: &Days) -> Vec<String> {
     let objectives = feedback.objectives.iter().map(|id| {
         records
             .objective(id)
@@ -98,15 +100,20 @@ pub fn linked_labels(feedback: &Feedback, records: &Records) -> Vec<String> {
             .diary
             .iter()
             .find(|e| &e.id == id)
-            .map(entry_label)
+            .map(|e| entry_label(e, days))
             .unwrap_or_else(|| format!("Diary entry {} (not loaded or deleted)", id.short()))
     });
     objectives.chain(entries).collect()
 }
 
 impl ActForm {
-    pub fn new(feedback: Feedback, records: &Records, offers_new_objective: bool) -> ActForm {
-        let options = link_options(&feedback, records, offers_new_objective);
+    pub fn new(
+        feedback: Feedback,
+        records: &Records,
+        offers_new_objective: bool,
+        days: &Days,
+    ) -> ActForm {
+        let options = link_options(&feedback, records, offers_new_objective, days);
         let fields = Fields::new(vec![
             Field::pick(
                 "links",
@@ -139,8 +146,9 @@ impl ActForm {
         feedback: Feedback,
         records: &Records,
         offers_new_objective: bool,
+        days: &Days,
     ) -> ActForm {
-        let mut form = ActForm::new(feedback, records, offers_new_objective);
+        let mut form = ActForm::new(feedback, records, offers_new_objective, days);
         form.restore(draft);
         form
     }
@@ -272,8 +280,9 @@ impl Spec for ActSpec {
 
     /// The feedback, and what it is already linked to.
     fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
-        let mut advice = quote(&self.feedback);
-        let linked = linked_labels(&self.feedback, &app.records);
+        let days = app.config.days();
+        let mut advice = quote(&self.feedback, &days);
+        let linked = linked_labels(&self.feedback, &app.records, &days);
         if !linked.is_empty() {
             advice.text(Tone::Dim, "Already linked to:");
             for l in linked {
@@ -342,8 +351,8 @@ mod tests {
 
     #[test]
     fn options_are_a_new_objective_then_objectives_then_entries() {
-        let form = ActForm::new(reflected(), &records(), true);
-        let options = link_options(&form.spec.feedback, &records(), true);
+        let form = ActForm::new(reflected(), &records(), true, &Days::default());
+        let options = link_options(&form.spec.feedback, &records(), true, &Days::default());
         let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
         assert_eq!(labels[0], "+ A new objective, started from this feedback");
         assert_eq!(labels[1], "Objective: Raise my CSAT");
@@ -351,9 +360,30 @@ mod tests {
     }
 
     #[test]
+    fn entries_are_named_by_their_day_in_the_learners_format() {
+        let form = ActForm::new(reflected(), &records(), true, &Days::new("%Y-%m-%d"));
+        let entry = &records().diary[0];
+        let label = format!(
+            "Diary {}: {}",
+            entry.date.format("%Y-%m-%d"),
+            entry.headline()
+        );
+        let options = link_options(
+            &form.spec.feedback,
+            &records(),
+            true,
+            &Days::new("%Y-%m-%d"),
+        );
+        assert!(
+            options.iter().any(|o| o.label == label),
+            "{label} in {options:?}"
+        );
+    }
+
+    #[test]
     fn nothing_ticked_is_explained_and_ticks_link_with_the_note() {
         let f = reflected();
-        let mut form = ActForm::new(f.clone(), &records(), true);
+        let mut form = ActForm::new(f.clone(), &records(), true, &Days::default());
         let err = form.outcome(&f, now()).expect_err("nothing ticked");
         assert!(err.starts_with("Tick what this feedback led to"), "{err}");
 
@@ -377,7 +407,7 @@ mod tests {
     #[test]
     fn a_new_objective_alone_waits_for_the_objective() {
         let f = reflected();
-        let mut form = ActForm::new(f.clone(), &records(), true);
+        let mut form = ActForm::new(f.clone(), &records(), true, &Days::default());
         space(&mut form);
         let outcome = form.outcome(&f, now()).expect("ok");
         assert!(outcome.new_objective);
@@ -387,13 +417,13 @@ mod tests {
     #[test]
     fn a_draft_brings_back_ticks_and_note() {
         let f = reflected();
-        let mut form = ActForm::new(f.clone(), &records(), true);
+        let mut form = ActForm::new(f.clone(), &records(), true, &Days::default());
         down(&mut form);
         space(&mut form);
         form.next_field(1);
         form.paste("Rang back\r\nand apologised");
         let draft = form.to_draft(now()).expect("draft");
-        let back = ActForm::from_draft(&draft, f.clone(), &records(), true);
+        let back = ActForm::from_draft(&draft, f.clone(), &records(), true, &Days::default());
         assert_eq!(ticked(&back), ticked(&form));
         assert_eq!(back.fields.text("note"), "Rang back\nand apologised");
         assert_eq!(back.outcome(&f, now()), form.outcome(&f, now()));

@@ -14,7 +14,7 @@ use crate::domain::evidence::size_label;
 use crate::domain::{Draft, DraftForm, EvidenceKind, Records, dates};
 use crate::store::evidence::{Attach, EVIDENCE_MAX_BYTES};
 use crate::tui::App;
-use crate::tui::screens::evidence::{complete_path, expand_home, home_dir};
+use crate::tui::paths::{complete_path, expand_home, home_dir};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
 

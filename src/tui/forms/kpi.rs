@@ -9,7 +9,6 @@ use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::domain::kpi::{self, Better, KpiField};
 use crate::domain::{AnyRecord, Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
 use crate::tui::App;
-use crate::tui::screens::progress::ProgressView;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The KPI form's spec.
@@ -227,16 +226,7 @@ impl Spec for KpiSpec {
         let value = kpi::fmt_number(reading.value);
         app.save_record(AnyRecord::Kpi(reading), self.editing)
             .map_err(|m| FieldError::new("", m))?;
-        // Show the metric just recorded.
-        app.progress.view = ProgressView::Kpis;
-        let row = app
-            .progress_data()
-            .series
-            .iter()
-            .position(|s| s.metric == name);
-        if let Some(i) = row {
-            app.lists[crate::tui::Screen::Progress.index()].selected = i;
-        }
+        app.show_kpi(&name);
         Ok(format!("Recorded {name} {value}"))
     }
 

@@ -565,6 +565,7 @@ impl Form {
                     feedback,
                     records,
                     crate::tui::screens::feedback::offers_new_objective(),
+                    &app.config.days(),
                 ))))
             }
             DraftForm::Feedback => Some(Form::Feedback(Box::new(FeedbackForm::from_draft(

@@ -350,13 +350,14 @@ impl Spec for ObjectiveSpec {
             }
         }
         if !self.base.progress.is_empty() {
+            let days = app.config.days();
             advice.text(Tone::Plain, "");
             advice.text(Tone::Heading, "Progress so far");
             for note in &self.base.progress {
                 let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
                 advice.text(
                     Tone::Plain,
-                    format!("{}{pct} {}", note.date.format("%d %b %Y"), note.text),
+                    format!("{}{pct} {}", days.day(note.date), note.text),
                 );
             }
         }

@@ -3,6 +3,7 @@
 
 use super::field::{Field, Fields};
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use crate::domain::dates::Days;
 use crate::domain::{AnyRecord, Draft, DraftForm, Feedback};
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset};
@@ -62,15 +63,11 @@ impl ReflectionSpec {
 }
 
 /// The feedback quoted beside a triage form: when, from whom, their words.
-pub fn quote(feedback: &Feedback) -> Advice {
+pub fn quote(feedback: &Feedback, days: &Days) -> Advice {
     let mut advice = Advice::new("The feedback");
     advice.text(
         Tone::Dim,
-        format!(
-            "{} · {}",
-            feedback.date.format("%d %b %Y"),
-            feedback.who_label()
-        ),
+        format!("{} · {}", days.day(feedback.date), feedback.who_label()),
     );
     for line in feedback.text.lines() {
         advice.text(Tone::Plain, format!("\u{201c}{line}\u{201d}"));
@@ -109,8 +106,8 @@ impl Spec for ReflectionSpec {
         })
     }
 
-    fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
-        Some(quote(&self.feedback))
+    fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
+        Some(quote(&self.feedback, &app.config.days()))
     }
 }
 

@@ -142,7 +142,12 @@ impl App {
             return;
         }
         self.feedback_view.pending_link = None;
-        let form = ActForm::new(f, &self.records, offers_new_objective());
+        let form = ActForm::new(
+            f,
+            &self.records,
+            offers_new_objective(),
+            &self.config.days(),
+        );
         self.form = Some(Form::Act(Box::new(form)));
     }
 

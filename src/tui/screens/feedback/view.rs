@@ -246,7 +246,7 @@ pub fn feedback_lines<'a>(f: &'a Feedback, records: &Records, st: &Styles) -> Ve
     }
     section(&mut out, "My reflection", &f.reflection, st);
     section(&mut out, "What I did", &f.action, st);
-    let links = crate::tui::forms::act::linked_labels(f, records);
+    let links = crate::tui::forms::act::linked_labels(f, records, &st.days);
     if !links.is_empty() {
         out.push(Line::styled("Linked to", st.title()));
         for label in links {

@@ -115,6 +115,20 @@ pub struct ProgressState {
 }
 
 impl App {
+    /// Shows the KPI `metric` on the Progress screen's KPI view, selected
+    /// (after a reading of it was recorded).
+    pub fn show_kpi(&mut self, metric: &str) {
+        self.progress.view = ProgressView::Kpis;
+        let row = self
+            .progress_data()
+            .series
+            .iter()
+            .position(|s| s.metric == metric);
+        if let Some(i) = row {
+            self.lists[Screen::Progress.index()].selected = i;
+        }
+    }
+
     /// The Progress screen's figures, worked out again only when the records
     /// (or the day, or the criteria set) changed since last time.
     pub fn progress_data(&self) -> std::cell::Ref<'_, ProgressData> {
