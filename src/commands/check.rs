@@ -203,9 +203,11 @@ pub fn run(root: &Path, workspace: &str, as_json: bool) -> Result<u8, Failure> {
     let mut stdout = super::out::Out::stdout();
     let _ = stdout.write_all(out.as_bytes());
     stdout.finish()?;
-    Ok(if v.iter().all(|v| v.passed) && doubts.is_empty() {
+    let status = if v.iter().all(|v| v.passed) && doubts.is_empty() {
         0
     } else {
         1
-    })
+    };
+    super::leave(loaded);
+    Ok(status)
 }

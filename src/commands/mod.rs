@@ -73,6 +73,14 @@ pub fn root(cli: &Cli) -> Result<PathBuf, Failure> {
     }
 }
 
+/// Lets go of what a command loaded without freeing it piece by piece: the
+/// command ends right after, and the system takes the memory back at once,
+/// where freeing 100,000 records one string at a time takes longer than
+/// searching them.
+pub(crate) fn leave<T>(loaded: T) {
+    std::mem::forget(loaded);
+}
+
 /// Prints file problems to stderr (skipping notices unless nothing else).
 pub fn report_problems(problems: &[Problem]) {
     let mut err = out::Out::stderr();

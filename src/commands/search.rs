@@ -59,7 +59,9 @@ pub fn run(
         }
     }
     out.finish()?;
-    Ok(if shown.is_empty() { 1 } else { 0 })
+    let status = if shown.is_empty() { 1 } else { 0 };
+    super::leave((loaded, index, shown));
+    Ok(status)
 }
 
 /// One result as a line: `2026-11-20  diary      title line  (Action: …excerpt…)`.

@@ -459,3 +459,34 @@ fn the_cache_and_other_local_files_are_kept_out_of_git() {
     let inner = fs::read_to_string(ws.dir().join(CACHE_DIR).join(".gitignore")).expect("read");
     assert!(inner.lines().any(|l| l == "*"));
 }
+
+/// A file readable by others when the cache was written (by a read-only
+/// load, which changes nothing) is made private by the next open that may
+/// write, though its record then comes from the cache.
+#[cfg(unix)]
+#[test]
+fn a_cached_record_readable_by_others_is_still_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_root, ws) = workspace();
+    let path = walk(&ws.dir().join("diary"))
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("an entry file");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let root = ws.dir().parent().expect("root").to_path_buf();
+    let reader = Workspace::open(&root, NAME, Mode::ReadOnly).expect("open");
+    cached(&reader);
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o644, "a read-only open changes nothing");
+
+    let writer = Workspace::open(&root, NAME, Mode::Write).expect("open");
+    let loaded = writer.load().expect("load");
+    assert_eq!(loaded.cache.reused, ENTRIES, "from the cache");
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert_eq!(loaded.problems[0].path, path);
+    assert_eq!(
+        loaded.problems[0].message,
+        "was readable by other users; made private (0600)"
+    );
+}

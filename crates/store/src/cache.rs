@@ -126,12 +126,42 @@ impl Stamp {
     }
 }
 
-/// The record files found on disk: relative path (with `/`) -> stamp.
+/// One record file found on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    pub stamp: Stamp,
+    pub kind: RecordKind,
+    /// Its place in the listing (`0..len`), so a load can mark the files the
+    /// cache covered without another look-up by name.
+    pub at: u32,
+    /// Unix: readable and writable by its owner only (0600) when listed, so
+    /// a load need not look at its permissions again. True elsewhere.
+    pub private: bool,
+}
+
+/// The record files found on disk: relative path (with `/`) -> what was found.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
-    pub stamps: HashMap<String, Stamp>,
+    pub files: HashMap<String, Listed>,
     /// When the listing started, for the racily-clean rule.
     pub taken: Option<SystemTime>,
+}
+
+impl Listing {
+    /// Adds a file found (each path once); its place is the next one.
+    pub fn add(&mut self, key: String, kind: RecordKind, stamp: Stamp, private: bool) {
+        let at = self.files.len() as u32;
+        self.files.entry(key).or_insert(Listed {
+            stamp,
+            kind,
+            at,
+            private,
+        });
+    }
+
+    fn stamp(&self, key: &str) -> Option<&Stamp> {
+        self.files.get(key).map(|l| &l.stamp)
+    }
 }
 
 /// A record file's path as the cache writes it: `/` between parts.
@@ -161,8 +191,8 @@ pub struct CacheUse {
 
 /// The fields before each cached record: enough to decide whether to decode it.
 #[derive(Serialize, Deserialize)]
-struct EntryHead {
-    path: String,
+struct EntryHead<'a> {
+    path: &'a str,
     stamp: Stamp,
     /// The content hash the save guard compares (see `FileState::hash`).
     hash: u64,
@@ -174,7 +204,10 @@ struct EntryHead {
 
 /// A record reused from the cache.
 pub struct Reused {
-    pub key: String,
+    /// Its file, relative to the workspace.
+    pub rel_path: PathBuf,
+    /// Its file as listed ([`Listed`]).
+    pub listed: Listed,
     pub record: AnyRecord,
     pub hash: u64,
 }
@@ -327,12 +360,14 @@ fn decode_chunk(
         }
         let (record_bytes, rest) = rest.split_at(len);
         bytes = rest;
-        if listing.stamps.get(&head.path) != Some(&head.stamp) {
-            continue;
-        }
+        let listed = match listing.files.get(head.path) {
+            Some(listed) if listed.stamp == head.stamp => *listed,
+            _ => continue,
+        };
         let record = decode_record(head.kind, record_bytes).map_err(damaged)?;
         out.push(Reused {
-            key: head.path,
+            rel_path: PathBuf::from(head.path),
+            listed,
             record,
             hash: head.hash,
         });
@@ -390,7 +425,7 @@ pub fn refresh(
 ) -> io::Result<(usize, bool)> {
     let path = cache_path(dir).ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
     let racy_after = listing.taken.map(|t| t - RACY);
-    let cacheable = |key: &str| match listing.stamps.get(key) {
+    let cacheable = |key: &str| match listing.stamp(key) {
         Some(stamp) => {
             *stamp != Stamp::unknown() && racy_after.is_some_and(|t| !stamp.modified_after(t))
         }
@@ -406,7 +441,7 @@ pub fn refresh(
     let mut covered: HashSet<&str> = kept.iter().map(|e| e.key.as_str()).collect();
     covered.extend(fresh.keys().copied());
     let mut others = Vec::new();
-    let mut keys: Vec<&String> = listing.stamps.keys().collect();
+    let mut keys: Vec<&String> = listing.files.keys().collect();
     keys.sort();
     for key in keys {
         if !covered.contains(key.as_str())
@@ -430,7 +465,7 @@ pub fn refresh(
         let mut fresh: Vec<&&Fresh> = fresh.values().collect();
         fresh.sort_by(|a, b| a.key.cmp(&b.key));
         for f in fresh.into_iter().copied().chain(others.iter()) {
-            let Some(stamp) = listing.stamps.get(&f.key) else {
+            let Some(stamp) = listing.stamp(&f.key) else {
                 continue;
             };
             writer.add(out, f, *stamp)?;
@@ -520,11 +555,9 @@ fn old_entries(
                     return Err(bad("an entry runs past its chunk"));
                 }
                 total += 1;
-                if listing.stamps.get(&head.path) == Some(&head.stamp)
-                    && !fresh.contains_key(head.path.as_str())
-                {
+                if listing.stamp(head.path) == Some(&head.stamp) && !fresh.contains_key(head.path) {
                     kept.push(RawEntry {
-                        key: head.path,
+                        key: head.path.to_string(),
                         bytes: rest[..len].to_vec(),
                     });
                 } else {
@@ -550,7 +583,7 @@ struct ChunkWriter {
 impl ChunkWriter {
     fn add(&mut self, out: &mut dyn Write, fresh: &Fresh, stamp: Stamp) -> io::Result<()> {
         let head = EntryHead {
-            path: fresh.key.clone(),
+            path: &fresh.key,
             stamp,
             hash: fresh.hash,
             kind: fresh.kind,

@@ -91,6 +91,21 @@ pub fn link_refused(path: &Path) -> io::Error {
     ))
 }
 
+/// Whether a plain file, by its metadata, is already as [`make_private`]
+/// leaves it (0600 on Unix; always elsewhere).
+pub fn is_private(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o777 == 0o600
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
+    }
+}
+
 /// Makes a file or folder private to its owner (0600 / 0700) on Unix.
 /// Returns true when the permissions had to be changed.
 pub fn make_private(path: &Path) -> io::Result<bool> {

@@ -765,33 +765,22 @@ impl Workspace {
         Ok(loaded)
     }
 
-    /// Every record file of each kind with its stamp, and the same as the
-    /// cache's listing.
-    #[allow(clippy::type_complexity)]
-    fn listing(
-        &self,
-    ) -> (
-        Vec<(RecordKind, Vec<(PathBuf, cache::Stamp)>)>,
-        cache::Listing,
-    ) {
+    /// Every record file of each kind with its stamp: the cache's listing.
+    fn listing(&self) -> cache::Listing {
         let taken = std::time::SystemTime::now();
-        let kinds: Vec<(RecordKind, Vec<(PathBuf, cache::Stamp)>)> = RecordKind::ALL
-            .iter()
-            .map(|kind| {
-                let mut out = Vec::new();
-                collect_stamped_parallel(&self.dir, Path::new(kind.dir()), kind.depth(), &mut out);
-                (*kind, out)
-            })
-            .collect();
-        let listing = cache::Listing {
-            stamps: kinds
-                .iter()
-                .flat_map(|(_, files)| files.iter())
-                .map(|(path, stamp)| (cache::key_of(path), *stamp))
-                .collect(),
+        let mut listing = cache::Listing {
             taken: Some(taken),
+            ..cache::Listing::default()
         };
-        (kinds, listing)
+        for kind in RecordKind::ALL {
+            let mut found = Vec::new();
+            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), &mut found);
+            listing.files.reserve(found.len());
+            for file in found {
+                listing.add(file.key, kind, file.stamp, file.private);
+            }
+        }
+        listing
     }
 
     /// Brings the load cache up to date with the record files (after saves,
@@ -799,7 +788,7 @@ impl Workspace {
     /// change, and reads only the files that did. Nothing is written when the
     /// cache is already right. Returns how many records it holds.
     pub fn refresh_cache(&self) -> io::Result<usize> {
-        let (_, listing) = self.listing();
+        let listing = self.listing();
         let read = |key: &str| {
             let kind = RecordKind::ALL.iter().find(|k| {
                 key.strip_prefix(k.dir())
@@ -816,10 +805,8 @@ impl Workspace {
     /// Reads every record file into `loaded` (see `load_counting`).
     fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
         use std::sync::atomic::Ordering;
-        let (kinds, listing) = self.listing();
-        progress
-            .total
-            .store(listing.stamps.len(), Ordering::Relaxed);
+        let listing = self.listing();
+        progress.total.store(listing.files.len(), Ordering::Relaxed);
         let mut usage = cache::CacheUse::default();
         let reused = match cache::read(&self.dir, &listing, hash_probe(), &progress.done) {
             Ok((reused, in_cache)) => {
@@ -833,32 +820,39 @@ impl Workspace {
             }
         };
         usage.reused = reused.len();
-        let mut results: Vec<ReadResult<AnyRecord>> = Vec::with_capacity(listing.stamps.len());
-        let mut from_cache: std::collections::HashSet<String> =
-            std::collections::HashSet::with_capacity(reused.len());
+        let mut results: Vec<ReadResult<AnyRecord>> = Vec::with_capacity(listing.files.len());
+        // Which listed files the cache covered, by their place in the listing.
+        let mut covered = vec![false; listing.files.len()];
         for item in reused {
-            let rel_path = PathBuf::from(&item.key);
             let mut notes = Vec::new();
-            if self.mode == Mode::Write {
-                notes.extend(self.privacy_note(&self.dir.join(&rel_path)));
+            if self.mode == Mode::Write && !item.listed.private {
+                notes.extend(self.privacy_note(&self.dir.join(&item.rel_path)));
             }
-            from_cache.insert(item.key);
+            if let Some(seen) = covered.get_mut(item.listed.at as usize) {
+                *seen = true;
+            }
             results.push(Ok((
                 item.record,
                 FileState {
-                    rel_path,
+                    rel_path: item.rel_path,
                     hash: item.hash,
                     protected: None,
                 },
                 notes,
             )));
         }
-        for (kind, files) in kinds {
-            let paths: Vec<PathBuf> = files
-                .into_iter()
-                .map(|(path, _)| path)
-                .filter(|path| !from_cache.contains(&cache::key_of(path)))
-                .collect();
+        let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
+        for (key, listed) in &listing.files {
+            if !covered.get(listed.at as usize).copied().unwrap_or(false)
+                && let Some(kind) = RecordKind::ALL.iter().position(|k| *k == listed.kind)
+            {
+                to_read[kind].push(PathBuf::from(key));
+            }
+        }
+        for (kind, mut paths) in RecordKind::ALL.into_iter().zip(to_read) {
+            // In a fixed order, so which of two copies of a record is
+            // reported does not depend on the listing's.
+            paths.sort_unstable();
             usage.parsed += paths.len();
             let parsed = read_parallel(self, kind, paths, &progress.done);
             // A file that parses cleanly now, and is not in the cache, is
@@ -1471,15 +1465,18 @@ fn read_parallel(
     })
 }
 
+/// A record file found by [`collect_stamped`].
+struct Found {
+    /// Its path relative to the workspace, with `/` between parts.
+    key: String,
+    stamp: cache::Stamp,
+    private: bool,
+}
+
 /// [`collect_stamped`] with each sub-folder (a diary's years) listed on a
 /// thread of its own: from a cold page cache each `stat` waits for the
 /// disk, and a disk answers several at once; warm, it uses both cores.
-fn collect_stamped_parallel(
-    root: &Path,
-    rel: &Path,
-    depth: usize,
-    out: &mut Vec<(PathBuf, cache::Stamp)>,
-) {
+fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
     if depth <= 1 {
         return collect_stamped(root, rel, depth, out);
     }
@@ -1491,7 +1488,7 @@ fn collect_stamped_parallel(
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if entry.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
-            folders.push(rel.join(name));
+            folders.push(format!("{rel}/{name}"));
         }
     }
     // The files in the folder itself (a sub-folder is listed below).
@@ -1530,8 +1527,8 @@ fn collect_stamped_parallel(
 }
 
 /// Like `collect_ron_files`, with each file's stamp (taken without
-/// following links) for the load cache.
-fn collect_stamped(root: &Path, rel: &Path, depth: usize, out: &mut Vec<(PathBuf, cache::Stamp)>) {
+/// following links) for the load cache. `rel` uses `/` between parts.
+fn collect_stamped(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return;
     };
@@ -1542,14 +1539,23 @@ fn collect_stamped(root: &Path, rel: &Path, depth: usize, out: &mut Vec<(PathBuf
             continue;
         };
         if kind.is_dir() && depth > 1 && !name.starts_with('.') {
-            collect_stamped(root, &rel.join(name), depth - 1, out);
+            collect_stamped(root, &format!("{rel}/{name}"), depth - 1, out);
         } else if kind.is_file() && name.ends_with(".ron") && !name.starts_with('.') {
+            let key = format!("{rel}/{name}");
             // Gone since listed: the read reports it, as without a cache.
             let Ok(meta) = entry.metadata() else {
-                out.push((rel.join(name), cache::Stamp::unknown()));
+                out.push(Found {
+                    key,
+                    stamp: cache::Stamp::unknown(),
+                    private: true,
+                });
                 continue;
             };
-            out.push((rel.join(name), cache::Stamp::of(&meta)));
+            out.push(Found {
+                key,
+                stamp: cache::Stamp::of(&meta),
+                private: fsio::is_private(&meta),
+            });
         }
     }
 }
