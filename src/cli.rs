@@ -183,6 +183,13 @@ pub enum Command {
         #[command(subcommand)]
         command: PracticeCommand,
     },
+    /// A team leader's coaching log: record a coaching session with a
+    /// coachee, and list the sessions with what is due (see `starlog coach
+    /// add --help`).
+    Coach {
+        #[command(subcommand)]
+        command: CoachCommand,
+    },
     /// Keep the workspace in git: record its changes as a commit saying what
     /// changed, and with a remote pull and push (your own git command and
     /// settings). The same record changed on both sides keeps both: the other
@@ -400,6 +407,69 @@ pub struct PracticeAddArgs {
     #[arg(long = "criterion", short = 'c', value_name = "C")]
     pub criteria: Vec<String>,
     /// The day it is about: 2026-11-22, 22/11/2026, yesterday (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoachCommand {
+    /// Record one coaching session, e.g.
+    /// starlog coach add "Sam Okafor" --focus "complaint calls" --feedback "..." --response "..." --follow-up +2w
+    Add(Box<CoachAddArgs>),
+    /// Print the coaching log by coachee, with follow-ups overdue and
+    /// impact not yet evaluated.
+    List {
+        /// Print JSON instead (every field, and where each follow-up stands).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CoachAddArgs {
+    /// Who was coached (a colleague's name).
+    #[arg(value_name = "COACHEE", required = true)]
+    pub coachee: Vec<String>,
+    /// What the session was about, e.g. "complaint calls: taking action".
+    #[arg(long, value_name = "TEXT")]
+    pub focus: Option<String>,
+    /// The coachee's own goal for it, in their words.
+    #[arg(long, value_name = "TEXT")]
+    pub goal: Option<String>,
+    /// What you observed (a call listened to, a desk observed).
+    #[arg(long, value_name = "TEXT")]
+    pub observed: Option<String>,
+    /// The day of what you observed, when it was not the session's day.
+    #[arg(long, value_name = "DATE")]
+    pub observed_on: Option<String>,
+    /// The feedback you gave: what you saw, its effect, what to keep or change.
+    #[arg(long, value_name = "TEXT")]
+    pub feedback: Option<String>,
+    /// What the coachee said about the feedback.
+    #[arg(long, value_name = "TEXT")]
+    pub response: Option<String>,
+    /// The actions you agreed: who does what by when.
+    #[arg(long, value_name = "TEXT")]
+    pub actions: Option<String>,
+    /// The coachee's learning preference and how it shaped your approach.
+    #[arg(long, value_name = "TEXT")]
+    pub preference: Option<String>,
+    /// Barriers (time, confidence, workload, support) and what is done.
+    #[arg(long, value_name = "TEXT")]
+    pub barriers: Option<String>,
+    /// How you adapted your support to their feedback and progress.
+    #[arg(long, value_name = "TEXT")]
+    pub adapted: Option<String>,
+    /// When to follow up: 2026-12-10, +2w, end of month.
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// The coachee's own workspace name under a shared root, if they keep one.
+    #[arg(long, value_name = "NAME")]
+    pub coachee_workspace: Option<String>,
+    /// An assessment criterion it shows, e.g. C1 (repeat for more).
+    #[arg(long = "criterion", short = 'c', value_name = "C")]
+    pub criteria: Vec<String>,
+    /// The day the session was held (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! plain text. Problems with individual files go to stderr; the command goes on.
 
 pub mod check;
+pub mod coach;
 pub mod config;
 pub mod criteria;
 pub mod demo;
@@ -19,8 +20,8 @@ pub mod shell;
 pub mod sync;
 
 use crate::cli::{
-    Cli, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand, KpiCommand,
-    PracticeCommand,
+    Cli, CoachCommand, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand,
+    KpiCommand, PracticeCommand,
 };
 /// Now, to the second, on the day `STARLOG_TODAY` pins (see [`crate::clock`]).
 pub use crate::clock::now;
@@ -208,6 +209,12 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
         Some(Command::Practice {
             command: PracticeCommand::List,
         }) => practice::run_list(&root, &cli.workspace),
+        Some(Command::Coach {
+            command: CoachCommand::Add(args),
+        }) => coach::run_add(&root, &cli.workspace, cli.read_only, *args),
+        Some(Command::Coach {
+            command: CoachCommand::List { json },
+        }) => coach::run_list(&root, &cli.workspace, json),
         Some(Command::Check { json }) => check::run(&root, &cli.workspace, json),
         Some(Command::Criteria { command }) => match command {
             CriteriaCommand::List => criteria::list(&root, &cli.workspace),
@@ -279,6 +286,9 @@ fn refuse_a_new_named_workspace(
                 | Command::Kpi { .. }
                 | Command::Practice {
                     command: PracticeCommand::Add(_)
+                }
+                | Command::Coach {
+                    command: CoachCommand::Add(_)
                 }
                 | Command::Import { .. }
                 | Command::Sync { .. }

@@ -1172,6 +1172,7 @@ pub fn record_title(record: &AnyRecord, days: &crate::config::Days) -> String {
         AnyRecord::Witness(r) => r.headline(),
         AnyRecord::SignOff(r) => format!("sign-off by {}", r.who()),
         AnyRecord::Practice(r) => r.headline(),
+        AnyRecord::Coaching(r) => r.headline(),
     }
 }
 

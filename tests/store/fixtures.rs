@@ -5,10 +5,10 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use starlog::domain::{
-    Activity, ActivityKind, Confirmation, DevelopmentNeed, DiaryEntry, EvidenceFile, EvidenceKind,
-    FORMAT, Feedback, FeedbackState, Id, KpiReading, NeedKind, Objective, ObjectiveStatus, Outcome,
-    Practice, PracticeKind, Records, Review, SignOff, SignOffState, WitnessState, WitnessStatement,
-    WorkspaceHeader,
+    Activity, ActivityKind, CoachingSession, Confirmation, DevelopmentNeed, DiaryEntry,
+    EvidenceFile, EvidenceKind, FORMAT, Feedback, FeedbackState, Id, KpiReading, NeedKind,
+    Objective, ObjectiveStatus, Outcome, Practice, PracticeKind, Records, Review, SignOff,
+    SignOffState, WitnessState, WitnessStatement, WorkspaceHeader,
 };
 use starlog::store::codec::{decode, encode};
 use starlog::store::{Mode, StoredRecord, Workspace};
@@ -178,6 +178,20 @@ fn a_practice_record_reads_with_its_kind_and_parts() {
 }
 
 #[test]
+fn a_coaching_session_reads_with_its_feedback_follow_up_and_impact() {
+    let s: CoachingSession = check_record("coaching/01M6E4A2KQ7V3N8R5T9W1X0Y2Z.ron");
+    assert_eq!(
+        s.headline(),
+        "Tom Reilly: Estimated bills: explaining the catch-up"
+    );
+    assert_eq!(s.feedback_delay(), 1);
+    assert!(s.is_timely() && s.is_specific());
+    assert_eq!(s.impact_level(), 3);
+    assert!(s.impact_with_coachee());
+    assert!(s.coachee_view.contains("“I still get nervous"));
+}
+
+#[test]
 fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
     let root = tempfile::tempdir().expect("tempdir");
     crate::common::copy_dir(&fixtures(), &root.path().join("priya"));
@@ -199,11 +213,12 @@ fn the_fixture_folder_opens_as_a_workspace_with_no_problems() {
             r.witnesses.len(),
             r.signoffs.len(),
             r.practice.len(),
+            r.coaching.len(),
         ],
-        [1; 11],
+        [1; 12],
         "one record of every type"
     );
-    assert_eq!(loaded.files.len(), 11, "the attached file is not a record");
+    assert_eq!(loaded.files.len(), 12, "the attached file is not a record");
     assert!(loaded.files.values().all(|f| f.protected.is_none()));
 }
 
@@ -224,6 +239,7 @@ fn docs_format_md_shows_every_fixture_verbatim() {
         "witness/01M5C8WQ3ZJ7N2K4D6F8G0H1JM.ron",
         "signoffs/01M21A9KX4T7PRC2VB5N8YQ3ZE.ron",
         "practice/01M5D2K7XQ4R8T1V3W6Y9Z0B2C.ron",
+        "coaching/01M6E4A2KQ7V3N8R5T9W1X0Y2Z.ron",
     ] {
         let text = fs::read_to_string(fixtures().join(rel)).expect("fixture");
         assert!(

@@ -643,6 +643,7 @@ fn kind_tag(kind: RecordKind) -> u8 {
         RecordKind::Witness => 9,
         RecordKind::SignOff => 10,
         RecordKind::Practice => 11,
+        RecordKind::Coaching => 12,
     }
 }
 
@@ -661,6 +662,7 @@ fn encode_record(record: &AnyRecord) -> Result<(u8, Vec<u8>), postcard::Error> {
         AnyRecord::Witness(r) => (kind_tag(RecordKind::Witness), en(r)?),
         AnyRecord::SignOff(r) => (kind_tag(RecordKind::SignOff), en(r)?),
         AnyRecord::Practice(r) => (kind_tag(RecordKind::Practice), en(r)?),
+        AnyRecord::Coaching(r) => (kind_tag(RecordKind::Coaching), en(r)?),
     })
 }
 
@@ -678,6 +680,7 @@ fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {
         9 => AnyRecord::Witness(de(bytes)?),
         10 => AnyRecord::SignOff(de(bytes)?),
         11 => AnyRecord::Practice(de(bytes)?),
+        12 => AnyRecord::Coaching(de(bytes)?),
         _ => return Err(postcard::Error::DeserializeBadEnum),
     })
 }

@@ -937,6 +937,7 @@ impl Workspace {
                 AnyRecord::Witness(r) => records.witnesses.push(r),
                 AnyRecord::SignOff(r) => records.signoffs.push(r),
                 AnyRecord::Practice(r) => records.practice.push(r),
+                AnyRecord::Coaching(r) => records.coaching.push(r),
             }
         }
     }
@@ -1028,6 +1029,7 @@ impl Workspace {
             AnyRecord::Witness(r) => self.save(r, known),
             AnyRecord::SignOff(r) => self.save(r, known),
             AnyRecord::Practice(r) => self.save(r, known),
+            AnyRecord::Coaching(r) => self.save(r, known),
         }
     }
 
@@ -1055,6 +1057,7 @@ impl Workspace {
             RecordKind::Witness => wrap(self.read_record(rel_path), AnyRecord::Witness),
             RecordKind::SignOff => wrap(self.read_record(rel_path), AnyRecord::SignOff),
             RecordKind::Practice => wrap(self.read_record(rel_path), AnyRecord::Practice),
+            RecordKind::Coaching => wrap(self.read_record(rel_path), AnyRecord::Coaching),
         }
     }
 
@@ -1423,6 +1426,7 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
         AnyRecord::Witness(r) => r.updated(),
         AnyRecord::SignOff(r) => r.updated(),
         AnyRecord::Practice(r) => r.updated(),
+        AnyRecord::Coaching(r) => r.updated(),
     }
 }
 

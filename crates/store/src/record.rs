@@ -1,8 +1,8 @@
 //! Where each record type lives in a workspace folder and how its file is named.
 
 use crate::domain::{
-    Activity, AnyRecord, DevelopmentNeed, DiaryEntry, EvidenceFile, Feedback, Id, KpiReading,
-    Objective, Practice, Review, SignOff, WitnessStatement,
+    Activity, AnyRecord, CoachingSession, DevelopmentNeed, DiaryEntry, EvidenceFile, Feedback, Id,
+    KpiReading, Objective, Practice, Review, SignOff, WitnessStatement,
 };
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -23,6 +23,7 @@ pub enum RecordKind {
     Witness,
     SignOff,
     Practice,
+    Coaching,
 }
 
 impl RecordKind {
@@ -33,7 +34,7 @@ impl RecordKind {
             .find(|k| rel.starts_with(k.dir()))
     }
 
-    pub const ALL: [RecordKind; 11] = [
+    pub const ALL: [RecordKind; 12] = [
         RecordKind::Diary,
         RecordKind::Need,
         RecordKind::Objective,
@@ -45,6 +46,7 @@ impl RecordKind {
         RecordKind::Witness,
         RecordKind::SignOff,
         RecordKind::Practice,
+        RecordKind::Coaching,
     ];
 
     /// The folder inside the workspace.
@@ -61,6 +63,7 @@ impl RecordKind {
             RecordKind::Witness => "witness",
             RecordKind::SignOff => "signoffs",
             RecordKind::Practice => "practice",
+            RecordKind::Coaching => "coaching",
         }
     }
 
@@ -88,6 +91,7 @@ impl RecordKind {
             RecordKind::Witness => "witness statement",
             RecordKind::SignOff => "sign-off",
             RecordKind::Practice => "practice record",
+            RecordKind::Coaching => "coaching session",
         }
     }
 }
@@ -224,6 +228,16 @@ impl StoredRecord for Practice {
     }
 }
 
+impl StoredRecord for CoachingSession {
+    const KIND: RecordKind = RecordKind::Coaching;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        Some(self.updated)
+    }
+}
+
 impl StoredRecord for SignOff {
     const KIND: RecordKind = RecordKind::SignOff;
     /// Never changed once signed: a new sign-off is made instead.
@@ -247,6 +261,7 @@ pub fn kind_of(record: &AnyRecord) -> RecordKind {
         AnyRecord::Witness(_) => RecordKind::Witness,
         AnyRecord::SignOff(_) => RecordKind::SignOff,
         AnyRecord::Practice(_) => RecordKind::Practice,
+        AnyRecord::Coaching(_) => RecordKind::Coaching,
     }
 }
 
@@ -264,5 +279,6 @@ pub fn rel_path_of(record: &AnyRecord) -> PathBuf {
         AnyRecord::Witness(r) => r.rel_path(),
         AnyRecord::SignOff(r) => r.rel_path(),
         AnyRecord::Practice(r) => r.rel_path(),
+        AnyRecord::Coaching(r) => r.rel_path(),
     }
 }

@@ -205,8 +205,9 @@ pub fn screen_of(kind: Kind) -> Screen {
         Kind::Need | Kind::Objective | Kind::Activity | Kind::Practice => Screen::Plan,
         Kind::Feedback => Screen::Feedback,
         Kind::Review => Screen::Reviews,
-        // Evidence files and witness statements are shown in the portfolio.
-        Kind::Evidence | Kind::Witness => Screen::Progress,
+        // Evidence files and witness statements are shown in the portfolio;
+        // coaching sessions in the coaching log beside it.
+        Kind::Evidence | Kind::Witness | Kind::Coaching => Screen::Progress,
     }
 }
 
@@ -346,6 +347,16 @@ impl App {
     /// Shows `id` selected on its screen; clears the feedback filter when it
     /// hides the record.
     pub fn jump_to(&mut self, kind: Kind, id: &Id) {
+        if kind == Kind::Coaching {
+            if let Some(record) = self.records.get(id) {
+                let title = super::record_title(&record, &self.config.days());
+                self.set_status(format!(
+                    "coaching session: “{}” (starlog coach list shows them all)",
+                    super::truncate(&title, 40)
+                ));
+            }
+            return;
+        }
         if matches!(kind, Kind::Evidence | Kind::Witness) {
             // Shown in the Evidence view, over the screen the search began
             // on: Esc goes back there.

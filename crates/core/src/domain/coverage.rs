@@ -27,10 +27,12 @@ pub enum EvidenceType {
     Witness,
     /// A need, objective or review signed off by a manager, mentor or assessor.
     SignOff,
+    /// A coaching session in a team leader's coaching log.
+    CoachingLog,
 }
 
 impl EvidenceType {
-    pub const ALL: [EvidenceType; 8] = [
+    pub const ALL: [EvidenceType; 9] = [
         EvidenceType::ReflectiveAccount,
         EvidenceType::Feedback,
         EvidenceType::Plan,
@@ -39,6 +41,7 @@ impl EvidenceType {
         EvidenceType::Document,
         EvidenceType::Witness,
         EvidenceType::SignOff,
+        EvidenceType::CoachingLog,
     ];
 
     pub fn label(self) -> &'static str {
@@ -51,10 +54,11 @@ impl EvidenceType {
             EvidenceType::Document => "document",
             EvidenceType::Witness => "witness testimony",
             EvidenceType::SignOff => "sign-off",
+            EvidenceType::CoachingLog => "coaching log",
         }
     }
 
-    /// One letter for the matrix: R F P V A D W S.
+    /// One letter for the matrix: R F P V A D W S C.
     pub fn letter(self) -> char {
         match self {
             EvidenceType::ReflectiveAccount => 'R',
@@ -65,6 +69,7 @@ impl EvidenceType {
             EvidenceType::Document => 'D',
             EvidenceType::Witness => 'W',
             EvidenceType::SignOff => 'S',
+            EvidenceType::CoachingLog => 'C',
         }
     }
 }
@@ -268,6 +273,23 @@ fn mapped(records: &Records) -> Vec<(Evidence, &[String])> {
             EvidenceType::ReflectiveAccount,
             weak,
             &p.criteria,
+        ));
+    }
+    // A coaching session shows coaching only once the feedback given and
+    // the coachee's response to it are written.
+    for c in &records.coaching {
+        let weak = if c.feedback.trim().is_empty() {
+            Some("no feedback given is written")
+        } else if c.response.trim().is_empty() {
+            Some("the coachee's response is not written")
+        } else {
+            None
+        };
+        out.push(push(
+            c.to_ref(),
+            EvidenceType::CoachingLog,
+            weak,
+            &c.criteria,
         ));
     }
     out

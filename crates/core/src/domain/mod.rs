@@ -4,6 +4,7 @@
 //! into files and back; the app shows and edits them.
 
 pub mod activity;
+pub mod coaching;
 pub mod coverage;
 pub mod criteria;
 pub mod dates;
@@ -36,6 +37,7 @@ pub mod witness;
 pub mod words;
 
 pub use activity::{Activity, ActivityCategory, ActivityKind, Impact};
+pub use coaching::CoachingSession;
 pub use criteria::{CriteriaSet, Criterion, StarPrompts};
 pub use diary::{DiaryEntry, StarPart};
 pub use draft::{Draft, DraftField, DraftForm};
@@ -92,6 +94,8 @@ pub struct Records {
     /// Professionalism, skills, leadership styles, learning preferences,
     /// barriers, knowledge answers and role changes; newest first.
     pub practice: Vec<Practice>,
+    /// Coaching sessions a team leader held with coachees; newest first.
+    pub coaching: Vec<CoachingSession>,
 }
 
 impl Records {
@@ -119,6 +123,7 @@ impl Records {
             + self.witnesses.len()
             + self.signoffs.len()
             + self.practice.len()
+            + self.coaching.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -141,6 +146,7 @@ pub enum AnyRecord {
     Witness(WitnessStatement),
     SignOff(SignOff),
     Practice(Practice),
+    Coaching(CoachingSession),
 }
 
 impl AnyRecord {
@@ -157,6 +163,7 @@ impl AnyRecord {
             AnyRecord::Witness(r) => &r.id,
             AnyRecord::SignOff(r) => &r.id,
             AnyRecord::Practice(r) => &r.id,
+            AnyRecord::Coaching(r) => &r.id,
         }
     }
 
@@ -174,6 +181,7 @@ impl AnyRecord {
             AnyRecord::Witness(_) => "witness statement",
             AnyRecord::SignOff(_) => "sign-off",
             AnyRecord::Practice(r) => r.kind.label(),
+            AnyRecord::Coaching(_) => "coaching session",
         }
     }
 }
@@ -200,6 +208,7 @@ impl Records {
             AnyRecord::Witness(r) => self.witnesses.push(r),
             AnyRecord::SignOff(r) => self.signoffs.push(r),
             AnyRecord::Practice(r) => self.practice.push(r),
+            AnyRecord::Coaching(r) => self.coaching.push(r),
         }
         // Small lists: a full sort keeps one definition of each order.
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -223,6 +232,8 @@ impl Records {
         self.signoffs
             .sort_by(|a, b| a.signed.cmp(&b.signed).then_with(|| a.id.cmp(&b.id)));
         self.practice
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        self.coaching
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     }
 
@@ -262,7 +273,10 @@ impl Records {
         if let Some(r) = take(&mut self.signoffs, id, |r| &r.id) {
             return Some(AnyRecord::SignOff(r));
         }
-        take(&mut self.practice, id, |r| &r.id).map(AnyRecord::Practice)
+        if let Some(r) = take(&mut self.practice, id, |r| &r.id) {
+            return Some(AnyRecord::Practice(r));
+        }
+        take(&mut self.coaching, id, |r| &r.id).map(AnyRecord::Coaching)
     }
 
     /// A copy of the record with this id, whatever its kind.
@@ -297,10 +311,13 @@ impl Records {
         if let Some(r) = self.signoffs.iter().find(|r| &r.id == id) {
             return Some(AnyRecord::SignOff(r.clone()));
         }
-        self.practice
+        if let Some(r) = self.practice.iter().find(|r| &r.id == id) {
+            return Some(AnyRecord::Practice(r.clone()));
+        }
+        self.coaching
             .iter()
             .find(|r| &r.id == id)
             .cloned()
-            .map(AnyRecord::Practice)
+            .map(AnyRecord::Coaching)
     }
 }

@@ -22,6 +22,8 @@ pub enum RecordType {
     SignOff,
     /// Professionalism, skills, leadership, learning, barriers, knowledge, role changes.
     Practice,
+    /// A coaching session in a team leader's coaching log.
+    Coaching,
     /// The learner's profile in the workspace header (privacy hits only).
     Profile,
 }
@@ -41,6 +43,7 @@ impl RecordType {
             RecordType::Witness => "witness statement",
             RecordType::SignOff => "sign-off",
             RecordType::Practice => "practice record",
+            RecordType::Coaching => "coaching session",
             RecordType::Profile => "profile",
         }
     }
@@ -59,6 +62,7 @@ impl RecordType {
             RecordType::Witness => "witness",
             RecordType::SignOff => "signoff",
             RecordType::Practice => "practice",
+            RecordType::Coaching => "coaching",
             RecordType::Profile => "profile",
         }
     }

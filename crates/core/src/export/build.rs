@@ -79,6 +79,7 @@ fn full_title(r: &Records, id: &Id) -> Option<String> {
         }
         crate::domain::AnyRecord::SignOff(s) => Some(format!("sign-off by {}", s.who())),
         crate::domain::AnyRecord::Practice(p) => Some(p.headline()),
+        crate::domain::AnyRecord::Coaching(c) => Some(c.headline()),
     }
 }
 
@@ -185,7 +186,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
             )),
         ]);
     }
-    contents(&mut doc);
+    contents(&mut doc, !r.coaching.is_empty());
     readiness_section(&mut doc, input);
     index_section(&mut doc, input);
     tick(2, progress);
@@ -211,6 +212,8 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     tick(r.signoffs.len(), progress);
     practice_section(&mut doc, r);
     tick(r.practice.len(), progress);
+    coaching_section(&mut doc, input);
+    tick(r.coaching.len(), progress);
     let clean = input
         .verdicts
         .iter()
@@ -220,7 +223,7 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     doc
 }
 
-const SECTIONS: [(&str, &str); 14] = [
+const SECTIONS: [(&str, &str); 15] = [
     ("Portfolio readiness", "readiness"),
     ("Criteria and evidence", "criteria"),
     ("Self-assessment", "self-assessment"),
@@ -234,20 +237,27 @@ const SECTIONS: [(&str, &str); 14] = [
     ("Witness statements", "witnesses"),
     ("Sign-offs", "signoffs"),
     ("Professional practice", "practice"),
+    ("Coaching log", "coaching"),
     ("Authenticity statement", "authenticity"),
 ];
+
+/// The coaching log's place in [`SECTIONS`]: shown only when there is one,
+/// so a learner who coaches nobody has no empty section.
+const COACHING: usize = 13;
 
 fn section(doc: &mut Doc, n: usize) {
     let (title, id) = SECTIONS[n];
     doc.heading(2, title, Some(id.to_string()));
 }
 
-fn contents(doc: &mut Doc) {
+fn contents(doc: &mut Doc, coaching: bool) {
     doc.heading(2, "Contents", None);
     doc.push(Block::List(
         SECTIONS
             .iter()
-            .map(|(title, id)| vec![link(*title, *id)])
+            .enumerate()
+            .filter(|(n, _)| coaching || *n != COACHING)
+            .map(|(_, (title, id))| vec![link(*title, *id)])
             .collect(),
     ));
 }
@@ -1325,8 +1335,78 @@ fn practice_section(doc: &mut Doc, r: &Records) {
     }
 }
 
+/// The coaching log, oldest session first: each session as an assessor
+/// reads it (the feedback given and how timely it was, the coachee's
+/// response, the follow-up and whether it was held, the impact evaluated
+/// with the coachee), after a line on what is still due.
+fn coaching_section(doc: &mut Doc, input: &Input) {
+    use crate::domain::coaching::{self, FollowUp};
+    use crate::domain::words::count as plural;
+    let log = &input.records.coaching;
+    if log.is_empty() {
+        return;
+    }
+    section(doc, COACHING);
+    let today = input.today;
+    let people = coaching::coachees(log);
+    let overdue = log
+        .iter()
+        .filter(|s| matches!(s.follow_up(log, today), FollowUp::Overdue(_)))
+        .count();
+    let with_coachee = log.iter().filter(|s| s.impact_with_coachee()).count();
+    doc.para(vec![text(format!(
+        "{} with {} ({}). {} evaluated with the coachee at Kirkpatrick level 2 or above; {} overdue.",
+        plural(log.len(), "coaching session", "coaching sessions"),
+        plural(people.len(), "coachee", "coachees"),
+        people.join(", "),
+        plural(with_coachee, "session's impact", "sessions' impact"),
+        plural(overdue, "follow-up", "follow-ups"),
+    ))]);
+    let mut list: Vec<&crate::domain::CoachingSession> = log.iter().collect();
+    list.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    for s in list {
+        doc.heading(
+            3,
+            format!("{}: {}", uk_day(s.date), s.headline()),
+            Some(anchor(&s.id)),
+        );
+        let timing = match s.observed_on {
+            Some(o) if o != s.date => format!(
+                "observed {}, feedback {} later{}",
+                uk_day(o),
+                plural(s.feedback_delay().max(0) as usize, "day", "days"),
+                if s.is_timely() { "" } else { " (not timely)" }
+            ),
+            _ => "observed and fed back in the session".into(),
+        };
+        let follow = match s.follow_up(log, today) {
+            FollowUp::NotSet => String::new(),
+            FollowUp::Planned(d) => format!("{} (planned)", uk_day(d)),
+            FollowUp::Held(h) => {
+                format!("{} (held {})", uk_day(s.follow_up.unwrap_or(h)), uk_day(h))
+            }
+            FollowUp::Overdue(d) => format!("{} (overdue: not held yet)", uk_day(d)),
+        };
+        let mut f: Vec<(&str, String)> = vec![
+            ("Coachee", s.coachee.trim().to_string()),
+            ("Focus", s.focus.trim().to_string()),
+            ("Timing", timing),
+        ];
+        f.extend(s.parts().into_iter().map(|(l, t)| (l, t.to_string())));
+        f.push(("Follow-up", follow));
+        let evaluated = match (s.impact_level(), s.evaluated) {
+            (0, _) => "not yet evaluated".to_string(),
+            (l, Some(d)) => format!("level {l}, evaluated with the coachee on {}", uk_day(d)),
+            (l, None) => format!("level {l}"),
+        };
+        f.push(("Impact", evaluated));
+        f.push(("Criteria", s.criteria.join(", ")));
+        doc.push(fields(f));
+    }
+}
+
 fn authenticity(doc: &mut Doc, name: &str, no_customer_details: bool) {
-    section(doc, 13);
+    section(doc, 14);
     let customers = if no_customer_details {
         " Customers are not identified."
     } else {

@@ -528,3 +528,49 @@ fn text_files_are_scanned_and_the_rest_listed_for_the_learner_to_check() {
         vec![format!("File 70 (evidence/{}/observation.pdf)", id(70))]
     );
 }
+
+#[test]
+fn the_coaching_log_is_a_section_only_for_a_coach() {
+    let (_, mut r) = fixed();
+    let text = md(&r);
+    assert!(
+        !text.contains("Coaching log"),
+        "a learner who coaches nobody has no empty section"
+    );
+    // The fixed workspace's day is 1 June 2026.
+    let d = day(2026, 4, 1);
+    let mut s = CoachingSession::new(id(90), d, at(d));
+    s.coachee = "Sam Okafor".into();
+    s.focus = "complaint calls".into();
+    s.observed_on = Some(day(2026, 3, 21));
+    s.feedback = "You apologised early; next, give the date of the fix first".into();
+    s.response = "Sam agreed".into();
+    s.follow_up = Some(day(2026, 4, 15));
+    s.impact.learning = "Sam can name the HEAT steps".into();
+    s.evaluated = Some(day(2026, 5, 1));
+    r.coaching.push(s);
+    let text = md(&r);
+    assert!(
+        text.contains("[Coaching log](#coaching)"),
+        "in the contents"
+    );
+    has_line(
+        &text,
+        "1 coaching session with 1 coachee (Sam Okafor). 0 sessions' impact evaluated with the coachee at Kirkpatrick level 2 or above; 1 follow-up overdue.",
+    );
+    assert!(
+        text.contains("observed 21 March 2026, feedback 11 days later (not timely)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("15 April 2026 (overdue: not held yet)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("level 2, evaluated with the coachee on 1 May 2026"),
+        "{text}"
+    );
+    let coaching = text.find("## Coaching log").expect("the section");
+    let authenticity = text.find("## Authenticity statement").expect("last");
+    assert!(coaching < authenticity);
+}

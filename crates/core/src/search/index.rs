@@ -3,6 +3,7 @@
 
 use super::query::{Filter, Query};
 use super::{Kind, fold_into};
+use crate::domain::coaching::FollowUp;
 use crate::domain::{FeedbackSource, Id, NeedKind, NeedSource, Records};
 use chrono::NaiveDate;
 use memchr::memmem;
@@ -249,6 +250,10 @@ fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String,
             let p = records.practice.get(pos)?;
             (p.headline(), p.parts())
         }
+        Kind::Coaching => {
+            let c = records.coaching.get(pos)?;
+            (c.headline(), c.parts())
+        }
         Kind::Witness => {
             let w = records.witnesses.get(pos)?;
             let mut line = format!("Witness {}", w.witness.trim());
@@ -300,7 +305,8 @@ impl Index {
                 + records.reviews.len()
                 + records.evidence.len()
                 + records.witnesses.len()
-                + records.practice.len(),
+                + records.practice.len()
+                + records.coaching.len(),
         );
         order.extend(
             records
@@ -365,6 +371,13 @@ impl Index {
                 .enumerate()
                 .map(|(i, p)| (p.date, &p.id, Kind::Practice, i)),
         );
+        order.extend(
+            records
+                .coaching
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.date, &c.id, Kind::Coaching, i)),
+        );
         // Newest first: then a record's place in the index breaks ties by age.
         order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
 
@@ -408,6 +421,7 @@ impl Index {
                 Kind::Evidence => (&[], &records.evidence[pos].criteria),
                 Kind::Witness => (&[], &records.witnesses[pos].criteria),
                 Kind::Practice => (&[], &records.practice[pos].criteria),
+                Kind::Coaching => (&[], &records.coaching[pos].criteria),
             };
             for label in tags
                 .iter()
@@ -438,6 +452,11 @@ impl Index {
                     let r = &records.reviews[pos];
                     let latest = latest_review.is_some_and(|l| l.id == r.id);
                     (None, 0, latest && r.next_review.is_some_and(|d| d < today))
+                }
+                Kind::Coaching => {
+                    let log = &records.coaching;
+                    let state = log[pos].follow_up(log, today);
+                    (None, 0, matches!(state, FollowUp::Overdue(_)))
                 }
                 Kind::Diary | Kind::Activity | Kind::Evidence | Kind::Witness | Kind::Practice => {
                     (None, 0, false)
@@ -619,6 +638,7 @@ impl Index {
             Kind::Evidence => records.evidence.get(doc.pos as usize).map(|r| &r.id),
             Kind::Witness => records.witnesses.get(doc.pos as usize).map(|r| &r.id),
             Kind::Practice => records.practice.get(doc.pos as usize).map(|r| &r.id),
+            Kind::Coaching => records.coaching.get(doc.pos as usize).map(|r| &r.id),
         } == Some(&doc.id);
         if !same_record {
             return None;

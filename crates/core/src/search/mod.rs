@@ -33,10 +33,11 @@ pub enum Kind {
     Evidence,
     Witness,
     Practice,
+    Coaching,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Diary,
         Kind::Need,
         Kind::Objective,
@@ -46,6 +47,7 @@ impl Kind {
         Kind::Evidence,
         Kind::Witness,
         Kind::Practice,
+        Kind::Coaching,
     ];
 
     /// The name used in `type:` filters and shown beside each result.
@@ -60,6 +62,7 @@ impl Kind {
             Kind::Evidence => "evidence",
             Kind::Witness => "witness",
             Kind::Practice => "practice",
+            Kind::Coaching => "coaching",
         }
     }
 
@@ -81,6 +84,7 @@ impl Kind {
             }
             "practice" | "professionalism" | "skill" | "leadership" | "barrier" | "knowledge"
             | "learning" | "role" => Some(Kind::Practice),
+            "coaching" | "coach" | "coachee" | "session" => Some(Kind::Coaching),
             _ => None,
         };
         if named.is_some() || t.is_empty() {

@@ -27,8 +27,9 @@ pub enum Filter {
     After(NaiveDate),
     /// `criterion:2.3`: linked to this criterion (`criterion:2` takes 2.1, 2.2...).
     Criterion(String),
-    /// `is:overdue`: an open objective past its target date, or a review
-    /// whose next review date has passed with no newer review.
+    /// `is:overdue`: an open objective past its target date, a review
+    /// whose next review date has passed with no newer review, or a
+    /// coaching session whose follow-up was not held by its day.
     Overdue,
 }
 

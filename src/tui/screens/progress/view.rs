@@ -508,10 +508,22 @@ fn draw_criteria(
     let warn_rows = (warnings.len() as u16 + 2).min((area.height / 3).max(3));
     let [matrix, warn_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(warn_rows)]).areas(area);
-    // id, count, eight type letters, state, borders.
-    let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 16 + 10 + 2);
+    // A coaching log's column only for a coach: a learner's matrix keeps
+    // its width for the criteria's titles.
+    let coach = !app.records.coaching.is_empty();
+    let shown: Vec<EvidenceType> = EvidenceType::ALL
+        .into_iter()
+        .filter(|t| coach || *t != EvidenceType::CoachingLog)
+        .collect();
+    // id, count, the type letters, state, borders.
+    let title_width =
+        (matrix.width as usize).saturating_sub(5 + 1 + 7 + 2 * shown.len() + 10 + 2);
     let loading = if app.complete { "" } else { " (loading…)" };
-    let legend = "R reflection F feedback P plan V review A activity D file W witness S sign-off";
+    let legend = if coach {
+        "R reflection F feedback P plan V review A activity D file W witness S sign-off C coaching"
+    } else {
+        "R reflection F feedback P plan V review A activity D file W witness S sign-off"
+    };
     let mut title = format!(" Criteria coverage{loading} · {legend} ");
     if title.chars().count() + 2 > matrix.width as usize {
         // The legend matters more than the panel's name on a narrow terminal.
@@ -536,7 +548,7 @@ fn draw_criteria(
                 )),
                 Span::raw(format!("{:>5}  ", c.count())),
             ];
-            for t in EvidenceType::ALL {
+            for &t in &shown {
                 if types.contains(&t) {
                     spans.push(Span::styled(format!("{} ", t.letter()), st.title()));
                 } else {

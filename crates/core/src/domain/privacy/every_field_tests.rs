@@ -52,6 +52,13 @@ fn every_kind() -> (WorkspaceHeader, Records) {
         p.first = "A new starter froze".into();
         r.practice.push(p);
     }
+    if r.coaching.is_empty() {
+        let mut c = CoachingSession::new(id(205), d, at(d));
+        c.coachee = "Sam Okafor".into();
+        c.feedback = "You apologised early".into();
+        c.impact.learning = "Knows the HEAT steps".into();
+        r.coaching.push(c);
+    }
     let Records {
         diary,
         needs,
@@ -64,6 +71,7 @@ fn every_kind() -> (WorkspaceHeader, Records) {
         witnesses,
         signoffs,
         practice,
+        coaching,
     } = &r;
     for (kind, n) in [
         ("diary", diary.len()),
@@ -77,6 +85,7 @@ fn every_kind() -> (WorkspaceHeader, Records) {
         ("witnesses", witnesses.len()),
         ("signoffs", signoffs.len()),
         ("practice", practice.len()),
+        ("coaching", coaching.len()),
     ] {
         assert!(n > 0, "the fixture has no {kind}: add one so it is checked");
     }
@@ -168,6 +177,7 @@ fn every_free_text_of_every_record_is_scanned_and_redacted() {
     texts += fill_list(&mut r.witnesses, &mut seed);
     texts += fill_list(&mut r.signoffs, &mut seed);
     texts += fill_list(&mut r.practice, &mut seed);
+    texts += fill_list(&mut r.coaching, &mut seed);
     assert!(texts > 100, "{texts}");
     let hits = scan_workspace(&header, &r);
     assert_eq!(
@@ -193,6 +203,7 @@ fn every_free_text_of_every_record_is_scanned_and_redacted() {
             serde_json::to_string(&rr.witnesses),
             serde_json::to_string(&rr.signoffs),
             serde_json::to_string(&rr.practice),
+            serde_json::to_string(&rr.coaching),
         ]
         .into_iter()
         .map(|j| j.expect("json"))

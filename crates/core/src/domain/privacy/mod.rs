@@ -451,6 +451,7 @@ pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
         witnesses,
         signoffs,
         practice,
+        coaching,
     } = records;
     walk(diary, RecordType::Diary, |r| r.to_ref(), f);
     walk(needs, RecordType::Need, |r| r.to_ref(), f);
@@ -463,6 +464,7 @@ pub fn for_each_text(records: &Records, f: &mut TextVisitor<'_>) {
     walk(witnesses, RecordType::Witness, |r| r.to_ref(), f);
     walk(signoffs, RecordType::SignOff, |r| r.to_ref(), f);
     walk(practice, RecordType::Practice, |r| r.to_ref(), f);
+    walk(coaching, RecordType::Coaching, |r| r.to_ref(), f);
 }
 
 /// `text` with each detail replaced by its kind in brackets ("[phone number]").
@@ -783,6 +785,7 @@ fn redact_with(records: &Records, red: &mut Redaction) -> Result<Records, Unreda
         witnesses,
         signoffs,
         practice,
+        coaching,
     } = records;
     Ok(Records {
         diary: redact_list(diary, |r| r.to_ref(), red)?,
@@ -796,6 +799,7 @@ fn redact_with(records: &Records, red: &mut Redaction) -> Result<Records, Unreda
         witnesses: redact_list(witnesses, |r| r.to_ref(), red)?,
         signoffs: redact_list(signoffs, |r| r.to_ref(), red)?,
         practice: redact_list(practice, |r| r.to_ref(), red)?,
+        coaching: redact_list(coaching, |r| r.to_ref(), red)?,
     })
 }
 
