@@ -210,6 +210,12 @@ pub enum Command {
         /// Extra generated diary entries, for trying large journals.
         #[arg(long, value_name = "N", default_value_t = 0)]
         entries: usize,
+        /// Write the demo team instead, under the data folder (--dir): a
+        /// team leader's workspace `coach` with a coaching log on three
+        /// coachees, and their own workspaces `priya` (ready), `tom`
+        /// (behind) and `ana` (new), for `starlog team --root DIR`.
+        #[arg(long, conflicts_with = "entries")]
+        team: bool,
     },
 }
 

@@ -15,6 +15,6 @@ pub use starlog_store as store;
 
 /// The demo learner: the story (pure, in the core) and writing it out.
 pub mod demo {
-    pub use crate::commands::demo::write_demo;
+    pub use crate::commands::demo::{TeamError, write_demo, write_team};
     pub use starlog_core::demo::*;
 }

@@ -1,9 +1,12 @@
 //! `starlog demo`: writes the demo learner's story (built in `starlog_core::demo`)
-//! and any generated entries into a workspace.
+//! and any generated entries into a workspace; `starlog demo --team` writes
+//! the demo team (a coach's workspace and three coachees') under the root.
 
-use crate::demo::{GENERATED_SEED, demo_file, generated_entries, story};
-use crate::store::{FileState, SaveError, StoredRecord, Workspace};
+use crate::demo::{GENERATED_SEED, demo_file, generated_entries, story, team};
+use crate::domain::{Records, WorkspaceHeader};
+use crate::store::{FileState, Mode, OpenError, SaveError, StoredRecord, Workspace};
 use chrono::{DateTime, Days, FixedOffset};
+use std::path::Path;
 
 /// Writes the demo: the header (profile filled in, greeting done), every
 /// record of the story and `extra` generated diary entries. Returns what was
@@ -16,22 +19,7 @@ pub fn write_demo(
 ) -> Result<String, SaveError> {
     let today = now.date_naive();
     let (head, records) = story(today);
-    ws.save_header(&head, header)?;
-    create_all(ws, &records.needs)?;
-    create_all(ws, &records.objectives)?;
-    create_all(ws, &records.activities)?;
-    create_all(ws, &records.feedback)?;
-    create_all(ws, &records.kpis)?;
-    create_all(ws, &records.reviews)?;
-    create_all(ws, &records.diary)?;
-    for e in &records.evidence {
-        if let Some(bytes) = demo_file(&e.stored_name) {
-            ws.store_evidence(e, bytes)?;
-        }
-    }
-    create_all(ws, &records.witnesses)?;
-    create_all(ws, &records.signoffs)?;
-    create_all(ws, &records.practice)?;
+    write_records(ws, header, &head, &records)?;
     let generated = generated_entries(extra, GENERATED_SEED, today - Days::new(1));
     create_all(ws, &generated)?;
     let n = crate::domain::words::count;
@@ -61,6 +49,76 @@ pub fn write_demo(
         summary.push_str(&format!(", plus {extra} generated diary entries"));
     }
     Ok(summary)
+}
+
+/// Why the demo team was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("{0} already holds records; remove that folder first, or give another --dir")]
+    NotEmpty(String),
+}
+
+/// Writes the demo team under `root`: the coach's workspace and the three
+/// coachees' (see `starlog_core::demo::team`), each a normal workspace.
+/// Nothing is written when any of them already holds records. Returns each
+/// workspace's name and its person's name, coach first.
+pub fn write_team(
+    root: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<(&'static str, String)>, TeamError> {
+    let members = team(now.date_naive());
+    // Every folder is looked at before any is made, so a refusal leaves
+    // the root as it was.
+    for (name, _, _) in &members {
+        if root.join(name).exists() {
+            let ws = Workspace::open(root, name, Mode::ReadOnly)?;
+            if !ws.has_no_records() {
+                return Err(TeamError::NotEmpty(ws.dir().display().to_string()));
+            }
+        }
+    }
+    let mut open = Vec::new();
+    for (name, head, records) in &members {
+        let ws = Workspace::open(root, name, Mode::Write)?;
+        let (_, state, _) = ws.load_header()?;
+        open.push((ws, state, *name, head, records));
+    }
+    let mut out = Vec::new();
+    for (ws, state, name, head, records) in open {
+        write_records(&ws, state.as_ref(), head, records)?;
+        out.push((name, head.profile.name.clone()));
+    }
+    Ok(out)
+}
+
+/// Writes a header and every record of a demo workspace.
+fn write_records(
+    ws: &Workspace,
+    header: Option<&FileState>,
+    head: &WorkspaceHeader,
+    records: &Records,
+) -> Result<(), SaveError> {
+    ws.save_header(head, header)?;
+    create_all(ws, &records.needs)?;
+    create_all(ws, &records.objectives)?;
+    create_all(ws, &records.activities)?;
+    create_all(ws, &records.feedback)?;
+    create_all(ws, &records.kpis)?;
+    create_all(ws, &records.reviews)?;
+    create_all(ws, &records.diary)?;
+    for e in &records.evidence {
+        if let Some(bytes) = demo_file(&e.stored_name) {
+            ws.store_evidence(e, bytes)?;
+        }
+    }
+    create_all(ws, &records.witnesses)?;
+    create_all(ws, &records.signoffs)?;
+    create_all(ws, &records.practice)?;
+    create_all(ws, &records.coaching)
 }
 
 /// Creates records on a few threads: each create waits for its own fsyncs, so
@@ -116,6 +174,42 @@ mod tests {
         let body = expanded.split_once("DemoStory(").expect("struct").1;
         assert!(!body.contains("[["), "a date template did not expand");
         assert!(!body.contains("\"@"), "an id placeholder is left");
+    }
+
+    #[test]
+    fn team_assets_parse_without_unknown_fields() {
+        for (name, text) in crate::demo::TEAM {
+            let (story, unknown) = codec::parse::<DemoStory>(&expand_dates(text, Duration::zero()))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(unknown.is_empty(), "{name}: unknown fields {unknown:?}");
+            assert_eq!(story.format, FORMAT);
+        }
+    }
+
+    #[test]
+    fn write_team_writes_four_workspaces_and_refuses_to_write_over_records() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let now = DateTime::parse_from_rfc3339("2026-11-29T10:00:00+00:00").expect("moment");
+        let written = write_team(dir.path(), now).expect("writes");
+        let names: Vec<&str> = written.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["coach", "priya", "tom", "ana"]);
+        for (name, _) in &written {
+            let ws = Workspace::open(dir.path(), name, Mode::ReadOnly).expect("opens");
+            let loaded = ws.load().expect("loads");
+            assert!(loaded.problems.is_empty(), "{name}: {:?}", loaded.problems);
+        }
+        let coach = Workspace::open(dir.path(), "coach", Mode::ReadOnly)
+            .and_then(|ws| ws.load())
+            .expect("the coach's workspace");
+        assert_eq!(coach.records.coaching.len(), 6);
+        // A second time nothing is written, and the first stays as it was.
+        std::fs::remove_dir_all(dir.path().join("ana")).expect("remove ana");
+        let again = write_team(dir.path(), now);
+        assert!(matches!(again, Err(TeamError::NotEmpty(_))), "{again:?}");
+        assert!(
+            !dir.path().join("ana").exists(),
+            "nothing made on a refusal"
+        );
     }
 
     #[test]

@@ -241,7 +241,27 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
         Some(Command::Sync { remote, yes }) => {
             sync::run(&root, &cli.workspace, remote.as_deref(), yes)
         }
-        Some(Command::Demo { entries }) => {
+        Some(Command::Demo { team: true, .. }) => {
+            let written = crate::demo::write_team(&root, now()).map_err(|e| match e {
+                crate::demo::TeamError::Open(e) => Failure::Open(e),
+                crate::demo::TeamError::Save(e) => Failure::Save(e),
+                e @ crate::demo::TeamError::NotEmpty(_) => Failure::Usage(e.to_string()),
+            })?;
+            let mut out = out::Out::stdout();
+            let _ = writeln!(out, "Created the demo team in {}:", root.display());
+            for (name, person) in &written {
+                let _ = writeln!(out, "  {name:<6} {person}");
+            }
+            let _ = writeln!(
+                out,
+                "The coach's log: starlog --dir {} --workspace coach (then C). Each is a normal workspace; `starlog team --root {}` reads them all.",
+                root.display(),
+                root.display()
+            );
+            out.finish()?;
+            Ok(0)
+        }
+        Some(Command::Demo { entries, .. }) => {
             let name = if demo_defaulted {
                 "demo".to_string()
             } else {

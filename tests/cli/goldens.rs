@@ -79,7 +79,7 @@ fn a_ready_portfolio_checks_with_exit_0() {
     let (code, out, err) = starlog(root.path(), &["--workspace", LEARNER, "check"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.starts_with("Portfolio readiness: 18 of 18 checks pass"),
+        out.starts_with("Portfolio readiness: 22 of 22 checks pass"),
         "{out}"
     );
     assert!(!out.contains("NOT YET"), "{out}");

@@ -191,7 +191,7 @@ fn check_reports_each_rule_and_exits_1_when_one_fails() {
     let (code, out, err) = starlog(root, &["--workspace", "demo", "check"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        out.starts_with("Portfolio readiness: 15 of 18 checks pass"),
+        out.starts_with("Portfolio readiness: 19 of 22 checks pass"),
         "{out}"
     );
     assert!(out.contains("NOT YET  5. Feedback from three sources, acted upon [feedback]"));
@@ -200,8 +200,8 @@ fn check_reports_each_rule_and_exits_1_when_one_fails() {
     let (code, out, _) = starlog(root, &["--workspace", "demo", "check", "--json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(v["total"], 18);
-    assert_eq!(v["passed"], 15);
+    assert_eq!(v["total"], 22);
+    assert_eq!(v["passed"], 19);
     assert_eq!(v["ready"], false);
     let feedback = &v["rules"][4];
     assert_eq!(feedback["id"], "feedback");
@@ -241,7 +241,7 @@ fn export_writes_one_self_contained_file() {
         ],
     );
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("15 of 18 readiness checks pass"), "{err}");
+    assert!(err.contains("19 of 22 readiness checks pass"), "{err}");
     let html = std::fs::read_to_string(&file).expect("written");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Portfolio of evidence: Priya Shah"));

@@ -21,7 +21,7 @@ fn record_a_reading_then_export_from_the_progress_screen() {
     let mut app = Pty::spawn(root.path(), &["--workspace", "demo"]);
     app.expect("Priya Shah");
     app.send("5");
-    app.expect("15/18 readiness checks pass");
+    app.expect("19/22 readiness checks pass");
     app.expect("AHT (lower is better)");
 
     // AHT is selected first; its form comes set up for AHT.

@@ -19,6 +19,10 @@ pub const CRITERIA_FILES: &[(&str, &str)] = &[
         "customer-service-specialist.ron",
         include_str!("../../../assets/criteria/customer-service-specialist.ron"),
     ),
+    (
+        "team-leader-coaching.ron",
+        include_str!("../../../assets/criteria/team-leader-coaching.ron"),
+    ),
 ];
 
 const STAR_PROMPTS: &str = include_str!("../../../assets/star-prompts.ron");

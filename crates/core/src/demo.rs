@@ -1,5 +1,8 @@
 //! The demo workspace: one learner's story across every record type, plus as
-//! many generated diary entries as wanted for trying large journals.
+//! many generated diary entries as wanted for trying large journals; and
+//! the demo team: her team leader's coaching log on three coachees (her,
+//! one who is behind, one who has just started) with the coachees' own
+//! workspaces, for a caseload under one root folder.
 //!
 //! The story lives in `assets/demo/story.ron` with absolute dates and fixed
 //! ids. When it is written out every day and moment moves forward by whole
@@ -19,6 +22,18 @@ use serde::Deserialize;
 
 /// The story, as shipped.
 pub const STORY: &str = include_str!("../../../assets/demo/story.ron");
+
+/// The demo team's other workspaces, each a story of its own (same anchor
+/// as [`STORY`], so they move together), by workspace name: the coach and
+/// two coachees. The third coachee is [`STORY`]'s learner, as `priya`.
+pub const TEAM: [(&str, &str); 3] = [
+    ("coach", include_str!("../../../assets/demo/team/coach.ron")),
+    ("tom", include_str!("../../../assets/demo/team/tom.ron")),
+    ("ana", include_str!("../../../assets/demo/team/ana.ron")),
+];
+
+/// The workspace name of [`STORY`]'s learner in the demo team.
+pub const TEAM_STORY: &str = "priya";
 
 /// The demo's attached files: a call observation report (a one-page PDF)
 /// and a course certificate (a small PNG), made for the story.
@@ -49,6 +64,9 @@ pub struct DemoStory {
     /// answers and the change of role.
     #[serde(default)]
     pub practice: Vec<crate::domain::Practice>,
+    /// A team leader's coaching sessions (the team's coach).
+    #[serde(default)]
+    pub coaching: Vec<crate::domain::CoachingSession>,
 }
 
 /// Readings of one metric, written as a table rather than one record each.
@@ -129,12 +147,37 @@ pub fn shift_for(anchor: NaiveDate, today: NaiveDate) -> Duration {
 /// The demo learner's header and records, moved so that the story ends in
 /// the week before `today`. Pure: the same `today` gives the same records.
 pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
+    let (header, mut records, shift) = story_of(STORY, today);
+    add_evidence(&mut records, shift);
+    records.sort();
+    (header, records)
+}
+
+/// The demo team, by workspace name: the coach first, then the three
+/// coachees. Pure, like [`story`].
+pub fn team(today: NaiveDate) -> Vec<(&'static str, WorkspaceHeader, Records)> {
+    let mut out: Vec<(&'static str, WorkspaceHeader, Records)> = TEAM
+        .iter()
+        .map(|(name, text)| {
+            let (header, records, _) = story_of(text, today);
+            (*name, header, records)
+        })
+        .collect();
+    let (header, records) = story(today);
+    out.insert(1, (TEAM_STORY, header, records));
+    out
+}
+
+/// One story file's header and records, moved so that the story ends in
+/// the week before `today`, and how far they moved. The files are compiled
+/// in and each is parsed by a unit test, so they always parse.
+pub fn story_of(text: &str, today: NaiveDate) -> (WorkspaceHeader, Records, Duration) {
     // The anchor is read first, unshifted, to know how far to move the rest.
-    let anchor = parse_story(STORY, Duration::zero())
-        .expect("assets/demo/story.ron parses (a unit test checks it)")
+    let anchor = parse_story(text, Duration::zero())
+        .expect("a demo story parses (a unit test checks each)")
         .anchor;
     let shift = shift_for(anchor, today);
-    let s = parse_story(STORY, shift).expect("assets/demo/story.ron parses");
+    let s = parse_story(text, shift).expect("a demo story parses");
     let header = WorkspaceHeader {
         format: FORMAT,
         profile: s.profile,
@@ -180,6 +223,15 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
         p.created = moment(p.created, shift);
         p.updated = moment(p.updated, shift);
     }
+    records.coaching = s.coaching;
+    for c in &mut records.coaching {
+        c.date = day(c.date, shift);
+        c.created = moment(c.created, shift);
+        c.updated = moment(c.updated, shift);
+        c.observed_on = c.observed_on.map(|d| day(d, shift));
+        c.follow_up = c.follow_up.map(|d| day(d, shift));
+        c.evaluated = c.evaluated.map(|d| day(d, shift));
+    }
     for series in s.kpis {
         for point in series.readings {
             let date = day(point.date, shift);
@@ -223,9 +275,8 @@ pub fn story(today: NaiveDate) -> (WorkspaceHeader, Records) {
             criteria: r.criteria,
         });
     }
-    add_evidence(&mut records, shift);
     records.sort();
-    (header, records)
+    (header, records, shift)
 }
 
 fn demo_id(text: &str) -> Id {
@@ -694,6 +745,83 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn each_team_story_parses_and_moves_with_the_demo() {
+        // (Unknown fields are looked for with the store's reader, in the
+        // app's `commands::demo` tests.)
+        for (name, text) in TEAM {
+            let story =
+                parse_story(text, Duration::zero()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(story.format, FORMAT);
+            assert_eq!(
+                story.anchor,
+                parse_story(STORY, Duration::zero()).expect("story").anchor,
+                "{name} moves with the demo story"
+            );
+        }
+    }
+
+    #[test]
+    fn the_team_is_a_coach_and_three_coachees_in_different_states() {
+        let today = d(2026, 11, 29);
+        let team = team(today);
+        let names: Vec<&str> = team.iter().map(|(n, _, _)| *n).collect();
+        assert_eq!(names, ["coach", "priya", "tom", "ana"]);
+        let (_, coach_header, coach) = &team[0];
+        assert_eq!(coach_header.profile.name, "Gareth Evans");
+        // The coaching log names each coachee and their workspace.
+        for (name, header, _) in &team[1..] {
+            let sessions: Vec<_> = coach
+                .coaching
+                .iter()
+                .filter(|s| s.workspace == *name)
+                .collect();
+            assert!(!sessions.is_empty(), "no session with {name}");
+            assert!(
+                sessions
+                    .iter()
+                    .all(|s| crate::domain::coaching::same_person(
+                        &s.coachee,
+                        &header.profile.name
+                    )),
+                "{name}"
+            );
+        }
+        // Tom is behind: his follow-up was missed, his review is overdue
+        // and a complaint is not reflected on.
+        let due = crate::domain::coaching::due(&coach.coaching, today);
+        let tom = |id: &Id| {
+            coach
+                .coaching
+                .iter()
+                .any(|s| &s.id == id && s.workspace == "tom")
+        };
+        assert!(due.iter().any(
+            |d| matches!(d, crate::domain::coaching::Due::FollowUp { session, .. } if tom(session))
+        ));
+        let (_, _, tom_records) = &team[2];
+        let last = tom_records.reviews.last().expect("a review");
+        assert!(last.next_review.is_some_and(|d| d < today));
+        assert!(
+            tom_records
+                .feedback
+                .iter()
+                .any(|f| f.valence == Valence::Negative
+                    && f.state == FeedbackState::New
+                    && f.reflection.is_empty())
+        );
+        // Ana has just started: a profile and one diary entry.
+        let (_, ana_header, ana) = &team[3];
+        assert!(ana_header.onboarded);
+        assert_eq!((ana.len(), ana.diary.len()), (1, 1));
+        // Every session lies in the past, every follow-up after its session.
+        for s in &coach.coaching {
+            assert!(s.date < today, "{}", s.headline());
+            assert!(s.follow_up.is_none_or(|f| f > s.date));
+            assert!(s.observed_on.is_none_or(|o| o <= s.date));
+        }
     }
 
     #[test]

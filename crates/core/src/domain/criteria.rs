@@ -38,10 +38,21 @@ pub enum Ask {
     Barriers,
     /// The knowledge points (criterion 3) answered with workplace examples.
     KnowledgeAnswers,
+    /// A team leader's coaching: specific, timely feedback given in each
+    /// session, and the coachee's response to it.
+    CoachingFeedback,
+    /// Actions agreed in each session, and the follow-ups held.
+    CoachingFollowUp,
+    /// The impact of the coaching evaluated with each coachee on
+    /// Kirkpatrick's levels, at level 2 or above, with their own view.
+    CoachingImpact,
+    /// Support adapted to each coachee's preference, barriers, feedback and
+    /// progress.
+    AdaptedSupport,
 }
 
 impl Ask {
-    pub const ALL: [Ask; 7] = [
+    pub const ALL: [Ask; 11] = [
         Ask::AgreedNeeds,
         Ask::Professionalism,
         Ask::TransferableSkills,
@@ -49,6 +60,10 @@ impl Ask {
         Ask::LearningPreferences,
         Ask::Barriers,
         Ask::KnowledgeAnswers,
+        Ask::CoachingFeedback,
+        Ask::CoachingFollowUp,
+        Ask::CoachingImpact,
+        Ask::AdaptedSupport,
     ];
 
     /// What it asks for, in the learner's words.
@@ -61,6 +76,14 @@ impl Ask {
             Ask::LearningPreferences => "how you learn best and how it shaped your methods",
             Ask::Barriers => "barriers to your development and what was done about each",
             Ask::KnowledgeAnswers => "each knowledge point answered with a workplace example",
+            Ask::CoachingFeedback => {
+                "specific, timely feedback in each coaching session, with the coachee's response"
+            }
+            Ask::CoachingFollowUp => "actions agreed in each coaching session, and followed up",
+            Ask::CoachingImpact => {
+                "the impact of your coaching evaluated with each coachee, at Kirkpatrick level 2 or above"
+            }
+            Ask::AdaptedSupport => "your support adapted to each coachee",
         }
     }
 }

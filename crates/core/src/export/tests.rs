@@ -55,7 +55,7 @@ fn export_fixed(
 fn the_fixed_workspace_passes_every_check() {
     let (_, r) = fixed();
     let out = export_fixed(Format::Markdown, PersonalData::Refuse, &r).expect("no personal data");
-    assert_eq!(out.passed, (18, 18));
+    assert_eq!(out.passed, (22, 22));
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn personal_data_stops_the_export_until_the_learner_chooses() {
     assert!(allowed.text.contains("k.jones@example.com"));
     assert_eq!(
         allowed.passed,
-        (17, 18),
+        (21, 22),
         "the personal-data check fails in the export"
     );
 }
@@ -226,8 +226,8 @@ fn an_empty_workspace_still_exports() {
     assert!(out.text.contains("Portfolio of evidence: the learner"));
     assert!(out.text.contains("No criteria set is chosen"));
     assert_eq!(
-        out.passed.0, 9,
-        "personal data, the golden thread, the role-change rule, and the six rules no criteria set asks for"
+        out.passed.0, 13,
+        "personal data, the golden thread, the role-change rule, and the ten rules no criteria set asks for"
     );
 }
 

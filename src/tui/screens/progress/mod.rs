@@ -564,7 +564,7 @@ mod tests {
         assert_eq!(app.selected(Screen::Progress), 0);
         assert_eq!(app.list_len(Screen::Progress), 8, "eight criteria");
         app.update(Action::NextView);
-        assert_eq!(app.list_len(Screen::Progress), 18, "eighteen rules");
+        assert_eq!(app.list_len(Screen::Progress), 22, "twenty-two rules");
         app.update(Action::NextView);
         assert_eq!(app.progress.view, ProgressView::Kpis);
         assert_eq!(app.selected(Screen::Progress), 1, "CSAT still selected");

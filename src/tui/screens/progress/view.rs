@@ -516,8 +516,7 @@ fn draw_criteria(
         .filter(|t| coach || *t != EvidenceType::CoachingLog)
         .collect();
     // id, count, the type letters, state, borders.
-    let title_width =
-        (matrix.width as usize).saturating_sub(5 + 1 + 7 + 2 * shown.len() + 10 + 2);
+    let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 2 * shown.len() + 10 + 2);
     let loading = if app.complete { "" } else { " (loading…)" };
     let legend = if coach {
         "R reflection F feedback P plan V review A activity D file W witness S sign-off C coaching"
