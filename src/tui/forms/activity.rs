@@ -4,24 +4,14 @@
 
 use super::field::{Field, Fields, LineKind, parse_hours};
 use super::picker::objective_options;
-use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
-use crate::domain::AnyRecord;
-use crate::domain::{
-    Activity, ActivityKind, CriteriaSet, Draft, DraftForm, Id, Impact, Records, dates,
-};
+use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use super::{Advice, FieldError, Tone};
+use crate::domain::{Activity, ActivityKind, CriteriaSet, Id, Impact, Records};
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-/// The activity form's spec.
-#[derive(Debug)]
-pub struct ActivitySpec {
-    /// The record before editing (or a blank new one).
-    pub base: Activity,
-    pub editing: bool,
-}
-
 /// The open activity form.
-pub type ActivityForm = Engine<ActivitySpec>;
+pub type ActivityForm = PlanForm<Activity>;
 
 /// "course (formal)", as the kind choice shows it.
 pub fn kind_label(kind: ActivityKind) -> String {
@@ -36,21 +26,30 @@ fn hours_text(hours: f64) -> String {
     }
 }
 
-impl ActivityForm {
-    pub fn new(
-        activity: Activity,
-        editing: bool,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> ActivityForm {
-        let a = &activity;
+/// Whether the method suited the learner: not said, yes, no.
+const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit me"];
+
+impl PlanRecord for Activity {
+    kind!(
+        Activity,
+        activities,
+        "Activity",
+        ["New development activity", "Edit development activity"]
+    );
+
+    fn blank(at: DateTime<FixedOffset>) -> Self {
+        Activity::new(Id::generate(), at.date_naive(), at, Vec::new())
+    }
+
+    fn fields(&self, records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+        let a = self;
         let kinds: Vec<String> = ActivityKind::ALL.iter().map(|k| kind_label(*k)).collect();
         let kind = ActivityKind::ALL
             .iter()
             .position(|k| *k == a.kind)
             .unwrap_or(0);
         let linked: Vec<String> = a.objectives.iter().map(Id::to_string).collect();
-        let fields = Fields::new(vec![
+        Fields::new(vec![
             Field::choice(
                 "kind",
                 "Kind",
@@ -144,62 +143,15 @@ impl ActivityForm {
                 criteria,
                 &a.criteria,
             ),
-        ]);
-        Engine::build(
-            ActivitySpec {
-                base: activity,
-                editing,
-            },
-            fields,
-        )
+        ])
     }
 
-    pub fn from_draft(
-        draft: &Draft,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> ActivityForm {
-        let at = draft.saved_at;
-        Engine::of_draft(
-            draft,
-            draft
-                .editing
-                .as_ref()
-                .and_then(|id| records.activities.iter().find(|a| &a.id == id)),
-            || Activity::new(Id::generate(), at.date_naive(), at, Vec::new()),
-            |activity, editing| ActivityForm::new(activity, editing, records, criteria),
-        )
-    }
-}
-
-/// Whether the method suited the learner: not said, yes, no.
-const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit me"];
-
-impl ActivitySpec {
-    /// The record to save, or the field to fix and why.
-    pub fn to_activity(
-        &self,
-        f: &Fields,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Activity, FieldError> {
-        let mut a = self.base.clone();
-        a.title = f.text("title");
-        if a.title.is_empty() {
-            return Err(FieldError {
-                field: "title".into(),
-                message: "Title: say what the activity was before saving".into(),
-            });
-        }
-        a.kind = ActivityKind::ALL
-            .get(f.choice("kind"))
-            .copied()
-            .unwrap_or(ActivityKind::Course);
+    fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
+        let mut a = self.clone();
+        a.title = f.required("title", "Title: say what the activity was before saving")?;
+        a.kind = f.chosen("kind", &ActivityKind::ALL);
         a.resource = f.text("resource");
-        a.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
-            field: "date".into(),
-            message: format!("Date: {e}"),
-        })?;
+        a.date = f.day("date", today)?;
         a.hours = parse_hours(&f.text("hours")).map_err(|e| FieldError {
             field: "hours".into(),
             message: format!("Hours: {e}"),
@@ -225,18 +177,6 @@ impl ActivitySpec {
         a.criteria = f.picked("criteria");
         a.updated = now;
         Ok(a)
-    }
-}
-
-impl Spec for ActivitySpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New development activity", "Edit development activity"];
-        RecordForm::of(DraftForm::Activity, titles, self.editing, &self.base.id)
-    }
-
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let record = self.to_activity(fields, app.today, app.now)?;
-        app.save_plan_record(AnyRecord::Activity(record), self.editing, "Activity")
     }
 
     /// The Kirkpatrick levels reached so far.
@@ -302,10 +242,7 @@ mod tests {
         type_text(&mut form, "3.5");
         form.fields.focus_on("behaviour");
         type_text(&mut form, "I now check the meter history first");
-        let a = form
-            .spec
-            .to_activity(&form.fields, now().date_naive(), now())
-            .expect("saves");
+        let a = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(a.kind, ActivityKind::Shadowing);
         assert_eq!(a.hours, 3.5);
         assert_eq!(a.objectives, vec![oid]);
@@ -313,10 +250,7 @@ mod tests {
         assert_eq!(a.method_suited, None, "not said until chosen");
         form.fields.focus_on("suited");
         type_text(&mut form, "n");
-        let a = form
-            .spec
-            .to_activity(&form.fields, now().date_naive(), now())
-            .expect("saves");
+        let a = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(a.method_suited, Some(false));
         let again = ActivityForm::new(a, true, &records, None);
         assert_eq!(again.fields.text("suited"), "no, it did not suit me");
@@ -331,8 +265,7 @@ mod tests {
         form.fields.focus_on("hours");
         type_text(&mut form, "a lot");
         let e = form
-            .spec
-            .to_activity(&form.fields, now().date_naive(), now())
+            .to_record(now().date_naive(), now())
             .expect_err("bad hours");
         assert_eq!(e.field, "hours");
         assert!(e.message.contains("not a number of hours"), "{}", e.message);

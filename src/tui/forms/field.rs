@@ -4,6 +4,7 @@
 //! field, checks of dates and numbers as the learner types, and turning the
 //! fields into a draft and back, the same way for every form.
 
+use super::FieldError;
 use super::picker::{PickOption, Picker, criteria_options};
 use crate::domain::CriteriaSet;
 use crate::domain::{DraftField, dates};
@@ -540,6 +541,31 @@ impl Fields {
     /// A field's text ("" when there is no such field).
     pub fn text(&self, name: &str) -> String {
         self.get(name).map(Field::text_value).unwrap_or_default()
+    }
+
+    /// The trimmed text of a field a record cannot be saved without, or
+    /// `message` at that field when it is empty.
+    pub fn required(&self, name: &'static str, message: &str) -> Result<String, FieldError> {
+        let text = self.text(name).trim().to_string();
+        if text.is_empty() {
+            return Err(FieldError::new(name, message));
+        }
+        Ok(text)
+    }
+
+    /// The day a date field holds (any form `dates::parse_natural_day`
+    /// reads), or why not at that field, after its label.
+    pub fn day(&self, name: &'static str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+        crate::domain::dates::parse_natural_day(&self.text(name), today).map_err(|e| {
+            let label = self.get(name).map_or("Date", |f| f.label);
+            FieldError::new(name, format!("{label}: {e}"))
+        })
+    }
+
+    /// The value a choice field shows, from the values its options name
+    /// in order (`all`, never empty); the first when it is out of range.
+    pub fn chosen<T: Copy>(&self, name: &str, all: &[T]) -> T {
+        all.get(self.choice(name)).copied().unwrap_or(all[0])
     }
 
     /// A choice field's position in its options.

@@ -13,6 +13,7 @@ pub mod kpi;
 pub mod need;
 pub mod objective;
 pub mod picker;
+pub mod plan_record;
 pub mod practice;
 pub mod profile;
 pub mod reflection;
@@ -521,9 +522,9 @@ macro_rules! register_forms {
 register_forms! {
     engine {
         Star(star::Star),
-        Objective(objective::ObjectiveSpec),
-        Need(need::NeedSpec),
-        Activity(activity::ActivitySpec),
+        Objective(plan_record::PlanSpec<crate::domain::Objective>),
+        Need(plan_record::PlanSpec<crate::domain::DevelopmentNeed>),
+        Activity(plan_record::PlanSpec<crate::domain::Activity>),
         Profile(profile::ProfileSpec),
         FeedbackFilter(feedback_filter::FilterSpec),
         Feedback(feedback::FeedbackSpec),
@@ -535,7 +536,7 @@ register_forms! {
         WitnessSign(witness::WitnessSignSpec),
         SignOff(signoff::SignOffSpec),
         Review(review::ReviewSpec),
-        Practice(practice::PracticeSpec),
+        Practice(plan_record::PlanSpec<crate::domain::Practice>),
     }
     own {
         Attach(attach::AttachForm),

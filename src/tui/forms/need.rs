@@ -1,26 +1,15 @@
 //! The development-need form: one self-assessment finding (a strength or an
 //! area to improve), where it was identified, the evidence and who agreed it.
 
+use super::FieldError;
 use super::field::{Field, Fields, LineKind};
 use super::picker::PickOption;
-use super::{Engine, FieldError, RecordForm, Spec};
-use crate::domain::AnyRecord;
-use crate::domain::{
-    CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, NeedKind, NeedSource, Records, dates,
-};
-use crate::tui::App;
+use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use crate::domain::{CriteriaSet, DevelopmentNeed, Id, NeedKind, NeedSource, Records};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-/// The need form's spec.
-#[derive(Debug)]
-pub struct NeedSpec {
-    /// The record before editing (or a blank new one).
-    pub base: DevelopmentNeed,
-    pub editing: bool,
-}
-
 /// The open need form.
-pub type NeedForm = Engine<NeedSpec>;
+pub type NeedForm = PlanForm<DevelopmentNeed>;
 
 fn source_options() -> Vec<PickOption> {
     NeedSource::ALL
@@ -32,9 +21,20 @@ fn source_options() -> Vec<PickOption> {
         .collect()
 }
 
-impl NeedForm {
-    pub fn new(need: DevelopmentNeed, editing: bool, criteria: Option<&CriteriaSet>) -> NeedForm {
-        let n = &need;
+impl PlanRecord for DevelopmentNeed {
+    kind!(
+        Need,
+        needs,
+        "Need",
+        ["New development need or strength", "Edit development need"]
+    );
+
+    fn blank(at: DateTime<FixedOffset>) -> Self {
+        DevelopmentNeed::new(Id::generate(), at.date_naive(), at)
+    }
+
+    fn fields(&self, _records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+        let n = self;
         let kinds: Vec<String> = NeedKind::ALL
             .iter()
             .map(|k| k.label().to_string())
@@ -45,7 +45,7 @@ impl NeedForm {
             .iter()
             .map(|s| s.label().to_string())
             .collect();
-        let fields = Fields::new(vec![
+        Fields::new(vec![
             Field::text(
                 "area",
                 "Area",
@@ -91,55 +91,14 @@ impl NeedForm {
                 criteria,
                 &n.criteria,
             ),
-        ]);
-        Engine::build(
-            NeedSpec {
-                base: need,
-                editing,
-            },
-            fields,
-        )
+        ])
     }
 
-    pub fn from_draft(
-        draft: &Draft,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> NeedForm {
-        let id = draft.editing.as_ref();
-        Engine::of_draft(
-            draft,
-            id.and_then(|id| records.needs.iter().find(|n| &n.id == id)),
-            || DevelopmentNeed::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
-            |need, editing| NeedForm::new(need, editing, criteria),
-        )
-    }
-}
-
-impl NeedSpec {
-    /// The record to save, or the field to fix and why.
-    pub fn to_need(
-        &self,
-        f: &Fields,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<DevelopmentNeed, FieldError> {
-        let mut n = self.base.clone();
-        n.area = f.text("area").trim().to_string();
-        if n.area.is_empty() {
-            return Err(FieldError {
-                field: "area".into(),
-                message: "Area: name the skill or behaviour before saving".into(),
-            });
-        }
-        n.kind = NeedKind::ALL
-            .get(f.choice("kind"))
-            .copied()
-            .unwrap_or(NeedKind::Gap);
-        n.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| FieldError {
-            field: "date".into(),
-            message: format!("Identified: {e}"),
-        })?;
+    fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
+        let mut n = self.clone();
+        n.area = f.required("area", "Area: name the skill or behaviour before saving")?;
+        n.kind = f.chosen("kind", &NeedKind::ALL);
+        n.date = f.day("date", today)?;
         let picked = f.picked("sources");
         n.identified_from = NeedSource::ALL
             .iter()
@@ -154,18 +113,6 @@ impl NeedSpec {
     }
 }
 
-impl Spec for NeedSpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New development need or strength", "Edit development need"];
-        RecordForm::of(DraftForm::Need, titles, self.editing, &self.base.id)
-    }
-
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let record = self.to_need(fields, app.today, app.now)?;
-        app.save_plan_record(AnyRecord::Need(record), self.editing, "Need")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,7 +122,7 @@ mod tests {
     #[test]
     fn a_need_is_built_from_its_fields() {
         let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
-        let mut form = NeedForm::new(blank, false, None);
+        let mut form = NeedForm::new(blank, false, &Records::default(), None);
         for c in "Writing clear follow-up emails".chars() {
             crate::tui::forms::give_key(&mut form, &crate::tui::keymap::Keymap::default(), &key(c));
         }
@@ -189,10 +136,7 @@ mod tests {
             &KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
         );
         crate::tui::forms::give_key(&mut form, &crate::tui::keymap::Keymap::default(), &key(' '));
-        let n = form
-            .spec
-            .to_need(&form.fields, now().date_naive(), now())
-            .expect("saves");
+        let n = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(n.area, "Writing clear follow-up emails");
         assert_eq!(n.kind, NeedKind::Strength);
         assert_eq!(
@@ -204,10 +148,9 @@ mod tests {
     #[test]
     fn an_empty_area_or_a_bad_date_is_refused_at_the_field() {
         let blank = DevelopmentNeed::new(Id::generate(), now().date_naive(), now());
-        let mut form = NeedForm::new(blank, false, None);
+        let mut form = NeedForm::new(blank, false, &Records::default(), None);
         assert_eq!(
-            form.spec
-                .to_need(&form.fields, now().date_naive(), now())
+            form.to_record(now().date_naive(), now())
                 .expect_err("empty")
                 .field,
             "area"
@@ -216,8 +159,7 @@ mod tests {
         form.fields.focus_on("date");
         crate::tui::forms::give_key(&mut form, &crate::tui::keymap::Keymap::default(), &key('z'));
         let e = form
-            .spec
-            .to_need(&form.fields, now().date_naive(), now())
+            .to_record(now().date_naive(), now())
             .expect_err("bad date");
         assert_eq!(e.field, "date");
         assert!(e.message.starts_with("Identified:"), "{}", e.message);

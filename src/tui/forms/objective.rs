@@ -1,14 +1,15 @@
 //! The objective form: the SMART fields, status and a dated progress note.
 //! The SMART check runs on the form as it stands (see `preview`) and is
-//! drawn beside it by `ui/objective_form.rs`; it never blocks saving.
+//! drawn beside it as the form's advice; it never blocks saving.
 
 use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
-use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use super::{Advice, FieldError, Tone};
 use crate::domain::smart;
 use crate::domain::{
-    AnyRecord, CriteriaSet, DevelopmentNeed, Draft, DraftForm, Id, Measure, NeedKind, Objective,
-    ObjectiveStatus, ProgressNote, Records, dates,
+    CriteriaSet, DevelopmentNeed, Id, Measure, NeedKind, Objective, ObjectiveStatus, ProgressNote,
+    Records, dates,
 };
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -32,28 +33,91 @@ fn day_text(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-/// The objective form's spec.
-#[derive(Debug)]
-pub struct ObjectiveSpec {
-    /// The objective before editing (or a blank new one): keeps the id, the
-    /// creation time and the progress notes already written.
-    pub base: Objective,
-    /// True when editing an objective that exists on disk.
-    pub editing: bool,
-}
-
 /// The open objective form.
-pub type ObjectiveForm = Engine<ObjectiveSpec>;
+pub type ObjectiveForm = PlanForm<Objective>;
 
 impl ObjectiveForm {
-    /// A form for `objective`; `editing` when it already exists on disk.
-    pub fn new(
-        objective: Objective,
-        editing: bool,
+    /// A new objective with its statement and needs filled in, e.g. from a
+    /// feedback item. `base.id` is the id it will be saved under.
+    pub fn prefilled(
+        statement: &str,
+        needs: &[Id],
         records: &Records,
         criteria: Option<&CriteriaSet>,
+        now: DateTime<FixedOffset>,
     ) -> ObjectiveForm {
-        let o = &objective;
+        let mut objective = Objective::new(Id::generate(), now);
+        objective.statement = statement.to_string();
+        objective.needs = needs.to_vec();
+        // Nothing typed yet: Esc closes it without asking.
+        ObjectiveForm::new(objective, false, records, criteria)
+    }
+
+    /// The objective as the form stands (see `preview`).
+    pub fn preview(&self, today: NaiveDate) -> Objective {
+        preview(&self.spec.base, &self.fields, today)
+    }
+}
+
+fn date_field(fields: &Fields, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let text = fields.text(name);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    dates::parse_natural_day(&text, today).map(Some)
+}
+
+/// The objective as the form stands; a date that does not parse counts
+/// as empty (the SMART check then asks for it; saving refuses it).
+fn preview(base: &Objective, f: &Fields, today: NaiveDate) -> Objective {
+    let mut o = base.clone();
+    o.statement = f.text("statement").trim().to_string();
+    o.measure = Measure {
+        baseline: f.text("baseline"),
+        target: f.text("target"),
+        how: f.text("how"),
+        kpi: f.text("kpi"),
+    };
+    o.support = f.text("support").trim().to_string();
+    o.relevance = f.text("relevance").trim().to_string();
+    o.serves = f.text("serves").trim().to_string();
+    o.needs = f
+        .picked("needs")
+        .iter()
+        .filter_map(|v| Id::parse(v).ok())
+        .collect();
+    o.criteria = f.picked("criteria");
+    o.target_date = date_field(f, "target_date", today).ok().flatten();
+    o.review_date = date_field(f, "review_date", today).ok().flatten();
+    o.status = f.chosen("status", &ObjectiveStatus::ALL);
+    o
+}
+
+/// The fields that answer a SMART letter.
+fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
+    match letter {
+        smart::Letter::Specific => &["statement"],
+        smart::Letter::Measurable => &["statement", "baseline", "target", "how", "kpi"],
+        smart::Letter::Achievable => &["support"],
+        smart::Letter::Relevant => &["needs", "relevance", "serves", "criteria"],
+        smart::Letter::TimeBound => &["target_date", "review_date"],
+    }
+}
+
+impl PlanRecord for Objective {
+    kind!(
+        Objective,
+        objectives,
+        "Objective",
+        ["New objective", "Edit objective"]
+    );
+
+    fn blank(at: DateTime<FixedOffset>) -> Self {
+        Objective::new(Id::generate(), at)
+    }
+
+    fn fields(&self, records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+        let o = self;
         let linked: Vec<String> = o.needs.iter().map(Id::to_string).collect();
         let statuses: Vec<String> = ObjectiveStatus::ALL
             .iter()
@@ -63,7 +127,7 @@ impl ObjectiveForm {
             .iter()
             .position(|s| *s == o.status)
             .unwrap_or(0);
-        let fields = Fields::new(vec![
+        Fields::new(vec![
             Field::text(
                 "statement",
                 "Statement",
@@ -166,103 +230,17 @@ impl ObjectiveForm {
                 "",
                 LineKind::Percent,
             ),
-        ]);
-        Engine::build(
-            ObjectiveSpec {
-                base: objective,
-                editing,
-            },
-            fields,
-        )
-    }
-
-    /// A new objective with its statement and needs filled in, e.g. from a
-    /// feedback item. `base.id` is the id it will be saved under.
-    pub fn prefilled(
-        statement: &str,
-        needs: &[Id],
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-        now: DateTime<FixedOffset>,
-    ) -> ObjectiveForm {
-        let mut objective = Objective::new(Id::generate(), now);
-        objective.statement = statement.to_string();
-        objective.needs = needs.to_vec();
-        // Nothing typed yet: Esc closes it without asking.
-        ObjectiveForm::new(objective, false, records, criteria)
-    }
-
-    /// A form holding a draft that was offered back.
-    pub fn from_draft(
-        draft: &Draft,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> ObjectiveForm {
-        Engine::of_draft(
-            draft,
-            draft.editing.as_ref().and_then(|id| records.objective(id)),
-            || Objective::new(Id::generate(), draft.saved_at),
-            |objective, editing| ObjectiveForm::new(objective, editing, records, criteria),
-        )
-    }
-}
-
-impl ObjectiveSpec {
-    fn date_field(
-        &self,
-        fields: &Fields,
-        name: &str,
-        today: NaiveDate,
-    ) -> Result<Option<NaiveDate>, String> {
-        let text = fields.text(name);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        dates::parse_natural_day(&text, today).map(Some)
-    }
-
-    /// The objective as the form stands; a date that does not parse counts
-    /// as empty (the SMART check then asks for it; saving refuses it).
-    pub fn preview(&self, f: &Fields, today: NaiveDate) -> Objective {
-        let mut o = self.base.clone();
-        o.statement = f.text("statement").trim().to_string();
-        o.measure = Measure {
-            baseline: f.text("baseline"),
-            target: f.text("target"),
-            how: f.text("how"),
-            kpi: f.text("kpi"),
-        };
-        o.support = f.text("support").trim().to_string();
-        o.relevance = f.text("relevance").trim().to_string();
-        o.serves = f.text("serves").trim().to_string();
-        o.needs = f
-            .picked("needs")
-            .iter()
-            .filter_map(|v| Id::parse(v).ok())
-            .collect();
-        o.criteria = f.picked("criteria");
-        o.target_date = self.date_field(f, "target_date", today).ok().flatten();
-        o.review_date = self.date_field(f, "review_date", today).ok().flatten();
-        o.status = ObjectiveStatus::ALL
-            .get(f.choice("status"))
-            .copied()
-            .unwrap_or(ObjectiveStatus::NotStarted);
-        o
+        ])
     }
 
     /// The objective to save, or the field to fix and why.
-    pub fn to_objective(
-        &self,
-        fields: &Fields,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Objective, FieldError> {
+    fn read(&self, fields: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
         let err = |field: &'static str, message: String| FieldError::new(field, message);
         // The preview reads a bad date as none: refuse it here.
         if let Some((field, message)) = fields.first_problem(today) {
             return Err(FieldError { field, message });
         }
-        let mut o = self.preview(fields, today);
+        let mut o = preview(self, fields, today);
         if o.statement.is_empty() {
             return Err(err(
                 "statement",
@@ -290,35 +268,12 @@ impl ObjectiveSpec {
         o.updated = now;
         Ok(o)
     }
-}
-
-/// The fields that answer a SMART letter.
-fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
-    match letter {
-        smart::Letter::Specific => &["statement"],
-        smart::Letter::Measurable => &["statement", "baseline", "target", "how", "kpi"],
-        smart::Letter::Achievable => &["support"],
-        smart::Letter::Relevant => &["needs", "relevance", "serves", "criteria"],
-        smart::Letter::TimeBound => &["target_date", "review_date"],
-    }
-}
-
-impl Spec for ObjectiveSpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New objective", "Edit objective"];
-        RecordForm::of(DraftForm::Objective, titles, self.editing, &self.base.id)
-    }
-
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let objective = self.to_objective(fields, app.today, app.now)?;
-        app.save_plan_record(AnyRecord::Objective(objective), self.editing, "Objective")
-    }
 
     /// The SMART check of the objective as it stands: letters that fail in
     /// full (why, and what to do), those that pass on one line, so all of
     /// it can be read at 80x24.
     fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
-        let check = smart::check(&self.preview(fields, app.today), app.today);
+        let check = smart::check(&preview(self, fields, app.today), app.today);
         let passed: Vec<&smart::LetterCheck> =
             check.letters.iter().filter(|c| c.passes()).collect();
         let mut advice = Advice::new(format!("SMART check {}/5", passed.len()));
@@ -349,11 +304,11 @@ impl Spec for ObjectiveSpec {
                 advice.line(vec![(Tone::Dim, format!("→ {}", f.suggestion))]);
             }
         }
-        if !self.base.progress.is_empty() {
+        if !self.progress.is_empty() {
             let days = app.config.days();
             advice.text(Tone::Plain, "");
             advice.text(Tone::Heading, "Progress so far");
-            for note in &self.base.progress {
+            for note in &self.progress {
                 let pct = note.percent.map(|p| format!(" ({p}%)")).unwrap_or_default();
                 advice.text(
                     Tone::Plain,
@@ -405,7 +360,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Improve my communication skills");
-        let check = smart::check(&form.spec.preview(&form.fields, today()), today());
+        let check = smart::check(&form.preview(today()), today());
         assert!(!check.passes(Letter::Specific));
         assert!(!check.passes(Letter::Relevant));
         form.fields.focus_on("needs");
@@ -414,7 +369,7 @@ mod tests {
             &crate::tui::keymap::Keymap::default(),
             &KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
         );
-        let preview = form.spec.preview(&form.fields, today());
+        let preview = form.preview(today());
         assert_eq!(preview.needs, vec![need]);
         assert!(smart::check(&preview, today()).passes(Letter::Relevant));
     }
@@ -427,10 +382,7 @@ mod tests {
         type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
         form.fields.focus_on("target_date");
         type_text(&mut form, "31/02/2027");
-        let e = form
-            .spec
-            .to_objective(&form.fields, today(), now())
-            .expect_err("bad date");
+        let e = form.to_record(today(), now()).expect_err("bad date");
         assert_eq!(e.field, "target_date");
         assert!(
             e.message
@@ -441,10 +393,7 @@ mod tests {
         type_text(&mut form, "Raise my FCR");
         form.fields.focus_on("target_date");
         type_text(&mut form, "+3w");
-        let o = form
-            .spec
-            .to_objective(&form.fields, today(), now())
-            .expect("saves");
+        let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
     }
 
@@ -456,10 +405,7 @@ mod tests {
         type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
         form.fields.focus_on("serves");
         type_text(&mut form, "Service standard 4: first-contact resolution");
-        let o = form
-            .spec
-            .to_objective(&form.fields, today(), now())
-            .expect("saves");
+        let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.serves, "Service standard 4: first-contact resolution");
         let again = ObjectiveForm::new(o, true, &records, None);
         assert_eq!(
@@ -482,16 +428,12 @@ mod tests {
         form.fields.focus_on("percent");
         type_text(&mut form, "40");
         let e = form
-            .spec
-            .to_objective(&form.fields, today(), now())
+            .to_record(today(), now())
             .expect_err("percent with no note");
         assert_eq!(e.field, "note");
         form.fields.focus_on("note");
         type_text(&mut form, "Shadowed billing twice");
-        let o = form
-            .spec
-            .to_objective(&form.fields, today(), now())
-            .expect("saves");
+        let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.progress.len(), 2);
         assert_eq!(o.progress[1].text, "Shadowed billing twice");
         assert_eq!(o.progress[1].date, today());
@@ -507,10 +449,7 @@ mod tests {
             None,
         );
         assert_eq!(
-            form.spec
-                .to_objective(&form.fields, today(), now())
-                .expect_err("empty")
-                .field,
+            form.to_record(today(), now()).expect_err("empty").field,
             "statement"
         );
     }
@@ -526,10 +465,7 @@ mod tests {
             now(),
         );
         assert!(!form.fields.dirty, "nothing typed: Esc does not ask");
-        let o = form
-            .spec
-            .to_objective(&form.fields, today(), now())
-            .expect("saves");
+        let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.statement, "Reply to billing emails within one day");
         assert_eq!(o.needs, vec![need]);
         assert_eq!(o.id, form.spec.base.id);

@@ -5,12 +5,10 @@
 //! table (`PracticeKind::name_label` and `parts`), so the form asks what an
 //! assessor reads for that kind.
 
+use super::FieldError;
 use super::field::{Field, Fields, LineKind};
-use super::{Engine, FieldError, RecordForm, Spec};
-use crate::domain::{
-    AnyRecord, CriteriaSet, Draft, DraftForm, Id, Practice, PracticeKind, Records, dates,
-};
-use crate::tui::App;
+use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use crate::domain::{CriteriaSet, Id, Practice, PracticeKind, Records};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The three text fields, in the order of `PracticeKind::parts`.
@@ -19,87 +17,12 @@ const PARTS: [&str; 3] = ["first", "second", "third"];
 /// The label of a part the chosen kind does not use.
 const UNUSED: &str = "(not used)";
 
-/// The practice form's spec.
-#[derive(Debug)]
-pub struct PracticeSpec {
-    /// The record before editing (or a blank new one).
-    pub base: Practice,
-    pub editing: bool,
-}
-
 /// The open practice form.
-pub type PracticeForm = Engine<PracticeSpec>;
-
-impl PracticeForm {
-    pub fn new(p: Practice, editing: bool, criteria: Option<&CriteriaSet>) -> PracticeForm {
-        let kinds: Vec<String> = PracticeKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
-        let kind = PracticeKind::ALL
-            .iter()
-            .position(|k| *k == p.kind)
-            .unwrap_or(0);
-        let fields = Fields::new(vec![
-            Field::choice(
-                "kind",
-                "Kind",
-                "What is it? Space or ←/→ to change; the questions below follow it",
-                kinds,
-                kind,
-            ),
-            Field::line("name", "Name", "", &p.name),
-            Field::text("first", UNUSED, "", &p.first),
-            Field::text("second", UNUSED, "", &p.second),
-            Field::text("third", UNUSED, "", &p.third),
-            Field::typed_line(
-                "date",
-                "Date",
-                "The day it is about: today, 10/03/2026, -2w",
-                &p.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
-            ),
-            Field::criteria(
-                "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                criteria,
-                &p.criteria,
-            ),
-        ]);
-        let mut form = Engine::build(PracticeSpec { base: p, editing }, fields);
-        relabel(&mut form.fields);
-        form
-    }
-
-    pub fn from_draft(
-        draft: &Draft,
-        records: &Records,
-        criteria: Option<&CriteriaSet>,
-    ) -> PracticeForm {
-        let id = draft.editing.as_ref();
-        let mut form = Engine::of_draft(
-            draft,
-            id.and_then(|id| records.practice.iter().find(|p| &p.id == id)),
-            || {
-                Practice::new(
-                    Id::generate(),
-                    PracticeKind::Professionalism,
-                    draft.saved_at.date_naive(),
-                    draft.saved_at,
-                )
-            },
-            |p, editing| PracticeForm::new(p, editing, criteria),
-        );
-        relabel(&mut form.fields);
-        form
-    }
-}
+pub type PracticeForm = PlanForm<Practice>;
 
 /// The kind the kind field shows.
 fn kind_of(fields: &Fields) -> PracticeKind {
-    PracticeKind::ALL
-        .get(fields.choice("kind"))
-        .copied()
-        .unwrap_or(PracticeKind::Professionalism)
+    fields.chosen("kind", &PracticeKind::ALL)
 }
 
 /// Gives the name, the parts and the date the labels and questions of the
@@ -133,15 +56,62 @@ fn relabel(fields: &mut Fields) {
     }
 }
 
-impl PracticeSpec {
-    /// The record to save, or the field to fix and why.
-    pub fn to_practice(
-        &self,
-        f: &Fields,
-        today: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Practice, FieldError> {
-        let mut p = self.base.clone();
+impl PlanRecord for Practice {
+    kind!(
+        Practice,
+        practice,
+        "Practice record",
+        ["New practice record", "Edit practice record"]
+    );
+
+    fn blank(at: DateTime<FixedOffset>) -> Self {
+        Practice::new(
+            Id::generate(),
+            PracticeKind::Professionalism,
+            at.date_naive(),
+            at,
+        )
+    }
+
+    fn fields(&self, _records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+        let p = self;
+        let kinds: Vec<String> = PracticeKind::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        let kind = PracticeKind::ALL
+            .iter()
+            .position(|k| *k == p.kind)
+            .unwrap_or(0);
+        Fields::new(vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                "What is it? Space or ←/→ to change; the questions below follow it",
+                kinds,
+                kind,
+            ),
+            Field::line("name", "Name", "", &p.name),
+            Field::text("first", UNUSED, "", &p.first),
+            Field::text("second", UNUSED, "", &p.second),
+            Field::text("third", UNUSED, "", &p.third),
+            Field::typed_line(
+                "date",
+                "Date",
+                "The day it is about: today, 10/03/2026, -2w",
+                &p.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::criteria(
+                "Which assessment criteria does it show? ↑/↓ move, Space ticks",
+                criteria,
+                &p.criteria,
+            ),
+        ])
+    }
+
+    fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
+        let mut p = self.clone();
         p.kind = kind_of(f);
         let (name_label, _) = p.kind.name_label();
         p.name = f.text("name").trim().to_string();
@@ -168,35 +138,24 @@ impl PracticeSpec {
             }
             *p.part_mut(n) = text;
         }
-        p.date = dates::parse_natural_day(&f.text("date"), today).map_err(|e| {
-            let label = f.get("date").map_or("Date", |d| d.label);
-            FieldError::new("date", format!("{label}: {e}"))
-        })?;
+        p.date = f.day("date", today)?;
         p.criteria = f.picked("criteria");
         p.updated = now;
         Ok(p)
     }
-}
 
-impl Spec for PracticeSpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New practice record", "Edit practice record"];
-        RecordForm::of(DraftForm::Practice, titles, self.editing, &self.base.id)
-    }
-
-    fn changed(&mut self, fields: &mut Fields) {
-        relabel(fields);
-    }
-
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let record = self.to_practice(fields, app.today, app.now)?;
-        let what = record.kind.label();
+    /// "Barrier", "Leadership style": the kind saved.
+    fn what(&self) -> String {
+        let what = self.kind.label();
         let mut first = what.chars();
-        let what = first
+        first
             .next()
             .map(|c| c.to_uppercase().collect::<String>() + first.as_str())
-            .unwrap_or_default();
-        app.save_plan_record(AnyRecord::Practice(record), self.editing, &what)
+            .unwrap_or_default()
+    }
+
+    fn changed(fields: &mut Fields) {
+        relabel(fields);
     }
 }
 
@@ -215,7 +174,7 @@ mod tests {
             now().date_naive(),
             now(),
         );
-        PracticeForm::new(p, false, None)
+        PracticeForm::new(p, false, &Records::default(), None)
     }
 
     fn type_in(form: &mut PracticeForm, field: &str, text: &str) {
@@ -242,10 +201,7 @@ mod tests {
             for (n, name) in PARTS.iter().enumerate().take(used) {
                 type_in(&mut form, name, &format!("part {n}"));
             }
-            let p = form
-                .spec
-                .to_practice(&form.fields, now().date_naive(), now())
-                .expect("saves");
+            let p = form.to_record(now().date_naive(), now()).expect("saves");
             assert_eq!(p.kind, kind);
             assert_eq!(p.name, "Name words");
             assert_eq!(p.first, "part 0");
@@ -285,14 +241,12 @@ mod tests {
         type_in(&mut form, "third", "She took the next call herself");
         choose(&mut form, PracticeKind::Skill);
         let e = form
-            .spec
-            .to_practice(&form.fields, now().date_naive(), now())
+            .to_record(now().date_naive(), now())
             .expect_err("third part not used by a skill");
         assert_eq!(e.field, "third");
         assert_eq!(form.fields.text("third"), "She took the next call herself");
         let e = blank()
-            .spec
-            .to_practice(&blank().fields, now().date_naive(), now())
+            .to_record(now().date_naive(), now())
             .expect_err("empty name");
         assert_eq!(e.field, "name");
         assert!(e.message.starts_with("Behaviour:"), "{}", e.message);
@@ -309,7 +263,7 @@ mod tests {
         p.name = "Active listening".into();
         p.first = "Billing disputes".into();
         p.second = "Repeat calls down".into();
-        let mut form = PracticeForm::new(p, true, None);
+        let mut form = PracticeForm::new(p, true, &Records::default(), None);
         assert_eq!(form.fields.get("first").map(|f| f.label), Some("Task"));
         form.fields.focus_on("second");
         give_key(
@@ -320,10 +274,7 @@ mod tests {
         for c in " from 9 to 4 a week".chars() {
             give_key(&mut form, &Keymap::default(), &key(c));
         }
-        let saved = form
-            .spec
-            .to_practice(&form.fields, now().date_naive(), now())
-            .expect("saves");
+        let saved = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(saved.second, "Repeat calls down from 9 to 4 a week");
         assert_eq!(saved.name, "Active listening");
         assert_eq!(saved.first, "Billing disputes");
@@ -336,7 +287,7 @@ mod tests {
         type_in(&mut form, "name", "Time");
         type_in(&mut form, "second", "Swapped a shift");
         let draft = crate::tui::forms::FormState::to_draft(&form, now()).expect("draft");
-        assert_eq!(draft.form, DraftForm::Practice);
+        assert_eq!(draft.form, crate::domain::DraftForm::Practice);
         let back = PracticeForm::from_draft(&draft, &Records::default(), None);
         assert_eq!(kind_of(&back.fields), PracticeKind::Barrier);
         assert_eq!(back.fields.get("name").map(|f| f.label), Some("Barrier"));

@@ -183,11 +183,17 @@ fn draw_with_footer(
     } else {
         (None, main)
     };
+    let form = FormParts {
+        st,
+        fields,
+        error,
+        today,
+    };
     if let Some(nav) = nav {
-        draw_nav(frame, nav, st, fields, error, today);
+        draw_nav(frame, nav, &form);
     }
     let under = under_at(editor.width);
-    draw_editor(frame, editor, st, fields, error, today, under);
+    draw_editor(frame, editor, &form, under);
     if let (Some(advice), Some(side)) = (advice, side) {
         let block = panel(format!(" {} ", advice.title), st);
         let width = block.inner(side).width;
@@ -261,14 +267,17 @@ pub fn fit_words(text: &str, max: usize) -> String {
     }
 }
 
-fn draw_nav(
-    frame: &mut Frame,
-    area: Rect,
-    st: &Styles,
-    fields: &Fields,
-    error: Option<&FieldError>,
+/// What the field list and the editor both draw from.
+struct FormParts<'a> {
+    st: &'a Styles,
+    fields: &'a Fields,
+    error: Option<&'a FieldError>,
     today: NaiveDate,
-) {
+}
+
+fn draw_nav(frame: &mut Frame, area: Rect, form: &FormParts) {
+    let (st, fields) = (form.st, form.fields);
+    let (error, today) = (form.error, form.today);
     let height = area.height as usize;
     let start = window_start(fields.focus, fields.list.len(), height);
     let label_width = label_width(fields);
@@ -318,15 +327,9 @@ fn draw_nav(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn draw_editor(
-    frame: &mut Frame,
-    area: Rect,
-    st: &Styles,
-    fields: &Fields,
-    error: Option<&FieldError>,
-    today: NaiveDate,
-    advice: Vec<Line<'_>>,
-) {
+fn draw_editor(frame: &mut Frame, area: Rect, form: &FormParts, advice: Vec<Line<'_>>) {
+    let FormParts { st, fields, .. } = *form;
+    let (error, today) = (form.error, form.today);
     let Some(field) = fields.focused() else {
         return;
     };

@@ -115,6 +115,7 @@ impl App {
         self.form = Some(Form::Need(Box::new(NeedForm::new(
             need,
             false,
+            &self.records,
             self.criteria.as_ref(),
         ))));
     }
@@ -130,7 +131,12 @@ impl App {
             self.today,
             self.now,
         );
-        let form = crate::tui::forms::practice::PracticeForm::new(p, false, self.criteria.as_ref());
+        let form = crate::tui::forms::practice::PracticeForm::new(
+            p,
+            false,
+            &self.records,
+            self.criteria.as_ref(),
+        );
         self.form = Some(Form::Practice(Box::new(form)));
     }
 
@@ -177,7 +183,7 @@ impl App {
             PlanRow::Need(i) => {
                 let n = self.records.needs[i].clone();
                 if self.editable(&n.id, "need") {
-                    let form = NeedForm::new(n, true, self.criteria.as_ref());
+                    let form = NeedForm::new(n, true, &self.records, self.criteria.as_ref());
                     self.form = Some(Form::Need(Box::new(form)));
                 }
             }
@@ -194,6 +200,7 @@ impl App {
                     let form = crate::tui::forms::practice::PracticeForm::new(
                         p,
                         true,
+                        &self.records,
                         self.criteria.as_ref(),
                     );
                     self.form = Some(Form::Practice(Box::new(form)));
