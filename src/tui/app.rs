@@ -24,6 +24,7 @@ pub(crate) mod testkit {
     }
 }
 
+use super::jobs::{Jobs, Kind};
 use super::screens::{evidence, feedback, progress, reviews, trash};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
@@ -194,6 +195,10 @@ pub struct App {
     /// started earlier cannot bring back an old state of them.
     pub(super) session_saved: HashMap<Id, (AnyRecord, FileState)>,
     pub(super) session_trashed: Vec<Id>,
+    /// Background work (load, search, export, tidy...) and what it posts.
+    pub(crate) jobs: Jobs<App>,
+    /// The background load's bookkeeping (see `run.rs`).
+    pub(super) load_run: super::run::LoadRun,
 }
 
 impl App {
@@ -253,6 +258,8 @@ impl App {
             plan_chooser: false,
             progress: progress::ProgressState::default(),
             records_rev: 0,
+            jobs: Jobs::default(),
+            load_run: super::run::LoadRun::default(),
         }
     }
 
@@ -289,6 +296,27 @@ impl App {
         app.undo = ws_undo;
         app.offer_next_draft();
         Ok(app)
+    }
+
+    /// Makes the changes background jobs have posted since the last turn
+    /// (the event loop calls this each time it wakes).
+    pub fn take_posted(&mut self) {
+        for update in self.jobs.take() {
+            update(self);
+        }
+    }
+
+    /// Waits up to `timeout` for `kind`'s job to end, making what it posts
+    /// on the way: for tests, which have no event loop.
+    #[cfg(test)]
+    pub(crate) fn settle(&mut self, kind: Kind, timeout: std::time::Duration) {
+        let until = std::time::Instant::now() + timeout;
+        while self.jobs.running(kind) && std::time::Instant::now() < until {
+            for update in self.jobs.wait(std::time::Duration::from_millis(20)) {
+                update(self);
+            }
+        }
+        self.take_posted();
     }
 
     /// Takes in what tidying the folder did (see `Workspace::tidy`, run in
@@ -376,9 +404,7 @@ impl App {
         // Freeing a whole journal (on a reload) takes a while at 100k
         // records: not on the UI thread.
         if old.diary.len() > 1_000 {
-            let _ = std::thread::Builder::new()
-                .name("starlog-free".into())
-                .spawn(move || drop((old, old_files)));
+            let _ = self.jobs.start(Kind::Free, move |_| drop((old, old_files)));
         }
         self.search.records_changed();
         self.records_rev += 1;

@@ -10,6 +10,7 @@ pub mod arrivals;
 pub mod editor;
 pub mod forms;
 pub mod help;
+pub mod jobs;
 pub mod keymap;
 pub mod legend;
 mod links;

@@ -3,15 +3,17 @@
 //! Little runs while the learner is idle: the loop blocks on one channel
 //! that carries both the terminal's events (from a reader thread that reads
 //! only when the loop asks, so an $EDITOR run from the app gets every key)
-//! and the wake-ups of background jobs (the load, the tidy), so a job's
-//! result is shown the moment it ends. While a load runs the loop also wakes
-//! a few times a second to update its count; a draft wakes it when due;
-//! and once a second it looks for records added from the shell (a `stat`
-//! per record folder, see `app::arrivals`). A
+//! and the wake-ups of background jobs (see `jobs.rs`: the load, its count,
+//! the search, the export, the tidy, the viewer), so what a job posts is
+//! shown the moment it posts it. Beyond that the loop wakes only for timers
+//! of its own: a draft when due, the load cache's refresh, and once a
+//! second a look for records added from the shell (a `stat` per record
+//! folder, see `tui::arrivals`). A
 //! dedicated signal thread writes the draft on SIGTERM, SIGHUP and SIGINT,
 //! because crossterm's reader may spin forever on a closed terminal and the
 //! loop cannot be relied on to notice.
 
+use super::jobs::{Kind, Post, Waker};
 use super::{App, Exit};
 use crate::domain::{CriteriaSet, Draft, Records};
 use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
@@ -33,8 +35,8 @@ pub const DRAFT_DELAY: Duration = Duration::from_secs(2);
 /// a listing (3 s), so the files just saved are cached too.
 const CACHE_REFRESH_AFTER: Duration = Duration::from_millis(3500);
 
-/// How often the loading count is redrawn while a load runs.
-const LOAD_COUNT_EVERY: Duration = Duration::from_millis(250);
+/// How often a running load posts its count (only when it moved on).
+const LOAD_COUNT_EVERY: Duration = Duration::from_millis(100);
 
 /// Runs $EDITOR on some text: the text, the folder for its temp file.
 pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<String, String> + 'a;
@@ -42,276 +44,222 @@ pub type EditText<'a> = dyn FnMut(&str, Option<&std::path::Path>) -> Result<Stri
 /// The draft the signal thread writes if the process is told to stop.
 pub type SharedDraft = Arc<Mutex<Option<(PathBuf, Draft)>>>;
 
-/// What a background job has to say; each message wakes the loop.
-enum News {
-    /// Every record, read from the cache and the changed files (shared with
-    /// the load, which goes on to work things out from them), and the
-    /// profile's criteria sets; with the load's number.
-    Loaded(u64, Box<Result<SharedLoad, OpenError>>),
-    /// The search index and the Progress figures of that load's records.
-    WorkedOut(
-        u64,
-        Box<(
-            crate::search::Index,
-            crate::tui::screens::progress::ProgressData,
-        )>,
-    ),
-    /// What tidying the workspace folder did.
-    Tidied(std::io::Result<crate::store::Tidied>),
-}
-
 /// The profile's first criteria set and the further ones.
 type CriteriaSets = (Option<CriteriaSet>, Vec<CriteriaSet>);
 /// A load whose records the load thread still reads.
 type SharedLoad = (Loaded, Arc<Records>, CriteriaSets);
 
-/// A message from the terminal or from a background job.
+/// A message from the terminal, or a background job's wake-up.
 pub enum Wake {
     Terminal(std::io::Result<Event>),
     Job,
 }
 
-/// Ends the loop's wait when a background job has news. Without a channel
-/// (tests driving the loop with scripted events) it does nothing, and the
-/// loop's timeouts pick the news up.
-#[derive(Clone, Default)]
-pub struct Waker(Option<Sender<Wake>>);
-
-impl Waker {
-    pub fn new(tx: Sender<Wake>) -> Waker {
-        Waker(Some(tx))
-    }
-
-    fn wake(&self) {
-        if let Some(tx) = &self.0 {
-            let _ = tx.send(Wake::Job);
-        }
-    }
-}
-
-/// Jobs running in the background, and how they report back.
-struct Jobs {
-    tx: Sender<News>,
-    rx: Receiver<News>,
-    waker: Waker,
-    /// The load's counts, while one runs.
-    load: Option<Arc<LoadProgress>>,
-    /// The records' revision the load cache was last brought up to date
-    /// with, and when to do it next (a while after the last save).
-    cache_rev: Option<u64>,
-    cache_due: Option<Instant>,
-    /// A cache refresh is running.
-    refreshing: Arc<std::sync::atomic::AtomicBool>,
-    /// The number of the last load started, and (load, revision of the
-    /// records) for which the figures being worked out will fit.
-    loads: u64,
+/// The background load's bookkeeping, kept in the app so that what the
+/// load posts can find it.
+#[derive(Debug, Default)]
+pub struct LoadRun {
+    /// The number of the last load started.
+    number: u64,
+    /// (load, revision of the records) for which the figures being worked
+    /// out will fit.
     worked_out_for: Option<(u64, u64)>,
+    /// The records' revision the load cache was last brought up to date
+    /// with.
+    cache_rev: Option<u64>,
 }
 
-impl Jobs {
-    fn new(waker: Waker) -> Jobs {
-        let (tx, rx) = std::sync::mpsc::channel();
-        Jobs {
-            tx,
-            rx,
-            waker,
-            load: None,
-            cache_rev: None,
-            cache_due: None,
-            refreshing: Arc::default(),
-            loads: 0,
-            worked_out_for: None,
-        }
-    }
-
-    /// A sender that wakes the loop with every message.
-    fn reporter(&self) -> impl Fn(News) + Send + 'static {
-        let tx = self.tx.clone();
-        let waker = self.waker.clone();
-        move |news| {
-            if tx.send(news).is_ok() {
-                waker.wake();
+/// Starts reading every record of the workspace at `dir` in the background.
+/// The load posts its count as it goes, the records the moment they are
+/// read, then what is worked out from them.
+fn start_load(app: &mut App, dir: PathBuf) {
+    let Some(root) = dir.parent().map(Path::to_path_buf) else {
+        return;
+    };
+    let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let today = app.today;
+    // Only the app that holds the lock keeps the load cache up to date.
+    let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
+    app.load_run.number += 1;
+    let load = app.load_run.number;
+    let started = app.jobs.start(Kind::Load, move |post| {
+        let counter = LoadProgress::default();
+        let mut result = std::thread::scope(|scope| {
+            // Dropped when the reading is done, which ends the count at once.
+            let (reading, done) = std::sync::mpsc::channel::<()>();
+            let (counter, post) = (&counter, &post);
+            scope.spawn(move || post_counts(counter, &done, post, load));
+            let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
+                let mut loaded = ws.load_counting(counter)?;
+                let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
+                let records = Arc::new(std::mem::take(&mut loaded.records));
+                Ok((loaded, records, criteria))
+            });
+            drop(reading);
+            result
+        });
+        // The cache is derived and rebuilt at will: it is refreshed after
+        // the app has its records, from the old cache and the files this
+        // load read (kept encoded, so no copy of the records is needed), and
+        // a failure only costs the next open some parsing. The listing is
+        // dropped here, not on the UI thread.
+        let (refresh, shared) = match &mut result {
+            Ok((loaded, records, criteria)) => {
+                let listing = std::mem::take(&mut loaded.listing);
+                let fresh = std::mem::take(&mut loaded.fresh);
+                (
+                    (write_cache && loaded.cache.stale).then_some((listing, fresh)),
+                    Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
+                )
             }
+            Err(_) => (None, None),
+        };
+        // The whole list shows now; what is worked out from every record
+        // (at 100k records the search index and the readiness rules take a
+        // while) follows, side by side.
+        let result = Box::new(result);
+        post.post(move |app| load_arrived(app, load, *result));
+        if let Some((records, (criteria, more), header)) = shared {
+            let worked_out = std::thread::scope(|scope| {
+                let index = scope.spawn(|| crate::search::Index::build(&records, today));
+                let figures = super::screens::progress::work_out(
+                    &header,
+                    &records,
+                    criteria.as_ref(),
+                    &more,
+                    today,
+                );
+                let index = index
+                    .join()
+                    .unwrap_or_else(|_| crate::search::Index::build(&records, today));
+                (index, figures)
+            });
+            // Let go of the records before the app hears of it, so a save
+            // then changes them in place.
+            drop(records);
+            let worked_out = Box::new(worked_out);
+            post.post(move |app| load_worked_out(app, load, *worked_out));
         }
+        if let Some((listing, fresh)) = refresh {
+            let _ = crate::store::refresh_cache_from(&dir, &listing, &fresh);
+        }
+    });
+    if started.is_ok() {
+        app.loading = Some(super::Loading { done: 0, total: 0 });
     }
+}
 
-    fn start_load(&mut self, dir: PathBuf, app: &mut App) {
-        let Some(root) = dir.parent().map(Path::to_path_buf) else {
-            return;
-        };
-        let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-            return;
-        };
-        let progress = Arc::new(LoadProgress::default());
-        let counter = Arc::clone(&progress);
-        let today = app.today;
-        // Only the app that holds the lock keeps the load cache up to date.
-        let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
-        self.loads += 1;
-        let load = self.loads;
-        let report = self.reporter();
-        let started = std::thread::Builder::new()
-            .name("starlog-load".into())
-            .spawn(move || {
-                let mut result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
-                    let mut loaded = ws.load_counting(&counter)?;
-                    let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
-                    let records = Arc::new(std::mem::take(&mut loaded.records));
-                    Ok((loaded, records, criteria))
-                });
-                // The cache is derived and rebuilt at will: it is refreshed
-                // after the app has its records, from the old cache and the
-                // files this load read (kept encoded, so no copy of the
-                // records is needed), and a failure only costs the next open
-                // some parsing. The listing is dropped here, not on the UI
-                // thread.
-                let (refresh, shared) = match &mut result {
-                    Ok((loaded, records, criteria)) => {
-                        let listing = std::mem::take(&mut loaded.listing);
-                        let fresh = std::mem::take(&mut loaded.fresh);
-                        (
-                            (write_cache && loaded.cache.stale).then_some((listing, fresh)),
-                            Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
-                        )
-                    }
-                    Err(_) => (None, None),
-                };
-                // The whole list shows now; what is worked out from every
-                // record (at 100k records the search index and the
-                // readiness rules take a while) follows, side by side.
-                report(News::Loaded(load, Box::new(result)));
-                if let Some((records, (criteria, more), header)) = shared {
-                    let worked_out = std::thread::scope(|scope| {
-                        let index = scope.spawn(|| crate::search::Index::build(&records, today));
-                        let figures = crate::tui::screens::progress::work_out(
-                            &header,
-                            &records,
-                            criteria.as_ref(),
-                            &more,
-                            today,
-                        );
-                        let index = index
-                            .join()
-                            .unwrap_or_else(|_| crate::search::Index::build(&records, today));
-                        (index, figures)
-                    });
-                    // Let go of the records before the app hears of it, so
-                    // a save then changes them in place.
-                    drop(records);
-                    report(News::WorkedOut(load, Box::new(worked_out)));
-                }
-                if let Some((listing, fresh)) = refresh {
-                    let _ = crate::store::refresh_cache_from(&dir, &listing, &fresh);
+/// Posts load `load`'s count whenever it moved on, until `done` says the
+/// reading ended (at once, not at the next count).
+fn post_counts(counter: &LoadProgress, done: &Receiver<()>, post: &Post<App>, load: u64) {
+    let mut last = (usize::MAX, usize::MAX);
+    while let Err(RecvTimeoutError::Timeout) = done.recv_timeout(LOAD_COUNT_EVERY) {
+        let now = (
+            counter.done.load(Ordering::Relaxed),
+            counter.total.load(Ordering::Relaxed),
+        );
+        if now != last {
+            last = now;
+            post.post(move |app| {
+                if app.load_run.number == load
+                    && let Some(loading) = &mut app.loading
+                {
+                    (loading.done, loading.total) = now;
                 }
             });
-        if started.is_ok() {
-            app.loading = Some(super::Loading { done: 0, total: 0 });
-            self.load = Some(progress);
         }
     }
+}
 
-    /// Notes a change of the records (a save, a deletion, a record added
-    /// from the shell) so the load cache is refreshed a while after the last
-    /// one, and refreshes it when that time has come. Only the app holding
-    /// the lock keeps the cache; the load refreshes it itself.
-    fn keep_cache(&mut self, app: &App) {
-        let Some(ws) = app.ws.as_ref().filter(|ws| ws.mode() == Mode::Write) else {
-            return;
-        };
-        if !app.complete || self.load.is_some() {
-            return;
+/// Takes in every record of load `load` (or says why it could not be read).
+fn load_arrived(app: &mut App, load: u64, result: Result<SharedLoad, OpenError>) {
+    match result {
+        Ok((loaded, records, criteria)) => {
+            let exact = app.apply_shared_load(loaded, records, criteria);
+            app.load_run.worked_out_for = exact.then_some((load, app.records_rev));
+            app.greet_if_new();
+            // The load refreshes the cache from what it read.
+            app.load_run.cache_rev = Some(app.records_rev);
         }
-        match self.cache_rev {
-            Some(rev) if rev == app.records_rev => {}
-            _ => {
-                self.cache_rev = Some(app.records_rev);
-                self.cache_due = Some(Instant::now() + CACHE_REFRESH_AFTER);
+        Err(e) => {
+            app.loading = None;
+            app.set_error(format!("Could not read the workspace: {e}"));
+        }
+    }
+}
+
+/// Takes in the search index and the Progress figures of load `load`'s
+/// records, if the records in memory are still those.
+fn load_worked_out(
+    app: &mut App,
+    load: u64,
+    (index, figures): (crate::search::Index, super::screens::progress::ProgressData),
+) {
+    if app.load_run.worked_out_for == Some((load, app.records_rev)) {
+        app.progress_worked_out(figures);
+        app.search_index_loaded(index);
+    } else {
+        // From records changed since: both are worked out again when
+        // needed. Freed off the UI thread.
+        let _ = app.jobs.start(Kind::Free, move |_| drop((index, figures)));
+    }
+    app.load_run.worked_out_for = None;
+}
+
+/// Notes a change of the records (a save, a deletion, a record added from
+/// the shell) so the load cache is refreshed a while after the last one,
+/// and refreshes it when that time (`due`) has come. Only the app holding
+/// the lock keeps the cache; the load refreshes it itself.
+fn keep_cache(app: &mut App, due: &mut Option<Instant>) {
+    let Some(ws) = app.ws.as_ref().filter(|ws| ws.mode() == Mode::Write) else {
+        return;
+    };
+    if !app.complete || app.loading.is_some() {
+        return;
+    }
+    match app.load_run.cache_rev {
+        Some(rev) if rev == app.records_rev => {}
+        _ => {
+            app.load_run.cache_rev = Some(app.records_rev);
+            *due = Some(Instant::now() + CACHE_REFRESH_AFTER);
+        }
+    }
+    if due.is_none_or(|due| Instant::now() < due) {
+        return;
+    }
+    if app.jobs.running(Kind::Cache) {
+        // One at a time: look again in a second.
+        *due = Some(Instant::now() + Duration::from_secs(1));
+        return;
+    }
+    *due = None;
+    let dir = ws.dir().to_path_buf();
+    let _ = app.jobs.start(Kind::Cache, move |_| {
+        if let (Some(root), Some(name)) = (dir.parent(), dir.file_name()) {
+            let name = name.to_string_lossy();
+            if let Ok(ws) = Workspace::open(root, &name, Mode::ReadOnly) {
+                let _ = ws.refresh_cache();
             }
         }
-        if self.cache_due.is_none_or(|due| Instant::now() < due) {
-            return;
-        }
-        if self.refreshing.swap(true, Ordering::AcqRel) {
-            // One at a time: look again in a second.
-            self.cache_due = Some(Instant::now() + Duration::from_secs(1));
-            return;
-        }
-        self.cache_due = None;
-        let dir = ws.dir().to_path_buf();
-        let refreshing = Arc::clone(&self.refreshing);
-        let started = std::thread::Builder::new()
-            .name("starlog-cache".into())
-            .spawn(move || {
-                if let (Some(root), Some(name)) = (dir.parent(), dir.file_name()) {
-                    let name = name.to_string_lossy();
-                    if let Ok(ws) = Workspace::open(root, &name, Mode::ReadOnly) {
-                        let _ = ws.refresh_cache();
-                    }
-                }
-                refreshing.store(false, Ordering::Release);
-            });
-        if started.is_err() {
-            self.refreshing.store(false, Ordering::Release);
-        }
-    }
+    });
+}
 
-    /// Tidies the workspace folder (it walks every file) off the UI thread.
-    fn start_tidy(&self, app: &App) {
-        let Some(job) = app.ws.as_ref().and_then(Workspace::tidy_job) else {
-            return;
-        };
-        let report = self.reporter();
-        let _ = std::thread::Builder::new()
-            .name("starlog-tidy".into())
-            .spawn(move || report(News::Tidied(job.run())));
-    }
-
-    /// Takes in whatever the jobs have sent.
-    fn collect(&mut self, app: &mut App) {
-        while let Ok(news) = self.rx.try_recv() {
-            match news {
-                News::Loaded(load, result) => match *result {
-                    Ok((loaded, records, criteria)) => {
-                        let exact = app.apply_shared_load(loaded, records, criteria);
-                        self.worked_out_for = exact.then_some((load, app.records_rev));
-                        app.greet_if_new();
-                        self.load = None;
-                        // The load refreshes the cache from what it read.
-                        self.cache_rev = Some(app.records_rev);
-                    }
-                    Err(e) => {
-                        app.loading = None;
-                        app.set_error(format!("Could not read the workspace: {e}"));
-                        self.load = None;
-                    }
-                },
-                News::WorkedOut(load, worked_out) => {
-                    let (index, figures) = *worked_out;
-                    if self.worked_out_for == Some((load, app.records_rev)) {
-                        app.progress_worked_out(figures);
-                        app.search_index_loaded(index);
-                    } else {
-                        // From records changed since: both are worked out
-                        // again when needed. Freed off the UI thread.
-                        let _ = std::thread::Builder::new()
-                            .name("starlog-free".into())
-                            .spawn(move || drop((index, figures)));
-                    }
-                    self.worked_out_for = None;
-                }
-                News::Tidied(result) => app.tidied(result),
-            }
-        }
-        if let (Some(progress), Some(loading)) = (&self.load, &mut app.loading) {
-            loading.done = progress.done.load(Ordering::Relaxed);
-            loading.total = progress.total.load(Ordering::Relaxed);
-        }
-    }
+/// Tidies the workspace folder (it walks every file) off the UI thread.
+fn start_tidy(app: &App) {
+    let Some(job) = app.ws.as_ref().and_then(Workspace::tidy_job) else {
+        return;
+    };
+    let _ = app.jobs.start(Kind::Tidy, move |post| {
+        let result = job.run();
+        post.post(move |app| app.tidied(result));
+    });
 }
 
 /// Runs the app on `terminal` until it exits. Generic over the backend so
 /// tests can drive it with `TestBackend` and scripted events; `waker` ends
-/// a wait of `next_event` when a background job has news.
+/// a wait of `next_event` when a background job has posted something.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -323,6 +271,7 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    app.jobs.set_waker(waker);
     let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
     // Taken before the load starts, so a record another process adds while
     // it runs is either in the load or found by the next look.
@@ -330,57 +279,50 @@ where
         .ws
         .as_ref()
         .map(|ws| (ws.folder_stamps(), Instant::now()));
-    let mut jobs = Jobs::new(waker);
     if let Some(dir) = &dir
         && !app.complete
     {
-        jobs.start_load(dir.clone(), app);
+        start_load(app, dir.clone());
     }
     let mut draft_deadline: Option<Instant> = None;
+    let mut cache_due: Option<Instant> = None;
     let mut tidied = false;
     loop {
-        jobs.collect(app);
-        let exporting = app.poll_export();
-        app.poll_search();
-        app.poll_viewer();
+        app.take_posted();
         if app.reload_requested {
             app.reload_requested = false;
-            if jobs.load.is_none()
+            if app.loading.is_none()
                 && let Some(dir) = &dir
             {
-                jobs.start_load(dir.clone(), app);
+                start_load(app, dir.clone());
             }
         }
         terminal
-            .draw(|frame| crate::tui::view(app, frame))
+            .draw(|frame| super::view(app, frame))
             .map_err(std::io::Error::other)?;
-        if !tidied && jobs.load.is_none() {
+        if !tidied && app.loading.is_none() {
             // After the first frame and the load: it walks the whole
             // workspace, and on two cores would slow the load down.
             tidied = true;
-            jobs.start_tidy(app);
+            start_tidy(app);
         }
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
-        // Wait for input; wake early only for work that is actually pending.
-        let timeout = match (&jobs.load, draft_deadline) {
-            // Results of a background search stream in: collect them promptly.
-            _ if app.search.waiting() => Some(Duration::from_millis(15)),
-            // Only to move the count on: the end of the load wakes the loop.
-            (Some(_), _) => Some(LOAD_COUNT_EVERY),
-            _ if exporting => Some(Duration::from_millis(100)),
-            (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
-            // Records added from the shell show up without a key.
-            (None, None) => arrivals.as_ref().map(|_| super::arrivals::ARRIVAL_CHECK),
-        };
-        let timeout = match (timeout, jobs.cache_due) {
-            (t, None) => t,
-            (t, Some(due)) => {
-                let until = due.saturating_duration_since(Instant::now());
-                Some(t.map_or(until, |t| t.min(until)))
-            }
-        };
+        // Wait for input or a job's post; wake early only for a timer of
+        // the loop's own: the draft, the cache, the look for arrivals.
+        let timers = [
+            draft_deadline,
+            cache_due,
+            arrivals
+                .as_ref()
+                .map(|(_, last)| *last + super::arrivals::ARRIVAL_CHECK),
+        ];
+        let timeout = timers
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|at| at.saturating_duration_since(Instant::now()));
         let mut event = next_event(timeout)?;
         if event.is_none()
             && let Some(deadline) = draft_deadline
@@ -423,7 +365,7 @@ where
             }
             event = next_event(Some(Duration::ZERO))?;
         }
-        jobs.keep_cache(app);
+        keep_cache(app, &mut cache_due);
         if app.draft_due {
             app.draft_due = false;
             draft_deadline = Some(Instant::now() + app.config.draft_autosave);
@@ -479,7 +421,10 @@ impl TerminalEvents {
     }
 
     pub fn waker(&self) -> Waker {
-        Waker::new(self.tx.clone())
+        let tx = self.tx.clone();
+        Waker::new(move || {
+            let _ = tx.send(Wake::Job);
+        })
     }
 
     /// The next terminal event, waiting at most `timeout` (forever if None);
@@ -651,4 +596,42 @@ pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
     );
     restore_terminal();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    /// The whole load arrives by posts that wake the loop: each wait here
+    /// ends because a post woke it, never because a poll came round, and
+    /// the count and the full list are in the moment the last post is made.
+    #[test]
+    fn the_load_wakes_the_loop_with_its_count_and_its_records() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
+        let n = super::super::FIRST_PAGE * 3;
+        for entry in crate::demo::generated_entries(n, 7, now.date_naive()) {
+            ws.create(&entry).expect("write");
+        }
+        let dir = ws.dir().to_path_buf();
+        let mut app = App::open(ws, now).expect("app");
+        assert_eq!(app.records.diary.len(), super::super::FIRST_PAGE);
+        let (wakes, woken) = std::sync::mpsc::channel();
+        app.jobs.set_waker(Waker::new(move || {
+            let _ = wakes.send(());
+        }));
+        start_load(&mut app, dir);
+        assert!(app.loading.is_some(), "the count shows from the start");
+        while app.loading.is_some() {
+            woken
+                .recv_timeout(Duration::from_secs(20))
+                .expect("a post woke the loop");
+            app.take_posted();
+        }
+        assert!(app.complete);
+        assert_eq!(app.records.diary.len(), n, "every entry is in");
+        assert_eq!(app.diary_total, n);
+    }
 }

@@ -12,11 +12,12 @@ pub mod view;
 
 use crate::domain::{FeedbackFilter, Id};
 use crate::search::{Hit, Index, Kind, Query, Session};
+use crate::tui::jobs::{self, Jobs};
 use crate::tui::{Action, App, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+use std::sync::mpsc::Sender;
 
 /// From this many records, searching moves off the UI thread.
 pub const BACKGROUND_FROM: usize = 5_000;
@@ -72,59 +73,76 @@ enum Runner {
     Worker(Worker),
 }
 
+/// A search job for one open palette: it takes queries and posts hits.
 #[derive(Debug)]
 struct Worker {
+    /// Tells this worker's hits from those of an earlier palette's.
+    id: u64,
     requests: Sender<(u64, Query)>,
-    results: Receiver<Message>,
     latest: Arc<AtomicU64>,
 }
 
-#[derive(Debug)]
-enum Message {
-    /// The exact finds, before the fuzzy pass.
-    Partial(u64, Vec<Hit>),
-    Done(u64, Vec<Hit>),
-}
+/// Numbers the workers, so hits posted by one whose palette has closed are
+/// never taken for the open palette's.
+static WORKERS: AtomicU64 = AtomicU64::new(0);
 
 impl Worker {
-    fn start(index: Arc<Index>) -> Option<Worker> {
+    fn start(index: Arc<Index>, jobs: &Jobs<App>) -> Option<Worker> {
         let (requests, inbox) = std::sync::mpsc::channel::<(u64, Query)>();
-        let (outbox, results) = std::sync::mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
-        std::thread::Builder::new()
-            .name("starlog-search".into())
-            .spawn(move || {
-                let mut session = Session::new();
-                // Ends when the palette closes (the sender is dropped).
-                while let Ok(mut request) = inbox.recv() {
-                    // Only the newest of the queries waiting matters.
-                    while let Ok(newer) = inbox.try_recv() {
-                        request = newer;
-                    }
-                    let (number, query) = request;
-                    let stop = || newest.load(Ordering::Relaxed) != number;
-                    let mut partial = |hits: &[Hit]| {
-                        let _ = outbox.send(Message::Partial(number, hits.to_vec()));
-                    };
-                    if let Some(hits) = session.search(&index, &query, &stop, &mut partial) {
-                        let _ = outbox.send(Message::Done(number, hits));
-                    }
+        let id = WORKERS.fetch_add(1, Ordering::Relaxed);
+        jobs.start(jobs::Kind::Search, move |post| {
+            let mut session = Session::new();
+            // Ends when the palette closes (the sender is dropped).
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest of the queries waiting matters.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
                 }
-            })
-            .ok()?;
+                let (number, query) = request;
+                let stop = || newest.load(Ordering::Relaxed) != number;
+                let mut partial = |hits: &[Hit]| {
+                    let hits = hits.to_vec();
+                    post.post(move |app| take_hits(app, id, number, hits, false));
+                };
+                if let Some(hits) = session.search(&index, &query, &stop, &mut partial) {
+                    post.post(move |app| take_hits(app, id, number, hits, true));
+                }
+            }
+        })
+        .ok()?;
         Some(Worker {
+            id,
             requests,
-            results,
             latest,
         })
     }
 }
 
+/// Hits posted by worker `id` for its query `number`: shown if that is the
+/// open palette's worker and its newest query (`done`: the fuzzy pass too).
+fn take_hits(app: &mut App, id: u64, number: u64, hits: Vec<Hit>, done: bool) {
+    let Some(palette) = &mut app.search.palette else {
+        return;
+    };
+    let Runner::Worker(worker) = &palette.runner else {
+        return;
+    };
+    if worker.id != id || worker.latest.load(Ordering::Relaxed) != number {
+        return; // an abandoned query's results
+    }
+    palette.hits = hits;
+    palette.selected = 0;
+    if done {
+        palette.searching = false;
+    }
+}
+
 impl Palette {
-    fn new(index: Arc<Index>) -> Palette {
+    fn new(index: Arc<Index>, jobs: &Jobs<App>) -> Palette {
         let runner = if index.len() >= BACKGROUND_FROM {
-            match Worker::start(Arc::clone(&index)) {
+            match Worker::start(Arc::clone(&index), jobs) {
                 Some(worker) => Runner::Worker(worker),
                 None => Runner::Here(Session::new()),
             }
@@ -169,33 +187,6 @@ impl Palette {
             }
         }
     }
-
-    /// Takes in whatever the worker has sent.
-    fn collect(&mut self) {
-        let Runner::Worker(worker) = &self.runner else {
-            return;
-        };
-        let latest = worker.latest.load(Ordering::Relaxed);
-        loop {
-            match worker.results.try_recv() {
-                Ok(Message::Partial(n, hits)) if n == latest => {
-                    self.hits = hits;
-                    self.selected = 0;
-                }
-                Ok(Message::Done(n, hits)) if n == latest => {
-                    self.hits = hits;
-                    self.selected = 0;
-                    self.searching = false;
-                }
-                Ok(_) => {} // an abandoned query's results
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.searching = false;
-                    break;
-                }
-            }
-        }
-    }
 }
 
 /// The screen a kind of record lives on.
@@ -222,16 +213,9 @@ impl App {
                 index
             }
         };
-        let mut palette = Palette::new(index);
+        let mut palette = Palette::new(index, &self.jobs);
         palette.run(self.today);
         self.search.palette = Some(palette);
-    }
-
-    /// Collects background results (called by the loop before drawing).
-    pub fn poll_search(&mut self) {
-        if let Some(palette) = &mut self.search.palette {
-            palette.collect();
-        }
     }
 
     /// A key from the table while the palette is open.
@@ -428,8 +412,9 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(20);
         while app.search.waiting() {
             assert!(Instant::now() < deadline, "the search never finished");
-            std::thread::sleep(Duration::from_millis(5));
-            app.poll_search();
+            for update in app.jobs.wait(Duration::from_millis(20)) {
+                update(&mut app);
+            }
         }
         let palette = app.search.palette.as_ref().expect("open");
         // The name itself first (her feedback and her witness statement);

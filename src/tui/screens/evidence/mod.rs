@@ -14,10 +14,10 @@ use crate::tui::forms::Form;
 use crate::tui::forms::attach::AttachForm;
 use crate::tui::forms::signoff::SignOffForm;
 use crate::tui::forms::witness::{WitnessForm, WitnessSignForm};
+use crate::tui::jobs::{Jobs, Kind};
 use crate::tui::{Action, App, Screen};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::path::Path;
 
 /// What a row of the Evidence view is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,20 +44,10 @@ pub struct EvidenceView {
     pub files: HashMap<Id, FileStatus>,
 }
 
-/// A file being opened in the system's viewer: the viewer's exit arrives
-/// here, so the loop never waits for it.
-#[derive(Debug)]
-pub struct ViewerJob {
-    pub name: String,
-    pub path: PathBuf,
-    pub rx: Receiver<Result<(), String>>,
-}
-
-/// The Evidence view and a file being opened (which outlives the view).
+/// The Evidence view.
 #[derive(Debug, Default)]
 pub struct EvidenceState {
     pub view: Option<EvidenceView>,
-    pub viewer: Option<ViewerJob>,
 }
 
 /// The rows of the view: files, then witness statements, then sign-offs,
@@ -114,11 +104,13 @@ fn viewer_command(path: &Path) -> (&'static str, std::process::Command, bool) {
 /// Starts `command` with no terminal attached (the app owns the screen) and
 /// waits for it on a thread of its own; its outcome arrives on the channel.
 /// `Err` when it could not start at all.
-pub fn spawn_viewer(
+pub fn spawn_viewer<T: 'static>(
     program: &str,
     mut command: std::process::Command,
     status_tells: bool,
-) -> Result<Receiver<Result<(), String>>, String> {
+    jobs: &Jobs<T>,
+    ended: impl FnOnce(&mut T, Result<(), String>) + Send + 'static,
+) -> Result<(), String> {
     use std::process::Stdio;
     let mut child = command
         .stdin(Stdio::null())
@@ -132,9 +124,8 @@ pub fn spawn_viewer(
                 format!("{program} could not start: {e}")
             }
         })?;
-    let (tx, rx) = std::sync::mpsc::channel();
     let program = program.to_string();
-    std::thread::spawn(move || {
+    let waiting = jobs.start(Kind::Viewer, move |post| {
         let outcome = match child.wait() {
             Ok(status) if status.success() || !status_tells => Ok(()),
             Ok(status) => Err(match status.code() {
@@ -143,9 +134,11 @@ pub fn spawn_viewer(
             }),
             Err(e) => Err(format!("{program} could not be waited for: {e}")),
         };
-        let _ = tx.send(outcome);
+        post.post(move |app| ended(app, outcome));
     });
-    Ok(rx)
+    // Not waited for, the viewer still runs; only a failure goes unsaid.
+    drop(waiting);
+    Ok(())
 }
 
 impl App {
@@ -373,43 +366,21 @@ impl App {
             }
         }
         let (program, command, status_tells) = viewer_command(&path);
-        match spawn_viewer(program, command, status_tells) {
-            Ok(rx) => {
-                self.set_status(format!("Opening {} in your viewer…", e.stored_name));
-                self.evidence.viewer = Some(ViewerJob {
-                    name: e.stored_name.clone(),
-                    path,
-                    rx,
-                });
+        let (name, shown) = (e.stored_name.clone(), path.clone());
+        let failed = move |app: &mut App, outcome: Result<(), String>| {
+            if let Err(why) = outcome {
+                app.set_error(format!(
+                    "Could not open {name}: {why}. The file is at {}",
+                    shown.display()
+                ));
             }
+        };
+        match spawn_viewer(program, command, status_tells, &self.jobs, failed) {
+            Ok(()) => self.set_status(format!("Opening {} in your viewer…", e.stored_name)),
             Err(why) => self.set_error(format!(
                 "Not opened: {why}. The file is at {}",
                 path.display()
             )),
-        }
-    }
-
-    /// Collects the viewer's outcome; true while it is still starting.
-    pub fn poll_viewer(&mut self) -> bool {
-        let Some(job) = &self.evidence.viewer else {
-            return false;
-        };
-        match job.rx.try_recv() {
-            Err(TryRecvError::Empty) => true,
-            Ok(Ok(())) | Err(TryRecvError::Disconnected) => {
-                self.evidence.viewer = None;
-                false
-            }
-            Ok(Err(why)) => {
-                let text = format!(
-                    "Could not open {}: {why}. The file is at {}",
-                    job.name,
-                    job.path.display()
-                );
-                self.evidence.viewer = None;
-                self.set_error(text);
-                false
-            }
         }
     }
 
@@ -457,10 +428,23 @@ mod tests {
     #[test]
     fn the_viewer_never_blocks_and_a_missing_or_failing_one_is_explained() {
         use std::time::{Duration, Instant};
+        type Outcomes = Vec<Result<(), String>>;
+        let note = |outcomes: &mut Outcomes, outcome| outcomes.push(outcome);
+        // Each viewer's outcome, posted when it ends.
+        let outcome = |jobs: &Jobs<Outcomes>| {
+            let mut outcomes = Outcomes::new();
+            for update in jobs.wait(Duration::from_secs(10)) {
+                update(&mut outcomes);
+            }
+            outcomes.pop().expect("ends")
+        };
+        let jobs = Jobs::<Outcomes>::default();
         let missing = spawn_viewer(
             "no-such-viewer",
             std::process::Command::new("no-such-viewer-starlog"),
             true,
+            &jobs,
+            note,
         )
         .expect_err("not there");
         assert!(missing.contains("no program to open files"), "{missing}");
@@ -468,22 +452,22 @@ mod tests {
         let started = Instant::now();
         let mut slow = std::process::Command::new("sh");
         slow.args(["-c", "sleep 2"]);
-        let rx = spawn_viewer("sh", slow, true).expect("starts");
+        spawn_viewer("sh", slow, true, &jobs, note).expect("starts");
         assert!(started.elapsed() < Duration::from_secs(1));
-        assert!(rx.try_recv().is_err(), "still running");
-        let rx = spawn_viewer("false", std::process::Command::new("false"), true).expect("starts");
-        let outcome = rx.recv_timeout(Duration::from_secs(10)).expect("ends");
+        assert!(jobs.take().is_empty(), "still running");
+        assert!(jobs.running(Kind::Viewer));
+        let outcome_of_slow = outcome(&jobs);
+        assert_eq!(outcome_of_slow, Ok(()));
+        let command = std::process::Command::new("false");
+        spawn_viewer("false", command, true, &jobs, note).expect("starts");
         assert!(
-            outcome.expect_err("fails").contains("exit status 1"),
+            outcome(&jobs).expect_err("fails").contains("exit status 1"),
             "the failure is reported"
         );
         // Explorer's exit status means nothing: it is not read as a failure.
-        let rx =
-            spawn_viewer("explorer", std::process::Command::new("false"), false).expect("starts");
-        assert_eq!(
-            rx.recv_timeout(Duration::from_secs(10)).expect("ends"),
-            Ok(())
-        );
+        let command = std::process::Command::new("false");
+        spawn_viewer("explorer", command, false, &jobs, note).expect("starts");
+        assert_eq!(outcome(&jobs), Ok(()));
     }
 }
 

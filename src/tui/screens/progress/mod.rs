@@ -13,11 +13,9 @@ use crate::domain::{KpiReading, privacy};
 use crate::export::{self, Request};
 use crate::tui::forms::export::{ExportChoice, ExportForm};
 use crate::tui::forms::kpi::KpiForm;
+use crate::tui::jobs::Kind;
 use crate::tui::{Action, App, Form, Screen};
 use chrono::NaiveDate;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// The three views of the Progress screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,11 +93,10 @@ pub struct Derived {
     pub progress: ProgressData,
 }
 
-/// An export running in the background.
+/// An export running in the background, as far as it has posted.
 #[derive(Debug)]
 pub struct ExportJob {
-    pub rx: Receiver<Result<String, String>>,
-    pub progress: Arc<AtomicUsize>,
+    pub done: usize,
     pub total: usize,
 }
 
@@ -268,117 +265,103 @@ impl App {
     }
 
     /// Builds and writes the portfolio on a background thread; the status
-    /// line shows its progress (see [`App::poll_export`]).
+    /// line shows its progress (it posts each whole percent).
     pub(in crate::tui) fn start_export(&mut self, choice: ExportChoice) {
         let header = self.header.clone();
         let records = self.records.clone();
         let criteria = self.criteria.clone();
         let today = self.today;
         let dir = self.ws.as_ref().map(|ws| ws.dir().to_path_buf());
-        let progress = Arc::new(AtomicUsize::new(0));
         let total = export::build::steps(&records);
-        let (tx, rx) = std::sync::mpsc::channel();
-        let counter = Arc::clone(&progress);
-        let spawned = std::thread::Builder::new()
-            .name("starlog-export".into())
-            .spawn(move || {
-                let files = match &dir {
-                    Some(dir) => crate::store::evidence::intact_files(dir, &records.evidence),
-                    None => Default::default(),
-                };
-                let result = export::export(
-                    &Request {
-                        header: &header,
-                        records: &records,
-                        criteria: criteria.as_ref(),
-                        today,
-                        smart: &readiness::smart_letters,
-                        format: choice.format,
-                        personal_data: choice.personal_data,
-                        files: &files,
-                    },
-                    &mut |done, _| counter.store(done, Ordering::Relaxed),
-                );
-                let outcome = match result {
-                    Err(refusal) => Err(refusal.message()),
-                    Ok(done) => match crate::store::export_file::write_file(
-                        &choice.path,
-                        &done.bytes,
-                        choice.overwrite,
-                    ) {
-                        Ok(()) => {
-                            let redacted = if done.redacted > 0 {
-                                format!(
-                                    ", {} replaced",
-                                    crate::domain::words::count(
-                                        done.redacted,
-                                        "customer detail",
-                                        "customer details"
-                                    )
+        let spawned = self.jobs.start(Kind::Export, move |post| {
+            let files = match &dir {
+                Some(dir) => crate::store::evidence::intact_files(dir, &records.evidence),
+                None => Default::default(),
+            };
+            let mut shown = 0;
+            let result = export::export(
+                &Request {
+                    header: &header,
+                    records: &records,
+                    criteria: criteria.as_ref(),
+                    today,
+                    smart: &readiness::smart_letters,
+                    format: choice.format,
+                    personal_data: choice.personal_data,
+                    files: &files,
+                },
+                // Posted at each whole percent, for the status line.
+                &mut |done, _| {
+                    let percent = done * 100 / total.max(1);
+                    if percent != shown {
+                        shown = percent;
+                        post.post(move |app: &mut App| {
+                            if let Some(job) = &mut app.progress.export {
+                                job.done = done;
+                            }
+                        });
+                    }
+                },
+            );
+            let outcome = match result {
+                Err(refusal) => Err(refusal.message()),
+                Ok(done) => match crate::store::export_file::write_file(
+                    &choice.path,
+                    &done.bytes,
+                    choice.overwrite,
+                ) {
+                    Ok(()) => {
+                        let redacted = if done.redacted > 0 {
+                            format!(
+                                ", {} replaced",
+                                crate::domain::words::count(
+                                    done.redacted,
+                                    "customer detail",
+                                    "customer details"
                                 )
-                            } else {
-                                String::new()
-                            };
-                            let unscanned = if done.unscanned.is_empty() {
-                                String::new()
-                            } else {
-                                format!(
-                                    "; check these files for customer details yourself: {}",
-                                    done.unscanned.join(", ")
-                                )
-                            };
-                            Ok(format!(
-                                "Exported to {} ({} of {} readiness checks pass{redacted}{unscanned})",
-                                choice.path.display(),
-                                done.passed.0,
-                                done.passed.1
-                            ))
-                        }
-                        Err(e) => Err(format!(
-                            "Could not write {}: {}",
+                            )
+                        } else {
+                            String::new()
+                        };
+                        let unscanned = if done.unscanned.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                "; check these files for customer details yourself: {}",
+                                done.unscanned.join(", ")
+                            )
+                        };
+                        Ok(format!(
+                            "Exported to {} ({} of {} readiness checks pass{redacted}{unscanned})",
                             choice.path.display(),
-                            crate::store::io_reason(&e)
-                        )),
-                    },
-                };
-                let _ = tx.send(outcome);
-            });
+                            done.passed.0,
+                            done.passed.1
+                        ))
+                    }
+                    Err(e) => Err(format!(
+                        "Could not write {}: {}",
+                        choice.path.display(),
+                        crate::store::io_reason(&e)
+                    )),
+                },
+            };
+            post.post(move |app| app.export_ended(outcome));
+        });
         match spawned {
             Ok(_) => {
-                self.progress.export = Some(ExportJob {
-                    rx,
-                    progress,
-                    total,
-                });
+                self.progress.export = Some(ExportJob { done: 0, total });
                 self.set_status("Exporting…");
             }
             Err(e) => self.set_error(format!("Could not start the export: {e}")),
         }
     }
 
-    /// Takes in a finished export. Returns true while one is still running
-    /// (the event loop then wakes to redraw its progress).
-    pub fn poll_export(&mut self) -> bool {
-        let Some(job) = &self.progress.export else {
-            return false;
-        };
-        match job.rx.try_recv() {
-            Ok(Ok(message)) => {
-                self.progress.export = None;
-                self.set_status(message);
-                false
-            }
-            Ok(Err(message)) => {
-                self.progress.export = None;
-                self.set_error(message);
-                false
-            }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
-                self.progress.export = None;
-                self.set_error("The export stopped unexpectedly; nothing was written");
-                false
-            }
+    /// Takes in the outcome of the export (posted as it ends).
+    fn export_ended(&mut self, outcome: Result<String, String>) {
+        self.progress.export = None;
+        match outcome {
+            Ok(message) => self.set_status(message),
+            Err(message) => self.set_error(message),
         }
     }
 
@@ -387,7 +370,7 @@ impl App {
         self.progress
             .export
             .as_ref()
-            .map(|j| (j.progress.load(Ordering::Relaxed).min(j.total), j.total))
+            .map(|j| (j.done.min(j.total), j.total))
     }
 }
 
@@ -452,6 +435,7 @@ mod tests {
     use crate::store::Loaded;
     use crate::tui::Confirm;
     use chrono::DateTime;
+    use std::sync::Arc;
 
     use crate::tui::testkit::demo_app;
 
@@ -610,11 +594,8 @@ mod tests {
     }
 
     fn wait_for_export(app: &mut App) {
-        let start = std::time::Instant::now();
-        while app.poll_export() {
-            assert!(start.elapsed().as_secs() < 20, "the export finished");
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        app.settle(Kind::Export, std::time::Duration::from_secs(20));
+        assert!(app.progress.export.is_none(), "the export finished");
     }
 
     #[test]
