@@ -204,6 +204,28 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// The caseload for a team leader or assessor: every learner workspace
+    /// under a folder (their synced or cloned workspaces), one line each:
+    /// name and level, readiness with the rules not yet passed, last diary
+    /// entry, next review (overdue marked), unreflected constructive or
+    /// negative feedback, overdue objectives, last coaching session. Reads
+    /// only: takes no learner's lock and writes nothing into their folders.
+    /// The folder: --root, else `team_root` in config.ron, else the data
+    /// folder (--dir, STARLOG_DIR). A workspace that cannot be read is listed
+    /// with the reason.
+    Team {
+        /// The folder holding the learners' workspaces (searched three levels
+        /// deep for folders with a workspace.ron).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Order: name, readiness (least ready first), next-review (soonest
+        /// first) or last-entry (longest silent first).
+        #[arg(long, value_name = "KEY", default_value = "name", value_parser = parse_sort)]
+        sort: crate::domain::caseload::SortKey,
+        /// Print JSON for tools instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a demo workspace (named `demo` unless --workspace is given) with a
     /// realistic learner's story across every record type.
     Demo {
@@ -249,6 +271,12 @@ pub enum ImportCommand {
         /// The exported .json file.
         file: PathBuf,
     },
+}
+
+fn parse_sort(text: &str) -> Result<crate::domain::caseload::SortKey, String> {
+    crate::domain::caseload::SortKey::parse(text).ok_or_else(|| {
+        format!("`{text}` is not an order: use name, readiness, next-review or last-entry")
+    })
 }
 
 /// Parses the process's arguments, noting whether --workspace was given.

@@ -89,6 +89,9 @@ pub struct Config {
     pub draft_autosave: std::time::Duration,
     /// The workspace opened when `--workspace` is not given.
     pub default_workspace: String,
+    /// The folder `starlog team` reads learners' workspaces from when
+    /// `--root` is not given (`None`: the data folder, as `--dir` says).
+    pub team_root: Option<PathBuf>,
 }
 
 pub const DEFAULT_DATE_FORMAT: &str = crate::domain::dates::SCREEN_DAY_FORMAT;
@@ -110,6 +113,7 @@ impl Default for Config {
             review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
             draft_autosave: std::time::Duration::from_secs_f64(DEFAULT_DRAFT_AUTOSAVE_SECONDS),
             default_workspace: DEFAULT_WORKSPACE.to_string(),
+            team_root: None,
         }
     }
 }
@@ -154,6 +158,7 @@ struct RawConfig {
     review_interval_days: Option<u32>,
     draft_autosave_seconds: Option<f64>,
     default_workspace: Option<String>,
+    team_root: Option<String>,
 }
 
 /// The outcome of reading a config file.
@@ -318,7 +323,41 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
             )),
         }
     }
+    if let Some(folder) = raw.team_root {
+        match team_root(&folder, home().as_deref()) {
+            Ok(path) => config.team_root = Some(path),
+            Err(why) => problems.push(format!(
+                "{name}{}: team_root {why}; `starlog team` reads the data folder",
+                at_line(text, "team_root")
+            )),
+        }
+    }
     (config, problems)
+}
+
+/// The home folder, for a `team_root` written as `~/...`.
+fn home() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+/// Reads `team_root`: a folder path, `~/` standing for the home folder.
+fn team_root(text: &str, home: Option<&Path>) -> Result<PathBuf, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("is empty: give a folder, e.g. \"~/learners\"".into());
+    }
+    match text.strip_prefix("~/").or_else(|| text.strip_prefix("~\\")) {
+        Some(rest) => match home {
+            Some(home) => Ok(home.join(rest)),
+            None => Err(format!(
+                "`{text}` starts with ~, but this system has no home folder"
+            )),
+        },
+        None if text == "~" => home
+            .map(Path::to_path_buf)
+            .ok_or_else(|| "is ~, but this system has no home folder".to_string()),
+        None => Ok(PathBuf::from(text)),
+    }
 }
 
 /// Deserialises the file, noting fields it does not know instead of failing.
@@ -414,6 +453,11 @@ pub const DEFAULT_FILE: &str = r#"// starlog settings. Save this as config.ron i
     // The workspace opened when --workspace is not given.
     default_workspace: "default",
 
+    // The folder `starlog team` reads learners' workspaces from (a folder
+    // of their synced or cloned workspaces) when --root is not given; "~/"
+    // is your home folder. Unset: the data folder (--dir, STARLOG_DIR).
+    // team_root: "~/learners",
+
     // Keys: an action name and the keys that do it, replacing its default
     // keys everywhere it works. The help screen (?) shows the keys in force.
     // Keys are written like "x", "X", "Ctrl-e", "F2", "Enter", "Esc", "Tab",
@@ -457,6 +501,28 @@ mod tests {
         assert_eq!(defaults.draft_autosave, std::time::Duration::from_secs(2));
         assert_eq!(defaults.default_workspace, "default");
         assert!(defaults.keys.is_empty());
+        assert_eq!(defaults.team_root, None);
+    }
+
+    #[test]
+    fn team_root_takes_a_folder_and_reads_a_leading_tilde_as_home() {
+        let (config, problems) = parsed(r#"(team_root: "/srv/learners")"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.team_root, Some(PathBuf::from("/srv/learners")));
+        let home = Path::new("/home/gareth");
+        assert_eq!(
+            team_root("~/learners", Some(home)),
+            Ok(home.join("learners"))
+        );
+        assert_eq!(team_root("~", Some(home)), Ok(home.to_path_buf()));
+        assert!(team_root("~/learners", None).is_err());
+        let (config, problems) = parsed("(\n  team_root: \"  \",\n)");
+        assert_eq!(config.team_root, None);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("config.ron line 2: team_root is empty"),
+            "{problems:?}"
+        );
     }
 
     #[test]

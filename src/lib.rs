@@ -1,8 +1,10 @@
 //! starlog: a STAR reflective diary, development plan, feedback inbox and review
 //! timeline for customer-service learners, kept as versioned RON files.
 
+pub mod caseload;
 pub mod cli;
 pub mod clock;
+pub mod cohort;
 pub mod commands;
 pub mod config;
 pub mod import;

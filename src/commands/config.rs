@@ -65,6 +65,9 @@ fn report(
             c.draft_autosave.as_secs_f64()
         );
         let _ = writeln!(out, "  default_workspace: {}", c.default_workspace);
+        if let Some(folder) = &c.team_root {
+            let _ = writeln!(out, "  team_root: {}", folder.display());
+        }
         for (action, keys) in &c.keys {
             let _ = writeln!(out, "  keys: {action} = {}", keys.join(", "));
         }

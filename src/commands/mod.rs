@@ -18,6 +18,7 @@ pub mod review;
 pub mod search;
 pub mod shell;
 pub mod sync;
+pub mod team;
 
 use crate::cli::{
     Cli, CoachCommand, Command, CriteriaCommand, EvidenceCommand, FeedbackCommand, ImportCommand,
@@ -238,6 +239,18 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             allow_personal_data,
             redact,
         ),
+        Some(Command::Team {
+            root: given,
+            sort,
+            json,
+        }) => {
+            let root = crate::caseload::root(
+                given.as_deref(),
+                settings.config.team_root.as_deref(),
+                &root,
+            );
+            team::run(&root, sort, json)
+        }
         Some(Command::Sync { remote, yes }) => {
             sync::run(&root, &cli.workspace, remote.as_deref(), yes)
         }

@@ -20,3 +20,4 @@ mod progress;
 mod review;
 mod search;
 mod sync;
+mod team;

@@ -36,7 +36,9 @@ const REMOVED: &[&str] = &["STARLOG_DIR", "NO_COLOR", "EDITOR", "VISUAL"];
 
 /// An empty home for the binary, shared by all tests of a run: HOME, the XDG
 /// folders and their macOS / Windows equivalents all point into it.
-/// Nothing should ever be written here (tests pass `--dir` and a config).
+/// Nothing should ever be written here (tests pass `--dir` and a config),
+/// but for the caseload's own cache (`starlog team`), which belongs in the
+/// cache folder.
 pub fn sandbox_home() -> &'static Path {
     static HOME: OnceLock<PathBuf> = OnceLock::new();
     HOME.get_or_init(|| {

@@ -4,6 +4,7 @@
 //! writes records, the app and the command line sit on top.
 
 pub mod assets;
+pub mod cohort;
 pub mod demo;
 pub mod domain;
 pub mod export;

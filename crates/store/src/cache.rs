@@ -40,7 +40,7 @@ const CHUNK: usize = 2048;
 /// A file modified this close to the moment it was listed is not cached:
 /// a second change within the file system's time granularity (2 s on FAT)
 /// could leave its size and time unchanged ("racily clean" in git's words).
-const RACY: Duration = Duration::from_secs(3);
+pub(crate) const RACY: Duration = Duration::from_secs(3);
 
 /// Which build of starlog wrote a cache: the record structs' source and the
 /// crate version (see build.rs). A cache from any other build is ignored,
@@ -121,7 +121,7 @@ impl Stamp {
         }
     }
 
-    fn modified_after(&self, t: SystemTime) -> bool {
+    pub(crate) fn modified_after(&self, t: SystemTime) -> bool {
         self.modified >= nanos(Ok(t))
     }
 }

@@ -22,6 +22,7 @@ pub mod fsio;
 pub mod lock;
 pub mod migrate;
 pub mod record;
+pub mod team;
 pub mod trash;
 
 pub use arrivals::{Arrival, FolderStamps};
@@ -385,6 +386,9 @@ pub struct Workspace {
     dir: PathBuf,
     mode: Mode,
     lock: Option<WorkspaceLock>,
+    /// A load cache kept outside the workspace (a team leader's copy, see
+    /// [`Workspace::with_cache_in`]), read before the workspace's own.
+    cache_elsewhere: Option<PathBuf>,
 }
 
 fn content_hash(bytes: &[u8]) -> u64 {
@@ -457,7 +461,12 @@ impl Workspace {
         } else {
             None
         };
-        let ws = Workspace { dir, mode, lock };
+        let ws = Workspace {
+            dir,
+            mode,
+            lock,
+            cache_elsewhere: None,
+        };
         if mode == Mode::Write {
             fsio::make_private(&ws.dir).map_err(io_err(&ws.dir))?;
         }
@@ -529,6 +538,15 @@ impl Workspace {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Reads the load cache from `dir` (its `.cache/records.bin`) when a
+    /// valid one is there, else the workspace's own. For a reader who keeps
+    /// their own cache of a workspace they must never write into (a team
+    /// leader's caseload: `team`); [`refresh_cache_from`] with `dir` keeps it.
+    pub fn with_cache_in(mut self, dir: PathBuf) -> Workspace {
+        self.cache_elsewhere = Some(dir);
+        self
     }
 
     pub fn mode(&self) -> Mode {
@@ -783,6 +801,32 @@ impl Workspace {
         listing
     }
 
+    /// What identifies this version of the workspace's records: a hash of
+    /// every record file's stamp (size, times, inode) and the header's, and
+    /// how many record files there are. Equal fingerprints mean no record
+    /// file was added, removed or changed. `None` when a file was changed
+    /// too recently to tell a further change apart (see the load cache's
+    /// racily-clean rule).
+    pub fn fingerprint(&self) -> Option<(u64, usize)> {
+        use std::hash::Hasher;
+        let (_, listing) = self.listing();
+        let racy_after = listing.taken? - cache::RACY;
+        let header = fs::symlink_metadata(self.dir.join(HEADER_FILE))
+            .map(|m| cache::Stamp::of(&m))
+            .unwrap_or_else(|_| cache::Stamp::unknown());
+        let mut keys: Vec<(&String, &cache::Stamp)> = listing.stamps.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (key, stamp) in std::iter::once((&String::new(), &header)).chain(keys) {
+            if *stamp == cache::Stamp::unknown() || stamp.modified_after(racy_after) {
+                return None;
+            }
+            h.write(key.as_bytes());
+            h.write(&postcard::to_stdvec(stamp).ok()?);
+        }
+        Some((h.finish(), listing.stamps.len()))
+    }
+
     /// Brings the load cache up to date with the record files (after saves,
     /// say): lists the folders, keeps the cached records whose files did not
     /// change, and reads only the files that did. Nothing is written when the
@@ -808,7 +852,15 @@ impl Workspace {
         let listing = self.listing();
         progress.total.store(listing.files.len(), Ordering::Relaxed);
         let mut usage = cache::CacheUse::default();
-        let reused = match cache::read(&self.dir, &listing, hash_probe(), &progress.done) {
+        let elsewhere = self
+            .cache_elsewhere
+            .as_deref()
+            .and_then(|dir| cache::read(dir, &listing, hash_probe(), &progress.done).ok());
+        let from = match elsewhere {
+            Some(read) => Ok(read),
+            None => cache::read(&self.dir, &listing, hash_probe(), &progress.done),
+        };
+        let reused = match from {
             Ok((reused, in_cache)) => {
                 usage.stale = reused.len() != in_cache;
                 reused

@@ -4,6 +4,7 @@
 //! into files and back; the app shows and edits them.
 
 pub mod activity;
+pub mod caseload;
 pub mod coaching;
 pub mod coverage;
 pub mod criteria;

@@ -1,0 +1,186 @@
+//! `starlog team`: the caseload, one line per learner workspace under a
+//! root, as a table or JSON. Reads only: no lock is taken and nothing is
+//! written into any learner's workspace (see `crate::caseload`).
+
+use super::Failure;
+use super::out::Out;
+use crate::caseload;
+use crate::domain::caseload::{Member, MemberState, SortKey, sort};
+use crate::store::team::TeamProgress;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+/// Reads the caseload under `root` and prints it; exit status 0 (a learner
+/// who could not be read is a line of the report, not a failure).
+pub fn run(root: &caseload::Root, key: SortKey, as_json: bool) -> Result<u8, Failure> {
+    let today = crate::clock::today();
+    let mut members = caseload::read(&root.path, today, &TeamProgress::default())?;
+    sort(&mut members, key);
+    let text = if as_json {
+        json(&root.path, today, &members)
+    } else {
+        table(root, today, &members)
+    };
+    let mut out = Out::stdout();
+    let _ = out.write_all(text.as_bytes());
+    out.finish()?;
+    Ok(0)
+}
+
+fn day(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+}
+
+/// Pads `text` to `width` columns (wide characters count twice).
+fn pad(text: &str, width: usize) -> String {
+    let shown = if text.width() > width {
+        let mut cut = String::new();
+        for c in text.chars() {
+            if cut.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+                break;
+            }
+            cut.push(c);
+        }
+        cut.push('…');
+        cut
+    } else {
+        text.to_string()
+    };
+    let fill = width.saturating_sub(shown.width());
+    format!("{shown}{}", " ".repeat(fill))
+}
+
+/// The report as a table: one line per learner, the failing rules under it.
+pub fn table(root: &caseload::Root, today: NaiveDate, members: &[Member]) -> String {
+    let mut s = format!(
+        "Caseload in {} ({}): {} on {today}\n",
+        root.path.display(),
+        root.from,
+        crate::domain::words::count(members.len(), "learner workspace", "learner workspaces"),
+    );
+    if members.is_empty() {
+        s.push_str(
+            "No learner workspaces here (a workspace is a folder holding workspace.ron). \
+             Give the folder of your learners' workspaces with --root DIR, or set team_root in config.ron.\n",
+        );
+        return s;
+    }
+    let name_width = members
+        .iter()
+        .map(|m| m.display_name().width())
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 24);
+    s.push_str(&format!(
+        "\n{}  LVL  READY  LAST ENTRY  NEXT REVIEW         UNREFLECTED  OVERDUE OBJ  COACHED\n",
+        pad("LEARNER", name_width)
+    ));
+    for m in members {
+        let name = pad(m.display_name(), name_width);
+        match &m.state {
+            MemberState::Problem(why) => {
+                s.push_str(&format!("{name}  could not be read: {why}\n"));
+            }
+            MemberState::Read {
+                summary,
+                unreadable_files,
+            } => {
+                let level = summary
+                    .level
+                    .map(|l| l.to_string())
+                    .unwrap_or_else(|| "-".into());
+                let review = match (summary.next_review, summary.review_overdue_days(today)) {
+                    (Some(date), Some(days)) => format!("{date} OVERDUE {days}d"),
+                    (Some(date), None) => date.to_string(),
+                    (None, _) => "-".into(),
+                };
+                s.push_str(&format!(
+                    "{name}  {level:>3}  {:>5}  {:<10}  {}  {:>11}  {:>11}  {}\n",
+                    summary.readiness_label(),
+                    day(summary.last_entry),
+                    pad(&review, 18),
+                    summary.unreflected,
+                    summary.overdue_objectives,
+                    day(summary.last_coaching),
+                ));
+                if m.display_name() != m.folder {
+                    s.push_str(&format!("    folder: {}\n", m.folder));
+                }
+                if !summary.failing.is_empty() {
+                    let rules: Vec<String> = summary
+                        .failing
+                        .iter()
+                        .map(|r| format!("{} {}", r.number, r.id))
+                        .collect();
+                    s.push_str(&format!("    not yet: {}\n", rules.join(", ")));
+                }
+                if *unreadable_files > 0 {
+                    s.push_str(&format!(
+                        "    {} could not be read (`starlog check` in that workspace names them)\n",
+                        crate::domain::words::count(*unreadable_files, "file", "files")
+                    ));
+                }
+            }
+        }
+    }
+    s
+}
+
+/// The report as JSON for tools: every learner with the same keys, `null`
+/// where a value is unknown.
+pub fn json(root: &Path, today: NaiveDate, members: &[Member]) -> String {
+    let learners: Vec<serde_json::Value> = members
+        .iter()
+        .map(|m| match &m.state {
+            MemberState::Read {
+                summary: s,
+                unreadable_files,
+            } => serde_json::json!({
+                "folder": m.folder,
+                "name": s.name,
+                "level": s.level,
+                "readiness": {
+                    "passed": s.passed,
+                    "total": s.rules,
+                    "failing": s.failing.iter().map(|r| serde_json::json!({
+                        "number": r.number,
+                        "id": r.id,
+                        "title": r.title,
+                    })).collect::<Vec<_>>(),
+                },
+                "last_entry": s.last_entry.map(|d| d.to_string()),
+                "next_review": s.next_review.map(|d| d.to_string()),
+                "review_overdue_days": s.review_overdue_days(today),
+                "unreflected_feedback": s.unreflected,
+                "overdue_objectives": s.overdue_objectives,
+                "last_coaching": s.last_coaching.map(|d| d.to_string()),
+                "unreadable_files": unreadable_files,
+                "problem": serde_json::Value::Null,
+            }),
+            MemberState::Problem(why) => serde_json::json!({
+                "folder": m.folder,
+                "name": serde_json::Value::Null,
+                "level": serde_json::Value::Null,
+                "readiness": serde_json::Value::Null,
+                "last_entry": serde_json::Value::Null,
+                "next_review": serde_json::Value::Null,
+                "review_overdue_days": serde_json::Value::Null,
+                "unreflected_feedback": serde_json::Value::Null,
+                "overdue_objectives": serde_json::Value::Null,
+                "last_coaching": serde_json::Value::Null,
+                "unreadable_files": serde_json::Value::Null,
+                "problem": why,
+            }),
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "root": root.display().to_string(),
+        "today": today.to_string(),
+        "learners": learners,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}
