@@ -249,7 +249,7 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
                 settings.config.team_root.as_deref(),
                 &root,
             );
-            team::run(&root, sort, json)
+            team::run(&root, sort, json, &settings)
         }
         Some(Command::Sync { remote, yes }) => {
             sync::run(&root, &cli.workspace, remote.as_deref(), yes)

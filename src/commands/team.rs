@@ -12,10 +12,30 @@ use std::io::Write;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
-/// Reads the caseload under `root` and prints it; exit status 0 (a learner
-/// who could not be read is a line of the report, not a failure).
-pub fn run(root: &caseload::Root, key: SortKey, as_json: bool) -> Result<u8, Failure> {
+/// In a terminal (without `--json`), opens the Team screen; else reads the
+/// caseload under `root` and prints it. Exit status 0 (a learner who could
+/// not be read is a line of the report, not a failure).
+pub fn run(
+    root: &caseload::Root,
+    key: SortKey,
+    as_json: bool,
+    settings: &crate::config::LoadedConfig,
+) -> Result<u8, Failure> {
     let today = crate::clock::today();
+    use std::io::IsTerminal;
+    if !as_json && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        if !root.path.is_dir() {
+            return Err(Failure::Open(crate::store::OpenError::Io {
+                path: root.path.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            }));
+        }
+        let mut team = crate::tui::screens::team::Team::new(root.clone(), today, &settings.config);
+        team.sort = key;
+        crate::tui::screens::team::run_terminal(&mut team, settings)
+            .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
+        return Ok(0);
+    }
     let mut members = caseload::read(&root.path, today, &TeamProgress::default())?;
     sort(&mut members, key);
     let text = if as_json {

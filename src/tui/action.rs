@@ -110,6 +110,8 @@ pub enum Action {
     Filter,
     /// Show or hide the triangulation panel on narrow screens.
     Triangulation,
+    /// The Team screen: the next order (name, readiness, next review, last entry).
+    Sort,
     // Forms
     Save,
     NextField,

@@ -288,11 +288,14 @@ impl App {
         let mut app = App::from_loaded(loaded, now);
         app.complete = false;
         app.diary_total = diary_total;
-        if ws.is_read_only() {
+        let read_only = ws.is_read_only();
+        if read_only {
             app.read_only_reason = Some("read-only: changes cannot be saved".into());
         }
         app.ws = Some(ws);
-        app.pending_drafts = drafts;
+        // Restoring or discarding a draft would write into the workspace,
+        // which a read-only open (a team leader's look, say) never does.
+        app.pending_drafts = if read_only { Vec::new() } else { drafts };
         app.undo = ws_undo;
         app.offer_next_draft();
         Ok(app)
@@ -708,6 +711,8 @@ impl App {
             Context::Search => self.search_action(action),
             Context::Trash => self.trash_action(action),
             Context::Chooser => self.plan_chooser_action(action),
+            // The Team screen has its own state (tui/screens/team).
+            Context::Team => {}
             Context::Evidence => self.evidence_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {

@@ -29,6 +29,8 @@ pub enum Context {
     Evidence,
     /// The Plan's "add what?" chooser (`n` on the Plan).
     Chooser,
+    /// The caseload (`starlog team`): one line per learner.
+    Team,
 }
 
 /// Which contexts a binding works in.
@@ -49,6 +51,7 @@ pub enum Scope {
     Trash,
     Evidence,
     Chooser,
+    Team,
     /// The focused field of a form, by its kind (resolved after `Form`).
     Field(FieldKind),
 }
@@ -68,6 +71,7 @@ impl Scope {
             (Scope::Trash, Context::Trash) => true,
             (Scope::Evidence, Context::Evidence) => true,
             (Scope::Chooser, Context::Chooser) => true,
+            (Scope::Team, Context::Team) => true,
             _ => false,
         }
     }
@@ -263,6 +267,18 @@ fn table() -> Vec<Binding> {
         bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Trash, Action::Top, "top", false),
         bind!(&[Char('G'), Code(KeyCode::End)], Scope::Trash, Action::Bottom, "bottom", false),
         bind!(&[Code(KeyCode::Esc), Char('q'), Char('T')], Scope::Trash, Action::Back, "close", true),
+        // The caseload (starlog team)
+        bind!(&[Code(KeyCode::Enter)], Scope::Team, Action::Open, "open read-only", true),
+        bind!(&[Char('s')], Scope::Team, Action::Sort, "sort", true),
+        bind!(&[Char('f'), Char('/')], Scope::Team, Action::Filter, "filter", true),
+        bind!(&[Char('r')], Scope::Team, Action::Refresh, "read again", true),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Team, Action::Down, "down", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Team, Action::Up, "up", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Team, Action::Top, "top", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Team, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::PageDown)], Scope::Team, Action::PageDown, "page down", false),
+        bind!(&[Code(KeyCode::PageUp)], Scope::Team, Action::PageUp, "page up", false),
+        bind!(&[Char('q'), Ctrl('c')], Scope::Team, Action::Quit, "quit", true),
         bind!(&[Char('E')], Scope::Screens, Action::ShowEvidence, "evidence: files, witness statements, sign-offs", false),
         bind!(&[Char('S')], Scope::On(Screen::Plan), Action::SignOff, "sign off the need or objective", false),
         bind!(&[Char('S')], Scope::On(Screen::Reviews), Action::SignOff, "sign off the review", false),
@@ -343,7 +359,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 14] = [
+const CONTEXTS: [Context; 15] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -358,6 +374,7 @@ const CONTEXTS: [Context; 14] = [
     Context::Trash,
     Context::Evidence,
     Context::Chooser,
+    Context::Team,
 ];
 
 fn overlap(a: Scope, b: Scope) -> bool {

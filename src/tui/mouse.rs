@@ -53,7 +53,8 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Help | Context::Trash | Context::Evidence => {}
-            Context::Chooser => {}
+            // The caseload is not a context of the learner's app.
+            Context::Chooser | Context::Team => {}
             Context::Reader if wheel => {
                 self.reader = self.reader.map(|s| {
                     if down {

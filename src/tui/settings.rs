@@ -4,12 +4,10 @@
 use super::{App, Theme, keymap::Keymap};
 use crate::config::{LoadedConfig, ThemeName};
 
-impl App {
-    /// Takes in the settings read at start. Never fails: a problem becomes
-    /// a message and the default stays.
-    pub fn apply_config(&mut self, loaded: &LoadedConfig) {
-        let config = &loaded.config;
-        self.theme = match config.effective_theme() {
+impl Theme {
+    /// The colours of a theme setting.
+    pub fn of(name: ThemeName) -> Theme {
+        match name {
             ThemeName::Dark => Theme {
                 color: true,
                 light: false,
@@ -22,7 +20,16 @@ impl App {
                 color: false,
                 light: false,
             },
-        };
+        }
+    }
+}
+
+impl App {
+    /// Takes in the settings read at start. Never fails: a problem becomes
+    /// a message and the default stays.
+    pub fn apply_config(&mut self, loaded: &LoadedConfig) {
+        let config = &loaded.config;
+        self.theme = Theme::of(config.effective_theme());
         let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
         self.keymap = keymap;
         // A workspace with no workspace.ron yet starts with the learner's interval.

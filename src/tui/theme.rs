@@ -16,10 +16,16 @@ pub struct Styles {
 
 impl Styles {
     pub fn new(app: &App) -> Styles {
+        Styles::of(app.theme, &app.config)
+    }
+
+    /// The styles for a theme and the settings' day format (a screen
+    /// outside the learner's app: the Team screen).
+    pub fn of(theme: super::Theme, config: &crate::config::Config) -> Styles {
         Styles {
-            color: app.theme.color,
-            light: app.theme.light,
-            days: app.config.days(),
+            color: theme.color,
+            light: theme.light,
+            days: config.days(),
         }
     }
 

@@ -13,4 +13,5 @@ mod progress;
 mod reviews;
 mod safety;
 mod search;
+mod team;
 mod terminal;

@@ -18,13 +18,27 @@ impl Workspace {
         self.dir().join(DRAFT_DIR).join(format!("{}.ron", draft.id))
     }
 
+    /// Refuses to change drafts in a workspace open read-only.
+    fn drafts_writable(&self) -> io::Result<()> {
+        if self.is_read_only() {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "this workspace is open read-only: drafts are not changed",
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     /// Writes (atomically) the draft, replacing its previous state.
     pub fn save_draft(&self, draft: &Draft) -> io::Result<()> {
+        self.drafts_writable()?;
         write_draft_to(self.dir(), draft)
     }
 
     /// Removes a draft once its text is saved or deliberately discarded.
     pub fn remove_draft(&self, draft: &Draft) -> io::Result<()> {
+        self.drafts_writable()?;
         let path = self.draft_path(draft);
         self.ensure_parent(&path)?;
         match fs::remove_file(path) {
@@ -44,6 +58,7 @@ impl Workspace {
     /// `trash/drafts/` (kept there 30 days), then removed from `drafts/`.
     /// Older discarded drafts are removed for good on the way.
     pub fn discard_draft(&self, draft: &Draft) -> io::Result<()> {
+        self.drafts_writable()?;
         let text = codec::encode(draft).map_err(io::Error::other)?;
         fsio::write_atomic(&self.discarded_path(draft), text.as_bytes())?;
         self.remove_draft(draft)?;
@@ -63,6 +78,9 @@ impl Workspace {
     /// Removes discarded drafts older than `DISCARDED_DAYS` (best effort:
     /// a file that cannot be removed now is tried again next time).
     pub fn purge_discarded_drafts(&self, now: std::time::SystemTime) {
+        if self.is_read_only() {
+            return;
+        }
         let dir = self.dir().join(super::TRASH_DIR).join(DISCARDED_DIR);
         let Ok(entries) = fs::read_dir(dir) else {
             return;

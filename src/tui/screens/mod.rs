@@ -7,4 +7,5 @@ pub mod feedback;
 pub mod plan;
 pub mod progress;
 pub mod reviews;
+pub mod team;
 pub mod trash;

@@ -209,7 +209,7 @@ fn marked(text: &str, marks: &[Range<usize>], base: Style, mark: Style) -> Vec<S
     spans
 }
 
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
