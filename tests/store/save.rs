@@ -311,6 +311,37 @@ fn a_read_only_workspace_never_writes() {
 }
 
 #[test]
+fn a_read_only_workspace_never_writes_removes_or_discards_a_draft() {
+    use starlog::domain::{Draft, DraftForm};
+    let root = tempfile::tempdir().expect("tempdir");
+    let draft = Draft {
+        format: 1,
+        id: Id::from_parts(1_790_000_000_500, [9; 10]),
+        saved_at: DateTime::parse_from_rfc3339("2026-11-20T17:06:00+00:00").expect("valid"),
+        editing: None,
+        date_text: "20/11/2026".into(),
+        entry: entry(10),
+        form: DraftForm::default(),
+        fields: Vec::new(),
+    };
+    open(root.path())
+        .save_draft(&draft)
+        .expect("the learner's draft is kept");
+    let folder = root.path().join("learner");
+    let path = folder.join("drafts").join(format!("{}.ron", draft.id));
+    let kept = fs::read(&path).expect("the draft file");
+    let ws = Workspace::open(root.path(), "learner", Mode::ReadOnly).expect("open");
+    assert_eq!(ws.drafts().0, vec![draft.clone()], "read as it is");
+    let mut changed = draft.clone();
+    changed.date_text = "21/11/2026".into();
+    assert!(ws.save_draft(&changed).is_err());
+    assert!(ws.discard_draft(&draft).is_err());
+    assert!(ws.remove_draft(&draft).is_err());
+    assert_eq!(fs::read(&path).expect("still there"), kept);
+    assert!(!folder.join("trash").exists(), "nothing discarded");
+}
+
+#[test]
 fn other_record_kinds_live_in_their_own_folders() {
     let root = tempfile::tempdir().expect("tempdir");
     let ws = open(root.path());
