@@ -71,18 +71,65 @@ pub fn read(
     let lines = team::read_each(root, &folders, cache, progress, |rel, loaded| {
         member(rel, loaded, &sets, today)
     });
-    Ok(folders
+    let mut held: Vec<Held> = Vec::new();
+    let mut members: Vec<Member> = folders
         .iter()
         .zip(lines)
-        .map(|(rel, line)| {
-            line.unwrap_or_else(|| Member {
+        .map(|(rel, line)| match line {
+            Some(line) => {
+                held.extend(line.sessions);
+                line.member
+            }
+            None => Member {
                 folder: folder_name(root, rel),
                 state: MemberState::Problem(
                     "starlog failed while reading it (a fault in starlog: please report it)".into(),
                 ),
-            })
+            },
         })
-        .collect())
+        .collect();
+    for m in &mut members {
+        let folder = m.folder.clone();
+        if let MemberState::Read { summary, .. } = &mut m.state {
+            summary.last_coaching = held
+                .iter()
+                .filter(|h| h.is_with(&folder, &summary.name))
+                .map(|h| h.date)
+                .max();
+        }
+    }
+    Ok(members)
+}
+
+/// A coaching session held with somebody, as a coach's workspace records
+/// it: the coachee's name, their workspace's name when given, and the day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Held {
+    coachee: String,
+    workspace: String,
+    date: NaiveDate,
+}
+
+impl Held {
+    /// True when the session was with the learner in `folder` (by the
+    /// workspace's name, the folder's last part) or, when the coach gave no
+    /// workspace, named `name` (letter case and spaces around aside).
+    fn is_with(&self, folder: &str, name: &str) -> bool {
+        let workspace = self.workspace.trim();
+        if !workspace.is_empty() {
+            let last = folder.rsplit('/').next().unwrap_or(folder);
+            return workspace.eq_ignore_ascii_case(last) || workspace.eq_ignore_ascii_case(folder);
+        }
+        let coachee = self.coachee.trim();
+        !coachee.is_empty() && coachee.to_lowercase() == name.trim().to_lowercase()
+    }
+}
+
+/// One workspace's line, and the coaching sessions it records (a coach's).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Line {
+    member: Member,
+    sessions: Vec<Held>,
 }
 
 /// Where the caseload keeps its own load cache of the learners under
@@ -118,23 +165,37 @@ fn folder_name(root: &Path, rel: &Path) -> String {
         .join("/")
 }
 
-/// One learner's line from their load (on the thread that loaded it).
+/// One learner's line from their load (on the thread that loaded it), with
+/// the coaching sessions their workspace records.
 fn member(
     rel: &Path,
     loaded: Result<Loaded, OpenError>,
     sets: &[criteria::FoundSet],
     today: NaiveDate,
-) -> Member {
+) -> Line {
     let folder = folder_name(Path::new(""), rel);
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {
-            return Member {
-                folder,
-                state: MemberState::Problem(e.to_string()),
+            return Line {
+                member: Member {
+                    folder,
+                    state: MemberState::Problem(e.to_string()),
+                },
+                sessions: Vec::new(),
             };
         }
     };
+    let sessions = loaded
+        .records
+        .coaching
+        .iter()
+        .map(|s| Held {
+            coachee: s.coachee.clone(),
+            workspace: s.workspace.clone(),
+            date: s.date,
+        })
+        .collect();
     let (first, more, _) = criteria::chosen(sets, &loaded.header.profile);
     let summary = caseload::summarise(
         &Portfolio {
@@ -147,15 +208,18 @@ fn member(
         },
         None,
     );
-    Member {
-        folder,
-        state: MemberState::Read {
-            summary,
-            unreadable_files: loaded
-                .problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count(),
+    Line {
+        member: Member {
+            folder,
+            state: MemberState::Read {
+                summary,
+                unreadable_files: loaded
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count(),
+            },
         },
+        sessions,
     }
 }

@@ -94,7 +94,7 @@ pub fn table(root: &caseload::Root, today: NaiveDate, members: &[Member]) -> Str
         .unwrap_or(0)
         .clamp(7, 24);
     s.push_str(&format!(
-        "\n{}  LVL  READY  LAST ENTRY  NEXT REVIEW         UNREFLECTED  OVERDUE OBJ  COACHED\n",
+        "\n{}  LVL  READY  LAST ENTRY  NEXT REVIEW             UNREFLECTED  OVERDUE OBJ  COACHED\n",
         pad("LEARNER", name_width)
     ));
     for m in members {
@@ -120,7 +120,7 @@ pub fn table(root: &caseload::Root, today: NaiveDate, members: &[Member]) -> Str
                     "{name}  {level:>3}  {:>5}  {:<10}  {}  {:>11}  {:>11}  {}\n",
                     summary.readiness_label(),
                     day(summary.last_entry),
-                    pad(&review, 18),
+                    pad(&review, 22),
                     summary.unreflected,
                     summary.overdue_objectives,
                     day(summary.last_coaching),

@@ -72,7 +72,7 @@ fn team_json_gives_every_learner_under_the_root_their_line() {
     let total = priya["readiness"]["total"].as_u64().expect("total");
     let passed = priya["readiness"]["passed"].as_u64().expect("passed");
     let failing = priya["readiness"]["failing"].as_array().expect("failing");
-    assert_eq!(total, 18);
+    assert_eq!(total as usize, starlog::domain::readiness::RULES.len());
     assert_eq!(passed + failing.len() as u64, total);
     for rule in failing {
         assert!(
@@ -385,5 +385,26 @@ fn a_line_is_reused_while_the_learner_is_unchanged_and_follows_a_change() {
     assert_eq!(
         learner(&after, "learner-001"),
         learner(&first, "learner-001")
+    );
+}
+
+#[test]
+fn the_last_coaching_session_comes_from_the_coachs_workspace_under_the_same_root() {
+    let root = common::temp_root();
+    let (code, _, err) = starlog(root.path(), &["demo", "--team"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = json(root.path(), &["team", "--json"]);
+    for coachee in ["ana", "priya", "tom"] {
+        let line = learner(&doc, coachee);
+        let day: chrono::NaiveDate = line["last_coaching"]
+            .as_str()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_else(|| panic!("{coachee} was coached: {line}"));
+        assert!(day <= common::today(), "{line}");
+    }
+    // Nobody coaches the coach in the demo.
+    assert_eq!(
+        learner(&doc, "coach")["last_coaching"],
+        serde_json::Value::Null
     );
 }

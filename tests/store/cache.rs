@@ -490,3 +490,31 @@ fn a_cached_record_readable_by_others_is_still_made_private() {
         "was readable by other users; made private (0600)"
     );
 }
+
+#[test]
+fn a_feedback_item_without_an_activity_does_not_spoil_the_cache() {
+    // Feedback leaves `activity` out of its file when empty; postcard, which
+    // does not describe fields, could not read such an entry back, and one
+    // such entry made the whole cache "damaged" and ignored on every open.
+    let (root, ws) = workspace();
+    let mut fb = starlog::domain::Feedback::new(
+        starlog::domain::Id::generate(),
+        day(),
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+00:00").expect("valid"),
+        starlog::domain::FeedbackSource::Customer,
+        starlog::domain::FeedbackMethod::Survey,
+        starlog::domain::Valence::Negative,
+        "On hold three times".into(),
+    );
+    fb.activity = None;
+    ws.create(&fb).expect("feedback saved");
+    age_files(ws.dir());
+    let loaded = ws.load().expect("load");
+    write_cache(ws.dir(), &loaded).expect("cache written");
+    let again = ws.load().expect("load");
+    assert_eq!(again.cache.ignored, None, "{:?}", again.cache);
+    assert_eq!(again.cache.reused, ENTRIES, "{:?}", again.cache);
+    assert_eq!(again.cache.parsed, 1, "the feedback is read from its file");
+    assert_eq!(again.records.feedback, vec![fb]);
+    drop(root);
+}

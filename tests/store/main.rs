@@ -32,4 +32,5 @@ mod permissions;
 mod reviews;
 mod roundtrip;
 mod save;
+mod team;
 mod tidy;

@@ -394,6 +394,10 @@ impl Fresh {
             return None;
         }
         let (kind, bytes) = encode_record(record).ok()?;
+        // postcard does not describe fields, so a field left out when empty
+        // (`skip_serializing_if`) cannot be read back: such a record is read
+        // from its file every time rather than spoil the whole cache.
+        decode_record(kind, &bytes).ok()?;
         Some(Fresh {
             key: key_of(&state.rel_path),
             hash: state.hash,

@@ -809,12 +809,13 @@ impl Workspace {
     /// racily-clean rule).
     pub fn fingerprint(&self) -> Option<(u64, usize)> {
         use std::hash::Hasher;
-        let (_, listing) = self.listing();
+        let listing = self.listing();
         let racy_after = listing.taken? - cache::RACY;
         let header = fs::symlink_metadata(self.dir.join(HEADER_FILE))
             .map(|m| cache::Stamp::of(&m))
             .unwrap_or_else(|_| cache::Stamp::unknown());
-        let mut keys: Vec<(&String, &cache::Stamp)> = listing.stamps.iter().collect();
+        let mut keys: Vec<(&String, &cache::Stamp)> =
+            listing.files.iter().map(|(k, l)| (k, &l.stamp)).collect();
         keys.sort_by(|a, b| a.0.cmp(b.0));
         let mut h = std::collections::hash_map::DefaultHasher::new();
         for (key, stamp) in std::iter::once((&String::new(), &header)).chain(keys) {
@@ -824,7 +825,7 @@ impl Workspace {
             h.write(key.as_bytes());
             h.write(&postcard::to_stdvec(stamp).ok()?);
         }
-        Some((h.finish(), listing.stamps.len()))
+        Some((h.finish(), listing.files.len()))
     }
 
     /// Brings the load cache up to date with the record files (after saves,

@@ -173,6 +173,7 @@ fn every_record_fresh(loaded: &Loaded, dir: &Path) -> Vec<crate::cache::Fresh> {
     r.witnesses.iter().for_each(|x| add(A::Witness(x.clone())));
     r.signoffs.iter().for_each(|x| add(A::SignOff(x.clone())));
     r.practice.iter().for_each(|x| add(A::Practice(x.clone())));
+    r.coaching.iter().for_each(|x| add(A::Coaching(x.clone())));
     out
 }
 

@@ -48,7 +48,10 @@ fn a_ready_learner_passes_every_rule_and_shows_their_dates() {
     assert_eq!(s.unreflected, 0);
     assert_eq!(s.overdue_objectives, 0);
     assert_eq!(s.last_coaching, Some(day(2026, 5, 20)));
-    assert_eq!(s.readiness_label(), "18/18");
+    assert_eq!(
+        s.readiness_label(),
+        format!("{0}/{0}", readiness::RULES.len())
+    );
 }
 
 #[test]
