@@ -101,33 +101,45 @@ impl Workspace {
 
     /// Every readable draft, newest first. Unreadable ones are reported, not removed.
     pub fn drafts(&self) -> (Vec<Draft>, Vec<Problem>) {
-        let mut drafts = Vec::new();
-        let mut problems = Vec::new();
-        let Ok(entries) = fs::read_dir(self.dir().join(DRAFT_DIR)) else {
-            return (drafts, problems);
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let is_draft = path.extension().is_some_and(|e| e == "ron")
-                && !entry.file_name().to_string_lossy().starts_with('.');
-            if !is_draft {
-                continue;
-            }
-            match fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| codec::decode::<Draft>(&b).map_err(|e| e.to_string()))
-            {
-                Ok(decoded) => drafts.push(decoded.record),
-                Err(message) => problems.push(Problem {
-                    path,
-                    severity: Severity::Warning,
-                    message: format!("draft could not be read: {message}"),
-                }),
-            }
-        }
-        drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
-        (drafts, problems)
+        read_drafts(&self.dir().join(DRAFT_DIR))
     }
+
+    /// The drafts the learner discarded that still wait in `trash/drafts/`
+    /// (30 days), newest first; `restore_discarded_draft` brings one back.
+    pub fn discarded_drafts(&self) -> (Vec<Draft>, Vec<Problem>) {
+        read_drafts(&self.dir().join(super::TRASH_DIR).join(DISCARDED_DIR))
+    }
+}
+
+/// The readable drafts in `dir`, newest first, and the unreadable ones as
+/// problems (never removed).
+fn read_drafts(dir: &std::path::Path) -> (Vec<Draft>, Vec<Problem>) {
+    let mut drafts = Vec::new();
+    let mut problems = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return (drafts, problems);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_draft = path.extension().is_some_and(|e| e == "ron")
+            && !entry.file_name().to_string_lossy().starts_with('.');
+        if !is_draft {
+            continue;
+        }
+        match fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| codec::decode::<Draft>(&b).map_err(|e| e.to_string()))
+        {
+            Ok(decoded) => drafts.push(decoded.record),
+            Err(message) => problems.push(Problem {
+                path,
+                severity: Severity::Warning,
+                message: format!("draft could not be read: {message}"),
+            }),
+        }
+    }
+    drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
+    (drafts, problems)
 }
 
 /// Where the workspace in `dir` keeps drafts (and text handed to

@@ -129,6 +129,38 @@ fn ctrl_d_discards_into_the_trash_and_u_brings_it_back() {
 }
 
 #[test]
+fn the_trash_lists_discarded_drafts_and_enter_brings_one_back_after_a_restart() {
+    let (root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Discarded but wanted");
+    app.write_draft();
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 'd');
+    assert_eq!(drafts_in(&root, "trash/drafts"), 1);
+    // Opened again, `u` no longer knows the draft: the Trash lists it.
+    drop(app);
+    let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
+    let loaded = ws.load().expect("loads");
+    let mut app = App::open(ws, now()).expect("opens");
+    app.apply_loaded(loaded);
+    app.header.onboarded = true;
+    app.update(crate::tui::Action::ShowTrash);
+    let view = app.trash.as_ref().expect("the trash is open");
+    assert_eq!(view.drafts.len(), 1, "the discarded draft is listed");
+    assert_eq!(view.len(), 1, "and nothing else was deleted");
+    assert!(
+        crate::tui::draft_description(&view.drafts[0]).contains("Discarded but wanted"),
+        "named by its form and first words"
+    );
+    app.update(crate::tui::Action::Restore);
+    assert!(app.trash.is_none(), "the trash closes");
+    assert!(matches!(app.form, Some(Form::Star(_))), "its form opens");
+    assert_eq!(focused_text(&mut app), "Discarded but wanted");
+    assert_eq!(drafts_in(&root, "trash/drafts"), 0);
+    assert_eq!(drafts_in(&root, "drafts"), 1);
+}
+
+#[test]
 fn keys_typed_straight_after_saving_are_not_commands() {
     let (root, mut app, _) = app_with_entry();
     press(&mut app, KeyCode::Char('n'));

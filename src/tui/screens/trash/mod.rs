@@ -2,20 +2,35 @@
 //! asking first when other records link to it (and naming them); `u` brings
 //! back the last deletion, also after the app was closed and opened again
 //! (the store keeps the order of deletions); `T` lists everything in the
-//! trash, and Enter brings the selected record back.
+//! trash, discarded drafts first, and Enter brings the selected one back (a
+//! draft into its form again).
 
 pub mod view;
 
 use crate::domain::links::linking_sentence;
-use crate::domain::{AnyRecord, Id};
+use crate::domain::{AnyRecord, Draft, Id};
 use crate::store::{Deletion, RecordKind, TrashedRecord};
 use crate::tui::{Action, App, Confirm, Screen, record_title, truncate};
 
 /// The Trash view: what was in the trash when it was opened.
 #[derive(Debug, Clone, Default)]
 pub struct TrashView {
+    /// Discarded drafts (kept 30 days), newest first: listed first.
+    pub drafts: Vec<Draft>,
     pub items: Vec<TrashedRecord>,
+    /// In the drafts, then in the records.
     pub selected: usize,
+}
+
+impl TrashView {
+    /// How many lines the view lists.
+    pub fn len(&self) -> usize {
+        self.drafts.len() + self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl App {
@@ -133,8 +148,14 @@ impl App {
             self.set_status("No workspace is open, so there is no trash");
             return;
         };
-        let (items, problems) = ws.trashed();
-        self.trash = Some(TrashView { items, selected: 0 });
+        let (items, mut problems) = ws.trashed();
+        let (drafts, unreadable) = ws.discarded_drafts();
+        problems.extend(unreadable);
+        self.trash = Some(TrashView {
+            drafts,
+            items,
+            selected: 0,
+        });
         if !problems.is_empty() {
             self.set_error(format!(
                 "{} in the trash could not be read (see ? help)",
@@ -147,15 +168,33 @@ impl App {
     /// Keys in the Trash view.
     pub(in crate::tui) fn trash_action(&mut self, action: Action) {
         let Some(view) = &mut self.trash else { return };
-        let last = view.items.len().saturating_sub(1);
+        let last = view.len().saturating_sub(1);
         match action {
             Action::Back => self.trash = None,
             Action::Down => view.selected = (view.selected + 1).min(last),
             Action::Up => view.selected = view.selected.saturating_sub(1),
             Action::Top => view.selected = 0,
             Action::Bottom => view.selected = last,
+            Action::Restore if view.selected < view.drafts.len() => {
+                let draft = view.drafts[view.selected].clone();
+                if !self.writable() {
+                    return;
+                }
+                // `u` no longer needs to bring this one back.
+                if self
+                    .discarded_draft
+                    .as_ref()
+                    .is_some_and(|d| d.id == draft.id)
+                {
+                    self.discarded_draft = None;
+                }
+                self.trash = None;
+                self.reader = None;
+                self.bring_back_draft(draft);
+            }
             Action::Restore => {
-                let Some(item) = view.items.get(view.selected).cloned() else {
+                let at = view.selected - view.drafts.len();
+                let Some(item) = view.items.get(at).cloned() else {
                     self.set_status("The trash is empty");
                     return;
                 };
