@@ -63,7 +63,9 @@ fn first_frame(bencher: divan::Bencher, n: usize) {
         let app = App::open(ws, now()).expect("app");
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });
@@ -92,7 +94,9 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
         down = !down;
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
     });
 }
@@ -124,14 +128,18 @@ fn first_key_after_first_frame(bencher: divan::Bencher, n: usize) {
             let app = App::open(ws, now()).expect("app");
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
             terminal
-                .draw(|f| starlog::tui::view(&app, f))
+                .draw(|f| {
+                    starlog::tui::view(&app, f);
+                })
                 .expect("draw");
             (app, terminal)
         })
         .bench_local_values(|(mut app, mut terminal)| {
             app.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
             terminal
-                .draw(|f| starlog::tui::view(&app, f))
+                .draw(|f| {
+                    starlog::tui::view(&app, f);
+                })
                 .expect("draw");
             // Returned: closing the app (and its lock) is not timed.
             (app, terminal)
@@ -162,7 +170,9 @@ fn load_arrives(bencher: divan::Bencher, n: usize) {
             );
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
             terminal
-                .draw(|f| starlog::tui::view(&app, f))
+                .draw(|f| {
+                    starlog::tui::view(&app, f);
+                })
                 .expect("draw");
             let loaded = Loaded {
                 header: header.clone(),
@@ -173,7 +183,9 @@ fn load_arrives(bencher: divan::Bencher, n: usize) {
         .bench_local_values(|(mut app, mut terminal, loaded)| {
             app.apply_shared_load(loaded, std::sync::Arc::clone(&records), criteria.clone());
             terminal
-                .draw(|f| starlog::tui::view(&app, f))
+                .draw(|f| {
+                    starlog::tui::view(&app, f);
+                })
                 .expect("draw");
             (app, terminal)
         });

@@ -79,7 +79,9 @@ fn key_to_frame(bencher: divan::Bencher, n: usize) {
     bencher.bench_local(|| {
         app.handle_key(&down);
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
     });
 }

@@ -72,7 +72,9 @@ fn plan_screen_frame(bencher: divan::Bencher, n: usize) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     bencher.bench_local(|| {
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
     });
 }
@@ -86,7 +88,9 @@ fn objective_form_key_to_frame(bencher: divan::Bencher, n: usize) {
     bencher.bench_local(|| {
         app.handle_key(&KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
     });
 }

@@ -67,11 +67,15 @@ fn progress_frame_when_cached(bencher: divan::Bencher, n: usize) {
     app.update(Action::ShowScreen(Screen::Progress));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
-        .draw(|f| starlog::tui::view(&app, f))
+        .draw(|f| {
+            starlog::tui::view(&app, f);
+        })
         .expect("first frame works the figures out");
     bencher.bench_local(|| {
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
     });
 }

@@ -52,7 +52,9 @@ fn timeline_key_to_frame(bencher: divan::Bencher, n: usize) {
         down = !down;
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });
@@ -66,7 +68,9 @@ fn compare_frame(bencher: divan::Bencher, n: usize) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     bencher.bench_local(|| {
         terminal
-            .draw(|f| starlog::tui::view(&app, f))
+            .draw(|f| {
+                starlog::tui::view(&app, f);
+            })
             .expect("draw");
         divan::black_box(terminal.backend().buffer().area);
     });

@@ -173,8 +173,9 @@ pub struct App {
     pub search: search::SearchState,
     /// Text for $EDITOR, waiting for the loop (which owns the terminal).
     pub editor_request: Option<String>,
-    /// Where the last frame put tabs and lists, for mouse clicks.
-    pub mouse_map: std::cell::RefCell<mouse::MouseMap>,
+    /// Where the last frame put tabs and lists, for mouse clicks: what
+    /// `ui::view` returned, kept by the loop (the view itself writes nothing).
+    pub mouse_map: mouse::MouseMap,
     /// How far the preview beside a list is scrolled with the mouse wheel,
     /// for the record selected then (another selection starts at the top).
     pub preview_scroll: Option<(Screen, usize, u16)>,
@@ -246,7 +247,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             search: search::SearchState::default(),
             editor_request: None,
-            mouse_map: std::cell::RefCell::default(),
+            mouse_map: mouse::MouseMap::default(),
             preview_scroll: None,
             criteria,
             more_criteria,
@@ -791,7 +792,7 @@ impl App {
 
     /// Scrolls the reader, never past where the last frame's text ended.
     pub(super) fn scroll_reader(&mut self, rows: i32) {
-        let bottom = self.mouse_map.borrow().reader_bottom.unwrap_or(u16::MAX);
+        let bottom = self.mouse_map.reader_bottom.unwrap_or(u16::MAX);
         if let Some(scroll) = self.reader {
             let next = (i32::from(scroll.min(bottom)) + rows).clamp(0, i32::from(bottom));
             self.reader = Some(u16::try_from(next).unwrap_or(bottom));

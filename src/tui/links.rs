@@ -125,7 +125,7 @@ impl App {
     fn pick_link(&mut self, n: usize) {
         self.reader_pick = n;
         let (row, rows, height) = {
-            let map = self.mouse_map.borrow();
+            let map = &self.mouse_map;
             match map.reader_links.get(n) {
                 Some((row, rows)) => (*row, *rows, map.reader_rows),
                 None => return,

@@ -36,7 +36,7 @@ const SCROLL_STEP: u16 = 3;
 impl App {
     pub fn handle_mouse(&mut self, ev: &MouseEvent) {
         let at = Position::new(ev.column, ev.row);
-        let map = self.mouse_map.borrow().clone();
+        let map = self.mouse_map.clone();
         let down = matches!(ev.kind, MouseEventKind::ScrollDown);
         let wheel = matches!(
             ev.kind,
@@ -137,9 +137,9 @@ mod tests {
         App::from_loaded(loaded, now)
     }
 
-    fn draw(app: &App) {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|f| crate::tui::view(app, f)).unwrap();
+    /// Draws a frame and keeps its hit map, as the loop does.
+    fn draw(app: &mut App) {
+        screen_text(app);
     }
 
     fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
@@ -158,8 +158,8 @@ mod tests {
     #[test]
     fn clicking_a_tab_shows_its_screen() {
         let mut app = app_with_entries(3);
-        draw(&app);
-        let (rect, _) = app.mouse_map.borrow().tabs[2];
+        draw(&mut app);
+        let (rect, _) = app.mouse_map.tabs[2];
         app.handle_mouse(&click(rect.x + 1, rect.y));
         assert_eq!(app.screen, Screen::Feedback);
     }
@@ -167,18 +167,18 @@ mod tests {
     #[test]
     fn clicking_a_row_selects_it_and_again_opens_it() {
         let mut app = app_with_entries(5);
-        draw(&app);
-        let list = app.mouse_map.borrow().lists[0];
+        draw(&mut app);
+        let list = app.mouse_map.lists[0];
         app.handle_mouse(&click(list.rows.x + 2, list.rows.y + 2));
         assert_eq!(app.selected(Screen::Diary), 2);
         assert!(app.reader.is_none());
-        draw(&app);
+        draw(&mut app);
         app.handle_mouse(&click(list.rows.x + 2, list.rows.y + 2));
         assert!(app.reader.is_some(), "a second click opens the entry");
         // Clicking below the last entry does nothing.
         let mut app = app_with_entries(2);
-        draw(&app);
-        let list = app.mouse_map.borrow().lists[0];
+        draw(&mut app);
+        let list = app.mouse_map.lists[0];
         app.handle_mouse(&click(list.rows.x + 2, list.rows.y + 5));
         assert_eq!(app.selected(Screen::Diary), 0);
     }
@@ -186,12 +186,12 @@ mod tests {
     #[test]
     fn the_wheel_moves_the_list_and_scrolls_the_preview() {
         let mut app = app_with_entries(5);
-        draw(&app);
-        let list = app.mouse_map.borrow().lists[0];
+        draw(&mut app);
+        let list = app.mouse_map.lists[0];
         app.handle_mouse(&mouse(MouseEventKind::ScrollDown, list.rows.x, list.rows.y));
         assert_eq!(app.selected(Screen::Diary), 1);
-        draw(&app);
-        let preview = app.mouse_map.borrow().previews[0];
+        draw(&mut app);
+        let preview = app.mouse_map.previews[0];
         app.handle_mouse(&mouse(
             MouseEventKind::ScrollDown,
             preview.x + 2,
@@ -208,14 +208,18 @@ mod tests {
     fn forms_ignore_the_mouse() {
         let mut app = app_with_entries(2);
         app.new_entry();
-        draw(&app);
+        draw(&mut app);
         app.handle_mouse(&click(3, 0));
         assert!(app.form.is_some());
     }
 
-    fn screen_text(app: &App) -> String {
+    fn screen_text(app: &mut App) -> String {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|f| crate::tui::view(app, f)).unwrap();
+        let mut hits = None;
+        terminal
+            .draw(|f| hits = Some(crate::tui::view(app, f)))
+            .unwrap();
+        app.mouse_map = hits.unwrap();
         let buffer = terminal.backend().buffer();
         let mut out = String::new();
         for y in 0..buffer.area.height {
@@ -235,7 +239,7 @@ mod tests {
             let lines: Vec<String> = (1..=40).map(|n| format!("line {n}")).collect();
             app.records_mut().diary[0].text = format!("{}\nThe last words.", lines.join("\n"));
             app.update(Action::Open);
-            assert!(!screen_text(&app).contains("The last words."));
+            assert!(!screen_text(&mut app).contains("The last words."));
             app.handle_key(&KeyEvent::new(key, KeyModifiers::NONE));
             assert!(app.reader.is_some(), "{key:?} keeps the reader open");
             assert_eq!(
@@ -243,10 +247,10 @@ mod tests {
                 0,
                 "{key:?} leaves the list alone"
             );
-            assert!(screen_text(&app).contains("The last words."), "{key:?}");
+            assert!(screen_text(&mut app).contains("The last words."), "{key:?}");
             // k then goes up one row from the bottom, not from a far-off number.
             app.handle_key(&KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE));
-            let bottom = app.mouse_map.borrow().reader_bottom.unwrap();
+            let bottom = app.mouse_map.reader_bottom.unwrap();
             assert_eq!(app.reader, Some(bottom - 1), "{key:?}");
         }
     }

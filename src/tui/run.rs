@@ -297,9 +297,13 @@ where
                 start_load(app, dir.clone());
             }
         }
+        let mut hits = None;
         terminal
-            .draw(|frame| super::view(app, frame))
+            .draw(|frame| hits = Some(super::view(app, frame)))
             .map_err(std::io::Error::other)?;
+        if let Some(hits) = hits {
+            app.mouse_map = hits;
+        }
         if !tidied && app.loading.is_none() {
             // After the first frame and the load: it walks the whole
             // workspace, and on two cores would slow the load down.

@@ -181,7 +181,11 @@ mod tests {
 
     fn status_row(app: &App, width: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
-        terminal.draw(|f| crate::tui::view(app, f)).unwrap();
+        terminal
+            .draw(|f| {
+                crate::tui::view(app, f);
+            })
+            .unwrap();
         let buffer = terminal.backend().buffer();
         (0..width).map(|x| buffer[(x, 23)].symbol()).collect()
     }

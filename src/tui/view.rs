@@ -8,26 +8,30 @@ use super::screens::{
 };
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
+use crate::tui::mouse::MouseMap;
 use crate::tui::{Action, App, Confirm, Context, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use widgets::Canvas;
 
 /// Below this the layout cannot work; a notice is shown instead.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// Draws the whole app.
-pub fn view(app: &App, frame: &mut Frame) {
+/// Draws the whole app from `app`, writing nothing but the frame, and
+/// returns where it drew what the mouse can click or scroll (the loop keeps
+/// it for the next mouse event: `App::mouse_map`).
+pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
-        return;
+        return MouseMap::default();
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
-        return;
+        return MouseMap::default();
     }
     let st = Styles::new(app);
     // A long message (a refusal that says why) gets the rows it needs, so
@@ -39,12 +43,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     } else {
         0
     };
-    widgets::FRAME_NOTES.with(|n| {
-        *n.borrow_mut() = widgets::FrameNotes {
-            preview_scroll,
-            ..widgets::FrameNotes::default()
-        }
-    });
+    let frame = &mut Canvas::new(frame, preview_scroll);
     let [tabs, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -77,15 +76,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         },
     }
     status::draw(app, frame, status, &st);
-    widgets::FRAME_NOTES.with(|n| {
-        let notes = std::mem::take(&mut *n.borrow_mut());
-        let mut map = app.mouse_map.borrow_mut();
-        map.lists = notes.lists;
-        map.previews = notes.previews;
-        map.reader_bottom = app.reader.map(|_| notes.text_bottom);
-        map.reader_links = notes.link_rows;
-        map.reader_rows = notes.text_rows;
-    });
+    // What the overlays below draw is not clicked through (they take the
+    // mouse themselves), so the map is what the screen beneath drew.
+    let mut hits = std::mem::take(&mut frame.hits);
+    hits.reader_bottom = app.reader.map(|_| frame.text_bottom);
     if let Some(palette) = &app.search.palette {
         search::draw(app, palette, frame, body, &st);
     }
@@ -98,6 +92,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(confirm) = &app.confirm {
         draw_confirm(app, confirm, frame, body, &st);
     }
+    hits
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -111,7 +106,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let new_feedback = app
         .records
         .feedback
@@ -150,7 +145,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ));
         spans.push(Span::raw("│"));
     }
-    app.mouse_map.borrow_mut().tabs = tab_hits;
+    frame.hits.tabs = tab_hits;
     let who = if app.header.profile.name.is_empty() {
         String::new()
     } else {

@@ -5,28 +5,45 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use std::cell::RefCell;
 
-thread_local! {
-    /// Where this frame drew lists and previews, for mouse clicks (see
-    /// `crate::tui::mouse`), and the wheel scroll previews should start at.
-    /// Set and collected by `tui::view` around each frame.
-    pub(super) static FRAME_NOTES: RefCell<FrameNotes> = RefCell::default();
-}
-
-#[derive(Debug, Default)]
-pub(super) struct FrameNotes {
-    pub lists: Vec<crate::tui::mouse::ListHit>,
-    pub previews: Vec<Rect>,
+/// The frame being drawn, with what the drawing notes on the way for the
+/// mouse (where lists, previews and the reader's records went). The view
+/// writes only here: `tui::view` hands the notes back as the hit map, which
+/// the loop keeps for the next mouse event. Derefs to the ratatui `Frame`.
+pub struct Canvas<'a, 'f> {
+    frame: &'a mut Frame<'f>,
+    /// Where this frame drew what can be clicked or scrolled.
+    pub(super) hits: crate::tui::mouse::MouseMap,
     /// Applied by `text_panel` when drawn unscrolled (previews).
-    pub preview_scroll: u16,
+    preview_scroll: u16,
     /// How far the last text panel drawn can scroll before its last line
     /// leaves the bottom (the reader's `G`/`End` go there).
-    pub text_bottom: u16,
-    /// Drawn by `picked_panel`: where its records' lines are (row, rows),
-    /// and the rows it shows.
-    pub link_rows: Vec<(u16, u16)>,
-    pub text_rows: u16,
+    pub(super) text_bottom: u16,
+}
+
+impl<'a, 'f> Canvas<'a, 'f> {
+    /// A canvas over `frame`; previews start `preview_scroll` rows down.
+    pub fn new(frame: &'a mut Frame<'f>, preview_scroll: u16) -> Self {
+        Canvas {
+            frame,
+            hits: crate::tui::mouse::MouseMap::default(),
+            preview_scroll,
+            text_bottom: 0,
+        }
+    }
+}
+
+impl<'f> std::ops::Deref for Canvas<'_, 'f> {
+    type Target = Frame<'f>;
+    fn deref(&self) -> &Frame<'f> {
+        self.frame
+    }
+}
+
+impl<'f> std::ops::DerefMut for Canvas<'_, 'f> {
+    fn deref_mut(&mut self) -> &mut Frame<'f> {
+        self.frame
+    }
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -69,7 +86,7 @@ pub fn window_start(selected: usize, len: usize, height: usize) -> usize {
 /// Draws a list by asking for only the rows that are visible, so the work
 /// per frame does not grow with the number of records.
 pub fn draw_list<'a>(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     block: Block<'a>,
     len: usize,
@@ -81,12 +98,10 @@ pub fn draw_list<'a>(
     frame.render_widget(block, area);
     let height = inner.height as usize;
     let start = window_start(selected, len, height);
-    FRAME_NOTES.with(|n| {
-        n.borrow_mut().lists.push(crate::tui::mouse::ListHit {
-            rows: inner,
-            start,
-            len,
-        })
+    frame.hits.lists.push(crate::tui::mouse::ListHit {
+        rows: inner,
+        start,
+        len,
     });
     for (i, index) in (start..len.min(start + height)).enumerate() {
         let mut line = row(index);
@@ -115,7 +130,7 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, st: &Styles) -> Block<'a> {
 }
 
 /// A screen's empty state: what goes here and how to add it.
-pub fn empty_state(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, st: &Styles) {
+pub fn empty_state(frame: &mut Canvas, area: Rect, title: &str, lines: Vec<Line<'_>>, st: &Styles) {
     let block = panel(format!(" {title} "), st);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -159,18 +174,15 @@ pub fn reflow(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 /// Scrolled, wrapped text in a panel. Drawn unscrolled (a preview), it
 /// takes the mouse wheel's scroll and is noted for the wheel.
 pub fn text_panel<'a>(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     block: Block<'a>,
     lines: Vec<Line<'a>>,
     scroll: u16,
 ) {
     let scroll = if scroll == 0 {
-        FRAME_NOTES.with(|n| {
-            let mut notes = n.borrow_mut();
-            notes.previews.push(area);
-            notes.preview_scroll
-        })
+        frame.hits.previews.push(area);
+        frame.preview_scroll
     } else {
         scroll
     };
@@ -181,7 +193,7 @@ pub fn text_panel<'a>(
     // Rows as wrapped at this width, borders included: the text ends there.
     let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
     let bottom = rows.saturating_sub(area.height);
-    FRAME_NOTES.with(|n| n.borrow_mut().text_bottom = bottom);
+    frame.text_bottom = bottom;
     frame.render_widget(paragraph.scroll((scroll.min(bottom), 0)), area);
 }
 
@@ -190,7 +202,7 @@ pub fn text_panel<'a>(
 /// scroll a picked one into view (the view itself never moves the text).
 #[allow(clippy::too_many_arguments)]
 pub fn picked_panel<'a>(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     block: Block<'a>,
     mut lines: Vec<Line<'a>>,
@@ -221,11 +233,8 @@ pub fn picked_panel<'a>(
     {
         *line = std::mem::take(line).patch_style(st.selected());
     }
-    FRAME_NOTES.with(|n| {
-        let mut notes = n.borrow_mut();
-        notes.link_rows = link_rows;
-        notes.text_rows = inner.height;
-    });
+    frame.hits.reader_links = link_rows;
+    frame.hits.reader_rows = inner.height;
     text_panel(frame, area, block, lines, scroll);
 }
 

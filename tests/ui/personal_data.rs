@@ -17,7 +17,9 @@ fn now() -> DateTime<FixedOffset> {
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
     terminal
-        .draw(|f| starlog::tui::view(app, f))
+        .draw(|f| {
+            starlog::tui::view(app, f);
+        })
         .expect("draw succeeds");
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();

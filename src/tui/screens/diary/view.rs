@@ -4,15 +4,15 @@
 use crate::domain::words::count;
 use crate::domain::{DiaryEntry, Records, StarPart};
 use crate::tui::theme::Styles;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
 use crate::tui::{App, Screen};
 use chrono::{Datelike, Days, NaiveDate};
-use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     if app.records.diary.is_empty() {
         let mut lines = vec![
             Line::from(
@@ -205,7 +205,7 @@ pub fn journal_days(diary: &[DiaryEntry], today: NaiveDate, days: usize) -> (Vec
     (marks, streak)
 }
 
-fn draw_strip(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let label = |streak: usize| match streak {
         0 => "no streak yet".to_string(),
         1 => "1-day streak".to_string(),

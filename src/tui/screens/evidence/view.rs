@@ -11,8 +11,8 @@ use crate::tui::App;
 use crate::tui::screens::evidence::{FileStatus, RowKind, rows};
 use crate::tui::theme::Styles;
 use crate::tui::truncate;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{list_and_preview, panel, window_start, wrap_lines};
-use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -241,7 +241,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
     out
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
     let r = &app.records;
     let all = rows(r);

@@ -5,9 +5,9 @@
 use crate::domain::feedback::NextStep;
 use crate::domain::{Feedback, FeedbackState, Records, Triangulation, Valence};
 use crate::tui::theme::Styles;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{draw_list, empty_state, list_and_preview, panel, section, text_panel};
 use crate::tui::{App, Screen};
-use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -30,7 +30,7 @@ fn valence_span(valence: Valence, st: &Styles) -> Span<'static> {
     }
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let items = &app.records.feedback;
     if items.is_empty() {
         let mut lines = vec![
@@ -154,7 +154,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
 }
 
 /// Counts per state (the legend of the list's marks) and the filter.
-fn draw_strip(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut spans = Vec::new();
     for (i, state) in FeedbackState::ALL.iter().enumerate() {
         let n = app
@@ -285,7 +285,7 @@ fn triangulation_height(t: &Triangulation, width: u16) -> u16 {
 }
 
 /// Feedback by source type and valence over the review period, and warnings.
-fn draw_triangulation(t: &Triangulation, frame: &mut Frame, area: Rect, st: &Styles, wide: bool) {
+fn draw_triangulation(t: &Triangulation, frame: &mut Canvas, area: Rect, st: &Styles, wide: bool) {
     let title = format!(
         " Triangulation {} ",
         t.period.describe_with(&|d| st.days.day(d))

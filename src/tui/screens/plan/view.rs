@@ -12,12 +12,12 @@ use crate::domain::{
 };
 use crate::tui::screens::plan::PlanRow;
 use crate::tui::theme::Styles;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{
     centered, empty_state, list_and_preview, panel, picked_panel, section, text_panel, window_start,
 };
 use crate::tui::{App, Screen, truncate};
 use chrono::NaiveDate;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// Days before a target date when an objective shows as due soon.
 pub const DUE_SOON_DAYS: i64 = 14;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let records = &app.records;
     if app.plan_len() == 0 {
         let lines = vec![
@@ -100,7 +100,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
 /// The list with a heading over each of the three parts.
 fn draw_list(
     app: &App,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     rows: &[PlanRow],
     selected: usize,
@@ -274,7 +274,7 @@ fn activity_row(a: &Activity, st: &Styles) -> Line<'static> {
 }
 
 /// The "new what?" chooser that `n` opens.
-fn draw_chooser(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_chooser(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     if !app.plan_chooser {
         return;
     }

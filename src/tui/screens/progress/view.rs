@@ -15,15 +15,15 @@ use crate::domain::words::count;
 use crate::tui::App;
 use crate::tui::screens::progress::{MetricSeries, ProgressData, ProgressView};
 use crate::tui::theme::Styles;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{draw_list, panel, picked_panel, text_panel};
 use chrono::{Datelike, NaiveDate};
-use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     if area.height < 3 {
         return;
     }
@@ -71,7 +71,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     }
 }
 
-fn draw_view_tabs(app: &App, data: &ProgressData, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_view_tabs(app: &App, data: &ProgressData, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut spans = Vec::new();
     for v in ProgressView::ALL {
         let style = if v == app.progress.view {
@@ -117,7 +117,7 @@ fn draw_kpis(
     app: &App,
     data: &ProgressData,
     selected: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {
@@ -214,7 +214,7 @@ fn x(d: NaiveDate) -> f64 {
 const CHART_MIN_ROWS: u16 = 4;
 const CHART_MIN_COLUMNS: u16 = 20;
 
-fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Canvas, area: Rect, st: &Styles) {
     let chart = crate::export::build::chart_for(records, &s.metric);
     let points: Vec<(f64, f64)> = chart.points.iter().map(|p| (x(p.date), p.value)).collect();
     let (Some(first), Some(last)) = (chart.points.first(), chart.points.last()) else {
@@ -414,7 +414,7 @@ fn readings_reader(
     s: &MetricSeries,
     scroll: u16,
     pick: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {
@@ -471,7 +471,7 @@ fn draw_criteria(
     app: &App,
     data: &ProgressData,
     selected: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {
@@ -594,7 +594,7 @@ fn evidence_reader(
     c: &CriterionCoverage,
     scroll: u16,
     pick: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {
@@ -674,7 +674,7 @@ fn describe(r: &RecordRef, st: &Styles) -> String {
 fn draw_readiness(
     data: &ProgressData,
     selected: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {

@@ -14,9 +14,9 @@ use crate::domain::words::count;
 use crate::domain::{Records, Review};
 use crate::tui::screens::reviews::Compare;
 use crate::tui::theme::Styles;
+use crate::tui::widgets::Canvas;
 use crate::tui::widgets::{empty_state, list_and_preview, panel, text_panel, window_start};
 use crate::tui::{App, Screen, truncate};
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -55,7 +55,7 @@ fn due_line(due: Due, st: &Styles) -> (String, Style) {
     }
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let records = &app.records;
     let interval = app.header.settings.review_interval_days;
     let due = cycle::due(&records.reviews, &records.objectives, interval, app.today);
@@ -97,7 +97,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     );
 }
 
-fn draw_empty(app: &App, due: Due, frame: &mut Frame, area: Rect, st: &Styles) {
+fn draw_empty(app: &App, due: Due, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut lines = vec![
         Line::from("Dated reviews of your plan with your manager, mentor or assessor: what"),
         Line::from("changed and why. Assessors look for a regular, dated review cycle."),
@@ -239,7 +239,7 @@ fn draw_timeline(
     due: Due,
     order: &[&Review],
     selected: usize,
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     st: &Styles,
 ) {
@@ -280,7 +280,7 @@ fn draw_timeline(
     }
     // The next review stays pinned at the top; the rest scrolls.
     let pinned = rows.remove(0);
-    let render = |n: usize, row: Row, frame: &mut Frame| {
+    let render = |n: usize, row: Row, frame: &mut Canvas| {
         let rect = Rect {
             x: inner.x,
             y: inner.y + n as u16,
