@@ -188,8 +188,11 @@ pub struct App {
     /// The Progress screen's view, selections, running export and figures.
     pub progress: progress::ProgressState,
     /// Goes up whenever the records in memory change, so work derived from
-    /// them (the Progress screen's) is redone only then.
+    /// them is redone only then.
     pub records_rev: u64,
+    /// What the screens show worked out from the records (see `derived.rs`):
+    /// kept fresh by update, read by the view.
+    pub derived: crate::tui::derived::Derived,
     /// The Reviews screen's compare view, when open (in the reader).
     pub review_compare: Option<reviews::Compare>,
     /// Records saved or trashed in this session, so a background load that
@@ -261,6 +264,7 @@ impl App {
             records_rev: 0,
             jobs: Jobs::default(),
             load_run: super::run::LoadRun::default(),
+            derived: crate::tui::derived::Derived::default(),
         }
     }
 
@@ -598,6 +602,8 @@ impl App {
     }
 
     pub(super) fn clamp(&mut self, screen: Screen) {
+        // The records may just have changed: the list's length with them.
+        self.refresh_derived();
         let len = self.list_len(screen);
         let state = &mut self.lists[screen.index()];
         state.selected = state.selected.min(len.saturating_sub(1));
@@ -704,6 +710,7 @@ impl App {
         if !was_reading && self.reader.is_some() {
             self.reader_pick = 0;
         }
+        self.refresh_derived();
     }
 
     pub(super) fn update_in_context(&mut self, action: Action) {

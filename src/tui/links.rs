@@ -48,7 +48,7 @@ impl App {
                 }
             }
             Screen::Progress => {
-                let data = self.progress_data();
+                let data = &self.derived.progress;
                 match self.progress.view {
                     ProgressView::Kpis => data
                         .series
@@ -260,7 +260,8 @@ mod tests {
         app.update(Action::NextView);
         let with_evidence = (0..app.list_len(Screen::Progress))
             .find(|i| {
-                app.progress_data()
+                app.derived
+                    .progress
                     .coverage
                     .as_ref()
                     .is_some_and(|c| !c.criteria[*i].evidence.is_empty())
@@ -283,7 +284,7 @@ mod tests {
         app.update(Action::PreviousView);
         let with_records = (0..app.list_len(Screen::Progress))
             .find(|i| {
-                app.progress_data().verdicts[*i]
+                app.derived.progress.verdicts[*i]
                     .records
                     .iter()
                     .any(|r| app.records.diary.iter().any(|e| e.id == r.id))

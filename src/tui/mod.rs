@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod arrivals;
+pub mod derived;
 pub mod editor;
 pub mod forms;
 pub mod help;

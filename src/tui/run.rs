@@ -297,6 +297,9 @@ where
                 start_load(app, dir.clone());
             }
         }
+        // Whatever changed the records or the day since (a load, a record
+        // from the shell, midnight), what the screen shows follows first.
+        app.refresh_derived();
         let mut hits = None;
         terminal
             .draw(|frame| hits = Some(super::view(app, frame)))

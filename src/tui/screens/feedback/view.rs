@@ -59,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         empty_state(frame, area, "Feedback", lines, st);
         return;
     }
-    let visible = app.visible_feedback();
+    let visible = &app.derived.visible_feedback;
     let selected = app.selected(Screen::Feedback);
     let current = visible.get(selected).and_then(|i| items.get(*i));
     if let Some(scroll) = app.reader {
@@ -124,8 +124,12 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             },
         );
     }
-    // Counted once per frame: the panel's height and its rows both need it.
-    let tri = (wide || app.feedback_view.show_triangulation).then(|| app.triangulation());
+    // Worked out in update: the panel's height and its rows both read it.
+    let tri = app
+        .derived
+        .triangulation
+        .as_ref()
+        .filter(|_| wide || app.feedback_view.show_triangulation);
     let (preview, triangulation) = if let (true, Some(t)) = (wide, &tri) {
         let panel_height = triangulation_height(t, right.width).min(right.height / 2);
         let [preview, tri] =

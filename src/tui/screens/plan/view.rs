@@ -4,7 +4,7 @@
 //! details of the selected record follow the golden thread both ways and
 //! call out its gaps.
 
-use crate::domain::smart::{self, SmartCheck};
+use crate::domain::smart::SmartCheck;
 use crate::domain::thread::{self, format_hours};
 use crate::domain::words::count;
 use crate::domain::{
@@ -58,9 +58,9 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let details = |row: PlanRow, links: &mut Vec<usize>| -> Vec<Line<'_>> {
         match row {
             PlanRow::Objective(i) => {
-                objective_lines(&records.objectives[i], records, app.today, st, links)
+                objective_lines(&records.objectives[i], records, app, st, links)
             }
-            PlanRow::Need(i) => need_lines(&records.needs[i], records, app.today, st, links),
+            PlanRow::Need(i) => need_lines(&records.needs[i], records, app, st, links),
             PlanRow::Activity(i) => activity_lines(&records.activities[i], records, st, links),
             PlanRow::Practice(i) => practice_lines(&records.practice[i], records, st, links),
         }
@@ -193,7 +193,10 @@ fn draw_list(
             Ok(i) => (
                 Some(i),
                 match rows[i] {
-                    PlanRow::Objective(k) => objective_row(&records.objectives[k], app.today, st),
+                    PlanRow::Objective(k) => {
+                        let o = &records.objectives[k];
+                        objective_row(o, app.derived.smart.of(o), app.today, st)
+                    }
                     PlanRow::Need(k) => need_row(&records.needs[k], records, st),
                     PlanRow::Activity(k) => activity_row(&records.activities[k], st),
                     PlanRow::Practice(k) => practice_row(&records.practice[k], st),
@@ -224,10 +227,14 @@ fn due_span(o: &Objective, today: NaiveDate, st: &Styles) -> Span<'static> {
     }
 }
 
-fn objective_row(o: &Objective, today: NaiveDate, st: &Styles) -> Line<'static> {
-    let check = smart::check(o, today);
+fn objective_row(
+    o: &Objective,
+    check: Option<&SmartCheck>,
+    today: NaiveDate,
+    st: &Styles,
+) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(badges(&check, st));
+    spans.extend(badges(check, st));
     spans.push(Span::raw(" "));
     spans.push(due_span(o, today, st));
     spans.push(Span::styled(
@@ -322,10 +329,11 @@ fn draw_chooser(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
 fn objective_lines<'a>(
     o: &'a Objective,
     records: &'a Records,
-    today: NaiveDate,
+    app: &App,
     st: &Styles,
     links: &mut Vec<usize>,
 ) -> Vec<Line<'a>> {
+    let today = app.today;
     let t = thread::objective_thread(records, o);
     let mut out = vec![Line::styled(o.statement.clone(), st.title())];
     let mut status = vec![Span::raw(format!("Status: {}", o.status.label()))];
@@ -357,11 +365,12 @@ fn objective_lines<'a>(
         ));
     }
     out.push(Line::raw(""));
-    let check = smart::check(o, today);
-    let passed = check.letters.iter().filter(|c| c.passes()).count();
-    out.push(Line::styled(format!("SMART check {passed}/5"), st.title()));
-    out.extend(check_lines(&check, st));
-    out.push(Line::raw(""));
+    if let Some(check) = app.derived.smart.of(o) {
+        let passed = check.letters.iter().filter(|c| c.passes()).count();
+        out.push(Line::styled(format!("SMART check {passed}/5"), st.title()));
+        out.extend(check_lines(check, st));
+        out.push(Line::raw(""));
+    }
     let m = &o.measure;
     if !(m.baseline.is_empty() && m.target.is_empty() && m.how.is_empty()) {
         out.push(Line::styled("Measure", st.title()));
@@ -532,7 +541,7 @@ fn practice_lines<'a>(
 fn need_lines<'a>(
     n: &'a DevelopmentNeed,
     records: &'a Records,
-    today: NaiveDate,
+    app: &App,
     st: &Styles,
     links: &mut Vec<usize>,
 ) -> Vec<Line<'a>> {
@@ -570,7 +579,7 @@ fn need_lines<'a>(
         for o in &t.objectives {
             links.push(out.len());
             let mut spans = vec![Span::raw("  ")];
-            spans.extend(badges(&smart::check(o, today), st));
+            spans.extend(badges(app.derived.smart.of(o), st));
             spans.push(Span::raw(format!(
                 " {} [{}]",
                 o.statement,
@@ -671,7 +680,11 @@ fn activity_lines<'a>(
 
 /// S M A R T badges: a passing letter in the good colour, a failing one
 /// replaced by "·" in the error colour (so it shows without colour too).
-pub fn badges(check: &SmartCheck, st: &Styles) -> Vec<Span<'static>> {
+/// (Without a check, worked out in update, five dim dots keep the column.)
+pub fn badges(check: Option<&SmartCheck>, st: &Styles) -> Vec<Span<'static>> {
+    let Some(check) = check else {
+        return vec![Span::styled("·····", st.dim())];
+    };
     check
         .letters
         .iter()

@@ -107,8 +107,6 @@ pub struct ProgressState {
     /// The selection in each view, kept while another view is shown.
     selected: [usize; 3],
     pub export: Option<ExportJob>,
-    /// Worked out on demand, once per change of the records.
-    data: std::cell::RefCell<ProgressData>,
 }
 
 impl App {
@@ -126,51 +124,19 @@ impl App {
         }
     }
 
-    /// The Progress screen's figures, worked out again only when the records
-    /// (or the day, or the criteria set) changed since last time.
-    pub fn progress_data(&self) -> std::cell::Ref<'_, ProgressData> {
-        let set_id = self
-            .criteria
-            .as_ref()
-            .map(|c| c.id.clone())
-            .unwrap_or_default();
-        let stale = {
-            let d = self.progress.data.borrow();
-            d.today != Some(self.today) || d.rev != self.records_rev || d.criteria_id != set_id
-        };
-        if stale {
-            let fresh = self.compute_progress(set_id);
-            *self.progress.data.borrow_mut() = fresh;
-        }
-        self.progress.data.borrow()
-    }
-
-    fn compute_progress(&self, criteria_id: String) -> ProgressData {
-        let mut data = work_out(
-            &self.header,
-            &self.records,
-            self.criteria.as_ref(),
-            &self.more_criteria,
-            self.today,
-        );
-        data.rev = self.records_rev;
-        data.criteria_id = criteria_id;
-        data
-    }
-
     /// Takes figures worked out elsewhere (the background load) from the
     /// records now in memory, so the UI thread need not work them out.
     /// (Worked out for another day or criteria set, they are redone when
     /// next shown.)
     pub fn progress_worked_out(&mut self, mut data: ProgressData) {
         data.rev = self.records_rev;
-        *self.progress.data.get_mut() = data;
+        self.derived.take_progress(data, self.records_rev);
         self.clamp(Screen::Progress);
     }
 
     /// Rows in the current Progress view.
     pub fn progress_len(&self) -> usize {
-        let d = self.progress_data();
+        let d = &self.derived.progress;
         match self.progress.view {
             ProgressView::Kpis => d.series.len(),
             ProgressView::Criteria => d.coverage.as_ref().map_or(0, |c| c.criteria.len()),
@@ -211,7 +177,8 @@ impl App {
         if self.progress.view != ProgressView::Kpis {
             return None;
         }
-        self.progress_data()
+        self.derived
+            .progress
             .series
             .get(self.selected(Screen::Progress))
             .cloned()
@@ -462,9 +429,9 @@ mod tests {
             records,
             ..Loaded::default()
         };
-        let by_itself = App::from_loaded(loaded.clone(), now);
+        let mut by_itself = App::from_loaded(loaded.clone(), now);
         let shown = |d: &ProgressData| format!("{:?}", (&d.series, &d.coverage, &d.verdicts));
-        let expected = shown(&by_itself.progress_data());
+        let expected = shown(by_itself.progress_data());
         let criteria = (by_itself.criteria.clone(), by_itself.more_criteria.clone());
         let progress = work_out(
             &loaded.header,
@@ -475,11 +442,11 @@ mod tests {
         );
         let mut app = App::from_loaded(Loaded::default(), now);
         app.apply_loaded_with(loaded, Some(Derived { criteria, progress }));
-        assert_eq!(shown(&app.progress_data()), expected);
+        assert_eq!(shown(app.progress_data()), expected);
         // Taken as they came: a change behind the app's back is not seen
         // until the records change through it.
         std::sync::Arc::make_mut(&mut app.records).kpis.clear();
-        assert_eq!(shown(&app.progress_data()), expected);
+        assert_eq!(shown(app.progress_data()), expected);
         app.records_mut();
         assert!(app.progress_data().series.is_empty());
     }
@@ -488,7 +455,7 @@ mod tests {
     fn a_load_shows_before_its_figures_and_a_save_meanwhile_leaves_the_background_its_records() {
         let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
         let (header, records) = crate::demo::story(now.date_naive());
-        let by_itself = App::from_loaded(
+        let mut by_itself = App::from_loaded(
             Loaded {
                 header: header.clone(),
                 records: records.clone(),
@@ -497,7 +464,7 @@ mod tests {
             now,
         );
         let shown = |d: &ProgressData| format!("{:?}", (&d.series, &d.coverage, &d.verdicts));
-        let expected = shown(&by_itself.progress_data());
+        let expected = shown(by_itself.progress_data());
         let criteria = (by_itself.criteria.clone(), by_itself.more_criteria.clone());
 
         let mut app = App::from_loaded(Loaded::default(), now);
@@ -534,7 +501,7 @@ mod tests {
             now.date_naive(),
         );
         app.progress_worked_out(figures);
-        assert_eq!(shown(&app.progress_data()), expected);
+        assert_eq!(shown(app.progress_data()), expected);
     }
 
     #[test]

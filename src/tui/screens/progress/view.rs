@@ -3,8 +3,8 @@
 //! reviews (│) on the time axis, and before/after figures around an
 //! objective's activities. Criteria: the coverage matrix (Enter lists the
 //! evidence). Readiness: the portfolio checklist with what would satisfy
-//! each rule. Figures come from `App::progress_data`, worked out once per
-//! change of the records.
+//! each rule. Figures come from `App::derived`, worked out in update once
+//! per change of the records (never here).
 
 use crate::domain::Records;
 use crate::domain::coverage::{CoverageState, CriterionCoverage, EvidenceType};
@@ -27,19 +27,19 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     if area.height < 3 {
         return;
     }
-    let data = app.progress_data();
+    let data = &app.derived.progress;
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    draw_view_tabs(app, &data, frame, tabs, st);
+    draw_view_tabs(app, data, frame, tabs, st);
     let selected = app.selected(crate::tui::Screen::Progress);
     let pick = app.reader_pick;
     match (app.progress.view, app.reader) {
-        (ProgressView::Kpis, None) => draw_kpis(app, &data, selected, frame, body, st),
+        (ProgressView::Kpis, None) => draw_kpis(app, data, selected, frame, body, st),
         (ProgressView::Kpis, Some(scroll)) => {
             if let Some(s) = data.series.get(selected) {
                 readings_reader(s, scroll, pick, frame, body, st);
             }
         }
-        (ProgressView::Criteria, None) => draw_criteria(app, &data, selected, frame, body, st),
+        (ProgressView::Criteria, None) => draw_criteria(app, data, selected, frame, body, st),
         (ProgressView::Criteria, Some(scroll)) => {
             if let Some(c) = data
                 .coverage
@@ -49,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
                 evidence_reader(app, c, scroll, pick, frame, body, st);
             }
         }
-        (ProgressView::Readiness, None) => draw_readiness(&data, selected, frame, body, st),
+        (ProgressView::Readiness, None) => draw_readiness(data, selected, frame, body, st),
         (ProgressView::Readiness, Some(scroll)) => {
             if let Some(v) = data.verdicts.get(selected) {
                 let lines = verdict_lines(v, usize::MAX, st);
