@@ -113,21 +113,26 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         .iter()
         .filter(|f| f.state == crate::domain::FeedbackState::New)
         .count();
-    // The Evidence view is not one of the numbered screens: while it shows,
-    // its own place in the bar is the highlighted one.
-    let evidence = app.evidence.view.is_some() && app.form.is_none();
-    let evidence_label = " E Evidence ";
-    let room = if evidence {
-        area.width.saturating_sub(evidence_label.len() as u16 + 1)
+    // The Trash and Evidence views are not numbered screens: while one
+    // shows, its own place in the bar is the highlighted one (not the
+    // screen beneath it).
+    let own_place = if app.trash.is_some() {
+        Some(" T Trash ")
+    } else if app.evidence.view.is_some() && app.form.is_none() {
+        Some(" E Evidence ")
     } else {
-        area.width
+        None
+    };
+    let room = match own_place {
+        Some(label) => area.width.saturating_sub(label.len() as u16 + 1),
+        None => area.width,
     };
     let labels = tab_labels(app.screen, new_feedback, room);
     let mut spans = Vec::new();
     let mut tab_hits = Vec::new();
     let mut x = area.x;
     for (screen, label) in Screen::ALL.into_iter().zip(labels) {
-        let style = if screen == app.screen && app.form.is_none() && !evidence {
+        let style = if screen == app.screen && app.form.is_none() && own_place.is_none() {
             st.selected().add_modifier(Modifier::BOLD)
         } else {
             Style::default()
@@ -138,9 +143,9 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         spans.push(Span::styled(label, style));
         spans.push(Span::raw("│"));
     }
-    if evidence {
+    if let Some(label) = own_place {
         spans.push(Span::styled(
-            evidence_label,
+            label,
             st.selected().add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::raw("│"));

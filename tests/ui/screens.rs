@@ -68,6 +68,27 @@ fn render(app: &App, width: u16, height: u16) -> String {
     out
 }
 
+/// The tab bar's highlighted (reverse-video) text, without colour.
+fn highlighted_tabs(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|f| {
+            starlog::tui::view(app, f);
+        })
+        .expect("draw succeeds");
+    let buffer = terminal.backend().buffer().clone();
+    (0..80)
+        .filter(|&x| {
+            buffer[(x, 0)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|x| buffer[(x, 0)].symbol())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// Draws a frame and keeps where it drew things, as the event loop does
 /// (a reader scrolls a picked record into view from there).
 fn render_kept(app: &mut App, width: u16, height: u16) {
@@ -810,6 +831,23 @@ fn a_search_jump_into_the_evidence_view_highlights_evidence_in_the_tab_bar() {
     app.update(Action::ShowScreen(Screen::Plan));
     app.update(Action::ShowEvidence);
     assert_eq!(highlighted(&app), "E Evidence");
+}
+
+/// The bug: the Trash view (`T`) covered the screen but the tab bar still
+/// highlighted the screen beneath it (`2 Plan`), as if that were showing.
+#[test]
+fn the_trash_view_highlights_its_own_place_in_the_tab_bar() {
+    let mut app = demo_app();
+    app.update(Action::ShowScreen(Screen::Plan));
+    // What `T` opens on an empty trash (the test app has no folder behind it).
+    app.trash = Some(starlog::tui::screens::trash::TrashView::default());
+    assert_eq!(app.context(), starlog::tui::Context::Trash);
+    let bar = render(&app, 80, 24);
+    let bar = bar.lines().next().unwrap_or_default();
+    assert!(bar.contains("T Trash"), "{bar}");
+    assert_eq!(highlighted_tabs(&app), "T Trash");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(highlighted_tabs(&app), "2 Plan", "back to the Plan");
 }
 
 #[test]
