@@ -25,7 +25,7 @@ pub(crate) mod testkit {
 }
 
 use super::jobs::{Jobs, Kind};
-use super::screens::{evidence, feedback, progress, reviews, trash};
+use super::screens::{self, evidence, progress, trash};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
@@ -86,12 +86,6 @@ pub struct Loading {
     pub total: usize,
 }
 
-/// Selection in a list; the view scrolls so it stays visible.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
-    pub selected: usize,
-}
-
 /// Why the app stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -119,8 +113,6 @@ pub struct App {
     /// (the search index and the Progress figures after a load); changed
     /// through [`App::records_mut`].
     pub records: Arc<Records>,
-    /// The Plan screen's "new what?" chooser is open.
-    pub plan_chooser: bool,
     pub files: HashMap<Id, FileState>,
     pub problems: Vec<Problem>,
     /// All records are in memory (the background load finished).
@@ -129,7 +121,9 @@ pub struct App {
     pub diary_total: usize,
     pub loading: Option<Loading>,
     pub screen: Screen,
-    pub lists: [ListState; 5],
+    /// Each screen's own state: its selection, and the Plan's chooser, the
+    /// Feedback filter, the Reviews compare view, the Progress views.
+    pub screens: crate::tui::screens::Screens,
     /// Reading one record full-screen, scrolled this far.
     pub reader: Option<u16>,
     /// Which of the records the reader lists is picked (see `links.rs`).
@@ -183,18 +177,12 @@ pub struct App {
     /// The profile's further criteria sets, checked alongside the first.
     pub more_criteria: Vec<CriteriaSet>,
     pub prompts: StarPrompts,
-    /// The Feedback screen's filter and panels.
-    pub feedback_view: feedback::FeedbackView,
-    /// The Progress screen's view, selections, running export and figures.
-    pub progress: progress::ProgressState,
     /// Goes up whenever the records in memory change, so work derived from
     /// them is redone only then.
     pub records_rev: u64,
     /// What the screens show worked out from the records (see `derived.rs`):
     /// kept fresh by update, read by the view.
     pub derived: crate::tui::derived::Derived,
-    /// The Reviews screen's compare view, when open (in the reader).
-    pub review_compare: Option<reviews::Compare>,
     /// Records saved or trashed in this session, so a background load that
     /// started earlier cannot bring back an old state of them.
     pub(super) session_saved: HashMap<Id, (AnyRecord, FileState)>,
@@ -221,7 +209,7 @@ impl App {
             diary_total,
             loading: None,
             screen: Screen::Diary,
-            lists: [ListState::default(); 5],
+            screens: crate::tui::screens::Screens::default(),
             reader: None,
             reader_pick: 0,
             help: None,
@@ -255,12 +243,8 @@ impl App {
             criteria,
             more_criteria,
             prompts: crate::assets::star_prompts(),
-            feedback_view: feedback::FeedbackView::default(),
-            review_compare: None,
             session_saved: HashMap::new(),
             session_trashed: Vec::new(),
-            plan_chooser: false,
-            progress: progress::ProgressState::default(),
             records_rev: 0,
             jobs: Jobs::default(),
             load_run: super::run::LoadRun::default(),
@@ -433,7 +417,7 @@ impl App {
             if let Some(id) = &selected_ids[i]
                 && let Some(pos) = self.position_of(*screen, id)
             {
-                self.lists[i].selected = pos;
+                self.select(*screen, pos);
             }
             if !(figures_to_come && *screen == Screen::Progress) {
                 self.clamp(*screen);
@@ -516,7 +500,7 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        if self.plan_chooser {
+        if self.screens.plan.chooser {
             Context::Chooser
         } else if self.confirm == Some(Confirm::DiscardChanges) {
             Context::Discard
@@ -541,32 +525,22 @@ impl App {
 
     /// The ids listed on a screen, in display order.
     pub fn ids(&self, screen: Screen) -> Vec<Id> {
-        match screen {
-            Screen::Diary => self.records.diary.iter().map(|e| e.id.clone()).collect(),
-            Screen::Plan => self.plan_ids(),
-            Screen::Feedback => self
-                .visible_feedback()
-                .iter()
-                .filter_map(|i| self.records.feedback.get(*i))
-                .map(|f| f.id.clone())
-                .collect(),
-            Screen::Reviews => self.review_ids(),
-            Screen::Progress => Vec::new(),
-        }
+        screens::of(screen).ids(self)
     }
 
     pub fn list_len(&self, screen: Screen) -> usize {
-        match screen {
-            Screen::Diary => self.records.diary.len(),
-            Screen::Plan => self.plan_len(),
-            Screen::Feedback => self.visible_feedback().len(),
-            Screen::Reviews => self.records.reviews.len(),
-            Screen::Progress => self.progress_len(),
-        }
+        screens::of(screen).len(self)
     }
 
+    /// The selected row of `screen`'s list.
     pub fn selected(&self, screen: Screen) -> usize {
-        self.lists[screen.index()].selected
+        screens::of(screen).selected(&self.screens)
+    }
+
+    /// Selects row `pos` of `screen`'s list (kept in range by the view and
+    /// by [`App::clamp`]).
+    pub fn select(&mut self, screen: Screen, pos: usize) {
+        *screens::of(screen).selection(&mut self.screens) = pos;
     }
 
     /// The records, to change them: the one way in, so it is also where
@@ -605,15 +579,15 @@ impl App {
         // The records may just have changed: the list's length with them.
         self.refresh_derived();
         let len = self.list_len(screen);
-        let state = &mut self.lists[screen.index()];
-        state.selected = state.selected.min(len.saturating_sub(1));
+        let selected = screens::of(screen).selection(&mut self.screens);
+        *selected = (*selected).min(len.saturating_sub(1));
     }
 
     pub(super) fn move_selection(&mut self, delta: isize) {
         let len = self.list_len(self.screen) as isize;
-        let state = &mut self.lists[self.screen.index()];
-        let next = (state.selected as isize + delta).clamp(0, (len - 1).max(0));
-        state.selected = next as usize;
+        let selected = screens::of(self.screen).selection(&mut self.screens);
+        let next = (*selected as isize + delta).clamp(0, (len - 1).max(0));
+        *selected = next as usize;
     }
 
     /// Handles one key press: popups first, then the form, then the key table.
@@ -635,7 +609,7 @@ impl App {
             Some(action) => self.update(action),
             None if ctx == Context::Search => self.search_input(key),
             // Any other key closes the chooser, as Esc does.
-            None if ctx == Context::Chooser => self.plan_chooser = false,
+            None if ctx == Context::Chooser => self.screens.plan.chooser = false,
             None => {
                 if let Some(form) = &mut self.form
                     && forms::give_key(form.state_mut(), &self.keymap, key)
@@ -766,7 +740,7 @@ impl App {
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-10),
             Action::PageDown => self.move_selection(10),
-            Action::Top => self.lists[self.screen.index()].selected = 0,
+            Action::Top => self.select(self.screen, 0),
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Undo => self.undo_delete(),
             Action::ShowTrash => self.open_trash(),
@@ -787,13 +761,7 @@ impl App {
             Action::Help => self.help = Some(0),
             Action::Search => self.open_search(),
             // Everything else means something different on each screen.
-            other => match self.screen {
-                Screen::Diary => self.diary_action(other),
-                Screen::Plan => self.plan_action(other),
-                Screen::Feedback => self.feedback_action(other),
-                Screen::Reviews => self.reviews_action(other),
-                Screen::Progress => self.progress_action(other),
-            },
+            other => screens::of(self.screen).update(self, other),
         }
     }
 
@@ -884,7 +852,7 @@ impl App {
         for screen in Screen::ALL {
             if let Some(pos) = self.ids(screen).iter().position(|x| x == id) {
                 self.screen = screen;
-                self.lists[screen.index()].selected = pos;
+                self.select(screen, pos);
                 return;
             }
         }

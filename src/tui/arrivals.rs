@@ -58,7 +58,7 @@ impl App {
             if let Some(id) = id
                 && let Some(pos) = self.ids(*screen).iter().position(|x| *x == id)
             {
-                self.lists[screen.index()].selected = pos;
+                self.select(*screen, pos);
             }
             self.clamp(*screen);
         }

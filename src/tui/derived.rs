@@ -9,8 +9,8 @@
 use crate::domain::smart::{self, SmartCheck};
 use crate::domain::{FeedbackFilter, Triangulation};
 use crate::domain::{Id, Objective};
+use crate::tui::App;
 use crate::tui::screens::progress::{self, ProgressData};
-use crate::tui::{App, Screen};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -71,12 +71,7 @@ impl App {
     /// Cheap when nothing changed: called after every update and before
     /// every frame.
     pub fn refresh_derived(&mut self) {
-        match self.screen {
-            Screen::Plan => self.refresh_smart(),
-            Screen::Feedback => self.refresh_feedback(),
-            Screen::Progress => self.refresh_progress(),
-            Screen::Diary | Screen::Reviews => {}
-        }
+        crate::tui::screens::of(self.screen).refresh(self);
     }
 
     fn stamp<K: PartialEq>(&self, more: K) -> Stamp<K> {
@@ -87,7 +82,7 @@ impl App {
         }
     }
 
-    fn refresh_smart(&mut self) {
+    pub(in crate::tui) fn refresh_smart(&mut self) {
         let stamp = self.stamp(());
         if self.derived.smart_for.as_ref() == Some(&stamp) {
             return;
@@ -103,9 +98,9 @@ impl App {
         self.derived.worked_out += 1;
     }
 
-    fn refresh_feedback(&mut self) {
+    pub(in crate::tui) fn refresh_feedback(&mut self) {
         let stamp = self.stamp((
-            self.feedback_view.filter.clone(),
+            self.screens.feedback.filter.clone(),
             self.header.settings.review_interval_days,
         ));
         if self.derived.feedback_for.as_ref() == Some(&stamp) {
@@ -117,7 +112,7 @@ impl App {
         self.derived.worked_out += 1;
     }
 
-    fn refresh_progress(&mut self) {
+    pub(in crate::tui) fn refresh_progress(&mut self) {
         let set_id = self
             .criteria
             .as_ref()
@@ -153,8 +148,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::Action;
     use crate::tui::testkit::demo_app;
+    use crate::tui::{Action, Screen};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -232,7 +227,7 @@ mod tests {
         assert_eq!(app.derived.visible_feedback.len(), all - 1);
         assert_eq!(counted(&app), format!("{:?}", app.triangulation()));
         assert_ne!(counted(&app), before);
-        app.feedback_view.filter =
+        app.screens.feedback.filter =
             FeedbackFilter::parse("archived", app.today, app.review_period().start)
                 .expect("a filter");
         app.update(Action::Down);

@@ -49,7 +49,7 @@ impl App {
             }
             Screen::Progress => {
                 let data = &self.derived.progress;
-                match self.progress.view {
+                match self.screens.progress.view {
                     ProgressView::Kpis => data
                         .series
                         .get(selected)
@@ -91,7 +91,7 @@ impl App {
         let last = len - 1;
         let pick = self.reader_pick.min(last);
         let in_readings =
-            self.screen == Screen::Progress && self.progress.view == ProgressView::Kpis;
+            self.screen == Screen::Progress && self.screens.progress.view == ProgressView::Kpis;
         match action {
             Action::Down => self.pick_link((pick + 1).min(last)),
             Action::Up => self.pick_link(pick.saturating_sub(1)),

@@ -102,7 +102,7 @@ impl App {
                 if index == self.selected(self.screen) {
                     self.update(Action::Open);
                 } else {
-                    self.lists[self.screen.index()].selected = index;
+                    self.select(self.screen, index);
                 }
             }
         }

@@ -1,10 +1,9 @@
 //! The view: renders the whole screen from `&App`. No I/O and no state
-//! changes happen here; each screen draws in its own `screens/<name>/view.rs`,
-//! each form through `forms/view.rs`.
+//! changes happen here; each screen draws in its own `screens/<name>/view.rs`
+//! (reached through the `Screen` trait), each form through `forms/view.rs`.
 
 use super::screens::{
-    diary::view as diary, evidence::view as evidence, feedback::view as feedback,
-    plan::view as plan, progress::view as progress, reviews::view as reviews, trash::view as trash,
+    self, evidence::view as evidence, feedback::view as feedback, trash::view as trash,
 };
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
@@ -67,13 +66,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
         }
         Some(_) => {}
         None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
-        None => match app.screen {
-            Screen::Diary => diary::draw(app, frame, body, &st),
-            Screen::Plan => plan::draw(app, frame, body, &st),
-            Screen::Feedback => feedback::draw(app, frame, body, &st),
-            Screen::Reviews => reviews::draw(app, frame, body, &st),
-            Screen::Progress => progress::draw(app, frame, body, &st),
-        },
+        None => screens::of(app.screen).view(app, frame, body, &st),
     }
     status::draw(app, frame, status, &st);
     // What the overlays below draw is not clicked through (they take the

@@ -352,7 +352,7 @@ impl App {
         let screen = screen_of(kind);
         let mut position = self.ids(screen).iter().position(|x| x == id);
         if position.is_none() && screen == Screen::Feedback {
-            self.feedback_view.filter = FeedbackFilter::default();
+            self.screens.feedback.filter = FeedbackFilter::default();
             position = self.ids(screen).iter().position(|x| x == id);
             if position.is_some() {
                 self.set_status("Cleared the feedback filter to show it");
@@ -362,7 +362,7 @@ impl App {
         self.help = None;
         self.screen = screen;
         match position {
-            Some(pos) => self.lists[screen.index()].selected = pos,
+            Some(pos) => self.select(screen, pos),
             None => self.set_error("That record is no longer here (deleted or reloaded?)"),
         }
     }
@@ -472,7 +472,7 @@ mod tests {
             .find(|f| f.state == crate::domain::FeedbackState::Archived)
             .map(|f| f.id.clone())
             .expect("the demo archives some feedback");
-        app.feedback_view.filter.states = vec![crate::domain::FeedbackState::New];
+        app.screens.feedback.filter.states = vec![crate::domain::FeedbackState::New];
         assert!(!app.ids(Screen::Feedback).contains(&archived));
         app.jump_to(Kind::Feedback, &archived);
         assert_eq!(app.screen, Screen::Feedback);

@@ -5,6 +5,13 @@ pub mod view;
 use crate::domain::{DiaryEntry, Id};
 use crate::tui::{Action, App, Screen};
 
+/// The Diary screen's own state.
+#[derive(Debug, Default)]
+pub struct DiaryState {
+    /// The selected entry, newest first.
+    pub selected: usize,
+}
+
 impl App {
     pub(in crate::tui) fn diary_action(&mut self, action: Action) {
         match action {
@@ -42,5 +49,35 @@ impl App {
             return;
         }
         self.form = Some(crate::tui::forms::star::open(entry, true, self));
+    }
+}
+
+/// The Diary screen, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct DiaryScreen;
+
+impl crate::tui::screens::Screen for DiaryScreen {
+    fn len(&self, app: &App) -> usize {
+        app.records.diary.len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        app.records.diary.iter().map(|e| e.id.clone()).collect()
+    }
+    fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
+        screens.diary.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut crate::tui::screens::Screens) -> &'a mut usize {
+        &mut screens.diary.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.diary_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }

@@ -663,7 +663,7 @@ mod app_tests {
             .iter()
             .position(|x| x == &need)
             .expect("listed");
-        app.lists[Screen::Plan.index()].selected = pos;
+        app.select(Screen::Plan, pos);
         press(&mut app, KeyCode::Char('S'));
         assert!(matches!(app.form, Some(Form::SignOff(_))));
         typed(&mut app, "Gareth Evans");

@@ -18,6 +18,8 @@ use crate::tui::{Action, App, Form, Screen};
 /// How the Feedback screen is showing the inbox.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeedbackView {
+    /// The selected row of the inbox as filtered.
+    pub selected: usize,
     pub filter: FeedbackFilter,
     /// On narrow screens the lower pane shows triangulation instead of the preview.
     pub show_triangulation: bool,
@@ -50,11 +52,12 @@ impl App {
             Action::Archive => self.archive_or_reopen_selected(),
             Action::Filter => {
                 self.form = Some(Form::FeedbackFilter(Box::new(FeedbackFilterForm::new(
-                    &self.feedback_view.filter,
+                    &self.screens.feedback.filter,
                 ))));
             }
             Action::Triangulation => {
-                self.feedback_view.show_triangulation = !self.feedback_view.show_triangulation;
+                self.screens.feedback.show_triangulation =
+                    !self.screens.feedback.show_triangulation;
             }
             _ => {}
         }
@@ -62,7 +65,7 @@ impl App {
 
     /// Positions in `records.feedback` that the filter lets through, in order.
     pub fn visible_feedback(&self) -> Vec<usize> {
-        self.feedback_view.filter.apply(&self.records.feedback)
+        self.screens.feedback.filter.apply(&self.records.feedback)
     }
 
     pub fn selected_feedback(&self) -> Option<&Feedback> {
@@ -141,7 +144,7 @@ impl App {
             self.set_error(capitalise(&e.to_string()));
             return;
         }
-        self.feedback_view.pending_link = None;
+        self.screens.feedback.pending_link = None;
         let form = ActForm::new(
             f,
             &self.records,
@@ -190,7 +193,7 @@ impl App {
             .iter()
             .position(|i| self.records.feedback.get(*i).is_some_and(|f| &f.id == id))
         {
-            self.lists[Screen::Feedback.index()].selected = pos;
+            self.select(Screen::Feedback, pos);
         }
         self.clamp(Screen::Feedback);
     }
@@ -201,14 +204,14 @@ impl App {
         filter: crate::domain::FeedbackFilter,
     ) -> String {
         let id = self.selected_feedback().map(|f| f.id.clone());
-        self.feedback_view.filter = filter;
-        self.lists[Screen::Feedback.index()].selected = 0;
+        self.screens.feedback.filter = filter;
+        self.select(Screen::Feedback, 0);
         if let Some(id) = id {
             self.keep_selection_on(&id);
         }
         let shown = self.visible_feedback().len();
         let total = self.records.feedback.len();
-        if self.feedback_view.filter.is_empty() {
+        if self.screens.feedback.filter.is_empty() {
             format!("Filter cleared: all {total} shown")
         } else {
             format!("{shown} of {total} shown. f changes the filter")
@@ -228,9 +231,9 @@ impl App {
         self.screen = Screen::Feedback;
         if !self
             .find_feedback(id)
-            .is_some_and(|f| self.feedback_view.filter.matches(f))
+            .is_some_and(|f| self.screens.feedback.filter.matches(f))
         {
-            self.feedback_view.filter = FeedbackFilter::default();
+            self.screens.feedback.filter = FeedbackFilter::default();
         }
         self.keep_selection_on(id);
     }
@@ -239,7 +242,7 @@ impl App {
     /// the feedback is linked to the new objective (see `link_pending_feedback`).
     pub(in crate::tui) fn start_objective_from(&mut self, feedback: &Feedback, note: String) {
         let (form, objective) = objective_form_from_feedback(self, feedback);
-        self.feedback_view.pending_link = Some(PendingLink {
+        self.screens.feedback.pending_link = Some(PendingLink {
             feedback: feedback.id.clone(),
             objective,
             note,
@@ -251,12 +254,12 @@ impl App {
     /// After a form is saved: if it was the objective a feedback item asked
     /// for, links that feedback to it.
     pub(in crate::tui) fn link_pending_feedback(&mut self) {
-        let Some(pending) = self.feedback_view.pending_link.take() else {
+        let Some(pending) = self.screens.feedback.pending_link.take() else {
             return;
         };
         if self.records.objective(&pending.objective).is_none() {
             // Not saved (yet): still waiting.
-            self.feedback_view.pending_link = Some(pending);
+            self.screens.feedback.pending_link = Some(pending);
             return;
         }
         let objective = &pending.objective;
@@ -332,4 +335,41 @@ fn first_sentence(text: &str) -> String {
         .find(|(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))
         .map_or(text.len(), |(i, c)| i + c.len_utf8());
     crate::tui::truncate(text[..end].trim(), 80)
+}
+
+/// The Feedback screen, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct FeedbackScreen;
+
+impl crate::tui::screens::Screen for FeedbackScreen {
+    fn len(&self, app: &App) -> usize {
+        app.visible_feedback().len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        app.visible_feedback()
+            .iter()
+            .filter_map(|i| app.records.feedback.get(*i))
+            .map(|f| f.id.clone())
+            .collect()
+    }
+    fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
+        screens.feedback.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut crate::tui::screens::Screens) -> &'a mut usize {
+        &mut screens.feedback.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.feedback_action(action)
+    }
+    fn refresh(&self, app: &mut App) {
+        app.refresh_feedback();
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
+    }
 }

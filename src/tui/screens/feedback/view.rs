@@ -79,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     draw_strip(app, frame, strip, st);
     let (list_area, right) = list_and_preview(rest);
     let wide = rest.width >= 90;
-    let title = if app.feedback_view.filter.is_empty() {
+    let title = if app.screens.feedback.filter.is_empty() {
         format!(" Inbox ({}) ", items.len())
     } else {
         format!(" Inbox ({} of {}) ", visible.len(), items.len())
@@ -129,13 +129,13 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         .derived
         .triangulation
         .as_ref()
-        .filter(|_| wide || app.feedback_view.show_triangulation);
+        .filter(|_| wide || app.screens.feedback.show_triangulation);
     let (preview, triangulation) = if let (true, Some(t)) = (wide, &tri) {
         let panel_height = triangulation_height(t, right.width).min(right.height / 2);
         let [preview, tri] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(panel_height)]).areas(right);
         (Some(preview), Some(tri))
-    } else if app.feedback_view.show_triangulation {
+    } else if app.screens.feedback.show_triangulation {
         (None, Some(right))
     } else {
         (Some(right), None)
@@ -180,13 +180,13 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             style,
         ));
     }
-    let filter = &app.feedback_view.filter;
+    let filter = &app.screens.feedback.filter;
     if !filter.is_empty() {
         spans.push(Span::styled("   filter: ", st.dim()));
         spans.push(Span::styled(filter.describe(), st.tag()));
     } else if area.width >= 100 {
         spans.push(Span::styled("   f filters the list", st.dim()));
-    } else if !app.feedback_view.show_triangulation && area.width >= 72 {
+    } else if !app.screens.feedback.show_triangulation && area.width >= 72 {
         spans.push(Span::styled("   t triangulation", st.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -11,6 +11,15 @@ use crate::tui::forms::need::NeedForm;
 use crate::tui::forms::objective::ObjectiveForm;
 use crate::tui::{Action, App, Form, Screen};
 
+/// The Plan screen's own state.
+#[derive(Debug, Default)]
+pub struct PlanState {
+    /// The selected row of the plan list.
+    pub selected: usize,
+    /// The "new what?" chooser is open.
+    pub chooser: bool,
+}
+
 /// What a row of the Plan list is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanRow {
@@ -25,7 +34,7 @@ impl App {
     pub(in crate::tui) fn plan_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::New if self.writable() => self.plan_chooser = true,
+            Action::New if self.writable() => self.screens.plan.chooser = true,
             Action::Edit => self.edit_plan_selected(),
             Action::Delete => {
                 if let Some(id) = self.plan_ids().get(self.selected(Screen::Plan)).cloned() {
@@ -77,7 +86,7 @@ impl App {
     /// A key while the "new what?" chooser is open.
     /// A key in the Plan's "add what?" chooser (from the key table).
     pub(in crate::tui) fn plan_chooser_action(&mut self, action: Action) {
-        self.plan_chooser = false;
+        self.screens.plan.chooser = false;
         match action {
             Action::Quit => self.exit = Some(crate::tui::Exit::Done),
             Action::NewObjective => self.new_objective(),
@@ -226,6 +235,39 @@ impl App {
         } else {
             format!("{what} saved")
         })
+    }
+}
+
+/// The Plan screen, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct PlanScreen;
+
+impl crate::tui::screens::Screen for PlanScreen {
+    fn len(&self, app: &App) -> usize {
+        app.plan_len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        app.plan_ids()
+    }
+    fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
+        screens.plan.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut crate::tui::screens::Screens) -> &'a mut usize {
+        &mut screens.plan.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.plan_action(action)
+    }
+    fn refresh(&self, app: &mut App) {
+        app.refresh_smart();
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }
 

@@ -282,7 +282,7 @@ fn activity_row(a: &Activity, st: &Styles) -> Line<'static> {
 
 /// The "new what?" chooser that `n` opens.
 fn draw_chooser(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    if !app.plan_chooser {
+    if !app.screens.plan.chooser {
         return;
     }
     let activity_for = match app.plan_selected() {

@@ -9,7 +9,7 @@ pub mod view;
 use crate::domain::coverage::{self, Coverage};
 use crate::domain::kpi::{self, Scale};
 use crate::domain::readiness::{self, Verdict};
-use crate::domain::{KpiReading, privacy};
+use crate::domain::{Id, KpiReading, privacy};
 use crate::export::{self, Request};
 use crate::tui::forms::export::{ExportChoice, ExportForm};
 use crate::tui::forms::kpi::KpiForm;
@@ -104,7 +104,8 @@ pub struct ExportJob {
 #[derive(Debug, Default)]
 pub struct ProgressState {
     pub view: ProgressView,
-    /// The selection in each view, kept while another view is shown.
+    /// The selection in each view, kept while another view is shown (the
+    /// one selection of the screen: the current view's).
     selected: [usize; 3],
     pub export: Option<ExportJob>,
 }
@@ -113,14 +114,14 @@ impl App {
     /// Shows the KPI `metric` on the Progress screen's KPI view, selected
     /// (after a reading of it was recorded).
     pub fn show_kpi(&mut self, metric: &str) {
-        self.progress.view = ProgressView::Kpis;
+        self.screens.progress.view = ProgressView::Kpis;
         let row = self
             .progress_data()
             .series
             .iter()
             .position(|s| s.metric == metric);
         if let Some(i) = row {
-            self.lists[Screen::Progress.index()].selected = i;
+            self.select(Screen::Progress, i);
         }
     }
 
@@ -137,7 +138,7 @@ impl App {
     /// Rows in the current Progress view.
     pub fn progress_len(&self) -> usize {
         let d = &self.derived.progress;
-        match self.progress.view {
+        match self.screens.progress.view {
             ProgressView::Kpis => d.series.len(),
             ProgressView::Criteria => d.coverage.as_ref().map_or(0, |c| c.criteria.len()),
             ProgressView::Readiness => d.verdicts.len(),
@@ -150,7 +151,7 @@ impl App {
             Action::New if self.writable() => self.new_kpi_reading(),
             Action::Edit => self.edit_latest_reading(),
             Action::Delete
-                if self.progress.view == ProgressView::Kpis && self.progress_len() > 0 =>
+                if self.screens.progress.view == ProgressView::Kpis && self.progress_len() > 0 =>
             {
                 self.reader = Some(0);
                 self.set_status("Pick the reading with ↑/↓, then d deletes it");
@@ -162,19 +163,18 @@ impl App {
         }
     }
 
+    /// Each view keeps its own selection: switching shows the next view's.
     fn switch_progress_view(&mut self, step: isize) {
-        let i = self.progress.view.index();
-        self.progress.selected[i] = self.selected(Screen::Progress);
+        let i = self.screens.progress.view.index();
         let n = ProgressView::ALL.len() as isize;
         let next = ((i as isize + step).rem_euclid(n)) as usize;
-        self.progress.view = ProgressView::ALL[next];
-        self.lists[Screen::Progress.index()].selected = self.progress.selected[next];
+        self.screens.progress.view = ProgressView::ALL[next];
         self.clamp(Screen::Progress);
     }
 
     /// The metric selected in the KPI view, if that view is showing.
     pub fn selected_series(&self) -> Option<MetricSeries> {
-        if self.progress.view != ProgressView::Kpis {
+        if self.screens.progress.view != ProgressView::Kpis {
             return None;
         }
         self.derived
@@ -215,7 +215,7 @@ impl App {
     }
 
     fn open_export_form(&mut self) {
-        if self.progress.export.is_some() {
+        if self.screens.progress.export.is_some() {
             self.set_status("An export is already running");
             return;
         }
@@ -263,7 +263,7 @@ impl App {
                     if percent != shown {
                         shown = percent;
                         post.post(move |app: &mut App| {
-                            if let Some(job) = &mut app.progress.export {
+                            if let Some(job) = &mut app.screens.progress.export {
                                 job.done = done;
                             }
                         });
@@ -316,7 +316,7 @@ impl App {
         });
         match spawned {
             Ok(_) => {
-                self.progress.export = Some(ExportJob { done: 0, total });
+                self.screens.progress.export = Some(ExportJob { done: 0, total });
                 self.set_status("Exporting…");
             }
             Err(e) => self.set_error(format!("Could not start the export: {e}")),
@@ -325,7 +325,7 @@ impl App {
 
     /// Takes in the outcome of the export (posted as it ends).
     fn export_ended(&mut self, outcome: Result<String, String>) {
-        self.progress.export = None;
+        self.screens.progress.export = None;
         match outcome {
             Ok(message) => self.set_status(message),
             Err(message) => self.set_error(message),
@@ -334,7 +334,8 @@ impl App {
 
     /// How far a running export has got, as (done, total).
     pub fn export_progress(&self) -> Option<(usize, usize)> {
-        self.progress
+        self.screens
+            .progress
             .export
             .as_ref()
             .map(|j| (j.done.min(j.total), j.total))
@@ -393,6 +394,40 @@ pub fn work_out(
         series,
         coverage,
         verdicts,
+    }
+}
+
+/// The Progress screen, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct ProgressScreen;
+
+impl crate::tui::screens::Screen for ProgressScreen {
+    fn len(&self, app: &App) -> usize {
+        app.progress_len()
+    }
+    fn ids(&self, _app: &App) -> Vec<Id> {
+        Vec::new()
+    }
+    fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
+        screens.progress.selected[screens.progress.view.index()]
+    }
+    fn selection<'a>(&self, screens: &'a mut crate::tui::screens::Screens) -> &'a mut usize {
+        let view = screens.progress.view.index();
+        &mut screens.progress.selected[view]
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.progress_action(action)
+    }
+    fn refresh(&self, app: &mut App) {
+        app.refresh_progress();
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }
 
@@ -511,13 +546,13 @@ mod tests {
         app.update(Action::Down);
         assert_eq!(app.selected_series().map(|s| s.metric), Some("CSAT".into()));
         app.update(Action::NextView);
-        assert_eq!(app.progress.view, ProgressView::Criteria);
+        assert_eq!(app.screens.progress.view, ProgressView::Criteria);
         assert_eq!(app.selected(Screen::Progress), 0);
         assert_eq!(app.list_len(Screen::Progress), 8, "eight criteria");
         app.update(Action::NextView);
         assert_eq!(app.list_len(Screen::Progress), 22, "twenty-two rules");
         app.update(Action::NextView);
-        assert_eq!(app.progress.view, ProgressView::Kpis);
+        assert_eq!(app.screens.progress.view, ProgressView::Kpis);
         assert_eq!(app.selected(Screen::Progress), 1, "CSAT still selected");
     }
 
@@ -562,7 +597,7 @@ mod tests {
 
     fn wait_for_export(app: &mut App) {
         app.settle(Kind::Export, std::time::Duration::from_secs(20));
-        assert!(app.progress.export.is_none(), "the export finished");
+        assert!(app.screens.progress.export.is_none(), "the export finished");
     }
 
     #[test]
@@ -573,7 +608,7 @@ mod tests {
         let mut app = demo_app();
         export_to(&mut app, &path);
         assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
-        assert!(app.progress.export.is_none(), "nothing started yet");
+        assert!(app.screens.progress.export.is_none(), "nothing started yet");
         app.update(Action::No);
         assert!(
             matches!(app.form, Some(Form::Export(_))),

@@ -32,7 +32,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     draw_view_tabs(app, data, frame, tabs, st);
     let selected = app.selected(crate::tui::Screen::Progress);
     let pick = app.reader_pick;
-    match (app.progress.view, app.reader) {
+    match (app.screens.progress.view, app.reader) {
         (ProgressView::Kpis, None) => draw_kpis(app, data, selected, frame, body, st),
         (ProgressView::Kpis, Some(scroll)) => {
             if let Some(s) = data.series.get(selected) {
@@ -74,7 +74,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
 fn draw_view_tabs(app: &App, data: &ProgressData, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut spans = Vec::new();
     for v in ProgressView::ALL {
-        let style = if v == app.progress.view {
+        let style = if v == app.screens.progress.view {
             st.selected()
         } else {
             st.dim()

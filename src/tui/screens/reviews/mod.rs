@@ -9,6 +9,15 @@ use crate::domain::{Id, Review};
 use crate::tui::forms::review::ReviewForm;
 use crate::tui::{Action, App, Form, Screen};
 
+/// The Reviews screen's own state.
+#[derive(Debug, Default)]
+pub struct ReviewsState {
+    /// The selected review, in timeline order.
+    pub selected: usize,
+    /// The compare view, when open (in the reader).
+    pub compare: Option<Compare>,
+}
+
 /// What the selected review is compared with in the compare view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {
@@ -22,7 +31,7 @@ impl App {
     pub(in crate::tui) fn reviews_action(&mut self, action: Action) {
         match action {
             Action::Open => {
-                self.review_compare = None;
+                self.screens.reviews.compare = None;
                 self.open_reader();
             }
             Action::New => self.new_review(),
@@ -57,7 +66,7 @@ impl App {
             self.set_status("No review to compare yet: press n to hold the first one");
             return;
         }
-        self.review_compare = match (self.reader.is_some(), self.review_compare) {
+        self.screens.reviews.compare = match (self.reader.is_some(), self.screens.reviews.compare) {
             (true, Some(Compare::Previous)) => Some(Compare::Today),
             _ => Some(Compare::Previous),
         };
@@ -111,5 +120,35 @@ impl App {
         self.set_status(
             "Reviews are never edited: saving this records a correction that names the original",
         );
+    }
+}
+
+/// The Reviews screen, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct ReviewsScreen;
+
+impl crate::tui::screens::Screen for ReviewsScreen {
+    fn len(&self, app: &App) -> usize {
+        app.records.reviews.len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        app.review_ids()
+    }
+    fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
+        screens.reviews.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut crate::tui::screens::Screens) -> &'a mut usize {
+        &mut screens.reviews.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.reviews_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }

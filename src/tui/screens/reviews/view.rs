@@ -71,7 +71,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         return;
     };
     if let Some(scroll) = app.reader {
-        match app.review_compare {
+        match app.screens.reviews.compare {
             Some(mode) => {
                 let (title, lines) = compare_lines(records, review, mode, st);
                 text_panel(frame, area, panel(title, st), lines, scroll);
