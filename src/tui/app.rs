@@ -556,19 +556,12 @@ impl App {
     }
 
     pub(super) fn selected_id(&self, screen: Screen) -> Option<Id> {
-        match screen {
-            // (Without a list of every id: a journal may hold 100k entries.)
-            Screen::Diary => self.selected_entry().map(|e| e.id.clone()),
-            _ => self.ids(screen).get(self.selected(screen)).cloned(),
-        }
+        screens::of(screen).selected_id(self)
     }
 
     /// Where the record `id` is in `screen`'s list.
     pub(super) fn position_of(&self, screen: Screen, id: &Id) -> Option<usize> {
-        match screen {
-            Screen::Diary => self.records.diary.iter().position(|e| &e.id == id),
-            _ => self.ids(screen).iter().position(|x| x == id),
-        }
+        screens::of(screen).position_of(self, id)
     }
 
     pub fn selected_entry(&self) -> Option<&DiaryEntry> {

@@ -3,10 +3,9 @@
 //! pick one, Enter opens it on its own screen, and in a KPI's readings `e`
 //! corrects and `d` deletes the picked reading.
 
-use super::{Action, App, Form, Screen};
-use crate::domain::{Id, thread};
+use super::{Action, App, Form, Screen, screens};
+use crate::domain::Id;
 use crate::tui::forms::kpi::KpiForm;
-use crate::tui::screens::plan::PlanRow;
 use crate::tui::screens::progress::ProgressView;
 
 impl App {
@@ -15,61 +14,7 @@ impl App {
         if self.reader.is_none() {
             return Vec::new();
         }
-        let selected = self.selected(self.screen);
-        match self.screen {
-            Screen::Plan => {
-                let r = &self.records;
-                match self.plan_rows().get(selected) {
-                    Some(PlanRow::Objective(i)) => {
-                        let t = thread::objective_thread(r, &r.objectives[*i]);
-                        t.needs
-                            .iter()
-                            .map(|n| n.id.clone())
-                            .chain(t.activities.iter().map(|a| a.id.clone()))
-                            .chain(t.diary.iter().map(|e| e.id.clone()))
-                            .chain(t.feedback.iter().map(|f| f.id.clone()))
-                            .collect()
-                    }
-                    Some(PlanRow::Need(i)) => thread::need_thread(r, &r.needs[*i])
-                        .objectives
-                        .iter()
-                        .map(|o| o.id.clone())
-                        .collect(),
-                    Some(PlanRow::Activity(i)) => {
-                        let a = &r.activities[*i];
-                        a.objectives
-                            .iter()
-                            .cloned()
-                            .chain(thread::feedback_on(r, &a.id).iter().map(|f| f.id.clone()))
-                            .collect()
-                    }
-                    Some(PlanRow::Practice(i)) => r.practice[*i].links.clone(),
-                    None => Vec::new(),
-                }
-            }
-            Screen::Progress => {
-                let data = &self.derived.progress;
-                match self.screens.progress.view {
-                    ProgressView::Kpis => data
-                        .series
-                        .get(selected)
-                        .map(|s| s.readings.iter().rev().map(|k| k.id.clone()).collect())
-                        .unwrap_or_default(),
-                    ProgressView::Criteria => data
-                        .coverage
-                        .as_ref()
-                        .and_then(|c| c.criteria.get(selected))
-                        .map(|c| c.evidence.iter().map(|e| e.record.id.clone()).collect())
-                        .unwrap_or_default(),
-                    ProgressView::Readiness => data
-                        .verdicts
-                        .get(selected)
-                        .map(|v| v.records.iter().map(|r| r.id.clone()).collect())
-                        .unwrap_or_default(),
-                }
-            }
-            _ => Vec::new(),
-        }
+        screens::of(self.screen).reader_links(self)
     }
 
     /// The picked record of the open reader, if it lists any.

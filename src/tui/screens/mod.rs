@@ -31,12 +31,25 @@ pub trait Screen: Sync {
     fn selected(&self, screens: &Screens) -> usize;
     /// Where the selected row is kept, to move it.
     fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize;
+    /// The selected record's id.
+    fn selected_id(&self, app: &App) -> Option<Id> {
+        self.ids(app).get(self.selected(&app.screens)).cloned()
+    }
+    /// Where the record `id` is in its list.
+    fn position_of(&self, app: &App, id: &Id) -> Option<usize> {
+        self.ids(app).iter().position(|x| x == id)
+    }
     /// A key of its own (everything the app does not do the same on every
     /// screen: open, new, edit, delete and the screen's own commands).
     fn update(&self, app: &mut App, action: Action);
     /// Works out again what it shows from the records, when they (or the
     /// day, or what else it depends on) changed since. Never done in `view`.
     fn refresh(&self, _app: &mut App) {}
+    /// The records its reader lists for the selected row (an objective's
+    /// golden thread, a KPI's readings...), which `↑`/`↓` pick from.
+    fn reader_links(&self, _app: &App) -> Vec<Id> {
+        Vec::new()
+    }
     /// Draws it in `area`.
     fn view(&self, app: &App, frame: &mut Canvas, area: Rect, st: &Styles);
 }

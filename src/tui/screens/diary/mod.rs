@@ -62,6 +62,13 @@ impl crate::tui::screens::Screen for DiaryScreen {
     fn ids(&self, app: &App) -> Vec<Id> {
         app.records.diary.iter().map(|e| e.id.clone()).collect()
     }
+    // (Without a list of every id: a journal may hold 100k entries.)
+    fn selected_id(&self, app: &App) -> Option<Id> {
+        app.selected_entry().map(|e| e.id.clone())
+    }
+    fn position_of(&self, app: &App, id: &Id) -> Option<usize> {
+        app.records.diary.iter().position(|e| &e.id == id)
+    }
     fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
         screens.diary.selected
     }

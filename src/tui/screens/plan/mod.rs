@@ -242,6 +242,41 @@ impl App {
 pub struct PlanScreen;
 
 impl crate::tui::screens::Screen for PlanScreen {
+    fn reader_links(&self, app: &App) -> Vec<Id> {
+        let selected = app.selected(Screen::Plan);
+        let r = &app.records;
+        match app.plan_rows().get(selected) {
+            Some(PlanRow::Objective(i)) => {
+                let t = crate::domain::thread::objective_thread(r, &r.objectives[*i]);
+                t.needs
+                    .iter()
+                    .map(|n| n.id.clone())
+                    .chain(t.activities.iter().map(|a| a.id.clone()))
+                    .chain(t.diary.iter().map(|e| e.id.clone()))
+                    .chain(t.feedback.iter().map(|f| f.id.clone()))
+                    .collect()
+            }
+            Some(PlanRow::Need(i)) => crate::domain::thread::need_thread(r, &r.needs[*i])
+                .objectives
+                .iter()
+                .map(|o| o.id.clone())
+                .collect(),
+            Some(PlanRow::Activity(i)) => {
+                let a = &r.activities[*i];
+                a.objectives
+                    .iter()
+                    .cloned()
+                    .chain(
+                        crate::domain::thread::feedback_on(r, &a.id)
+                            .iter()
+                            .map(|f| f.id.clone()),
+                    )
+                    .collect()
+            }
+            Some(PlanRow::Practice(i)) => r.practice[*i].links.clone(),
+            None => Vec::new(),
+        }
+    }
     fn len(&self, app: &App) -> usize {
         app.plan_len()
     }

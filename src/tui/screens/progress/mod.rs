@@ -401,6 +401,28 @@ pub fn work_out(
 pub struct ProgressScreen;
 
 impl crate::tui::screens::Screen for ProgressScreen {
+    fn reader_links(&self, app: &App) -> Vec<Id> {
+        let selected = app.selected(Screen::Progress);
+        let data = &app.derived.progress;
+        match app.screens.progress.view {
+            ProgressView::Kpis => data
+                .series
+                .get(selected)
+                .map(|s| s.readings.iter().rev().map(|k| k.id.clone()).collect())
+                .unwrap_or_default(),
+            ProgressView::Criteria => data
+                .coverage
+                .as_ref()
+                .and_then(|c| c.criteria.get(selected))
+                .map(|c| c.evidence.iter().map(|e| e.record.id.clone()).collect())
+                .unwrap_or_default(),
+            ProgressView::Readiness => data
+                .verdicts
+                .get(selected)
+                .map(|v| v.records.iter().map(|r| r.id.clone()).collect())
+                .unwrap_or_default(),
+        }
+    }
     fn len(&self, app: &App) -> usize {
         app.progress_len()
     }
