@@ -1,8 +1,11 @@
 //! The terminal app. `app.rs` holds `App`, the state on screen; each screen
 //! lives in its own folder under `screens/` (its state and update in
-//! `mod.rs`, its drawing in `view.rs`); `forms/` is the form engine with one
-//! spec file per form; `view.rs` draws the whole frame from `&App`; the event
-//! loop is in `run.rs`.
+//! `mod.rs`, its drawing in `view.rs`) behind the one `screens::Screen`
+//! trait; `forms/` is the form engine with one spec file per form; the event
+//! loop is in `run.rs`. What the screens show worked out from the records
+//! (`derived.rs`) is redone in update when the records' revision or the day
+//! changes; `view.rs` then draws the whole frame from `&App`, writing nothing
+//! but the frame, and returns the mouse hit map the loop keeps.
 
 pub mod action;
 pub mod app;
