@@ -143,21 +143,27 @@ fn every_format_1_fixture_decodes_with_no_unknown_fields() {
 
 #[test]
 fn feedback_about_an_activity_round_trips_and_older_feedback_reads_without_it() {
-    // The fixture was written before feedback could be about an activity.
-    let old = fs::read_to_string(fixtures().join("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron"))
+    let current = fs::read_to_string(fixtures().join("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron"))
         .expect("fixture");
     let read: Feedback = check_record("feedback/01M3Y6287RG0FVWQFWKCXDJY0Q.ron");
     assert_eq!(read.activity, None);
+
+    // A file from before the field reads as about no activity, with no
+    // unknown field, and is written back with `activity: None`.
+    let none = "    activity: None,\n";
+    let old = current.replace(none, "");
+    assert_ne!(old, current);
+    let decoded = decode::<Feedback>(old.as_bytes()).expect("decodes");
+    assert!(decoded.unknown_fields.is_empty());
+    assert_eq!(decoded.record, read);
+    assert_eq!(encode(&decoded.record).expect("encodes"), current);
 
     // The same feedback about the shadowing session, with the line FORMAT.md shows.
     let line = "    activity: Some(\"01M3A4WRNGKWZDTZ0VQ9CZH5SP\"),\n";
     let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"))
         .expect("docs/FORMAT.md");
     assert!(doc.contains(line), "docs/FORMAT.md shows the activity line");
-    let with = format!(
-        "{}{line})\n",
-        old.strip_suffix(")\n").expect("ends the record")
-    );
+    let with = current.replace(none, line);
     let decoded = decode::<Feedback>(with.as_bytes()).expect("decodes");
     assert!(decoded.unknown_fields.is_empty());
     assert_eq!(

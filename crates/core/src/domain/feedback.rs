@@ -251,9 +251,10 @@ pub struct Feedback {
     pub criteria: Vec<String>,
     /// The development activity this feedback is about (a course, a session
     /// shadowing someone...), when it is about one: assessors look for
-    /// feedback on the development activities themselves. Not written when
-    /// `None`, so files from before the field are written back unchanged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// feedback on the development activities themselves. Files from before
+    /// the field read as `None`. Always written (never skipped when `None`):
+    /// the load cache's postcard cannot read back a field left out.
+    #[serde(default)]
     pub activity: Option<Id>,
 }
 
