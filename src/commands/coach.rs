@@ -97,7 +97,7 @@ pub fn run_add(
     if !missing.is_empty() {
         let _ = writeln!(
             out,
-            "An assessor looks for the feedback you gave, what the coachee said and the actions agreed: add --{} (or edit the file).",
+            "An assessor looks for the feedback you gave, what the coachee said and the actions agreed: add --{} (or in the app: C, then e).",
             missing.join(", --")
         );
     } else if !s.feedback.is_empty() && !s.is_specific() {
@@ -133,7 +133,7 @@ fn warn_personal_data(s: &CoachingSession) {
     if any {
         let _ = writeln!(
             err,
-            "The session was saved as typed: edit coaching/{}.ron to take the details out.",
+            "The session was saved as typed: edit coaching/{}.ron (or the session in the app: C, then e) to take the details out.",
             s.id
         );
     }
@@ -164,7 +164,7 @@ pub fn list_text(records: &Records, today: NaiveDate) -> String {
     let log = &records.coaching;
     let mut s = String::new();
     if log.is_empty() {
-        s.push_str("No coaching sessions yet: add one with `starlog coach add COACHEE --focus ... --feedback ... --response ...`.\n");
+        s.push_str("No coaching sessions yet: add one with `starlog coach add COACHEE --focus ... --feedback ... --response ...`, or press C in the app.\n");
         return s;
     }
     let due = coaching::due(log, today);

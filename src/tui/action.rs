@@ -87,6 +87,10 @@ pub enum Action {
     SignWitness,
     /// Sign off a need, an objective or a review.
     SignOff,
+    /// Show the coaching log: a team leader's sessions with coachees.
+    ShowCoaching,
+    /// Add the impact of the selected coaching session (coaching log).
+    EvaluateImpact,
     Refresh,
     EditProfile,
     /// The Progress screen's next / previous view (KPIs, criteria, readiness).

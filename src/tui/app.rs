@@ -25,7 +25,7 @@ pub(crate) mod testkit {
 }
 
 use super::jobs::{Jobs, Kind};
-use super::screens::{self, evidence, progress, trash};
+use super::screens::{self, coaching, evidence, progress, trash};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
@@ -148,6 +148,8 @@ pub struct App {
     pub trash: Option<trash::TrashView>,
     /// The Evidence view (`E`) and a file being opened in the system's viewer.
     pub evidence: evidence::EvidenceState,
+    /// The coaching log (`C`), when open.
+    pub coaching: Option<coaching::CoachingView>,
     /// `starlog star`: leave after the entry is saved or the form is closed.
     pub quick_capture: bool,
     pub read_only_reason: Option<String>,
@@ -223,6 +225,7 @@ impl App {
             undo: Vec::new(),
             trash: None,
             evidence: evidence::EvidenceState::default(),
+            coaching: None,
             quick_capture: false,
             read_only_reason: None,
             exit: None,
@@ -514,6 +517,8 @@ impl App {
             Context::Help
         } else if self.trash.is_some() {
             Context::Trash
+        } else if self.coaching.is_some() {
+            Context::Coaching
         } else if self.evidence.view.is_some() {
             Context::Evidence
         } else if self.reader.is_some() {
@@ -689,6 +694,7 @@ impl App {
             // The Team screen has its own state (tui/screens/team).
             Context::Team => {}
             Context::Evidence => self.evidence_action(action),
+            Context::Coaching => self.coaching_action(action),
             Context::Form => self.update_form(action),
             Context::Help => match action {
                 Action::Back => self.help = None,
@@ -738,6 +744,7 @@ impl App {
             Action::Undo => self.undo_delete(),
             Action::ShowTrash => self.open_trash(),
             Action::ShowEvidence => self.open_evidence(),
+            Action::ShowCoaching => self.open_coaching(),
             Action::SignOff => self.sign_off_selected(),
             Action::Refresh => {
                 self.reload_requested = true;
@@ -842,6 +849,10 @@ impl App {
 
     /// Shows the screen that lists this record, with it selected.
     pub fn select_record(&mut self, id: &Id) {
+        if self.records.coaching.iter().any(|s| &s.id == id) {
+            self.select_coaching(id);
+            return;
+        }
         for screen in Screen::ALL {
             if let Some(pos) = self.ids(screen).iter().position(|x| x == id) {
                 self.screen = screen;

@@ -49,6 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ("Adding to the plan (n on the Plan)", Context::Chooser),
         ("In the trash (T)", Context::Trash),
         ("In the evidence (E)", Context::Evidence),
+        ("In the coaching log (C)", Context::Coaching),
     ] {
         let rows = app
             .keymap

@@ -27,6 +27,8 @@ pub enum Context {
     Trash,
     /// The evidence (`E`): attached files, witness statements, sign-offs.
     Evidence,
+    /// The coaching log (`C`): a team leader's coaching sessions.
+    Coaching,
     /// The Plan's "add what?" chooser (`n` on the Plan).
     Chooser,
     /// The caseload (`starlog team`): one line per learner.
@@ -50,6 +52,7 @@ pub enum Scope {
     Search,
     Trash,
     Evidence,
+    Coaching,
     Chooser,
     Team,
     /// The focused field of a form, by its kind (resolved after `Form`).
@@ -70,6 +73,7 @@ impl Scope {
             (Scope::Search, Context::Search) => true,
             (Scope::Trash, Context::Trash) => true,
             (Scope::Evidence, Context::Evidence) => true,
+            (Scope::Coaching, Context::Coaching) => true,
             (Scope::Chooser, Context::Chooser) => true,
             (Scope::Team, Context::Team) => true,
             _ => false,
@@ -298,6 +302,19 @@ fn table() -> Vec<Binding> {
         bind!(&[Code(KeyCode::Esc), Char('q'), Char('E')], Scope::Evidence, Action::Back, "close", true),
         bind!(&[Char('u')], Scope::Evidence, Action::Undo, "undo delete", false),
         bind!(&[Char('?')], Scope::Evidence, Action::Help, "help", false),
+        bind!(&[Char('C')], Scope::Screens, Action::ShowCoaching, "coaching log: sessions with your coachees", false),
+        // The coaching log (C)
+        bind!(&[Char('n')], Scope::Coaching, Action::New, "new session", true),
+        bind!(&[Code(KeyCode::Enter), Char('e')], Scope::Coaching, Action::Edit, "edit", true),
+        bind!(&[Char('i')], Scope::Coaching, Action::EvaluateImpact, "impact, with the coachee", true),
+        bind!(&[Char('d')], Scope::Coaching, Action::Delete, "delete (to trash)", false),
+        bind!(&[Char('u')], Scope::Coaching, Action::Undo, "undo delete", false),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Coaching, Action::Down, "down", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Coaching, Action::Up, "up", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Coaching, Action::Top, "top", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Coaching, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::Esc), Char('q'), Char('C')], Scope::Coaching, Action::Back, "close", true),
+        bind!(&[Char('?')], Scope::Coaching, Action::Help, "help", false),
         bind!(&[Char('r')], Scope::Screens, Action::Refresh, "reload from disk", false),
         bind!(&[Char('p')], Scope::Screens, Action::EditProfile, "edit your profile", false),
         // The search palette (letters are the query, so only named keys)
@@ -359,7 +376,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 15] = [
+const CONTEXTS: [Context; 16] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -373,6 +390,7 @@ const CONTEXTS: [Context; 15] = [
     Context::Search,
     Context::Trash,
     Context::Evidence,
+    Context::Coaching,
     Context::Chooser,
     Context::Team,
 ];

@@ -3,7 +3,8 @@
 //! (reached through the `Screen` trait), each form through `forms/view.rs`.
 
 use super::screens::{
-    self, evidence::view as evidence, feedback::view as feedback, trash::view as trash,
+    self, coaching::view as coaching, evidence::view as evidence, feedback::view as feedback,
+    trash::view as trash,
 };
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
@@ -65,6 +66,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
             }
         }
         Some(_) => {}
+        None if app.coaching.is_some() => coaching::draw(app, frame, body, &st),
         None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
         None => screens::of(app.screen).view(app, frame, body, &st),
     }
@@ -106,11 +108,13 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         .iter()
         .filter(|f| f.state == crate::domain::FeedbackState::New)
         .count();
-    // The Trash and Evidence views are not numbered screens: while one
-    // shows, its own place in the bar is the highlighted one (not the
-    // screen beneath it).
+    // The Trash, Evidence and coaching log views are not numbered screens:
+    // while one shows, its own place in the bar is the highlighted one (not
+    // the screen beneath it).
     let own_place = if app.trash.is_some() {
         Some(" T Trash ")
+    } else if app.coaching.is_some() && app.form.is_none() {
+        Some(" C Coaching ")
     } else if app.evidence.view.is_some() && app.form.is_none() {
         Some(" E Evidence ")
     } else {

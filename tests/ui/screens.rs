@@ -928,3 +928,37 @@ fn the_other_forms_at_80x24() {
         assert!(app.form.is_none(), "{name} closes on Esc when untouched");
     }
 }
+
+#[test]
+fn the_coaching_log_of_the_demo_teams_coach_with_its_forms() {
+    let team = starlog::demo::team(now().date_naive());
+    let (name, header, records) = team.into_iter().next().expect("the coach");
+    assert_eq!(name, "coach");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_with(header.clone(), records.clone());
+        key(&mut app, KeyCode::Char('C'));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("C Coaching"), "{screen}");
+        assert!(screen.contains("follow-up missed"), "{screen}");
+        insta::assert_snapshot!(format!("coaching_log_{w}x{h}"), screen);
+        key(&mut app, KeyCode::Char('i'));
+        insta::assert_snapshot!(format!("coaching_impact_form_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        // (A key typed straight after a form closes is not a command.)
+        app.update(Action::New);
+        insta::assert_snapshot!(format!("coaching_form_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+        assert!(
+            !render(&app, w, h).contains("C Coaching"),
+            "Esc closes the log"
+        );
+    }
+    let mut app = empty_app();
+    key(&mut app, KeyCode::Char('C'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("No coaching sessions yet."), "{screen}");
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (60, 14)] {
+        render(&app, w, h);
+    }
+}

@@ -5,6 +5,7 @@
 pub mod act;
 pub mod activity;
 pub mod attach;
+pub mod coaching;
 pub mod export;
 pub mod feedback;
 pub mod feedback_filter;
@@ -537,6 +538,8 @@ register_forms! {
         SignOff(signoff::SignOffSpec),
         Review(review::ReviewSpec),
         Practice(plan_record::PlanSpec<crate::domain::Practice>),
+        Coaching(coaching::CoachingSpec),
+        CoachingImpact(coaching::ImpactSpec),
     }
     own {
         Attach(attach::AttachForm),
@@ -588,6 +591,13 @@ impl Form {
             DraftForm::Practice => Some(Form::Practice(Box::new(
                 practice::PracticeForm::from_draft(draft, records, criteria),
             ))),
+            DraftForm::Coaching if !draft.field("impact").is_empty() => {
+                coaching::ImpactForm::from_draft(draft, app)
+                    .map(|f| Form::CoachingImpact(Box::new(f)))
+            }
+            DraftForm::Coaching => Some(Form::Coaching(Box::new(
+                coaching::CoachingForm::from_draft(draft, app),
+            ))),
             DraftForm::Attach => Some(Form::Attach(Box::new(attach::AttachForm::from_draft(
                 draft, app,
             )))),
@@ -614,6 +624,8 @@ pub fn form_name(draft: &Draft) -> &'static str {
         DraftForm::Witness => "witness statement",
         DraftForm::Practice => "practice record",
         DraftForm::Attach => "file to attach",
+        DraftForm::Coaching if !draft.field("impact").is_empty() => "coaching session's impact",
+        DraftForm::Coaching => "coaching session",
     }
 }
 

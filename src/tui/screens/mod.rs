@@ -4,6 +4,7 @@
 //! what it works out from the records and how it draws. `App` reaches a
 //! screen only through [`of`], the one place that names them all.
 
+pub mod coaching;
 pub mod diary;
 pub mod evidence;
 pub mod feedback;

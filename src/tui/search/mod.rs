@@ -332,13 +332,10 @@ impl App {
     /// hides the record.
     pub fn jump_to(&mut self, kind: Kind, id: &Id) {
         if kind == Kind::Coaching {
-            if let Some(record) = self.records.get(id) {
-                let title = super::record_title(&record, &self.config.days());
-                self.set_status(format!(
-                    "coaching session: “{}” (starlog coach list shows them all)",
-                    super::truncate(&title, 40)
-                ));
-            }
+            self.reader = None;
+            self.help = None;
+            self.evidence.view = None;
+            self.select_coaching(id);
             return;
         }
         if matches!(kind, Kind::Evidence | Kind::Witness) {
@@ -346,6 +343,7 @@ impl App {
             // on: Esc goes back there.
             self.reader = None;
             self.help = None;
+            self.coaching = None;
             self.open_evidence_at(id);
             return;
         }

@@ -48,6 +48,8 @@ pub enum DraftForm {
     Practice,
     /// A file being attached as evidence (its path and what it is).
     Attach,
+    /// A coaching session, or (with a field `impact`) its impact.
+    Coaching,
 }
 
 /// One field of a form, as typed.
@@ -91,6 +93,10 @@ impl Draft {
             "reflection",
             "note",
             "situation",
+            // A coaching session, and its impact.
+            "coachee",
+            "reaction",
+            "learning",
         ]
         .iter()
         .map(|name| self.field(name).trim())

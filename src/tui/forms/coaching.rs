@@ -1,0 +1,560 @@
+//! The coaching session forms, for a team leader's coaching log (`C`): the
+//! session as held (who, when, what about, the coachee's own goal, what was
+//! observed and when, the feedback given, what the coachee said about it,
+//! the actions agreed, the learning preference and barriers considered, how
+//! support was adapted, the follow-up day), and later the impact of the same
+//! session at Kirkpatrick's levels, evaluated with the coachee, with their
+//! own view (`i` in the log). Both change the one record.
+
+use super::field::{Field, Fields, LineKind};
+use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use crate::domain::coaching::{self, FollowUp, SPECIFIC_WORDS, TIMELY_DAYS};
+use crate::domain::{AnyRecord, CoachingSession, Draft, DraftForm, Id, dates};
+use crate::tui::App;
+use chrono::NaiveDate;
+
+fn day_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// An optional day as typed: empty is none.
+fn optional_day(f: &Fields, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let text = f.text(name);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    dates::parse_natural_day(&text, today).map(Some)
+}
+
+/// The coaching session form's spec.
+#[derive(Debug)]
+pub struct CoachingSpec {
+    /// The session before editing (or a blank new one): keeps the id, the
+    /// creation time and the impact already evaluated.
+    pub base: CoachingSession,
+    pub editing: bool,
+}
+
+/// The open coaching session form.
+pub type CoachingForm = Engine<CoachingSpec>;
+
+impl CoachingForm {
+    /// A new session held today.
+    pub fn blank(app: &App) -> CoachingForm {
+        let s = CoachingSession::new(Id::generate(), app.today, app.now);
+        CoachingForm::build_for(s, false, app)
+    }
+
+    /// The session as it is, to change.
+    pub fn editing(s: CoachingSession, app: &App) -> CoachingForm {
+        CoachingForm::build_for(s, true, app)
+    }
+
+    fn build_for(s: CoachingSession, editing: bool, app: &App) -> CoachingForm {
+        let fields = Fields::new(vec![
+            Field::line(
+                "coachee",
+                "Coachee",
+                "Who you coached: a colleague's name (never a customer's)",
+                &s.coachee,
+            ),
+            Field::typed_line(
+                "date",
+                "Date held",
+                "The day of the session: today, 14/10/2026, -2d",
+                &s.date.format("%Y-%m-%d").to_string(),
+                LineKind::Date,
+            ),
+            Field::line(
+                "focus",
+                "Focus",
+                "What the session was about, e.g. \"complaint calls: taking action\"",
+                &s.focus,
+            ),
+            Field::text(
+                "goal",
+                "Their goal",
+                "The coachee's own goal for it, in their words",
+                &s.goal,
+            ),
+            Field::text(
+                "observed",
+                "Observed",
+                "What you saw or heard: a call listened to, a reply read, a desk observed",
+                &s.observed,
+            ),
+            Field::typed_line(
+                "observed_on",
+                "Observed on",
+                "The day of what you observed, when not the session's day (empty: in the session)",
+                &day_text(s.observed_on),
+                LineKind::OptionalDate,
+            ),
+            Field::text(
+                "feedback",
+                "Feedback given",
+                "Specific: what you saw, its effect on the customer, what to keep or change",
+                &s.feedback,
+            ),
+            Field::text(
+                "response",
+                "Their response",
+                "What the coachee said about it: agreement, doubts, resistance",
+                &s.response,
+            ),
+            Field::text(
+                "actions",
+                "Agreed actions",
+                "Who does what by when",
+                &s.actions,
+            ),
+            Field::text(
+                "preference",
+                "Learning pref.",
+                "How the coachee prefers to learn, and how that shaped your approach",
+                &s.preference,
+            ),
+            Field::text(
+                "barriers",
+                "Barriers",
+                "Time, confidence, workload, support: what holds them back and what is done",
+                &s.barriers,
+            ),
+            Field::text(
+                "adapted",
+                "Support adapted",
+                "How you changed your support after their feedback and progress",
+                &s.adapted,
+            ),
+            Field::typed_line(
+                "follow_up",
+                "Follow-up",
+                "When to follow up: +2w, 12/12/2026, end of month",
+                &day_text(s.follow_up),
+                LineKind::OptionalDate,
+            ),
+            Field::line(
+                "workspace",
+                "Their workspace",
+                "Optional: the coachee's own starlog workspace name in a shared folder",
+                &s.workspace,
+            ),
+            Field::criteria(
+                "Which criteria does this session show? ↑/↓ move, Space ticks",
+                app.criteria.as_ref(),
+                &s.criteria,
+            ),
+        ]);
+        Engine::build(CoachingSpec { base: s, editing }, fields)
+    }
+
+    /// The same form holding a draft's fields, as typed.
+    pub fn from_draft(draft: &Draft, app: &App) -> CoachingForm {
+        let existing = draft
+            .editing
+            .as_ref()
+            .and_then(|id| app.records.coaching.iter().find(|s| &s.id == id));
+        Engine::of_draft(
+            draft,
+            existing,
+            || CoachingSession::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
+            |s, editing| CoachingForm::build_for(s, editing, app),
+        )
+    }
+}
+
+impl CoachingSpec {
+    /// The session to save, or the field to fix and why.
+    pub fn to_session(&self, f: &Fields, app: &App) -> Result<CoachingSession, FieldError> {
+        let mut s = self.base.clone();
+        s.coachee = f.text("coachee").trim().to_string();
+        if s.coachee.is_empty() {
+            return Err(FieldError::new("coachee", "Coachee: name who you coached"));
+        }
+        s.date = dates::parse_natural_day(&f.text("date"), app.today)
+            .map_err(|e| FieldError::new("date", format!("Date held: {e}")))?;
+        s.observed_on = optional_day(f, "observed_on", app.today)
+            .map_err(|e| FieldError::new("observed_on", format!("Observed on: {e}")))?;
+        if let Some(o) = s.observed_on.filter(|o| *o > s.date) {
+            return Err(FieldError::new(
+                "observed_on",
+                format!("Observed on: {o} is after the session; feedback follows what it is about"),
+            ));
+        }
+        s.follow_up = optional_day(f, "follow_up", app.today)
+            .map_err(|e| FieldError::new("follow_up", format!("Follow-up: {e}")))?;
+        if let Some(d) = s.follow_up.filter(|d| *d <= s.date) {
+            return Err(FieldError::new(
+                "follow_up",
+                format!("Follow-up: {d} is not after the session; give a later day"),
+            ));
+        }
+        s.focus = f.text("focus").trim().to_string();
+        s.workspace = f.text("workspace").trim().to_string();
+        for (name, slot) in [
+            ("goal", &mut s.goal),
+            ("observed", &mut s.observed),
+            ("feedback", &mut s.feedback),
+            ("response", &mut s.response),
+            ("actions", &mut s.actions),
+            ("preference", &mut s.preference),
+            ("barriers", &mut s.barriers),
+            ("adapted", &mut s.adapted),
+        ] {
+            *slot = f.text(name).trim_end().to_string();
+        }
+        s.criteria = f.picked("criteria");
+        s.updated = app.now;
+        Ok(s)
+    }
+}
+
+impl Spec for CoachingSpec {
+    fn record(&self) -> Option<RecordForm> {
+        let titles = ["New coaching session", "Edit coaching session"];
+        RecordForm::of(DraftForm::Coaching, titles, self.editing, &self.base.id)
+    }
+
+    fn advice(&self, f: &Fields, app: &App) -> Option<Advice> {
+        let mut a = Advice::new("What an assessor looks for");
+        let feedback = f.text("feedback");
+        let words = feedback.split_whitespace().count();
+        let (tone, text) = if words == 0 {
+            (
+                Tone::Hint,
+                "Feedback given: say what you saw, its effect, what to keep or change.".to_string(),
+            )
+        } else if words < SPECIFIC_WORDS {
+            (
+                Tone::Hint,
+                format!(
+                    "Feedback: {} is brief; specific feedback names what you saw and what to change.",
+                    crate::domain::words::count(words, "word", "words")
+                ),
+            )
+        } else {
+            (
+                Tone::Good,
+                "Feedback: specific enough to act on.".to_string(),
+            )
+        };
+        a.text(tone, text);
+        let date = dates::parse_natural_day(&f.text("date"), app.today).ok();
+        let observed = optional_day(f, "observed_on", app.today).ok().flatten();
+        if let (Some(d), Some(o)) = (date, observed) {
+            let days = (d - o).num_days();
+            if (0..=TIMELY_DAYS).contains(&days) {
+                a.text(
+                    Tone::Good,
+                    format!("Timely: {days} days after what you observed."),
+                );
+            } else if days > TIMELY_DAYS {
+                a.text(Tone::Hint, format!("{days} days after what you observed: feedback within {TIMELY_DAYS} days is timely."));
+            }
+        }
+        if f.text("response").trim().is_empty() {
+            a.text(
+                Tone::Hint,
+                "Their response: what did the coachee say about the feedback?",
+            );
+        }
+        if f.text("follow_up").trim().is_empty() {
+            a.text(
+                Tone::Hint,
+                "Follow-up: set a day, so the log shows when it is due.",
+            );
+        }
+        let who = f.text("coachee");
+        let earlier = app
+            .records
+            .coaching
+            .iter()
+            .filter(|s| s.id != self.base.id && coaching::same_person(&s.coachee, &who))
+            .count();
+        if earlier > 0 && f.text("adapted").trim().is_empty() {
+            a.text(
+                Tone::Hint,
+                format!(
+                    "Support adapted: {} earlier with them; how did you change your support?",
+                    crate::domain::words::count(earlier, "session", "sessions")
+                ),
+            );
+        }
+        a.text(Tone::Plain, "");
+        a.text(
+            Tone::Dim,
+            "The impact (Kirkpatrick's levels, with the coachee) is added later: i in the coaching log.",
+        );
+        Some(a)
+    }
+
+    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let s = self.to_session(fields, app)?;
+        let id = s.id.clone();
+        let who = s.coachee.clone();
+        app.save_record(AnyRecord::Coaching(s), self.editing)
+            .map_err(|e| FieldError::new("", e))?;
+        app.select_coaching(&id);
+        Ok(if self.editing {
+            format!("Coaching session with {who} saved")
+        } else {
+            format!("Coaching session with {who} saved: i adds its impact later")
+        })
+    }
+}
+
+/// The impact form's spec: the impact of one session at Kirkpatrick's
+/// levels, evaluated with the coachee, and their own view.
+#[derive(Debug)]
+pub struct ImpactSpec {
+    pub base: CoachingSession,
+}
+
+/// The open impact form.
+pub type ImpactForm = Engine<ImpactSpec>;
+
+impl ImpactForm {
+    pub fn new(s: CoachingSession, app: &App) -> ImpactForm {
+        let evaluated = day_text(s.evaluated.or(Some(app.today)));
+        let fields = Fields::new(vec![
+            Field::typed_line(
+                "evaluated",
+                "Evaluated on",
+                "The day you evaluated it with the coachee",
+                &evaluated,
+                LineKind::Date,
+            ),
+            Field::text(
+                "reaction",
+                "L1 Reaction",
+                "How the coachee found the coaching",
+                &s.impact.reaction,
+            ),
+            Field::text(
+                "learning",
+                "L2 Learning",
+                "What they learned: what they can now explain or do",
+                &s.impact.learning,
+            ),
+            Field::text(
+                "behaviour",
+                "L3 Behaviour",
+                "What they now do differently at work (what you saw)",
+                &s.impact.behaviour,
+            ),
+            Field::text(
+                "results",
+                "L4 Results",
+                "The effect on results: a KPI before and after",
+                &s.impact.results,
+            ),
+            Field::text(
+                "coachee_view",
+                "Their view",
+                "The coachee's own view of the impact, as they said it",
+                &s.coachee_view,
+            ),
+        ]);
+        Engine::build(ImpactSpec { base: s }, fields)
+    }
+
+    /// The same form holding a draft's fields, for the session it names.
+    pub fn from_draft(draft: &Draft, app: &App) -> Option<ImpactForm> {
+        let id = draft.editing.as_ref()?;
+        let s = app.records.coaching.iter().find(|s| &s.id == id)?.clone();
+        let mut form = ImpactForm::new(s, app);
+        form.restore(draft);
+        Some(form)
+    }
+}
+
+impl Spec for ImpactSpec {
+    fn record(&self) -> Option<RecordForm> {
+        let titles = [
+            "Impact of a coaching session",
+            "Impact of a coaching session",
+        ];
+        RecordForm::of(DraftForm::Coaching, titles, true, &self.base.id)
+    }
+
+    fn fill_draft(&self, _fields: &Fields, draft: &mut Draft) {
+        draft.fields.push(crate::domain::DraftField {
+            name: "impact".into(),
+            text: "yes".into(),
+        });
+    }
+
+    fn advice(&self, f: &Fields, app: &App) -> Option<Advice> {
+        let s = &self.base;
+        let mut a = Advice::new(s.headline());
+        a.text(Tone::Dim, format!("Held {}", s.date.format("%-d %B %Y")));
+        if !s.actions.trim().is_empty() {
+            a.text(Tone::Plain, format!("Agreed: {}", s.actions.trim()));
+        }
+        match s.follow_up(&app.records.coaching, app.today) {
+            FollowUp::Held(d) => a.text(Tone::Good, format!("Followed up {}", d.format("%-d %B"))),
+            FollowUp::Overdue(d) => a.text(
+                Tone::Bad,
+                format!("Follow-up due {} not held yet", d.format("%-d %B")),
+            ),
+            _ => {}
+        }
+        a.text(Tone::Plain, "");
+        let level = [
+            f.text("reaction"),
+            f.text("learning"),
+            f.text("behaviour"),
+            f.text("results"),
+        ]
+        .iter()
+        .rposition(|t| !t.trim().is_empty())
+        .map(|i| i + 1)
+        .unwrap_or(0);
+        if level >= 2 {
+            a.text(Tone::Good, format!("Evaluated to level {level}."));
+        } else {
+            a.text(
+                Tone::Hint,
+                "An assessor looks for level 2 at least: what they learned.",
+            );
+        }
+        if f.text("coachee_view").trim().is_empty() {
+            a.text(
+                Tone::Hint,
+                "Their view: involve the coachee; write what they said.",
+            );
+        }
+        Some(a)
+    }
+
+    fn submit(&mut self, f: &Fields, app: &mut App) -> Result<String, FieldError> {
+        let mut s = app
+            .records
+            .coaching
+            .iter()
+            .find(|x| x.id == self.base.id)
+            .cloned()
+            .unwrap_or_else(|| self.base.clone());
+        s.evaluated = Some(
+            dates::parse_natural_day(&f.text("evaluated"), app.today)
+                .map_err(|e| FieldError::new("evaluated", format!("Evaluated on: {e}")))?,
+        );
+        s.impact.reaction = f.text("reaction").trim_end().to_string();
+        s.impact.learning = f.text("learning").trim_end().to_string();
+        s.impact.behaviour = f.text("behaviour").trim_end().to_string();
+        s.impact.results = f.text("results").trim_end().to_string();
+        s.coachee_view = f.text("coachee_view").trim_end().to_string();
+        if s.impact_level() == 0 {
+            s.evaluated = None;
+        }
+        s.updated = app.now;
+        let id = s.id.clone();
+        let level = s.impact_level();
+        app.save_record(AnyRecord::Coaching(s), true)
+            .map_err(|e| FieldError::new("", e))?;
+        app.select_coaching(&id);
+        Ok(match level {
+            0 => "Impact cleared: not evaluated yet".into(),
+            l => format!("Impact saved: level {l}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::testkit::demo_app;
+    use crate::tui::forms::give_key;
+    use crate::tui::forms::testkit::key;
+    use crate::tui::keymap::Keymap;
+
+    fn type_in<S: Spec>(form: &mut Engine<S>, field: &str, text: &str) {
+        form.fields.focus_on(field);
+        for c in text.chars() {
+            give_key(form, &Keymap::default(), &key(c));
+        }
+    }
+
+    fn set<S: Spec>(form: &mut Engine<S>, field: &str, text: &str) {
+        if let Some(f) = form.fields.get_mut(field) {
+            f.set_text(text);
+        }
+    }
+
+    #[test]
+    fn a_session_is_read_from_its_fields_and_bad_days_are_refused_at_their_field() {
+        let app = demo_app();
+        let mut form = CoachingForm::blank(&app);
+        let e = form
+            .spec
+            .to_session(&form.fields, &app)
+            .expect_err("no coachee");
+        assert_eq!(e.field, "coachee");
+        type_in(&mut form, "coachee", "Sam Okafor");
+        type_in(&mut form, "focus", "complaint calls");
+        type_in(
+            &mut form,
+            "feedback",
+            "You apologised early; next give the fix date first",
+        );
+        type_in(&mut form, "observed_on", "-2d");
+        type_in(&mut form, "follow_up", "+2w");
+        let s = form.spec.to_session(&form.fields, &app).expect("a session");
+        assert_eq!(s.coachee, "Sam Okafor");
+        assert_eq!(s.feedback_delay(), 2);
+        assert_eq!(s.follow_up, Some(app.today + chrono::Duration::days(14)));
+        // A follow-up on or before the session is a slip, said at its field.
+        set(&mut form, "follow_up", "-1d");
+        let e = form
+            .spec
+            .to_session(&form.fields, &app)
+            .expect_err("follow-up before");
+        assert_eq!(e.field, "follow_up");
+        set(&mut form, "follow_up", "");
+        set(&mut form, "observed_on", "+1d");
+        let e = form
+            .spec
+            .to_session(&form.fields, &app)
+            .expect_err("observed after");
+        assert_eq!(e.field, "observed_on");
+    }
+
+    #[test]
+    fn the_advice_asks_for_what_an_assessor_looks_for() {
+        let app = demo_app();
+        let mut form = CoachingForm::blank(&app);
+        type_in(&mut form, "feedback", "Good call");
+        let advice = form.spec.advice(&form.fields, &app).expect("advice");
+        let text: Vec<String> = advice
+            .lines
+            .iter()
+            .flatten()
+            .map(|(_, t)| t.clone())
+            .collect();
+        let text = text.join("\n");
+        assert!(text.contains("2 words is brief"), "{text}");
+        assert!(text.contains("Their response:"), "{text}");
+        assert!(text.contains("Follow-up: set a day"), "{text}");
+    }
+
+    #[test]
+    fn a_draft_of_the_impact_form_comes_back_as_the_impact_form_of_its_session() {
+        let mut app = demo_app();
+        let mut s = CoachingSession::new(Id::generate(), app.today, app.now);
+        s.coachee = "Sam".into();
+        app.records_mut().upsert(AnyRecord::Coaching(s.clone()));
+        let mut form = ImpactForm::new(s.clone(), &app);
+        type_in(&mut form, "learning", "Can name the HEAT steps");
+        let draft = crate::tui::forms::FormState::to_draft(&form, app.now).expect("a draft");
+        assert_eq!(draft.form, DraftForm::Coaching);
+        assert_eq!(draft.field("impact"), "yes");
+        assert_eq!(draft.editing, Some(s.id.clone()));
+        let back = ImpactForm::from_draft(&draft, &app).expect("the session is there");
+        assert_eq!(back.fields.text("learning"), "Can name the HEAT steps");
+        // The session form's draft is not taken for the impact's.
+        let session = CoachingForm::editing(s, &app);
+        let draft = crate::tui::forms::FormState::to_draft(&session, app.now).expect("a draft");
+        assert!(draft.field("impact").is_empty());
+    }
+}

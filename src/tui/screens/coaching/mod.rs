@@ -1,0 +1,131 @@
+//! The coaching log (`C`): a team leader's coaching sessions with their
+//! coachees, newest first, each marked with what is due (a follow-up past
+//! its day with no later session with that coachee, an impact not yet
+//! evaluated), and the selected session in full beside or under the list.
+//! `n` records a session, `e` or Enter edits it, `i` adds its impact at
+//! Kirkpatrick's levels with the coachee's view (the same record, later),
+//! `d` moves it to the trash and `u` brings it back. A search hit on a
+//! session lands here, selected.
+
+pub mod view;
+
+use crate::domain::coaching::{self, Due};
+use crate::domain::{CoachingSession, Id};
+use crate::tui::forms::Form;
+use crate::tui::forms::coaching::{CoachingForm, ImpactForm};
+use crate::tui::{Action, App};
+
+/// The coaching log's state while it is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CoachingView {
+    pub selected: usize,
+}
+
+/// What is due for one session today, in a few words, and whether it is
+/// late (a follow-up missed) rather than only waiting (an impact).
+pub fn due_mark(s: &CoachingSession, due: &[Due]) -> Option<(&'static str, bool)> {
+    let mut late = false;
+    let mut impact = false;
+    for d in due {
+        match d {
+            Due::FollowUp { session, .. } if session == &s.id => late = true,
+            Due::Impact { session } if session == &s.id => impact = true,
+            _ => {}
+        }
+    }
+    match (late, impact) {
+        (true, true) => Some(("follow-up missed, impact due", true)),
+        (true, false) => Some(("follow-up missed", true)),
+        (false, true) => Some(("impact due", false)),
+        (false, false) => None,
+    }
+}
+
+impl App {
+    /// `C`: opens the coaching log.
+    pub(in crate::tui) fn open_coaching(&mut self) {
+        let selected = self.coaching.as_ref().map(|v| v.selected).unwrap_or(0);
+        self.coaching = Some(CoachingView { selected });
+        self.clamp_coaching();
+        if !self.complete {
+            self.set_status("Still loading: more may appear in a moment");
+        }
+    }
+
+    /// Opens the coaching log with the session `id` selected.
+    pub(in crate::tui) fn select_coaching(&mut self, id: &Id) {
+        self.open_coaching();
+        if let Some(pos) = self.records.coaching.iter().position(|s| &s.id == id)
+            && let Some(view) = &mut self.coaching
+        {
+            view.selected = pos;
+        }
+    }
+
+    fn clamp_coaching(&mut self) {
+        let len = self.records.coaching.len();
+        if let Some(view) = &mut self.coaching {
+            view.selected = view.selected.min(len.saturating_sub(1));
+        }
+    }
+
+    /// The selected session, if any.
+    pub fn selected_coaching(&self) -> Option<&CoachingSession> {
+        let view = self.coaching.as_ref()?;
+        self.records.coaching.get(view.selected)
+    }
+
+    /// What is due in the coaching log today.
+    pub fn coaching_due(&self) -> Vec<Due> {
+        coaching::due(&self.records.coaching, self.today)
+    }
+
+    /// Keys in the coaching log.
+    pub(in crate::tui) fn coaching_action(&mut self, action: Action) {
+        let last = self.records.coaching.len().saturating_sub(1);
+        let selected = self.selected_coaching().cloned();
+        let Some(view) = &mut self.coaching else {
+            return;
+        };
+        match action {
+            Action::Back => self.coaching = None,
+            Action::Down => view.selected = (view.selected + 1).min(last),
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::Top => view.selected = 0,
+            Action::Bottom => view.selected = last,
+            Action::PageDown => view.selected = (view.selected + 10).min(last),
+            Action::PageUp => view.selected = view.selected.saturating_sub(10),
+            Action::New if self.writable() => {
+                let form = CoachingForm::blank(self);
+                self.form = Some(Form::Coaching(Box::new(form)));
+            }
+            Action::Open | Action::Edit => match selected {
+                Some(s) if self.editable(&s.id, "coaching session") => {
+                    self.form = Some(Form::Coaching(Box::new(CoachingForm::editing(s, self))));
+                }
+                Some(_) => {}
+                None => self.set_status("No sessions yet: n records one"),
+            },
+            Action::EvaluateImpact => match selected {
+                Some(s) if self.editable(&s.id, "coaching session") => {
+                    self.form = Some(Form::CoachingImpact(Box::new(ImpactForm::new(s, self))));
+                }
+                Some(_) => {}
+                None => self.set_status("No sessions yet: n records one"),
+            },
+            Action::Delete => match selected {
+                Some(s) => {
+                    self.trash_record(&s.id);
+                    self.clamp_coaching();
+                }
+                None => self.set_status("Nothing to delete"),
+            },
+            Action::Undo => {
+                self.undo_delete();
+                self.clamp_coaching();
+            }
+            Action::Help => self.help = Some(0),
+            _ => {}
+        }
+    }
+}
