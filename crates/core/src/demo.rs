@@ -35,6 +35,10 @@ pub const TEAM: [(&str, &str); 3] = [
 /// The workspace name of [`STORY`]'s learner in the demo team.
 pub const TEAM_STORY: &str = "priya";
 
+/// [`STORY`] as its learner finishes it in the demo team, ready for
+/// assessment: records that replace the story's ones with their ids.
+pub const TEAM_STORY_FINISHED: &str = include_str!("../../../assets/demo/team/priya.ron");
+
 /// The demo's attached files: a call observation report (a one-page PDF)
 /// and a course certificate (a small PNG), made for the story.
 pub const OBSERVATION_PDF: &[u8] = include_bytes!("../../../assets/demo/observation.pdf");
@@ -163,9 +167,39 @@ pub fn team(today: NaiveDate) -> Vec<(&'static str, WorkspaceHeader, Records)> {
             (*name, header, records)
         })
         .collect();
-    let (header, records) = story(today);
+    let (header, records) = finished_story(today);
     out.insert(1, (TEAM_STORY, header, records));
     out
+}
+
+/// [`story`] finished as in [`TEAM_STORY_FINISHED`]: its objectives and
+/// feedback replace the story's, and its reviews hold the plan as it then
+/// stands.
+fn finished_story(today: NaiveDate) -> (WorkspaceHeader, Records) {
+    use crate::domain::AnyRecord;
+    let (header, mut records) = story(today);
+    let (_, finish, _) = story_of(TEAM_STORY_FINISHED, today);
+    for o in finish.objectives {
+        records.upsert(AnyRecord::Objective(o));
+    }
+    for f in finish.feedback {
+        records.upsert(AnyRecord::Feedback(f));
+    }
+    for mut r in finish.reviews {
+        let held = r.held;
+        r.plan = records
+            .objectives
+            .iter()
+            .map(|o| {
+                let mut o = o.clone();
+                o.progress.retain(|n| n.date <= held.date_naive());
+                o.updated = o.updated.min(held);
+                o
+            })
+            .collect();
+        records.upsert(AnyRecord::Review(r));
+    }
+    (header, records)
 }
 
 /// One story file's header and records, moved so that the story ends in
@@ -751,7 +785,7 @@ mod tests {
     fn each_team_story_parses_and_moves_with_the_demo() {
         // (Unknown fields are looked for with the store's reader, in the
         // app's `commands::demo` tests.)
-        for (name, text) in TEAM {
+        for (name, text) in TEAM.into_iter().chain([("priya", TEAM_STORY_FINISHED)]) {
             let story =
                 parse_story(text, Duration::zero()).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(story.format, FORMAT);
@@ -812,6 +846,23 @@ mod tests {
                     && f.state == FeedbackState::New
                     && f.reflection.is_empty())
         );
+        // Priya is ready for assessment.
+        let (_, priya_header, priya) = &team[1];
+        let set = crate::assets::criteria_set(&priya_header.profile.criteria_set).expect("her set");
+        let verdicts = crate::domain::readiness::check(&crate::domain::readiness::Portfolio {
+            header: priya_header,
+            records: priya,
+            criteria: Some(&set),
+            more_criteria: &[],
+            today,
+            smart: &crate::domain::readiness::smart_letters,
+        });
+        let failing: Vec<(&str, &str)> = verdicts
+            .iter()
+            .filter(|v| !v.passed)
+            .map(|v| (v.rule.id, v.message.as_str()))
+            .collect();
+        assert!(failing.is_empty(), "{failing:?}");
         // Ana has just started: a profile and one diary entry.
         let (_, ana_header, ana) = &team[3];
         assert!(ana_header.onboarded);
