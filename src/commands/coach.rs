@@ -190,12 +190,7 @@ pub fn list_text(records: &Records, today: NaiveDate) -> String {
         }
         s.push('\n');
     }
-    for who in coaching::coachees(log) {
-        let mut theirs: Vec<&CoachingSession> = log
-            .iter()
-            .filter(|x| coaching::same_person(&x.coachee, &who))
-            .collect();
-        theirs.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    for (who, theirs) in coaching::by_coachee(log) {
         s.push_str(&format!(
             "{who} ({})\n",
             crate::domain::words::count(theirs.len(), "session", "sessions")

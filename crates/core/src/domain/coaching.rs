@@ -267,6 +267,22 @@ pub fn coachees(log: &[CoachingSession]) -> Vec<String> {
     out
 }
 
+/// Each coachee with their sessions, oldest first; coachees in the order
+/// of their first session.
+pub fn by_coachee(log: &[CoachingSession]) -> Vec<(String, Vec<&CoachingSession>)> {
+    coachees(log)
+        .into_iter()
+        .map(|who| {
+            let mut theirs: Vec<&CoachingSession> = log
+                .iter()
+                .filter(|s| same_person(&s.coachee, &who))
+                .collect();
+            theirs.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            (who, theirs)
+        })
+        .collect()
+}
+
 /// One thing due in the coaching log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Due {

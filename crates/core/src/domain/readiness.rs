@@ -1705,11 +1705,7 @@ fn coaching_impact(p: &Portfolio) -> Verdict {
     let mut problems = Vec::new();
     let mut at_fault = Vec::new();
     let mut evaluated = Vec::new();
-    for who in coaching::coachees(log) {
-        let theirs: Vec<&CoachingSession> = log
-            .iter()
-            .filter(|s| coaching::same_person(&s.coachee, &who))
-            .collect();
+    for (who, theirs) in coaching::by_coachee(log) {
         if theirs.iter().any(|s| s.impact_with_coachee()) {
             let level = theirs.iter().map(|s| s.impact_level()).max().unwrap_or(0);
             evaluated.push(format!("{who} (level {level})"));
@@ -1752,15 +1748,10 @@ fn adapted_support(p: &Portfolio) -> Verdict {
     let mut problems = Vec::new();
     let mut at_fault = Vec::new();
     let mut adapted = Vec::new();
-    for who in coaching::coachees(log) {
-        let mut theirs: Vec<&CoachingSession> = log
-            .iter()
-            .filter(|s| coaching::same_person(&s.coachee, &who))
-            .collect();
+    for (who, theirs) in coaching::by_coachee(log) {
         if theirs.len() < 2 {
             continue;
         }
-        theirs.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         if theirs[1..].iter().any(|s| !s.adapted.trim().is_empty()) {
             adapted.push(who);
         } else {
