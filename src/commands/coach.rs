@@ -67,13 +67,7 @@ pub fn run_add(
             *slot = text.trim().to_string();
         }
     }
-    s.criteria = args
-        .criteria
-        .iter()
-        .flat_map(|c| c.split(','))
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    s.criteria = super::criteria_ids(&args.criteria);
     let ws = Workspace::open(root, workspace, Mode::Capture)?;
     ws.create(&s)?;
     let mut out = super::out::Out::stdout();

@@ -59,13 +59,7 @@ pub fn run_add(
         Some(d) => parse_day(d)?,
         None => today(),
     };
-    let criteria: Vec<String> = args
-        .criteria
-        .iter()
-        .flat_map(|c| c.split(','))
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let criteria: Vec<String> = super::criteria_ids(&args.criteria);
     let ws = Workspace::open(root, workspace, Mode::Capture)?;
     let mut links = Vec::new();
     if !args.links.is_empty() {

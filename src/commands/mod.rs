@@ -96,6 +96,17 @@ pub fn report_problems(problems: &[Problem]) {
     }
 }
 
+/// Criterion ids as given on the command line: each `--criterion` may hold
+/// several, separated by commas (`-c 2.1,2.3`).
+fn criteria_ids(given: &[String]) -> Vec<String> {
+    given
+        .iter()
+        .flat_map(|c| c.split(','))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 fn parse_day(text: &str) -> Result<NaiveDate, Failure> {
     domain::dates::parse_natural_day(text, today()).map_err(Failure::Usage)
 }

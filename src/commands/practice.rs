@@ -117,13 +117,7 @@ pub fn run_add(
         };
         *record.part_mut(n) = text.trim().to_string();
     }
-    record.criteria = args
-        .criteria
-        .iter()
-        .flat_map(|c| c.split(','))
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    record.criteria = super::criteria_ids(&args.criteria);
     let ws = Workspace::open(root, workspace, Mode::Capture)?;
     ws.create(&record)?;
     let mut out = super::out::Out::stdout();
