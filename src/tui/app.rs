@@ -25,6 +25,7 @@ pub(crate) mod testkit {
 }
 
 use super::jobs::{Jobs, Kind};
+use super::layers::{self, Layer};
 use super::screens::{self, coaching, evidence, progress, trash};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
@@ -503,28 +504,9 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        if self.screens.plan.chooser {
-            Context::Chooser
-        } else if self.confirm == Some(Confirm::DiscardChanges) {
-            Context::Discard
-        } else if self.confirm.is_some() {
-            Context::Confirm
-        } else if self.search.palette.is_some() {
-            Context::Search
-        } else if self.form.is_some() {
-            Context::Form
-        } else if self.help.is_some() {
-            Context::Help
-        } else if self.trash.is_some() {
-            Context::Trash
-        } else if self.coaching.is_some() {
-            Context::Coaching
-        } else if self.evidence.view.is_some() {
-            Context::Evidence
-        } else if self.reader.is_some() {
-            Context::Reader
-        } else {
-            Context::Screen(self.screen)
+        match layers::top(self) {
+            Some(layer) => layer.context(self),
+            None => Context::Screen(self.screen),
         }
     }
 
@@ -588,27 +570,43 @@ impl App {
         *selected = next as usize;
     }
 
-    /// Handles one key press: popups first, then the form, then the key table.
+    /// Handles one key press: it goes down the open layers from the top
+    /// (see `layers.rs`) until one takes it, and to the screen if none does.
     pub fn handle_key(&mut self, key: &KeyEvent) {
         // A message stays until the next key: it has been seen by then.
         self.status = None;
         if self.typed_after_close(key) {
             return;
         }
-        let ctx = self.context();
-        if ctx == Context::Search && self.search_types(key) {
-            return;
+        let was_reading = self.reader.is_some();
+        let taken = layers::open(self)
+            .into_iter()
+            .any(|layer| self.layer_key(layer, key));
+        if !taken && let Some(action) = self.keymap.resolve(self.context(), key) {
+            self.update_screen(action);
         }
+        self.reader_opened(was_reading);
+    }
+
+    /// Offers `key` to `layer`; false when the layer lets it fall to the
+    /// layer beneath.
+    fn layer_key(&mut self, layer: Layer, key: &KeyEvent) -> bool {
+        let ctx = layer.context(self);
         if ctx == Context::Discard {
             self.discard_question_key(key);
-            return;
+            return true;
         }
-        match self.keymap.resolve(ctx, key) {
-            Some(action) => self.update(action),
-            None if ctx == Context::Search => self.search_input(key),
+        if layer == Layer::Search && self.search_types(key) {
+            return true;
+        }
+        match (self.keymap.resolve(ctx, key), layer) {
+            (Some(action), _) => self.layer_action(layer, action),
+            (None, Layer::Search) => self.search_input(key),
             // Any other key closes the chooser, as Esc does.
-            None if ctx == Context::Chooser => self.screens.plan.chooser = false,
-            None => {
+            (None, Layer::Chooser) => self.screens.plan.chooser = false,
+            // An answer the question does not know goes to a form beneath.
+            (None, Layer::Confirm) => return false,
+            (None, Layer::Form) => {
                 if let Some(form) = &mut self.form
                     && forms::give_key(form.state_mut(), &self.keymap, key)
                 {
@@ -622,7 +620,9 @@ impl App {
                     self.save_form();
                 }
             }
+            (None, _) => {}
         }
+        true
     }
 
     /// The discard question takes only a deliberate answer: Ctrl-D throws the
@@ -678,32 +678,39 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         let was_reading = self.reader.is_some();
-        self.update_in_context(action);
+        match layers::top(self) {
+            Some(layer) => self.layer_action(layer, action),
+            None => self.update_screen(action),
+        }
+        self.reader_opened(was_reading);
+    }
+
+    /// A reader just opened starts on the first record it lists.
+    fn reader_opened(&mut self, was_reading: bool) {
         if !was_reading && self.reader.is_some() {
             self.reader_pick = 0;
         }
         self.refresh_derived();
     }
 
-    pub(super) fn update_in_context(&mut self, action: Action) {
-        match self.context() {
-            Context::Confirm | Context::Discard => self.update_confirm(action),
-            Context::Search => self.search_action(action),
-            Context::Trash => self.trash_action(action),
-            Context::Chooser => self.plan_chooser_action(action),
-            // The Team screen has its own state (tui/screens/team).
-            Context::Team => {}
-            Context::Evidence => self.evidence_action(action),
-            Context::Coaching => self.coaching_action(action),
-            Context::Form => self.update_form(action),
-            Context::Help => match action {
+    /// Carries out `action` on `layer`.
+    fn layer_action(&mut self, layer: Layer, action: Action) {
+        match layer {
+            Layer::Confirm => self.update_confirm(action),
+            Layer::Search => self.search_action(action),
+            Layer::Trash => self.trash_action(action),
+            Layer::Chooser => self.plan_chooser_action(action),
+            Layer::Evidence => self.evidence_action(action),
+            Layer::Coaching => self.coaching_action(action),
+            Layer::Form => self.update_form(action),
+            Layer::Help => match action {
                 Action::Back => self.help = None,
                 Action::Down => self.help = self.help.map(|s| s.saturating_add(1)),
                 Action::Up => self.help = self.help.map(|s| s.saturating_sub(1)),
                 _ => {}
             },
-            Context::Reader if self.reader_link_action(&action) => {}
-            Context::Reader => match action {
+            Layer::Reader if self.reader_link_action(&action) => {}
+            Layer::Reader => match action {
                 Action::Back => self.reader = None,
                 Action::Down => self.scroll_reader(1),
                 Action::Up => self.scroll_reader(-1),
@@ -719,12 +726,13 @@ impl App {
                         self.reviews_action(Action::Compare)
                     }
                 }
+                // Not a reader's key: the reader closes and the screen
+                // beneath carries it out.
                 other => {
                     self.reader = None;
                     self.update_screen(other);
                 }
             },
-            Context::Screen(_) => self.update_screen(action),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod forms;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
+pub mod layers;
 pub mod legend;
 mod links;
 pub mod markdown;

@@ -8,6 +8,7 @@ use super::screens::{
 };
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
+use crate::tui::layers::{self, Layer};
 use crate::tui::mouse::MouseMap;
 use crate::tui::{Action, App, Confirm, Context, Screen};
 use ratatui::Frame;
@@ -51,9 +52,14 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     ])
     .areas(area);
     draw_tabs(app, frame, tabs, &st);
-    match &app.form {
-        Some(form) if form.engine().is_some() => {
-            if let Some(engine) = form.engine() {
+    // The body: the topmost open layer that fills it (a form, the coaching
+    // log, the Evidence view), else the screen (which draws its own chooser and reader).
+    let filling = layers::open(app)
+        .into_iter()
+        .find(|l| matches!(l, Layer::Form | Layer::Coaching | Layer::Evidence));
+    match filling {
+        Some(Layer::Form) => {
+            if let Some(engine) = app.form.as_ref().and_then(|f| f.engine()) {
                 if engine.popup() {
                     // Drawn over its list, which stays in sight.
                     feedback::draw(app, frame, body, &st);
@@ -65,9 +71,8 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
                 }
             }
         }
-        Some(_) => {}
-        None if app.coaching.is_some() => coaching::draw(app, frame, body, &st),
-        None if app.evidence.view.is_some() => evidence::draw(app, frame, body, &st),
+        Some(Layer::Coaching) => coaching::draw(app, frame, body, &st),
+        Some(_) => evidence::draw(app, frame, body, &st),
         None => screens::of(app.screen).view(app, frame, body, &st),
     }
     status::draw(app, frame, status, &st);
@@ -75,17 +80,28 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     // mouse themselves), so the map is what the screen beneath drew.
     let mut hits = std::mem::take(&mut frame.hits);
     hits.reader_bottom = app.reader.map(|_| frame.text_bottom);
-    if let Some(palette) = &app.search.palette {
-        search::draw(app, palette, frame, body, &st);
-    }
-    if let Some(view) = &app.trash {
-        trash::draw(view, frame, body, &st);
-    }
-    if app.help.is_some() {
-        help::draw(app, frame, body, &st);
-    }
-    if let Some(confirm) = &app.confirm {
-        draw_confirm(app, confirm, frame, body, &st);
+    // The layers drawn over the body, bottom first, so the top one is last.
+    for layer in layers::bottom_up(app) {
+        match layer {
+            Layer::Search => {
+                if let Some(palette) = &app.search.palette {
+                    search::draw(app, palette, frame, body, &st);
+                }
+            }
+            Layer::Trash => {
+                if let Some(view) = &app.trash {
+                    trash::draw(view, frame, body, &st);
+                }
+            }
+            Layer::Help => help::draw(app, frame, body, &st),
+            Layer::Confirm => {
+                if let Some(confirm) = &app.confirm {
+                    draw_confirm(app, confirm, frame, body, &st);
+                }
+            }
+            // Drawn as the body above, or by their screen.
+            Layer::Form | Layer::Coaching | Layer::Evidence | Layer::Chooser | Layer::Reader => {}
+        }
     }
     hits
 }

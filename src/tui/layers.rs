@@ -1,0 +1,222 @@
+//! What lies over the screens, and in which order: the one place the
+//! precedence of the app's layers is written.
+//!
+//! A layer is open while its state is set (the chooser's flag, the question,
+//! the search palette, the form, help, the Trash, coaching and Evidence
+//! views, the reader). [`Layer::TOP_DOWN`] orders them: a key goes to the topmost open
+//! layer and falls to the next one down only if that layer lets it (a
+//! question lets an answer it does not know fall to the form beneath it; the
+//! reader passes what is not a reader's key to its screen), and to the
+//! screen when no layer takes it. The key context that help and the status
+//! line describe is the topmost layer's, and the view draws the open layers
+//! from the bottom up, so the one on top is drawn last.
+
+use super::{App, Confirm, Context};
+
+/// A layer over the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The Plan's "new what?" chooser.
+    Chooser,
+    /// A question: discard, restore a draft, overwrite, delete linked.
+    Confirm,
+    /// The search palette (`/`).
+    Search,
+    /// A form.
+    Form,
+    /// Help (`?`).
+    Help,
+    /// The Trash view (`T`).
+    Trash,
+    /// The coaching log's view.
+    Coaching,
+    /// The Evidence view (`E`).
+    Evidence,
+    /// One record read full-screen.
+    Reader,
+}
+
+impl Layer {
+    /// The layers, topmost first.
+    pub const TOP_DOWN: [Layer; 9] = [
+        Layer::Chooser,
+        Layer::Confirm,
+        Layer::Search,
+        Layer::Form,
+        Layer::Help,
+        Layer::Trash,
+        Layer::Coaching,
+        Layer::Evidence,
+        Layer::Reader,
+    ];
+
+    /// Whether this layer is open in `app`.
+    pub fn is_open(self, app: &App) -> bool {
+        match self {
+            Layer::Chooser => app.screens.plan.chooser,
+            Layer::Confirm => app.confirm.is_some(),
+            Layer::Search => app.search.palette.is_some(),
+            Layer::Form => app.form.is_some(),
+            Layer::Help => app.help.is_some(),
+            Layer::Trash => app.trash.is_some(),
+            Layer::Coaching => app.coaching.is_some(),
+            Layer::Evidence => app.evidence.view.is_some(),
+            Layer::Reader => app.reader.is_some(),
+        }
+    }
+
+    /// The key table's context while this layer is on top.
+    pub fn context(self, app: &App) -> Context {
+        match self {
+            Layer::Chooser => Context::Chooser,
+            Layer::Confirm if app.confirm == Some(Confirm::DiscardChanges) => Context::Discard,
+            Layer::Confirm => Context::Confirm,
+            Layer::Search => Context::Search,
+            Layer::Form => Context::Form,
+            Layer::Help => Context::Help,
+            Layer::Trash => Context::Trash,
+            Layer::Coaching => Context::Coaching,
+            Layer::Evidence => Context::Evidence,
+            Layer::Reader => Context::Reader,
+        }
+    }
+}
+
+/// The open layers, topmost first.
+pub fn open(app: &App) -> Vec<Layer> {
+    Layer::TOP_DOWN
+        .into_iter()
+        .filter(|l| l.is_open(app))
+        .collect()
+}
+
+/// The topmost open layer, if any.
+pub fn top(app: &App) -> Option<Layer> {
+    Layer::TOP_DOWN.into_iter().find(|l| l.is_open(app))
+}
+
+/// The open layers in the order the view draws them: bottom first.
+pub fn bottom_up(app: &App) -> impl Iterator<Item = Layer> {
+    open(app).into_iter().rev()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Id;
+    use crate::tui::testkit::demo_app;
+    use crate::tui::{Action, Form, forms::profile::ProfileForm};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(app: &mut App, code: KeyCode) {
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn profile_form(app: &App) -> Form {
+        Form::Profile(Box::new(ProfileForm::new(&app.header.profile, &[], false)))
+    }
+
+    fn delete_question() -> Confirm {
+        Confirm::DeleteLinked {
+            id: Id::from_parts(1, [1; 10]),
+            title: "Raise my CSAT".into(),
+            links: "5 activities link to this objective".into(),
+        }
+    }
+
+    fn screen_text(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|f| {
+                crate::tui::view(app, f);
+            })
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .chunks(usize::from(buffer.area.width))
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    /// Every layer open at once: each key goes to the topmost, and what is
+    /// on top is what help describes.
+    #[test]
+    fn a_key_goes_to_the_topmost_layer_and_falls_only_when_it_is_let() {
+        let mut app = demo_app();
+        app.update(Action::Search);
+        app.form = Some(profile_form(&app));
+        app.confirm = Some(delete_question());
+        app.help = Some(0);
+        assert_eq!(
+            open(&app),
+            [Layer::Confirm, Layer::Search, Layer::Form, Layer::Help]
+        );
+        assert_eq!(app.context(), Context::Confirm);
+        // `n` answers the question on top: not typed into the search or the
+        // form beneath it.
+        key(&mut app, KeyCode::Char('n'));
+        assert!(app.confirm.is_none(), "the question was answered");
+        assert_eq!(app.search.palette.as_ref().expect("open").input, "");
+        assert!(!app.form.as_ref().expect("open").state().dirty());
+        // Now the search is on top: it takes the letters.
+        assert_eq!(app.context(), Context::Search);
+        key(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.search.palette.as_ref().expect("open").input, "n");
+        assert!(!app.form.as_ref().expect("open").state().dirty());
+        // Esc closes the search only; the form is on top then.
+        key(&mut app, KeyCode::Esc);
+        assert!(app.search.palette.is_none());
+        assert_eq!(top(&app), Some(Layer::Form));
+        assert_eq!(app.context(), Context::Form);
+        key(&mut app, KeyCode::Char('n'));
+        assert!(
+            app.form.as_ref().expect("open").state().dirty(),
+            "typed in the form"
+        );
+        assert_eq!(app.help, Some(0), "help beneath was never reached");
+    }
+
+    /// A question lets a key it does not know fall to the form beneath
+    /// (the export form stays open under "replace the file?").
+    #[test]
+    fn a_question_lets_a_key_it_does_not_know_fall_to_the_form_beneath() {
+        let mut app = demo_app();
+        app.form = Some(profile_form(&app));
+        app.confirm = Some(delete_question());
+        key(&mut app, KeyCode::Char('z'));
+        assert!(app.confirm.is_some(), "still asked");
+        assert!(app.form.as_ref().expect("open").state().dirty());
+    }
+
+    /// The reader passes what is not a reader's key to its screen.
+    #[test]
+    fn the_reader_passes_a_screens_key_to_the_screen_beneath() {
+        let mut app = demo_app();
+        app.update(Action::Open);
+        assert_eq!(top(&app), Some(Layer::Reader));
+        key(&mut app, KeyCode::Char('2'));
+        assert!(app.reader.is_none());
+        assert_eq!(app.screen, crate::tui::Screen::Plan);
+    }
+
+    /// The view draws from the bottom up: the question is drawn over the
+    /// search palette, whose box would otherwise cover it.
+    #[test]
+    fn the_top_layer_is_drawn_last() {
+        let mut app = demo_app();
+        app.update(Action::Search);
+        assert!(screen_text(&app).contains("Search everything"));
+        app.confirm = Some(delete_question());
+        let text = screen_text(&app);
+        assert!(text.contains("Raise my CSAT"), "{text}");
+        app.search.palette = None;
+        app.help = Some(0);
+        assert_eq!(
+            bottom_up(&app).collect::<Vec<_>>(),
+            [Layer::Help, Layer::Confirm]
+        );
+    }
+}
