@@ -519,3 +519,30 @@ fn a_feedback_item_without_an_activity_does_not_spoil_the_cache() {
     assert_eq!(again.records.feedback, vec![fb]);
     drop(root);
 }
+
+/// Every kind of record the demo story holds (feedback with and without
+/// the activity it is about, reviews, evidence, sign-offs...) comes back
+/// from the cache, and the same. A field a record file leaves out while
+/// empty once made every cache look damaged, so every open parsed every file.
+#[test]
+fn every_kind_of_record_in_the_demo_is_reused_from_the_cache() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::open(root.path(), NAME, Mode::Write).expect("open");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid");
+    let (_, header_state, _) = ws.load_header().expect("header");
+    starlog::demo::write_demo(&ws, header_state.as_ref(), 0, now).expect("demo written");
+    age_files(ws.dir());
+    let first = ws.load().expect("load");
+    assert!(
+        first.records.feedback.iter().any(|f| f.activity.is_none()),
+        "the demo has feedback about no activity"
+    );
+    let written = write_cache(ws.dir(), &first).expect("write the cache");
+    assert_eq!(written, first.cache.parsed, "every record is cached");
+    let second = ws.load().expect("load");
+    assert_eq!(second.cache.ignored, None, "the cache is read");
+    assert_eq!(second.cache.parsed, 0, "nothing parsed again");
+    assert_eq!(second.cache.reused, written);
+    assert!(second.records == first.records, "the same records");
+    assert_eq!(first.files, second.files);
+}

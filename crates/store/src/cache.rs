@@ -246,13 +246,15 @@ fn cache_path(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Reads the cache of the workspace at `dir`, keeping every record whose file
-/// is listed with the same stamp. Any flaw in the file discards all of it.
+/// is listed with the same stamp: the records chunk by chunk, in the cache's
+/// order, and how many entries the cache holds. Any flaw in the file
+/// discards all of it.
 pub fn read(
     dir: &Path,
     listing: &Listing,
     hash_probe: u64,
     progress: &std::sync::atomic::AtomicUsize,
-) -> Result<(Vec<Reused>, usize), String> {
+) -> Result<(Vec<Vec<Reused>>, usize), String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
     match fs::symlink_metadata(&path) {
         Ok(meta) if meta.is_file() => {}
@@ -297,11 +299,14 @@ pub fn read(
     let count = read_result.map_err(|e| format!("the cache is damaged or cut short ({e})"))?;
     let mut results = results.into_inner().map_err(|_| "a cache reader failed")?;
     results.sort_by_key(|(index, _)| *index);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(results.len());
+    let mut entries = 0;
     for (_, chunk) in results {
-        out.extend(chunk?);
+        let chunk = chunk?;
+        entries += chunk.len();
+        out.push(chunk);
     }
-    if out.len() > count {
+    if entries > count {
         return Err("the cache is damaged (more entries than it says)".into());
     }
     Ok((out, count))

@@ -861,10 +861,11 @@ impl Workspace {
             Some(read) => Ok(read),
             None => cache::read(&self.dir, &listing, hash_probe(), &progress.done),
         };
-        let reused = match from {
-            Ok((reused, in_cache)) => {
-                usage.stale = reused.len() != in_cache;
-                reused
+        let chunks = match from {
+            Ok((chunks, in_cache)) => {
+                usage.reused = chunks.iter().map(Vec::len).sum();
+                usage.stale = usage.reused != in_cache;
+                chunks
             }
             Err(why) => {
                 usage.ignored = Some(why);
@@ -872,27 +873,29 @@ impl Workspace {
                 Vec::new()
             }
         };
-        usage.reused = reused.len();
-        let mut results: Vec<ReadResult<AnyRecord>> = Vec::with_capacity(listing.files.len());
+        // Each list is made as long as it will be at once: no list grows by
+        // doubling, and no record is moved through a list of all records.
+        reserve(&mut loaded.records, &listing);
+        loaded.files.reserve(listing.files.len());
         // Which listed files the cache covered, by their place in the listing.
         let mut covered = vec![false; listing.files.len()];
-        for item in reused {
-            let mut notes = Vec::new();
-            if self.mode == Mode::Write && !item.listed.private {
-                notes.extend(self.privacy_note(&self.dir.join(&item.rel_path)));
-            }
-            if let Some(seen) = covered.get_mut(item.listed.at as usize) {
-                *seen = true;
-            }
-            results.push(Ok((
-                item.record,
-                FileState {
+        // A chunk at a time, each let go of once its records are in place.
+        for chunk in chunks {
+            for item in chunk {
+                let mut notes = Vec::new();
+                if self.mode == Mode::Write && !item.listed.private {
+                    notes.extend(self.privacy_note(&self.dir.join(&item.rel_path)));
+                }
+                if let Some(seen) = covered.get_mut(item.listed.at as usize) {
+                    *seen = true;
+                }
+                let state = FileState {
                     rel_path: item.rel_path,
                     hash: item.hash,
                     protected: None,
-                },
-                notes,
-            )));
+                };
+                self.take(Ok((item.record, state, notes)), loaded);
+            }
         }
         let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
         for (key, listed) in &listing.files {
@@ -918,80 +921,54 @@ impl Workspace {
                 }
             }
             usage.stale |= !loaded.fresh.is_empty();
-            results.extend(parsed);
+            for result in parsed {
+                self.take(result, loaded);
+            }
         }
-        self.merge(
-            results,
-            &mut loaded.records,
-            &mut loaded.files,
-            &mut loaded.problems,
-        );
         loaded.records.sort();
         loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
         loaded.cache = usage;
         loaded.listing = listing;
     }
 
-    /// Puts read records in their lists. Two files with one id: the one
+    /// Puts one read record in its list. Two files with one id: the one
     /// changed later is shown, and the other reported (a copy, e.g. from a
     /// crash in the middle of moving an entry to another day).
-    fn merge(
-        &self,
-        results: Vec<ReadResult<AnyRecord>>,
-        records: &mut Records,
-        files: &mut HashMap<Id, FileState>,
-        problems: &mut Vec<Problem>,
-    ) {
-        let mut all: Vec<AnyRecord> = Vec::with_capacity(results.len());
-        let mut at: HashMap<Id, usize> = HashMap::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok((record, state, mut notes)) => {
-                    problems.append(&mut notes);
-                    let id = record.id().clone();
-                    if let (Some(first), Some(&pos)) = (files.get(&id).cloned(), at.get(&id)) {
-                        let newer = updated_of(&record) > updated_of(&all[pos]);
-                        let (kept, copy) = if newer {
-                            (state.rel_path.clone(), first.rel_path.clone())
-                        } else {
-                            (first.rel_path.clone(), state.rel_path.clone())
-                        };
-                        problems.push(Problem {
-                            path: self.dir.join(&copy),
-                            severity: Severity::Warning,
-                            message: format!(
-                                "has the same id as {} (a copy?); only that one, changed later, is shown",
-                                kept.display()
-                            ),
-                        });
-                        if newer {
-                            all[pos] = record;
-                            files.insert(id, state);
-                        }
-                        continue;
-                    }
-                    files.insert(id.clone(), state);
-                    at.insert(id, all.len());
-                    all.push(record);
-                }
-                Err(problem) => problems.push(problem),
+    fn take(&self, result: ReadResult<AnyRecord>, loaded: &mut Loaded) {
+        let (record, state, mut notes) = match result {
+            Ok(read) => read,
+            Err(problem) => {
+                loaded.problems.push(problem);
+                return;
             }
-        }
-        for record in all {
-            match record {
-                AnyRecord::Diary(r) => records.diary.push(r),
-                AnyRecord::Need(r) => records.needs.push(r),
-                AnyRecord::Objective(r) => records.objectives.push(r),
-                AnyRecord::Activity(r) => records.activities.push(r),
-                AnyRecord::Feedback(r) => records.feedback.push(r),
-                AnyRecord::Kpi(r) => records.kpis.push(r),
-                AnyRecord::Review(r) => records.reviews.push(r),
-                AnyRecord::Evidence(r) => records.evidence.push(r),
-                AnyRecord::Witness(r) => records.witnesses.push(r),
-                AnyRecord::SignOff(r) => records.signoffs.push(r),
-                AnyRecord::Practice(r) => records.practice.push(r),
-                AnyRecord::Coaching(r) => records.coaching.push(r),
-            }
+        };
+        loaded.problems.append(&mut notes);
+        let Some(first) = loaded.files.get(record.id()).cloned() else {
+            loaded.files.insert(record.id().clone(), state);
+            put(&mut loaded.records, record);
+            return;
+        };
+        // A copy (rare): the record first read is looked for in the lists.
+        let earlier = take_out(&mut loaded.records, record.id());
+        let newer = updated_of(&record) > earlier.as_ref().and_then(updated_of);
+        let (kept, copy) = if newer {
+            (state.rel_path.clone(), first.rel_path.clone())
+        } else {
+            (first.rel_path.clone(), state.rel_path.clone())
+        };
+        loaded.problems.push(Problem {
+            path: self.dir.join(&copy),
+            severity: Severity::Warning,
+            message: format!(
+                "has the same id as {} (a copy?); only that one, changed later, is shown",
+                kept.display()
+            ),
+        });
+        if newer {
+            loaded.files.insert(record.id().clone(), state);
+            put(&mut loaded.records, record);
+        } else if let Some(earlier) = earlier {
+            put(&mut loaded.records, earlier);
         }
     }
 
@@ -1481,6 +1458,73 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
         AnyRecord::Practice(r) => r.updated(),
         AnyRecord::Coaching(r) => r.updated(),
     }
+}
+
+/// Makes room in each list of `records` for the files of its kind listed.
+fn reserve(records: &mut Records, listing: &cache::Listing) {
+    let mut counts = [0usize; RecordKind::ALL.len()];
+    for listed in listing.files.values() {
+        if let Some(i) = RecordKind::ALL.iter().position(|k| *k == listed.kind) {
+            counts[i] += 1;
+        }
+    }
+    let count = |kind: RecordKind| {
+        RecordKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .map_or(0, |i| counts[i])
+    };
+    records.diary.reserve(count(RecordKind::Diary));
+    records.needs.reserve(count(RecordKind::Need));
+    records.objectives.reserve(count(RecordKind::Objective));
+    records.activities.reserve(count(RecordKind::Activity));
+    records.feedback.reserve(count(RecordKind::Feedback));
+    records.kpis.reserve(count(RecordKind::Kpi));
+    records.reviews.reserve(count(RecordKind::Review));
+    records.evidence.reserve(count(RecordKind::Evidence));
+    records.witnesses.reserve(count(RecordKind::Witness));
+    records.signoffs.reserve(count(RecordKind::SignOff));
+    records.practice.reserve(count(RecordKind::Practice));
+    records.coaching.reserve(count(RecordKind::Coaching));
+}
+
+/// Puts a record at the end of its list.
+fn put(records: &mut Records, record: AnyRecord) {
+    match record {
+        AnyRecord::Diary(r) => records.diary.push(r),
+        AnyRecord::Need(r) => records.needs.push(r),
+        AnyRecord::Objective(r) => records.objectives.push(r),
+        AnyRecord::Activity(r) => records.activities.push(r),
+        AnyRecord::Feedback(r) => records.feedback.push(r),
+        AnyRecord::Kpi(r) => records.kpis.push(r),
+        AnyRecord::Review(r) => records.reviews.push(r),
+        AnyRecord::Evidence(r) => records.evidence.push(r),
+        AnyRecord::Witness(r) => records.witnesses.push(r),
+        AnyRecord::SignOff(r) => records.signoffs.push(r),
+        AnyRecord::Practice(r) => records.practice.push(r),
+        AnyRecord::Coaching(r) => records.coaching.push(r),
+    }
+}
+
+/// Takes the record with `id` out of whichever list holds it (the lists
+/// are sorted once all is read, so the order left does not matter).
+fn take_out(records: &mut Records, id: &Id) -> Option<AnyRecord> {
+    fn out<T: StoredRecord>(list: &mut Vec<T>, id: &Id) -> Option<T> {
+        let at = list.iter().position(|r| r.id() == id)?;
+        Some(list.swap_remove(at))
+    }
+    None.or_else(|| out(&mut records.diary, id).map(AnyRecord::Diary))
+        .or_else(|| out(&mut records.needs, id).map(AnyRecord::Need))
+        .or_else(|| out(&mut records.objectives, id).map(AnyRecord::Objective))
+        .or_else(|| out(&mut records.activities, id).map(AnyRecord::Activity))
+        .or_else(|| out(&mut records.feedback, id).map(AnyRecord::Feedback))
+        .or_else(|| out(&mut records.kpis, id).map(AnyRecord::Kpi))
+        .or_else(|| out(&mut records.reviews, id).map(AnyRecord::Review))
+        .or_else(|| out(&mut records.evidence, id).map(AnyRecord::Evidence))
+        .or_else(|| out(&mut records.witnesses, id).map(AnyRecord::Witness))
+        .or_else(|| out(&mut records.signoffs, id).map(AnyRecord::SignOff))
+        .or_else(|| out(&mut records.practice, id).map(AnyRecord::Practice))
+        .or_else(|| out(&mut records.coaching, id).map(AnyRecord::Coaching))
 }
 
 /// Reads files on every core; with a warm cache parsing is the cost, not I/O.

@@ -766,10 +766,19 @@ pub fn weak_reflection(e: &DiaryEntry) -> Option<&'static str> {
         return Some("no reflection");
     }
     let lower = text.to_lowercase();
-    let parts = [&e.situation, &e.task, &e.action, &e.result].map(|part| part.to_lowercase());
+    let parts = [&e.situation, &e.task, &e.action, &e.result];
     // (Lower case never makes or unmakes white space, so trimming after
-    // lowering is trimming before.)
-    if parts.iter().any(|part| part.trim() == lower) {
+    // lowering is trimming before. ASCII text is compared in place: no
+    // copy of every part of every entry.)
+    let same = |part: &str| {
+        let part = part.trim();
+        if part.is_ascii() && text.is_ascii() {
+            part.eq_ignore_ascii_case(text)
+        } else {
+            part.to_lowercase() == lower
+        }
+    };
+    if parts.iter().any(|part| same(part)) {
         return Some("the reflection repeats the account");
     }
     let text = folded(text);
@@ -788,6 +797,7 @@ pub fn weak_reflection(e: &DiaryEntry) -> Option<&'static str> {
         return None;
     }
     let parts = parts.map(|part| {
+        let part = part.to_lowercase();
         if part.contains('’') {
             part.replace('’', "'")
         } else {

@@ -9,7 +9,11 @@ use std::fmt;
 /// `field` is the name of the innermost struct field holding the text (for
 /// a list of notes, the list's field), or "" at the top level.
 pub fn for_each_text<T: Serialize + ?Sized>(value: &T, visit: &mut dyn FnMut(&'static str, &str)) {
-    let mut walker = Walker { field: "", visit };
+    let mut walker = Walker {
+        field: "",
+        visit,
+        shown: String::new(),
+    };
     // Our serializer never fails; a failing `Serialize` impl just stops early.
     let _ = value.serialize(&mut walker);
 }
@@ -35,6 +39,8 @@ pub fn oversized_field<T: Serialize + ?Sized>(value: &T) -> Option<(&'static str
 struct Walker<'a> {
     field: &'static str,
     visit: &'a mut dyn FnMut(&'static str, &str),
+    /// A value written through Display, in one buffer for the whole walk.
+    shown: String,
 }
 
 #[derive(Debug)]
@@ -175,8 +181,10 @@ impl<'w> ser::Serializer for &mut Walker<'w> {
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> R {
         // Dates, ids and other values written through Display: visit them
         // as text too (they cannot hold a customer's details, but cost little).
-        let text = value.to_string();
-        (self.visit)(self.field, &text);
+        use std::fmt::Write;
+        self.shown.clear();
+        let _ = write!(self.shown, "{value}");
+        (self.visit)(self.field, &self.shown);
         Ok(())
     }
 }

@@ -179,6 +179,7 @@ pub fn luhn(digits: &[u8]) -> bool {
 fn numbers(text: &str, out: &mut Vec<Found>) {
     let b = text.as_bytes();
     let wordish = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    let mut digits: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -192,7 +193,7 @@ fn numbers(text: &str, out: &mut Vec<Found>) {
         // Extend over digits and single separators between digit groups.
         let mut j = i;
         let mut last_digit = None;
-        let mut digits: Vec<u8> = Vec::new();
+        digits.clear();
         let mut plus = false;
         while j < b.len() {
             let ch = b[j];
@@ -325,19 +326,24 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    // A spelled-out address needs the word "at" and the word "dot" or a dot.
+    let spelled = has_at_word(bytes) && (bytes.contains(&b'.') || has_word_ci(text, "dot"));
+    // The words, split once for every detector that reads words.
+    let words = if has_digit || spelled {
+        shapes::words(text)
+    } else {
+        Vec::new()
+    };
     // The word-shaped details go first: where two detectors claim the same
     // stretch, the more specific name wins ("bank details", not "card").
     if has_digit {
-        shapes::bank_details(text, &mut found);
+        shapes::bank_details(text, &words, &mut found);
         shapes::national_insurance(text, &mut found);
-        shapes::dates_of_birth(text, &mut found);
-        shapes::addresses(text, &mut found);
+        shapes::dates_of_birth(text, &words, &mut found);
+        shapes::addresses(text, &words, &mut found);
     }
-    // A spelled-out address needs the word "at" and the word "dot" or a dot.
-    if memchr::memmem::find(bytes, b"at").is_some()
-        && (bytes.contains(&b'.') || has_word_ci(text, "dot"))
-    {
-        shapes::spelled_emails(text, &mut found);
+    if spelled {
+        shapes::spelled_emails(text, &words, &mut found);
     }
     if bytes.contains(&b'@') {
         emails(text, &mut found);
@@ -359,6 +365,27 @@ pub fn find(text: &str) -> Vec<Found> {
         out.push(f);
     }
     out
+}
+
+/// Whether `b` may hold "at", in any case, as a word of its own: the one
+/// word a spelled-out e-mail address cannot do without. (Never false when
+/// it does; now and then true when "at" only ends a word joined by an
+/// apostrophe.)
+fn has_at_word(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(b't', b'T', &b[from..]) {
+        let t = from + k;
+        from = t + 1;
+        if t == 0 || b[t - 1] | 0x20 != b'a' {
+            continue;
+        }
+        let starts = t < 2 || !shapes::is_word_byte(b[t - 2]);
+        let ends = b.get(t + 1).is_none_or(|&n| !shapes::is_word_byte(n));
+        if starts && ends {
+            return true;
+        }
+    }
+    false
 }
 
 fn has_word_ci(text: &str, word: &str) -> bool {
@@ -871,6 +898,25 @@ mod tests {
         assert_eq!(
             kinds("(mark_o'neill@mail.com)"),
             vec![(PiiKind::Email, "mark_o'neill@mail.com")]
+        );
+    }
+
+    #[test]
+    fn finds_an_email_address_spelled_out_in_capitals() {
+        // A note typed with caps lock on: before, only a lower-case "at"
+        // let the spelled-out detector run at all.
+        for text in [
+            "HER EMAIL IS PRIYA DOT SHAH AT GMAIL DOT COM",
+            "Write to Jo Bloggs At example.co.uk please",
+        ] {
+            let found: Vec<PiiKind> = find(text).iter().map(|f| f.kind).collect();
+            assert_eq!(found, vec![PiiKind::Email], "{text}");
+        }
+        // "at" inside a word is no address: "that", "what", "Athens".
+        assert!(find("What was that about Athens dot com?").is_empty());
+        assert_eq!(
+            kinds("HER EMAIL IS PRIYA DOT SHAH AT GMAIL DOT COM"),
+            vec![(PiiKind::Email, "PRIYA DOT SHAH AT GMAIL DOT COM")]
         );
     }
 

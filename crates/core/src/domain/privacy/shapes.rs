@@ -16,7 +16,7 @@ pub(super) struct Word<'a> {
     pub end: usize,
 }
 
-fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
@@ -24,7 +24,8 @@ fn is_word_byte(b: u8) -> bool {
 /// matters is ASCII, and the bytes of other characters count as letters.
 pub(super) fn words(text: &str) -> Vec<Word<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // About one word in six bytes of prose: one allocation, most times.
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
     let mut i = 0;
     while i < b.len() {
         if !is_word_byte(b[i]) {
@@ -129,9 +130,10 @@ fn ni_at(s: &[u8]) -> Option<usize> {
 /// either right after it or in the same sentence when the sentence says
 /// "sort code" or "account". A sort code alone names a bank branch, not a
 /// person, and dates written `12-03-26` stay out unless labelled.
-pub(super) fn bank_details(text: &str, out: &mut Vec<Found>) {
-    let ws = words(text);
-    let lower = text.to_ascii_lowercase();
+pub(super) fn bank_details(text: &str, ws: &[Word], out: &mut Vec<Found>) {
+    // Lowered only for a text with a sort code in it.
+    let lowered = std::cell::OnceCell::new();
+    let lower = || lowered.get_or_init(|| text.to_ascii_lowercase());
     for (i, w) in ws.iter().enumerate() {
         // Sort code: three two-digit words joined by one '-' or ' ' each,
         // or six digits after "sort code".
@@ -148,7 +150,7 @@ pub(super) fn bank_details(text: &str, out: &mut Vec<Found>) {
             Some((i + 2, c.end))
         } else if w.text.len() == 6
             && is_digits(w.text)
-            && lower[..w.start].trim_end().ends_with("sort code")
+            && lower()[..w.start].trim_end().ends_with("sort code")
         {
             Some((i, w.end))
         } else {
@@ -157,9 +159,9 @@ pub(super) fn bank_details(text: &str, out: &mut Vec<Found>) {
         let Some((last, end)) = sort_end else {
             continue;
         };
-        let labelled = sentence_of(&lower, w.start).contains("sort")
-            || sentence_of(&lower, w.start).contains("account")
-            || sentence_of(&lower, w.start).contains("a/c");
+        let sentence = sentence_of(lower(), w.start);
+        let labelled =
+            sentence.contains("sort") || sentence.contains("account") || sentence.contains("a/c");
         // The account number: the next eight-digit word, or one before.
         let after = ws[last + 1..]
             .iter()
@@ -242,31 +244,23 @@ fn is_year(word: &str) -> bool {
 /// A date written after a label that says it is a birth date: "DOB
 /// 12/03/1985", "date of birth: 1985-03-12", "born 3rd March 1985". Only the
 /// date is the detail; the label stays, so the sentence still reads.
-pub(super) fn dates_of_birth(text: &str, out: &mut Vec<Found>) {
-    let ws = words(text);
+pub(super) fn dates_of_birth(text: &str, ws: &[Word], out: &mut Vec<Found>) {
     for (i, w) in ws.iter().enumerate() {
-        let lw = w.text.to_ascii_lowercase();
+        // (Compared in place: a lower-case copy of every word costs more
+        // than the whole scan.)
+        let is = |word: &Word, label: &str| word.text.eq_ignore_ascii_case(label);
         // The word after which the date starts.
-        let label_end = match lw.as_str() {
-            "dob" => Some(i),
-            "d" if ws
-                .get(i + 1)
-                .is_some_and(|o| o.text.eq_ignore_ascii_case("o"))
-                && ws
-                    .get(i + 2)
-                    .is_some_and(|b| b.text.eq_ignore_ascii_case("b")) =>
-            {
-                Some(i + 2)
-            }
-            "born" | "birthday" => Some(i),
-            "birth"
-                if i >= 2
-                    && ws[i - 1].text.eq_ignore_ascii_case("of")
-                    && ws[i - 2].text.eq_ignore_ascii_case("date") =>
-            {
-                Some(i)
-            }
-            _ => None,
+        let label_end = if is(w, "dob") || is(w, "born") || is(w, "birthday") {
+            Some(i)
+        } else if is(w, "d")
+            && ws.get(i + 1).is_some_and(|o| is(o, "o"))
+            && ws.get(i + 2).is_some_and(|b| is(b, "b"))
+        {
+            Some(i + 2)
+        } else if is(w, "birth") && i >= 2 && is(&ws[i - 1], "of") && is(&ws[i - 2], "date") {
+            Some(i)
+        } else {
+            None
         };
         let Some(mut k) = label_end.map(|e| e + 1) else {
             continue;
@@ -281,7 +275,7 @@ pub(super) fn dates_of_birth(text: &str, out: &mut Vec<Found>) {
         {
             k += 1;
         }
-        if let Some((start, end)) = date_at(text, &ws, k) {
+        if let Some((start, end)) = date_at(text, ws, k) {
             // The date must follow the label closely.
             let label = &ws[label_end.unwrap_or(i)];
             if text[label.end..start].len() <= 12 {
@@ -397,11 +391,10 @@ const NOT_PLACES: [&str; 14] = [
 /// A house number and a street ("5 High St", "Flat 2, 14 Church Road"),
 /// with the town and postcode that follow it ("5 High St, Bristol BS1
 /// 4DJ"): the whole address is one detail, so redacting removes all of it.
-pub(super) fn addresses(text: &str, out: &mut Vec<Found>) {
-    let ws = words(text);
+pub(super) fn addresses(text: &str, ws: &[Word], out: &mut Vec<Found>) {
     let mut i = 0;
     while i < ws.len() {
-        let Some((start, end, next)) = address_at(text, &ws, i) else {
+        let Some((start, end, next)) = address_at(text, ws, i) else {
             i += 1;
             continue;
         };
@@ -424,10 +417,10 @@ fn address_at(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize, usize)
     let mut k = i;
     let start = ws[i].start;
     // "Flat 2," / "Apartment 4b" / "Unit 7" before the house number.
-    if matches!(
-        ws[k].text.to_ascii_lowercase().as_str(),
-        "flat" | "apartment" | "apt" | "unit"
-    ) && ws.get(k + 1).is_some_and(|w| house_number(w.text))
+    if ["flat", "apartment", "apt", "unit"]
+        .iter()
+        .any(|flat| ws[k].text.eq_ignore_ascii_case(flat))
+        && ws.get(k + 1).is_some_and(|w| house_number(w.text))
     {
         k += 2;
     }
@@ -548,8 +541,7 @@ fn is_dot_word(w: &str) -> bool {
 /// (dot) uk", "sam_lee at btinternet.com": the address written out so a
 /// spam filter (or a form) would not see it. The domain must end in a
 /// known top-level word after at least one "dot".
-pub(super) fn spelled_emails(text: &str, out: &mut Vec<Found>) {
-    let ws = words(text);
+pub(super) fn spelled_emails(text: &str, ws: &[Word], out: &mut Vec<Found>) {
     let sep_ok = |g: &str| {
         g.chars()
             .all(|c| matches!(c, ' ' | '(' | ')' | '[' | ']' | '{' | '}'))
