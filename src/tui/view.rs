@@ -164,14 +164,24 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         spans.push(Span::raw("│"));
     }
     frame.hits.tabs = tab_hits;
-    let who = if app.header.profile.name.is_empty() {
-        String::new()
+    // The read-only mark is a warning and stays whole; the learner's name
+    // takes what room is left, cut with an ellipsis.
+    let mark = if app.read_only_reason.is_some() {
+        " [read-only]"
     } else {
-        format!(" {}", app.header.profile.name)
+        ""
     };
-    spans.push(Span::styled(who, st.dim()));
-    if app.read_only_reason.is_some() {
-        spans.push(Span::styled(" [read-only]", st.warn()));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = usize::from(area.width).saturating_sub(used + mark.len() + 1);
+    let name = app.header.profile.name.trim();
+    if !name.is_empty() && room > 0 {
+        spans.push(Span::styled(
+            format!(" {}", crate::tui::truncate(name, room)),
+            st.dim(),
+        ));
+    }
+    if !mark.is_empty() {
+        spans.push(Span::styled(mark, st.warn()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

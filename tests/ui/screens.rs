@@ -962,3 +962,19 @@ fn the_coaching_log_of_the_demo_teams_coach_with_its_forms() {
         render(&app, w, h);
     }
 }
+
+#[test]
+fn the_read_only_mark_stays_whole_and_a_long_name_gives_way_at_80_columns() {
+    // A team leader opens a learner from the Team screen: the tab bar must
+    // still say the learner is read-only, however long their name.
+    let mut app = demo_app();
+    app.header.profile.name = "Anastasia Konstantinidou-Whitfield".into();
+    app.read_only_reason = Some("opened from the Team screen".into());
+    let screen = render(&app, 80, 24);
+    let bar = screen.lines().next().unwrap_or_default();
+    assert!(bar.trim_end().ends_with("[read-only]"), "{bar}");
+    assert!(
+        bar.contains("Anast… [read-only]"),
+        "as much of the name as fits, marked as cut: {bar}"
+    );
+}
