@@ -46,8 +46,10 @@ fn slash_type_enter_lands_on_the_record_on_its_screen() {
     app.expect("1 match");
     app.expect("Called Mrs Zebedee back");
     app.send(ENTER);
-    // The Diary shows days as "06 Jan 2020"; the palette showed 2020-01-06.
-    app.wait_for("06 Jan 2020", TIMEOUT);
+    // The palette closes and the Diary shows the entry's day.
+    app.wait_until("the palette closed on the Diary", TIMEOUT, |screen| {
+        !screen.contains("Search everything") && screen.contains("06 Jan 2020")
+    });
     let screen = app.screen();
     assert!(!screen.contains("Search everything"), "{screen}");
     // The diary's preview shows the entry: it is the selected one.

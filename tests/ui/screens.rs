@@ -871,6 +871,14 @@ fn every_screen_shows_days_in_the_configured_format() {
         views.push((format!("{view} reader"), render(&app, 120, 40)));
         app.update(Action::Back);
     }
+    // The search palette's results, each with its day.
+    app.update(Action::ShowScreen(Screen::Diary));
+    key(&mut app, KeyCode::Char('/'));
+    for c in "refund".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    views.push(("search".into(), render(&app, 120, 40)));
+    key(&mut app, KeyCode::Esc);
     for (name, shown) in views {
         assert!(shown.contains(".2026"), "{name}:\n{shown}");
         // Not ISO days, nor "17 Nov 26", "04 May 2027", "19 Nov diary" (the

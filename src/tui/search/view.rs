@@ -143,8 +143,11 @@ fn result_line(shown: &Shown, found: Found, width: usize, st: &Styles) -> Line<'
     )];
     let mut used = 10;
     if width >= 50 {
-        spans.push(Span::styled(format!("{}  ", shown.date), st.dim()));
-        used += 12;
+        spans.push(Span::styled(
+            format!("{}  ", st.days.column(shown.date)),
+            st.dim(),
+        ));
+        used += st.days.width() + 2;
     }
     let room = width.saturating_sub(used);
     match (&shown.excerpt, found) {
