@@ -282,6 +282,7 @@ fn table() -> Vec<Binding> {
         bind!(&[Char('G'), Code(KeyCode::End)], Scope::Team, Action::Bottom, "bottom", false),
         bind!(&[Code(KeyCode::PageDown)], Scope::Team, Action::PageDown, "page down", false),
         bind!(&[Code(KeyCode::PageUp)], Scope::Team, Action::PageUp, "page up", false),
+        bind!(&[Char('?')], Scope::Team, Action::Help, "help", true),
         bind!(&[Char('q'), Ctrl('c')], Scope::Team, Action::Quit, "quit", true),
         bind!(&[Char('E')], Scope::Screens, Action::ShowEvidence, "evidence: files, witness statements, sign-offs", false),
         bind!(&[Char('S')], Scope::On(Screen::Plan), Action::SignOff, "sign off the need or objective", false),

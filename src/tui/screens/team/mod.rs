@@ -44,6 +44,8 @@ pub struct Team {
     pub filter: String,
     /// The filter line has the keyboard.
     pub typing: bool,
+    /// The help (keys and what each column means) is open over the list.
+    pub help: bool,
     /// Indexes into `members` the filter keeps, in order.
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -77,6 +79,7 @@ impl Team {
             sort: SortKey::default(),
             filter: String::new(),
             typing: false,
+            help: false,
             visible: Vec::new(),
             selected: 0,
             read_once: false,
@@ -196,6 +199,16 @@ impl Team {
         if self.typing {
             return self.type_filter(key);
         }
+        if self.help {
+            // Esc, ? or q close the help; nothing else reaches the list.
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
+            ) {
+                self.help = false;
+            }
+            return Outcome::Stay;
+        }
         self.message = None;
         // Esc clears a filter first; with none, it is not bound here.
         if key.code == KeyCode::Esc && !self.filter.is_empty() {
@@ -223,6 +236,7 @@ impl Team {
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::Sort => self.resort(self.sort.next()),
             Action::Filter => self.typing = true,
+            Action::Help => self.help = true,
             Action::Refresh => {
                 self.start_reading();
                 self.message = Some("Reading every workspace again".into());

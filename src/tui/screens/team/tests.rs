@@ -151,3 +151,35 @@ fn progress_shows_while_reading_and_a_broken_workspace_cannot_be_opened() {
     assert_eq!(press(&mut team, KeyCode::Enter), Outcome::Stay);
     assert!(screen(&team, 80, 24).contains("broken cannot be opened"));
 }
+
+#[test]
+fn question_mark_explains_the_keys_and_columns_and_closes_without_quitting() {
+    let (_dir, mut t) = team(5);
+    let before = screen(&t, 80, 24);
+    assert!(
+        before.contains("? help"),
+        "the status line offers help:\n{before}"
+    );
+    assert_eq!(press(&mut t, KeyCode::Char('?')), Outcome::Stay);
+    let help = screen(&t, 80, 24);
+    for words in [
+        "open read-only",
+        "FB",
+        "feedback not yet reflected on",
+        "OBJ",
+        "past their target date",
+        "! when it is overdue",
+    ] {
+        assert!(help.contains(words), "`{words}` missing:\n{help}");
+    }
+    // q closes the help: it does not quit the caseload.
+    assert_eq!(press(&mut t, KeyCode::Char('q')), Outcome::Stay);
+    assert!(!t.help);
+    assert_eq!(screen(&t, 80, 24), before);
+    // Keys typed while it is open never reach the list.
+    press(&mut t, KeyCode::Char('?'));
+    let selected = t.selected;
+    press(&mut t, KeyCode::Char('j'));
+    press(&mut t, KeyCode::Esc);
+    assert_eq!(t.selected, selected);
+}

@@ -148,6 +148,66 @@ pub fn draw(team: &Team, frame: &mut Frame) {
     draw_list(team, frame, list, &st);
     draw_detail(team, frame, detail, &st);
     draw_status(team, frame, status, &st);
+    if team.help {
+        draw_help(team, frame, area, &st);
+    }
+}
+
+/// What each column means, in a team leader's words.
+const COLUMNS: [(&str, &str); 7] = [
+    ("LV", "the learner's level (2 or 3)"),
+    ("READY", "readiness checks passed, of all the checks"),
+    ("LAST ENTRY", "the day of the newest diary entry"),
+    (
+        "NEXT REVIEW",
+        "when the next review is due; ! when it is overdue",
+    ),
+    (
+        "FB",
+        "constructive or negative feedback not yet reflected on",
+    ),
+    ("OBJ", "objectives past their target date"),
+    ("COACHED", "the last coaching session in a coach's log here"),
+];
+
+/// The keys (from the key table, overrides included) and the columns.
+fn draw_help(team: &Team, frame: &mut Frame, area: Rect, st: &Styles) {
+    let mut lines = vec![Line::styled("Keys", st.title())];
+    let mut moves = Vec::new();
+    for (keys, b) in team.keymap.effective(Context::Team) {
+        if b.status {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<12}", keys_label(&keys, ",")), st.key()),
+                Span::raw(b.help),
+            ]));
+        } else {
+            moves.push(keys_label(&keys, ","));
+        }
+    }
+    // The moving keys on one line, so the help fits 80x24.
+    if !moves.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(moves.join(" "), st.key()),
+            Span::raw("  move through the list"),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Columns", st.title()));
+    for (name, meaning) in COLUMNS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name:<12}"), st.key()),
+            Span::raw(meaning),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc, ? or q closes this help.", st.dim()));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = crate::tui::widgets::centered(area, 76, height);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let block = panel(" Team: help ", st);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn draw_title(team: &Team, frame: &mut Frame, area: Rect, st: &Styles) {
