@@ -420,11 +420,11 @@ impl App {
     }
 }
 
-#[cfg(test)]
+// The viewer test runs `sh` scripts as viewers, so it is Unix-only.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
     #[test]
     fn the_viewer_never_blocks_and_a_missing_or_failing_one_is_explained() {
         use std::time::{Duration, Instant};
