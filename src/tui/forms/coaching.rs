@@ -317,7 +317,7 @@ pub type ImpactForm = Engine<ImpactSpec>;
 impl ImpactForm {
     pub fn new(s: CoachingSession, app: &App) -> ImpactForm {
         let evaluated = day_text(s.evaluated.or(Some(app.today)));
-        let fields = Fields::new(vec![
+        let mut fields = Fields::new(vec![
             Field::typed_line(
                 "evaluated",
                 "Evaluated on",
@@ -356,6 +356,20 @@ impl ImpactForm {
                 &s.coachee_view,
             ),
         ]);
+        // The day is filled in with today, so the form opens on the first
+        // part of the impact still to write: a coach's first words go there.
+        let next = [
+            "reaction",
+            "learning",
+            "behaviour",
+            "results",
+            "coachee_view",
+        ]
+        .into_iter()
+        .find(|name| fields.text(name).trim().is_empty());
+        if let Some(name) = next {
+            fields.focus_on(name);
+        }
         Engine::build(ImpactSpec { base: s }, fields)
     }
 
@@ -536,6 +550,27 @@ mod tests {
         assert!(text.contains("2 words is brief"), "{text}");
         assert!(text.contains("Their response:"), "{text}");
         assert!(text.contains("Follow-up: set a day"), "{text}");
+    }
+
+    #[test]
+    fn the_impact_form_opens_on_the_first_level_still_to_write() {
+        let mut app = demo_app();
+        let mut s = CoachingSession::new(Id::generate(), app.today, app.now);
+        s.coachee = "Sam".into();
+        app.records_mut().upsert(AnyRecord::Coaching(s.clone()));
+        // Nothing evaluated yet: typing goes into L1, the day stays today.
+        let mut form = ImpactForm::new(s.clone(), &app);
+        assert_eq!(form.fields.focused_name(), "reaction");
+        for c in "Liked it".chars() {
+            give_key(&mut form, &Keymap::default(), &key(c));
+        }
+        assert_eq!(form.fields.text("reaction"), "Liked it");
+        assert_eq!(form.fields.text("evaluated"), day_text(Some(app.today)));
+        // L1 and L2 written: it opens on L3.
+        s.impact.reaction = "Liked it".into();
+        s.impact.learning = "Can name the HEAT steps".into();
+        let form = ImpactForm::new(s, &app);
+        assert_eq!(form.fields.focused_name(), "behaviour");
     }
 
     #[test]
