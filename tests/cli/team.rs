@@ -4,7 +4,6 @@
 //! is taken and not a byte or a modification time under the root changes.
 
 use crate::common::{self, starlog};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -130,7 +129,7 @@ fn a_broken_or_newer_workspace_is_listed_with_its_problem_and_the_rest_still_rea
         "WorkspaceHeader(\n    format: 2,\n)\n",
     )
     .expect("ron");
-    let before = tree(&team);
+    let before = common::tree(&team);
 
     let doc = json(
         root.path(),
@@ -163,7 +162,11 @@ fn a_broken_or_newer_workspace_is_listed_with_its_problem_and_the_rest_still_rea
         out.contains("broken") && out.contains("could not be read"),
         "{out}"
     );
-    assert_eq!(tree(&team), before, "nothing in a learner's folder changed");
+    assert_eq!(
+        common::tree(&team),
+        before,
+        "nothing in a learner's folder changed"
+    );
 }
 
 #[test]
@@ -247,26 +250,6 @@ fn without_root_team_reads_team_root_from_the_config_else_the_data_folder() {
     assert_eq!(code, 3, "a root that is not there cannot be read: {err}");
 }
 
-/// Every file and folder under `dir`: its bytes (files) and modification time.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, (Option<Vec<u8>>, SystemTime)> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("list").flatten() {
-            let path = entry.path();
-            let meta = fs::symlink_metadata(&path).expect("stat");
-            let mtime = meta.modified().expect("mtime");
-            if meta.is_dir() {
-                stack.push(path.clone());
-                out.insert(path, (None, mtime));
-            } else {
-                out.insert(path.clone(), (Some(fs::read(&path).expect("read")), mtime));
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn team_takes_no_lock_and_changes_not_a_byte_or_a_time_in_any_learners_folder() {
     use starlog::store::{Mode, Workspace};
@@ -283,7 +266,7 @@ fn team_takes_no_lock_and_changes_not_a_byte_or_a_time_in_any_learners_folder() 
     // Learner 1 has the app open right now: its lock is held.
     let open_app = Workspace::open(&team, "learner-001", Mode::Write).expect("lock taken");
     // Older modification times, so a write in the same second would show.
-    let before = tree(&team);
+    let before = common::tree(&team);
 
     let doc = json(
         root.path(),
@@ -304,7 +287,7 @@ fn team_takes_no_lock_and_changes_not_a_byte_or_a_time_in_any_learners_folder() 
     assert_eq!(code, 0, "{err}");
 
     assert_eq!(
-        tree(&team),
+        common::tree(&team),
         before,
         "no file or folder under the root changed"
     );
@@ -325,7 +308,7 @@ fn a_line_is_reused_while_the_learner_is_unchanged_and_follows_a_change() {
     cohort(&team, 2, 60);
     // Files written an hour ago: old enough for their stamps to be trusted.
     let hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
-    for (path, (bytes, _)) in tree(&team) {
+    for (path, (bytes, _)) in common::tree(&team) {
         if bytes.is_some() {
             let file = fs::File::options().write(true).open(&path).expect("open");
             file.set_modified(hour_ago).expect("set the time");

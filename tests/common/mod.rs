@@ -600,3 +600,29 @@ pub fn drafts_folder_entries(root: &Path) -> Vec<PathBuf> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
+
+/// Every file and folder under `dir`: its bytes (files) and modification
+/// time, to show that a read-only command changed nothing there.
+pub fn tree(
+    dir: &Path,
+) -> std::collections::BTreeMap<PathBuf, (Option<Vec<u8>>, std::time::SystemTime)> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("list").flatten() {
+            let path = entry.path();
+            let meta = std::fs::symlink_metadata(&path).expect("stat");
+            let mtime = meta.modified().expect("mtime");
+            if meta.is_dir() {
+                stack.push(path.clone());
+                out.insert(path, (None, mtime));
+            } else {
+                out.insert(
+                    path.clone(),
+                    (Some(std::fs::read(&path).expect("read")), mtime),
+                );
+            }
+        }
+    }
+    out
+}

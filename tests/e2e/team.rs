@@ -5,32 +5,9 @@
 //! for a learner with a draft waiting (a read-only open never offers it).
 
 use crate::common::{self, Pty};
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
-
-/// Every file and folder under `dir`: its bytes (files) and modification time.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, (Option<Vec<u8>>, SystemTime)> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("list").flatten() {
-            let path = entry.path();
-            let meta = fs::symlink_metadata(&path).expect("stat");
-            let mtime = meta.modified().expect("mtime");
-            if meta.is_dir() {
-                stack.push(path.clone());
-                out.insert(path, (None, mtime));
-            } else {
-                out.insert(path.clone(), (Some(fs::read(&path).expect("read")), mtime));
-            }
-        }
-    }
-    out
-}
 
 #[test]
 fn the_team_screen_sorts_filters_and_opens_a_learner_read_only_then_comes_back() {
@@ -49,7 +26,7 @@ fn the_team_screen_sorts_filters_and_opens_a_learner_read_only_then_comes_back()
         !common::ron_files(&team.join("learner-000").join("drafts")).is_empty(),
         "a draft is waiting"
     );
-    let before = tree(&team);
+    let before = common::tree(&team);
 
     let dir = team.to_str().expect("utf-8");
     let mut screen = Pty::spawn(root.path(), &["team", "--root", dir]);
@@ -102,5 +79,9 @@ fn the_team_screen_sorts_filters_and_opens_a_learner_read_only_then_comes_back()
     screen.send("q");
     assert_eq!(screen.wait_exit(WAIT), 0);
 
-    assert_eq!(tree(&team), before, "nothing under the root changed");
+    assert_eq!(
+        common::tree(&team),
+        before,
+        "nothing under the root changed"
+    );
 }
