@@ -116,21 +116,12 @@ pub fn run_add(
 fn warn_personal_data(s: &CoachingSession) {
     let mut texts = vec![("coachee", s.coachee.as_str()), ("focus", s.focus.as_str())];
     texts.extend(s.parts());
-    let mut err = super::out::Out::stderr();
-    let mut any = false;
-    for (label, text) in texts {
-        if let Some(note) = crate::domain::privacy::capture_note(text) {
-            let _ = writeln!(err, "warning: {}: {note}", label.to_lowercase());
-            any = true;
-        }
-    }
-    if any {
-        let _ = writeln!(
-            err,
+    super::warn_personal_data_in(texts, || {
+        format!(
             "The session was saved as typed: edit coaching/{}.ron (or the session in the app: C, then e) to take the details out.",
             s.id
-        );
-    }
+        )
+    });
 }
 
 /// Where a session's follow-up stands, in words.

@@ -480,6 +480,27 @@ pub fn warn_personal_data<T: serde::Serialize>(record: &T, what: &str) {
     );
 }
 
+/// As [`warn_personal_data`], for a record whose parts carry their own
+/// labels (a practice record's "example", a coaching session's
+/// "observed"): warns per labelled text, then says how to take the details
+/// out (`then`), and only when something was found.
+pub fn warn_personal_data_in<'a>(
+    texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    then: impl FnOnce() -> String,
+) {
+    let mut err = out::Out::stderr();
+    let mut any = false;
+    for (label, text) in texts {
+        if let Some(note) = domain::privacy::capture_note(text) {
+            let _ = writeln!(err, "warning: {}: {note}", label.to_lowercase());
+            any = true;
+        }
+    }
+    if any {
+        let _ = writeln!(err, "{}", then());
+    }
+}
+
 /// Creates a free-text diary entry (used by `starlog add`).
 pub fn add_entry(
     ws: &Workspace,

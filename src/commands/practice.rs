@@ -165,22 +165,13 @@ pub fn run_add(
 fn warn_personal_data(record: &Practice) {
     let mut texts = vec![(record.kind.name_label().0, record.name.as_str())];
     texts.extend(record.parts());
-    let mut err = super::out::Out::stderr();
-    let mut any = false;
-    for (label, text) in texts {
-        if let Some(note) = crate::domain::privacy::capture_note(text) {
-            let _ = writeln!(err, "warning: {}: {note}", label.to_lowercase());
-            any = true;
-        }
-    }
-    if any {
-        let _ = writeln!(
-            err,
+    super::warn_personal_data_in(texts, || {
+        format!(
             "The {} was saved as typed: edit practice/{}.ron to take the details out.",
             record.kind.label(),
             record.id
-        );
-    }
+        )
+    });
 }
 
 /// Every practice record, grouped by kind, with its parts.
