@@ -7,8 +7,9 @@ use super::out::Out;
 use crate::caseload;
 use crate::domain::caseload::{Member, MemberState, SortKey, sort};
 use crate::store::team::TeamProgress;
+use crate::tui::search::view::thousands;
 use chrono::NaiveDate;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
@@ -22,7 +23,6 @@ pub fn run(
     settings: &crate::config::LoadedConfig,
 ) -> Result<u8, Failure> {
     let today = crate::clock::today();
-    use std::io::IsTerminal;
     if !as_json && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         if !root.path.is_dir() {
             return Err(Failure::Open(crate::store::OpenError::Io {
@@ -36,7 +36,15 @@ pub fn run(
             .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
         return Ok(0);
     }
-    let mut members = caseload::read(&root.path, today, &TeamProgress::default())?;
+    // On a terminal, stderr says how far the read has got (stdout is the
+    // report, so it stays clean for a pipe or `--json`).
+    let ticker = std::io::stderr()
+        .is_terminal()
+        .then(|| Ticker::new(std::io::stderr()));
+    let started = std::time::Instant::now();
+    let progress = TeamProgress::default();
+    let (read, mut ticker) = read_showing(&root.path, today, &progress, ticker);
+    let mut members = read?;
     sort(&mut members, key);
     let text = if as_json {
         json(&root.path, today, &members)
@@ -46,7 +54,108 @@ pub fn run(
     let mut out = Out::stdout();
     let _ = out.write_all(text.as_bytes());
     out.finish()?;
+    if let Some(ticker) = &mut ticker {
+        ticker.done(&progress, started.elapsed());
+    }
     Ok(0)
+}
+
+/// Reads the caseload; with a ticker, on a thread of its own while this one
+/// shows the progress every tenth of a second, then clears the line.
+fn read_showing<W: Write>(
+    root: &Path,
+    today: NaiveDate,
+    progress: &TeamProgress,
+    ticker: Option<Ticker<W>>,
+) -> (Result<Vec<Member>, Failure>, Option<Ticker<W>>) {
+    let Some(mut ticker) = ticker else {
+        return (
+            caseload::read(root, today, progress).map_err(Failure::from),
+            None,
+        );
+    };
+    let read = std::thread::scope(|s| {
+        let job = s.spawn(|| caseload::read(root, today, progress));
+        while !job.is_finished() {
+            ticker.show(progress);
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        ticker.clear();
+        job.join()
+    });
+    let read = match read {
+        Ok(read) => read.map_err(Failure::from),
+        Err(_) => Err(Failure::Other(
+            "reading the learners' workspaces stopped with an internal error".into(),
+        )),
+    };
+    (read, Some(ticker))
+}
+
+/// The progress line on stderr: "Reading the learners' workspaces… 37 of
+/// 200 (36,000 records)", rewritten in place, the same words as the Team
+/// screen's.
+struct Ticker<W: Write> {
+    out: W,
+    /// How wide the last line was, to rub it out.
+    shown: usize,
+}
+
+impl<W: Write> Ticker<W> {
+    fn new(out: W) -> Self {
+        Ticker { out, shown: 0 }
+    }
+
+    fn show(&mut self, progress: &TeamProgress) {
+        let (read, found, records) = counts(progress);
+        let line = if found == 0 {
+            "Looking for learners' workspaces…".to_string()
+        } else {
+            format!(
+                "Reading the learners' workspaces… {read} of {found} ({} records)",
+                thousands(records)
+            )
+        };
+        self.put(&line);
+    }
+
+    fn put(&mut self, line: &str) {
+        let width = line.width();
+        let rub = " ".repeat(self.shown.saturating_sub(width));
+        let _ = write!(self.out, "\r{line}{rub}");
+        let _ = self.out.flush();
+        self.shown = width;
+    }
+
+    /// Rubs the line out, so the report starts on a clean line.
+    fn clear(&mut self) {
+        if self.shown > 0 {
+            let _ = write!(self.out, "\r{}\r", " ".repeat(self.shown));
+            let _ = self.out.flush();
+            self.shown = 0;
+        }
+    }
+
+    /// After the report: how much was read, and how long it took.
+    fn done(&mut self, progress: &TeamProgress, took: std::time::Duration) {
+        let (read, _, records) = counts(progress);
+        let _ = writeln!(
+            self.out,
+            "Read {} ({} records) in {:.1} s.",
+            crate::domain::words::count(read, "learner workspace", "learner workspaces"),
+            thousands(records),
+            took.as_secs_f64()
+        );
+    }
+}
+
+fn counts(progress: &TeamProgress) -> (usize, usize, usize) {
+    use std::sync::atomic::Ordering::Relaxed;
+    (
+        progress.read.load(Relaxed),
+        progress.workspaces.load(Relaxed),
+        progress.records.load(Relaxed),
+    )
 }
 
 fn day(d: Option<NaiveDate>) -> String {
@@ -203,4 +312,42 @@ pub fn json(root: &Path, today: NaiveDate, members: &[Member]) -> String {
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering::Relaxed;
+
+    #[test]
+    fn the_progress_line_is_rewritten_in_place_and_rubbed_out_before_the_report() {
+        let progress = TeamProgress::default();
+        let mut ticker = Ticker::new(Vec::new());
+        ticker.show(&progress);
+        progress.workspaces.store(200, Relaxed);
+        progress.read.store(37, Relaxed);
+        progress.records.store(36_000, Relaxed);
+        ticker.show(&progress);
+        progress.read.store(200, Relaxed);
+        ticker.clear();
+        ticker.done(&progress, std::time::Duration::from_millis(1500));
+        let text = String::from_utf8(ticker.out).expect("utf-8");
+        let steps: Vec<&str> = text.split('\r').collect();
+        assert_eq!(steps[1], "Looking for learners' workspaces…");
+        assert!(
+            steps[2].starts_with("Reading the learners' workspaces… 37 of 200 (36,000 records)"),
+            "{text:?}"
+        );
+        // The clear writes spaces over the whole last line and goes back.
+        assert_eq!(steps[3].trim(), "");
+        assert_eq!(
+            steps[3].chars().count(),
+            steps[2].chars().count(),
+            "{text:?}"
+        );
+        assert_eq!(
+            steps[4],
+            "Read 200 learner workspaces (36,000 records) in 1.5 s.\n"
+        );
+    }
 }

@@ -391,3 +391,23 @@ fn the_last_coaching_session_comes_from_the_coachs_workspace_under_the_same_root
         serde_json::Value::Null
     );
 }
+
+/// Piped, as a script runs it, `starlog team` writes only its report: no
+/// progress on stderr, and stdout is the JSON alone (the terminal's
+/// progress is in `e2e::team`).
+#[test]
+fn piped_team_writes_no_progress_and_only_the_report() {
+    let root = common::temp_root();
+    let team = root.path().join("team");
+    cohort(&team, 3, 60);
+    let dir = team.to_str().expect("utf-8");
+    let (code, out, err) = starlog(root.path(), &["team", "--root", dir, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "", "nothing on stderr when it is not a terminal");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("stdout is the JSON alone");
+    assert_eq!(doc["learners"].as_array().map(Vec::len), Some(3));
+    let (code, out, err) = starlog(root.path(), &["team", "--root", dir]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "");
+    assert!(out.starts_with("Caseload in "), "{out}");
+}

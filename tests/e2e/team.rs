@@ -85,3 +85,31 @@ fn the_team_screen_sorts_filters_and_opens_a_learner_read_only_then_comes_back()
         "nothing under the root changed"
     );
 }
+
+/// `starlog team --json` with stderr on a terminal says on stderr how far it
+/// got and, after the report, what it read; the report itself is untouched
+/// (the same run with stderr piped is in `cli::team`).
+#[test]
+fn team_on_the_shell_shows_its_progress_on_a_terminal_and_keeps_the_report_clean() {
+    let root = common::temp_root();
+    let team = root.path().join("team");
+    starlog::cohort::write_root(&team, 3, 120, common::today()).expect("cohort");
+    let dir = team.to_str().expect("utf-8");
+    let mut shell = Pty::spawn(root.path(), &["team", "--root", dir, "--json"]);
+    assert_eq!(shell.wait_exit(WAIT), 0);
+    let screen = shell.screen();
+    let lines: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .expect("something shown");
+    assert!(
+        lines[last].starts_with("Read 3 learner workspaces (")
+            && lines[last].contains(" records) in "),
+        "{screen}"
+    );
+    // The progress line was rubbed out before the report: the line above
+    // the summary closes the JSON, with nothing of the progress left on it.
+    assert_eq!(lines[last - 1], "}", "{screen}");
+    assert!(!screen.contains("Reading the learners"), "{screen}");
+}
