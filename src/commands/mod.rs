@@ -432,7 +432,7 @@ fn run_app(
     let mut app = crate::tui::App::open(ws, now())?;
     app.apply_config(settings);
     if let Some(reason) = reason {
-        app.read_only_reason = Some(reason);
+        app.session.read_only_reason = Some(reason);
     }
     if quick {
         app.quick_capture = true;

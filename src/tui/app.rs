@@ -35,9 +35,8 @@ pub use keymap::Context;
 use crate::domain::words::count;
 use crate::domain::{
     AnyRecord, CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts,
-    WorkspaceHeader,
 };
-use crate::store::{FileState, Loaded, Problem, SaveError, Severity, Workspace};
+use crate::store::{FileState, Loaded, SaveError, Severity, Workspace};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use forms::profile::ProfileForm;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -107,19 +106,10 @@ pub struct Theme {
 /// Everything the screen shows.
 #[derive(Debug)]
 pub struct App {
-    pub ws: Option<Workspace>,
-    pub header: WorkspaceHeader,
-    pub header_state: Option<FileState>,
-    /// Shared, while it runs, with the background work derived from them
-    /// (the search index and the Progress figures after a load); changed
-    /// through [`App::records_mut`].
-    pub records: Arc<Records>,
-    pub files: HashMap<Id, FileState>,
-    pub problems: Vec<Problem>,
-    /// All records are in memory (the background load finished).
-    pub complete: bool,
-    /// How many diary files exist (known before they are all read).
-    pub diary_total: usize,
+    /// The header, the records with their revision, the files, the problems.
+    pub model: super::model::Model,
+    /// The workspace and its lock, undo, and this session's changes.
+    pub session: super::session::Session,
     pub loading: Option<Loading>,
     pub screen: Screen,
     /// Each screen's own state: its selection, and the Plan's chooser, the
@@ -132,19 +122,13 @@ pub struct App {
     pub help: Option<u16>,
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
-    pub pending_drafts: Vec<Draft>,
     /// Set when a form closes: until a pause in typing, plain keys are not
     /// commands (they were meant for the form).
     pub typing_guard: Option<std::time::Instant>,
     /// What the draft kept on Ctrl-C holds ("STAR entry “The customer…”"),
     /// for the line the shell shows after the app ends.
     pub kept_draft: Option<String>,
-    /// The last draft discarded, for `u` to bring back.
-    pub discarded_draft: Option<Draft>,
     pub status: Option<StatusMessage>,
-    /// Deletions `u` can undo, the last one last (kept by the store, so
-    /// they outlive the app).
-    pub undo: Vec<crate::store::Deletion>,
     /// The Trash view (`T`), when open.
     pub trash: Option<trash::TrashView>,
     /// The Evidence view (`E`) and a file being opened in the system's viewer.
@@ -153,7 +137,6 @@ pub struct App {
     pub coaching: Option<coaching::CoachingView>,
     /// `starlog star`: leave after the entry is saved or the form is closed.
     pub quick_capture: bool,
-    pub read_only_reason: Option<String>,
     pub exit: Option<Exit>,
     /// Set when a reload from disk is wanted (the loop starts it).
     pub reload_requested: bool,
@@ -180,16 +163,9 @@ pub struct App {
     /// The profile's further criteria sets, checked alongside the first.
     pub more_criteria: Vec<CriteriaSet>,
     pub prompts: StarPrompts,
-    /// Goes up whenever the records in memory change, so work derived from
-    /// them is redone only then.
-    pub records_rev: u64,
     /// What the screens show worked out from the records (see `derived.rs`):
     /// kept fresh by update, read by the view.
     pub derived: crate::tui::derived::Derived,
-    /// Records saved or trashed in this session, so a background load that
-    /// started earlier cannot bring back an old state of them.
-    pub(super) session_saved: HashMap<Id, (AnyRecord, FileState)>,
-    pub(super) session_trashed: Vec<Id>,
     /// Background work (load, search, export, tidy...) and what it posts.
     pub(crate) jobs: Jobs<App>,
     /// The background load's bookkeeping (see `run.rs`).
@@ -202,14 +178,16 @@ impl App {
         let (criteria, more_criteria) = chosen_sets(None, &loaded.header.profile);
         let diary_total = loaded.records.diary.len();
         App {
-            ws: None,
-            header: loaded.header,
-            header_state: loaded.header_state,
-            records: Arc::new(loaded.records),
-            files: loaded.files,
-            problems: loaded.problems,
-            complete: true,
-            diary_total,
+            model: super::model::Model {
+                header: loaded.header,
+                header_state: loaded.header_state,
+                records: super::model::Revised::new(Arc::new(loaded.records)),
+                files: loaded.files,
+                problems: loaded.problems,
+                complete: true,
+                diary_total,
+            },
+            session: super::session::Session::default(),
             loading: None,
             screen: Screen::Diary,
             screens: crate::tui::screens::Screens::default(),
@@ -218,17 +196,13 @@ impl App {
             help: None,
             form: None,
             confirm: None,
-            pending_drafts: Vec::new(),
             typing_guard: None,
             kept_draft: None,
-            discarded_draft: None,
             status: None,
-            undo: Vec::new(),
             trash: None,
             evidence: evidence::EvidenceState::default(),
             coaching: None,
             quick_capture: false,
-            read_only_reason: None,
             exit: None,
             reload_requested: false,
             draft_due: false,
@@ -247,9 +221,6 @@ impl App {
             criteria,
             more_criteria,
             prompts: crate::assets::star_prompts(),
-            session_saved: HashMap::new(),
-            session_trashed: Vec::new(),
-            records_rev: 0,
             jobs: Jobs::default(),
             load_run: super::run::LoadRun::default(),
             derived: crate::tui::derived::Derived::default(),
@@ -279,17 +250,17 @@ impl App {
             ..Loaded::default()
         };
         let mut app = App::from_loaded(loaded, now);
-        app.complete = false;
-        app.diary_total = diary_total;
+        app.model.complete = false;
+        app.model.diary_total = diary_total;
         let read_only = ws.is_read_only();
         if read_only {
-            app.read_only_reason = Some("read-only: changes cannot be saved".into());
+            app.session.read_only_reason = Some("read-only: changes cannot be saved".into());
         }
-        app.ws = Some(ws);
+        app.session.ws = Some(ws);
         // Restoring or discarding a draft would write into the workspace,
         // which a read-only open (a team leader's look, say) never does.
-        app.pending_drafts = if read_only { Vec::new() } else { drafts };
-        app.undo = ws_undo;
+        app.session.pending_drafts = if read_only { Vec::new() } else { drafts };
+        app.session.undo = ws_undo;
         app.offer_next_draft();
         Ok(app)
     }
@@ -333,16 +304,16 @@ impl App {
 
     /// Shows the first-run greeting when the workspace is new.
     pub fn greet_if_new(&mut self) {
-        if !self.header.onboarded
-            && self.diary_total == 0
+        if !self.model.header.onboarded
+            && self.model.diary_total == 0
             && self.form.is_none()
             && self.confirm.is_none()
-            && self.read_only_reason.is_none()
+            && self.session.read_only_reason.is_none()
             && !self.quick_capture
         {
             let sets = self.all_criteria_sets();
             self.form = Some(Form::Profile(Box::new(ProfileForm::new(
-                &self.header.profile,
+                &self.model.header.profile,
                 &sets,
                 true,
             ))));
@@ -393,29 +364,29 @@ impl App {
         let figures_to_come = criteria.is_some() && worked_out.is_none();
         let selected_ids: Vec<Option<Id>> =
             Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
-        self.header = loaded.header;
-        self.header_state = loaded.header_state;
-        let old = std::mem::replace(&mut self.records, records);
-        let old_files = std::mem::replace(&mut self.files, loaded.files);
+        self.model.header = loaded.header;
+        self.model.header_state = loaded.header_state;
+        // (The revision goes up: the search index and the derived data
+        // follow from that alone.)
+        let old = self.model.records.replace(records);
+        let old_files = std::mem::replace(&mut self.model.files, loaded.files);
         // Freeing a whole journal (on a reload) takes a while at 100k
         // records: not on the UI thread.
         if old.diary.len() > 1_000 {
             let _ = self.jobs.start(Kind::Free, move |_| drop((old, old_files)));
         }
-        self.search.records_changed();
-        self.records_rev += 1;
-        (self.criteria, self.more_criteria) =
-            criteria.unwrap_or_else(|| chosen_sets(self.ws.as_ref(), &self.header.profile));
+        (self.criteria, self.more_criteria) = criteria
+            .unwrap_or_else(|| chosen_sets(self.session.ws.as_ref(), &self.model.header.profile));
         if let Some(figures) = worked_out {
             self.progress_worked_out(figures);
         }
         // Keep draft problems found at start; replace the rest.
-        self.problems = loaded.problems;
-        self.complete = true;
-        let rev = self.records_rev;
+        self.model.problems = loaded.problems;
+        self.model.complete = true;
+        let rev = self.model.records.rev();
         self.merge_session_changes();
-        let exact = rev == self.records_rev;
-        self.diary_total = self.records.diary.len();
+        let exact = rev == self.model.records.rev();
+        self.model.diary_total = self.model.records.diary.len();
         self.loading = None;
         for (i, screen) in Screen::ALL.iter().enumerate() {
             if let Some(id) = &selected_ids[i]
@@ -428,6 +399,7 @@ impl App {
             }
         }
         let errors = self
+            .model
             .problems
             .iter()
             .filter(|p| p.severity >= Severity::Warning)
@@ -452,25 +424,26 @@ impl App {
     /// may have read the folder before they happened. A file changed on disk
     /// by someone else since our save wins: the disk is the truth.
     pub(super) fn merge_session_changes(&mut self) {
-        let saved: Vec<(AnyRecord, FileState)> = self.session_saved.values().cloned().collect();
+        let saved: Vec<(AnyRecord, FileState)> = self.session.saved.values().cloned().collect();
         for (record, state) in saved {
-            match self.files.get(record.id()) {
+            match self.model.files.get(record.id()) {
                 Some(on_disk) if on_disk.hash != state.hash => {}
                 _ => {
-                    self.files.insert(record.id().clone(), state);
-                    self.records_mut().upsert(record);
+                    self.model.files.insert(record.id().clone(), state);
+                    self.model.records.change().upsert(record);
                 }
             }
         }
-        for id in self.session_trashed.clone() {
-            if let Some(state) = self.files.get(&id)
+        for id in self.session.trashed.clone() {
+            if let Some(state) = self.model.files.get(&id)
                 && self
+                    .session
                     .ws
                     .as_ref()
                     .is_some_and(|ws| ws.is_gone(&state.rel_path))
             {
-                self.files.remove(&id);
-                self.records_mut().remove(&id);
+                self.model.files.remove(&id);
+                self.model.records.change().remove(&id);
             }
         }
     }
@@ -530,18 +503,6 @@ impl App {
         *screens::of(screen).selection(&mut self.screens) = pos;
     }
 
-    /// The records, to change them: the one way in, so it is also where
-    /// the revision goes up and the search index is dropped (work derived
-    /// from the records is redone after any change, never paired by hand).
-    /// They are copied first only if background work still reads them (a
-    /// save in the moment after a load arrived, while its Progress figures
-    /// are worked out).
-    pub fn records_mut(&mut self) -> &mut Records {
-        self.search.records_changed();
-        self.records_rev += 1;
-        Arc::make_mut(&mut self.records)
-    }
-
     pub(super) fn selected_id(&self, screen: Screen) -> Option<Id> {
         screens::of(screen).selected_id(self)
     }
@@ -552,7 +513,7 @@ impl App {
     }
 
     pub fn selected_entry(&self) -> Option<&DiaryEntry> {
-        self.records.diary.get(self.selected(Screen::Diary))
+        self.model.records.diary.get(self.selected(Screen::Diary))
     }
 
     pub(super) fn clamp(&mut self, screen: Screen) {
@@ -761,7 +722,7 @@ impl App {
             Action::EditProfile => {
                 let sets = self.all_criteria_sets();
                 self.form = Some(Form::Profile(Box::new(ProfileForm::new(
-                    &self.header.profile,
+                    &self.model.header.profile,
                     &sets,
                     false,
                 ))));
@@ -790,7 +751,7 @@ impl App {
     }
 
     pub(super) fn writable(&mut self) -> bool {
-        if let Some(reason) = &self.read_only_reason {
+        if let Some(reason) = &self.session.read_only_reason {
             let text = format!("Cannot change anything: {reason}");
             self.set_error(text);
             return false;
@@ -803,11 +764,11 @@ impl App {
         if !self.writable() {
             return false;
         }
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading; try again in a moment");
             return false;
         }
-        if let Some(reason) = self.files.get(id).and_then(|f| f.protected.clone()) {
+        if let Some(reason) = self.model.files.get(id).and_then(|f| f.protected.clone()) {
             self.set_error(format!("This {what} cannot be changed here: {reason}"));
             return false;
         }
@@ -818,13 +779,13 @@ impl App {
     /// against changes made on disk since) and shows it in memory. The error
     /// is a sentence for the form to show; the form keeps the typed text.
     pub fn save_record(&mut self, record: AnyRecord, editing: bool) -> Result<FileState, String> {
-        if let Some(reason) = &self.read_only_reason {
+        if let Some(reason) = &self.session.read_only_reason {
             return Err(format!("NOT SAVED: {reason}"));
         }
         let known = if editing {
-            match self.files.get(record.id()) {
+            match self.model.files.get(record.id()) {
                 Some(state) => Some(state),
-                None if !self.complete => {
+                None if !self.model.complete => {
                     return Err("NOT SAVED: still loading; Ctrl-S again in a moment".into());
                 }
                 None => None,
@@ -832,7 +793,7 @@ impl App {
         } else {
             None
         };
-        let result = match &self.ws {
+        let result = match &self.session.ws {
             Some(ws) => ws.save_any(&record, known),
             None => Err(SaveError::ReadOnly),
         };
@@ -840,14 +801,15 @@ impl App {
             Ok(state) => {
                 let id = record.id().clone();
                 let is_new_diary =
-                    matches!(record, AnyRecord::Diary(_)) && self.records.get(&id).is_none();
-                self.session_saved
+                    matches!(record, AnyRecord::Diary(_)) && self.model.records.get(&id).is_none();
+                self.session
+                    .saved
                     .insert(id.clone(), (record.clone(), state.clone()));
-                self.session_trashed.retain(|t| t != &id);
-                self.files.insert(id, state.clone());
-                self.records_mut().upsert(record);
+                self.session.trashed.retain(|t| t != &id);
+                self.model.files.insert(id, state.clone());
+                self.model.records.change().upsert(record);
                 if is_new_diary {
-                    self.diary_total += 1;
+                    self.model.diary_total += 1;
                 }
                 Ok(state)
             }
@@ -857,7 +819,7 @@ impl App {
 
     /// Shows the screen that lists this record, with it selected.
     pub fn select_record(&mut self, id: &Id) {
-        if self.records.coaching.iter().any(|s| &s.id == id) {
+        if self.model.records.coaching.iter().any(|s| &s.id == id) {
             self.select_coaching(id);
             return;
         }
@@ -882,7 +844,7 @@ impl App {
             Action::Back => match &self.form {
                 Some(Form::Profile(f)) if f.spec.first_run => {
                     // Skipping the greeting is remembered, so it does not nag.
-                    self.header.onboarded = true;
+                    self.model.header.onboarded = true;
                     self.save_header();
                     self.form = None;
                     self.set_status("Profile skipped: press p any time to fill it in");
@@ -902,7 +864,7 @@ impl App {
 
     /// The form's text is saved or given up: its draft is no longer needed.
     pub(super) fn forget_draft(&mut self, form: &dyn FormState) {
-        if let (Some(ws), Some(draft)) = (&self.ws, form.to_draft(self.now)) {
+        if let (Some(ws), Some(draft)) = (&self.session.ws, form.to_draft(self.now)) {
             let _ = ws.remove_draft(&draft);
         }
         self.draft_due = false;
@@ -933,7 +895,7 @@ impl App {
         let Some(form) = self.form.take() else { return };
         self.draft_due = false;
         let draft = form.state().to_draft(self.now);
-        let kept = match (&self.ws, &draft) {
+        let kept = match (&self.session.ws, &draft) {
             (Some(ws), Some(draft)) => match ws.discard_draft(draft) {
                 Ok(()) => true,
                 Err(e) => {
@@ -945,7 +907,7 @@ impl App {
             },
             _ => false,
         };
-        self.discarded_draft = if kept { draft } else { None };
+        self.session.discarded_draft = if kept { draft } else { None };
         self.form_closed();
         if self.status.is_none() || self.confirm.is_none() {
             self.set_status(if kept {
@@ -967,13 +929,13 @@ impl App {
                 self.confirm = Some(Confirm::DiscardDraft(draft));
             }
             (Confirm::DiscardDraft(draft), Action::Discard) => {
-                match self.ws.as_ref().map(|ws| ws.discard_draft(&draft)) {
+                match self.session.ws.as_ref().map(|ws| ws.discard_draft(&draft)) {
                     Some(Err(e)) => self.set_error(format!("Could not discard the draft: {e}")),
                     _ => {
                         self.set_status(
                             "Draft discarded: kept in trash/drafts/ for 30 days; u brings it back",
                         );
-                        self.discarded_draft = Some(*draft);
+                        self.session.discarded_draft = Some(*draft);
                     }
                 }
                 self.offer_next_draft();
@@ -1029,11 +991,11 @@ impl App {
     /// `u` after a discard: the draft comes out of the trash and its form
     /// opens again.
     pub(super) fn bring_back_draft(&mut self, draft: Draft) {
-        if let Some(ws) = &self.ws
+        if let Some(ws) = &self.session.ws
             && let Err(e) = ws.restore_discarded_draft(&draft)
         {
             self.set_error(format!("Could not bring the draft back: {e}"));
-            self.discarded_draft = Some(draft);
+            self.session.discarded_draft = Some(draft);
             return;
         }
         match Form::from_draft(&draft, self) {
@@ -1046,8 +1008,9 @@ impl App {
     }
 
     pub(super) fn offer_next_draft(&mut self) {
-        if self.confirm.is_none() && self.form.is_none() && !self.pending_drafts.is_empty() {
-            let draft = self.pending_drafts.remove(0);
+        if self.confirm.is_none() && self.form.is_none() && !self.session.pending_drafts.is_empty()
+        {
+            let draft = self.session.pending_drafts.remove(0);
             self.confirm = Some(Confirm::RestoreDraft(Box::new(draft)));
         }
     }
@@ -1055,7 +1018,7 @@ impl App {
     /// Writes the open form's draft now (debounced by the loop, and on Ctrl-C).
     pub fn write_draft(&mut self) {
         self.draft_due = false;
-        let (Some(form), Some(ws)) = (&self.form, &self.ws) else {
+        let (Some(form), Some(ws)) = (&self.form, &self.session.ws) else {
             return;
         };
         if !form.state().dirty() {
@@ -1124,6 +1087,7 @@ impl App {
     /// `criteria` folders of the data root and the config folder.
     pub(super) fn all_criteria_sets(&self) -> Vec<CriteriaSet> {
         let folders = self
+            .session
             .ws
             .as_ref()
             .and_then(|ws| ws.dir().parent())
@@ -1137,16 +1101,19 @@ impl App {
     }
 
     pub(super) fn apply_profile(&mut self, profile: LearnerProfile) {
-        self.header.profile = profile;
-        self.header.onboarded = true;
-        (self.criteria, self.more_criteria) = chosen_sets(self.ws.as_ref(), &self.header.profile);
+        self.model.header.profile = profile;
+        self.model.header.onboarded = true;
+        (self.criteria, self.more_criteria) =
+            chosen_sets(self.session.ws.as_ref(), &self.model.header.profile);
     }
 
     pub(super) fn save_header(&mut self) -> bool {
-        let Some(ws) = &self.ws else { return false };
-        match ws.save_header(&self.header, self.header_state.as_ref()) {
+        let Some(ws) = &self.session.ws else {
+            return false;
+        };
+        match ws.save_header(&self.model.header, self.model.header_state.as_ref()) {
             Ok(state) => {
-                self.header_state = Some(state);
+                self.model.header_state = Some(state);
                 true
             }
             Err(e) => {
@@ -1241,7 +1208,7 @@ mod tests {
         let job = ws.tidy_job().expect("open for writing");
         let mut app = App::open(ws, now).expect("app");
         app.tidied(job.run());
-        let loaded = app.ws.as_ref().expect("ws").load().expect("load");
+        let loaded = app.session.ws.as_ref().expect("ws").load().expect("load");
         app.apply_loaded(loaded);
         let status = app.status.as_ref().expect("a message");
         assert!(status.error);

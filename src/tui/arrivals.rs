@@ -17,15 +17,15 @@ impl App {
     /// and shows them; returns the stamps to compare with next time. While
     /// the background load runs nothing is read: the load picks them up.
     pub fn take_arrivals(&mut self, stamps: &FolderStamps) -> FolderStamps {
-        let Some(ws) = &self.ws else {
+        let Some(ws) = &self.session.ws else {
             return stamps.clone();
         };
-        if !self.complete {
+        if !self.model.complete {
             return stamps.clone();
         }
-        let trashed = &self.session_trashed;
+        let trashed = &self.session.trashed;
         let (found, next) = ws.arrivals(stamps, |id| {
-            self.files.contains_key(id) || trashed.contains(id)
+            self.model.files.contains_key(id) || trashed.contains(id)
         });
         if found.is_empty() {
             return next;
@@ -34,10 +34,10 @@ impl App {
         for arrival in found {
             match ws.read_any(arrival.kind, &arrival.rel_path) {
                 Ok((record, state, mut problems)) => {
-                    self.problems.append(&mut problems);
+                    self.model.problems.append(&mut problems);
                     read.push((record, state));
                 }
-                Err(problem) => self.problems.push(problem),
+                Err(problem) => self.model.problems.push(problem),
             }
         }
         let selected: Vec<Option<Id>> = Screen::ALL.iter().map(|s| self.selected_id(*s)).collect();
@@ -46,12 +46,12 @@ impl App {
         for (record, state) in read {
             if matches!(record, AnyRecord::Diary(_)) {
                 diary += 1;
-                self.diary_total += 1;
+                self.model.diary_total += 1;
             } else {
                 other += 1;
             }
-            self.files.insert(record.id().clone(), state);
-            self.records_mut().upsert(record);
+            self.model.files.insert(record.id().clone(), state);
+            self.model.records.change().upsert(record);
         }
         // The selection stays on the same record when one is added above it.
         for (screen, id) in Screen::ALL.iter().zip(selected) {
@@ -88,8 +88,9 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap();
         let ws = Workspace::open(root.path(), "default", Mode::Write).expect("opens");
         let mut app = App::open(ws, now).expect("app opens");
-        app.complete = true;
+        app.model.complete = true;
         let stamps = app
+            .session
             .ws
             .as_ref()
             .map(|w| w.folder_stamps())
@@ -100,8 +101,8 @@ mod tests {
         entry.text = "Calmed a caller whose parcel went missing".into();
         other.create(&entry).expect("saved by the other process");
         let stamps = app.take_arrivals(&stamps);
-        assert_eq!(app.records.diary.len(), 1);
-        assert_eq!(app.records.diary[0].text, entry.text);
+        assert_eq!(app.model.records.diary.len(), 1);
+        assert_eq!(app.model.records.diary[0].text, entry.text);
         assert!(
             app.status
                 .as_ref()
@@ -112,7 +113,7 @@ mod tests {
         // Nothing new: nothing read twice.
         app.status = None;
         app.take_arrivals(&stamps);
-        assert_eq!(app.records.diary.len(), 1);
+        assert_eq!(app.model.records.diary.len(), 1);
         assert!(app.status.is_none());
     }
 }

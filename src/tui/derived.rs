@@ -76,7 +76,7 @@ impl App {
 
     fn stamp<K: PartialEq>(&self, more: K) -> Stamp<K> {
         Stamp {
-            rev: self.records_rev,
+            rev: self.model.records.rev(),
             today: self.today,
             more,
         }
@@ -88,7 +88,8 @@ impl App {
             return;
         }
         self.derived.smart = SmartChecks(
-            self.records
+            self.model
+                .records
                 .objectives
                 .iter()
                 .map(|o| (o.id.clone(), smart::check(o, self.today)))
@@ -101,7 +102,7 @@ impl App {
     pub(in crate::tui) fn refresh_feedback(&mut self) {
         let stamp = self.stamp((
             self.screens.feedback.filter.clone(),
-            self.header.settings.review_interval_days,
+            self.model.header.settings.review_interval_days,
         ));
         if self.derived.feedback_for.as_ref() == Some(&stamp) {
             return;
@@ -123,13 +124,13 @@ impl App {
             return;
         }
         let mut data = progress::work_out(
-            &self.header,
-            &self.records,
+            &self.model.header,
+            &self.model.records,
             self.criteria.as_ref(),
             &self.more_criteria,
             self.today,
         );
-        data.rev = self.records_rev;
+        data.rev = self.model.records.rev();
         data.criteria_id = stamp.more.clone();
         self.derived.progress = data;
         self.derived.progress_for = Some(stamp);
@@ -185,17 +186,17 @@ mod tests {
     fn an_edit_updates_the_smart_checks_the_plan_shows() {
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Plan));
-        let first = app.records.objectives[0].clone();
+        let first = app.model.records.objectives[0].clone();
         assert_eq!(
             app.derived.smart.of(&first),
             Some(&smart::check(&first, app.today))
         );
         let before = app.derived.worked_out;
         // The objective loses its target date: Time-bound no longer passes.
-        app.records_mut().objectives[0].target_date = None;
+        app.model.records.change().objectives[0].target_date = None;
         app.update(Action::Down);
         assert_eq!(app.derived.worked_out, before + 1);
-        let now = smart::check(&app.records.objectives[0], app.today);
+        let now = smart::check(&app.model.records.objectives[0], app.today);
         assert_ne!(now, smart::check(&first, app.today));
         assert_eq!(app.derived.smart.of(&first), Some(&now));
     }
@@ -204,7 +205,7 @@ mod tests {
     fn an_edit_or_the_filter_updates_the_visible_feedback_and_its_triangulation() {
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Feedback));
-        let all = app.records.feedback.len();
+        let all = app.model.records.feedback.len();
         assert_eq!(app.derived.visible_feedback.len(), all);
         let counted = |app: &App| {
             app.derived
@@ -217,12 +218,13 @@ mod tests {
         // Feedback of this review period goes: it is counted no more.
         let start = app.review_period().start;
         let recent = app
+            .model
             .records
             .feedback
             .iter()
             .position(|f| f.date >= start)
             .expect("feedback in this period");
-        app.records_mut().feedback.remove(recent);
+        app.model.records.change().feedback.remove(recent);
         app.update(Action::Down);
         assert_eq!(app.derived.visible_feedback.len(), all - 1);
         assert_eq!(counted(&app), format!("{:?}", app.triangulation()));
@@ -244,5 +246,43 @@ mod tests {
         app.refresh_derived();
         assert_eq!(app.derived.worked_out, before + 1);
         assert_eq!(app.derived.progress.today, Some(app.today));
+    }
+
+    /// A change made through the records' mutator alone (nothing else told)
+    /// shows on the Plan's SMART checks and in the search.
+    #[test]
+    fn derived_data_and_the_search_notice_a_change_from_the_revision_alone() {
+        let mut app = demo_app();
+        app.update(Action::ShowScreen(Screen::Plan));
+        let first = app.model.records.objectives[0].clone();
+        assert!(app.derived.smart.of(&first).is_some());
+        // Search once, so the index is built from the records as they are.
+        app.update(Action::Search);
+        app.update(Action::Back);
+
+        let mut renamed = first.clone();
+        renamed.id = Id::from_parts(7, [7; 10]);
+        renamed.statement = "Zanzibar objective for the revision test".into();
+        let rev = app.model.records.rev();
+        app.model
+            .records
+            .change()
+            .upsert(crate::domain::AnyRecord::Objective(renamed.clone()));
+        assert!(app.model.records.rev() > rev);
+
+        app.refresh_derived();
+        assert!(
+            app.derived.smart.of(&renamed).is_some(),
+            "the SMART checks were worked out again"
+        );
+        app.update(Action::Search);
+        for c in "zanzibar".chars() {
+            app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(c),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ));
+        }
+        let palette = app.search.palette.as_ref().expect("open");
+        assert_eq!(palette.hits.len(), 1, "the index was built again");
     }
 }

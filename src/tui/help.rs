@@ -96,6 +96,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     lines.push(Line::raw(""));
     lines.extend(super::legend::lines(st));
     let problems: Vec<_> = app
+        .model
         .problems
         .iter()
         .filter(|p| p.severity >= Severity::Warning)
@@ -110,7 +111,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         }
         lines.push(Line::raw(""));
     }
-    if let Some(ws) = &app.ws {
+    if let Some(ws) = &app.session.ws {
         lines.push(Line::styled("Workspace", st.title()));
         lines.push(Line::raw(format!("  {}", ws.dir().display())));
     }

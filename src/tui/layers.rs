@@ -115,7 +115,11 @@ mod tests {
     }
 
     fn profile_form(app: &App) -> Form {
-        Form::Profile(Box::new(ProfileForm::new(&app.header.profile, &[], false)))
+        Form::Profile(Box::new(ProfileForm::new(
+            &app.model.header.profile,
+            &[],
+            false,
+        )))
     }
 
     fn delete_question() -> Confirm {

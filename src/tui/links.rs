@@ -88,7 +88,7 @@ impl App {
     /// Enter on a listed record: its own screen, with it selected and open.
     fn open_picked(&mut self) {
         let Some(id) = self.picked_link() else { return };
-        let Some(record) = self.records.get(&id) else {
+        let Some(record) = self.model.records.get(&id) else {
             self.set_status("That record is no longer here (T lists the trash)");
             return;
         };
@@ -111,7 +111,7 @@ impl App {
     fn edit_picked_reading(&mut self) {
         let Some(reading) = self
             .picked_link()
-            .and_then(|id| self.records.kpis.iter().find(|k| k.id == id).cloned())
+            .and_then(|id| self.model.records.kpis.iter().find(|k| k.id == id).cloned())
         else {
             return;
         };
@@ -121,7 +121,7 @@ impl App {
         self.form = Some(Form::Kpi(Box::new(KpiForm::new(
             reading,
             true,
-            &self.records,
+            &self.model.records,
         ))));
     }
 
@@ -150,6 +150,7 @@ mod tests {
         app.update(Action::Open);
         let links = app.reader_links();
         let activity = app
+            .model
             .records
             .activities
             .iter()
@@ -170,6 +171,7 @@ mod tests {
     fn an_activity_lists_the_feedback_it_drew_and_enter_opens_it() {
         let mut app = demo_app();
         let about = app
+            .model
             .records
             .feedback
             .iter()
@@ -232,7 +234,7 @@ mod tests {
                 app.derived.progress.verdicts[*i]
                     .records
                     .iter()
-                    .any(|r| app.records.diary.iter().any(|e| e.id == r.id))
+                    .any(|r| app.model.records.diary.iter().any(|e| e.id == r.id))
             })
             .expect("a rule names a diary entry");
         for _ in 0..with_records {
@@ -241,7 +243,7 @@ mod tests {
         app.update(Action::Open);
         while !app
             .picked_link()
-            .is_some_and(|id| app.records.diary.iter().any(|e| e.id == id))
+            .is_some_and(|id| app.model.records.diary.iter().any(|e| e.id == id))
         {
             app.update(Action::Down);
         }
@@ -266,6 +268,7 @@ mod tests {
         };
         assert!(form.spec.editing);
         let reading = app
+            .model
             .records
             .kpis
             .iter()

@@ -1,4 +1,8 @@
-//! The terminal app. `app.rs` holds `App`, the state on screen; each screen
+//! The terminal app. `app.rs` holds `App`, the state on screen: the
+//! workspace as held in memory (`model.rs`: header, records with their own
+//! revision, files, problems), this run against it (`session.rs`: the
+//! workspace and its lock, undo, this session's changes), and the rest of
+//! what shows. Each screen
 //! lives in its own folder under `screens/` (its state and update in
 //! `mod.rs`, its drawing in `view.rs`) behind the one `screens::Screen`
 //! trait; `forms/` is the form engine with one spec file per form; the event
@@ -20,11 +24,13 @@ pub mod layers;
 pub mod legend;
 mod links;
 pub mod markdown;
+pub mod model;
 pub mod mouse;
 pub mod paths;
 pub mod run;
 pub mod screens;
 pub mod search;
+pub mod session;
 mod settings;
 pub mod status;
 pub mod theme;

@@ -237,7 +237,8 @@ mod tests {
         for key in [KeyCode::Char('G'), KeyCode::End] {
             let mut app = app_with_entries(3);
             let lines: Vec<String> = (1..=40).map(|n| format!("line {n}")).collect();
-            app.records_mut().diary[0].text = format!("{}\nThe last words.", lines.join("\n"));
+            app.model.records.change().diary[0].text =
+                format!("{}\nThe last words.", lines.join("\n"));
             app.update(Action::Open);
             assert!(!screen_text(&mut app).contains("The last words."));
             app.handle_key(&KeyEvent::new(key, KeyModifiers::NONE));

@@ -81,7 +81,11 @@ fn start_load(app: &mut App, dir: PathBuf) {
     };
     let today = app.today;
     // Only the app that holds the lock keeps the load cache up to date.
-    let write_cache = app.ws.as_ref().is_some_and(|ws| ws.mode() == Mode::Write);
+    let write_cache = app
+        .session
+        .ws
+        .as_ref()
+        .is_some_and(|ws| ws.mode() == Mode::Write);
     app.load_run.number += 1;
     let load = app.load_run.number;
     let started = app.jobs.start(Kind::Load, move |post| {
@@ -178,10 +182,10 @@ fn load_arrived(app: &mut App, load: u64, result: Result<SharedLoad, OpenError>)
     match result {
         Ok((loaded, records, criteria)) => {
             let exact = app.apply_shared_load(loaded, records, criteria);
-            app.load_run.worked_out_for = exact.then_some((load, app.records_rev));
+            app.load_run.worked_out_for = exact.then_some((load, app.model.records.rev()));
             app.greet_if_new();
             // The load refreshes the cache from what it read.
-            app.load_run.cache_rev = Some(app.records_rev);
+            app.load_run.cache_rev = Some(app.model.records.rev());
         }
         Err(e) => {
             app.loading = None;
@@ -197,7 +201,7 @@ fn load_worked_out(
     load: u64,
     (index, figures): (crate::search::Index, super::screens::progress::ProgressData),
 ) {
-    if app.load_run.worked_out_for == Some((load, app.records_rev)) {
+    if app.load_run.worked_out_for == Some((load, app.model.records.rev())) {
         app.progress_worked_out(figures);
         app.search_index_loaded(index);
     } else {
@@ -213,16 +217,21 @@ fn load_worked_out(
 /// and refreshes it when that time (`due`) has come. Only the app holding
 /// the lock keeps the cache; the load refreshes it itself.
 fn keep_cache(app: &mut App, due: &mut Option<Instant>) {
-    let Some(ws) = app.ws.as_ref().filter(|ws| ws.mode() == Mode::Write) else {
+    let Some(ws) = app
+        .session
+        .ws
+        .as_ref()
+        .filter(|ws| ws.mode() == Mode::Write)
+    else {
         return;
     };
-    if !app.complete || app.loading.is_some() {
+    if !app.model.complete || app.loading.is_some() {
         return;
     }
     match app.load_run.cache_rev {
-        Some(rev) if rev == app.records_rev => {}
+        Some(rev) if rev == app.model.records.rev() => {}
         _ => {
-            app.load_run.cache_rev = Some(app.records_rev);
+            app.load_run.cache_rev = Some(app.model.records.rev());
             *due = Some(Instant::now() + CACHE_REFRESH_AFTER);
         }
     }
@@ -248,7 +257,7 @@ fn keep_cache(app: &mut App, due: &mut Option<Instant>) {
 
 /// Tidies the workspace folder (it walks every file) off the UI thread.
 fn start_tidy(app: &App) {
-    let Some(job) = app.ws.as_ref().and_then(Workspace::tidy_job) else {
+    let Some(job) = app.session.ws.as_ref().and_then(Workspace::tidy_job) else {
         return;
     };
     let _ = app.jobs.start(Kind::Tidy, move |post| {
@@ -272,15 +281,16 @@ where
     B::Error: Send + Sync + 'static,
 {
     app.jobs.set_waker(waker);
-    let dir = app.ws.as_ref().map(|w| w.dir().to_path_buf());
+    let dir = app.session.ws.as_ref().map(|w| w.dir().to_path_buf());
     // Taken before the load starts, so a record another process adds while
     // it runs is either in the load or found by the next look.
     let mut arrivals = app
+        .session
         .ws
         .as_ref()
         .map(|ws| (ws.folder_stamps(), Instant::now()));
     if let Some(dir) = &dir
-        && !app.complete
+        && !app.model.complete
     {
         start_load(app, dir.clone());
     }
@@ -352,7 +362,9 @@ where
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
                 Event::Paste(text) => app.handle_paste(&text),
                 Event::Mouse(mouse) => app.handle_mouse(&mouse),
-                Event::FocusGained => app.reload_requested = app.complete && app.form.is_none(),
+                Event::FocusGained => {
+                    app.reload_requested = app.model.complete && app.form.is_none()
+                }
                 _ => {}
             }
             if app.exit.is_some() {
@@ -624,7 +636,7 @@ mod tests {
         }
         let dir = ws.dir().to_path_buf();
         let mut app = App::open(ws, now).expect("app");
-        assert_eq!(app.records.diary.len(), super::super::FIRST_PAGE);
+        assert_eq!(app.model.records.diary.len(), super::super::FIRST_PAGE);
         let (wakes, woken) = std::sync::mpsc::channel();
         app.jobs.set_waker(Waker::new(move || {
             let _ = wakes.send(());
@@ -637,8 +649,8 @@ mod tests {
                 .expect("a post woke the loop");
             app.take_posted();
         }
-        assert!(app.complete);
-        assert_eq!(app.records.diary.len(), n, "every entry is in");
-        assert_eq!(app.diary_total, n);
+        assert!(app.model.complete);
+        assert_eq!(app.model.records.diary.len(), n, "every entry is in");
+        assert_eq!(app.model.diary_total, n);
     }
 }

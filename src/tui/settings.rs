@@ -33,8 +33,8 @@ impl App {
         let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
         self.keymap = keymap;
         // A workspace with no workspace.ron yet starts with the learner's interval.
-        if self.header_state.is_none() {
-            self.header.settings.review_interval_days = config.review_interval_days;
+        if self.model.header_state.is_none() {
+            self.model.header.settings.review_interval_days = config.review_interval_days;
         }
         self.config = config.clone();
         let name = loaded
@@ -116,16 +116,16 @@ mod tests {
     fn a_new_workspace_takes_the_review_interval() {
         let mut app = app();
         app.apply_config(&loaded("(review_interval_days: 60)"));
-        assert_eq!(app.header.settings.review_interval_days, 60);
+        assert_eq!(app.model.header.settings.review_interval_days, 60);
         // A workspace that has its own header keeps its own interval.
         let mut app = self::app();
-        app.header_state = Some(crate::store::FileState {
+        app.model.header_state = Some(crate::store::FileState {
             rel_path: "workspace.ron".into(),
             hash: 0,
             protected: None,
         });
         app.apply_config(&loaded("(review_interval_days: 60)"));
-        assert_eq!(app.header.settings.review_interval_days, 90);
+        assert_eq!(app.model.header.settings.review_interval_days, 90);
     }
 
     #[test]

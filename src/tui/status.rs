@@ -23,7 +23,7 @@ pub struct Hint {
 /// The hints for where the focus is, in the order of the key table.
 pub fn hints(app: &App) -> Vec<Hint> {
     let ctx = app.context();
-    let read_only = app.read_only_reason.is_some();
+    let read_only = app.session.read_only_reason.is_some();
     let mut out: Vec<Hint> = {
         app.keymap
             .effective(ctx)
@@ -194,7 +194,7 @@ mod tests {
     fn read_only_mode_does_not_offer_new_edit_or_delete() {
         let mut app = app();
         assert!(status_row(&app, 200).contains("n new STAR entry"));
-        app.read_only_reason = Some("read-only: changes cannot be saved".into());
+        app.session.read_only_reason = Some("read-only: changes cannot be saved".into());
         for screen in Screen::ALL {
             app.screen = screen;
             let row = status_row(&app, 200);

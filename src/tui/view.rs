@@ -119,6 +119,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let new_feedback = app
+        .model
         .records
         .feedback
         .iter()
@@ -166,14 +167,14 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     frame.hits.tabs = tab_hits;
     // The read-only mark is a warning and stays whole; the learner's name
     // takes what room is left, cut with an ellipsis.
-    let mark = if app.read_only_reason.is_some() {
+    let mark = if app.session.read_only_reason.is_some() {
         " [read-only]"
     } else {
         ""
     };
     let used: usize = spans.iter().map(Span::width).sum();
     let room = usize::from(area.width).saturating_sub(used + mark.len() + 1);
-    let name = app.header.profile.name.trim();
+    let name = app.model.header.profile.name.trim();
     if !name.is_empty() && room > 0 {
         spans.push(Span::styled(
             format!(" {}", crate::tui::truncate(name, room)),

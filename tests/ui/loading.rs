@@ -36,8 +36,11 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     crate::common::big_diary(root.path(), "learner", BIG);
     let ws = Workspace::open(root.path(), "learner", Mode::Write).expect("open");
     let mut app = App::open(ws, now()).expect("app");
-    assert!(!app.complete, "the first screen is not the whole diary");
-    assert_eq!(app.records.diary.len(), FIRST_PAGE);
+    assert!(
+        !app.model.complete,
+        "the first screen is not the whole diary"
+    );
+    assert_eq!(app.model.records.diary.len(), FIRST_PAGE);
 
     // The background load reads the folder now, before the edit below.
     let stale = Workspace::open(root.path(), "learner", Mode::ReadOnly)
@@ -52,7 +55,11 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     assert!(app.form.is_none());
     press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     assert_eq!(status(&app), "Still loading; try again in a moment");
-    assert_eq!(app.records.diary.len(), FIRST_PAGE, "nothing was trashed");
+    assert_eq!(
+        app.model.records.diary.len(),
+        FIRST_PAGE,
+        "nothing was trashed"
+    );
 
     // ...but a new entry is a new file: it may be written at once.
     press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
@@ -60,18 +67,19 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     type_text(&mut app, "Saved while the diary loaded");
     press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(status(&app), "Entry saved");
-    assert_eq!(app.records.diary.len(), FIRST_PAGE + 1);
+    assert_eq!(app.model.records.diary.len(), FIRST_PAGE + 1);
 
     // The load arrives without the new entry; the app keeps it.
     app.apply_loaded(stale);
-    assert!(app.complete);
+    assert!(app.model.complete);
     assert_eq!(
-        app.records.diary.len(),
+        app.model.records.diary.len(),
         BIG + 1,
         "the whole diary and the new entry"
     );
     assert!(
-        app.records
+        app.model
+            .records
             .diary
             .iter()
             .any(|e| e.situation == "Saved while the diary loaded"),
@@ -109,10 +117,10 @@ fn an_entry_trashed_after_the_load_read_it_stays_trashed() {
         .expect("load");
     press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     assert!(status(&app).contains("to the trash"), "{}", status(&app));
-    assert_eq!(app.records.diary.len(), BIG - 1);
+    assert_eq!(app.model.records.diary.len(), BIG - 1);
     app.apply_loaded(stale);
     assert_eq!(
-        app.records.diary.len(),
+        app.model.records.diary.len(),
         BIG - 1,
         "a load that read the folder before the trash does not bring it back"
     );

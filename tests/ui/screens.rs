@@ -205,6 +205,7 @@ fn star_form_help_and_reader() {
         // The reader on the newest STAR entry (the newest entry is a note).
         let mut app = demo_app();
         let star = app
+            .model
             .records
             .diary
             .iter()
@@ -234,7 +235,7 @@ fn star_form_help_and_reader() {
 #[test]
 fn first_run_greeting() {
     let mut app = app_with(WorkspaceHeader::default(), Records::default());
-    app.diary_total = 0;
+    app.model.diary_total = 0;
     app.greet_if_new();
     insta::assert_snapshot!("first_run_80x24", render(&app, 80, 24));
 }
@@ -383,13 +384,13 @@ fn plan_forms_chooser_and_golden_thread() {
         }
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Plan));
-        let needs_start = app.records.objectives.len();
+        let needs_start = app.model.records.objectives.len();
         for _ in 0..needs_start {
             key(&mut app, KeyCode::Down);
         }
         insta::assert_snapshot!(format!("plan_need_selected_{w}x{h}"), render(&app, w, h));
         // The last activity, then the practice records below it.
-        let last_activity = app.records.needs.len() + app.records.activities.len() - 1;
+        let last_activity = app.model.records.needs.len() + app.model.records.activities.len() - 1;
         for _ in 0..last_activity {
             key(&mut app, KeyCode::Down);
         }
@@ -412,23 +413,29 @@ fn plan_forms_chooser_and_golden_thread() {
 fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
     let mut app = demo_app();
     app.update(Action::ShowScreen(Screen::Plan));
-    let plan_before =
-        app.records.objectives.len() + app.records.needs.len() + app.records.activities.len();
+    let plan_before = app.model.records.objectives.len()
+        + app.model.records.needs.len()
+        + app.model.records.activities.len();
     assert!(
-        app.records.practice.len() >= 7,
+        app.model.records.practice.len() >= 7,
         "the demo has practice records"
     );
-    assert_eq!(app.plan_len(), plan_before + app.records.practice.len());
+    assert_eq!(
+        app.plan_len(),
+        plan_before + app.model.records.practice.len()
+    );
     // Every demo record is listed, grouped by kind in the assessor's order.
     let kinds: Vec<_> = app
         .plan_rows()
         .into_iter()
         .filter_map(|row| match row {
-            starlog::tui::screens::plan::PlanRow::Practice(i) => Some(app.records.practice[i].kind),
+            starlog::tui::screens::plan::PlanRow::Practice(i) => {
+                Some(app.model.records.practice[i].kind)
+            }
             _ => None,
         })
         .collect();
-    assert_eq!(kinds.len(), app.records.practice.len());
+    assert_eq!(kinds.len(), app.model.records.practice.len());
     assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
     // Select the first practice record: e opens it in its form.
     for _ in 0..plan_before {
@@ -445,7 +452,7 @@ fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
         .as_ref()
         .and_then(|f| f.engine())
         .map(|f| f.fields().text("name"));
-    let record = app.records.practice.iter().find(|p| p.id == first);
+    let record = app.model.records.practice.iter().find(|p| p.id == first);
     assert_eq!(
         shown,
         record.map(|p| p.name.clone()),
@@ -457,6 +464,7 @@ fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
 fn a_search_hit_on_a_practice_record_shows_it_selected_on_the_plan() {
     let mut app = demo_app();
     let record = app
+        .model
         .records
         .practice
         .iter()
@@ -626,7 +634,9 @@ fn review_timeline_compare_and_form() {
         // An objective revised since the last review comes first in the form.
         let mut app = demo_app();
         let edited = app
-            .records_mut()
+            .model
+            .records
+            .change()
             .objectives
             .iter_mut()
             .find(|o| o.status.is_open())
@@ -702,7 +712,7 @@ fn the_selected_row_is_in_reverse_video_and_only_that_row() {
     let mut app = demo_app();
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
-    let third = app.records.diary[2].headline();
+    let third = app.model.records.diary[2].headline();
     // The list's inner width: inside the border, clear of the date column.
     let rows = reversed_rows(&app, 80, 24, 1, 60);
     assert_eq!(rows.len(), 1, "one row selected: {rows:#?}");
@@ -767,7 +777,7 @@ fn a_picked_record_of_the_golden_thread_is_highlighted_and_scrolled_into_view() 
     key(&mut app, KeyCode::Enter);
     assert_ne!(
         app.ids(Screen::Plan).get(app.selected(Screen::Plan)),
-        app.records.objectives.first().map(|o| &o.id),
+        app.model.records.objectives.first().map(|o| &o.id),
         "Enter went to the picked record"
     );
 }
@@ -976,8 +986,8 @@ fn the_read_only_mark_stays_whole_and_a_long_name_gives_way_at_80_columns() {
     // A team leader opens a learner from the Team screen: the tab bar must
     // still say the learner is read-only, however long their name.
     let mut app = demo_app();
-    app.header.profile.name = "Anastasia Konstantinidou-Whitfield".into();
-    app.read_only_reason = Some("opened from the Team screen".into());
+    app.model.header.profile.name = "Anastasia Konstantinidou-Whitfield".into();
+    app.session.read_only_reason = Some("opened from the Team screen".into());
     let screen = render(&app, 80, 24);
     let bar = screen.lines().next().unwrap_or_default();
     assert!(bar.trim_end().ends_with("[read-only]"), "{bar}");

@@ -282,7 +282,7 @@ impl Spec for ActSpec {
     fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
         let days = app.config.days();
         let mut advice = quote(&self.feedback, &days);
-        let linked = linked_labels(&self.feedback, &app.records, &days);
+        let linked = linked_labels(&self.feedback, &app.model.records, &days);
         if !linked.is_empty() {
             advice.text(Tone::Dim, "Already linked to:");
             for l in linked {

@@ -97,7 +97,7 @@ impl AttachForm {
                 "links",
                 "Evidence for",
                 "Which objectives, needs or activities does it show? ↑/↓ move, Space ticks",
-                link_options(&app.records),
+                link_options(&app.model.records),
                 &[],
                 "Nothing in the plan yet to link it to.",
             ),
@@ -236,7 +236,7 @@ impl Spec for AttachSpec {
             criteria: f.picked("criteria"),
         };
         let source = expand_home(&typed, home_dir().as_deref());
-        let Some(ws) = &app.ws else {
+        let Some(ws) = &app.session.ws else {
             return Err(FieldError::new("", "NOT ATTACHED: no workspace is open"));
         };
         let record = ws
@@ -341,9 +341,9 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-29T10:00:00+00:00").expect("time");
         let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
         let mut app = App::open(ws, now).expect("opens");
-        let loaded = app.ws.as_ref().expect("ws").load().expect("loads");
+        let loaded = app.session.ws.as_ref().expect("ws").load().expect("loads");
         app.apply_loaded(loaded);
-        app.header.onboarded = true;
+        app.model.header.onboarded = true;
         press(&mut app, KeyCode::Char('E'));
         press(&mut app, KeyCode::Char('a'));
         assert!(matches!(app.form, Some(Form::Attach(_))));
@@ -379,6 +379,9 @@ mod tests {
             form.engine.fields.text("path"),
             "~/Documents/observation.pdf"
         );
-        assert!(app.records.evidence.is_empty(), "nothing attached yet");
+        assert!(
+            app.model.records.evidence.is_empty(),
+            "nothing attached yet"
+        );
     }
 }

@@ -154,7 +154,7 @@ impl CoachingForm {
         let existing = draft
             .editing
             .as_ref()
-            .and_then(|id| app.records.coaching.iter().find(|s| &s.id == id));
+            .and_then(|id| app.model.records.coaching.iter().find(|s| &s.id == id));
         Engine::of_draft(
             draft,
             existing,
@@ -267,6 +267,7 @@ impl Spec for CoachingSpec {
         }
         let who = f.text("coachee");
         let earlier = app
+            .model
             .records
             .coaching
             .iter()
@@ -376,7 +377,13 @@ impl ImpactForm {
     /// The same form holding a draft's fields, for the session it names.
     pub fn from_draft(draft: &Draft, app: &App) -> Option<ImpactForm> {
         let id = draft.editing.as_ref()?;
-        let s = app.records.coaching.iter().find(|s| &s.id == id)?.clone();
+        let s = app
+            .model
+            .records
+            .coaching
+            .iter()
+            .find(|s| &s.id == id)?
+            .clone();
         let mut form = ImpactForm::new(s, app);
         form.restore(draft);
         Some(form)
@@ -406,7 +413,7 @@ impl Spec for ImpactSpec {
         if !s.actions.trim().is_empty() {
             a.text(Tone::Plain, format!("Agreed: {}", s.actions.trim()));
         }
-        match s.follow_up(&app.records.coaching, app.today) {
+        match s.follow_up(&app.model.records.coaching, app.today) {
             FollowUp::Held(d) => a.text(Tone::Good, format!("Followed up {}", d.format("%-d %B"))),
             FollowUp::Overdue(d) => a.text(
                 Tone::Bad,
@@ -444,6 +451,7 @@ impl Spec for ImpactSpec {
 
     fn submit(&mut self, f: &Fields, app: &mut App) -> Result<String, FieldError> {
         let mut s = app
+            .model
             .records
             .coaching
             .iter()
@@ -557,7 +565,10 @@ mod tests {
         let mut app = demo_app();
         let mut s = CoachingSession::new(Id::generate(), app.today, app.now);
         s.coachee = "Sam".into();
-        app.records_mut().upsert(AnyRecord::Coaching(s.clone()));
+        app.model
+            .records
+            .change()
+            .upsert(AnyRecord::Coaching(s.clone()));
         // Nothing evaluated yet: typing goes into L1, the day stays today.
         let mut form = ImpactForm::new(s.clone(), &app);
         assert_eq!(form.fields.focused_name(), "reaction");
@@ -578,7 +589,10 @@ mod tests {
         let mut app = demo_app();
         let mut s = CoachingSession::new(Id::generate(), app.today, app.now);
         s.coachee = "Sam".into();
-        app.records_mut().upsert(AnyRecord::Coaching(s.clone()));
+        app.model
+            .records
+            .change()
+            .upsert(AnyRecord::Coaching(s.clone()));
         let mut form = ImpactForm::new(s.clone(), &app);
         type_in(&mut form, "learning", "Can name the HEAT steps");
         let draft = crate::tui::forms::FormState::to_draft(&form, app.now).expect("a draft");

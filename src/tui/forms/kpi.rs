@@ -221,7 +221,8 @@ impl Spec for KpiSpec {
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
         let reading = self.to_reading(fields, app.today)?;
-        kpi::same_scale(&reading, &app.records.kpis).map_err(|m| FieldError::new("unit", m))?;
+        kpi::same_scale(&reading, &app.model.records.kpis)
+            .map_err(|m| FieldError::new("unit", m))?;
         let name = reading.metric_name();
         let value = kpi::fmt_number(reading.value);
         app.save_record(AnyRecord::Kpi(reading), self.editing)

@@ -549,7 +549,7 @@ register_forms! {
 impl Form {
     /// Rebuilds the form a draft came from.
     pub fn from_draft(draft: &Draft, app: &crate::tui::App) -> Option<Form> {
-        let records = &app.records;
+        let records = &app.model.records;
         let criteria = app.criteria.as_ref();
         match draft.form {
             DraftForm::Star => Some(star::from_draft(draft, app)),

@@ -598,7 +598,7 @@ impl Spec for ReviewSpec {
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
         let id = Id::generate();
         let review = self.to_review(fields, &id, app.today, app.now)?;
-        let issues = self.issues(fields, &app.records, app.today, app.now);
+        let issues = self.issues(fields, &app.model.records, app.today, app.now);
         if let Some((field, issue)) = issues.iter().find(|(_, i)| i.blocking) {
             return Err(FieldError::new(
                 *field,
@@ -610,7 +610,7 @@ impl Spec for ReviewSpec {
         // plan alone: it puts right a record of the past.
         if self.corrects.is_none() {
             for c in &review.changes {
-                let Some(live) = app.records.objective(&c.objective).cloned() else {
+                let Some(live) = app.model.records.objective(&c.objective).cloned() else {
                     continue;
                 };
                 let status = c.outcome.status_after(live.status);
@@ -674,7 +674,7 @@ impl Spec for ReviewSpec {
                 },
             );
         }
-        let issues = self.issues(fields, &app.records, app.today, app.now);
+        let issues = self.issues(fields, &app.model.records, app.today, app.now);
         for (at, issue) in &issues {
             let place = match at.row {
                 Some(i) => format!("Objective {}: ", i + 1),

@@ -45,7 +45,7 @@ fn subject_options(records: &Records) -> Vec<PickOption> {
 /// The criteria a sign-off of this subject usually shows: agreeing the
 /// needs (1.3) for a need, when the criteria set has it.
 fn default_criteria(app: &App, subject: Option<&Id>) -> Vec<String> {
-    let is_need = subject.is_some_and(|id| app.records.needs.iter().any(|n| &n.id == id));
+    let is_need = subject.is_some_and(|id| app.model.records.needs.iter().any(|n| &n.id == id));
     let has_13 = app
         .criteria
         .as_ref()
@@ -66,7 +66,7 @@ impl SignOffForm {
                 "subject",
                 "Signing off",
                 "Which need, objective or review is confirmed? ↑/↓ move, Space ticks one",
-                subject_options(&app.records),
+                subject_options(&app.model.records),
                 &chosen,
                 "Nothing to sign off yet.",
             )
@@ -147,7 +147,7 @@ impl Spec for SignOffSpec {
             .picked("subject")
             .first()
             .and_then(|v| Id::parse(v).ok())
-            .and_then(|id| signoff::subject(&app.records, &id));
+            .and_then(|id| signoff::subject(&app.model.records, &id));
         match chosen {
             Some(s) => {
                 a.text(Tone::Heading, format!("The {}:", s.label()));
@@ -169,6 +169,7 @@ impl Spec for SignOffSpec {
                     }
                 }
                 let earlier = app
+                    .model
                     .records
                     .valid_signoffs(match s {
                         Subject::Need(n) => &n.id,
@@ -208,7 +209,7 @@ impl Spec for SignOffSpec {
                 "Signing off: choose the need, objective or review (Space)",
             ));
         };
-        let Some(subject) = signoff::subject(&app.records, &id) else {
+        let Some(subject) = signoff::subject(&app.model.records, &id) else {
             return Err(FieldError::new(
                 "subject",
                 "Signing off: that record is no longer in the workspace",

@@ -109,7 +109,7 @@ pub fn open(entry: DiaryEntry, editing: bool, app: &App) -> Form {
     let fields = fields(
         &entry,
         &entry.date.format("%Y-%m-%d").to_string(),
-        &app.records.objectives,
+        &app.model.records.objectives,
         app.criteria.as_ref(),
         &app.prompts,
     );
@@ -128,7 +128,7 @@ pub fn from_draft(draft: &Draft, app: &App) -> Form {
     let fields = fields(
         &draft.entry,
         &draft.date_text,
-        &app.records.objectives,
+        &app.model.records.objectives,
         app.criteria.as_ref(),
         &app.prompts,
     );

@@ -23,7 +23,7 @@ fn app_with_entry() -> (tempfile::TempDir, App, Id) {
     let loaded = ws.load().expect("loads");
     let mut app = App::open(ws, now()).expect("opens");
     app.apply_loaded(loaded);
-    app.header.onboarded = true;
+    app.model.header.onboarded = true;
     (root, app, entry.id)
 }
 
@@ -74,6 +74,7 @@ fn esc_then_more_typing_keeps_every_word_and_edits_nothing_else() {
     assert!(!form.spec.editing, "still the new entry, not the saved one");
     assert_eq!(drafts_in(&root, "drafts"), 1, "the draft was not deleted");
     let saved = app
+        .model
         .records
         .diary
         .iter()
@@ -143,7 +144,7 @@ fn the_trash_lists_discarded_drafts_and_enter_brings_one_back_after_a_restart() 
     let loaded = ws.load().expect("loads");
     let mut app = App::open(ws, now()).expect("opens");
     app.apply_loaded(loaded);
-    app.header.onboarded = true;
+    app.model.header.onboarded = true;
     app.update(crate::tui::Action::ShowTrash);
     let view = app.trash.as_ref().expect("the trash is open");
     assert_eq!(view.drafts.len(), 1, "the discarded draft is listed");
@@ -167,12 +168,12 @@ fn keys_typed_straight_after_saving_are_not_commands() {
     type_text(&mut app, "Saved quickly");
     ctrl(&mut app, 's');
     assert!(app.form.is_none(), "saved and closed");
-    let count = app.records.diary.len();
+    let count = app.model.records.diary.len();
     // Still typing: `e` would edit, `d` delete, `q` quit.
     type_text(&mut app, "ed q");
     assert!(app.form.is_none(), "no form opened");
     assert!(app.exit.is_none(), "did not quit");
-    assert_eq!(app.records.diary.len(), count, "nothing deleted");
+    assert_eq!(app.model.records.diary.len(), count, "nothing deleted");
     assert!(
         !root.path().join("default/trash/diary").exists(),
         "nothing trashed"

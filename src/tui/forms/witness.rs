@@ -72,7 +72,7 @@ impl WitnessForm {
                 "links",
                 "Evidence for",
                 "Which objectives, needs or activities does it show? ↑/↓ move, Space ticks",
-                link_options(&app.records),
+                link_options(&app.model.records),
                 &links,
                 "Nothing in the plan yet to link it to.",
             ),
@@ -90,7 +90,7 @@ impl WitnessForm {
         let existing = draft
             .editing
             .as_ref()
-            .and_then(|id| app.records.witnesses.iter().find(|w| &w.id == id));
+            .and_then(|id| app.model.records.witnesses.iter().find(|w| &w.id == id));
         let mut form = match existing {
             Some(w) => WitnessForm::editing(w.clone(), app),
             None => WitnessForm::build_for(
@@ -145,7 +145,7 @@ impl WitnessSpec {
 
 /// How a statement's signature stands, for the forms' advice.
 fn signature_advice(a: &mut Advice, w: &WitnessStatement, app: &App) {
-    match (&w.confirmation, w.state(&app.records)) {
+    match (&w.confirmation, w.state(&app.model.records)) {
         (Confirmation::Signed { name, signed, .. }, WitnessState::Signed) => {
             a.text(
                 Tone::Good,
@@ -193,9 +193,9 @@ impl Spec for WitnessSpec {
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
         let w = self.to_statement(fields, app)?;
-        let was_signed = self.base.state(&app.records) == WitnessState::Signed;
+        let was_signed = self.base.state(&app.model.records) == WitnessState::Signed;
         let id = w.id.clone();
-        let unsigned_now = w.state(&app.records) == WitnessState::ChangedAfterSigning;
+        let unsigned_now = w.state(&app.model.records) == WitnessState::ChangedAfterSigning;
         app.save_record(AnyRecord::Witness(w), self.editing)
             .map_err(|e| FieldError::new("", e))?;
         app.select_evidence(&id);

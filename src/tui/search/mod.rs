@@ -26,19 +26,24 @@ pub const BACKGROUND_FROM: usize = 5_000;
 #[derive(Debug, Default)]
 pub struct SearchState {
     pub palette: Option<Palette>,
-    /// Built from the records in memory; `None` once they change.
-    index: Option<Arc<Index>>,
+    /// Built from the records at the revision beside it; built again when
+    /// the records' revision has moved on (nobody needs to say so).
+    index: Option<(u64, Arc<Index>)>,
 }
 
 impl SearchState {
-    /// The records changed: the index must be built again before the next search.
-    pub fn records_changed(&mut self) {
-        self.index = None;
+    /// The index, if it was built from the records at revision `rev`.
+    fn index_at(&self, rev: u64) -> Option<Arc<Index>> {
+        match &self.index {
+            Some((built, index)) if *built == rev => Some(Arc::clone(index)),
+            _ => None,
+        }
     }
 
-    /// An index built elsewhere (the background load) from the current records.
-    pub fn set_index(&mut self, index: Index) {
-        self.index = Some(Arc::new(index));
+    /// An index built elsewhere (the background load) from the records at
+    /// revision `rev`.
+    pub fn set_index(&mut self, index: Index, rev: u64) {
+        self.index = Some((rev, Arc::new(index)));
     }
 
     /// A background search is running: the loop should wake to collect it.
@@ -205,11 +210,12 @@ pub fn screen_of(kind: Kind) -> Screen {
 impl App {
     /// `/`: opens the palette, building the index if the records changed.
     pub(in crate::tui) fn open_search(&mut self) {
-        let index = match &self.search.index {
-            Some(index) => Arc::clone(index),
+        let rev = self.model.records.rev();
+        let index = match self.search.index_at(rev) {
+            Some(index) => index,
             None => {
-                let index = Arc::new(Index::build(&self.records, self.today));
-                self.search.index = Some(Arc::clone(&index));
+                let index = Arc::new(Index::build(&self.model.records, self.today));
+                self.search.index = Some((rev, Arc::clone(&index)));
                 index
             }
         };
@@ -259,10 +265,10 @@ impl App {
     /// were laid over the load (then it is built again on the next `/`).
     /// An open palette searches the full workspace at once.
     pub fn search_index_loaded(&mut self, index: Index) {
-        if !self.session_saved.is_empty() || !self.session_trashed.is_empty() {
+        if !self.session.saved.is_empty() || !self.session.trashed.is_empty() {
             return;
         }
-        self.search.set_index(index);
+        self.search.set_index(index, self.model.records.rev());
         if let Some(input) = self.search.palette.as_ref().map(|p| p.input.clone()) {
             self.open_search();
             if let Some(palette) = &mut self.search.palette {
@@ -452,7 +458,7 @@ mod tests {
         typed(&mut app, "type:review");
         let palette = app.search.palette.as_ref().expect("open");
         assert!(palette.error.is_none());
-        assert_eq!(palette.hits.len(), app.records.reviews.len());
+        assert_eq!(palette.hits.len(), app.model.records.reviews.len());
         key(&mut app, KeyCode::Down);
         assert_eq!(app.search.palette.as_ref().expect("open").selected, 1);
         key(&mut app, KeyCode::Esc);
@@ -464,6 +470,7 @@ mod tests {
     fn jumping_to_hidden_feedback_clears_the_filter() {
         let mut app = app(0);
         let archived = app
+            .model
             .records
             .feedback
             .iter()
@@ -484,9 +491,11 @@ mod tests {
         let mut app = app(0);
         key(&mut app, KeyCode::Char('/'));
         key(&mut app, KeyCode::Esc);
-        let mut entry = app.records.diary[0].clone();
+        let mut entry = app.model.records.diary[0].clone();
         entry.text = "Spoke to Mr Quixote".into();
-        app.records_mut()
+        app.model
+            .records
+            .change()
             .upsert(crate::domain::AnyRecord::Diary(entry));
         key(&mut app, KeyCode::Char('/'));
         typed(&mut app, "quixote");

@@ -87,7 +87,9 @@ pub fn draw(app: &App, palette: &Palette, frame: &mut Frame, area: Rect, st: &St
     let show = |i: usize| -> Option<(Shown, Found)> {
         let hit = palette.hits.get(i)?;
         Some((
-            palette.index.show(hit, &palette.query, &app.records)?,
+            palette
+                .index
+                .show(hit, &palette.query, &app.model.records)?,
             hit.found,
         ))
     };

@@ -47,7 +47,7 @@ impl App {
         let selected = self.coaching.as_ref().map(|v| v.selected).unwrap_or(0);
         self.coaching = Some(CoachingView { selected });
         self.clamp_coaching();
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading: more may appear in a moment");
         }
     }
@@ -55,7 +55,7 @@ impl App {
     /// Opens the coaching log with the session `id` selected.
     pub(in crate::tui) fn select_coaching(&mut self, id: &Id) {
         self.open_coaching();
-        if let Some(pos) = self.records.coaching.iter().position(|s| &s.id == id)
+        if let Some(pos) = self.model.records.coaching.iter().position(|s| &s.id == id)
             && let Some(view) = &mut self.coaching
         {
             view.selected = pos;
@@ -63,7 +63,7 @@ impl App {
     }
 
     fn clamp_coaching(&mut self) {
-        let len = self.records.coaching.len();
+        let len = self.model.records.coaching.len();
         if let Some(view) = &mut self.coaching {
             view.selected = view.selected.min(len.saturating_sub(1));
         }
@@ -72,17 +72,17 @@ impl App {
     /// The selected session, if any.
     pub fn selected_coaching(&self) -> Option<&CoachingSession> {
         let view = self.coaching.as_ref()?;
-        self.records.coaching.get(view.selected)
+        self.model.records.coaching.get(view.selected)
     }
 
     /// What is due in the coaching log today.
     pub fn coaching_due(&self) -> Vec<Due> {
-        coaching::due(&self.records.coaching, self.today)
+        coaching::due(&self.model.records.coaching, self.today)
     }
 
     /// Keys in the coaching log.
     pub(in crate::tui) fn coaching_action(&mut self, action: Action) {
-        let last = self.records.coaching.len().saturating_sub(1);
+        let last = self.model.records.coaching.len().saturating_sub(1);
         let selected = self.selected_coaching().cloned();
         let Some(view) = &mut self.coaching else {
             return;

@@ -75,7 +75,7 @@ fn details<'a>(app: &'a App, s: &'a CoachingSession, st: &Styles) -> Vec<Line<'a
         }
         None => out.push(field("Observed", "in the session".into())),
     }
-    let log = &app.records.coaching;
+    let log = &app.model.records.coaching;
     let (text, style) = match s.follow_up(log, app.today) {
         FollowUp::NotSet => ("none set".to_string(), st.dim()),
         FollowUp::Planned(d) => (st.days.day(d), Style::default()),
@@ -126,7 +126,7 @@ fn details<'a>(app: &'a App, s: &'a CoachingSession, st: &Styles) -> Vec<Line<'a
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
-    let log = &app.records.coaching;
+    let log = &app.model.records.coaching;
     let due = app.coaching_due();
     let people = coaching::coachees(log);
     let title = format!(

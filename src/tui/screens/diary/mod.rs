@@ -57,17 +57,22 @@ pub struct DiaryScreen;
 
 impl crate::tui::screens::Screen for DiaryScreen {
     fn len(&self, app: &App) -> usize {
-        app.records.diary.len()
+        app.model.records.diary.len()
     }
     fn ids(&self, app: &App) -> Vec<Id> {
-        app.records.diary.iter().map(|e| e.id.clone()).collect()
+        app.model
+            .records
+            .diary
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
     }
     // (Without a list of every id: a journal may hold 100k entries.)
     fn selected_id(&self, app: &App) -> Option<Id> {
         app.selected_entry().map(|e| e.id.clone())
     }
     fn position_of(&self, app: &App, id: &Id) -> Option<usize> {
-        app.records.diary.iter().position(|e| &e.id == id)
+        app.model.records.diary.iter().position(|e| &e.id == id)
     }
     fn selected(&self, screens: &crate::tui::screens::Screens) -> usize {
         screens.diary.selected

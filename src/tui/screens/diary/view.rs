@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    if app.records.diary.is_empty() {
+    if app.model.records.diary.is_empty() {
         let mut lines = vec![
             Line::from(
                 "Your reflective diary: one entry per customer interaction or learning moment,",
@@ -39,28 +39,28 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     draw_strip(app, frame, strip, st);
     let selected = app.selected(Screen::Diary);
     if let Some(scroll) = app.reader {
-        if let Some(entry) = app.records.diary.get(selected) {
+        if let Some(entry) = app.model.records.diary.get(selected) {
             let title = format!(" {} ", st.days.long(entry.date));
             text_panel(
                 frame,
                 rest,
                 panel(title, st),
-                entry_lines(entry, &app.records, st),
+                entry_lines(entry, &app.model.records, st),
                 scroll,
             );
         }
         return;
     }
     let (list_area, preview) = list_and_preview(rest);
-    let title = if app.complete {
-        format!(" Entries ({}) ", app.records.diary.len())
+    let title = if app.model.complete {
+        format!(" Entries ({}) ", app.model.records.diary.len())
     } else {
         format!(
             " Entries (newest {}, loading the rest…) ",
-            app.records.diary.len()
+            app.model.records.diary.len()
         )
     };
-    let entries = &app.records.diary;
+    let entries = &app.model.records.diary;
     draw_list(
         frame,
         list_area,
@@ -91,7 +91,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             frame,
             preview,
             panel(title, st),
-            entry_lines(entry, &app.records, st),
+            entry_lines(entry, &app.model.records, st),
             0,
         );
     }
@@ -226,7 +226,7 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     } else {
         width
     };
-    let (marks, streak) = journal_days(&app.records.diary, app.today, days.max(1));
+    let (marks, streak) = journal_days(&app.model.records.diary, app.today, days.max(1));
     let start = app
         .today
         .checked_sub_days(Days::new(marks.len().saturating_sub(1) as u64))

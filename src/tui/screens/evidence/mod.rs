@@ -148,7 +148,7 @@ impl App {
         let selected = self.evidence.view.as_ref().map(|v| v.selected).unwrap_or(0);
         self.evidence.view = Some(EvidenceView { selected, files });
         self.clamp_evidence();
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading: more may appear in a moment");
         }
     }
@@ -156,7 +156,7 @@ impl App {
     /// Opens the Evidence view with `id` selected (a search hit).
     pub(in crate::tui) fn open_evidence_at(&mut self, id: &Id) {
         self.open_evidence();
-        if let Some(pos) = rows(&self.records).iter().position(|(_, x)| x == id)
+        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id)
             && let Some(view) = &mut self.evidence.view
         {
             view.selected = pos;
@@ -166,10 +166,11 @@ impl App {
     /// Whether each attached file is there at its size (no hashing: the
     /// view opens at once whatever the files weigh).
     fn file_statuses(&self) -> HashMap<Id, FileStatus> {
-        let Some(ws) = &self.ws else {
+        let Some(ws) = &self.session.ws else {
             return HashMap::new();
         };
-        self.records
+        self.model
+            .records
             .evidence
             .iter()
             .map(|e| {
@@ -187,7 +188,7 @@ impl App {
     }
 
     fn clamp_evidence(&mut self) {
-        let len = rows(&self.records).len();
+        let len = rows(&self.model.records).len();
         if let Some(view) = &mut self.evidence.view {
             view.selected = view.selected.min(len.saturating_sub(1));
         }
@@ -196,12 +197,12 @@ impl App {
     /// The selected row, if any.
     pub fn selected_evidence(&self) -> Option<(RowKind, Id)> {
         let view = self.evidence.view.as_ref()?;
-        rows(&self.records).get(view.selected).cloned()
+        rows(&self.model.records).get(view.selected).cloned()
     }
 
     /// Keys in the Evidence view.
     pub(in crate::tui) fn evidence_action(&mut self, action: Action) {
-        let len = rows(&self.records).len();
+        let len = rows(&self.model.records).len();
         let last = len.saturating_sub(1);
         let selected = self.selected_evidence();
         let Some(view) = &mut self.evidence.view else {
@@ -265,7 +266,7 @@ impl App {
         if !self.writable() {
             return;
         }
-        if self.ws.is_none() {
+        if self.session.ws.is_none() {
             self.set_error("No workspace is open to attach files to");
             return;
         }
@@ -279,7 +280,14 @@ impl App {
     }
 
     fn edit_witness(&mut self, id: &Id) {
-        let Some(w) = self.records.witnesses.iter().find(|w| &w.id == id).cloned() else {
+        let Some(w) = self
+            .model
+            .records
+            .witnesses
+            .iter()
+            .find(|w| &w.id == id)
+            .cloned()
+        else {
             return;
         };
         if !self.editable(id, "witness statement") {
@@ -289,7 +297,14 @@ impl App {
     }
 
     fn sign_witness(&mut self, id: &Id) {
-        let Some(w) = self.records.witnesses.iter().find(|w| &w.id == id).cloned() else {
+        let Some(w) = self
+            .model
+            .records
+            .witnesses
+            .iter()
+            .find(|w| &w.id == id)
+            .cloned()
+        else {
             return;
         };
         if !self.editable(id, "witness statement") {
@@ -310,9 +325,9 @@ impl App {
         if !self.writable() {
             return;
         }
-        if self.records.needs.is_empty()
-            && self.records.objectives.is_empty()
-            && self.records.reviews.is_empty()
+        if self.model.records.needs.is_empty()
+            && self.model.records.objectives.is_empty()
+            && self.model.records.reviews.is_empty()
         {
             self.set_status("Nothing to sign off yet: add a need, an objective or a review first");
             return;
@@ -328,7 +343,7 @@ impl App {
     pub(in crate::tui) fn sign_off_selected(&mut self) {
         let subject = self
             .selected_id(self.screen)
-            .filter(|id| crate::domain::signoff::subject(&self.records, id).is_some());
+            .filter(|id| crate::domain::signoff::subject(&self.model.records, id).is_some());
         match (self.screen, subject) {
             (Screen::Plan | Screen::Reviews, Some(id)) => self.open_signoff_form(Some(id)),
             (Screen::Plan, None) => {
@@ -341,10 +356,17 @@ impl App {
     /// Opens an attached file in the system's viewer; the app goes on at
     /// once, and a failure is reported when the viewer gives up.
     fn open_file(&mut self, id: &Id) {
-        let Some(e) = self.records.evidence.iter().find(|e| &e.id == id).cloned() else {
+        let Some(e) = self
+            .model
+            .records
+            .evidence
+            .iter()
+            .find(|e| &e.id == id)
+            .cloned()
+        else {
             return;
         };
-        let Some(path) = self.ws.as_ref().and_then(|ws| ws.evidence_path(&e)) else {
+        let Some(path) = self.session.ws.as_ref().and_then(|ws| ws.evidence_path(&e)) else {
             self.set_error("That file's record names a file outside its folder: not opened");
             return;
         };
@@ -387,19 +409,20 @@ impl App {
     /// Takes in a record the store has just written (an attached file):
     /// into memory, with its file state, as if saved here.
     pub(in crate::tui) fn took_in(&mut self, record: &EvidenceFile) {
-        let Some(ws) = &self.ws else { return };
+        let Some(ws) = &self.session.ws else { return };
         let rel = crate::store::rel_path_of(&AnyRecord::Evidence(record.clone()));
         if let Ok((any, state, _)) = ws.read_any(RecordKind::Evidence, &rel) {
             let id = any.id().clone();
-            self.session_saved
+            self.session
+                .saved
                 .insert(id.clone(), (any.clone(), state.clone()));
-            self.files.insert(id, state);
-            self.records_mut().upsert(any);
+            self.model.files.insert(id, state);
+            self.model.records.change().upsert(any);
         }
         if let Some(view) = &mut self.evidence.view {
             view.files.insert(record.id.clone(), FileStatus::Present);
         }
-        if let Some(pos) = rows(&self.records)
+        if let Some(pos) = rows(&self.model.records)
             .iter()
             .position(|(_, x)| x == &record.id)
             && let Some(view) = &mut self.evidence.view
@@ -412,7 +435,7 @@ impl App {
     /// selected there.
     pub(in crate::tui) fn select_evidence(&mut self, id: &Id) {
         self.clamp_evidence();
-        if let Some(pos) = rows(&self.records).iter().position(|(_, x)| x == id)
+        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id)
             && let Some(view) = &mut self.evidence.view
         {
             view.selected = pos;
@@ -497,7 +520,7 @@ mod app_tests {
             .iter()
             .for_each(|x| drop(ws.create(x).expect("review")));
         let mut app = App::open(ws, now).expect("app");
-        let loaded = app.ws.as_ref().expect("ws").load().expect("load");
+        let loaded = app.session.ws.as_ref().expect("ws").load().expect("load");
         app.apply_loaded(loaded);
         app
     }
@@ -564,7 +587,13 @@ mod app_tests {
         assert_eq!(form.engine.fields.focused_name(), "path");
         save(&mut app);
         assert!(app.form.is_none(), "attached and closed");
-        let e = app.records.evidence.first().expect("in memory").clone();
+        let e = app
+            .model
+            .records
+            .evidence
+            .first()
+            .expect("in memory")
+            .clone();
         assert_eq!(e.original_name, "observation 14 Oct.pdf");
         assert_eq!(e.title, "observation 14 Oct");
         assert_eq!(
@@ -573,6 +602,7 @@ mod app_tests {
             "the new file is selected in the view"
         );
         let copy = app
+            .session
             .ws
             .as_ref()
             .and_then(|ws| ws.evidence_path(&e))
@@ -603,8 +633,8 @@ mod app_tests {
         }
         typed(&mut app, "Priya calmed an angry caller.");
         save(&mut app);
-        let w = app.records.witnesses.first().expect("saved").clone();
-        assert_eq!(w.state(&app.records), WitnessState::Unconfirmed);
+        let w = app.model.records.witnesses.first().expect("saved").clone();
+        assert_eq!(w.state(&app.model.records), WitnessState::Unconfirmed);
         assert_eq!(
             app.selected_evidence(),
             Some((RowKind::Witness, w.id.clone()))
@@ -657,7 +687,7 @@ mod app_tests {
         let root = tempfile::tempdir().expect("root");
         let mut app = app(root.path());
         app.update(Action::ShowScreen(Screen::Plan));
-        let need = app.records.needs[0].id.clone();
+        let need = app.model.records.needs[0].id.clone();
         let pos = app
             .ids(Screen::Plan)
             .iter()
@@ -703,6 +733,7 @@ mod app_tests {
             criteria: Vec::new(),
         };
         let e = app
+            .session
             .ws
             .as_ref()
             .expect("ws")
@@ -710,13 +741,14 @@ mod app_tests {
             .expect("attached");
         app.took_in(&e);
         let copy = app
+            .session
             .ws
             .as_ref()
             .and_then(|ws| ws.evidence_path(&e))
             .expect("path");
         press(&mut app, KeyCode::Char('E'));
         press(&mut app, KeyCode::Char('d'));
-        assert!(app.records.evidence.is_empty());
+        assert!(app.model.records.evidence.is_empty());
         assert!(!copy.exists(), "the file went to the trash with its record");
         assert_eq!(
             app.context(),
@@ -724,7 +756,7 @@ mod app_tests {
             "still in the view"
         );
         press(&mut app, KeyCode::Char('u'));
-        assert_eq!(app.records.evidence.len(), 1);
+        assert_eq!(app.model.records.evidence.len(), 1);
         assert_eq!(std::fs::read(&copy).expect("back"), b"png bytes");
         assert_eq!(
             app.evidence.view.as_ref().and_then(|v| v.files.get(&e.id)),

@@ -27,7 +27,7 @@ fn title_of(records: &Records, id: &Id, st: &Styles) -> String {
 
 /// One list row's text and how it stands.
 fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)>) {
-    let r = &app.records;
+    let r = &app.model.records;
     let days = app.config.days();
     match kind {
         RowKind::File => {
@@ -93,7 +93,7 @@ fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)
 
 /// The details of the selected row.
 fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a>> {
-    let r = &app.records;
+    let r = &app.model.records;
     let mut out: Vec<Line<'a>> = Vec::new();
     let field = |label: &str, value: String| {
         Line::from(vec![
@@ -243,7 +243,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
 
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
-    let r = &app.records;
+    let r = &app.model.records;
     let all = rows(r);
     let count = |n: usize, one: &str, many: &str| crate::domain::words::count(n, one, many);
     let title = format!(

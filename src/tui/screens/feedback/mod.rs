@@ -65,31 +65,34 @@ impl App {
 
     /// Positions in `records.feedback` that the filter lets through, in order.
     pub fn visible_feedback(&self) -> Vec<usize> {
-        self.screens.feedback.filter.apply(&self.records.feedback)
+        self.screens
+            .feedback
+            .filter
+            .apply(&self.model.records.feedback)
     }
 
     pub fn selected_feedback(&self) -> Option<&Feedback> {
         let visible = self.visible_feedback();
         visible
             .get(self.selected(Screen::Feedback))
-            .and_then(|i| self.records.feedback.get(*i))
+            .and_then(|i| self.model.records.feedback.get(*i))
     }
 
     /// The review period feedback is counted over: since the last review.
     pub fn review_period(&self) -> ReviewPeriod {
         ReviewPeriod::current(
-            &self.records.reviews,
-            self.header.settings.review_interval_days,
+            &self.model.records.reviews,
+            self.model.header.settings.review_interval_days,
             self.today,
         )
     }
 
     pub fn triangulation(&self) -> Triangulation {
-        Triangulation::count(&self.records.feedback, self.review_period())
+        Triangulation::count(&self.model.records.feedback, self.review_period())
     }
 
     pub(in crate::tui) fn find_feedback(&self, id: &Id) -> Option<&Feedback> {
-        self.records.feedback.iter().find(|f| &f.id == id)
+        self.model.records.feedback.iter().find(|f| &f.id == id)
     }
 
     /// Opens a blank feedback form.
@@ -97,7 +100,12 @@ impl App {
         if !self.writable() {
             return;
         }
-        let form = FeedbackForm::blank(self.today, self.now, &self.records, self.criteria.as_ref());
+        let form = FeedbackForm::blank(
+            self.today,
+            self.now,
+            &self.model.records,
+            self.criteria.as_ref(),
+        );
         self.form = Some(Form::Feedback(Box::new(form)));
     }
 
@@ -112,7 +120,7 @@ impl App {
         self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(
             f,
             true,
-            &self.records,
+            &self.model.records,
             self.criteria.as_ref(),
         ))));
     }
@@ -147,7 +155,7 @@ impl App {
         self.screens.feedback.pending_link = None;
         let form = ActForm::new(
             f,
-            &self.records,
+            &self.model.records,
             offers_new_objective(),
             &self.config.days(),
         );
@@ -189,10 +197,13 @@ impl App {
     pub(in crate::tui) fn keep_selection_on(&mut self, id: &Id) {
         self.screen = Screen::Feedback;
         let visible = self.visible_feedback();
-        if let Some(pos) = visible
-            .iter()
-            .position(|i| self.records.feedback.get(*i).is_some_and(|f| &f.id == id))
-        {
+        if let Some(pos) = visible.iter().position(|i| {
+            self.model
+                .records
+                .feedback
+                .get(*i)
+                .is_some_and(|f| &f.id == id)
+        }) {
             self.select(Screen::Feedback, pos);
         }
         self.clamp(Screen::Feedback);
@@ -210,7 +221,7 @@ impl App {
             self.keep_selection_on(&id);
         }
         let shown = self.visible_feedback().len();
-        let total = self.records.feedback.len();
+        let total = self.model.records.feedback.len();
         if self.screens.feedback.filter.is_empty() {
             format!("Filter cleared: all {total} shown")
         } else {
@@ -219,7 +230,7 @@ impl App {
     }
 
     pub(in crate::tui) fn missing_feedback_message(&self) -> String {
-        if self.complete {
+        if self.model.complete {
             "NOT SAVED: this feedback is no longer in the workspace (deleted?); your text is kept in a draft".into()
         } else {
             "NOT SAVED: still loading; Ctrl-S again in a moment".into()
@@ -257,7 +268,7 @@ impl App {
         let Some(pending) = self.screens.feedback.pending_link.take() else {
             return;
         };
-        if self.records.objective(&pending.objective).is_none() {
+        if self.model.records.objective(&pending.objective).is_none() {
             // Not saved (yet): still waiting.
             self.screens.feedback.pending_link = Some(pending);
             return;
@@ -307,7 +318,7 @@ fn objective_form_from_feedback(app: &App, feedback: &Feedback) -> (Form, Id) {
             first_sentence(feedback.headline())
         ),
         &[],
-        &app.records,
+        &app.model.records,
         app.criteria.as_ref(),
         app.now,
     );
@@ -347,7 +358,7 @@ impl crate::tui::screens::Screen for FeedbackScreen {
     fn ids(&self, app: &App) -> Vec<Id> {
         app.visible_feedback()
             .iter()
-            .filter_map(|i| app.records.feedback.get(*i))
+            .filter_map(|i| app.model.records.feedback.get(*i))
             .map(|f| f.id.clone())
             .collect()
     }

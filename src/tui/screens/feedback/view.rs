@@ -31,7 +31,7 @@ fn valence_span(valence: Valence, st: &Styles) -> Span<'static> {
 }
 
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    let items = &app.records.feedback;
+    let items = &app.model.records.feedback;
     if items.is_empty() {
         let mut lines = vec![
             Line::from(
@@ -52,7 +52,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             Line::from("Assessors look for feedback from at least three kinds of source that you"),
             Line::from("reflected on and acted upon, not just filed."),
         ];
-        if !app.complete {
+        if !app.model.complete {
             lines.push(Line::from(""));
             lines.push(Line::styled("Loading…", st.warn()));
         }
@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
                 frame,
                 area,
                 panel(title, st),
-                feedback_lines(f, &app.records, st),
+                feedback_lines(f, &app.model.records, st),
                 scroll,
             );
         }
@@ -146,7 +146,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
                 frame,
                 preview,
                 panel(" Details ", st),
-                feedback_lines(f, &app.records, st),
+                feedback_lines(f, &app.model.records, st),
                 0,
             ),
             None => frame.render_widget(panel(" Details ", st), preview),
@@ -162,6 +162,7 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut spans = Vec::new();
     for (i, state) in FeedbackState::ALL.iter().enumerate() {
         let n = app
+            .model
             .records
             .feedback
             .iter()

@@ -49,7 +49,7 @@ impl App {
     /// records grouped by kind (in the order an assessor reads them), each
     /// kind's by date.
     pub fn plan_rows(&self) -> Vec<PlanRow> {
-        let r = &self.records;
+        let r = &self.model.records;
         let mut practice: Vec<usize> = (0..r.practice.len()).collect();
         practice.sort_by_key(|&i| (r.practice[i].kind, r.practice[i].date));
         (0..r.objectives.len())
@@ -61,12 +61,12 @@ impl App {
     }
 
     pub fn plan_len(&self) -> usize {
-        let r = &self.records;
+        let r = &self.model.records;
         r.objectives.len() + r.needs.len() + r.activities.len() + r.practice.len()
     }
 
     pub(in crate::tui) fn plan_ids(&self) -> Vec<Id> {
-        let r = &self.records;
+        let r = &self.model.records;
         self.plan_rows()
             .into_iter()
             .map(|row| match row {
@@ -102,7 +102,7 @@ impl App {
         let form = ObjectiveForm::new(
             Objective::new(Id::generate(), self.now),
             false,
-            &self.records,
+            &self.model.records,
             self.criteria.as_ref(),
         );
         self.open_objective_form(form);
@@ -124,7 +124,7 @@ impl App {
         self.form = Some(Form::Need(Box::new(NeedForm::new(
             need,
             false,
-            &self.records,
+            &self.model.records,
             self.criteria.as_ref(),
         ))));
     }
@@ -143,7 +143,7 @@ impl App {
         let form = crate::tui::forms::practice::PracticeForm::new(
             p,
             false,
-            &self.records,
+            &self.model.records,
             self.criteria.as_ref(),
         );
         self.form = Some(Form::Practice(Box::new(form)));
@@ -155,27 +155,27 @@ impl App {
             return;
         }
         let linked = match self.plan_selected() {
-            Some(PlanRow::Objective(i)) => vec![self.records.objectives[i].id.clone()],
+            Some(PlanRow::Objective(i)) => vec![self.model.records.objectives[i].id.clone()],
             _ => Vec::new(),
         };
         let activity = Activity::new(Id::generate(), self.today, self.now, linked);
         self.form = Some(Form::Activity(Box::new(ActivityForm::new(
             activity,
             false,
-            &self.records,
+            &self.model.records,
             self.criteria.as_ref(),
         ))));
     }
 
     /// Opens the objective with this id in its form.
     pub fn edit_objective(&mut self, id: &Id) {
-        let Some(o) = self.records.objective(id).cloned() else {
+        let Some(o) = self.model.records.objective(id).cloned() else {
             return;
         };
         if !self.editable(id, "objective") {
             return;
         }
-        let form = ObjectiveForm::new(o, true, &self.records, self.criteria.as_ref());
+        let form = ObjectiveForm::new(o, true, &self.model.records, self.criteria.as_ref());
         self.form = Some(Form::Objective(Box::new(form)));
     }
 
@@ -186,30 +186,31 @@ impl App {
         };
         match row {
             PlanRow::Objective(i) => {
-                let id = self.records.objectives[i].id.clone();
+                let id = self.model.records.objectives[i].id.clone();
                 self.edit_objective(&id);
             }
             PlanRow::Need(i) => {
-                let n = self.records.needs[i].clone();
+                let n = self.model.records.needs[i].clone();
                 if self.editable(&n.id, "need") {
-                    let form = NeedForm::new(n, true, &self.records, self.criteria.as_ref());
+                    let form = NeedForm::new(n, true, &self.model.records, self.criteria.as_ref());
                     self.form = Some(Form::Need(Box::new(form)));
                 }
             }
             PlanRow::Activity(i) => {
-                let a = self.records.activities[i].clone();
+                let a = self.model.records.activities[i].clone();
                 if self.editable(&a.id, "activity") {
-                    let form = ActivityForm::new(a, true, &self.records, self.criteria.as_ref());
+                    let form =
+                        ActivityForm::new(a, true, &self.model.records, self.criteria.as_ref());
                     self.form = Some(Form::Activity(Box::new(form)));
                 }
             }
             PlanRow::Practice(i) => {
-                let p = self.records.practice[i].clone();
+                let p = self.model.records.practice[i].clone();
                 if self.editable(&p.id, "practice record") {
                     let form = crate::tui::forms::practice::PracticeForm::new(
                         p,
                         true,
-                        &self.records,
+                        &self.model.records,
                         self.criteria.as_ref(),
                     );
                     self.form = Some(Form::Practice(Box::new(form)));
@@ -244,7 +245,7 @@ pub struct PlanScreen;
 impl crate::tui::screens::Screen for PlanScreen {
     fn reader_links(&self, app: &App) -> Vec<Id> {
         let selected = app.selected(Screen::Plan);
-        let r = &app.records;
+        let r = &app.model.records;
         match app.plan_rows().get(selected) {
             Some(PlanRow::Objective(i)) => {
                 let t = crate::domain::thread::objective_thread(r, &r.objectives[*i]);

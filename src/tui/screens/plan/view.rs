@@ -26,7 +26,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 pub const DUE_SOON_DAYS: i64 = 14;
 
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    let records = &app.records;
+    let records = &app.model.records;
     if app.plan_len() == 0 {
         let lines = vec![
             Line::from("Your personal development plan: the needs you found by self-assessment,"),
@@ -106,7 +106,7 @@ fn draw_list(
     selected: usize,
     st: &Styles,
 ) {
-    let records = &app.records;
+    let records = &app.model.records;
     let gaps = thread::gaps(records).len();
     let title = if gaps == 0 {
         " Plan ".to_string()
@@ -288,7 +288,7 @@ fn draw_chooser(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let activity_for = match app.plan_selected() {
         Some(PlanRow::Objective(i)) => format!(
             " for \"{}\"",
-            truncate(&app.records.objectives[i].statement, 24)
+            truncate(&app.model.records.objectives[i].statement, 24)
         ),
         _ => String::new(),
     };

@@ -130,8 +130,8 @@ impl App {
     /// (Worked out for another day or criteria set, they are redone when
     /// next shown.)
     pub fn progress_worked_out(&mut self, mut data: ProgressData) {
-        data.rev = self.records_rev;
-        self.derived.take_progress(data, self.records_rev);
+        data.rev = self.model.records.rev();
+        self.derived.take_progress(data, self.model.records.rev());
         self.clamp(Screen::Progress);
     }
 
@@ -191,7 +191,7 @@ impl App {
         self.form = Some(Form::Kpi(Box::new(KpiForm::new(
             blank,
             false,
-            &self.records,
+            &self.model.records,
         ))));
     }
 
@@ -210,7 +210,7 @@ impl App {
         self.form = Some(Form::Kpi(Box::new(KpiForm::new(
             latest,
             true,
-            &self.records,
+            &self.model.records,
         ))));
     }
 
@@ -219,13 +219,13 @@ impl App {
             self.set_status("An export is already running");
             return;
         }
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading; try again in a moment");
             return;
         }
-        let hits = privacy::scan_workspace(&self.header, &self.records);
+        let hits = privacy::scan_workspace(&self.model.header, &self.model.records);
         self.form = Some(Form::Export(Box::new(ExportForm::new(
-            &self.header.profile.name,
+            &self.model.header.profile.name,
             self.today,
             hits,
         ))));
@@ -234,11 +234,11 @@ impl App {
     /// Builds and writes the portfolio on a background thread; the status
     /// line shows its progress (it posts each whole percent).
     pub(in crate::tui) fn start_export(&mut self, choice: ExportChoice) {
-        let header = self.header.clone();
-        let records = self.records.clone();
+        let header = self.model.header.clone();
+        let records = self.model.records.shared();
         let criteria = self.criteria.clone();
         let today = self.today;
-        let dir = self.ws.as_ref().map(|ws| ws.dir().to_path_buf());
+        let dir = self.session.ws.as_ref().map(|ws| ws.dir().to_path_buf());
         let total = export::build::steps(&records);
         let spawned = self.jobs.start(Kind::Export, move |post| {
             let files = match &dir {
@@ -469,11 +469,11 @@ mod tests {
         assert_eq!(app.progress_data().series.len(), 3);
         // A change that does not go through the app is not seen: the figures
         // are not recomputed per frame...
-        std::sync::Arc::make_mut(&mut app.records).kpis.clear();
+        app.model.records.change_unnoticed().kpis.clear();
         assert_eq!(app.progress_data().series.len(), 3);
         // ...only when the records change through their one way in, which
         // says so itself (no revision to bump by hand).
-        app.records_mut();
+        app.model.records.change();
         assert!(app.progress_data().series.is_empty());
     }
 
@@ -502,9 +502,9 @@ mod tests {
         assert_eq!(shown(app.progress_data()), expected);
         // Taken as they came: a change behind the app's back is not seen
         // until the records change through it.
-        std::sync::Arc::make_mut(&mut app.records).kpis.clear();
+        app.model.records.change_unnoticed().kpis.clear();
         assert_eq!(shown(app.progress_data()), expected);
-        app.records_mut();
+        app.model.records.change();
         assert!(app.progress_data().series.is_empty());
     }
 
@@ -531,11 +531,14 @@ mod tests {
             ..Loaded::default()
         };
         assert!(app.apply_shared_load(loaded, Arc::clone(&shared), criteria.clone()));
-        assert!(app.complete, "the whole list shows at once");
-        assert!(Arc::ptr_eq(&app.records, &shared), "no copy of the records");
+        assert!(app.model.complete, "the whole list shows at once");
+        assert!(
+            Arc::ptr_eq(&app.model.records.shared(), &shared),
+            "no copy of the records"
+        );
         // A save while the background still reads them copies them first.
         let kept = shared.kpis.len();
-        app.records_mut().kpis.clear();
+        app.model.records.change().kpis.clear();
         assert_eq!(
             shared.kpis.len(),
             kept,
@@ -667,17 +670,17 @@ mod tests {
     #[test]
     fn a_reading_too_large_to_draw_is_left_out_of_the_charts() {
         let mut app = demo_app();
-        let mut huge = app.records.kpis[0].clone();
+        let mut huge = app.model.records.kpis[0].clone();
         huge.id = crate::domain::Id::from_parts(9, [9; 10]);
         huge.value = 1e308;
         huge.target = Some(f64::INFINITY);
         let metric = huge.metric_name();
-        app.records_mut().kpis.push(huge);
+        app.model.records.change().kpis.push(huge);
         for s in &app.progress_data().series {
             assert!(s.readings.iter().all(|k| kpi::drawable(k.value)));
             assert!(s.target().is_none_or(kpi::drawable));
         }
-        let chart = crate::export::build::chart_for(&app.records, &metric);
+        let chart = crate::export::build::chart_for(&app.model.records, &metric);
         assert!(chart.points.iter().all(|p| kpi::drawable(p.value)));
         assert!(chart.target.is_none_or(kpi::drawable));
     }

@@ -166,7 +166,7 @@ fn draw_kpis(
     let info_rows = (info.len() as u16 + 2).min(right.height / 2);
     let [chart_area, info_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(info_rows)]).areas(right);
-    draw_chart(&app.records, series, frame, chart_area, st);
+    draw_chart(&app.model.records, series, frame, chart_area, st);
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: false })
@@ -365,7 +365,7 @@ fn draw_chart(records: &Records, s: &MetricSeries, frame: &mut Canvas, area: Rec
 
 fn kpi_info<'a>(app: &App, s: &MetricSeries, width: usize, st: &Styles) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    let r = &app.records;
+    let r = &app.model.records;
     for o in &r.objectives {
         let Some(ba) = readiness::before_after(o, r).filter(|b| b.metric == s.metric) else {
             continue;
@@ -510,14 +510,18 @@ fn draw_criteria(
         Layout::vertical([Constraint::Min(3), Constraint::Length(warn_rows)]).areas(area);
     // A coaching log's column only for a coach: a learner's matrix keeps
     // its width for the criteria's titles.
-    let coach = !app.records.coaching.is_empty();
+    let coach = !app.model.records.coaching.is_empty();
     let shown: Vec<EvidenceType> = EvidenceType::ALL
         .into_iter()
         .filter(|t| coach || *t != EvidenceType::CoachingLog)
         .collect();
     // id, count, the type letters, state, borders.
     let title_width = (matrix.width as usize).saturating_sub(5 + 1 + 7 + 2 * shown.len() + 10 + 2);
-    let loading = if app.complete { "" } else { " (loading…)" };
+    let loading = if app.model.complete {
+        ""
+    } else {
+        " (loading…)"
+    };
     let legend = if coach {
         "R reflection F feedback P plan V review A activity D file W witness S sign-off C coaching"
     } else {

@@ -46,14 +46,14 @@ impl App {
 
     /// The selected review on the Reviews screen, in timeline order.
     pub fn selected_review(&self) -> Option<&Review> {
-        timeline::display_order(&self.records.reviews)
+        timeline::display_order(&self.model.records.reviews)
             .get(self.selected(Screen::Reviews))
             .copied()
     }
 
     /// The review ids in the order the timeline lists them.
     pub(in crate::tui) fn review_ids(&self) -> Vec<Id> {
-        timeline::display_order(&self.records.reviews)
+        timeline::display_order(&self.model.records.reviews)
             .iter()
             .map(|r| r.id.clone())
             .collect()
@@ -78,17 +78,17 @@ impl App {
         if !self.writable() {
             return;
         }
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading; try again in a moment");
             return;
         }
         let form = ReviewForm::new(
-            &self.records,
-            self.header.settings.review_interval_days,
+            &self.model.records,
+            self.model.header.settings.review_interval_days,
             self.today,
             self.criteria.as_ref(),
         );
-        if form.spec.decisions.is_empty() && self.records.objectives.is_empty() {
+        if form.spec.decisions.is_empty() && self.model.records.objectives.is_empty() {
             self.set_status(
                 "Your plan has no objectives yet: a review decides about each one. Add them on the Plan screen (2) first",
             );
@@ -102,7 +102,7 @@ impl App {
         if !self.writable() {
             return;
         }
-        if !self.complete {
+        if !self.model.complete {
             self.set_status("Still loading; try again in a moment");
             return;
         }
@@ -111,9 +111,9 @@ impl App {
             return;
         };
         let form = ReviewForm::correction(
-            &self.records,
+            &self.model.records,
             &original,
-            self.header.settings.review_interval_days,
+            self.model.header.settings.review_interval_days,
             self.criteria.as_ref(),
         );
         self.form = Some(Form::Review(Box::new(form)));
@@ -128,7 +128,7 @@ pub struct ReviewsScreen;
 
 impl crate::tui::screens::Screen for ReviewsScreen {
     fn len(&self, app: &App) -> usize {
-        app.records.reviews.len()
+        app.model.records.reviews.len()
     }
     fn ids(&self, app: &App) -> Vec<Id> {
         app.review_ids()

@@ -56,8 +56,8 @@ fn due_line(due: Due, st: &Styles) -> (String, Style) {
 }
 
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    let records = &app.records;
-    let interval = app.header.settings.review_interval_days;
+    let records = &app.model.records;
+    let interval = app.model.header.settings.review_interval_days;
     let due = cycle::due(&records.reviews, &records.objectives, interval, app.today);
     if records.reviews.is_empty() {
         draw_empty(app, due, frame, area, st);
@@ -103,7 +103,7 @@ fn draw_empty(app: &App, due: Due, frame: &mut Canvas, area: Rect, st: &Styles) 
         Line::from("changed and why. Assessors look for a regular, dated review cycle."),
         Line::from(""),
     ];
-    if app.records.objectives.is_empty() {
+    if app.model.records.objectives.is_empty() {
         lines.push(Line::from(vec![
             Span::raw("Add the objectives of your plan on the Plan screen ("),
             Span::styled("2", st.key()),
@@ -254,7 +254,7 @@ fn draw_timeline(
     }
     let width = inner.width as usize;
     let keep = if inner.height >= 30 { 5 } else { 3 };
-    let periods = timeline::periods(&app.records, keep);
+    let periods = timeline::periods(&app.model.records, keep);
     let position = |r: &Review| order.iter().position(|o| o.id == r.id);
     let mut rows: Vec<Row> = Vec::new();
     let (text, style) = due_line(due, st);

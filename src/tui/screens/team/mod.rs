@@ -361,12 +361,12 @@ fn open_learner(dir: &std::path::Path, settings: &LoadedConfig) -> Result<String
     let mut app =
         App::open(ws, crate::clock::now()).map_err(|e| format!("Could not open {name}: {e}"))?;
     app.apply_config(settings);
-    app.read_only_reason = Some("opened read-only from the Team screen".into());
+    app.session.read_only_reason = Some("opened read-only from the Team screen".into());
     app.set_status("Read-only, from the Team screen: q goes back to it");
-    let who = if app.header.profile.name.trim().is_empty() {
+    let who = if app.model.header.profile.name.trim().is_empty() {
         name.to_string()
     } else {
-        app.header.profile.name.trim().to_string()
+        app.model.header.profile.name.trim().to_string()
     };
     crate::tui::run::run_terminal(&mut app).map_err(|e| format!("The terminal failed: {e}"))?;
     Ok(who)

@@ -37,13 +37,13 @@ impl App {
     /// `d`: moves a record to the trash, after asking when others link to
     /// it (their links would point at nothing until it is restored).
     pub fn trash_record(&mut self, id: &Id) {
-        let Some(record) = self.records.get(id) else {
+        let Some(record) = self.model.records.get(id) else {
             return;
         };
         if !self.editable(id, record.label()) {
             return;
         }
-        match linking_sentence(&self.records, id, record.label()) {
+        match linking_sentence(&self.model.records, id, record.label()) {
             Some(links) => {
                 self.confirm = Some(Confirm::DeleteLinked {
                     id: id.clone(),
@@ -57,18 +57,19 @@ impl App {
 
     /// Moves the record to the trash without asking.
     pub(in crate::tui) fn trash_now(&mut self, id: &Id) {
-        let Some(record) = self.records.get(id) else {
+        let Some(record) = self.model.records.get(id) else {
             return;
         };
         if !self.editable(id, record.label()) {
             return;
         }
         let rel = self
+            .model
             .files
             .get(id)
             .map(|f| f.rel_path.clone())
             .unwrap_or_else(|| crate::store::rel_path_of(&record));
-        let Some(ws) = &self.ws else { return };
+        let Some(ws) = &self.session.ws else { return };
         match ws.trash(&rel) {
             Ok(trash_path) => {
                 self.forget_record(id);
@@ -77,7 +78,7 @@ impl App {
                     record.label(),
                     truncate(&record_title(&record, &self.config.days()), 40)
                 ));
-                self.undo.push(Deletion {
+                self.session.undo.push(Deletion {
                     trashed: crate::store::trash::slashed(&trash_path),
                     original: crate::store::trash::slashed(&rel),
                 });
@@ -88,12 +89,12 @@ impl App {
 
     /// Takes a record out of memory once its file went to the trash.
     fn forget_record(&mut self, id: &Id) {
-        if let Some(AnyRecord::Diary(_)) = self.records_mut().remove(id) {
-            self.diary_total = self.diary_total.saturating_sub(1);
+        if let Some(AnyRecord::Diary(_)) = self.model.records.change().remove(id) {
+            self.model.diary_total = self.model.diary_total.saturating_sub(1);
         }
-        self.files.remove(id);
-        self.session_saved.remove(id);
-        self.session_trashed.push(id.clone());
+        self.model.files.remove(id);
+        self.session.saved.remove(id);
+        self.session.trashed.push(id.clone());
         for screen in Screen::ALL {
             self.clamp(screen);
         }
@@ -101,24 +102,24 @@ impl App {
 
     /// `u`: the last discarded draft, else the last deletion, comes back.
     pub(in crate::tui) fn undo_delete(&mut self) {
-        if let Some(draft) = self.discarded_draft.take() {
+        if let Some(draft) = self.session.discarded_draft.take() {
             self.bring_back_draft(draft);
             return;
         }
-        let Some(item) = self.undo.pop() else {
+        let Some(item) = self.session.undo.pop() else {
             self.set_status("Nothing to undo (T lists the trash)");
             return;
         };
         if let Err(e) = self.restore_deletion(&item) {
             self.set_error(format!("Could not restore: {e}"));
-            self.undo.push(item);
+            self.session.undo.push(item);
         }
     }
 
     /// Moves a deleted record back to its place and into memory, selected on
     /// its screen.
     fn restore_deletion(&mut self, item: &Deletion) -> Result<(), String> {
-        let Some(ws) = &self.ws else {
+        let Some(ws) = &self.session.ws else {
             return Err("no workspace is open".into());
         };
         let original = item.original_path();
@@ -130,13 +131,13 @@ impl App {
         let id = record.id().clone();
         let label = record.label();
         let title = truncate(&record_title(&record, &self.config.days()), 40);
-        self.session_trashed.retain(|t| t != &id);
-        self.files.insert(id.clone(), state);
+        self.session.trashed.retain(|t| t != &id);
+        self.model.files.insert(id.clone(), state);
         if matches!(record, AnyRecord::Diary(_)) {
-            self.diary_total += 1;
+            self.model.diary_total += 1;
         }
-        self.records_mut().upsert(record);
-        self.undo.retain(|d| d.trashed != item.trashed);
+        self.model.records.change().upsert(record);
+        self.session.undo.retain(|d| d.trashed != item.trashed);
         self.select_record(&id);
         self.set_status(format!("Restored the {label} \"{title}\" from the trash"));
         Ok(())
@@ -144,7 +145,7 @@ impl App {
 
     /// `T`: lists what is in the trash.
     pub(in crate::tui) fn open_trash(&mut self) {
-        let Some(ws) = &self.ws else {
+        let Some(ws) = &self.session.ws else {
             self.set_status("No workspace is open, so there is no trash");
             return;
         };
@@ -161,7 +162,7 @@ impl App {
                 "{} in the trash could not be read (see ? help)",
                 crate::domain::words::count(problems.len(), "file", "files")
             ));
-            self.problems.extend(problems);
+            self.model.problems.extend(problems);
         }
     }
 
@@ -182,11 +183,12 @@ impl App {
                 }
                 // `u` no longer needs to bring this one back.
                 if self
+                    .session
                     .discarded_draft
                     .as_ref()
                     .is_some_and(|d| d.id == draft.id)
                 {
-                    self.discarded_draft = None;
+                    self.session.discarded_draft = None;
                 }
                 self.trash = None;
                 self.reader = None;
@@ -244,16 +246,17 @@ mod tests {
             crate::demo::write_demo(&ws, state.as_ref(), 0, now).expect("demo");
         }
         let mut app = App::open(ws, now).expect("app");
-        let loaded = app.ws.as_ref().expect("ws").load().expect("load");
+        let loaded = app.session.ws.as_ref().expect("ws").load().expect("load");
         app.apply_loaded(loaded);
         app
     }
 
     fn linked_objective(app: &App) -> Id {
-        app.records
+        app.model
+            .records
             .objectives
             .iter()
-            .find(|o| linking_sentence(&app.records, &o.id, "objective").is_some())
+            .find(|o| linking_sentence(&app.model.records, &o.id, "objective").is_some())
             .map(|o| o.id.clone())
             .expect("the demo has an objective others link to")
     }
@@ -269,10 +272,10 @@ mod tests {
         assert!(links.ends_with("link to this objective"), "{links}");
         assert!(links.contains("activit"), "{links}");
         app.update(Action::No);
-        assert!(app.records.objective(&id).is_some(), "n keeps it");
+        assert!(app.model.records.objective(&id).is_some(), "n keeps it");
         app.trash_record(&id);
         app.update(Action::Yes);
-        assert!(app.records.objective(&id).is_none(), "y deletes it");
+        assert!(app.model.records.objective(&id).is_none(), "y deletes it");
     }
 
     #[test]
@@ -284,33 +287,33 @@ mod tests {
         app.update(Action::Down);
         app.update(Action::Delete);
         assert!(app.confirm.is_none(), "nothing links to a reading");
-        assert!(app.records.kpis.iter().all(|k| k.id != before[1]));
+        assert!(app.model.records.kpis.iter().all(|k| k.id != before[1]));
         assert_eq!(app.reader_links().len(), before.len() - 1);
         assert!(app.reader.is_some(), "still listing the readings");
         app.update(Action::Undo);
-        assert!(app.records.kpis.iter().any(|k| k.id == before[1]));
+        assert!(app.model.records.kpis.iter().any(|k| k.id == before[1]));
     }
 
     #[test]
     fn undo_works_after_the_app_is_closed_and_opened_again() {
         let (root, mut app) = demo_workspace();
-        let id = app.records.diary[0].id.clone();
+        let id = app.model.records.diary[0].id.clone();
         app.trash_record(&id);
-        assert!(app.records.get(&id).is_none());
+        assert!(app.model.records.get(&id).is_none());
         let now = app.now;
         drop(app);
         let mut app = open(root.path(), now);
-        assert!(app.records.get(&id).is_none(), "still deleted");
+        assert!(app.model.records.get(&id).is_none(), "still deleted");
         app.update(Action::Undo);
-        assert!(app.records.get(&id).is_some(), "u brings it back");
+        assert!(app.model.records.get(&id).is_some(), "u brings it back");
         assert_eq!(app.screen, Screen::Diary);
     }
 
     #[test]
     fn the_trash_view_lists_deleted_records_and_restores_the_selected_one() {
         let (_root, mut app) = demo_workspace();
-        let first = app.records.diary[0].id.clone();
-        let second = app.records.feedback[0].id.clone();
+        let first = app.model.records.diary[0].id.clone();
+        let second = app.model.records.feedback[0].id.clone();
         app.trash_record(&first);
         app.trash_record(&second);
         app.update(Action::ShowTrash);
@@ -321,11 +324,11 @@ mod tests {
         app.update(Action::Down);
         app.update(Action::Restore);
         assert!(app.trash.is_none(), "closes to show it");
-        assert!(app.records.get(&first).is_some());
-        assert!(app.records.get(&second).is_none());
+        assert!(app.model.records.get(&first).is_some());
+        assert!(app.model.records.get(&second).is_none());
         assert_eq!(app.screen, Screen::Diary);
         // `u` now undoes the other deletion only.
         app.update(Action::Undo);
-        assert!(app.records.get(&second).is_some());
+        assert!(app.model.records.get(&second).is_some());
     }
 }
