@@ -743,6 +743,130 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 23).expect("test date")
     }
 
+    const SENTENCE: &str = "The customer asked for a refund by 31/03/2027 and I \
+        promised to ring back on 02/04/2027 with an answer from billing";
+
+    /// The text area drawn `width` columns wide, as a form's box draws it:
+    /// each screen row, and where the cursor is drawn (the reversed cell).
+    fn draw(area: &TextArea<'static>, width: u16) -> (Vec<String>, Option<(u16, u16)>) {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::style::Modifier;
+        use ratatui::widgets::Widget;
+        let rect = Rect::new(0, 0, width, 30);
+        let mut buf = Buffer::empty(rect);
+        area.render(rect, &mut buf);
+        let mut cursor = None;
+        let mut rows = Vec::new();
+        for y in 0..rect.height {
+            let mut row = String::new();
+            for x in 0..width {
+                let cell = &buf[(x, y)];
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    cursor = Some((x, y));
+                }
+                row.push_str(cell.symbol());
+            }
+            rows.push(row.trim_end().to_string());
+        }
+        while rows.last().is_some_and(String::is_empty) {
+            rows.pop();
+        }
+        (rows, cursor)
+    }
+
+    /// The issue's bug: wrapped lines started with a space, and wraps fell
+    /// inside a date (`31` / `/03/2027`). At every width the two dates hit
+    /// the wrap point somewhere.
+    #[test]
+    fn wrapped_lines_never_start_with_a_space_or_split_a_date() {
+        let area = text_area(SENTENCE, false);
+        for width in 12..=70 {
+            let (rows, _) = draw(&area, width);
+            assert!(rows.len() > 1, "wraps at {width}");
+            for row in &rows {
+                assert!(!row.starts_with(' '), "at {width}: {rows:#?}");
+            }
+            for date in ["31/03/2027", "02/04/2027"] {
+                assert!(
+                    rows.iter().any(|r| r.contains(date)),
+                    "{date} split at {width}: {rows:#?}"
+                );
+            }
+            assert_eq!(rows.join(" "), SENTENCE, "nothing lost at {width}");
+        }
+    }
+
+    /// The cursor is drawn on the character it stands before, on every
+    /// wrapped row, and never past the box's edge.
+    #[test]
+    fn the_cursor_is_drawn_where_it_is_in_wrapped_text() {
+        let chars: Vec<char> = SENTENCE.chars().collect();
+        for width in [16, 23, 30, 41] {
+            let mut area = text_area(SENTENCE, false);
+            draw(&area, width);
+            for col in 0..=chars.len() {
+                area.move_cursor(CursorMove::Jump(0, col as u16));
+                let (rows, cursor) = draw(&area, width);
+                let Some((x, y)) = cursor else {
+                    panic!("no cursor at {col}, width {width}: {rows:#?}");
+                };
+                assert!(x < width, "inside the box at {width}");
+                let under = rows[y as usize].chars().nth(x as usize).unwrap_or(' ');
+                assert_eq!(
+                    under,
+                    chars.get(col).copied().unwrap_or(' '),
+                    "{col} at {width}"
+                );
+                let screen = area.screen_cursor();
+                assert_eq!((screen.row, screen.col), (y as usize, x as usize));
+            }
+        }
+    }
+
+    /// Typing, Backspace at a wrap point and the arrows across wrapped rows.
+    #[test]
+    fn editing_across_a_wrap_point() {
+        let mut fields = Fields::new(vec![Field::text("situation", "Situation", "", "")]);
+        let width = 30;
+        let redraw = |fields: &mut Fields| match &fields.list[0].input {
+            Input::Text(area) => draw(area, width),
+            _ => unreachable!("a text field"),
+        };
+        for c in SENTENCE.chars() {
+            fields.handle_key(&key(KeyCode::Char(c)));
+            redraw(&mut fields);
+        }
+        assert_eq!(fields.text("situation"), SENTENCE);
+        let (rows, cursor) = redraw(&mut fields);
+        let last = rows.len() - 1;
+        assert_eq!(cursor, Some((rows[last].len() as u16, last as u16)));
+        // Up from the end goes to the row above, Down comes back.
+        press(&mut fields, KeyCode::Up);
+        assert_eq!(redraw(&mut fields).1.map(|c| c.1), Some(last as u16 - 1));
+        press(&mut fields, KeyCode::Down);
+        assert_eq!(redraw(&mut fields).1.map(|c| c.1), Some(last as u16));
+        // To the start of the second row; Left goes back over the space
+        // that ends the first row, Right comes back.
+        let second = rows[0].len() + 1;
+        let Input::Text(area) = &mut fields.list[0].input else {
+            unreachable!("a text field")
+        };
+        area.move_cursor(CursorMove::Jump(0, second as u16));
+        assert_eq!(redraw(&mut fields).1, Some((0, 1)));
+        press(&mut fields, KeyCode::Left);
+        assert_eq!(redraw(&mut fields).1, Some((rows[0].len() as u16, 0)));
+        press(&mut fields, KeyCode::Right);
+        assert_eq!(redraw(&mut fields).1, Some((0, 1)));
+        // Backspace there takes the space before the row's first word.
+        press(&mut fields, KeyCode::Backspace);
+        let mut expected = SENTENCE.to_string();
+        expected.remove(second - 1);
+        assert_eq!(fields.text("situation"), expected);
+        let (rows, _) = redraw(&mut fields);
+        assert!(rows.iter().all(|r| !r.starts_with(' ')), "{rows:#?}");
+    }
+
     #[test]
     fn a_bad_date_is_reported_at_its_field() {
         let mut fields = Fields::new(vec![

@@ -330,3 +330,64 @@ fn the_restore_question_says_an_before_a_vowel_sound() {
         "A review"
     );
 }
+
+/// The screen at 80x24, one string a row.
+fn screen_80x24(app: &App) -> Vec<String> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|f| {
+            crate::tui::view(app, f);
+        })
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The rows inside the focused field's box (the box drawn right of the
+/// field list), as drawn.
+fn box_rows(screen: &[String]) -> Vec<String> {
+    let rows: Vec<Vec<char>> = screen.iter().map(|r| r.chars().collect()).collect();
+    let Some((top, left)) = rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(y, r)| r.iter().skip(1).position(|c| *c == '┌').map(|x| (y, x + 1)))
+    else {
+        return Vec::new();
+    };
+    rows[top + 1..]
+        .iter()
+        .take_while(|r| r.get(left) == Some(&'│'))
+        .map(|r| {
+            let inner = &r[left + 1..];
+            let end = inner.iter().position(|c| *c == '│').unwrap_or(inner.len());
+            inner[..end]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The issue's bug at 80x24: wrapped lines in a form's text started with a
+/// space and a wrap fell inside a date (`31` / `/03/2027`).
+#[test]
+fn wrapped_form_text_never_starts_with_a_space_or_splits_a_date_at_80x24() {
+    let (_root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    let sentence = "The customer asked for a full refund by 31/03/2027 and I said \
+        I would ring back on 02/04/2027 with an answer from our billing team";
+    type_text(&mut app, sentence);
+    let rows = box_rows(&screen_80x24(&app));
+    assert!(rows.len() > 2, "the text wraps: {rows:#?}");
+    assert!(rows.iter().all(|r| !r.starts_with(' ')), "{rows:#?}");
+    for date in ["31/03/2027", "02/04/2027"] {
+        assert!(rows.iter().any(|r| r.contains(date)), "{date}: {rows:#?}");
+    }
+    assert_eq!(rows.join(" "), sentence);
+}
