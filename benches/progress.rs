@@ -47,7 +47,7 @@ fn coverage_and_readiness(bencher: divan::Bencher, n: usize) {
             criteria: Some(&set),
             more_criteria: &[],
             today: today(),
-            smart: &readiness::smart_letters,
+            smart: &|o, t| readiness::smart_letters(o, t, &Default::default()),
         });
         (cov.criteria.len(), verdicts.len())
     });
@@ -91,7 +91,7 @@ fn export_html(bencher: divan::Bencher, n: usize) {
                 records: &records,
                 criteria: Some(&set),
                 today: today(),
-                smart: &readiness::smart_letters,
+                smart: &|o, t| readiness::smart_letters(o, t, &Default::default()),
                 format: Format::Html,
                 personal_data: PersonalData::Redact,
                 files: &Default::default(),

@@ -204,7 +204,8 @@ fn member(
             criteria: first.as_ref(),
             more_criteria: &more,
             today,
-            smart: &smart_letters,
+            // (Only counted: the caseload shows no advice text.)
+            smart: &|o, t| smart_letters(o, t, &Default::default()),
         },
         None,
     );

@@ -119,7 +119,8 @@ pub fn verdicts(
         criteria: set,
         more_criteria: more,
         today: today(),
-        smart: &readiness::smart_letters,
+        // Command output keeps its own fixed form of a day.
+        smart: &|o, t| readiness::smart_letters(o, t, &Default::default()),
     })
 }
 

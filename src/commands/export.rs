@@ -63,7 +63,7 @@ pub fn run(
             records: &loaded.records,
             criteria: set.as_ref(),
             today: today(),
-            smart: &crate::domain::readiness::smart_letters,
+            smart: &crate::export::build::smart_advice,
             format,
             personal_data,
             files: &files,

@@ -47,7 +47,7 @@ pub fn plan_text(records: &Records, learner: &str, today: NaiveDate) -> String {
         let _ = writeln!(out, "  none yet");
     }
     for (i, o) in records.objectives.iter().enumerate() {
-        let check = smart::check(o, today);
+        let check = smart::check(o, today, &Default::default());
         let _ = writeln!(out, "{:>3}. {}", i + 1, o.statement);
         let mut facts = vec![check.badge_text(), o.status.label().to_string()];
         if let Some(p) = o.percent() {

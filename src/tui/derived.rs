@@ -36,7 +36,8 @@ struct Stamp<K: PartialEq> {
 /// The derived data, each part with what it was worked out from.
 #[derive(Debug, Default)]
 pub struct Derived {
-    smart_for: Option<Stamp<()>>,
+    /// (With how the advice names days.)
+    smart_for: Option<Stamp<crate::domain::dates::Days>>,
     /// The SMART check of each objective.
     pub smart: SmartChecks,
     feedback_for: Option<Stamp<(FeedbackFilter, u32)>>,
@@ -44,7 +45,8 @@ pub struct Derived {
     pub visible_feedback: Vec<usize>,
     /// Feedback over the current review period, by source and valence.
     pub triangulation: Option<Triangulation>,
-    progress_for: Option<Stamp<String>>,
+    /// (With the criteria set and how the advice names days.)
+    progress_for: Option<Stamp<(String, crate::domain::dates::Days)>>,
     /// The Progress screen's figures.
     pub progress: ProgressData,
     /// How many times a part was worked out (tests and benchmarks read it:
@@ -59,7 +61,7 @@ impl Derived {
         self.progress_for = data.today.map(|today| Stamp {
             rev,
             today,
-            more: data.criteria_id.clone(),
+            more: (data.criteria_id.clone(), data.days.clone()),
         });
         self.progress = data;
     }
@@ -83,16 +85,17 @@ impl App {
     }
 
     pub(in crate::tui) fn refresh_smart(&mut self) {
-        let stamp = self.stamp(());
+        let stamp = self.stamp(self.config.days());
         if self.derived.smart_for.as_ref() == Some(&stamp) {
             return;
         }
+        let days = &stamp.more;
         self.derived.smart = SmartChecks(
             self.model
                 .records
                 .objectives
                 .iter()
-                .map(|o| (o.id.clone(), smart::check(o, self.today)))
+                .map(|o| (o.id.clone(), smart::check(o, self.today, days)))
                 .collect(),
         );
         self.derived.smart_for = Some(stamp);
@@ -119,7 +122,7 @@ impl App {
             .as_ref()
             .map(|c| c.id.clone())
             .unwrap_or_default();
-        let stamp = self.stamp(set_id);
+        let stamp = self.stamp((set_id, self.config.days()));
         if self.derived.progress_for.as_ref() == Some(&stamp) {
             return;
         }
@@ -129,9 +132,10 @@ impl App {
             self.criteria.as_ref(),
             &self.more_criteria,
             self.today,
+            &stamp.more.1,
         );
         data.rev = self.model.records.rev();
-        data.criteria_id = stamp.more.clone();
+        data.criteria_id = stamp.more.0.clone();
         self.derived.progress = data;
         self.derived.progress_for = Some(stamp);
         self.derived.worked_out += 1;
@@ -189,15 +193,19 @@ mod tests {
         let first = app.model.records.objectives[0].clone();
         assert_eq!(
             app.derived.smart.of(&first),
-            Some(&smart::check(&first, app.today))
+            Some(&smart::check(&first, app.today, &app.config.days()))
         );
         let before = app.derived.worked_out;
         // The objective loses its target date: Time-bound no longer passes.
         app.model.records.change().objectives[0].target_date = None;
         app.update(Action::Down);
         assert_eq!(app.derived.worked_out, before + 1);
-        let now = smart::check(&app.model.records.objectives[0], app.today);
-        assert_ne!(now, smart::check(&first, app.today));
+        let now = smart::check(
+            &app.model.records.objectives[0],
+            app.today,
+            &app.config.days(),
+        );
+        assert_ne!(now, smart::check(&first, app.today, &app.config.days()));
         assert_eq!(app.derived.smart.of(&first), Some(&now));
     }
 

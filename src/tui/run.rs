@@ -80,6 +80,7 @@ fn start_load(app: &mut App, dir: PathBuf) {
         return;
     };
     let today = app.today;
+    let days = app.config.days();
     // Only the app that holds the lock keeps the load cache up to date.
     let write_cache = app
         .session
@@ -134,6 +135,7 @@ fn start_load(app: &mut App, dir: PathBuf) {
                     criteria.as_ref(),
                     &more,
                     today,
+                    &days,
                 );
                 let index = index
                     .join()

@@ -908,6 +908,31 @@ fn every_screen_shows_days_in_the_configured_format() {
     }
 }
 
+/// The SMART advice on the Plan names days in the configured format too (it
+/// wrote "30 Sep 2026" whatever the format was).
+#[test]
+fn the_smart_advice_names_days_in_the_configured_format() {
+    let mut app = demo_app();
+    app.config.date_format = "%d.%m.%Y".into();
+    let first = app.model.records.objectives[0].id.clone();
+    let o = &mut app.model.records.change().objectives[0];
+    o.target_date = NaiveDate::from_ymd_opt(2026, 9, 30);
+    o.review_date = NaiveDate::from_ymd_opt(2026, 9, 1);
+    app.update(Action::ShowScreen(Screen::Plan));
+    let row = app
+        .ids(Screen::Plan)
+        .iter()
+        .position(|id| id == &first)
+        .expect("listed");
+    app.select(Screen::Plan, row);
+    let plan = render(&app, 120, 40);
+    assert!(
+        plan.contains("target date (30.09.2026) has passed"),
+        "{plan}"
+    );
+    assert!(!plan.contains("30 Sep 2026"), "{plan}");
+}
+
 /// The forms not drawn above, at 80x24, each with its whole advice in sight:
 /// the profile, the export, and the evidence forms (witness statement and
 /// sign-off; attaching a file needs a workspace on disk, so it is tried in

@@ -855,7 +855,7 @@ mod tests {
             criteria: Some(&set),
             more_criteria: &[],
             today,
-            smart: &crate::domain::readiness::smart_letters,
+            smart: &|o, t| crate::domain::readiness::smart_letters(o, t, &Default::default()),
         });
         let failing: Vec<(&str, &str)> = verdicts
             .iter()

@@ -273,7 +273,11 @@ impl PlanRecord for Objective {
     /// full (why, and what to do), those that pass on one line, so all of
     /// it can be read at 80x24.
     fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
-        let check = smart::check(&preview(self, fields, app.today), app.today);
+        let check = smart::check(
+            &preview(self, fields, app.today),
+            app.today,
+            &app.config.days(),
+        );
         let passed: Vec<&smart::LetterCheck> =
             check.letters.iter().filter(|c| c.passes()).collect();
         let mut advice = Advice::new(format!("SMART check {}/5", passed.len()));
@@ -360,7 +364,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Improve my communication skills");
-        let check = smart::check(&form.preview(today()), today());
+        let check = smart::check(&form.preview(today()), today(), &Default::default());
         assert!(!check.passes(Letter::Specific));
         assert!(!check.passes(Letter::Relevant));
         form.fields.focus_on("needs");
@@ -371,7 +375,7 @@ mod tests {
         );
         let preview = form.preview(today());
         assert_eq!(preview.needs, vec![need]);
-        assert!(smart::check(&preview, today()).passes(Letter::Relevant));
+        assert!(smart::check(&preview, today(), &Default::default()).passes(Letter::Relevant));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::coaching::{self, CoachingSession, FollowUp, IMPACT_AFTER_DAYS, TIMELY_DAYS};
 use super::coverage::{self, CoverageState};
 use super::criteria::Ask;
+use super::dates::Days;
 use super::practice::{KNOWLEDGE_POINTS, knowledge_point};
 use super::refs::RecordRef;
 use super::thread::{self, Gap};
@@ -159,9 +160,10 @@ pub struct Verdict {
 pub type SmartCheck<'a> = &'a dyn Fn(&Objective, NaiveDate) -> Vec<String>;
 
 /// The plan's SMART check (`domain::smart`) as the rules read it: one
-/// "letter: reason" per failing letter.
-pub fn smart_letters(o: &Objective, today: NaiveDate) -> Vec<String> {
-    super::smart::check(o, today)
+/// "letter: reason" per failing letter, naming days as `days` shows them
+/// (pass it through a closure: `&|o, t| smart_letters(o, t, &days)`).
+pub fn smart_letters(o: &Objective, today: NaiveDate, days: &Days) -> Vec<String> {
+    super::smart::check(o, today, days)
         .letters
         .iter()
         .filter(|c| !c.passes())
@@ -1847,7 +1849,7 @@ mod tests {
         o.statement = "Improve my communication skills".into();
         o.measure = Measure::default();
         o.target_date = None;
-        let letters: Vec<String> = smart_letters(&o, today())
+        let letters: Vec<String> = smart_letters(&o, today(), &Days::default())
             .iter()
             .map(|f| f[..1].to_string())
             .collect();
@@ -2719,7 +2721,7 @@ mod demo_tests {
             criteria: Some(&set),
             more_criteria: &[],
             today,
-            smart: &smart_letters,
+            smart: &|o, t| smart_letters(o, t, &Days::default()),
         });
         let n = passed(&all);
         let feedback = &all[4];

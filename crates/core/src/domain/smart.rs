@@ -5,6 +5,7 @@
 //! The rules come from DOMAIN.md ("SMART check"). They are heuristics on
 //! plain English, so every flag carries its reason in the learner's words.
 
+use super::dates::Days;
 use super::{Objective, dates, numbers};
 use chrono::NaiveDate;
 
@@ -122,8 +123,9 @@ impl SmartCheck {
     }
 }
 
-/// Checks `objective` as it stands on `today`.
-pub fn check(objective: &Objective, today: NaiveDate) -> SmartCheck {
+/// Checks `objective` as it stands on `today`; the advice names days as
+/// `days` shows them (the learner's `date_format` on screen).
+pub fn check(objective: &Objective, today: NaiveDate, days: &Days) -> SmartCheck {
     let text = Text::new(&objective.statement);
     SmartCheck {
         letters: [
@@ -145,7 +147,7 @@ pub fn check(objective: &Objective, today: NaiveDate) -> SmartCheck {
             },
             LetterCheck {
                 letter: Letter::TimeBound,
-                flags: time_bound(objective, &text, today),
+                flags: time_bound(objective, &text, today, days),
             },
         ],
     }
@@ -725,7 +727,7 @@ const NO_DATE_WORDS: [&str; 9] = [
     "when i can",
 ];
 
-fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
+fn time_bound(o: &Objective, text: &Text, today: NaiveDate, days: &Days) -> Vec<Flag> {
     let mut flags = Vec::new();
     if let Some(word) = NO_DATE_WORDS.iter().find(|p| text.has_phrase(p)) {
         flags.push(flag(
@@ -741,7 +743,7 @@ fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
                 // A day without a year reads as this year's; name it only
                 // when that is still ahead, so the advice never misleads.
                 let named = if day >= today {
-                    format!(" ({})", day.format("%-d %b %Y"))
+                    format!(" ({})", days.day(day))
                 } else {
                     String::new()
                 };
@@ -761,7 +763,7 @@ fn time_bound(o: &Objective, text: &Text, today: NaiveDate) -> Vec<Flag> {
         Some(date) if date < today && o.status.is_open() => flags.push(flag(
             format!(
                 "The target date ({}) has passed and it is still open ({})",
-                date.format("%d %b %Y"),
+                days.day(date),
                 o.status.label()
             ),
             "Mark it achieved or dropped, or agree a new date at a review",
@@ -844,7 +846,7 @@ mod tests {
     }
 
     fn fails(o: &Objective) -> Vec<char> {
-        check(o, today())
+        check(o, today(), &Days::default())
             .failing()
             .iter()
             .map(|l| l.initial())
@@ -852,7 +854,7 @@ mod tests {
     }
 
     fn reasons(o: &Objective, letter: Letter) -> String {
-        check(o, today())
+        check(o, today(), &Days::default())
             .get(letter)
             .flags
             .iter()
@@ -892,7 +894,7 @@ mod tests {
         o.needs = vec![Id::generate()];
         o.target_date = Some(day(2027, 3, 31));
         o.review_date = Some(day(2027, 1, 12));
-        let check = check(&o, today());
+        let check = check(&o, today(), &Days::default());
         assert!(check.all_pass(), "{check:#?}");
         assert_eq!(check.badge_text(), "S✓ M✓ A✓ R✓ T✓");
     }
@@ -965,7 +967,7 @@ mod tests {
         ];
         for (statement, baseline, target) in good {
             let o = full(statement, baseline, target);
-            let c = check(&o, today());
+            let c = check(&o, today(), &Days::default());
             assert!(c.all_pass(), "{statement}\n{c:#?}");
         }
     }
@@ -1324,6 +1326,32 @@ mod tests {
         assert!(reasons(&o, Letter::TimeBound).contains("No target date"));
     }
 
+    /// The advice names a day as the learner's `date_format` shows every
+    /// other day (it once wrote "30 Sep 2026" whatever the setting).
+    #[test]
+    fn the_advice_names_days_as_the_learners_date_format_shows_them() {
+        let dotted = Days::new("%d.%m.%Y");
+        let mut o = full(
+            "Raise my FCR on billing calls from 68% to 75% with coaching from Tom",
+            "",
+            "",
+        );
+        o.target_date = Some(day(2026, 9, 30));
+        o.review_date = Some(day(2026, 9, 1));
+        let passed = check(&o, today(), &dotted);
+        let reason = &passed.get(Letter::TimeBound).flags[0].reason;
+        assert_eq!(
+            reason,
+            "The target date (30.09.2026) has passed and it is still open (in progress)"
+        );
+        o.statement = "Raise my CSAT from 82% to 88% by 28 Feb 2027 using the HEAT steps".into();
+        o.target_date = None;
+        let named = check(&o, today(), &dotted);
+        let advice = &named.get(Letter::TimeBound).flags[0].suggestion;
+        assert!(advice.contains("(28.02.2027)"), "{advice}");
+        assert!(!advice.contains("Feb"), "{advice}");
+    }
+
     #[test]
     fn a_past_target_date_on_an_open_objective_fails_time_bound() {
         let mut o = full(
@@ -1467,7 +1495,7 @@ mod tests {
                 fails(&o),
                 expected.to_vec(),
                 "{statement}\n{:#?}",
-                check(&o, today())
+                check(&o, today(), &Days::default())
             );
         }
     }
@@ -1475,7 +1503,7 @@ mod tests {
     #[test]
     fn every_flag_has_a_reason_and_a_suggestion() {
         let o = bare("soon");
-        for c in check(&o, today()).letters {
+        for c in check(&o, today(), &Days::default()).letters {
             for f in c.flags {
                 assert!(!f.reason.is_empty() && !f.suggestion.is_empty());
             }
@@ -1487,6 +1515,9 @@ mod tests {
         let mut o = bare("Improve my communication skills");
         o.needs = vec![Id::generate()];
         o.support = "Coaching".into();
-        assert_eq!(check(&o, today()).badge_text(), "S✗ M✗ A✓ R✓ T✗");
+        assert_eq!(
+            check(&o, today(), &Days::default()).badge_text(),
+            "S✗ M✗ A✓ R✓ T✗"
+        );
     }
 }

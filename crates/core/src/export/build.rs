@@ -40,6 +40,12 @@ pub struct Input<'a> {
 /// helper in its document style, whatever format the learner's screens use.
 static DOCUMENT_DAYS: std::sync::LazyLock<Days> = std::sync::LazyLock::new(Days::document);
 
+/// The plan's SMART check as a document states it: its advice names days
+/// as the rest of the document does ("30 September 2026").
+pub fn smart_advice(o: &crate::domain::Objective, today: NaiveDate) -> Vec<String> {
+    crate::domain::readiness::smart_letters(o, today, &DOCUMENT_DAYS)
+}
+
 /// A day as a UK document writes it: "29 November 2026".
 pub fn uk_day(d: NaiveDate) -> String {
     DOCUMENT_DAYS.day(d)

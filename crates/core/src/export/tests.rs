@@ -464,6 +464,21 @@ fn edge_each_objective_shows_its_smart_verdict_and_feedback_its_triangulation() 
     );
 }
 
+/// The export's SMART advice names a day as the document writes every day,
+/// whatever the learner's screens show.
+#[test]
+fn the_smart_advice_in_an_export_names_days_as_the_document_does() {
+    let mut o = ready().objectives[0].clone();
+    o.target_date = Some(day(2026, 5, 3));
+    o.review_date = Some(day(2026, 4, 1));
+    o.status = ObjectiveStatus::InProgress;
+    let advice = build::smart_advice(&o, today()).join("; ");
+    assert!(
+        advice.contains("T: The target date (3 May 2026) has passed"),
+        "{advice}"
+    );
+}
+
 /// An attached file for the scan tests: `name` holding `bytes`.
 fn attached(r: &Records, n: u8, name: &str, bytes: &[u8]) -> EvidenceFile {
     let at = r.diary[0].created;

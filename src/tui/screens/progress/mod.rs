@@ -77,6 +77,8 @@ pub struct ProgressData {
     pub rev: u64,
     pub today: Option<NaiveDate>,
     pub criteria_id: String,
+    /// How the readiness advice names days (the learner's `date_format`).
+    pub days: crate::domain::dates::Days,
     pub series: Vec<MetricSeries>,
     pub coverage: Option<Coverage>,
     pub verdicts: Vec<Verdict>,
@@ -252,7 +254,7 @@ impl App {
                     records: &records,
                     criteria: criteria.as_ref(),
                     today,
-                    smart: &readiness::smart_letters,
+                    smart: &export::build::smart_advice,
                     format: choice.format,
                     personal_data: choice.personal_data,
                     files: &files,
@@ -352,6 +354,7 @@ pub fn work_out(
     criteria: Option<&crate::domain::CriteriaSet>,
     more_criteria: &[crate::domain::CriteriaSet],
     today: NaiveDate,
+    days: &crate::domain::dates::Days,
 ) -> ProgressData {
     let mut series: Vec<MetricSeries> = Vec::new();
     // Never chart what cannot be drawn (a file edited by hand may hold
@@ -383,7 +386,7 @@ pub fn work_out(
             criteria,
             more_criteria,
             today,
-            smart: &readiness::smart_letters,
+            smart: &|o, t| readiness::smart_letters(o, t, days),
         },
         coverage.as_ref(),
     );
@@ -391,6 +394,7 @@ pub fn work_out(
         rev: 0,
         today: Some(today),
         criteria_id: criteria.map(|c| c.id.clone()).unwrap_or_default(),
+        days: days.clone(),
         series,
         coverage,
         verdicts,
@@ -496,6 +500,7 @@ mod tests {
             criteria.0.as_ref(),
             &criteria.1,
             now.date_naive(),
+            &Default::default(),
         );
         let mut app = App::from_loaded(Loaded::default(), now);
         app.apply_loaded_with(loaded, Some(Derived { criteria, progress }));
@@ -559,6 +564,7 @@ mod tests {
             criteria.0.as_ref(),
             &criteria.1,
             now.date_naive(),
+            &Default::default(),
         );
         app.progress_worked_out(figures);
         assert_eq!(shown(app.progress_data()), expected);
