@@ -195,6 +195,8 @@ pub enum Command {
     /// settings). The same record changed on both sides keeps both: the other
     /// side's as a conflict copy. Asks once before its first use. Exit status
     /// 5 when the remote could not be reached (the changes are committed here).
+    /// `--conflicts` lists the records with two versions, `--resolve N --keep
+    /// mine|theirs|both` chooses (the version dropped goes to the trash).
     Sync {
         /// Where to sync with (kept for next time): a folder such as a USB
         /// stick or shared drive holding a bare repository, or an ssh/https git URL.
@@ -203,6 +205,20 @@ pub enum Command {
         /// Agree to what sync does without being asked (for scripts).
         #[arg(long)]
         yes: bool,
+        /// List the records changed on two computers (a conflict copy, or
+        /// one record in two files), numbered, both versions in words. Runs
+        /// no git.
+        #[arg(long, conflicts_with_all = ["remote", "yes", "resolve"])]
+        conflicts: bool,
+        /// Choose a version of the record numbered N by --conflicts (or
+        /// named by the path of either of its files), with --keep.
+        #[arg(long, value_name = "N", requires = "keep", conflicts_with_all = ["remote", "yes"])]
+        resolve: Option<String>,
+        /// mine: yours stays, theirs goes to the trash; theirs: theirs takes
+        /// its place, yours goes to the trash; both: theirs becomes a new
+        /// record of its own. `u` in the app undoes it.
+        #[arg(long, value_name = "mine|theirs|both", requires = "resolve", value_parser = parse_choice)]
+        keep: Option<crate::store::conflicts::Choice>,
     },
     /// The caseload for a team leader or assessor: every learner workspace
     /// under a folder (their synced or cloned workspaces), one line each:
@@ -277,6 +293,11 @@ fn parse_sort(text: &str) -> Result<crate::domain::caseload::SortKey, String> {
     crate::domain::caseload::SortKey::parse(text).ok_or_else(|| {
         format!("`{text}` is not an order: use name, readiness, next-review or last-entry")
     })
+}
+
+fn parse_choice(text: &str) -> Result<crate::store::conflicts::Choice, String> {
+    crate::store::conflicts::Choice::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a choice: use mine, theirs or both"))
 }
 
 /// Parses the process's arguments, noting whether --workspace was given.

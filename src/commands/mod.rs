@@ -262,7 +262,21 @@ pub fn run(mut cli: Cli) -> Result<u8, Failure> {
             );
             team::run(&root, sort, json, &settings)
         }
-        Some(Command::Sync { remote, yes }) => {
+        Some(Command::Sync {
+            conflicts: true, ..
+        }) => sync::list_conflicts(&root, &cli.workspace, &settings.config.days()),
+        Some(Command::Sync {
+            resolve: Some(which),
+            keep: Some(choice),
+            ..
+        }) => sync::resolve(
+            &root,
+            &cli.workspace,
+            &which,
+            choice,
+            &settings.config.days(),
+        ),
+        Some(Command::Sync { remote, yes, .. }) => {
             sync::run(&root, &cli.workspace, remote.as_deref(), yes)
         }
         Some(Command::Demo { team: true, .. }) => {

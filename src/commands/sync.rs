@@ -135,12 +135,22 @@ pub fn run(root: &Path, workspace: &str, remote: Option<&str>, yes: bool) -> Res
             git.run(&["merge", "--quiet", "--ff-only", &theirs])
                 .map_err(Failure::Write)?;
         } else {
-            let copies = merge(&git, &identity, &theirs, &url)?;
+            let copies = merge(&git, &ws, &identity, &theirs, &url)?;
             for copy in &copies {
-                println!(
-                    "Changed on both sides: {} (yours); theirs is kept as {}",
-                    copy.original, copy.copy
-                );
+                match &copy.moved_from {
+                    None => println!(
+                        "Changed on both sides: {} (yours); theirs is kept as {}",
+                        copy.original, copy.copy
+                    ),
+                    Some(from) => println!(
+                        "Changed on both sides: {} (yours); theirs, at {from} after a \
+                         change of date or name, is kept as {}",
+                        copy.original, copy.copy
+                    ),
+                }
+            }
+            if !copies.is_empty() {
+                println!("Choose which version to keep with `starlog sync --conflicts`.");
             }
         }
         let received = changes_between(&git, &before, "HEAD").map_err(Failure::Write)?;
@@ -360,6 +370,9 @@ fn plural(label: &str, n: usize) -> String {
 struct ConflictCopy {
     original: String,
     copy: String,
+    /// Where the other side's version was before it became the copy: the
+    /// record moved to another file there (a diary entry's date changed).
+    moved_from: Option<String>,
 }
 
 /// Merges `theirs` into this side. git merges the files only one side
@@ -368,6 +381,7 @@ struct ConflictCopy {
 /// side deleted and the other changed is kept, changed).
 fn merge(
     git: &Git,
+    ws: &Workspace,
     identity: &[String],
     theirs: &str,
     url: &str,
@@ -426,6 +440,7 @@ fn merge(
                 copies.push(ConflictCopy {
                     original: path.clone(),
                     copy,
+                    moved_from: None,
                 });
             }
             (Ok(o), Err(_)) => git.write_blob(&o, path)?,
@@ -433,6 +448,7 @@ fn merge(
             (Err(_), Err(_)) => {}
         }
     }
+    copies.extend(split_twins(git, ws, &stamp)?);
     git.run(&["add", "--all"]).map_err(Failure::Write)?;
     let mut message = format!("Merge the changes from {url}");
     let names: Vec<String> = copies
@@ -449,6 +465,43 @@ fn merge(
     }
     git.commit(identity, &[&message, &body])
         .map_err(Failure::Write)?;
+    Ok(copies)
+}
+
+/// One record in two files after the merge: one side moved it to another
+/// file (a diary entry whose date changed) while the other changed it in
+/// place, and git, which sees two files, kept both. This side's file (the
+/// one in HEAD) stays; the other side's becomes a conflict copy beside it,
+/// so the workspace never holds one id twice.
+fn split_twins(git: &Git, ws: &Workspace, stamp: &str) -> Result<Vec<ConflictCopy>, Failure> {
+    let (conflicts, _) = ws.conflicts();
+    let in_head = |rel: &Path| {
+        let path = store::trash::slashed(rel);
+        git.ok(&["cat-file", "-e", &format!("HEAD:{path}")])
+    };
+    let mut copies = Vec::new();
+    for c in conflicts {
+        let Some(mine) = &c.mine else { continue };
+        if c.origin != store::conflicts::Origin::SameId {
+            continue;
+        }
+        // The pair is ours and theirs only when exactly one was here.
+        let (ours, other) = match (in_head(&mine.rel_path), in_head(&c.theirs.rel_path)) {
+            (true, false) => (&mine.rel_path, &c.theirs.rel_path),
+            (false, true) => (&c.theirs.rel_path, &mine.rel_path),
+            _ => continue,
+        };
+        let original = store::trash::slashed(ours);
+        let from = store::trash::slashed(other);
+        let copy = copy_name(&git.dir, &original, stamp);
+        let (at, to) = (git.dir.join(other), git.dir.join(&copy));
+        std::fs::rename(&at, &to).map_err(|e| Failure::Write(format!("{}: {e}", at.display())))?;
+        copies.push(ConflictCopy {
+            original,
+            copy,
+            moved_from: Some(from),
+        });
+    }
     Ok(copies)
 }
 
@@ -565,4 +618,158 @@ fn git_message(stderr: &[u8], args: &[&str]) -> String {
         .rfind(|l| !l.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| format!("git {} failed", args.join(" ")))
+}
+
+/// `starlog sync --conflicts`: every record with two versions, numbered,
+/// both versions in words. Exit status 0.
+pub fn list_conflicts(
+    root: &Path,
+    workspace: &str,
+    days: &crate::config::Days,
+) -> Result<u8, Failure> {
+    let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
+    let (conflicts, problems) = ws.conflicts();
+    for p in &problems {
+        eprintln!("starlog: {p}");
+    }
+    let mut out = super::out::Out::stdout();
+    for copy in ws.header_copies() {
+        let _ = writeln!(
+            out,
+            "Your profile and settings were changed on both sides: yours are in {}, \
+             theirs in {}. Compare them and copy what you want by hand, then delete the copy.\n",
+            store::HEADER_FILE,
+            store::trash::slashed(&copy)
+        );
+    }
+    if conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "No record has two versions: nothing to choose between."
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} changed on two computers. Choose with `starlog sync --resolve N --keep \
+             mine|theirs|both` (the version dropped goes to the trash).",
+            crate::domain::words::count(conflicts.len(), "record was", "records were")
+        );
+        for (i, c) in conflicts.iter().enumerate() {
+            let _ = write!(out, "\n{}", describe(i + 1, c, days));
+        }
+    }
+    out.finish()?;
+    Ok(0)
+}
+
+/// One conflict in words: the record, its two files, the fields that
+/// differ with each version's text, and the fields the same in both.
+pub fn describe(n: usize, c: &store::conflicts::Conflict, days: &crate::config::Days) -> String {
+    use store::conflicts::Origin;
+    let record = c.record();
+    let title = crate::tui::truncate(&crate::tui::record_title(record, days), 60);
+    let why = match c.origin {
+        Origin::SyncCopy => "changed here and on another computer",
+        Origin::SameId => "one record in two files (moved on one computer, changed on another)",
+    };
+    let mut s = format!("{n}. The {} \"{title}\": {why}\n", record.label());
+    match &c.mine {
+        Some(m) => s.push_str(&format!(
+            "   yours:  {}\n",
+            store::trash::slashed(&m.rel_path)
+        )),
+        None => s.push_str("   yours:  gone from this computer (deleted, or in the trash)\n"),
+    }
+    s.push_str(&format!(
+        "   theirs: {}\n",
+        store::trash::slashed(&c.theirs.rel_path)
+    ));
+    let Some(mine) = &c.mine else {
+        return s;
+    };
+    let comparison = crate::domain::versions::compare(&mine.record, &c.theirs.record);
+    for change in &comparison.changed {
+        s.push_str(&format!("   {}\n", change.field));
+        for (who, text) in [("yours ", &change.mine), ("theirs", &change.theirs)] {
+            let mut lines = text.lines();
+            s.push_str(&format!("     {who}: {}\n", lines.next().unwrap_or("")));
+            for more in lines {
+                s.push_str(&format!("             {more}\n"));
+            }
+        }
+    }
+    if comparison.changed.is_empty() {
+        s.push_str("   The two versions hold the same words.\n");
+    }
+    if !comparison.same.is_empty() {
+        s.push_str(&format!(
+            "   The same in both: {}\n",
+            comparison.same.join(", ")
+        ));
+    }
+    if !c.allows(store::conflicts::Choice::KeepBoth) {
+        s.push_str("   (An attached file's record: keep yours or take theirs.)\n");
+    }
+    s
+}
+
+/// `starlog sync --resolve N --keep mine|theirs|both`.
+pub fn resolve(
+    root: &Path,
+    workspace: &str,
+    which: &str,
+    choice: store::conflicts::Choice,
+    days: &crate::config::Days,
+) -> Result<u8, Failure> {
+    use store::conflicts::Choice;
+    let ws = Workspace::open(root, workspace, Mode::Write)?;
+    let (conflicts, _) = ws.conflicts();
+    let named = |c: &&store::conflicts::Conflict| {
+        let as_given = Path::new(which);
+        let rel = as_given.strip_prefix(ws.dir()).unwrap_or(as_given);
+        c.theirs.rel_path == rel || c.mine.as_ref().is_some_and(|m| m.rel_path == rel)
+    };
+    let found = match which.parse::<usize>() {
+        Ok(n) => n.checked_sub(1).and_then(|i| conflicts.get(i)),
+        Err(_) => conflicts.iter().find(named),
+    };
+    let Some(conflict) = found else {
+        return Err(Failure::Usage(if conflicts.is_empty() {
+            "no record has two versions: nothing to choose between".into()
+        } else {
+            format!(
+                "{which} is not one of the {} listed by `starlog sync --conflicts`",
+                crate::domain::words::count(conflicts.len(), "record", "records")
+            )
+        }));
+    };
+    if !conflict.allows(choice) {
+        return Err(Failure::Usage(
+            "an attached file's record keeps its id, so both cannot be kept: use --keep \
+             mine or --keep theirs"
+                .into(),
+        ));
+    }
+    let resolved = ws.resolve(conflict, choice)?;
+    let record = conflict.record();
+    let title = crate::tui::truncate(&crate::tui::record_title(record, days), 50);
+    let what = match choice {
+        Choice::KeepMine => format!("Kept yours of the {} \"{title}\"", record.label()),
+        Choice::TakeTheirs => format!("Took theirs of the {} \"{title}\"", record.label()),
+        Choice::KeepBoth => format!(
+            "Kept both versions of the {} \"{title}\": theirs is a new record",
+            record.label()
+        ),
+    };
+    let dropped = match (choice, &conflict.mine) {
+        (Choice::KeepMine, _) => "theirs is",
+        (Choice::TakeTheirs, Some(_)) => "yours is",
+        (Choice::TakeTheirs, None) => "their copy is",
+        (Choice::KeepBoth, _) => "their file, its words now in the new record, is",
+    };
+    println!(
+        "{what}; {dropped} in the trash ({}). u in the app undoes it; T lists the trash.",
+        resolved.deletion.trashed
+    );
+    Ok(0)
 }

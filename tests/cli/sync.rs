@@ -278,3 +278,335 @@ fn a_workspace_inside_another_repository_leaves_that_one_alone() {
     assert!(!outer.contains("diary"), "{outer}");
     assert!(common::workspace(&root).join(".git").is_dir());
 }
+
+/// Two clones of one workspace with an entry written and synced on A.
+fn two_clones(tmp: &Path, text: &str) -> (PathBuf, PathBuf) {
+    let remote = bare_remote(tmp);
+    let a = tmp.join("a");
+    add(&a, text);
+    add(&a, "Another call");
+    assert_eq!(sync(&a, &["--remote", &remote.display().to_string()]).0, 0);
+    let b = tmp.join("b");
+    std::fs::create_dir_all(&b).expect("b");
+    git(
+        &b,
+        &["clone", "--quiet", &remote.display().to_string(), "default"],
+    );
+    (a, b)
+}
+
+/// What the app does when an entry's date changes: the record is written
+/// under its new day's name and the old file goes.
+fn move_to_day(path: &Path, day: &str) -> PathBuf {
+    let text = std::fs::read_to_string(path).expect("read");
+    let old_day = &common::today().to_string();
+    assert!(text.contains(&format!("date: \"{old_day}\"")), "{text}");
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .replace(old_day, day);
+    let year = &day[..4];
+    let folder = path
+        .parent()
+        .expect("year")
+        .parent()
+        .expect("diary")
+        .join(year);
+    std::fs::create_dir_all(&folder).expect("year folder");
+    let to = folder.join(name);
+    std::fs::write(
+        &to,
+        text.replace(&format!("date: \"{old_day}\""), &format!("date: \"{day}\"")),
+    )
+    .expect("write");
+    std::fs::remove_file(path).expect("remove");
+    to
+}
+
+/// Record files (not conflict copies) holding `id` in their name.
+fn files_with_id(root: &Path, id: &str) -> Vec<PathBuf> {
+    common::ron_files(&common::workspace(root).join("diary"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(id))
+        .collect()
+}
+
+fn copies_in(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() && !p.ends_with(".git") && !p.ends_with("trash") {
+                stack.push(p);
+            } else if p.to_string_lossy().contains(".conflict-copy-") {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+/// One side moves an entry to another day (its file moves to another name
+/// and folder) while the other changes its words: after the merge the id
+/// must not be held by two record files. Sync keeps the other side's
+/// version as a conflict copy beside this side's, and names it.
+#[test]
+fn a_date_moved_on_one_side_and_words_changed_on_the_other_leave_one_record_and_a_copy() {
+    let tmp = common::temp_root();
+    let (a, b) = two_clones(tmp.path(), "The refund took three calls");
+    let on_a = diary_file_with(&a, "three calls");
+    let id = on_a
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .rsplit('-')
+        .next()
+        .expect("id")
+        .to_string();
+    // A: the entry belongs to an earlier day, in another year's folder.
+    let moved = move_to_day(&on_a, "2025-12-30");
+    assert_eq!(sync(&a, &[]).0, 0);
+    // B: the same entry's words change, in place.
+    replace_in(
+        &diary_file_with(&b, "three calls"),
+        "three calls",
+        "three calls (B)",
+    );
+    let (code, out, err) = sync(&b, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let held = files_with_id(&b, &id);
+    assert_eq!(
+        held.len(),
+        1,
+        "one record file holds the id: {held:?}\n{out}"
+    );
+    let kept = std::fs::read_to_string(&held[0]).expect("kept");
+    assert!(
+        kept.contains("three calls (B)"),
+        "this side's words stay: {kept}"
+    );
+    let copies = copies_in(&common::workspace(&b));
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let copy = std::fs::read_to_string(&copies[0]).expect("copy");
+    assert!(
+        copy.contains("2025-12-30"),
+        "the other side's date is kept: {copy}"
+    );
+    let rel = held[0]
+        .strip_prefix(common::workspace(&b))
+        .expect("inside")
+        .display()
+        .to_string();
+    assert!(
+        out.contains(&format!("Changed on both sides: {rel}")),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            &copies[0]
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .to_string()
+        ),
+        "{out}"
+    );
+    // The workspace reads cleanly: no "same id" warning.
+    let (code, listed, err) = starlog(&b, &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("same id"), "{err}");
+    assert_eq!(listed.matches("three calls").count(), 1, "{listed}");
+
+    // Back on A, which moved the entry: the same, the other way round.
+    let (code, out, err) = sync(&a, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let held = files_with_id(&a, &id);
+    assert_eq!(held.len(), 1, "{held:?}\n{out}");
+    let _ = moved;
+}
+
+/// Both sides change the same entry's words; the other side's arrives as a
+/// conflict copy. Returns the two clones and this side's (B's) entry file.
+fn changed_on_both_sides(tmp: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let (a, b) = two_clones(tmp, "The customer was upset about the wait");
+    replace_in(
+        &diary_file_with(&a, "upset about"),
+        "about the wait",
+        "about the wait (A)",
+    );
+    assert_eq!(sync(&a, &[]).0, 0);
+    let on_b = diary_file_with(&b, "upset about");
+    replace_in(&on_b, "about the wait", "about the wait (B)");
+    let (code, out, err) = sync(&b, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("starlog sync --conflicts"),
+        "says how to choose: {out}"
+    );
+    (a, b, on_b)
+}
+
+#[test]
+fn conflicts_lists_both_versions_in_words_and_keep_theirs_swaps_them_into_place() {
+    let tmp = common::temp_root();
+    let (_a, b, on_b) = changed_on_both_sides(tmp.path());
+    let (code, out, err) = starlog(&b, &["sync", "--conflicts"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 record was changed on two computers"),
+        "{out}"
+    );
+    assert!(out.contains("1. The diary entry"), "{out}");
+    assert!(out.contains("   Text\n"), "field by name: {out}");
+    assert!(
+        out.contains("yours : The customer was upset about the wait (B)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("theirs: The customer was upset about the wait (A)"),
+        "{out}"
+    );
+    assert!(out.contains("The same in both:"), "{out}");
+    assert!(!out.contains("DiaryEntry("), "words, not RON: {out}");
+
+    let (code, out, err) = starlog(&b, &["sync", "--resolve", "1", "--keep", "theirs"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Took theirs of the diary entry"), "{out}");
+    let now = std::fs::read_to_string(&on_b).expect("in place");
+    assert!(now.contains("(A)"), "theirs took the place: {now}");
+    assert!(copies_in(&common::workspace(&b)).is_empty(), "no copy left");
+    let trashed = common::ron_files(&common::workspace(&b).join("trash"));
+    assert!(
+        trashed
+            .iter()
+            .any(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("(B)"))),
+        "yours waits in the trash: {trashed:?}"
+    );
+    let (_, out, _) = starlog(&b, &["sync", "--conflicts"]);
+    assert!(out.contains("No record has two versions"), "{out}");
+    // The profile's copy is named, to compare by hand.
+    let header_copy = common::workspace(&b).join("workspace.conflict-copy-20261130-024700.txt");
+    std::fs::copy(common::workspace(&b).join("workspace.ron"), &header_copy).expect("copy");
+    let (_, out, _) = starlog(&b, &["sync", "--conflicts"]);
+    assert!(
+        out.contains("workspace.conflict-copy-20261130-024700.txt"),
+        "{out}"
+    );
+    let (_, listed, _) = starlog(&b, &["list"]);
+    assert!(
+        listed.contains("wait (A)") && !listed.contains("wait (B)"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn keep_both_makes_the_other_version_a_new_record_and_keep_mine_drops_it_to_the_trash() {
+    let tmp = common::temp_root();
+    let (a, b, on_b) = changed_on_both_sides(tmp.path());
+    let copy = copies_in(&common::workspace(&b)).pop().expect("a copy");
+    // By the copy's path, as --conflicts shows it.
+    let rel = copy
+        .strip_prefix(common::workspace(&b))
+        .expect("inside")
+        .display()
+        .to_string();
+    let (code, out, err) = starlog(&b, &["sync", "--resolve", &rel, "--keep", "both"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, listed, _) = starlog(&b, &["list"]);
+    assert!(
+        listed.contains("wait (A)") && listed.contains("wait (B)"),
+        "{listed}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&on_b)
+            .map(|t| t.contains("(B)"))
+            .ok(),
+        Some(true),
+        "yours stays in place"
+    );
+    assert!(copies_in(&common::workspace(&b)).is_empty());
+    // The new record travels like any other.
+    assert_eq!(sync(&b, &[]).0, 0);
+    assert_eq!(sync(&a, &[]).0, 0);
+    let (_, listed, _) = starlog(&a, &["list"]);
+    assert!(
+        listed.contains("wait (A)") && listed.contains("wait (B)"),
+        "{listed}"
+    );
+
+    // Keep mine, on a second conflict: theirs goes to the trash.
+    replace_in(
+        &diary_file_with(&a, "Another call"),
+        "Another call",
+        "Another call (A)",
+    );
+    assert_eq!(sync(&a, &[]).0, 0);
+    replace_in(
+        &diary_file_with(&b, "Another call"),
+        "Another call",
+        "Another call (B)",
+    );
+    assert_eq!(sync(&b, &[]).0, 0);
+    let (code, out, err) = starlog(&b, &["sync", "--resolve", "1", "--keep", "mine"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Kept yours"), "{out}");
+    let (_, listed, _) = starlog(&b, &["list"]);
+    assert!(
+        listed.contains("Another call (B)") && !listed.contains("Another call (A)"),
+        "{listed}"
+    );
+    assert!(copies_in(&common::workspace(&b)).is_empty());
+    // A number that is not listed is bad usage, and changes nothing.
+    let (code, _, err) = starlog(&b, &["sync", "--resolve", "3", "--keep", "mine"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = starlog(&b, &["sync", "--resolve", "1", "--keep", "yours"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+/// The one-id-two-files case made by a sync that did not split it (an
+/// older starlog, or plain git): found on load, listed, and resolved.
+#[test]
+fn one_id_in_two_files_is_reported_on_load_and_resolved_like_a_copy() {
+    let tmp = common::temp_root();
+    let (_a, b) = two_clones(tmp.path(), "The refund took three calls");
+    let on_b = diary_file_with(&b, "three calls");
+    // A second file of the same record under another day, as a plain git
+    // merge of a moved entry leaves it.
+    let text = std::fs::read_to_string(&on_b).expect("read");
+    let other = std::fs::read_to_string(&on_b)
+        .expect("read")
+        .replace("three calls", "three calls, moved");
+    let moved = move_to_day(&on_b, "2025-12-30");
+    std::fs::write(
+        &moved,
+        other.replace(
+            &format!("date: \"{}\"", common::today()),
+            "date: \"2025-12-30\"",
+        ),
+    )
+    .expect("write");
+    std::fs::write(&on_b, &text).expect("write back");
+    let (code, _, err) = starlog(&b, &["list"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("has the same id as"), "named on load: {err}");
+    assert!(
+        err.contains("starlog sync --conflicts"),
+        "says how to choose: {err}"
+    );
+    let (_, out, _) = starlog(&b, &["sync", "--conflicts"]);
+    assert!(out.contains("one record in two files"), "{out}");
+    assert!(out.contains("2025-12-30"), "{out}");
+    let (code, out, err) = starlog(&b, &["sync", "--resolve", "1", "--keep", "both"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, listed, err) = starlog(&b, &["list"]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("same id"), "{err}");
+    assert_eq!(
+        listed.matches("three calls").count(),
+        2,
+        "both kept: {listed}"
+    );
+}

@@ -21,6 +21,7 @@ pub fn proptest_config(cases: u32, source: &'static str) -> proptest::test_runne
 
 mod bad_files;
 mod cache;
+mod conflicts;
 mod crash;
 mod fixtures;
 mod fuzz;

@@ -13,6 +13,7 @@ use starlog_core::domain;
 pub mod arrivals;
 pub mod cache;
 pub mod codec;
+pub mod conflicts;
 pub mod criteria;
 pub mod decode_error;
 pub mod drafts;
@@ -29,7 +30,7 @@ pub use arrivals::{Arrival, FolderStamps};
 pub use codec::{DecodeError, Decoded};
 pub use lock::{LockError, LockHolder, WorkspaceLock};
 pub use record::{RecordKind, StoredRecord, kind_of, rel_path_of};
-pub use trash::{Deletion, TrashedRecord};
+pub use trash::{Deletion, Moved, TrashedRecord};
 
 use crate::domain::{AnyRecord, DiaryEntry, Id, Records, WorkspaceHeader};
 use std::collections::HashMap;
@@ -960,7 +961,8 @@ impl Workspace {
             path: self.dir.join(&copy),
             severity: Severity::Warning,
             message: format!(
-                "has the same id as {} (a copy?); only that one, changed later, is shown",
+                "has the same id as {} (a copy?); only that one, changed later, is shown. \
+                 Choose which to keep with `starlog sync --conflicts`",
                 kept.display()
             ),
         });
@@ -1228,30 +1230,44 @@ impl Workspace {
 
     /// Moves a record file to `trash/` (same layout). Returns where it went, for undo.
     pub fn trash(&self, rel_path: &Path) -> Result<PathBuf, SaveError> {
+        self.trash_with(rel_path, true)
+    }
+
+    /// Moves a record file to `trash/`; its attached files too when
+    /// `with_files` (an evidence record's version dropped in favour of
+    /// another keeps them where they are, for the version kept).
+    pub(crate) fn trash_with(
+        &self,
+        rel_path: &Path,
+        with_files: bool,
+    ) -> Result<PathBuf, SaveError> {
         self.check_writable()?;
         // A held review is never changed, and never thrown away either.
         if rel_path.starts_with(RecordKind::Review.dir()) {
             return Err(SaveError::Immutable(self.dir.join(rel_path)));
         }
         let from = self.dir.join(rel_path);
-        let mut to_rel = PathBuf::from(TRASH_DIR).join(rel_path);
+        // A sync's conflict copy (`.txt`) waits in the trash as `.ron`, so
+        // the Trash view lists it with the records.
+        let stem = rel_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("record");
+        let mut to_rel =
+            PathBuf::from(TRASH_DIR).join(rel_path.with_file_name(format!("{stem}.ron")));
         let mut n = 1;
         while self.dir.join(&to_rel).exists() {
             n += 1;
-            let name = format!(
-                "{}~{n}.ron",
-                rel_path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("record")
-            );
+            let name = format!("{stem}~{n}.ron");
             to_rel = PathBuf::from(TRASH_DIR).join(rel_path.with_file_name(name));
         }
         let to = self.dir.join(&to_rel);
         self.move_file(&from, &to)
             .map_err(|source| SaveError::Io { path: from, source })?;
         // An evidence record's attached file goes with it, and comes back with it.
-        if let (Some(files), Some(to_files)) = (attached_folder(rel_path), attached_folder(&to_rel))
+        if with_files
+            && let (Some(files), Some(to_files)) =
+                (attached_folder(rel_path), attached_folder(&to_rel))
         {
             let (files, to_files) = (self.dir.join(files), self.dir.join(to_files));
             if fs::symlink_metadata(&files).is_ok_and(|m| m.is_dir()) && !to_files.exists() {

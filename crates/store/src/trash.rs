@@ -23,6 +23,18 @@ pub const UNDO_KEPT: usize = 100;
 pub struct Deletion {
     pub trashed: String,
     pub original: String,
+    /// A file the same step moved as well (choosing one version of a record
+    /// changed on two computers: the version taken, moved into place; the
+    /// record made of the other version): undo moves it back first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also: Option<Moved>,
+}
+
+/// A file moved from `was` to `now` (relative, with `/`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    pub now: String,
+    pub was: String,
 }
 
 impl Deletion {
@@ -70,20 +82,33 @@ fn safe(path: &str) -> bool {
     let p = Path::new(path);
     !path.is_empty()
         && p.components().all(|c| matches!(c, Component::Normal(_)))
-        && p.extension().is_some_and(|e| e == "ron")
+        && (p.extension().is_some_and(|e| e == "ron") || crate::conflicts::is_copy(p))
 }
 
-/// `diary/2026/2026-10-06-<id>~2.ron` -> `diary/2026/2026-10-06-<id>.ron`.
+/// True when every path of a logged deletion stays inside the workspace.
+fn safe_deletion(d: &Deletion) -> bool {
+    safe(&d.trashed)
+        && safe(&d.original)
+        && d.also.as_ref().is_none_or(|m| safe(&m.now) && safe(&m.was))
+}
+
+/// `diary/2026/2026-10-06-<id>~2.ron` -> `diary/2026/2026-10-06-<id>.ron`;
+/// a sync's conflict copy, kept in the trash as `.ron` so the Trash view
+/// lists it, goes back to its `.txt` name.
 fn without_copy_number(rel: &Path) -> PathBuf {
     let Some(stem) = rel.file_stem().and_then(|s| s.to_str()) else {
         return rel.to_path_buf();
     };
-    match stem.rsplit_once('~') {
-        Some((base, n)) if !base.is_empty() && n.parse::<u32>().is_ok() => {
-            rel.with_file_name(format!("{base}.ron"))
-        }
-        _ => rel.to_path_buf(),
-    }
+    let base = match stem.rsplit_once('~') {
+        Some((base, n)) if !base.is_empty() && n.parse::<u32>().is_ok() => base,
+        _ => stem,
+    };
+    let ext = if base.contains(crate::conflicts::COPY_MARK) {
+        "txt"
+    } else {
+        "ron"
+    };
+    rel.with_file_name(format!("{base}.{ext}"))
 }
 
 impl Workspace {
@@ -99,7 +124,7 @@ impl Workspace {
             .map(|d| d.record.deleted)
             .unwrap_or_default()
             .into_iter()
-            .filter(|d| safe(&d.trashed) && safe(&d.original))
+            .filter(safe_deletion)
             .collect()
     }
 
@@ -123,7 +148,19 @@ impl Workspace {
         deleted.push(Deletion {
             trashed: slashed(trashed),
             original: slashed(original),
+            also: None,
         });
+        self.write_undo_log(deleted)
+    }
+
+    /// Notes on the logged deletion of `trashed` the file the same step
+    /// moved, so that undo moves it back too.
+    pub(crate) fn log_also(&self, trashed: &Path, moved: &Moved) -> io::Result<()> {
+        let mut deleted = self.read_undo_log();
+        let key = slashed(trashed);
+        if let Some(d) = deleted.iter_mut().rev().find(|d| d.trashed == key) {
+            d.also = Some(moved.clone());
+        }
         self.write_undo_log(deleted)
     }
 
@@ -142,10 +179,49 @@ impl Workspace {
     pub fn undo_stack(&self) -> Vec<Deletion> {
         self.read_undo_log()
             .into_iter()
-            .filter(|d| {
-                self.dir().join(&d.trashed).is_file() && !self.dir().join(&d.original).exists()
-            })
+            .filter(|d| self.can_undo(d))
             .collect()
+    }
+
+    /// True when `d` can be undone: its file is still in the trash, and its
+    /// place is free (or held by the file the same step moved there, which
+    /// undo moves back first, to a place that is free).
+    pub fn can_undo(&self, d: &Deletion) -> bool {
+        let at = |p: &str| self.dir().join(p);
+        if !at(&d.trashed).is_file() {
+            return false;
+        }
+        match &d.also {
+            None => !at(&d.original).exists(),
+            Some(m) => {
+                at(&m.now).is_file()
+                    && !at(&m.was).exists()
+                    && (m.now == d.original || !at(&d.original).exists())
+            }
+        }
+    }
+
+    /// Undoes a deletion: the file the same step moved goes back first,
+    /// then the trashed file to its place (see [`Workspace::restore`]).
+    pub fn undo(&self, d: &Deletion) -> Result<(), super::SaveError> {
+        let Some(m) = &d.also else {
+            return self.restore(&d.trashed_path(), &d.original_path());
+        };
+        let (now, was) = (self.dir().join(&m.now), self.dir().join(&m.was));
+        if was.exists() {
+            return Err(super::SaveError::AlreadyExists(was));
+        }
+        self.move_file(&now, &was)
+            .map_err(|source| super::SaveError::Io {
+                path: now.clone(),
+                source,
+            })?;
+        if let Err(e) = self.restore(&d.trashed_path(), &d.original_path()) {
+            // Put the moved file back where it was, so nothing is half undone.
+            let _ = self.move_file(&was, &now);
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// True when the record file at `rel_path` (relative) is no longer in
@@ -180,6 +256,7 @@ impl Workspace {
                         deletion: Deletion {
                             trashed: slashed(&rel),
                             original: slashed(&original),
+                            also: None,
                         },
                     }),
                     Err(problem) => problems.push(problem),

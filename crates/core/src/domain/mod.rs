@@ -34,6 +34,7 @@ pub mod testkit;
 pub mod texts;
 pub mod theory;
 pub mod thread;
+pub mod versions;
 pub mod witness;
 pub mod words;
 

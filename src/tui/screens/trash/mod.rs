@@ -81,6 +81,7 @@ impl App {
                 self.session.undo.push(Deletion {
                     trashed: crate::store::trash::slashed(&trash_path),
                     original: crate::store::trash::slashed(&rel),
+                    also: None,
                 });
             }
             Err(e) => self.set_error(format!("Not deleted: {e}")),
