@@ -450,7 +450,7 @@ fn run_app(
     }
     if quick {
         app.quick_capture = true;
-        if app.confirm.is_none() {
+        if app.layers.confirm.is_none() {
             app.new_entry();
         }
     }

@@ -31,6 +31,7 @@ use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
 pub use keymap::Context;
+pub use layers::{Confirm, Layers};
 
 use crate::domain::words::count;
 use crate::domain::{
@@ -51,28 +52,6 @@ pub const FIRST_PAGE: usize = 100;
 pub struct StatusMessage {
     pub text: String,
     pub error: bool,
-}
-
-/// A question on top of everything.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Confirm {
-    /// Esc in a form with unsaved text: only Ctrl-D discards; any other key
-    /// goes back to the form.
-    DiscardChanges,
-    /// A draft from an earlier session: restore, keep for later or discard.
-    RestoreDraft(Box<Draft>),
-    /// The export's file exists: replace it? (The export form stays open
-    /// beneath, to choose another name.)
-    OverwriteExport(forms::export::ExportChoice),
-    /// Discarding an offered draft, asked once more.
-    DiscardDraft(Box<Draft>),
-    /// `d` on a record others link to: `links` names them ("5 activities
-    /// and 2 entries link to this objective").
-    DeleteLinked {
-        id: Id,
-        title: String,
-        links: String,
-    },
 }
 
 /// After a form closes, keys typed without a pause this long are taken as
@@ -115,13 +94,9 @@ pub struct App {
     /// Each screen's own state: its selection, and the Plan's chooser, the
     /// Feedback filter, the Reviews compare view, the Progress views.
     pub screens: crate::tui::screens::Screens,
-    /// Reading one record full-screen, scrolled this far.
-    pub reader: Option<u16>,
-    /// Which of the records the reader lists is picked (see `links.rs`).
-    pub reader_pick: usize,
-    pub help: Option<u16>,
-    pub form: Option<Form>,
-    pub confirm: Option<Confirm>,
+    /// What lies over the screen: the chooser, a question, the search
+    /// palette, a form, help, the reader (see `layers.rs`).
+    pub layers: Layers,
     /// Set when a form closes: until a pause in typing, plain keys are not
     /// commands (they were meant for the form).
     pub typing_guard: Option<std::time::Instant>,
@@ -191,11 +166,7 @@ impl App {
             loading: None,
             screen: Screen::Diary,
             screens: crate::tui::screens::Screens::default(),
-            reader: None,
-            reader_pick: 0,
-            help: None,
-            form: None,
-            confirm: None,
+            layers: Layers::default(),
             typing_guard: None,
             kept_draft: None,
             status: None,
@@ -306,13 +277,13 @@ impl App {
     pub fn greet_if_new(&mut self) {
         if !self.model.header.onboarded
             && self.model.diary_total == 0
-            && self.form.is_none()
-            && self.confirm.is_none()
+            && self.layers.form.is_none()
+            && self.layers.confirm.is_none()
             && self.session.read_only_reason.is_none()
             && !self.quick_capture
         {
             let sets = self.all_criteria_sets();
-            self.form = Some(Form::Profile(Box::new(ProfileForm::new(
+            self.layers.form = Some(Form::Profile(Box::new(ProfileForm::new(
                 &self.model.header.profile,
                 &sets,
                 true,
@@ -539,7 +510,7 @@ impl App {
         if self.typed_after_close(key) {
             return;
         }
-        let was_reading = self.reader.is_some();
+        let was_reading = self.layers.reader.is_some();
         let taken = layers::open(self)
             .into_iter()
             .any(|layer| self.layer_key(layer, key));
@@ -564,16 +535,17 @@ impl App {
             (Some(action), _) => self.layer_action(layer, action),
             (None, Layer::Search) => self.search_input(key),
             // Any other key closes the chooser, as Esc does.
-            (None, Layer::Chooser) => self.screens.plan.chooser = false,
+            (None, Layer::Chooser) => self.layers.chooser = false,
             // An answer the question does not know goes to a form beneath.
             (None, Layer::Confirm) => return false,
             (None, Layer::Form) => {
-                if let Some(form) = &mut self.form
+                if let Some(form) = &mut self.layers.form
                     && forms::give_key(form.state_mut(), &self.keymap, key)
                 {
                     self.draft_due = true;
                 }
                 if self
+                    .layers
                     .form
                     .as_mut()
                     .is_some_and(|f| f.state_mut().take_submit())
@@ -591,7 +563,7 @@ impl App {
     /// form; any other key goes back too and is typed there, so text typed
     /// on after Esc lands where it was meant to.
     pub(super) fn discard_question_key(&mut self, key: &KeyEvent) {
-        self.confirm = None;
+        self.layers.confirm = None;
         match self.keymap.resolve(Context::Discard, key) {
             Some(Action::Discard) => self.discard_form(),
             Some(_) => self.set_status("Still editing: nothing was thrown away"),
@@ -613,7 +585,7 @@ impl App {
         ) && !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if now > until || self.form.is_some() || !typing {
+        if now > until || self.layers.form.is_some() || !typing {
             self.typing_guard = None;
             return false;
         }
@@ -622,23 +594,30 @@ impl App {
         true
     }
 
-    /// Handles pasted text (bracketed paste).
+    /// Handles pasted text (bracketed paste): it goes down the open layers
+    /// to the first that takes text (the search palette or a form); a
+    /// question stops it, and the other layers let it by.
     pub fn handle_paste(&mut self, text: &str) {
-        if self.search.palette.is_some() && self.confirm.is_none() {
-            self.search_paste(text);
-            return;
-        }
-        if let Some(form) = &mut self.form
-            && self.confirm.is_none()
-            && form.state_mut().paste(text)
-        {
-            self.draft_due = true;
+        for layer in layers::open(self) {
+            match layer {
+                Layer::Confirm => return,
+                Layer::Search => return self.search_paste(text),
+                Layer::Form => {
+                    if let Some(form) = &mut self.layers.form
+                        && form.state_mut().paste(text)
+                    {
+                        self.draft_due = true;
+                    }
+                    return;
+                }
+                _ => {}
+            }
         }
     }
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
-        let was_reading = self.reader.is_some();
+        let was_reading = self.layers.reader.is_some();
         match layers::top(self) {
             Some(layer) => self.layer_action(layer, action),
             None => self.update_screen(action),
@@ -648,8 +627,8 @@ impl App {
 
     /// A reader just opened starts on the first record it lists.
     fn reader_opened(&mut self, was_reading: bool) {
-        if !was_reading && self.reader.is_some() {
-            self.reader_pick = 0;
+        if !was_reading && self.layers.reader.is_some() {
+            self.layers.reader_pick = 0;
         }
         self.refresh_derived();
     }
@@ -665,19 +644,19 @@ impl App {
             Layer::Coaching => self.coaching_action(action),
             Layer::Form => self.update_form(action),
             Layer::Help => match action {
-                Action::Back => self.help = None,
-                Action::Down => self.help = self.help.map(|s| s.saturating_add(1)),
-                Action::Up => self.help = self.help.map(|s| s.saturating_sub(1)),
+                Action::Back => self.layers.help = None,
+                Action::Down => self.layers.help = self.layers.help.map(|s| s.saturating_add(1)),
+                Action::Up => self.layers.help = self.layers.help.map(|s| s.saturating_sub(1)),
                 _ => {}
             },
             Layer::Reader if self.reader_link_action(&action) => {}
             Layer::Reader => match action {
-                Action::Back => self.reader = None,
+                Action::Back => self.layers.reader = None,
                 Action::Down => self.scroll_reader(1),
                 Action::Up => self.scroll_reader(-1),
                 Action::PageDown => self.scroll_reader(10),
                 Action::PageUp => self.scroll_reader(-10),
-                Action::Top => self.reader = Some(0),
+                Action::Top => self.layers.reader = Some(0),
                 // The bottom of the text, as help says (not the list's end).
                 Action::Bottom => self.scroll_reader(i32::from(u16::MAX)),
                 // Enter opens a record the reader lists; there is none here.
@@ -690,7 +669,7 @@ impl App {
                 // Not a reader's key: the reader closes and the screen
                 // beneath carries it out.
                 other => {
-                    self.reader = None;
+                    self.layers.reader = None;
                     self.update_screen(other);
                 }
             },
@@ -721,13 +700,13 @@ impl App {
             }
             Action::EditProfile => {
                 let sets = self.all_criteria_sets();
-                self.form = Some(Form::Profile(Box::new(ProfileForm::new(
+                self.layers.form = Some(Form::Profile(Box::new(ProfileForm::new(
                     &self.model.header.profile,
                     &sets,
                     false,
                 ))));
             }
-            Action::Help => self.help = Some(0),
+            Action::Help => self.layers.help = Some(0),
             Action::Search => self.open_search(),
             // Everything else means something different on each screen.
             other => screens::of(self.screen).update(self, other),
@@ -737,16 +716,16 @@ impl App {
     /// Scrolls the reader, never past where the last frame's text ended.
     pub(super) fn scroll_reader(&mut self, rows: i32) {
         let bottom = self.mouse_map.reader_bottom.unwrap_or(u16::MAX);
-        if let Some(scroll) = self.reader {
+        if let Some(scroll) = self.layers.reader {
             let next = (i32::from(scroll.min(bottom)) + rows).clamp(0, i32::from(bottom));
-            self.reader = Some(u16::try_from(next).unwrap_or(bottom));
+            self.layers.reader = Some(u16::try_from(next).unwrap_or(bottom));
         }
     }
 
     /// Opens the selected record full-screen.
     pub(super) fn open_reader(&mut self) {
         if self.list_len(self.screen) > 0 {
-            self.reader = Some(0);
+            self.layers.reader = Some(0);
         }
     }
 
@@ -837,19 +816,19 @@ impl App {
             Action::Save => self.save_form(),
             Action::NextField | Action::PreviousField => {
                 let step = if action == Action::NextField { 1 } else { -1 };
-                if let Some(form) = &mut self.form {
+                if let Some(form) = &mut self.layers.form {
                     form.state_mut().next_field(step);
                 }
             }
-            Action::Back => match &self.form {
+            Action::Back => match &self.layers.form {
                 Some(Form::Profile(f)) if f.spec.first_run => {
                     // Skipping the greeting is remembered, so it does not nag.
                     self.model.header.onboarded = true;
                     self.save_header();
-                    self.form = None;
+                    self.layers.form = None;
                     self.set_status("Profile skipped: press p any time to fill it in");
                 }
-                Some(f) if f.state().dirty() => self.confirm = Some(Confirm::DiscardChanges),
+                Some(f) if f.state().dirty() => self.layers.confirm = Some(Confirm::DiscardChanges),
                 _ => self.close_form(),
             },
             Action::Interrupt => {
@@ -871,7 +850,7 @@ impl App {
     }
 
     pub(super) fn close_form(&mut self) {
-        if let Some(form) = self.form.take() {
+        if let Some(form) = self.layers.form.take() {
             self.forget_draft(form.state());
         } else {
             self.draft_due = false;
@@ -892,7 +871,9 @@ impl App {
     /// Ctrl-D on the discard question: the form closes and its text goes to
     /// `trash/drafts/` (kept 30 days), from where `u` brings it back.
     pub(super) fn discard_form(&mut self) {
-        let Some(form) = self.form.take() else { return };
+        let Some(form) = self.layers.form.take() else {
+            return;
+        };
         self.draft_due = false;
         let draft = form.state().to_draft(self.now);
         let kept = match (&self.session.ws, &draft) {
@@ -900,7 +881,7 @@ impl App {
                 Ok(()) => true,
                 Err(e) => {
                     // Keep the form: the text must not be lost.
-                    self.form = Some(form);
+                    self.layers.form = Some(form);
                     self.set_error(format!("Could not put the text in the trash: {e}"));
                     return;
                 }
@@ -909,7 +890,7 @@ impl App {
         };
         self.session.discarded_draft = if kept { draft } else { None };
         self.form_closed();
-        if self.status.is_none() || self.confirm.is_none() {
+        if self.status.is_none() || self.layers.confirm.is_none() {
             self.set_status(if kept {
                 "Discarded: kept in trash/drafts/ for 30 days; u brings it back"
             } else {
@@ -919,14 +900,14 @@ impl App {
     }
 
     pub(super) fn update_confirm(&mut self, action: Action) {
-        let Some(confirm) = self.confirm.take() else {
+        let Some(confirm) = self.layers.confirm.take() else {
             return;
         };
         match (confirm, action) {
             (Confirm::DiscardChanges, Action::Discard) => self.discard_form(),
             (Confirm::DiscardChanges, _) => {}
             (Confirm::RestoreDraft(draft), Action::Discard) => {
-                self.confirm = Some(Confirm::DiscardDraft(draft));
+                self.layers.confirm = Some(Confirm::DiscardDraft(draft));
             }
             (Confirm::DiscardDraft(draft), Action::Discard) => {
                 match self.session.ws.as_ref().map(|ws| ws.discard_draft(&draft)) {
@@ -939,17 +920,18 @@ impl App {
                     }
                 }
                 self.offer_next_draft();
-                if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
+                if self.quick_capture && self.layers.confirm.is_none() && self.layers.form.is_none()
+                {
                     self.new_entry();
                 }
             }
             (Confirm::DiscardDraft(draft), _) => {
-                self.confirm = Some(Confirm::RestoreDraft(draft));
+                self.layers.confirm = Some(Confirm::RestoreDraft(draft));
             }
             (Confirm::RestoreDraft(draft), Action::Yes) => {
                 match Form::from_draft(&draft, self) {
                     Some(form) => {
-                        self.form = Some(form);
+                        self.layers.form = Some(form);
                         self.set_status("Draft restored: Ctrl-S saves it");
                     }
                     None => {
@@ -966,25 +948,26 @@ impl App {
                     self.config.days().moment(&draft.saved_at)
                 ));
                 self.offer_next_draft();
-                if self.quick_capture && self.confirm.is_none() && self.form.is_none() {
+                if self.quick_capture && self.layers.confirm.is_none() && self.layers.form.is_none()
+                {
                     self.new_entry();
                 }
             }
             (Confirm::OverwriteExport(mut choice), Action::Yes) => {
                 choice.overwrite = true;
-                self.form = None;
+                self.layers.form = None;
                 self.start_export(choice);
             }
             (Confirm::DeleteLinked { id, .. }, Action::Yes) => self.answer_delete_linked(id, true),
             (Confirm::DeleteLinked { id, .. }, Action::No) => self.answer_delete_linked(id, false),
             (Confirm::OverwriteExport(_), Action::No) => {
                 // Back to the form, at the file name, to choose another.
-                if let Some(Form::Export(form)) = &mut self.form {
+                if let Some(Form::Export(form)) = &mut self.layers.form {
                     form.fields.focus_on("file");
                 }
                 self.set_status("Not replaced: choose another file name");
             }
-            (confirm, _) => self.confirm = Some(confirm),
+            (confirm, _) => self.layers.confirm = Some(confirm),
         }
     }
 
@@ -1000,7 +983,7 @@ impl App {
         }
         match Form::from_draft(&draft, self) {
             Some(form) => {
-                self.form = Some(form);
+                self.layers.form = Some(form);
                 self.set_status("Brought back: Ctrl-S saves it");
             }
             None => self.set_status("The draft is back; it is offered at the next start"),
@@ -1008,17 +991,19 @@ impl App {
     }
 
     pub(super) fn offer_next_draft(&mut self) {
-        if self.confirm.is_none() && self.form.is_none() && !self.session.pending_drafts.is_empty()
+        if self.layers.confirm.is_none()
+            && self.layers.form.is_none()
+            && !self.session.pending_drafts.is_empty()
         {
             let draft = self.session.pending_drafts.remove(0);
-            self.confirm = Some(Confirm::RestoreDraft(Box::new(draft)));
+            self.layers.confirm = Some(Confirm::RestoreDraft(Box::new(draft)));
         }
     }
 
     /// Writes the open form's draft now (debounced by the loop, and on Ctrl-C).
     pub fn write_draft(&mut self) {
         self.draft_due = false;
-        let (Some(form), Some(ws)) = (&self.form, &self.session.ws) else {
+        let (Some(form), Some(ws)) = (&self.layers.form, &self.session.ws) else {
             return;
         };
         if !form.state().dirty() {
@@ -1034,22 +1019,23 @@ impl App {
 
     /// The current draft, for the signal thread.
     pub fn current_draft(&self) -> Option<Draft> {
-        self.form
+        self.layers
+            .form
             .as_ref()
             .filter(|f| f.state().dirty())
             .and_then(|f| f.state().to_draft(self.now))
     }
 
     pub(super) fn save_form(&mut self) {
-        let was_open = self.form.is_some();
-        match self.form.take() {
+        let was_open = self.layers.form.is_some();
+        match self.layers.form.take() {
             Some(form) if form.engine().is_some() => self.submit_form(form),
             Some(form) => self.submit_form(form),
             None => {}
         }
         // A new objective started from feedback gets the feedback linked to it.
         self.link_pending_feedback();
-        if was_open && self.form.is_none() {
+        if was_open && self.layers.form.is_none() {
             self.typing_guard = Some(std::time::Instant::now() + TYPING_PAUSE);
         }
     }
@@ -1059,7 +1045,7 @@ impl App {
     /// with the message at its field, and a draft keeping the text safe.
     pub(super) fn submit_form(&mut self, mut form: Form) {
         let Some(engine) = form.engine_mut() else {
-            self.form = Some(form);
+            self.layers.form = Some(form);
             return;
         };
         match engine.submit(self) {
@@ -1075,7 +1061,7 @@ impl App {
                 if let Some(engine) = form.engine_mut() {
                     engine.refuse(error);
                 }
-                self.form = Some(form);
+                self.layers.form = Some(form);
                 if saving_failed {
                     self.write_draft();
                 }

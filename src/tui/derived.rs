@@ -290,7 +290,7 @@ mod tests {
                 ratatui::crossterm::event::KeyModifiers::NONE,
             ));
         }
-        let palette = app.search.palette.as_ref().expect("open");
+        let palette = app.layers.palette.as_ref().expect("open");
         assert_eq!(palette.hits.len(), 1, "the index was built again");
     }
 }

@@ -11,7 +11,9 @@ use std::process::Command;
 impl App {
     /// Ctrl-E in a form: queue the focused field's text for the editor.
     pub(super) fn request_editor(&mut self) {
-        let Some(form) = &mut self.form else { return };
+        let Some(form) = &mut self.layers.form else {
+            return;
+        };
         match form.state_mut().editor_text() {
             Ok(text) => {
                 // The typed text is safe on disk whatever the editor does.
@@ -27,6 +29,7 @@ impl App {
         match result {
             Ok(text) => {
                 let changed = self
+                    .layers
                     .form
                     .as_mut()
                     .is_some_and(|f| f.state_mut().set_editor_text(&text));

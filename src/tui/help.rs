@@ -120,7 +120,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((app.help.unwrap_or(0), 0))
+            .scroll((app.layers.help.unwrap_or(0), 0))
             .block(
                 Block::default()
                     .borders(Borders::ALL)

@@ -1,5 +1,7 @@
 //! What lies over the screens, and in which order: the one place the
-//! precedence of the app's layers is written.
+//! precedence of the app's layers is written, and the one place the state
+//! of the chooser, a question, the search palette, a form, help and the
+//! reader is held ([`Layers`]).
 //!
 //! A layer is open while its state is set (the chooser's flag, the question,
 //! the search palette, the form, help, the Trash, coaching and Evidence
@@ -11,7 +13,51 @@
 //! line describe is the topmost layer's, and the view draws the open layers
 //! from the bottom up, so the one on top is drawn last.
 
-use super::{App, Confirm, Context};
+use super::forms::Form;
+use super::search::Palette;
+use super::{App, Context};
+use crate::domain::{Draft, Id};
+
+/// The layers' own state: each is open while its part here is set.
+#[derive(Debug, Default)]
+pub struct Layers {
+    /// The Plan's "new what?" chooser is open.
+    pub chooser: bool,
+    /// A question on top of everything.
+    pub confirm: Option<Confirm>,
+    /// The search palette (`/`), when open.
+    pub palette: Option<Palette>,
+    /// The open form.
+    pub form: Option<Form>,
+    /// Help (`?`), scrolled this far.
+    pub help: Option<u16>,
+    /// Reading one record full-screen, scrolled this far.
+    pub reader: Option<u16>,
+    /// Which of the records the reader lists is picked (see `links.rs`).
+    pub reader_pick: usize,
+}
+
+/// A question on top of everything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Esc in a form with unsaved text: only Ctrl-D discards; any other key
+    /// goes back to the form.
+    DiscardChanges,
+    /// A draft from an earlier session: restore, keep for later or discard.
+    RestoreDraft(Box<Draft>),
+    /// The export's file exists: replace it? (The export form stays open
+    /// beneath, to choose another name.)
+    OverwriteExport(super::forms::export::ExportChoice),
+    /// Discarding an offered draft, asked once more.
+    DiscardDraft(Box<Draft>),
+    /// `d` on a record others link to: `links` names them ("5 activities
+    /// and 2 entries link to this objective").
+    DeleteLinked {
+        id: Id,
+        title: String,
+        links: String,
+    },
+}
 
 /// A layer over the screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,15 +99,15 @@ impl Layer {
     /// Whether this layer is open in `app`.
     pub fn is_open(self, app: &App) -> bool {
         match self {
-            Layer::Chooser => app.screens.plan.chooser,
-            Layer::Confirm => app.confirm.is_some(),
-            Layer::Search => app.search.palette.is_some(),
-            Layer::Form => app.form.is_some(),
-            Layer::Help => app.help.is_some(),
+            Layer::Chooser => app.layers.chooser,
+            Layer::Confirm => app.layers.confirm.is_some(),
+            Layer::Search => app.layers.palette.is_some(),
+            Layer::Form => app.layers.form.is_some(),
+            Layer::Help => app.layers.help.is_some(),
             Layer::Trash => app.trash.is_some(),
             Layer::Coaching => app.coaching.is_some(),
             Layer::Evidence => app.evidence.view.is_some(),
-            Layer::Reader => app.reader.is_some(),
+            Layer::Reader => app.layers.reader.is_some(),
         }
     }
 
@@ -69,7 +115,9 @@ impl Layer {
     pub fn context(self, app: &App) -> Context {
         match self {
             Layer::Chooser => Context::Chooser,
-            Layer::Confirm if app.confirm == Some(Confirm::DiscardChanges) => Context::Discard,
+            Layer::Confirm if app.layers.confirm == Some(Confirm::DiscardChanges) => {
+                Context::Discard
+            }
             Layer::Confirm => Context::Confirm,
             Layer::Search => Context::Search,
             Layer::Form => Context::Form,
@@ -151,9 +199,9 @@ mod tests {
     fn a_key_goes_to_the_topmost_layer_and_falls_only_when_it_is_let() {
         let mut app = demo_app();
         app.update(Action::Search);
-        app.form = Some(profile_form(&app));
-        app.confirm = Some(delete_question());
-        app.help = Some(0);
+        app.layers.form = Some(profile_form(&app));
+        app.layers.confirm = Some(delete_question());
+        app.layers.help = Some(0);
         assert_eq!(
             open(&app),
             [Layer::Confirm, Layer::Search, Layer::Form, Layer::Help]
@@ -162,25 +210,25 @@ mod tests {
         // `n` answers the question on top: not typed into the search or the
         // form beneath it.
         key(&mut app, KeyCode::Char('n'));
-        assert!(app.confirm.is_none(), "the question was answered");
-        assert_eq!(app.search.palette.as_ref().expect("open").input, "");
-        assert!(!app.form.as_ref().expect("open").state().dirty());
+        assert!(app.layers.confirm.is_none(), "the question was answered");
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "");
+        assert!(!app.layers.form.as_ref().expect("open").state().dirty());
         // Now the search is on top: it takes the letters.
         assert_eq!(app.context(), Context::Search);
         key(&mut app, KeyCode::Char('n'));
-        assert_eq!(app.search.palette.as_ref().expect("open").input, "n");
-        assert!(!app.form.as_ref().expect("open").state().dirty());
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "n");
+        assert!(!app.layers.form.as_ref().expect("open").state().dirty());
         // Esc closes the search only; the form is on top then.
         key(&mut app, KeyCode::Esc);
-        assert!(app.search.palette.is_none());
+        assert!(app.layers.palette.is_none());
         assert_eq!(top(&app), Some(Layer::Form));
         assert_eq!(app.context(), Context::Form);
         key(&mut app, KeyCode::Char('n'));
         assert!(
-            app.form.as_ref().expect("open").state().dirty(),
+            app.layers.form.as_ref().expect("open").state().dirty(),
             "typed in the form"
         );
-        assert_eq!(app.help, Some(0), "help beneath was never reached");
+        assert_eq!(app.layers.help, Some(0), "help beneath was never reached");
     }
 
     /// A question lets a key it does not know fall to the form beneath
@@ -188,11 +236,11 @@ mod tests {
     #[test]
     fn a_question_lets_a_key_it_does_not_know_fall_to_the_form_beneath() {
         let mut app = demo_app();
-        app.form = Some(profile_form(&app));
-        app.confirm = Some(delete_question());
+        app.layers.form = Some(profile_form(&app));
+        app.layers.confirm = Some(delete_question());
         key(&mut app, KeyCode::Char('z'));
-        assert!(app.confirm.is_some(), "still asked");
-        assert!(app.form.as_ref().expect("open").state().dirty());
+        assert!(app.layers.confirm.is_some(), "still asked");
+        assert!(app.layers.form.as_ref().expect("open").state().dirty());
     }
 
     /// The reader passes what is not a reader's key to its screen.
@@ -202,7 +250,7 @@ mod tests {
         app.update(Action::Open);
         assert_eq!(top(&app), Some(Layer::Reader));
         key(&mut app, KeyCode::Char('2'));
-        assert!(app.reader.is_none());
+        assert!(app.layers.reader.is_none());
         assert_eq!(app.screen, crate::tui::Screen::Plan);
     }
 
@@ -213,14 +261,35 @@ mod tests {
         let mut app = demo_app();
         app.update(Action::Search);
         assert!(screen_text(&app).contains("Search everything"));
-        app.confirm = Some(delete_question());
+        app.layers.confirm = Some(delete_question());
         let text = screen_text(&app);
         assert!(text.contains("Raise my CSAT"), "{text}");
-        app.search.palette = None;
-        app.help = Some(0);
+        app.layers.palette = None;
+        app.layers.help = Some(0);
         assert_eq!(
             bottom_up(&app).collect::<Vec<_>>(),
             [Layer::Help, Layer::Confirm]
         );
+    }
+
+    /// Pasted text goes down the same stack as keys: to the search palette
+    /// over a form, to the form once the palette closes, and nowhere while
+    /// a question is on top.
+    #[test]
+    fn pasted_text_goes_to_the_topmost_layer_that_takes_text() {
+        let mut app = demo_app();
+        app.update(Action::Search);
+        app.layers.form = Some(profile_form(&app));
+        app.layers.confirm = Some(delete_question());
+        app.handle_paste("refund");
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "");
+        assert!(!app.layers.form.as_ref().expect("open").state().dirty());
+        app.layers.confirm = None;
+        app.handle_paste("refund");
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "refund");
+        assert!(!app.layers.form.as_ref().expect("open").state().dirty());
+        app.layers.palette = None;
+        app.handle_paste("Priya");
+        assert!(app.layers.form.as_ref().expect("open").state().dirty());
     }
 }

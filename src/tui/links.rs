@@ -11,7 +11,7 @@ use crate::tui::screens::progress::ProgressView;
 impl App {
     /// The records the open reader lists, in the order it shows them.
     pub fn reader_links(&self) -> Vec<Id> {
-        if self.reader.is_none() {
+        if self.layers.reader.is_none() {
             return Vec::new();
         }
         screens::of(self.screen).reader_links(self)
@@ -21,7 +21,7 @@ impl App {
     pub fn picked_link(&self) -> Option<Id> {
         let links = self.reader_links();
         links
-            .get(self.reader_pick.min(links.len().saturating_sub(1)))
+            .get(self.layers.reader_pick.min(links.len().saturating_sub(1)))
             .cloned()
     }
 
@@ -34,18 +34,18 @@ impl App {
             return false;
         }
         let last = len - 1;
-        let pick = self.reader_pick.min(last);
+        let pick = self.layers.reader_pick.min(last);
         let in_readings =
             self.screen == Screen::Progress && self.screens.progress.view == ProgressView::Kpis;
         match action {
             Action::Down => self.pick_link((pick + 1).min(last)),
             Action::Up => self.pick_link(pick.saturating_sub(1)),
             Action::Top => {
-                self.reader_pick = 0;
-                self.reader = Some(0);
+                self.layers.reader_pick = 0;
+                self.layers.reader = Some(0);
             }
             Action::Bottom => {
-                self.reader_pick = last;
+                self.layers.reader_pick = last;
                 self.scroll_reader(i32::from(u16::MAX));
             }
             Action::Open if in_readings => {
@@ -68,7 +68,7 @@ impl App {
     /// show it (where the last frame drew it); the text above the first
     /// record stays readable with PgUp/PgDn, which scroll as ever.
     fn pick_link(&mut self, n: usize) {
-        self.reader_pick = n;
+        self.layers.reader_pick = n;
         let (row, rows, height) = {
             let map = &self.mouse_map;
             match map.reader_links.get(n) {
@@ -76,12 +76,14 @@ impl App {
                 None => return,
             }
         };
-        let Some(scroll) = self.reader else { return };
+        let Some(scroll) = self.layers.reader else {
+            return;
+        };
         if row < scroll {
-            self.reader = Some(row);
+            self.layers.reader = Some(row);
         } else if row.saturating_add(rows) > scroll.saturating_add(height) {
             let top = row.saturating_add(rows).saturating_sub(height).min(row);
-            self.reader = Some(top);
+            self.layers.reader = Some(top);
         }
     }
 
@@ -103,8 +105,8 @@ impl App {
             ));
             return;
         }
-        self.reader = Some(0);
-        self.reader_pick = 0;
+        self.layers.reader = Some(0);
+        self.layers.reader_pick = 0;
     }
 
     /// `e` on a picked KPI reading: the KPI form, correcting that reading.
@@ -118,7 +120,7 @@ impl App {
         if !self.editable(&reading.id, "KPI reading") {
             return;
         }
-        self.form = Some(Form::Kpi(Box::new(KpiForm::new(
+        self.layers.form = Some(Form::Kpi(Box::new(KpiForm::new(
             reading,
             true,
             &self.model.records,
@@ -130,10 +132,10 @@ impl App {
     pub(super) fn after_reading_deleted(&mut self) {
         let len = self.reader_links().len();
         if len == 0 {
-            self.reader = None;
-            self.reader_pick = 0;
+            self.layers.reader = None;
+            self.layers.reader_pick = 0;
         } else {
-            self.reader_pick = self.reader_pick.min(len - 1);
+            self.layers.reader_pick = self.layers.reader_pick.min(len - 1);
         }
     }
 }
@@ -164,7 +166,7 @@ mod tests {
         app.update(Action::Open);
         assert_eq!(app.screen, Screen::Plan);
         assert_eq!(app.ids(Screen::Plan)[app.selected(Screen::Plan)], activity);
-        assert_eq!(app.reader, Some(0), "opened to read");
+        assert_eq!(app.layers.reader, Some(0), "opened to read");
     }
 
     #[test]
@@ -263,7 +265,7 @@ mod tests {
         app.update(Action::Down);
         app.update(Action::Down);
         app.update(Action::Edit);
-        let Some(Form::Kpi(form)) = &app.form else {
+        let Some(Form::Kpi(form)) = &app.layers.form else {
             panic!("the KPI form is open: {:?}", app.status);
         };
         assert!(form.spec.editing);

@@ -56,7 +56,7 @@ impl App {
             // The caseload is not a context of the learner's app.
             Context::Chooser | Context::Team => {}
             Context::Reader if wheel => {
-                self.reader = self.reader.map(|s| {
+                self.layers.reader = self.layers.reader.map(|s| {
                     if down {
                         s.saturating_add(SCROLL_STEP)
                     } else {
@@ -92,7 +92,7 @@ impl App {
             return;
         }
         // Rows map to the selection only when the screen shows one list.
-        if self.reader.is_none()
+        if self.layers.reader.is_none()
             && let [list] = map.lists.as_slice()
             && list.rows.contains(at)
         {
@@ -171,10 +171,13 @@ mod tests {
         let list = app.mouse_map.lists[0];
         app.handle_mouse(&click(list.rows.x + 2, list.rows.y + 2));
         assert_eq!(app.selected(Screen::Diary), 2);
-        assert!(app.reader.is_none());
+        assert!(app.layers.reader.is_none());
         draw(&mut app);
         app.handle_mouse(&click(list.rows.x + 2, list.rows.y + 2));
-        assert!(app.reader.is_some(), "a second click opens the entry");
+        assert!(
+            app.layers.reader.is_some(),
+            "a second click opens the entry"
+        );
         // Clicking below the last entry does nothing.
         let mut app = app_with_entries(2);
         draw(&mut app);
@@ -210,7 +213,7 @@ mod tests {
         app.new_entry();
         draw(&mut app);
         app.handle_mouse(&click(3, 0));
-        assert!(app.form.is_some());
+        assert!(app.layers.form.is_some());
     }
 
     fn screen_text(app: &mut App) -> String {
@@ -242,7 +245,7 @@ mod tests {
             app.update(Action::Open);
             assert!(!screen_text(&mut app).contains("The last words."));
             app.handle_key(&KeyEvent::new(key, KeyModifiers::NONE));
-            assert!(app.reader.is_some(), "{key:?} keeps the reader open");
+            assert!(app.layers.reader.is_some(), "{key:?} keeps the reader open");
             assert_eq!(
                 app.selected(Screen::Diary),
                 0,
@@ -252,7 +255,7 @@ mod tests {
             // k then goes up one row from the bottom, not from a far-off number.
             app.handle_key(&KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE));
             let bottom = app.mouse_map.reader_bottom.unwrap();
-            assert_eq!(app.reader, Some(bottom - 1), "{key:?}");
+            assert_eq!(app.layers.reader, Some(bottom - 1), "{key:?}");
         }
     }
 }

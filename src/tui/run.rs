@@ -365,7 +365,7 @@ where
                 Event::Paste(text) => app.handle_paste(&text),
                 Event::Mouse(mouse) => app.handle_mouse(&mouse),
                 Event::FocusGained => {
-                    app.reload_requested = app.model.complete && app.form.is_none()
+                    app.reload_requested = app.model.complete && app.layers.form.is_none()
                 }
                 _ => {}
             }
@@ -397,7 +397,7 @@ where
                 };
             }
         }
-        if app.form.is_none() {
+        if app.layers.form.is_none() {
             draft_deadline = None;
             if let Ok(mut shared) = shared_draft.lock() {
                 *shared = None;

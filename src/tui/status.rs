@@ -39,6 +39,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
     // A one-line form Enter applies (the Feedback filter): say so, not "save".
     if ctx == Context::Form
         && app
+            .layers
             .form
             .as_ref()
             .and_then(|f| f.engine())

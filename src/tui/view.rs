@@ -39,7 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     // the reason is never cut off (up to a third of the screen).
     let status_rows = status::rows(app, area, &st);
     // Previews start where the mouse wheel left them (not in the reader).
-    let preview_scroll = if app.reader.is_none() && app.form.is_none() {
+    let preview_scroll = if app.layers.reader.is_none() && app.layers.form.is_none() {
         app.preview_scroll_for(app.screen)
     } else {
         0
@@ -59,7 +59,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
         .find(|l| matches!(l, Layer::Form | Layer::Coaching | Layer::Evidence));
     match filling {
         Some(Layer::Form) => {
-            if let Some(engine) = app.form.as_ref().and_then(|f| f.engine()) {
+            if let Some(engine) = app.layers.form.as_ref().and_then(|f| f.engine()) {
                 if engine.popup() {
                     // Drawn over its list, which stays in sight.
                     feedback::draw(app, frame, body, &st);
@@ -79,12 +79,12 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     // What the overlays below draw is not clicked through (they take the
     // mouse themselves), so the map is what the screen beneath drew.
     let mut hits = std::mem::take(&mut frame.hits);
-    hits.reader_bottom = app.reader.map(|_| frame.text_bottom);
+    hits.reader_bottom = app.layers.reader.map(|_| frame.text_bottom);
     // The layers drawn over the body, bottom first, so the top one is last.
     for layer in layers::bottom_up(app) {
         match layer {
             Layer::Search => {
-                if let Some(palette) = &app.search.palette {
+                if let Some(palette) = &app.layers.palette {
                     search::draw(app, palette, frame, body, &st);
                 }
             }
@@ -95,7 +95,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
             }
             Layer::Help => help::draw(app, frame, body, &st),
             Layer::Confirm => {
-                if let Some(confirm) = &app.confirm {
+                if let Some(confirm) = &app.layers.confirm {
                     draw_confirm(app, confirm, frame, body, &st);
                 }
             }
@@ -130,9 +130,9 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     // the screen beneath it).
     let own_place = if app.trash.is_some() {
         Some(" T Trash ")
-    } else if app.coaching.is_some() && app.form.is_none() {
+    } else if app.coaching.is_some() && app.layers.form.is_none() {
         Some(" C Coaching ")
-    } else if app.evidence.view.is_some() && app.form.is_none() {
+    } else if app.evidence.view.is_some() && app.layers.form.is_none() {
         Some(" E Evidence ")
     } else {
         None
@@ -146,7 +146,7 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let mut tab_hits = Vec::new();
     let mut x = area.x;
     for (screen, label) in Screen::ALL.into_iter().zip(labels) {
-        let style = if screen == app.screen && app.form.is_none() && own_place.is_none() {
+        let style = if screen == app.screen && app.layers.form.is_none() && own_place.is_none() {
             st.selected().add_modifier(Modifier::BOLD)
         } else {
             Style::default()

@@ -52,7 +52,7 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     // Changing a record read on the first page must wait for the load...
     press(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
     assert_eq!(status(&app), "Still loading; try again in a moment");
-    assert!(app.form.is_none());
+    assert!(app.layers.form.is_none());
     press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     assert_eq!(status(&app), "Still loading; try again in a moment");
     assert_eq!(
@@ -63,7 +63,10 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
 
     // ...but a new entry is a new file: it may be written at once.
     press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
-    assert!(app.form.is_some(), "n opens the STAR form while loading");
+    assert!(
+        app.layers.form.is_some(),
+        "n opens the STAR form while loading"
+    );
     type_text(&mut app, "Saved while the diary loaded");
     press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(status(&app), "Entry saved");
@@ -90,7 +93,7 @@ fn an_edit_made_while_the_rest_loads_survives_a_load_that_read_before_it() {
     // form closes are not commands), and the disk holds everything.
     app.typing_guard = None;
     press(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
-    assert!(app.form.is_some(), "e edits once the load is in");
+    assert!(app.layers.form.is_some(), "e edits once the load is in");
     let (diary, problems) = Workspace::open(root.path(), "learner", Mode::ReadOnly)
         .expect("reader")
         .load_diary();

@@ -444,10 +444,11 @@ fn plan_lists_the_demos_practice_records_by_kind_and_e_edits_one() {
     let first = app.ids(Screen::Plan)[plan_before].clone();
     key(&mut app, KeyCode::Char('e'));
     assert!(
-        matches!(app.form, Some(starlog::tui::Form::Practice(_))),
+        matches!(app.layers.form, Some(starlog::tui::Form::Practice(_))),
         "e edits a practice record in its form"
     );
     let shown = app
+        .layers
         .form
         .as_ref()
         .and_then(|f| f.engine())
@@ -965,10 +966,13 @@ fn the_other_forms_at_80x24() {
         ("signoff_form", Action::SignOff),
     ] {
         app.update(action);
-        assert!(app.form.is_some(), "{name} opens");
+        assert!(app.layers.form.is_some(), "{name} opens");
         insta::assert_snapshot!(format!("{name}_80x24"), render(&app, 80, 24));
         key(&mut app, KeyCode::Esc);
-        assert!(app.form.is_none(), "{name} closes on Esc when untouched");
+        assert!(
+            app.layers.form.is_none(),
+            "{name} closes on Esc when untouched"
+        );
     }
 }
 

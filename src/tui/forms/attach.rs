@@ -346,7 +346,7 @@ mod tests {
         app.model.header.onboarded = true;
         press(&mut app, KeyCode::Char('E'));
         press(&mut app, KeyCode::Char('a'));
-        assert!(matches!(app.form, Some(Form::Attach(_))));
+        assert!(matches!(app.layers.form, Some(Form::Attach(_))));
         typed(&mut app, "~/Documents/observation.pdf");
         // Past the title, kind and date to "About it".
         for _ in 0..4 {
@@ -364,11 +364,11 @@ mod tests {
         let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
         let mut app = App::open(ws, now).expect("opens again");
         assert!(
-            matches!(app.confirm, Some(Confirm::RestoreDraft(_))),
+            matches!(app.layers.confirm, Some(Confirm::RestoreDraft(_))),
             "the draft is offered back"
         );
         press(&mut app, KeyCode::Char('y'));
-        let Some(Form::Attach(form)) = &app.form else {
+        let Some(Form::Attach(form)) = &app.layers.form else {
             panic!("the attach form is open again");
         };
         assert_eq!(

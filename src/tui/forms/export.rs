@@ -165,7 +165,7 @@ impl Spec for ExportSpec {
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
         let choice = self.to_choice(fields)?;
         if choice.exists && !choice.overwrite {
-            app.confirm = Some(crate::tui::Confirm::OverwriteExport(choice));
+            app.layers.confirm = Some(crate::tui::Confirm::OverwriteExport(choice));
             return Err(FieldError::new(
                 "file",
                 "That file is there already: replace it?",

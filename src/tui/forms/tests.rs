@@ -42,7 +42,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn focused_text(app: &mut App) -> String {
-    let form = app.form.as_mut().expect("a form is open");
+    let form = app.layers.form.as_mut().expect("a form is open");
     let field = form.state_mut().focused_text().expect("a text field");
     field.area.lines().join("\n")
 }
@@ -63,12 +63,12 @@ fn esc_then_more_typing_keeps_every_word_and_edits_nothing_else() {
     type_text(&mut app, "The customer said");
     app.write_draft();
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm, Some(Confirm::DiscardChanges));
+    assert_eq!(app.layers.confirm, Some(Confirm::DiscardChanges));
     // The learner did not look up: the rest of the sentence is typed on.
     type_text(&mut app, " they were happy");
-    assert!(app.confirm.is_none(), "the question went away");
+    assert!(app.layers.confirm.is_none(), "the question went away");
     assert_eq!(focused_text(&mut app), "The customer said they were happy");
-    let Some(Form::Star(form)) = &app.form else {
+    let Some(Form::Star(form)) = &app.layers.form else {
         panic!("the new entry's form is still open");
     };
     assert!(!form.spec.editing, "still the new entry, not the saved one");
@@ -95,12 +95,12 @@ fn neither_y_nor_enter_discards() {
     for key in [KeyCode::Char('y'), KeyCode::Enter] {
         press(&mut app, KeyCode::Esc);
         press(&mut app, key);
-        assert!(app.form.is_some(), "{key:?} kept the form open");
+        assert!(app.layers.form.is_some(), "{key:?} kept the form open");
     }
     // Esc on the question goes back to editing without typing anything.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert!(app.confirm.is_none());
+    assert!(app.layers.confirm.is_none());
     assert_eq!(focused_text(&mut app), "Typedy\n");
 }
 
@@ -112,7 +112,7 @@ fn ctrl_d_discards_into_the_trash_and_u_brings_it_back() {
     app.write_draft();
     press(&mut app, KeyCode::Esc);
     ctrl(&mut app, 'd');
-    assert!(app.form.is_none(), "Ctrl-D discards");
+    assert!(app.layers.form.is_none(), "Ctrl-D discards");
     assert_eq!(drafts_in(&root, "drafts"), 0);
     assert_eq!(drafts_in(&root, "trash/drafts"), 1, "kept in the trash");
     assert!(
@@ -123,7 +123,7 @@ fn ctrl_d_discards_into_the_trash_and_u_brings_it_back() {
     // After a pause, `u` on the list brings the text back in its form.
     app.typing_guard = None;
     press(&mut app, KeyCode::Char('u'));
-    assert!(matches!(app.form, Some(Form::Star(_))));
+    assert!(matches!(app.layers.form, Some(Form::Star(_))));
     assert_eq!(focused_text(&mut app), "Worth keeping after all");
     assert_eq!(drafts_in(&root, "trash/drafts"), 0);
     assert_eq!(drafts_in(&root, "drafts"), 1);
@@ -155,7 +155,10 @@ fn the_trash_lists_discarded_drafts_and_enter_brings_one_back_after_a_restart() 
     );
     app.update(crate::tui::Action::Restore);
     assert!(app.trash.is_none(), "the trash closes");
-    assert!(matches!(app.form, Some(Form::Star(_))), "its form opens");
+    assert!(
+        matches!(app.layers.form, Some(Form::Star(_))),
+        "its form opens"
+    );
     assert_eq!(focused_text(&mut app), "Discarded but wanted");
     assert_eq!(drafts_in(&root, "trash/drafts"), 0);
     assert_eq!(drafts_in(&root, "drafts"), 1);
@@ -167,11 +170,11 @@ fn keys_typed_straight_after_saving_are_not_commands() {
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Saved quickly");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "saved and closed");
+    assert!(app.layers.form.is_none(), "saved and closed");
     let count = app.model.records.diary.len();
     // Still typing: `e` would edit, `d` delete, `q` quit.
     type_text(&mut app, "ed q");
-    assert!(app.form.is_none(), "no form opened");
+    assert!(app.layers.form.is_none(), "no form opened");
     assert!(app.exit.is_none(), "did not quit");
     assert_eq!(app.model.records.diary.len(), count, "nothing deleted");
     assert!(
@@ -204,7 +207,7 @@ fn entering_a_prefilled_text_field_puts_the_cursor_at_the_end() {
     let (_root, mut app, _) = app_with_entry();
     app.screen = Screen::Diary;
     press(&mut app, KeyCode::Char('e'));
-    assert!(app.form.is_some(), "editing the saved entry");
+    assert!(app.layers.form.is_some(), "editing the saved entry");
     type_text(&mut app, " in March");
     assert_eq!(
         focused_text(&mut app),
@@ -237,20 +240,20 @@ fn a_restored_draft_names_its_form_and_discarding_it_asks_first() {
     let ws = Workspace::open(root.path(), "default", Mode::Capture).expect("workspace");
     drop(app);
     let mut app = App::open(ws, now()).expect("opens");
-    assert!(matches!(app.confirm, Some(Confirm::RestoreDraft(_))));
+    assert!(matches!(app.layers.confirm, Some(Confirm::RestoreDraft(_))));
     ctrl(&mut app, 'd');
     assert!(
-        matches!(app.confirm, Some(Confirm::DiscardDraft(_))),
+        matches!(app.layers.confirm, Some(Confirm::DiscardDraft(_))),
         "asks first"
     );
     press(&mut app, KeyCode::Esc);
     assert!(
-        matches!(app.confirm, Some(Confirm::RestoreDraft(_))),
+        matches!(app.layers.confirm, Some(Confirm::RestoreDraft(_))),
         "back"
     );
     ctrl(&mut app, 'd');
     ctrl(&mut app, 'd');
-    assert!(app.confirm.is_none());
+    assert!(app.layers.confirm.is_none());
     assert_eq!(drafts_in(&root, "drafts"), 0);
     assert_eq!(drafts_in(&root, "trash/drafts"), 1);
 }
@@ -261,7 +264,7 @@ fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
     let (_root, mut app, _) = app_with_entry();
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('f'));
-    assert!(matches!(app.form, Some(Form::FeedbackFilter(_))));
+    assert!(matches!(app.layers.form, Some(Form::FeedbackFilter(_))));
     let hints: Vec<String> = crate::tui::status::hints(&app)
         .into_iter()
         .map(|h| format!("{} {}", h.keys, h.help))
@@ -272,6 +275,7 @@ fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
     type_text(&mut app, "from:zz");
     press(&mut app, KeyCode::Enter);
     let error = app
+        .layers
         .form
         .as_ref()
         .and_then(|f| f.engine())
@@ -280,7 +284,7 @@ fn the_feedback_filter_says_enter_applies_and_esc_cancels() {
     assert_eq!(error.field, "filter");
     // Esc closes a filter without asking, typed or not.
     press(&mut app, KeyCode::Esc);
-    assert!(app.form.is_none() && app.confirm.is_none());
+    assert!(app.layers.form.is_none() && app.layers.confirm.is_none());
 }
 
 /// Issue 14 fix 11: a diary entry dated in the future is noted at the form
@@ -290,7 +294,8 @@ fn a_diary_date_in_the_future_is_noted() {
     let (_root, mut app, _) = app_with_entry();
     press(&mut app, KeyCode::Char('n'));
     let advice = |app: &App| {
-        app.form
+        app.layers
+            .form
             .as_ref()
             .and_then(|f| f.engine())
             .and_then(|f| f.advice(app))

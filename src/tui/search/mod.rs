@@ -22,10 +22,10 @@ use std::sync::mpsc::Sender;
 /// From this many records, searching moves off the UI thread.
 pub const BACKGROUND_FROM: usize = 5_000;
 
-/// The search's part of the app: the palette when open, and the index.
+/// The search's part of the app beside its palette (a layer, see
+/// `layers.rs`): the index.
 #[derive(Debug, Default)]
 pub struct SearchState {
-    pub palette: Option<Palette>,
     /// Built from the records at the revision beside it; built again when
     /// the records' revision has moved on (nobody needs to say so).
     index: Option<(u64, Arc<Index>)>,
@@ -44,11 +44,6 @@ impl SearchState {
     /// revision `rev`.
     pub fn set_index(&mut self, index: Index, rev: u64) {
         self.index = Some((rev, Arc::new(index)));
-    }
-
-    /// A background search is running: the loop should wake to collect it.
-    pub fn waiting(&self) -> bool {
-        self.palette.as_ref().is_some_and(|p| p.searching)
     }
 }
 
@@ -128,7 +123,7 @@ impl Worker {
 /// Hits posted by worker `id` for its query `number`: shown if that is the
 /// open palette's worker and its newest query (`done`: the fuzzy pass too).
 fn take_hits(app: &mut App, id: u64, number: u64, hits: Vec<Hit>, done: bool) {
-    let Some(palette) = &mut app.search.palette else {
+    let Some(palette) = &mut app.layers.palette else {
         return;
     };
     let Runner::Worker(worker) = &palette.runner else {
@@ -221,17 +216,17 @@ impl App {
         };
         let mut palette = Palette::new(index, &self.jobs);
         palette.run(self.today);
-        self.search.palette = Some(palette);
+        self.layers.palette = Some(palette);
     }
 
     /// A key from the table while the palette is open.
     pub(in crate::tui) fn search_action(&mut self, action: Action) {
-        let Some(palette) = &mut self.search.palette else {
+        let Some(palette) = &mut self.layers.palette else {
             return;
         };
         let last = palette.hits.len().saturating_sub(1);
         match action {
-            Action::Back => self.search.palette = None,
+            Action::Back => self.layers.palette = None,
             Action::Quit => self.exit = Some(crate::tui::Exit::Done),
             Action::Up => palette.selected = palette.selected.saturating_sub(1),
             Action::Down => palette.selected = (palette.selected + 1).min(last),
@@ -251,7 +246,7 @@ impl App {
         match key.code {
             KeyCode::Char(c) if plain => {
                 let today = self.today;
-                if let Some(palette) = &mut self.search.palette {
+                if let Some(palette) = &mut self.layers.palette {
                     palette.input.push(c);
                     palette.run(today);
                 }
@@ -269,9 +264,9 @@ impl App {
             return;
         }
         self.search.set_index(index, self.model.records.rev());
-        if let Some(input) = self.search.palette.as_ref().map(|p| p.input.clone()) {
+        if let Some(input) = self.layers.palette.as_ref().map(|p| p.input.clone()) {
             self.open_search();
-            if let Some(palette) = &mut self.search.palette {
+            if let Some(palette) = &mut self.layers.palette {
                 palette.input = input;
                 palette.run(self.today);
             }
@@ -281,7 +276,7 @@ impl App {
     /// A key the table does not claim: editing the query.
     pub(in crate::tui) fn search_input(&mut self, key: &KeyEvent) {
         let today = self.today;
-        let Some(palette) = &mut self.search.palette else {
+        let Some(palette) = &mut self.layers.palette else {
             return;
         };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -309,7 +304,7 @@ impl App {
     /// Pasted text goes into the query (on one line).
     pub fn search_paste(&mut self, text: &str) {
         let today = self.today;
-        if let Some(palette) = &mut self.search.palette {
+        if let Some(palette) = &mut self.layers.palette {
             palette
                 .input
                 .push_str(&text.replace(['\n', '\r', '\t'], " "));
@@ -319,7 +314,7 @@ impl App {
 
     /// Enter: closes the palette and selects the record on its screen.
     fn open_search_hit(&mut self) {
-        let Some(palette) = &self.search.palette else {
+        let Some(palette) = &self.layers.palette else {
             return;
         };
         let Some((kind, id, _)) = palette
@@ -330,7 +325,7 @@ impl App {
             return;
         };
         let id = id.clone();
-        self.search.palette = None;
+        self.layers.palette = None;
         self.jump_to(kind, &id);
     }
 
@@ -338,8 +333,8 @@ impl App {
     /// hides the record.
     pub fn jump_to(&mut self, kind: Kind, id: &Id) {
         if kind == Kind::Coaching {
-            self.reader = None;
-            self.help = None;
+            self.layers.reader = None;
+            self.layers.help = None;
             self.evidence.view = None;
             self.select_coaching(id);
             return;
@@ -347,8 +342,8 @@ impl App {
         if matches!(kind, Kind::Evidence | Kind::Witness) {
             // Shown in the Evidence view, over the screen the search began
             // on: Esc goes back there.
-            self.reader = None;
-            self.help = None;
+            self.layers.reader = None;
+            self.layers.help = None;
             self.coaching = None;
             self.open_evidence_at(id);
             return;
@@ -362,8 +357,8 @@ impl App {
                 self.set_status("Cleared the feedback filter to show it");
             }
         }
-        self.reader = None;
-        self.help = None;
+        self.layers.reader = None;
+        self.layers.help = None;
         self.screen = screen;
         match position {
             Some(pos) => self.select(screen, pos),
@@ -414,13 +409,13 @@ mod tests {
         typed(&mut app, "desai");
         // The key only sent the query: collect until the worker is done.
         let deadline = Instant::now() + Duration::from_secs(20);
-        while app.search.waiting() {
+        while app.layers.palette.as_ref().is_some_and(|p| p.searching) {
             assert!(Instant::now() < deadline, "the search never finished");
             for update in app.jobs.wait(Duration::from_millis(20)) {
                 update(&mut app);
             }
         }
-        let palette = app.search.palette.as_ref().expect("open");
+        let palette = app.layers.palette.as_ref().expect("open");
         // The name itself first (her feedback and her witness statement);
         // any fuzzy matches after it.
         assert_eq!(palette.hits[0].found, crate::search::Found::Title);
@@ -433,7 +428,7 @@ mod tests {
         // The witness statement ranks first; the feedback is the next hit.
         key(&mut app, KeyCode::Down);
         key(&mut app, KeyCode::Enter);
-        assert!(app.search.palette.is_none());
+        assert!(app.layers.palette.is_none());
         assert_eq!(app.screen, Screen::Feedback);
         let selected = app.selected_feedback().expect("a selection");
         assert_eq!(selected.who, "Anita Desai");
@@ -446,23 +441,23 @@ mod tests {
         key(&mut app, KeyCode::Char('/'));
         // Letters are the query, even those that are commands elsewhere.
         typed(&mut app, "q jn");
-        assert_eq!(app.search.palette.as_ref().expect("open").input, "q jn");
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "q jn");
         assert!(app.exit.is_none());
         app.handle_key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
-        assert_eq!(app.search.palette.as_ref().expect("open").input, "q ");
+        assert_eq!(app.layers.palette.as_ref().expect("open").input, "q ");
         key(&mut app, KeyCode::Backspace);
         app.handle_paste("plain\nEnglish");
-        let palette = app.search.palette.as_ref().expect("open");
+        let palette = app.layers.palette.as_ref().expect("open");
         assert_eq!(palette.input, "qplain English");
         app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         typed(&mut app, "type:review");
-        let palette = app.search.palette.as_ref().expect("open");
+        let palette = app.layers.palette.as_ref().expect("open");
         assert!(palette.error.is_none());
         assert_eq!(palette.hits.len(), app.model.records.reviews.len());
         key(&mut app, KeyCode::Down);
-        assert_eq!(app.search.palette.as_ref().expect("open").selected, 1);
+        assert_eq!(app.layers.palette.as_ref().expect("open").selected, 1);
         key(&mut app, KeyCode::Esc);
-        assert!(app.search.palette.is_none());
+        assert!(app.layers.palette.is_none());
         assert_eq!(app.screen, Screen::Reviews, "Esc goes back where it was");
     }
 
@@ -499,6 +494,6 @@ mod tests {
             .upsert(crate::domain::AnyRecord::Diary(entry));
         key(&mut app, KeyCode::Char('/'));
         typed(&mut app, "quixote");
-        assert_eq!(app.search.palette.as_ref().expect("open").hits.len(), 1);
+        assert_eq!(app.layers.palette.as_ref().expect("open").hits.len(), 1);
     }
 }

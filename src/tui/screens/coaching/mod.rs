@@ -97,18 +97,20 @@ impl App {
             Action::PageUp => view.selected = view.selected.saturating_sub(10),
             Action::New if self.writable() => {
                 let form = CoachingForm::blank(self);
-                self.form = Some(Form::Coaching(Box::new(form)));
+                self.layers.form = Some(Form::Coaching(Box::new(form)));
             }
             Action::Open | Action::Edit => match selected {
                 Some(s) if self.editable(&s.id, "coaching session") => {
-                    self.form = Some(Form::Coaching(Box::new(CoachingForm::editing(s, self))));
+                    self.layers.form =
+                        Some(Form::Coaching(Box::new(CoachingForm::editing(s, self))));
                 }
                 Some(_) => {}
                 None => self.set_status("No sessions yet: n records one"),
             },
             Action::EvaluateImpact => match selected {
                 Some(s) if self.editable(&s.id, "coaching session") => {
-                    self.form = Some(Form::CoachingImpact(Box::new(ImpactForm::new(s, self))));
+                    self.layers.form =
+                        Some(Form::CoachingImpact(Box::new(ImpactForm::new(s, self))));
                 }
                 Some(_) => {}
                 None => self.set_status("No sessions yet: n records one"),
@@ -124,7 +126,7 @@ impl App {
                 self.undo_delete();
                 self.clamp_coaching();
             }
-            Action::Help => self.help = Some(0),
+            Action::Help => self.layers.help = Some(0),
             _ => {}
         }
     }

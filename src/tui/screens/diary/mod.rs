@@ -33,7 +33,7 @@ impl App {
             return;
         }
         let entry = DiaryEntry::new(Id::generate(), self.today, self.now);
-        self.form = Some(crate::tui::forms::star::open(entry, false, self));
+        self.layers.form = Some(crate::tui::forms::star::open(entry, false, self));
     }
 
     /// Opens the selected entry in the STAR form (also from the reader).
@@ -48,7 +48,7 @@ impl App {
         if !self.editable(&entry.id, "entry") {
             return;
         }
-        self.form = Some(crate::tui::forms::star::open(entry, true, self));
+        self.layers.form = Some(crate::tui::forms::star::open(entry, true, self));
     }
 }
 

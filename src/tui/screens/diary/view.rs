@@ -38,7 +38,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let [strip, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     draw_strip(app, frame, strip, st);
     let selected = app.selected(Screen::Diary);
-    if let Some(scroll) = app.reader {
+    if let Some(scroll) = app.layers.reader {
         if let Some(entry) = app.model.records.diary.get(selected) {
             let title = format!(" {} ", st.days.long(entry.date));
             text_panel(

@@ -245,7 +245,7 @@ impl App {
                 _ => self.set_status("s is for the witness to sign: select a witness statement"),
             },
             Action::SignOff => self.open_signoff_form(None),
-            Action::Help => self.help = Some(0),
+            Action::Help => self.layers.help = Some(0),
             Action::Undo => {
                 self.undo_delete();
                 // The restored record may be a file of this list.
@@ -270,12 +270,12 @@ impl App {
             self.set_error("No workspace is open to attach files to");
             return;
         }
-        self.form = Some(Form::Attach(Box::new(AttachForm::new(self))));
+        self.layers.form = Some(Form::Attach(Box::new(AttachForm::new(self))));
     }
 
     fn open_witness_form(&mut self) {
         if self.writable() {
-            self.form = Some(Form::Witness(Box::new(WitnessForm::blank(self))));
+            self.layers.form = Some(Form::Witness(Box::new(WitnessForm::blank(self))));
         }
     }
 
@@ -293,7 +293,7 @@ impl App {
         if !self.editable(id, "witness statement") {
             return;
         }
-        self.form = Some(Form::Witness(Box::new(WitnessForm::editing(w, self))));
+        self.layers.form = Some(Form::Witness(Box::new(WitnessForm::editing(w, self))));
     }
 
     fn sign_witness(&mut self, id: &Id) {
@@ -316,7 +316,7 @@ impl App {
             );
             return;
         }
-        self.form = Some(Form::WitnessSign(Box::new(WitnessSignForm::new(w))));
+        self.layers.form = Some(Form::WitnessSign(Box::new(WitnessSignForm::new(w))));
     }
 
     /// `S`: a sign-off of `subject`, or of a need, objective or review
@@ -332,7 +332,7 @@ impl App {
             self.set_status("Nothing to sign off yet: add a need, an objective or a review first");
             return;
         }
-        self.form = Some(Form::SignOff(Box::new(SignOffForm::new(
+        self.layers.form = Some(Form::SignOff(Box::new(SignOffForm::new(
             self,
             subject.as_ref(),
         ))));
@@ -565,7 +565,7 @@ mod app_tests {
         typed(&mut app, &format!("{}/nothing.pdf", docs.path().display()));
         save(&mut app);
         assert!(
-            matches!(&app.form, Some(Form::Attach(f))
+            matches!(&app.layers.form, Some(Form::Attach(f))
                 if f.engine.error.as_ref().is_some_and(|e| e.field == "path"
                     && e.message.contains("is not there"))),
             "the form stays open with the reason at the path"
@@ -576,7 +576,7 @@ mod app_tests {
         }
         typed(&mut app, "obs");
         press(&mut app, KeyCode::Tab);
-        let Some(Form::Attach(form)) = &app.form else {
+        let Some(Form::Attach(form)) = &app.layers.form else {
             panic!("still the attach form");
         };
         assert_eq!(
@@ -586,7 +586,7 @@ mod app_tests {
         );
         assert_eq!(form.engine.fields.focused_name(), "path");
         save(&mut app);
-        assert!(app.form.is_none(), "attached and closed");
+        assert!(app.layers.form.is_none(), "attached and closed");
         let e = app
             .model
             .records
@@ -644,13 +644,13 @@ mod app_tests {
         press(&mut app, KeyCode::Char('s'));
         typed(&mut app, "Priya Shah");
         save(&mut app);
-        assert!(app.form.is_some(), "refused: not the witness");
+        assert!(app.layers.form.is_some(), "refused: not the witness");
         for _ in 0.."Priya Shah".len() {
             press(&mut app, KeyCode::Backspace);
         }
         typed(&mut app, "tom  reilly");
         save(&mut app);
-        assert!(app.form.is_none());
+        assert!(app.layers.form.is_none());
         let on_disk = reloaded(root.path());
         assert_eq!(on_disk.witnesses[0].state(&on_disk), WitnessState::Signed);
         let crate::domain::witness::Confirmation::Signed { signed, .. } =
@@ -695,12 +695,12 @@ mod app_tests {
             .expect("listed");
         app.select(Screen::Plan, pos);
         press(&mut app, KeyCode::Char('S'));
-        assert!(matches!(app.form, Some(Form::SignOff(_))));
+        assert!(matches!(app.layers.form, Some(Form::SignOff(_))));
         typed(&mut app, "Gareth Evans");
         press(&mut app, KeyCode::Tab);
         typed(&mut app, "line manager");
         save(&mut app);
-        assert!(app.form.is_none(), "{:?}", app.status);
+        assert!(app.layers.form.is_none(), "{:?}", app.status);
         let on_disk = reloaded(root.path());
         let s = on_disk.signoffs.first().expect("saved");
         assert_eq!(s.subject, need);

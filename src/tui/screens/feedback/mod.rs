@@ -51,7 +51,7 @@ impl App {
             Action::Act => self.act_on_selected(),
             Action::Archive => self.archive_or_reopen_selected(),
             Action::Filter => {
-                self.form = Some(Form::FeedbackFilter(Box::new(FeedbackFilterForm::new(
+                self.layers.form = Some(Form::FeedbackFilter(Box::new(FeedbackFilterForm::new(
                     &self.screens.feedback.filter,
                 ))));
             }
@@ -106,7 +106,7 @@ impl App {
             &self.model.records,
             self.criteria.as_ref(),
         );
-        self.form = Some(Form::Feedback(Box::new(form)));
+        self.layers.form = Some(Form::Feedback(Box::new(form)));
     }
 
     fn edit_selected_feedback(&mut self) {
@@ -117,7 +117,7 @@ impl App {
         if !self.editable(&f.id, "feedback") {
             return;
         }
-        self.form = Some(Form::Feedback(Box::new(FeedbackForm::new(
+        self.layers.form = Some(Form::Feedback(Box::new(FeedbackForm::new(
             f,
             true,
             &self.model.records,
@@ -139,7 +139,7 @@ impl App {
 
     fn reflect_on_selected(&mut self) {
         if let Some(f) = self.triage_target() {
-            self.form = Some(Form::Reflection(Box::new(ReflectionForm::new(f))));
+            self.layers.form = Some(Form::Reflection(Box::new(ReflectionForm::new(f))));
         }
     }
 
@@ -159,7 +159,7 @@ impl App {
             offers_new_objective(),
             &self.config.days(),
         );
-        self.form = Some(Form::Act(Box::new(form)));
+        self.layers.form = Some(Form::Act(Box::new(form)));
     }
 
     fn archive_or_reopen_selected(&mut self) {
@@ -258,7 +258,7 @@ impl App {
             objective,
             note,
         });
-        self.form = Some(form);
+        self.layers.form = Some(form);
         self.set_status("Write the objective; when you save it, the feedback is linked to it");
     }
 

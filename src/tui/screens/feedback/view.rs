@@ -62,7 +62,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let visible = &app.derived.visible_feedback;
     let selected = app.selected(Screen::Feedback);
     let current = visible.get(selected).and_then(|i| items.get(*i));
-    if let Some(scroll) = app.reader {
+    if let Some(scroll) = app.layers.reader {
         if let Some(f) = current {
             let title = format!(" Feedback · {} ", st.days.long(f.date));
             text_panel(

@@ -16,8 +16,6 @@ use crate::tui::{Action, App, Form, Screen};
 pub struct PlanState {
     /// The selected row of the plan list.
     pub selected: usize,
-    /// The "new what?" chooser is open.
-    pub chooser: bool,
 }
 
 /// What a row of the Plan list is.
@@ -34,7 +32,7 @@ impl App {
     pub(in crate::tui) fn plan_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::New if self.writable() => self.screens.plan.chooser = true,
+            Action::New if self.writable() => self.layers.chooser = true,
             Action::Edit => self.edit_plan_selected(),
             Action::Delete => {
                 if let Some(id) = self.plan_ids().get(self.selected(Screen::Plan)).cloned() {
@@ -86,7 +84,7 @@ impl App {
     /// A key while the "new what?" chooser is open.
     /// A key in the Plan's "add what?" chooser (from the key table).
     pub(in crate::tui) fn plan_chooser_action(&mut self, action: Action) {
-        self.screens.plan.chooser = false;
+        self.layers.chooser = false;
         match action {
             Action::Quit => self.exit = Some(crate::tui::Exit::Done),
             Action::NewObjective => self.new_objective(),
@@ -112,7 +110,7 @@ impl App {
     /// from a feedback item); Ctrl-S saves it like any other.
     pub fn open_objective_form(&mut self, form: ObjectiveForm) {
         if self.writable() {
-            self.form = Some(Form::Objective(Box::new(form)));
+            self.layers.form = Some(Form::Objective(Box::new(form)));
         }
     }
 
@@ -121,7 +119,7 @@ impl App {
             return;
         }
         let need = DevelopmentNeed::new(Id::generate(), self.today, self.now);
-        self.form = Some(Form::Need(Box::new(NeedForm::new(
+        self.layers.form = Some(Form::Need(Box::new(NeedForm::new(
             need,
             false,
             &self.model.records,
@@ -146,7 +144,7 @@ impl App {
             &self.model.records,
             self.criteria.as_ref(),
         );
-        self.form = Some(Form::Practice(Box::new(form)));
+        self.layers.form = Some(Form::Practice(Box::new(form)));
     }
 
     /// A new activity, linked to the selected objective when there is one.
@@ -159,7 +157,7 @@ impl App {
             _ => Vec::new(),
         };
         let activity = Activity::new(Id::generate(), self.today, self.now, linked);
-        self.form = Some(Form::Activity(Box::new(ActivityForm::new(
+        self.layers.form = Some(Form::Activity(Box::new(ActivityForm::new(
             activity,
             false,
             &self.model.records,
@@ -176,7 +174,7 @@ impl App {
             return;
         }
         let form = ObjectiveForm::new(o, true, &self.model.records, self.criteria.as_ref());
-        self.form = Some(Form::Objective(Box::new(form)));
+        self.layers.form = Some(Form::Objective(Box::new(form)));
     }
 
     fn edit_plan_selected(&mut self) {
@@ -193,7 +191,7 @@ impl App {
                 let n = self.model.records.needs[i].clone();
                 if self.editable(&n.id, "need") {
                     let form = NeedForm::new(n, true, &self.model.records, self.criteria.as_ref());
-                    self.form = Some(Form::Need(Box::new(form)));
+                    self.layers.form = Some(Form::Need(Box::new(form)));
                 }
             }
             PlanRow::Activity(i) => {
@@ -201,7 +199,7 @@ impl App {
                 if self.editable(&a.id, "activity") {
                     let form =
                         ActivityForm::new(a, true, &self.model.records, self.criteria.as_ref());
-                    self.form = Some(Form::Activity(Box::new(form)));
+                    self.layers.form = Some(Form::Activity(Box::new(form)));
                 }
             }
             PlanRow::Practice(i) => {
@@ -213,7 +211,7 @@ impl App {
                         &self.model.records,
                         self.criteria.as_ref(),
                     );
-                    self.form = Some(Form::Practice(Box::new(form)));
+                    self.layers.form = Some(Form::Practice(Box::new(form)));
                 }
             }
         }
@@ -328,6 +326,9 @@ mod chooser_tests {
         app.update(Action::New);
         assert_eq!(app.context(), crate::tui::Context::Chooser);
         app.handle_key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE));
-        assert!(matches!(app.form, Some(Form::Need(_))), "w adds a need");
+        assert!(
+            matches!(app.layers.form, Some(Form::Need(_))),
+            "w adds a need"
+        );
     }
 }

@@ -65,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             PlanRow::Practice(i) => practice_lines(&records.practice[i], records, st, links),
         }
     };
-    if let Some(scroll) = app.reader {
+    if let Some(scroll) = app.layers.reader {
         if let Some(row) = rows.get(selected) {
             let mut links = Vec::new();
             let lines = details(*row, &mut links);
@@ -82,7 +82,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
                 lines,
                 scroll,
                 &links,
-                app.reader_pick,
+                app.layers.reader_pick,
                 st,
             );
         }
@@ -282,7 +282,7 @@ fn activity_row(a: &Activity, st: &Styles) -> Line<'static> {
 
 /// The "new what?" chooser that `n` opens.
 fn draw_chooser(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
-    if !app.screens.plan.chooser {
+    if !app.layers.chooser {
         return;
     }
     let activity_for = match app.plan_selected() {

@@ -149,13 +149,13 @@ impl App {
 
     pub(in crate::tui) fn progress_action(&mut self, action: Action) {
         match action {
-            Action::Open if self.progress_len() > 0 => self.reader = Some(0),
+            Action::Open if self.progress_len() > 0 => self.layers.reader = Some(0),
             Action::New if self.writable() => self.new_kpi_reading(),
             Action::Edit => self.edit_latest_reading(),
             Action::Delete
                 if self.screens.progress.view == ProgressView::Kpis && self.progress_len() > 0 =>
             {
-                self.reader = Some(0);
+                self.layers.reader = Some(0);
                 self.set_status("Pick the reading with ↑/↓, then d deletes it");
             }
             Action::NextView => self.switch_progress_view(1),
@@ -190,7 +190,7 @@ impl App {
     pub fn new_kpi_reading(&mut self) {
         let like = self.selected_series().and_then(|s| s.latest().cloned());
         let blank = KpiForm::blank(like.as_ref(), self.now);
-        self.form = Some(Form::Kpi(Box::new(KpiForm::new(
+        self.layers.form = Some(Form::Kpi(Box::new(KpiForm::new(
             blank,
             false,
             &self.model.records,
@@ -208,8 +208,8 @@ impl App {
         if !self.editable(&latest.id, "KPI reading") {
             return;
         }
-        self.reader = None;
-        self.form = Some(Form::Kpi(Box::new(KpiForm::new(
+        self.layers.reader = None;
+        self.layers.form = Some(Form::Kpi(Box::new(KpiForm::new(
             latest,
             true,
             &self.model.records,
@@ -226,7 +226,7 @@ impl App {
             return;
         }
         let hits = privacy::scan_workspace(&self.model.header, &self.model.records);
-        self.form = Some(Form::Export(Box::new(ExportForm::new(
+        self.layers.form = Some(Form::Export(Box::new(ExportForm::new(
             &self.model.header.profile.name,
             self.today,
             hits,
@@ -592,7 +592,7 @@ mod tests {
         let mut app = demo_app();
         app.update(Action::ShowScreen(Screen::Progress));
         app.update(Action::New);
-        let Some(Form::Kpi(form)) = &mut app.form else {
+        let Some(Form::Kpi(form)) = &mut app.layers.form else {
             panic!("the KPI form is open");
         };
         assert_eq!(form.fields.text("metric"), "AHT");
@@ -601,7 +601,7 @@ mod tests {
             form.handle_key_for_test(c);
         }
         app.update(Action::Save);
-        let Some(Form::Kpi(form)) = &app.form else {
+        let Some(Form::Kpi(form)) = &app.layers.form else {
             panic!("the form stays open when the save fails");
         };
         assert_eq!(form.fields.text("value"), "350", "the typed value is kept");
@@ -613,7 +613,7 @@ mod tests {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         app.update(Action::ShowScreen(Screen::Progress));
         app.update(Action::Export);
-        let Some(Form::Export(form)) = &mut app.form else {
+        let Some(Form::Export(form)) = &mut app.layers.form else {
             panic!("the export form is open");
         };
         form.fields.focus_on("file");
@@ -638,19 +638,25 @@ mod tests {
         std::fs::write(&path, "my own page").expect("write");
         let mut app = demo_app();
         export_to(&mut app, &path);
-        assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
+        assert!(matches!(
+            app.layers.confirm,
+            Some(Confirm::OverwriteExport(_))
+        ));
         assert!(app.screens.progress.export.is_none(), "nothing started yet");
         app.update(Action::No);
         assert!(
-            matches!(app.form, Some(Form::Export(_))),
+            matches!(app.layers.form, Some(Form::Export(_))),
             "back to the form"
         );
         assert_eq!(std::fs::read(&path).expect("kept"), b"my own page");
 
         app.update(Action::Save);
-        assert!(matches!(app.confirm, Some(Confirm::OverwriteExport(_))));
+        assert!(matches!(
+            app.layers.confirm,
+            Some(Confirm::OverwriteExport(_))
+        ));
         app.update(Action::Yes);
-        assert!(app.form.is_none());
+        assert!(app.layers.form.is_none());
         wait_for_export(&mut app);
         let text = std::fs::read_to_string(&path).expect("replaced");
         assert!(text.contains("<html"), "{}", &text[..text.len().min(80)]);
@@ -664,12 +670,12 @@ mod tests {
         std::fs::create_dir(&ws).expect("ws");
         std::fs::write(ws.join("workspace.ron"), "(format: 1)").expect("header");
         export_to(&mut app, &ws.join("diary.html"));
-        let Some(Form::Export(form)) = &app.form else {
+        let Some(Form::Export(form)) = &app.layers.form else {
             panic!("the form stays open");
         };
         let e = form.error.as_ref().expect("refused");
         assert!(e.message.contains("inside the workspace"), "{}", e.message);
-        assert!(app.confirm.is_none());
+        assert!(app.layers.confirm.is_none());
         assert!(!ws.join("diary.html").exists());
     }
 

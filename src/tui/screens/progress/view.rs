@@ -31,8 +31,8 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     draw_view_tabs(app, data, frame, tabs, st);
     let selected = app.selected(crate::tui::Screen::Progress);
-    let pick = app.reader_pick;
-    match (app.screens.progress.view, app.reader) {
+    let pick = app.layers.reader_pick;
+    match (app.screens.progress.view, app.layers.reader) {
         (ProgressView::Kpis, None) => draw_kpis(app, data, selected, frame, body, st),
         (ProgressView::Kpis, Some(scroll)) => {
             if let Some(s) = data.series.get(selected) {

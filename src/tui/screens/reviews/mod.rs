@@ -66,11 +66,12 @@ impl App {
             self.set_status("No review to compare yet: press n to hold the first one");
             return;
         }
-        self.screens.reviews.compare = match (self.reader.is_some(), self.screens.reviews.compare) {
-            (true, Some(Compare::Previous)) => Some(Compare::Today),
-            _ => Some(Compare::Previous),
-        };
-        self.reader = Some(0);
+        self.screens.reviews.compare =
+            match (self.layers.reader.is_some(), self.screens.reviews.compare) {
+                (true, Some(Compare::Previous)) => Some(Compare::Today),
+                _ => Some(Compare::Previous),
+            };
+        self.layers.reader = Some(0);
     }
 
     /// `n`: a review of today's plan.
@@ -94,7 +95,7 @@ impl App {
             );
             return;
         }
-        self.form = Some(Form::Review(Box::new(form)));
+        self.layers.form = Some(Form::Review(Box::new(form)));
     }
 
     /// `e`: a correction of the selected review, which itself stays as it was.
@@ -116,7 +117,7 @@ impl App {
             self.model.header.settings.review_interval_days,
             self.criteria.as_ref(),
         );
-        self.form = Some(Form::Review(Box::new(form)));
+        self.layers.form = Some(Form::Review(Box::new(form)));
         self.set_status(
             "Reviews are never edited: saving this records a correction that names the original",
         );

@@ -70,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let Some(review) = order.get(selected).copied() else {
         return;
     };
-    if let Some(scroll) = app.reader {
+    if let Some(scroll) = app.layers.reader {
         match app.screens.reviews.compare {
             Some(mode) => {
                 let (title, lines) = compare_lines(records, review, mode, st);

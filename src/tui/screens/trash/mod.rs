@@ -45,7 +45,7 @@ impl App {
         }
         match linking_sentence(&self.model.records, id, record.label()) {
             Some(links) => {
-                self.confirm = Some(Confirm::DeleteLinked {
+                self.layers.confirm = Some(Confirm::DeleteLinked {
                     id: id.clone(),
                     title: truncate(&record_title(&record, &self.config.days()), 50),
                     links,
@@ -192,7 +192,7 @@ impl App {
                     self.session.discarded_draft = None;
                 }
                 self.trash = None;
-                self.reader = None;
+                self.layers.reader = None;
                 self.bring_back_draft(draft);
             }
             Action::Restore => {
@@ -208,7 +208,7 @@ impl App {
                     Ok(()) => {
                         // Back on its screen, selected, to see it.
                         self.trash = None;
-                        self.reader = None;
+                        self.layers.reader = None;
                     }
                     Err(e) => self.set_error(format!("Could not restore: {e}")),
                 }
@@ -267,8 +267,8 @@ mod tests {
         let (_root, mut app) = demo_workspace();
         let id = linked_objective(&app);
         app.trash_record(&id);
-        let Some(Confirm::DeleteLinked { links, .. }) = &app.confirm else {
-            panic!("asks first: {:?}", app.confirm);
+        let Some(Confirm::DeleteLinked { links, .. }) = &app.layers.confirm else {
+            panic!("asks first: {:?}", app.layers.confirm);
         };
         assert!(links.ends_with("link to this objective"), "{links}");
         assert!(links.contains("activit"), "{links}");
@@ -287,10 +287,10 @@ mod tests {
         let before = app.reader_links();
         app.update(Action::Down);
         app.update(Action::Delete);
-        assert!(app.confirm.is_none(), "nothing links to a reading");
+        assert!(app.layers.confirm.is_none(), "nothing links to a reading");
         assert!(app.model.records.kpis.iter().all(|k| k.id != before[1]));
         assert_eq!(app.reader_links().len(), before.len() - 1);
-        assert!(app.reader.is_some(), "still listing the readings");
+        assert!(app.layers.reader.is_some(), "still listing the readings");
         app.update(Action::Undo);
         assert!(app.model.records.kpis.iter().any(|k| k.id == before[1]));
     }
