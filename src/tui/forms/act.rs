@@ -226,16 +226,11 @@ impl ActSpec {
 
 impl Spec for ActSpec {
     fn record(&self) -> Option<RecordForm> {
-        let f = &self.feedback;
-        Some(RecordForm {
-            draft: DraftForm::Feedback,
-            title: format!(
-                "Act on {} feedback from {}",
-                f.valence.label(),
-                f.source.label()
-            ),
-            editing: Some(f.id.clone()),
-        })
+        Some(RecordForm::on_feedback(
+            DraftForm::Feedback,
+            "Act on",
+            &self.feedback,
+        ))
     }
 
     /// Marks the draft as an action on the feedback, not an edit of it.
@@ -298,11 +293,8 @@ mod tests {
     use super::*;
     use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
     use crate::tui::forms::FormState;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
-    }
+    use crate::tui::forms::testkit::{now, press};
+    use ratatui::crossterm::event::KeyCode;
 
     fn records() -> Records {
         let mut r = Records::default();
@@ -329,20 +321,12 @@ mod tests {
         .expect("reflect")
     }
 
-    fn key(form: &mut ActForm, code: KeyCode) {
-        crate::tui::forms::give_key(
-            form,
-            &crate::tui::keymap::Keymap::default(),
-            &KeyEvent::new(code, KeyModifiers::NONE),
-        );
-    }
-
     fn space(form: &mut ActForm) {
-        key(form, KeyCode::Char(' '));
+        press(form, KeyCode::Char(' '));
     }
 
     fn down(form: &mut ActForm) {
-        key(form, KeyCode::Down);
+        press(form, KeyCode::Down);
     }
 
     fn ticked(form: &ActForm) -> Vec<String> {
@@ -393,7 +377,7 @@ mod tests {
         space(&mut form); // the diary entry
         form.next_field(1);
         for c in "Apologised".chars() {
-            key(&mut form, KeyCode::Char(c));
+            press(&mut form, KeyCode::Char(c));
         }
         let outcome = form.outcome(&f, now()).expect("links");
         let next = outcome.feedback.expect("saved at once");

@@ -4,14 +4,14 @@
 
 use super::field::{Field, Fields, LineKind, parse_hours};
 use super::picker::objective_options;
-use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use super::record::{FormRecord, Now, RecordEngine, kind};
 use super::{Advice, FieldError, Tone};
-use crate::domain::{Activity, ActivityKind, CriteriaSet, Id, Impact, Records};
+use crate::domain::{Activity, ActivityKind, Id, Impact, Records};
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The open activity form.
-pub type ActivityForm = PlanForm<Activity>;
+pub type ActivityForm = RecordEngine<Activity>;
 
 /// "course (formal)", as the kind choice shows it.
 pub fn kind_label(kind: ActivityKind) -> String {
@@ -29,33 +29,31 @@ fn hours_text(hours: f64) -> String {
 /// Whether the method suited the learner: not said, yes, no.
 const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit me"];
 
-impl PlanRecord for Activity {
+impl FormRecord for Activity {
     kind!(
         Activity,
         activities,
         "Activity",
         ["New development activity", "Edit development activity"]
     );
+    const CRITERIA: &'static str =
+        "Which assessment criteria does it give evidence for? ↑/↓ move, Space ticks";
 
     fn blank(at: DateTime<FixedOffset>) -> Self {
         Activity::new(Id::generate(), at.date_naive(), at, Vec::new())
     }
 
-    fn fields(&self, records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+    fn fields(&self, records: &Records, criteria: Field) -> Fields {
         let a = self;
-        let kinds: Vec<String> = ActivityKind::ALL.iter().map(|k| kind_label(*k)).collect();
-        let kind = ActivityKind::ALL
-            .iter()
-            .position(|k| *k == a.kind)
-            .unwrap_or(0);
         let linked: Vec<String> = a.objectives.iter().map(Id::to_string).collect();
         Fields::new(vec![
-            Field::choice(
+            Field::choice_of(
                 "kind",
                 "Kind",
                 "Formal (course, e-learning, qualification), informal (coaching, mentoring, shadowing, on-the-job, project) or self-study (reading, online course, video, industry publication)? Space or ←/→",
-                kinds,
-                kind,
+                &ActivityKind::ALL,
+                &a.kind,
+                |k| kind_label(*k),
             ),
             Field::line(
                 "title",
@@ -69,12 +67,11 @@ impl PlanRecord for Activity {
                 "The course, book, video, person or publication used",
                 &a.resource,
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date",
                 "When? today, yesterday, 09/04/2026, -1w",
-                &a.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                a.date,
             ),
             Field::typed_line(
                 "hours",
@@ -138,11 +135,7 @@ impl PlanRecord for Activity {
                     Some(false) => 2,
                 },
             ),
-            Field::criteria(
-                "Which assessment criteria does it give evidence for? ↑/↓ move, Space ticks",
-                criteria,
-                &a.criteria,
-            ),
+            criteria,
         ])
     }
 
@@ -156,11 +149,7 @@ impl PlanRecord for Activity {
             field: "hours".into(),
             message: format!("Hours: {e}"),
         })?;
-        a.objectives = f
-            .picked("objectives")
-            .iter()
-            .filter_map(|v| Id::parse(v).ok())
-            .collect();
+        a.objectives = f.picked_ids("objectives");
         a.impact = Impact {
             reaction: f.text("reaction").trim().to_string(),
             learning: f.text("learning").trim().to_string(),
@@ -174,7 +163,6 @@ impl PlanRecord for Activity {
             2 => Some(false),
             _ => None,
         };
-        a.criteria = f.picked("criteria");
         a.updated = now;
         Ok(a)
     }
@@ -210,17 +198,7 @@ mod tests {
     use super::*;
     use crate::domain::Objective;
     use crate::tui::forms::testkit::now;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn type_text(form: &mut ActivityForm, text: &str) {
-        for c in text.chars() {
-            crate::tui::forms::give_key(
-                form,
-                &crate::tui::keymap::Keymap::default(),
-                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            );
-        }
-    }
+    use crate::tui::forms::testkit::type_text;
 
     #[test]
     fn an_activity_keeps_its_objective_hours_and_impact() {

@@ -7,11 +7,11 @@
 //! in the path field completes the path (Tab again lists the matches, and a
 //! third Tab moves on, as the engine's Tab does everywhere else).
 
-use super::field::{Field, Fields, Input, LineKind};
+use super::field::{Field, Fields, Input};
 use super::picker::PickOption;
 use super::{Advice, Engine, EngineForm, FieldError, FocusedText, FormState, Spec, Tone};
 use crate::domain::evidence::size_label;
-use crate::domain::{Draft, DraftForm, EvidenceKind, Records, dates};
+use crate::domain::{Draft, DraftForm, EvidenceKind, Records};
 use crate::store::evidence::{Attach, EVIDENCE_MAX_BYTES};
 use crate::tui::App;
 use crate::tui::paths::{complete_path, expand_home, home_dir};
@@ -80,12 +80,11 @@ impl AttachForm {
                 kinds,
                 0,
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date",
                 "The document's date: today, 14/10/2026, -2w",
-                &app.today.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                app.today,
             ),
             Field::text(
                 "description",
@@ -216,17 +215,12 @@ impl Spec for AttachSpec {
                 "File: type the path of the file to attach (Tab completes it)",
             ));
         }
-        let date = dates::parse_natural_day(&f.text("date"), app.today)
-            .map_err(|e| FieldError::new("date", format!("Date: {e}")))?;
+        let date = f.day("date", app.today)?;
         let kind = match f.choice("kind") {
             0 => None,
             i => EvidenceKind::ALL.get(i - 1).copied(),
         };
-        let links = f
-            .picked("links")
-            .iter()
-            .filter_map(|v| crate::domain::Id::parse(v).ok())
-            .collect();
+        let links = f.picked_ids("links");
         let about = Attach {
             title: f.text("title"),
             kind,

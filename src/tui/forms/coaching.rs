@@ -6,65 +6,44 @@
 //! session at Kirkpatrick's levels, evaluated with the coachee, with their
 //! own view (`i` in the log). Both change the one record.
 
-use super::field::{Field, Fields, LineKind};
+use super::field::{Field, Fields};
+use super::record::{FormRecord, Now, RecordEngine, kind};
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::domain::coaching::{self, FollowUp, SPECIFIC_WORDS, TIMELY_DAYS};
-use crate::domain::{AnyRecord, CoachingSession, Draft, DraftForm, Id, dates};
+use crate::domain::{AnyRecord, CoachingSession, Draft, DraftForm, Id, Records};
 use crate::tui::App;
 use chrono::NaiveDate;
 
-fn day_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
-/// An optional day as typed: empty is none.
-fn optional_day(f: &Fields, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-    let text = f.text(name);
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    dates::parse_natural_day(&text, today).map(Some)
-}
-
-/// The coaching session form's spec.
-#[derive(Debug)]
-pub struct CoachingSpec {
-    /// The session before editing (or a blank new one): keeps the id, the
-    /// creation time and the impact already evaluated.
-    pub base: CoachingSession,
-    pub editing: bool,
-}
-
 /// The open coaching session form.
-pub type CoachingForm = Engine<CoachingSpec>;
+pub type CoachingForm = RecordEngine<CoachingSession>;
 
-impl CoachingForm {
-    /// A new session held today.
-    pub fn blank(app: &App) -> CoachingForm {
-        let s = CoachingSession::new(Id::generate(), app.today, app.now);
-        CoachingForm::build_for(s, false, app)
+impl FormRecord for CoachingSession {
+    kind!(
+        Coaching,
+        coaching,
+        "Coaching session",
+        ["New coaching session", "Edit coaching session"]
+    );
+    const CRITERIA: &'static str = "Which criteria does this session show? ↑/↓ move, Space ticks";
+
+    fn blank(at: Now) -> Self {
+        CoachingSession::new(Id::generate(), at.date_naive(), at)
     }
 
-    /// The session as it is, to change.
-    pub fn editing(s: CoachingSession, app: &App) -> CoachingForm {
-        CoachingForm::build_for(s, true, app)
-    }
-
-    fn build_for(s: CoachingSession, editing: bool, app: &App) -> CoachingForm {
-        let fields = Fields::new(vec![
+    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
+        let s = self;
+        Fields::new(vec![
             Field::line(
                 "coachee",
                 "Coachee",
                 "Who you coached: a colleague's name (never a customer's)",
                 &s.coachee,
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date held",
                 "The day of the session: today, 14/10/2026, -2d",
-                &s.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                s.date,
             ),
             Field::line(
                 "focus",
@@ -84,12 +63,11 @@ impl CoachingForm {
                 "What you saw or heard: a call listened to, a reply read, a desk observed",
                 &s.observed,
             ),
-            Field::typed_line(
+            Field::optional_date(
                 "observed_on",
                 "Observed on",
                 "The day of what you observed, when not the session's day (empty: in the session)",
-                &day_text(s.observed_on),
-                LineKind::OptionalDate,
+                s.observed_on,
             ),
             Field::text(
                 "feedback",
@@ -127,12 +105,11 @@ impl CoachingForm {
                 "How you changed your support after their feedback and progress",
                 &s.adapted,
             ),
-            Field::typed_line(
+            Field::optional_date(
                 "follow_up",
                 "Follow-up",
                 "When to follow up: +2w, 12/12/2026, end of month",
-                &day_text(s.follow_up),
-                LineKind::OptionalDate,
+                s.follow_up,
             ),
             Field::line(
                 "workspace",
@@ -140,50 +117,23 @@ impl CoachingForm {
                 "Optional: the coachee's own starlog workspace name in a shared folder",
                 &s.workspace,
             ),
-            Field::criteria(
-                "Which criteria does this session show? ↑/↓ move, Space ticks",
-                app.criteria.as_ref(),
-                &s.criteria,
-            ),
-        ]);
-        Engine::build(CoachingSpec { base: s, editing }, fields)
+            criteria,
+        ])
     }
 
-    /// The same form holding a draft's fields, as typed.
-    pub fn from_draft(draft: &Draft, app: &App) -> CoachingForm {
-        let existing = draft
-            .editing
-            .as_ref()
-            .and_then(|id| app.model.records.coaching.iter().find(|s| &s.id == id));
-        Engine::of_draft(
-            draft,
-            existing,
-            || CoachingSession::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
-            |s, editing| CoachingForm::build_for(s, editing, app),
-        )
-    }
-}
-
-impl CoachingSpec {
     /// The session to save, or the field to fix and why.
-    pub fn to_session(&self, f: &Fields, app: &App) -> Result<CoachingSession, FieldError> {
-        let mut s = self.base.clone();
-        s.coachee = f.text("coachee").trim().to_string();
-        if s.coachee.is_empty() {
-            return Err(FieldError::new("coachee", "Coachee: name who you coached"));
-        }
-        s.date = dates::parse_natural_day(&f.text("date"), app.today)
-            .map_err(|e| FieldError::new("date", format!("Date held: {e}")))?;
-        s.observed_on = optional_day(f, "observed_on", app.today)
-            .map_err(|e| FieldError::new("observed_on", format!("Observed on: {e}")))?;
+    fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
+        let mut s = self.clone();
+        s.coachee = f.required("coachee", "Coachee: name who you coached")?;
+        s.date = f.day("date", today)?;
+        s.observed_on = f.optional_day("observed_on", today)?;
         if let Some(o) = s.observed_on.filter(|o| *o > s.date) {
             return Err(FieldError::new(
                 "observed_on",
                 format!("Observed on: {o} is after the session; feedback follows what it is about"),
             ));
         }
-        s.follow_up = optional_day(f, "follow_up", app.today)
-            .map_err(|e| FieldError::new("follow_up", format!("Follow-up: {e}")))?;
+        s.follow_up = f.optional_day("follow_up", today)?;
         if let Some(d) = s.follow_up.filter(|d| *d <= s.date) {
             return Err(FieldError::new(
                 "follow_up",
@@ -204,16 +154,8 @@ impl CoachingSpec {
         ] {
             *slot = f.text(name).trim_end().to_string();
         }
-        s.criteria = f.picked("criteria");
-        s.updated = app.now;
+        s.updated = now;
         Ok(s)
-    }
-}
-
-impl Spec for CoachingSpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New coaching session", "Edit coaching session"];
-        RecordForm::of(DraftForm::Coaching, titles, self.editing, &self.base.id)
     }
 
     fn advice(&self, f: &Fields, app: &App) -> Option<Advice> {
@@ -240,8 +182,8 @@ impl Spec for CoachingSpec {
             )
         };
         a.text(tone, text);
-        let date = dates::parse_natural_day(&f.text("date"), app.today).ok();
-        let observed = optional_day(f, "observed_on", app.today).ok().flatten();
+        let date = f.day("date", app.today).ok();
+        let observed = f.optional_day("observed_on", app.today).ok().flatten();
         if let (Some(d), Some(o)) = (date, observed) {
             let days = (d - o).num_days();
             if (0..=TIMELY_DAYS).contains(&days) {
@@ -271,7 +213,7 @@ impl Spec for CoachingSpec {
             .records
             .coaching
             .iter()
-            .filter(|s| s.id != self.base.id && coaching::same_person(&s.coachee, &who))
+            .filter(|s| s.id != self.id && coaching::same_person(&s.coachee, &who))
             .count();
         if earlier > 0 && f.text("adapted").trim().is_empty() {
             a.text(
@@ -290,14 +232,13 @@ impl Spec for CoachingSpec {
         Some(a)
     }
 
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let s = self.to_session(fields, app)?;
-        let id = s.id.clone();
-        let who = s.coachee.clone();
-        app.save_record(AnyRecord::Coaching(s), self.editing)
+    fn save(self, _before: &Self, editing: bool, app: &mut App) -> Result<String, FieldError> {
+        let id = self.id.clone();
+        let who = self.coachee.clone();
+        app.save_record(AnyRecord::Coaching(self), editing)
             .map_err(|e| FieldError::new("", e))?;
         app.select_coaching(&id);
-        Ok(if self.editing {
+        Ok(if editing {
             format!("Coaching session with {who} saved")
         } else {
             format!("Coaching session with {who} saved: i adds its impact later")
@@ -317,14 +258,12 @@ pub type ImpactForm = Engine<ImpactSpec>;
 
 impl ImpactForm {
     pub fn new(s: CoachingSession, app: &App) -> ImpactForm {
-        let evaluated = day_text(s.evaluated.or(Some(app.today)));
         let mut fields = Fields::new(vec![
-            Field::typed_line(
+            Field::date(
                 "evaluated",
                 "Evaluated on",
                 "The day you evaluated it with the coachee",
-                &evaluated,
-                LineKind::Date,
+                s.evaluated.unwrap_or(app.today),
             ),
             Field::text(
                 "reaction",
@@ -458,10 +397,7 @@ impl Spec for ImpactSpec {
             .find(|x| x.id == self.base.id)
             .cloned()
             .unwrap_or_else(|| self.base.clone());
-        s.evaluated = Some(
-            dates::parse_natural_day(&f.text("evaluated"), app.today)
-                .map_err(|e| FieldError::new("evaluated", format!("Evaluated on: {e}")))?,
-        );
+        s.evaluated = Some(f.day("evaluated", app.today)?);
         s.impact.reaction = f.text("reaction").trim_end().to_string();
         s.impact.learning = f.text("learning").trim_end().to_string();
         s.impact.behaviour = f.text("behaviour").trim_end().to_string();
@@ -489,14 +425,8 @@ mod tests {
     use crate::tui::app::testkit::demo_app;
     use crate::tui::forms::give_key;
     use crate::tui::forms::testkit::key;
+    use crate::tui::forms::testkit::type_in;
     use crate::tui::keymap::Keymap;
-
-    fn type_in<S: Spec>(form: &mut Engine<S>, field: &str, text: &str) {
-        form.fields.focus_on(field);
-        for c in text.chars() {
-            give_key(form, &Keymap::default(), &key(c));
-        }
-    }
 
     fn set<S: Spec>(form: &mut Engine<S>, field: &str, text: &str) {
         if let Some(f) = form.fields.get_mut(field) {
@@ -508,10 +438,7 @@ mod tests {
     fn a_session_is_read_from_its_fields_and_bad_days_are_refused_at_their_field() {
         let app = demo_app();
         let mut form = CoachingForm::blank(&app);
-        let e = form
-            .spec
-            .to_session(&form.fields, &app)
-            .expect_err("no coachee");
+        let e = form.to_record(app.today, app.now).expect_err("no coachee");
         assert_eq!(e.field, "coachee");
         type_in(&mut form, "coachee", "Sam Okafor");
         type_in(&mut form, "focus", "complaint calls");
@@ -522,22 +449,20 @@ mod tests {
         );
         type_in(&mut form, "observed_on", "-2d");
         type_in(&mut form, "follow_up", "+2w");
-        let s = form.spec.to_session(&form.fields, &app).expect("a session");
+        let s = form.to_record(app.today, app.now).expect("a session");
         assert_eq!(s.coachee, "Sam Okafor");
         assert_eq!(s.feedback_delay(), 2);
         assert_eq!(s.follow_up, Some(app.today + chrono::Duration::days(14)));
         // A follow-up on or before the session is a slip, said at its field.
         set(&mut form, "follow_up", "-1d");
         let e = form
-            .spec
-            .to_session(&form.fields, &app)
+            .to_record(app.today, app.now)
             .expect_err("follow-up before");
         assert_eq!(e.field, "follow_up");
         set(&mut form, "follow_up", "");
         set(&mut form, "observed_on", "+1d");
         let e = form
-            .spec
-            .to_session(&form.fields, &app)
+            .to_record(app.today, app.now)
             .expect_err("observed after");
         assert_eq!(e.field, "observed_on");
     }
@@ -576,7 +501,10 @@ mod tests {
             give_key(&mut form, &Keymap::default(), &key(c));
         }
         assert_eq!(form.fields.text("reaction"), "Liked it");
-        assert_eq!(form.fields.text("evaluated"), day_text(Some(app.today)));
+        assert_eq!(
+            form.fields.text("evaluated"),
+            app.today.format("%Y-%m-%d").to_string()
+        );
         // L1 and L2 written: it opens on L3.
         s.impact.reaction = "Liked it".into();
         s.impact.learning = "Can name the HEAT steps".into();

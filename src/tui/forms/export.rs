@@ -4,7 +4,7 @@
 //! how far it has got.
 
 use super::field::{Field, Fields};
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, Manner, Spec, Tone};
 use crate::domain::privacy::Hit;
 use crate::export::{Format, PersonalData};
 use crate::tui::App;
@@ -156,8 +156,11 @@ impl Spec for ExportSpec {
     }
 
     /// Nothing typed here is worth asking about on Esc.
-    fn closes_quietly(&self) -> bool {
-        true
+    fn manner(&self) -> Manner {
+        Manner {
+            closes_quietly: true,
+            ..Manner::default()
+        }
     }
 
     /// Starts the export; a file that is there already is replaced only
@@ -231,19 +234,9 @@ mod tests {
     fn set_file(form: &mut ExportForm, path: &str) {
         form.fields.focus_on("file");
         for _ in 0..200 {
-            crate::tui::forms::give_key(
-                form,
-                &crate::tui::keymap::Keymap::default(),
-                &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-            );
+            crate::tui::forms::testkit::press(form, KeyCode::Backspace);
         }
-        for c in path.chars() {
-            crate::tui::forms::give_key(
-                form,
-                &crate::tui::keymap::Keymap::default(),
-                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            );
-        }
+        crate::tui::forms::testkit::type_text(form, path);
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! forms; editing here keeps it as it was. The valence follows the method
 //! (a complaint is negative) until the learner picks one.
 
-use super::field::{Field, Fields, LineKind};
+use super::field::{Field, Fields};
 use super::picker::activity_options;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::domain::{
     self, AnyRecord, CriteriaSet, Draft, DraftForm, Feedback, FeedbackMethod, FeedbackSource, Id,
-    Records, Valence, dates,
+    Records, Valence,
 };
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -57,12 +57,11 @@ impl FeedbackForm {
         let f = &feedback;
         let about: Vec<String> = f.activity.iter().map(|id| id.to_string()).collect();
         let mut fields = Fields::new(vec![
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date",
                 "When was it given? 22/11/2026, 22 Nov 2026, today, yesterday, -2d",
-                &f.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                f.date,
             ),
             Field::choice(
                 "source",
@@ -208,8 +207,7 @@ impl FeedbackSpec {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Feedback, FieldError> {
-        let date = dates::parse_natural_day(&fields.text("date"), today)
-            .map_err(|e| FieldError::new("date", format!("Date: {e}")))?;
+        let date = fields.day("date", today)?;
         let text = fields.text("text").trim_end().to_string();
         if text.trim().is_empty() {
             return Err(FieldError::new(
@@ -300,31 +298,14 @@ impl Spec for FeedbackSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::forms::FormState;
     use crate::tui::forms::picker::criteria_options;
-    use crate::tui::forms::{FormState, give_key};
-    use crate::tui::keymap::Keymap;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crate::tui::forms::testkit::{now, press, type_text};
 
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
-    }
+    use ratatui::crossterm::event::KeyCode;
 
     fn today() -> NaiveDate {
         now().date_naive()
-    }
-
-    fn press(form: &mut FeedbackForm, code: KeyCode) {
-        give_key(
-            form,
-            &Keymap::default(),
-            &KeyEvent::new(code, KeyModifiers::NONE),
-        );
-    }
-
-    fn type_text(form: &mut FeedbackForm, text: &str) {
-        for c in text.chars() {
-            press(form, KeyCode::Char(c));
-        }
     }
 
     #[test]

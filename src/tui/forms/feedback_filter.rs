@@ -4,7 +4,7 @@
 //! field; Esc closes it without asking (a filter is quick to retype).
 
 use super::field::{Field, Fields};
-use super::{Advice, Engine, FieldError, Spec, Tone};
+use super::{Advice, Engine, FieldError, Manner, Spec, Tone};
 use crate::domain::FeedbackFilter;
 use crate::tui::App;
 
@@ -61,15 +61,7 @@ impl Spec for FilterSpec {
         Some(advice)
     }
 
-    fn enter_submits(&self) -> bool {
-        true
-    }
-
-    fn closes_quietly(&self) -> bool {
-        true
-    }
-
-    fn popup(&self) -> bool {
-        true
+    fn manner(&self) -> Manner {
+        Manner::FILTER
     }
 }

@@ -208,6 +208,44 @@ impl Field {
         Field::with_input(name, label, hint, Input::Line(text_area(text, true), kind))
     }
 
+    /// A choice among `all` showing `current`, each named by `label_of`.
+    pub fn choice_of<T: PartialEq>(
+        name: &'static str,
+        label: &'static str,
+        hint: &str,
+        all: &[T],
+        current: &T,
+        label_of: impl Fn(&T) -> String,
+    ) -> Field {
+        let index = all.iter().position(|t| t == current).unwrap_or(0);
+        Field::choice(name, label, hint, all.iter().map(label_of).collect(), index)
+    }
+
+    /// A date field holding `day`, written as 2026-11-22.
+    pub fn date(name: &'static str, label: &'static str, hint: &str, day: NaiveDate) -> Field {
+        Field::optional_date(name, label, hint, Some(day)).must_hold_a_day()
+    }
+
+    /// A date field that may be left empty.
+    pub fn optional_date(
+        name: &'static str,
+        label: &'static str,
+        hint: &str,
+        day: Option<NaiveDate>,
+    ) -> Field {
+        let text = day.map(|d| d.format("%Y-%m-%d").to_string());
+        let text = text.as_deref().unwrap_or("");
+        Field::typed_line(name, label, hint, text, LineKind::OptionalDate)
+    }
+
+    /// The same date field, refusing to be left empty.
+    fn must_hold_a_day(mut self) -> Field {
+        if let Input::Line(_, kind) = &mut self.input {
+            *kind = LineKind::Date;
+        }
+        self
+    }
+
     pub fn text(name: &'static str, label: &'static str, hint: &str, text: &str) -> Field {
         Field::with_input(name, label, hint, Input::Text(text_area(text, false)))
     }
@@ -562,6 +600,19 @@ impl Fields {
         })
     }
 
+    /// The day an optional date field holds, `None` when it is empty, or
+    /// why not at that field.
+    pub fn optional_day(
+        &self,
+        name: &'static str,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, FieldError> {
+        if self.text(name).is_empty() {
+            return Ok(None);
+        }
+        self.day(name, today).map(Some)
+    }
+
     /// The value a choice field shows, from the values its options name
     /// in order (`all`, never empty); the first when it is out of range.
     pub fn chosen<T: Copy>(&self, name: &str, all: &[T]) -> T {
@@ -592,6 +643,19 @@ impl Fields {
             Some(Input::Pick(p)) => p.selected(),
             _ => Vec::new(),
         }
+    }
+
+    /// A pick field's ticked records, by id.
+    pub fn picked_ids(&self, name: &str) -> Vec<crate::domain::Id> {
+        self.picked(name)
+            .iter()
+            .filter_map(|v| crate::domain::Id::parse(v).ok())
+            .collect()
+    }
+
+    /// The record ticked in a one-tick list, if any.
+    pub fn picked_id(&self, name: &str) -> Option<crate::domain::Id> {
+        self.picked_ids(name).into_iter().next()
     }
 
     fn enter_focused(&mut self) {

@@ -3,11 +3,11 @@
 //! checked against the metric's scale; a value off the scale is refused at
 //! the field, with the scale named.
 
-use super::field::{Field, Fields, LineKind};
+use super::field::{Field, Fields};
 use super::picker::PickOption;
 use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
 use crate::domain::kpi::{self, Better, KpiField};
-use crate::domain::{AnyRecord, Draft, DraftForm, FORMAT, Id, KpiReading, Records, dates};
+use crate::domain::{AnyRecord, Draft, DraftForm, FORMAT, Id, KpiReading, Records};
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -81,12 +81,11 @@ impl KpiForm {
                     String::new()
                 },
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date",
                 "The day (or end of the period) measured: today, 31/10/2026, 31 Oct 2026, end of month",
-                &k.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                k.date,
             ),
             Field::short(
                 "target",
@@ -186,8 +185,7 @@ impl KpiSpec {
             .then(|| kpi::parse_value(&metric, &unit, &target))
             .transpose()
             .map_err(|e| err("target", "Target", e))?;
-        k.date =
-            dates::parse_natural_day(&f.text("date"), today).map_err(|e| err("date", "Date", e))?;
+        k.date = f.day("date", today)?;
         k.unit = f.text("unit").trim().to_string();
         k.better = if known {
             None
@@ -196,10 +194,7 @@ impl KpiSpec {
         } else {
             Some(Better::Higher)
         };
-        k.objective = f
-            .picked("objective")
-            .first()
-            .and_then(|s| Id::parse(s).ok());
+        k.objective = f.picked_id("objective");
         k.note = f.text("note").trim().to_string();
         kpi::validate(&k).map_err(|(field, message)| {
             let name = field_name(field);
@@ -274,18 +269,8 @@ impl KpiForm {
 mod tests {
     use super::*;
     use crate::tui::forms::testkit::now;
+    use crate::tui::forms::testkit::type_in;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn type_in(form: &mut KpiForm, field: &str, text: &str) {
-        form.fields.focus_on(field);
-        for c in text.chars() {
-            crate::tui::forms::give_key(
-                form,
-                &crate::tui::keymap::Keymap::default(),
-                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            );
-        }
-    }
 
     fn blank() -> KpiForm {
         KpiForm::new(KpiForm::blank(None, now()), false, &Records::default())

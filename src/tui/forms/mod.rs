@@ -14,9 +14,9 @@ pub mod kpi;
 pub mod need;
 pub mod objective;
 pub mod picker;
-pub mod plan_record;
 pub mod practice;
 pub mod profile;
+pub mod record;
 pub mod reflection;
 pub mod review;
 pub mod signoff;
@@ -38,6 +38,26 @@ pub(crate) mod testkit {
     /// The key of a typed character.
     pub fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    /// Gives `code` to the form as the app does (the key table's field
+    /// rows first). Returns true when a value changed.
+    pub fn press(form: &mut dyn super::FormState, code: KeyCode) -> bool {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        super::give_key(form, &crate::tui::keymap::Keymap::default(), &key)
+    }
+
+    /// Types `text` into the focused field, key by key.
+    pub fn type_text(form: &mut dyn super::FormState, text: &str) {
+        for c in text.chars() {
+            press(form, KeyCode::Char(c));
+        }
+    }
+
+    /// Moves to the field `name` and types `text` there.
+    pub fn type_in<S: super::Spec>(form: &mut super::Engine<S>, name: &str, text: &str) {
+        form.fields.focus_on(name);
+        type_text(form, text);
     }
 }
 pub mod witness;
@@ -247,6 +267,26 @@ impl RecordForm {
     }
 }
 
+impl RecordForm {
+    /// A form that changes one feedback item (a reflection on it, an
+    /// action on it), titled "`verb` positive feedback from a customer".
+    pub fn on_feedback(
+        draft: DraftForm,
+        verb: &str,
+        feedback: &crate::domain::Feedback,
+    ) -> RecordForm {
+        RecordForm {
+            draft,
+            title: format!(
+                "{verb} {} feedback from {}",
+                feedback.valence.label(),
+                feedback.source.label()
+            ),
+            editing: Some(feedback.id.clone()),
+        }
+    }
+}
+
 /// What one form's spec file gives the engine: its title, how its fields
 /// become a record and are saved, and what it advises. The fields
 /// themselves are built by the spec's constructor.
@@ -277,20 +317,34 @@ pub trait Spec: std::fmt::Debug {
     fn changed(&mut self, _fields: &mut Fields) {}
     /// Anything a draft keeps beyond the fields by name.
     fn fill_draft(&self, _fields: &Fields, _draft: &mut Draft) {}
-    /// True when Enter in a one-line field applies the form (a filter).
-    fn enter_submits(&self) -> bool {
-        false
+    /// How the form behaves beyond its fields: a record's form by default.
+    fn manner(&self) -> Manner {
+        Manner::default()
     }
-    /// True when Esc closes the form without asking, whatever was typed
-    /// (a filter is quick to retype); such a form keeps no draft either.
-    fn closes_quietly(&self) -> bool {
-        false
-    }
-    /// True when the form is drawn over the screen it belongs to (a filter
-    /// over its list) rather than in its place.
-    fn popup(&self) -> bool {
-        false
-    }
+}
+
+/// How a form behaves beyond its fields. A record's form has none of
+/// these; a filter has all three.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Manner {
+    /// Enter in a one-line field applies the form.
+    pub enter_submits: bool,
+    /// Esc closes the form without asking, whatever was typed (it is quick
+    /// to retype); such a form keeps no draft either.
+    pub closes_quietly: bool,
+    /// Drawn over the screen it belongs to (a filter over its list)
+    /// rather than in its place.
+    pub popup: bool,
+}
+
+impl Manner {
+    /// A filter over a list: Enter applies it, Esc closes it quietly, and
+    /// it is drawn over the list.
+    pub const FILTER: Manner = Manner {
+        enter_submits: true,
+        closes_quietly: true,
+        popup: true,
+    };
 }
 
 /// A form on the engine: its spec, its fields, its draft's id and the last
@@ -364,9 +418,9 @@ pub trait EngineForm: FormState {
     fn submit(&mut self, app: &mut crate::tui::App) -> Result<String, FieldError>;
     /// Keeps the form open with `error` at its field.
     fn refuse(&mut self, error: FieldError);
-    /// Drawn over its screen (see `Spec::popup`).
+    /// Drawn over its screen (see `Manner::popup`).
     fn popup(&self) -> bool;
-    /// Enter applies the form (see `Spec::enter_submits`).
+    /// Enter applies the form (see `Manner::enter_submits`).
     fn applies_on_enter(&self) -> bool;
 }
 
@@ -401,10 +455,10 @@ impl<S: Spec> EngineForm for Engine<S> {
         self.error = Some(error);
     }
     fn popup(&self) -> bool {
-        self.spec.popup()
+        self.spec.manner().popup
     }
     fn applies_on_enter(&self) -> bool {
-        self.spec.enter_submits()
+        self.spec.manner().enter_submits
     }
 }
 
@@ -416,7 +470,7 @@ impl<S: Spec> FormState for Engine<S> {
             .is_some_and(|f| !matches!(f.input, field::Input::Text(_)));
         if key.code == ratatui::crossterm::event::KeyCode::Enter
             && one_line
-            && self.spec.enter_submits()
+            && self.spec.manner().enter_submits
         {
             self.submit_requested = true;
             return false;
@@ -431,7 +485,7 @@ impl<S: Spec> FormState for Engine<S> {
         self.fields.next_field(step);
     }
     fn dirty(&self) -> bool {
-        self.fields.dirty && !self.spec.closes_quietly()
+        self.fields.dirty && !self.spec.manner().closes_quietly
     }
     fn paste(&mut self, text: &str) -> bool {
         let changed = self.fields.paste(text);
@@ -523,9 +577,9 @@ macro_rules! register_forms {
 register_forms! {
     engine {
         Star(star::Star),
-        Objective(plan_record::PlanSpec<crate::domain::Objective>),
-        Need(plan_record::PlanSpec<crate::domain::DevelopmentNeed>),
-        Activity(plan_record::PlanSpec<crate::domain::Activity>),
+        Objective(record::RecordSpec<crate::domain::Objective>),
+        Need(record::RecordSpec<crate::domain::DevelopmentNeed>),
+        Activity(record::RecordSpec<crate::domain::Activity>),
         Profile(profile::ProfileSpec),
         FeedbackFilter(feedback_filter::FilterSpec),
         Feedback(feedback::FeedbackSpec),
@@ -533,12 +587,12 @@ register_forms! {
         Act(act::ActSpec),
         Kpi(kpi::KpiSpec),
         Export(export::ExportSpec),
-        Witness(witness::WitnessSpec),
+        Witness(record::RecordSpec<crate::domain::WitnessStatement>),
         WitnessSign(witness::WitnessSignSpec),
         SignOff(signoff::SignOffSpec),
         Review(review::ReviewSpec),
-        Practice(plan_record::PlanSpec<crate::domain::Practice>),
-        Coaching(coaching::CoachingSpec),
+        Practice(record::RecordSpec<crate::domain::Practice>),
+        Coaching(record::RecordSpec<crate::domain::CoachingSession>),
         CoachingImpact(coaching::ImpactSpec),
     }
     own {
@@ -586,7 +640,7 @@ impl Form {
             }
             DraftForm::Kpi => Some(Form::Kpi(Box::new(KpiForm::from_draft(draft, records)))),
             DraftForm::Witness => Some(Form::Witness(Box::new(witness::WitnessForm::from_draft(
-                draft, app,
+                draft, records, criteria,
             )))),
             DraftForm::Practice => Some(Form::Practice(Box::new(
                 practice::PracticeForm::from_draft(draft, records, criteria),
@@ -596,7 +650,7 @@ impl Form {
                     .map(|f| Form::CoachingImpact(Box::new(f)))
             }
             DraftForm::Coaching => Some(Form::Coaching(Box::new(
-                coaching::CoachingForm::from_draft(draft, app),
+                coaching::CoachingForm::from_draft(draft, records, criteria),
             ))),
             DraftForm::Attach => Some(Form::Attach(Box::new(attach::AttachForm::from_draft(
                 draft, app,

@@ -2,14 +2,14 @@
 //! area to improve), where it was identified, the evidence and who agreed it.
 
 use super::FieldError;
-use super::field::{Field, Fields, LineKind};
+use super::field::{Field, Fields};
 use super::picker::PickOption;
-use super::plan_record::{Now, PlanForm, PlanRecord, kind};
-use crate::domain::{CriteriaSet, DevelopmentNeed, Id, NeedKind, NeedSource, Records};
+use super::record::{FormRecord, Now, RecordEngine, kind};
+use crate::domain::{DevelopmentNeed, Id, NeedKind, NeedSource, Records};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The open need form.
-pub type NeedForm = PlanForm<DevelopmentNeed>;
+pub type NeedForm = RecordEngine<DevelopmentNeed>;
 
 fn source_options() -> Vec<PickOption> {
     NeedSource::ALL
@@ -21,25 +21,22 @@ fn source_options() -> Vec<PickOption> {
         .collect()
 }
 
-impl PlanRecord for DevelopmentNeed {
+impl FormRecord for DevelopmentNeed {
     kind!(
         Need,
         needs,
         "Need",
         ["New development need or strength", "Edit development need"]
     );
+    const CRITERIA: &'static str =
+        "Which assessment criteria does this self-assessment show? ↑/↓ move, Space ticks";
 
     fn blank(at: DateTime<FixedOffset>) -> Self {
         DevelopmentNeed::new(Id::generate(), at.date_naive(), at)
     }
 
-    fn fields(&self, _records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
         let n = self;
-        let kinds: Vec<String> = NeedKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
-        let kind = NeedKind::ALL.iter().position(|k| *k == n.kind).unwrap_or(0);
         let sources: Vec<String> = n
             .identified_from
             .iter()
@@ -52,19 +49,19 @@ impl PlanRecord for DevelopmentNeed {
                 "The skill or behaviour, e.g. \"Handling complaint calls when the customer is angry\"",
                 &n.area,
             ),
-            Field::choice(
+            Field::choice_of(
                 "kind",
                 "Kind",
                 "An area to improve, or a strength to keep? Space or ←/→ to change",
-                kinds,
-                kind,
+                &NeedKind::ALL,
+                &n.kind,
+                |k| k.label().to_string(),
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Identified",
                 "When was it identified? today, 10/03/2026, -2w",
-                &n.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                n.date,
             ),
             Field::pick(
                 "sources",
@@ -86,11 +83,7 @@ impl PlanRecord for DevelopmentNeed {
                 "Who agreed it with you (your line manager, assessor) and when?",
                 &n.agreed_with,
             ),
-            Field::criteria(
-                "Which assessment criteria does this self-assessment show? ↑/↓ move, Space ticks",
-                criteria,
-                &n.criteria,
-            ),
+            criteria,
         ])
     }
 
@@ -107,7 +100,6 @@ impl PlanRecord for DevelopmentNeed {
             .collect();
         n.evidence = f.text("evidence").trim().to_string();
         n.agreed_with = f.text("agreed");
-        n.criteria = f.picked("criteria");
         n.updated = now;
         Ok(n)
     }

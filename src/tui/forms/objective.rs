@@ -4,12 +4,12 @@
 
 use super::field::{Field, Fields, LineKind, parse_percent};
 use super::picker::PickOption;
-use super::plan_record::{Now, PlanForm, PlanRecord, kind};
+use super::record::{FormRecord, Now, RecordEngine, kind};
 use super::{Advice, FieldError, Tone};
 use crate::domain::smart;
 use crate::domain::{
     CriteriaSet, DevelopmentNeed, Id, Measure, NeedKind, Objective, ObjectiveStatus, ProgressNote,
-    Records, dates,
+    Records,
 };
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -28,13 +28,8 @@ pub fn need_options(needs: &[DevelopmentNeed]) -> Vec<PickOption> {
         .collect()
 }
 
-fn day_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// The open objective form.
-pub type ObjectiveForm = PlanForm<Objective>;
+pub type ObjectiveForm = RecordEngine<Objective>;
 
 impl ObjectiveForm {
     /// A new objective with its statement and needs filled in, e.g. from a
@@ -59,14 +54,6 @@ impl ObjectiveForm {
     }
 }
 
-fn date_field(fields: &Fields, name: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-    let text = fields.text(name);
-    if text.is_empty() {
-        return Ok(None);
-    }
-    dates::parse_natural_day(&text, today).map(Some)
-}
-
 /// The objective as the form stands; a date that does not parse counts
 /// as empty (the SMART check then asks for it; saving refuses it).
 fn preview(base: &Objective, f: &Fields, today: NaiveDate) -> Objective {
@@ -81,14 +68,10 @@ fn preview(base: &Objective, f: &Fields, today: NaiveDate) -> Objective {
     o.support = f.text("support").trim().to_string();
     o.relevance = f.text("relevance").trim().to_string();
     o.serves = f.text("serves").trim().to_string();
-    o.needs = f
-        .picked("needs")
-        .iter()
-        .filter_map(|v| Id::parse(v).ok())
-        .collect();
+    o.needs = f.picked_ids("needs");
     o.criteria = f.picked("criteria");
-    o.target_date = date_field(f, "target_date", today).ok().flatten();
-    o.review_date = date_field(f, "review_date", today).ok().flatten();
+    o.target_date = f.optional_day("target_date", today).ok().flatten();
+    o.review_date = f.optional_day("review_date", today).ok().flatten();
     o.status = f.chosen("status", &ObjectiveStatus::ALL);
     o
 }
@@ -104,29 +87,23 @@ fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
     }
 }
 
-impl PlanRecord for Objective {
+impl FormRecord for Objective {
     kind!(
         Objective,
         objectives,
         "Objective",
         ["New objective", "Edit objective"]
     );
+    const CRITERIA: &'static str =
+        "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks";
 
     fn blank(at: DateTime<FixedOffset>) -> Self {
         Objective::new(Id::generate(), at)
     }
 
-    fn fields(&self, records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+    fn fields(&self, records: &Records, criteria: Field) -> Fields {
         let o = self;
         let linked: Vec<String> = o.needs.iter().map(Id::to_string).collect();
-        let statuses: Vec<String> = ObjectiveStatus::ALL
-            .iter()
-            .map(|s| s.label().to_string())
-            .collect();
-        let status = ObjectiveStatus::ALL
-            .iter()
-            .position(|s| *s == o.status)
-            .unwrap_or(0);
         Fields::new(vec![
             Field::text(
                 "statement",
@@ -184,31 +161,26 @@ impl PlanRecord for Objective {
                 "Which business objective, service standard or career goal does it serve? e.g. \"Service standard 4: resolve billing complaints at first contact\"",
                 &o.serves,
             ),
-            Field::criteria(
-                "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks",
-                criteria,
-                &o.criteria,
-            ),
-            Field::typed_line(
+            criteria,
+            Field::optional_date(
                 "target_date",
                 "Target date",
                 "By when? 31/03/2027, 2027-03-31, +6w, end of month",
-                &day_text(o.target_date),
-                LineKind::OptionalDate,
+                o.target_date,
             ),
-            Field::typed_line(
+            Field::optional_date(
                 "review_date",
                 "Review date",
                 "When will you check how it is going? e.g. +4w, before the target date",
-                &day_text(o.review_date),
-                LineKind::OptionalDate,
+                o.review_date,
             ),
-            Field::choice(
+            Field::choice_of(
                 "status",
                 "Status",
                 "Where does it stand? Space or ←/→ to change",
-                statuses,
-                status,
+                &ObjectiveStatus::ALL,
+                &o.status,
+                |k| k.label().to_string(),
             ),
             Field::text(
                 "note",
@@ -251,8 +223,7 @@ impl PlanRecord for Objective {
         let percent = parse_percent(&fields.text("percent"))
             .map_err(|e| err("percent", format!("% complete: {e}")))?;
         if !note.is_empty() {
-            let date = dates::parse_natural_day(&fields.text("note_date"), today)
-                .map_err(|e| err("note_date", format!("Note date: {e}")))?;
+            let date = fields.day("note_date", today)?;
             o.progress.push(ProgressNote {
                 date,
                 text: note,
@@ -329,20 +300,11 @@ mod tests {
     use super::*;
     use crate::domain::smart::{self, Letter};
     use crate::tui::forms::testkit::now;
+    use crate::tui::forms::testkit::type_text;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn today() -> NaiveDate {
         now().date_naive()
-    }
-
-    fn type_text(form: &mut ObjectiveForm, text: &str) {
-        for c in text.chars() {
-            crate::tui::forms::give_key(
-                form,
-                &crate::tui::keymap::Keymap::default(),
-                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            );
-        }
     }
 
     fn records_with_need() -> (Records, Id) {

@@ -6,9 +6,9 @@
 //! assessor reads for that kind.
 
 use super::FieldError;
-use super::field::{Field, Fields, LineKind};
-use super::plan_record::{Now, PlanForm, PlanRecord, kind};
-use crate::domain::{CriteriaSet, Id, Practice, PracticeKind, Records};
+use super::field::{Field, Fields};
+use super::record::{FormRecord, Now, RecordEngine, kind};
+use crate::domain::{Id, Practice, PracticeKind, Records};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The three text fields, in the order of `PracticeKind::parts`.
@@ -18,7 +18,7 @@ const PARTS: [&str; 3] = ["first", "second", "third"];
 const UNUSED: &str = "(not used)";
 
 /// The open practice form.
-pub type PracticeForm = PlanForm<Practice>;
+pub type PracticeForm = RecordEngine<Practice>;
 
 /// The kind the kind field shows.
 fn kind_of(fields: &Fields) -> PracticeKind {
@@ -56,13 +56,14 @@ fn relabel(fields: &mut Fields) {
     }
 }
 
-impl PlanRecord for Practice {
+impl FormRecord for Practice {
     kind!(
         Practice,
         practice,
         "Practice record",
         ["New practice record", "Edit practice record"]
     );
+    const CRITERIA: &'static str = "Which assessment criteria does it show? ↑/↓ move, Space ticks";
 
     fn blank(at: DateTime<FixedOffset>) -> Self {
         Practice::new(
@@ -73,40 +74,28 @@ impl PlanRecord for Practice {
         )
     }
 
-    fn fields(&self, _records: &Records, criteria: Option<&CriteriaSet>) -> Fields {
+    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
         let p = self;
-        let kinds: Vec<String> = PracticeKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
-        let kind = PracticeKind::ALL
-            .iter()
-            .position(|k| *k == p.kind)
-            .unwrap_or(0);
         Fields::new(vec![
-            Field::choice(
+            Field::choice_of(
                 "kind",
                 "Kind",
                 "What is it? Space or ←/→ to change; the questions below follow it",
-                kinds,
-                kind,
+                &PracticeKind::ALL,
+                &p.kind,
+                |k| k.label().to_string(),
             ),
             Field::line("name", "Name", "", &p.name),
             Field::text("first", UNUSED, "", &p.first),
             Field::text("second", UNUSED, "", &p.second),
             Field::text("third", UNUSED, "", &p.third),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date",
                 "The day it is about: today, 10/03/2026, -2w",
-                &p.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                p.date,
             ),
-            Field::criteria(
-                "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                criteria,
-                &p.criteria,
-            ),
+            criteria,
         ])
     }
 
@@ -139,7 +128,6 @@ impl PlanRecord for Practice {
             *p.part_mut(n) = text;
         }
         p.date = f.day("date", today)?;
-        p.criteria = f.picked("criteria");
         p.updated = now;
         Ok(p)
     }
@@ -163,6 +151,7 @@ impl PlanRecord for Practice {
 mod tests {
     use super::*;
     use crate::tui::forms::give_key;
+    use crate::tui::forms::testkit::type_in;
     use crate::tui::forms::testkit::{key, now};
     use crate::tui::keymap::Keymap;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -175,13 +164,6 @@ mod tests {
             now(),
         );
         PracticeForm::new(p, false, &Records::default(), None)
-    }
-
-    fn type_in(form: &mut PracticeForm, field: &str, text: &str) {
-        form.fields.focus_on(field);
-        for c in text.chars() {
-            give_key(form, &Keymap::default(), &key(c));
-        }
     }
 
     fn choose(form: &mut PracticeForm, kind: PracticeKind) {

@@ -183,16 +183,9 @@ impl Spec for ProfileSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::Keymap;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crate::tui::forms::testkit::press;
 
-    fn press(form: &mut ProfileForm, code: KeyCode) {
-        super::super::give_key(
-            form,
-            &Keymap::default(),
-            &KeyEvent::new(code, KeyModifiers::NONE),
-        );
-    }
+    use ratatui::crossterm::event::KeyCode;
 
     fn sets() -> Vec<CriteriaSet> {
         vec![crate::domain::testkit::unit()]

@@ -77,16 +77,11 @@ pub fn quote(feedback: &Feedback, days: &Days) -> Advice {
 
 impl Spec for ReflectionSpec {
     fn record(&self) -> Option<RecordForm> {
-        let f = &self.feedback;
-        Some(RecordForm {
-            draft: DraftForm::Reflection,
-            title: format!(
-                "Reflect on {} feedback from {}",
-                f.valence.label(),
-                f.source.label()
-            ),
-            editing: Some(f.id.clone()),
-        })
+        Some(RecordForm::on_feedback(
+            DraftForm::Reflection,
+            "Reflect on",
+            &self.feedback,
+        ))
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
@@ -125,11 +120,8 @@ mod tests {
     use super::*;
     use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Id, Valence};
     use crate::tui::forms::FormState;
+    use crate::tui::forms::testkit::now;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("valid")
-    }
 
     fn feedback() -> Feedback {
         Feedback::new(

@@ -10,7 +10,7 @@ use crate::domain::review::check::{self, Context, Issue, ReviewField};
 use crate::domain::review::diff::{Difference, ObjectiveDiff, review_diff, to_decide};
 use crate::domain::review::{ObjectiveChange, Outcome, Participant, Review, cycle, plan_after};
 use crate::domain::{
-    AnyRecord, CriteriaSet, Draft, DraftField, DraftForm, FORMAT, Id, Objective, Records, dates,
+    AnyRecord, CriteriaSet, Draft, DraftField, DraftForm, FORMAT, Id, Objective, Records,
 };
 use crate::tui::App;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
@@ -461,20 +461,11 @@ impl ReviewSpec {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<Review, FieldError> {
-        let day = dates::parse_natural_day(&fields.text("held"), today)
-            .map_err(|e| FieldError::new("held", format!("Held on: {e}")))?;
+        let day = fields.day("held", today)?;
         let held = self
             .held_moment(day, now)
             .ok_or_else(|| FieldError::new("held", "Held on: that day cannot be used"))?;
-        let next_text = fields.text("next");
-        let next_review = if next_text.is_empty() {
-            None
-        } else {
-            Some(
-                dates::parse_natural_day(&next_text, today)
-                    .map_err(|e| FieldError::new("next", format!("Next review: {e}")))?,
-            )
-        };
+        let next_review = fields.optional_day("next", today)?;
         let changes: Vec<ObjectiveChange> = self
             .decisions
             .iter()
@@ -699,7 +690,8 @@ impl Spec for ReviewSpec {
 mod tests {
     use super::*;
     use crate::tui::forms::FormState;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crate::tui::forms::testkit::{press, type_text};
+    use ratatui::crossterm::event::KeyCode;
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid")
@@ -723,14 +715,6 @@ mod tests {
         (records, id)
     }
 
-    fn key(form: &mut ReviewForm, code: KeyCode) -> bool {
-        crate::tui::forms::give_key(
-            form,
-            &crate::tui::keymap::Keymap::default(),
-            &KeyEvent::new(code, KeyModifiers::NONE),
-        )
-    }
-
     fn outcome(form: &ReviewForm, i: usize) -> Outcome {
         form.spec.outcome(&form.fields, i)
     }
@@ -743,12 +727,6 @@ mod tests {
     fn set(form: &mut ReviewForm, name: &str, text: &str) {
         if let Some(f) = form.fields.get_mut(name) {
             f.set_text(text);
-        }
-    }
-
-    fn type_text(form: &mut ReviewForm, text: &str) {
-        for c in text.chars() {
-            key(form, KeyCode::Char(c));
         }
     }
 
@@ -825,17 +803,17 @@ mod tests {
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
         form.fields.focus_id(outcome_id(0));
         assert_eq!(outcome(&form, 0), Outcome::Kept);
-        assert!(key(&mut form, KeyCode::Right));
+        assert!(press(&mut form, KeyCode::Right));
         assert_eq!(outcome(&form, 0), Outcome::Revised);
-        assert!(key(&mut form, KeyCode::Char(' ')));
+        assert!(press(&mut form, KeyCode::Char(' ')));
         assert_eq!(outcome(&form, 0), Outcome::Achieved);
-        assert!(key(&mut form, KeyCode::Left));
+        assert!(press(&mut form, KeyCode::Left));
         assert_eq!(outcome(&form, 0), Outcome::Revised);
         // A letter picks the outcome starting with it, in sight.
-        assert!(key(&mut form, KeyCode::Char('d')));
+        assert!(press(&mut form, KeyCode::Char('d')));
         assert_eq!(outcome(&form, 0), Outcome::Dropped);
         assert!(form.dirty());
-        key(&mut form, KeyCode::Enter);
+        press(&mut form, KeyCode::Enter);
         assert_eq!(form.fields.focused_id(), reason_id(0));
     }
 
@@ -905,7 +883,7 @@ mod tests {
         form.fields.focus_on("summary");
         type_text(&mut form, "Good progress");
         form.fields.focus_id(outcome_id(1));
-        key(&mut form, KeyCode::Right);
+        press(&mut form, KeyCode::Right);
         form.fields.focus_id(reason_id(1));
         type_text(&mut form, "Target moved");
         form.fields.focus_on("held");

@@ -144,9 +144,7 @@ impl Spec for SignOffSpec {
     fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
         let mut a = Advice::new("What is signed");
         let chosen = fields
-            .picked("subject")
-            .first()
-            .and_then(|v| Id::parse(v).ok())
+            .picked_id("subject")
             .and_then(|id| signoff::subject(&app.model.records, &id));
         match chosen {
             Some(s) => {
@@ -199,11 +197,7 @@ impl Spec for SignOffSpec {
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let Some(id) = fields
-            .picked("subject")
-            .first()
-            .and_then(|v| Id::parse(v).ok())
-        else {
+        let Some(id) = fields.picked_id("subject") else {
             return Err(FieldError::new(
                 "subject",
                 "Signing off: choose the need, objective or review (Space)",

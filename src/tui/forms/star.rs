@@ -7,7 +7,6 @@ use super::picker::objective_options;
 use super::{Advice, Engine, FieldError, Form, RecordForm, Spec, Tone};
 use crate::domain::{
     AnyRecord, CriteriaSet, DiaryEntry, Draft, DraftForm, Id, Objective, StarPart, StarPrompts,
-    dates,
 };
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -153,11 +152,7 @@ impl Star {
             entry.text = fields.text("notes");
         }
         entry.tags = crate::domain::clean_tags(&[fields.text("tags")]);
-        entry.objectives = fields
-            .picked("objectives")
-            .iter()
-            .filter_map(|v| Id::parse(v).ok())
-            .collect();
+        entry.objectives = fields.picked_ids("objectives");
         entry.criteria = fields.picked("criteria");
         entry.updated = now;
         entry
@@ -170,8 +165,7 @@ impl Star {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> Result<DiaryEntry, FieldError> {
-        let date = dates::parse_natural_day(&fields.text("date"), today)
-            .map_err(|e| FieldError::new("date", format!("Date: {e}")))?;
+        let date = fields.day("date", today)?;
         let entry = self.entry(fields, date, now);
         if entry.word_count() == 0 {
             return Err(FieldError::new(
@@ -212,7 +206,8 @@ impl Spec for Star {
 
     fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
         let hints = crate::domain::star::star_hints(&self.preview(fields));
-        let future = dates::parse_natural_day(&fields.text("date"), app.today)
+        let future = fields
+            .day("date", app.today)
             .ok()
             .filter(|day| *day > app.today);
         if hints.is_empty() && future.is_none() {

@@ -4,39 +4,35 @@
 //! declaration. A signature holds a hash of the statement, so any later
 //! edit leaves it reading as unsigned until the witness signs again.
 
-use super::field::{Field, Fields, LineKind};
-use super::{Advice, Engine, FieldError, RecordForm, Spec, Tone};
+use super::field::{Field, Fields};
+use super::record::{FormRecord, Now, RecordEngine, kind};
+use super::{Advice, Engine, FieldError, Spec, Tone};
 use crate::domain::witness::{Confirmation, WITNESS_DECLARATION, WitnessState};
-use crate::domain::{AnyRecord, Draft, DraftForm, Id, WitnessStatement, dates};
+use crate::domain::{AnyRecord, Id, Records, WitnessStatement};
 use crate::tui::App;
 use crate::tui::forms::attach::link_options;
-
-/// The witness statement form's spec.
-#[derive(Debug)]
-pub struct WitnessSpec {
-    /// The statement before editing (or a blank new one).
-    pub base: WitnessStatement,
-    pub editing: bool,
-}
+use chrono::NaiveDate;
 
 /// The open witness statement form.
-pub type WitnessForm = Engine<WitnessSpec>;
+pub type WitnessForm = RecordEngine<WitnessStatement>;
 
-impl WitnessForm {
-    /// A new statement about today.
-    pub fn blank(app: &App) -> WitnessForm {
-        let w = WitnessStatement::new(Id::generate(), app.today, app.now);
-        WitnessForm::build_for(w, false, app)
+impl FormRecord for WitnessStatement {
+    kind!(
+        Witness,
+        witnesses,
+        "Witness statement",
+        ["New witness statement", "Edit witness statement"]
+    );
+    const CRITERIA: &'static str = "Which assessment criteria does it show? ↑/↓ move, Space ticks";
+
+    fn blank(at: Now) -> Self {
+        WitnessStatement::new(Id::generate(), at.date_naive(), at)
     }
 
-    /// The statement as it is, to change.
-    pub fn editing(w: WitnessStatement, app: &App) -> WitnessForm {
-        WitnessForm::build_for(w, true, app)
-    }
-
-    fn build_for(w: WitnessStatement, editing: bool, app: &App) -> WitnessForm {
+    fn fields(&self, records: &Records, criteria: Field) -> Fields {
+        let w = self;
         let links: Vec<String> = w.links.iter().map(|i| i.to_string()).collect();
-        let fields = Fields::new(vec![
+        Fields::new(vec![
             Field::line(
                 "witness",
                 "Witness",
@@ -55,12 +51,11 @@ impl WitnessForm {
                 "How they know you, e.g. \"my line manager\", \"a colleague on my team\"",
                 &w.relationship,
             ),
-            Field::typed_line(
+            Field::date(
                 "date",
                 "Date seen",
                 "The day they saw it: today, 14/10/2026, -2w",
-                &w.date.format("%Y-%m-%d").to_string(),
-                LineKind::Date,
+                w.date,
             ),
             Field::text(
                 "observed",
@@ -72,74 +67,62 @@ impl WitnessForm {
                 "links",
                 "Evidence for",
                 "Which objectives, needs or activities does it show? ↑/↓ move, Space ticks",
-                link_options(&app.model.records),
+                link_options(records),
                 &links,
                 "Nothing in the plan yet to link it to.",
             ),
-            Field::criteria(
-                "Which assessment criteria does it show? ↑/↓ move, Space ticks",
-                app.criteria.as_ref(),
-                &w.criteria,
-            ),
-        ]);
-        Engine::build(WitnessSpec { base: w, editing }, fields)
+            criteria,
+        ])
     }
 
-    /// The same form holding a draft's fields, as typed.
-    pub fn from_draft(draft: &Draft, app: &App) -> WitnessForm {
-        let existing = draft
-            .editing
-            .as_ref()
-            .and_then(|id| app.model.records.witnesses.iter().find(|w| &w.id == id));
-        let mut form = match existing {
-            Some(w) => WitnessForm::editing(w.clone(), app),
-            None => WitnessForm::build_for(
-                WitnessStatement::new(Id::generate(), draft.saved_at.date_naive(), draft.saved_at),
-                false,
-                app,
-            ),
-        };
-        form.fields.restore(&draft.fields);
-        form.draft_id = draft.id.clone();
-        form
-    }
-}
-
-impl WitnessSpec {
     /// The statement to save, or the field to fix and why. The
     /// confirmation is kept as it was: a changed statement no longer
     /// matches its signature, which is what makes it read as unsigned.
-    pub fn to_statement(&self, f: &Fields, app: &App) -> Result<WitnessStatement, FieldError> {
-        if let Some((field, message)) = f.first_problem(app.today) {
-            return Err(FieldError { field, message });
-        }
-        let mut w = self.base.clone();
-        w.witness = f.text("witness").trim().to_string();
-        if w.witness.is_empty() {
-            return Err(FieldError::new(
-                "witness",
-                "Witness: name who saw it; they type this name to sign",
-            ));
-        }
+    fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {
+        let mut w = self.clone();
+        w.witness = f.required(
+            "witness",
+            "Witness: name who saw it; they type this name to sign",
+        )?;
         w.role = f.text("role").trim().to_string();
         w.relationship = f.text("relationship").trim().to_string();
-        w.date = dates::parse_natural_day(&f.text("date"), app.today)
-            .map_err(|e| FieldError::new("date", format!("Date seen: {e}")))?;
+        w.date = f.day("date", today)?;
+        f.required(
+            "observed",
+            "What they saw: write down what the witness saw before saving",
+        )?;
         w.observed = f.text("observed").trim_end().to_string();
-        if w.observed.trim().is_empty() {
-            return Err(FieldError::new(
-                "observed",
-                "What they saw: write down what the witness saw before saving",
-            ));
-        }
-        w.links = f
-            .picked("links")
-            .iter()
-            .filter_map(|v| Id::parse(v).ok())
-            .collect();
-        w.criteria = f.picked("criteria");
-        w.updated = app.now;
+        w.links = f.picked_ids("links");
+        w.updated = now;
         Ok(w)
+    }
+
+    fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
+        let mut a = Advice::new("Witness testimony");
+        a.text(
+            Tone::Plain,
+            "Someone who saw you at work (a team leader, a colleague, a customer's \
+             representative) says what they saw, in their words.",
+        );
+        a.text(Tone::Plain, "");
+        signature_advice(&mut a, self, app);
+        Some(a)
+    }
+
+    fn save(self, before: &Self, editing: bool, app: &mut App) -> Result<String, FieldError> {
+        let was_signed = before.state(&app.model.records) == WitnessState::Signed;
+        let id = self.id.clone();
+        let unsigned_now = self.state(&app.model.records) == WitnessState::ChangedAfterSigning;
+        app.save_record(AnyRecord::Witness(self), editing)
+            .map_err(|e| FieldError::new("", e))?;
+        app.select_evidence(&id);
+        Ok(if was_signed && unsigned_now {
+            "Witness statement saved. It now reads as unsigned: the witness signed the earlier words (s to sign again)".into()
+        } else if editing {
+            "Witness statement saved".into()
+        } else {
+            "Witness statement saved: the witness signs it with s".into()
+        })
     }
 }
 
@@ -170,42 +153,6 @@ fn signature_advice(a: &mut Advice, w: &WitnessStatement, app: &App) {
             Tone::Dim,
             "Not signed yet: after saving, the witness signs it with s in the Evidence view.",
         ),
-    }
-}
-
-impl Spec for WitnessSpec {
-    fn record(&self) -> Option<RecordForm> {
-        let titles = ["New witness statement", "Edit witness statement"];
-        RecordForm::of(DraftForm::Witness, titles, self.editing, &self.base.id)
-    }
-
-    fn advice(&self, _fields: &Fields, app: &App) -> Option<Advice> {
-        let mut a = Advice::new("Witness testimony");
-        a.text(
-            Tone::Plain,
-            "Someone who saw you at work (a team leader, a colleague, a customer's \
-             representative) says what they saw, in their words.",
-        );
-        a.text(Tone::Plain, "");
-        signature_advice(&mut a, &self.base, app);
-        Some(a)
-    }
-
-    fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let w = self.to_statement(fields, app)?;
-        let was_signed = self.base.state(&app.model.records) == WitnessState::Signed;
-        let id = w.id.clone();
-        let unsigned_now = w.state(&app.model.records) == WitnessState::ChangedAfterSigning;
-        app.save_record(AnyRecord::Witness(w), self.editing)
-            .map_err(|e| FieldError::new("", e))?;
-        app.select_evidence(&id);
-        Ok(if was_signed && unsigned_now {
-            "Witness statement saved. It now reads as unsigned: the witness signed the earlier words (s to sign again)".into()
-        } else if self.editing {
-            "Witness statement saved".into()
-        } else {
-            "Witness statement saved: the witness signs it with s".into()
-        })
     }
 }
 

@@ -1,9 +1,10 @@
-//! The forms of the plan's records (needs, objectives, activities, practice
-//! records) share everything but their fields: a record type says how it is
-//! found, made blank, shown as fields and read back from them, and
-//! `PlanSpec` does the rest (title, draft, restore, save, status) once.
+//! The forms that add or change one record saved whole (needs, objectives,
+//! activities, practice records, witness statements, coaching sessions)
+//! share everything but their fields: a record type says how it is found,
+//! made blank, shown as fields and read back from them, and `RecordSpec`
+//! does the rest (title, draft, restore, save, status) once.
 
-use super::field::Fields;
+use super::field::{Field, Fields};
 use super::{Advice, Engine, FieldError, RecordForm, Spec};
 use crate::domain::{AnyRecord, CriteriaSet, Draft, DraftForm, Id, Records};
 use crate::store::StoredRecord;
@@ -13,9 +14,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 /// The moment a record is saved.
 pub type Now = DateTime<FixedOffset>;
 
-/// A record of the plan as its form sees it: what a plan form's file writes
-/// (its id and file come from the store's `StoredRecord`).
-pub trait PlanRecord: StoredRecord + std::fmt::Debug {
+/// A record as its form sees it: what a record form's file writes (its id
+/// and file come from the store's `StoredRecord`).
+pub trait FormRecord: StoredRecord + std::fmt::Debug {
     /// The drafts this form keeps.
     const DRAFT: DraftForm;
     /// The frame's title: `[new, edit]`.
@@ -26,9 +27,14 @@ pub trait PlanRecord: StoredRecord + std::fmt::Debug {
     fn blank(at: DateTime<FixedOffset>) -> Self;
     /// The record with `id`, as it is now.
     fn find<'a>(records: &'a Records, id: &Id) -> Option<&'a Self>;
-    /// The fields that edit this record.
-    fn fields(&self, records: &Records, criteria: Option<&CriteriaSet>) -> Fields;
-    /// This record with the fields written over it, or the field to fix.
+    /// The question over the assessment criteria the record gives
+    /// evidence for: the engine builds that field and reads it back.
+    const CRITERIA: &'static str;
+    /// The fields that edit this record, `criteria` (the engine's ticks of
+    /// the assessment criteria) among them.
+    fn fields(&self, records: &Records, criteria: Field) -> Fields;
+    /// This record with the fields written over it (but the criteria), or
+    /// the field to fix.
     fn read(
         &self,
         f: &Fields,
@@ -40,6 +46,8 @@ pub trait PlanRecord: StoredRecord + std::fmt::Debug {
         Self::WHAT.into()
     }
     fn into_any(self) -> AnyRecord;
+    /// The assessment criteria it gives evidence for.
+    fn criteria(&mut self) -> &mut Vec<String>;
     /// Advice drawn beside the form; `self` is the record before editing.
     fn advice(&self, _fields: &Fields, _app: &App) -> Option<Advice> {
         None
@@ -47,12 +55,19 @@ pub trait PlanRecord: StoredRecord + std::fmt::Debug {
     /// After a field changed (and once the fields are built or restored):
     /// labels or defaults that follow it.
     fn changed(_fields: &mut Fields) {}
+    /// Saves `self`, read from the form, and selects it; `before` is the
+    /// record as the form opened. `Ok` carries the status message: "Need
+    /// saved", "Need changes saved".
+    fn save(self, _before: &Self, editing: bool, app: &mut App) -> Result<String, FieldError> {
+        let what = self.what();
+        app.save_plan_record(self.into_any(), editing, &what)
+    }
 }
 
-/// A plan record's kind: its drafts and `AnyRecord` variant (one name),
+/// A record's kind: its drafts and `AnyRecord` variant (one name),
 /// where the records keep it, what a save is called and the frame's titles.
 /// `kind!(Need, needs, "Need", ["New need", "Edit need"]);` inside its
-/// `PlanRecord` impl.
+/// `FormRecord` impl.
 macro_rules! kind {
     ($variant:ident, $list:ident, $what:literal, $titles:expr) => {
         const DRAFT: $crate::domain::DraftForm = $crate::domain::DraftForm::$variant;
@@ -67,13 +82,16 @@ macro_rules! kind {
         fn into_any(self) -> $crate::domain::AnyRecord {
             $crate::domain::AnyRecord::$variant(self)
         }
+        fn criteria(&mut self) -> &mut Vec<String> {
+            &mut self.criteria
+        }
     };
 }
 pub(super) use kind;
 
-/// The spec of a plan record's form.
+/// The spec of a record's form.
 #[derive(Debug)]
-pub struct PlanSpec<R> {
+pub struct RecordSpec<R> {
     /// The record before editing (or a blank new one): keeps the id, the
     /// creation time and anything the form does not show.
     pub base: R,
@@ -81,26 +99,42 @@ pub struct PlanSpec<R> {
     pub editing: bool,
 }
 
-/// An open plan record form.
-pub type PlanForm<R> = Engine<PlanSpec<R>>;
+/// An open record form.
+pub type RecordEngine<R> = Engine<RecordSpec<R>>;
 
-impl<R: PlanRecord> Engine<PlanSpec<R>> {
+impl<R: FormRecord> Engine<RecordSpec<R>> {
     /// A form for `record`; `editing` when it already exists on disk.
     pub fn new(
-        record: R,
+        mut record: R,
         editing: bool,
         records: &Records,
         criteria: Option<&CriteriaSet>,
     ) -> Self {
+        let criteria = Field::criteria(R::CRITERIA, criteria, record.criteria());
         let mut fields = record.fields(records, criteria);
         R::changed(&mut fields);
         Engine::build(
-            PlanSpec {
+            RecordSpec {
                 base: record,
                 editing,
             },
             fields,
         )
+    }
+
+    /// A form for a new record, made now.
+    pub fn blank(app: &App) -> Self {
+        Self::new(
+            R::blank(app.now),
+            false,
+            &app.model.records,
+            app.criteria.as_ref(),
+        )
+    }
+
+    /// A form changing `record`, which exists on disk.
+    pub fn editing(record: R, app: &App) -> Self {
+        Self::new(record, true, &app.model.records, app.criteria.as_ref())
     }
 
     /// A form holding a draft that was offered back: for the record it was
@@ -119,19 +153,28 @@ impl<R: PlanRecord> Engine<PlanSpec<R>> {
 
     /// The record to save, or the field to fix and why.
     pub fn to_record(&self, today: NaiveDate, now: DateTime<FixedOffset>) -> Result<R, FieldError> {
-        self.spec.base.read(&self.fields, today, now)
+        self.spec.read(&self.fields, today, now)
     }
 }
 
-impl<R: PlanRecord> Spec for PlanSpec<R> {
+impl<R: FormRecord> RecordSpec<R> {
+    /// The record the fields describe, the assessment criteria ticked
+    /// included, or the field to fix and why.
+    fn read(&self, fields: &Fields, today: NaiveDate, now: Now) -> Result<R, FieldError> {
+        let mut record = self.base.read(fields, today, now)?;
+        *record.criteria() = fields.picked("criteria");
+        Ok(record)
+    }
+}
+
+impl<R: FormRecord> Spec for RecordSpec<R> {
     fn record(&self) -> Option<RecordForm> {
         RecordForm::of(R::DRAFT, R::TITLES, self.editing, self.base.id())
     }
 
     fn submit(&mut self, fields: &Fields, app: &mut App) -> Result<String, FieldError> {
-        let record = self.base.read(fields, app.today, app.now)?;
-        let what = record.what();
-        app.save_plan_record(record.into_any(), self.editing, &what)
+        let record = self.read(fields, app.today, app.now)?;
+        record.save(&self.base, self.editing, app)
     }
 
     fn advice(&self, fields: &Fields, app: &App) -> Option<Advice> {
