@@ -255,7 +255,10 @@ fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect, st:
                     st.days.moment(&draft.saved_at)
                 )),
                 Line::from(Span::styled(
-                    format!("“{}”", crate::tui::truncate(draft.headline(), 50)),
+                    match draft.headline() {
+                        "" => "(no words typed yet)".to_string(),
+                        words => format!("“{}”", crate::tui::truncate(words, 50)),
+                    },
                     st.title(),
                 )),
                 Line::from(""),

@@ -82,9 +82,9 @@ impl Draft {
     }
 
     /// What the draft is about: the diary entry's first words, or the main
-    /// field of another form's draft.
+    /// field of another form's draft ("" when nothing was typed in it).
     pub fn headline(&self) -> &str {
-        [
+        let main = [
             "statement",
             "area",
             "title",
@@ -93,15 +93,29 @@ impl Draft {
             "reflection",
             "note",
             "situation",
+            // A witness statement: what they saw, else who saw it.
+            "observed",
+            "witness",
+            // A practice record's first answer.
+            "first",
             // A coaching session, and its impact.
             "coachee",
             "reaction",
             "learning",
+            // A KPI reading, a file to attach.
+            "metric",
+            "path",
         ]
         .iter()
         .map(|name| self.field(name).trim())
-        .find(|t| !t.is_empty())
-        .unwrap_or_else(|| self.entry.headline())
+        .find(|t| !t.is_empty());
+        match (main, self.form) {
+            (Some(words), _) => words,
+            (None, DraftForm::Star) => self.entry.headline(),
+            // Another form's draft is not a diary entry: its blank entry's
+            // "(empty entry)" would name the wrong thing.
+            (None, _) => "",
+        }
     }
 
     /// The text of a named field (empty when the draft has none).
@@ -110,5 +124,52 @@ impl Draft {
             .iter()
             .find(|f| f.name == name)
             .map_or("", |f| f.text.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn draft(form: DraftForm, fields: &[(&str, &str)]) -> Draft {
+        let at = FixedOffset::east_opt(0)
+            .and_then(|z| z.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).single())
+            .expect("a valid time");
+        Draft::of_fields(
+            Id::from_parts(1_796_000_000_000, [7; 10]),
+            at,
+            None,
+            form,
+            fields
+                .iter()
+                .map(|(name, text)| DraftField {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_witness_draft_is_named_by_what_the_witness_saw() {
+        let d = draft(
+            DraftForm::Witness,
+            &[
+                ("witness", "Jo Bloggs"),
+                ("observed", "Calmed an angry caller"),
+            ],
+        );
+        assert_eq!(d.headline(), "Calmed an angry caller");
+        let only_name = draft(DraftForm::Witness, &[("witness", "Jo Bloggs")]);
+        assert_eq!(only_name.headline(), "Jo Bloggs");
+    }
+
+    #[test]
+    fn an_untouched_form_draft_has_no_words_rather_than_an_empty_entry() {
+        let d = draft(DraftForm::Witness, &[("date", "2026-11-29")]);
+        assert_eq!(d.headline(), "");
+        let practice = draft(DraftForm::Practice, &[("first", "Kept to the script")]);
+        assert_eq!(practice.headline(), "Kept to the script");
     }
 }
