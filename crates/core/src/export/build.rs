@@ -206,8 +206,8 @@ pub fn build(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Doc {
     tick(r.activities.len(), progress);
     feedback_section(&mut doc, input);
     tick(r.feedback.len(), progress);
-    diary_section(&mut doc, r);
-    tick(r.diary.len(), progress);
+    // The diary is most of a large workspace: its progress moves per entry.
+    diary_section(&mut doc, r, &mut || tick(1, progress));
     kpi_section(&mut doc, r);
     tick(r.kpis.len(), progress);
     evidence_section(&mut doc, input);
@@ -897,7 +897,7 @@ fn triangulation(doc: &mut Doc, input: &Input) {
     }
 }
 
-fn diary_section(doc: &mut Doc, r: &Records) {
+fn diary_section(doc: &mut Doc, r: &Records, written: &mut dyn FnMut()) {
     section(doc, 7);
     if r.diary.is_empty() {
         doc.para(vec![text("No diary entries.")]);
@@ -961,6 +961,7 @@ fn diary_section(doc: &mut Doc, r: &Records) {
             }
         }
         doc.words(&e.text);
+        written();
     }
 }
 

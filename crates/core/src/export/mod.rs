@@ -177,9 +177,27 @@ fn plain_text<'b>(name: &str, bytes: &'b [u8]) -> Option<&'b str> {
         .filter(|t| !t.contains('\0'))
 }
 
+/// How many steps [`export`] reports through its progress callback: the
+/// checks first (customer details, readiness), then each record written
+/// out, then the rendering, weighted by about the time each takes.
+pub fn steps(records: &Records) -> usize {
+    checking_steps(records) + build::steps(records) + rendering_steps(records)
+}
+
+fn checking_steps(records: &Records) -> usize {
+    records.len() / 2 + 1
+}
+
+fn rendering_steps(records: &Records) -> usize {
+    records.len() / 4 + 1
+}
+
 /// Builds the portfolio, or refuses because of personal data.
-/// `progress(done, total)` is called as records are written out.
+/// `progress(done, total)` is called as it goes, up to [`steps`].
 pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<Exported, Refusal> {
+    let total = steps(req.records);
+    let checked = checking_steps(req.records);
+    progress(0, total);
     let mut hits = privacy::scan_workspace(req.header, req.records);
     let (file_hits, unscanned) = scan_files(req.records, req.files);
     hits.extend(file_hits.iter().cloned());
@@ -206,6 +224,7 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
         today: req.today,
         smart: req.smart,
     });
+    progress(checked, total);
     let doc = build::build(
         &build::Input {
             header,
@@ -218,7 +237,7 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
             files: req.files,
             original: req.records,
         },
-        progress,
+        &mut |done, _| progress(checked + done, total),
     );
     let (text, bytes) = match req.format {
         Format::Markdown => {
@@ -237,6 +256,7 @@ pub fn export(req: &Request, progress: &mut dyn FnMut(usize, usize)) -> Result<E
                 .map_err(|e| Refusal::Zip(e.to_string()))?,
         ),
     };
+    progress(total, total);
     Ok(Exported {
         text,
         bytes,

@@ -200,9 +200,42 @@ fn progress_is_reported_up_to_the_total() {
         &mut |done, total| seen.push((done, total)),
     )
     .expect("exported");
-    let total = build::steps(&r);
+    let total = super::steps(&r);
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
     assert_eq!(seen.last(), Some(&(total, total)));
+}
+
+#[test]
+fn progress_moves_through_a_large_diary_rather_than_jumping_to_the_end() {
+    let (h, mut r) = fixed();
+    let template = r.diary[0].clone();
+    for n in 0..600u64 {
+        let mut e = template.clone();
+        e.id = Id::from_parts(1_700_000_000_000 + n, [3; 10]);
+        e.text = format!("Call {n}: the customer wanted a refund and I explained the policy.");
+        r.diary.push(e);
+    }
+    let mut percents = Vec::new();
+    export(
+        &Request {
+            header: &h,
+            records: &r,
+            criteria: None,
+            today: today(),
+            smart: &smart,
+            format: Format::Html,
+            personal_data: PersonalData::Allow,
+            files: &Default::default(),
+        },
+        &mut |done, total| percents.push(done * 100 / total),
+    )
+    .expect("exported");
+    percents.dedup();
+    // Before, a 600-entry diary went 0% → 99% in one step: the diary, most
+    // of the work, was one tick. Now every few percent is shown on the way.
+    let between: Vec<_> = percents.iter().filter(|p| (1..99).contains(*p)).collect();
+    assert!(between.len() >= 40, "the percentages shown: {percents:?}");
+    assert_eq!(percents.last(), Some(&100));
 }
 
 #[test]

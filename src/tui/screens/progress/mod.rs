@@ -241,7 +241,7 @@ impl App {
         let criteria = self.criteria.clone();
         let today = self.today;
         let dir = self.session.ws.as_ref().map(|ws| ws.dir().to_path_buf());
-        let total = export::build::steps(&records);
+        let total = export::steps(&records);
         let spawned = self.jobs.start(Kind::Export, move |post| {
             let files = match &dir {
                 Some(dir) => crate::store::evidence::intact_files(dir, &records.evidence),
