@@ -143,12 +143,10 @@ pub fn load_read_only(mut ws: Workspace, cache: Option<&Path>) -> Result<Loaded,
 /// but for files that had a problem of their own (those are read, and
 /// reported, every time, as the load cache never holds them).
 fn every_record_fresh(loaded: &Loaded, dir: &Path) -> Vec<crate::cache::Fresh> {
-    use crate::domain::AnyRecord as A;
-    let r = &loaded.records;
     let troubled: std::collections::HashSet<&Path> =
         loaded.problems.iter().map(|p| p.path.as_path()).collect();
     let mut out = Vec::with_capacity(loaded.files.len());
-    let mut add = |record: A| {
+    loaded.records.for_each_copy(|record| {
         if let Some(fresh) = loaded
             .files
             .get(record.id())
@@ -157,23 +155,7 @@ fn every_record_fresh(loaded: &Loaded, dir: &Path) -> Vec<crate::cache::Fresh> {
         {
             out.push(fresh);
         }
-    };
-    r.diary.iter().for_each(|x| add(A::Diary(x.clone())));
-    r.needs.iter().for_each(|x| add(A::Need(x.clone())));
-    r.objectives
-        .iter()
-        .for_each(|x| add(A::Objective(x.clone())));
-    r.activities
-        .iter()
-        .for_each(|x| add(A::Activity(x.clone())));
-    r.feedback.iter().for_each(|x| add(A::Feedback(x.clone())));
-    r.kpis.iter().for_each(|x| add(A::Kpi(x.clone())));
-    r.reviews.iter().for_each(|x| add(A::Review(x.clone())));
-    r.evidence.iter().for_each(|x| add(A::Evidence(x.clone())));
-    r.witnesses.iter().for_each(|x| add(A::Witness(x.clone())));
-    r.signoffs.iter().for_each(|x| add(A::SignOff(x.clone())));
-    r.practice.iter().for_each(|x| add(A::Practice(x.clone())));
-    r.coaching.iter().for_each(|x| add(A::Coaching(x.clone())));
+    });
     out
 }
 

@@ -114,18 +114,83 @@ impl Records {
     }
 
     pub fn len(&self) -> usize {
-        self.diary.len()
-            + self.needs.len()
-            + self.objectives.len()
-            + self.activities.len()
-            + self.feedback.len()
-            + self.kpis.len()
-            + self.reviews.len()
-            + self.evidence.len()
-            + self.witnesses.len()
-            + self.signoffs.len()
-            + self.practice.len()
-            + self.coaching.len()
+        // Taken apart whole, so a new kind of record does not compile
+        // until it is counted.
+        let Records {
+            diary,
+            needs,
+            objectives,
+            activities,
+            feedback,
+            kpis,
+            reviews,
+            evidence,
+            witnesses,
+            signoffs,
+            practice,
+            coaching,
+        } = self;
+        diary.len()
+            + needs.len()
+            + objectives.len()
+            + activities.len()
+            + feedback.len()
+            + kpis.len()
+            + reviews.len()
+            + evidence.len()
+            + witnesses.len()
+            + signoffs.len()
+            + practice.len()
+            + coaching.len()
+    }
+
+    /// Calls `f` with a copy of every record, kind by kind. Taken apart
+    /// whole, so a new kind of record does not compile until it is listed
+    /// here, and code that must see every record (the caseload's cache)
+    /// cannot miss it.
+    pub fn for_each_copy(&self, mut f: impl FnMut(AnyRecord)) {
+        let Records {
+            diary,
+            needs,
+            objectives,
+            activities,
+            feedback,
+            kpis,
+            reviews,
+            evidence,
+            witnesses,
+            signoffs,
+            practice,
+            coaching,
+        } = self;
+        diary.iter().for_each(|x| f(AnyRecord::Diary(x.clone())));
+        needs.iter().for_each(|x| f(AnyRecord::Need(x.clone())));
+        objectives
+            .iter()
+            .for_each(|x| f(AnyRecord::Objective(x.clone())));
+        activities
+            .iter()
+            .for_each(|x| f(AnyRecord::Activity(x.clone())));
+        feedback
+            .iter()
+            .for_each(|x| f(AnyRecord::Feedback(x.clone())));
+        kpis.iter().for_each(|x| f(AnyRecord::Kpi(x.clone())));
+        reviews.iter().for_each(|x| f(AnyRecord::Review(x.clone())));
+        evidence
+            .iter()
+            .for_each(|x| f(AnyRecord::Evidence(x.clone())));
+        witnesses
+            .iter()
+            .for_each(|x| f(AnyRecord::Witness(x.clone())));
+        signoffs
+            .iter()
+            .for_each(|x| f(AnyRecord::SignOff(x.clone())));
+        practice
+            .iter()
+            .for_each(|x| f(AnyRecord::Practice(x.clone())));
+        coaching
+            .iter()
+            .for_each(|x| f(AnyRecord::Coaching(x.clone())));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -321,5 +386,27 @@ impl Records {
             .find(|r| &r.id == id)
             .cloned()
             .map(AnyRecord::Coaching)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_record_of_the_demo_team_is_copied_once_as_itself() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a day");
+        let mut kinds = std::collections::HashSet::new();
+        for (_, _, records) in crate::demo::team(today) {
+            let mut seen = std::collections::HashSet::new();
+            records.for_each_copy(|record| {
+                assert_eq!(records.get(record.id()).as_ref(), Some(&record));
+                assert!(seen.insert(record.id().clone()), "copied twice");
+                kinds.insert(std::mem::discriminant(&record));
+            });
+            assert_eq!(seen.len(), records.len());
+        }
+        // The demo team holds every kind, so none can be skipped unseen.
+        assert_eq!(kinds.len(), 12, "kinds of record seen");
     }
 }
