@@ -391,8 +391,6 @@ impl Records {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn every_record_of_the_demo_team_is_copied_once_as_itself() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a day");
