@@ -210,6 +210,46 @@ fn a_truncated_cache_is_ignored_and_rebuilt() {
     });
 }
 
+/// The cache is decoded while its records are taken in, so a flaw in its
+/// last chunk turns up after the records of the chunks before it are in
+/// their lists: those are dropped with the rest and every file is read,
+/// each once.
+#[test]
+fn a_cache_damaged_after_its_first_chunks_is_ignored_as_a_whole() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::open(root.path(), NAME, Mode::Capture).expect("open");
+    // About two and a half chunks of 2,048 entries, written without fsync.
+    let many = 5_000;
+    for entry in starlog::demo::generated_entries(many, 5, day()) {
+        let path = ws.dir().join(entry.rel_path());
+        fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        fs::write(&path, encode(&entry).expect("encodes")).expect("write");
+    }
+    age_files(ws.dir());
+    let first = ws.load().expect("load");
+    assert_eq!(
+        write_cache(ws.dir(), &first).expect("write the cache"),
+        many
+    );
+    let path = cache_file(&ws);
+    let mut bytes = fs::read(&path).expect("read");
+    // In the last chunk, before the end mark's 20 bytes.
+    let at = bytes.len() - 100;
+    bytes[at] ^= 0x5A;
+    fs::write(&path, bytes).expect("write");
+    let loaded = ws.load().expect("load");
+    assert!(loaded.cache.ignored.is_some(), "the damaged cache was used");
+    assert_eq!(loaded.cache.reused, 0);
+    assert_eq!(loaded.cache.parsed, many);
+    assert_eq!(loaded.files.len(), many, "each file once");
+    same_records(&first.records, &loaded.records);
+    assert!(
+        loaded.problems.is_empty(),
+        "no record is reported as a copy of itself: {:?}",
+        loaded.problems
+    );
+}
+
 #[test]
 fn a_cache_from_another_starlog_or_no_cache_at_all_is_ignored() {
     // A newer (or older) build writes another schema name after the magic.

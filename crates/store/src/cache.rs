@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The cache's folder inside the workspace.
@@ -202,16 +203,6 @@ struct EntryHead<'a> {
     len: u32,
 }
 
-/// A record reused from the cache.
-pub struct Reused {
-    /// Its file, relative to the workspace.
-    pub rel_path: PathBuf,
-    /// Its file as listed ([`Listed`]).
-    pub listed: Listed,
-    pub record: AnyRecord,
-    pub hash: u64,
-}
-
 fn header(hash_probe: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(MAGIC);
@@ -245,16 +236,20 @@ fn cache_path(dir: &Path) -> Option<PathBuf> {
     Some(folder.join(CACHE_FILE))
 }
 
-/// Reads the cache of the workspace at `dir`, keeping every record whose file
-/// is listed with the same stamp: the records chunk by chunk, in the cache's
-/// order, and how many entries the cache holds. Any flaw in the file
-/// discards all of it.
+/// Reads the cache of the workspace at `dir` and hands its records to
+/// `each`, a chunk at a time and in the cache's order, while the next
+/// chunks are being decoded on other threads. Returns how many entries the
+/// cache holds. Any flaw in the file discards all of it: an `Err` may come
+/// after some chunks were handed over, and the caller must then forget them.
+///
+/// Every entry is decoded, whether or not its file is still there as it was
+/// (the caller checks that against its listing), so the cache can be read
+/// while the folders are being listed.
 pub fn read(
     dir: &Path,
-    listing: &Listing,
     hash_probe: u64,
-    progress: &std::sync::atomic::AtomicUsize,
-) -> Result<(Vec<Vec<Reused>>, usize), String> {
+    mut each: impl FnMut(Vec<Cached>),
+) -> Result<usize, String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
     match fs::symlink_metadata(&path) {
         Ok(meta) if meta.is_file() => {}
@@ -273,50 +268,86 @@ pub fn read(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 8);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
-    let rx = std::sync::Mutex::new(rx);
-    let results = std::sync::Mutex::new(Vec::<(usize, Result<Vec<Reused>, String>)>::new());
-    let read_result = std::thread::scope(|scope| {
+    // Chunks go to the decoders; their buffers come back to be read into
+    // again, so the cache's bytes do not each land on a fresh page.
+    let (to_decode, chunks) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
+    let (give_back, spare) = mpsc::channel::<Vec<u8>>();
+    let (decoded_tx, decoded) = mpsc::channel::<(usize, Result<Vec<Cached>, String>)>();
+    // Held by the decoders only: when the last one stops, the reader's
+    // next send fails and it stops too.
+    let chunks = Arc::new(Mutex::new(chunks));
+    std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| {
+            let (decoded_tx, give_back, chunks) =
+                (decoded_tx.clone(), give_back.clone(), Arc::clone(&chunks));
+            scope.spawn(move || {
                 loop {
-                    let next = match rx.lock() {
-                        Ok(rx) => rx.recv(),
+                    let next = match chunks.lock() {
+                        Ok(chunks) => chunks.recv(),
                         Err(_) => return,
                     };
                     let Ok((index, bytes)) = next else { return };
-                    let decoded = decode_chunk(&bytes, listing, progress);
-                    if let Ok(mut results) = results.lock() {
-                        results.push((index, decoded));
+                    let result = decode_chunk(&bytes);
+                    let _ = give_back.send(bytes);
+                    if decoded_tx.send((index, result)).is_err() {
+                        return;
                     }
                 }
             });
         }
-        let outcome = read_chunks(&mut reader, &tx);
-        drop(tx);
-        outcome
-    });
-    let count = read_result.map_err(|e| format!("the cache is damaged or cut short ({e})"))?;
-    let mut results = results.into_inner().map_err(|_| "a cache reader failed")?;
-    results.sort_by_key(|(index, _)| *index);
-    let mut out = Vec::with_capacity(results.len());
-    let mut entries = 0;
-    for (_, chunk) in results {
-        let chunk = chunk?;
-        entries += chunk.len();
-        out.push(chunk);
-    }
-    if entries > count {
-        return Err("the cache is damaged (more entries than it says)".into());
-    }
-    Ok((out, count))
+        drop((decoded_tx, give_back, chunks));
+        let reading = scope.spawn(move || read_chunks(&mut reader, &to_decode, &spare));
+        // In the cache's order: a chunk decoded early waits for those before.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut handed = 0;
+        let mut failed = None;
+        for (index, result) in decoded {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                match result {
+                    Ok(records) if failed.is_none() => {
+                        handed += records.len();
+                        each(records);
+                    }
+                    Ok(_) => {}
+                    Err(why) => {
+                        failed.get_or_insert(why);
+                    }
+                }
+            }
+            if failed.is_some() {
+                // Stops the reader and so the decoders.
+                break;
+            }
+        }
+        let read = reading.join();
+        if let Some(why) = failed {
+            return Err(why);
+        }
+        let (chunks, count) = match read {
+            Ok(Ok(read)) => read,
+            Ok(Err(e)) => return Err(format!("the cache is damaged or cut short ({e})")),
+            Err(_) => return Err("a cache reader failed".into()),
+        };
+        if next != chunks {
+            return Err("a cache decoder failed".into());
+        }
+        if handed != count {
+            return Err("the cache is damaged (its entry count does not match)".into());
+        }
+        Ok(count)
+    })
 }
 
-/// Hands every chunk to the decoders; returns the entry count of the end mark.
+/// Hands every chunk to the decoders; returns how many chunks there were
+/// and the entry count of the end mark.
 fn read_chunks(
     reader: &mut impl Read,
-    tx: &std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
-) -> io::Result<usize> {
+    to_decode: &mpsc::SyncSender<(usize, Vec<u8>)>,
+    spare: &mpsc::Receiver<Vec<u8>>,
+) -> io::Result<(usize, usize)> {
     let mut index = 0;
     loop {
         let len = read_u32(reader)? as usize;
@@ -332,31 +363,38 @@ fn read_chunks(
             if reader.read(&mut rest)? != 0 {
                 return Err(bad("bytes after the end mark"));
             }
-            return Ok(u64::from_le_bytes(count) as usize);
+            return Ok((index, u64::from_le_bytes(count) as usize));
         }
         if len > 1 << 30 {
             return Err(bad("a chunk is impossibly large"));
         }
         let crc = read_u32(reader)?;
-        let mut bytes = vec![0; len];
+        let mut bytes = spare.try_recv().unwrap_or_default();
+        bytes.resize(len, 0);
         reader.read_exact(&mut bytes)?;
         if crc32fast::hash(&bytes) != crc {
             return Err(bad("a chunk's checksum does not match"));
         }
-        if tx.send((index, bytes)).is_err() {
+        if to_decode.send((index, bytes)).is_err() {
             return Err(bad("a decoder stopped"));
         }
         index += 1;
     }
 }
 
-fn decode_chunk(
-    mut bytes: &[u8],
-    listing: &Listing,
-    progress: &std::sync::atomic::AtomicUsize,
-) -> Result<Vec<Reused>, String> {
+/// A record as the cache holds it, with what identified its file then.
+pub struct Cached {
+    /// Its file, relative to the workspace, with `/` between parts.
+    pub key: String,
+    pub stamp: Stamp,
+    /// The content hash of its file (`FileState::hash`).
+    pub hash: u64,
+    pub record: AnyRecord,
+}
+
+fn decode_chunk(mut bytes: &[u8]) -> Result<Vec<Cached>, String> {
     let damaged = |e: postcard::Error| format!("the cache is damaged ({e})");
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(CHUNK);
     while !bytes.is_empty() {
         let (head, rest): (EntryHead, &[u8]) = postcard::take_from_bytes(bytes).map_err(damaged)?;
         let len = head.len as usize;
@@ -365,19 +403,14 @@ fn decode_chunk(
         }
         let (record_bytes, rest) = rest.split_at(len);
         bytes = rest;
-        let listed = match listing.files.get(head.path) {
-            Some(listed) if listed.stamp == head.stamp => *listed,
-            _ => continue,
-        };
         let record = decode_record(head.kind, record_bytes).map_err(damaged)?;
-        out.push(Reused {
-            rel_path: PathBuf::from(head.path),
-            listed,
-            record,
+        out.push(Cached {
+            key: head.path.to_string(),
+            stamp: head.stamp,
             hash: head.hash,
+            record,
         });
     }
-    progress.fetch_add(out.len(), std::sync::atomic::Ordering::Relaxed);
     Ok(out)
 }
 

@@ -849,55 +849,54 @@ impl Workspace {
     }
 
     /// Reads every record file into `loaded` (see `load_counting`).
+    ///
+    /// The folders are listed (a `stat` per file) while the cache is read
+    /// and decoded, and the cached records are put in their lists as their
+    /// chunks come, while the next chunks are decoded: on two cores the
+    /// three overlap rather than wait for each other.
     fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
-        use std::sync::atomic::Ordering;
-        let listing = self.listing();
-        progress.total.store(listing.files.len(), Ordering::Relaxed);
         let mut usage = cache::CacheUse::default();
-        let elsewhere = self
-            .cache_elsewhere
-            .as_deref()
-            .and_then(|dir| cache::read(dir, &listing, hash_probe(), &progress.done).ok());
-        let from = match elsewhere {
-            Some(read) => Ok(read),
-            None => cache::read(&self.dir, &listing, hash_probe(), &progress.done),
+        let mut intake = Intake {
+            ws: self,
+            listing: None,
+            covered: Vec::new(),
+            problems_before: loaded.problems.len(),
+            progress,
         };
-        let chunks = match from {
-            Ok((chunks, in_cache)) => {
-                usage.reused = chunks.iter().map(Vec::len).sum();
-                usage.stale = usage.reused != in_cache;
-                chunks
-            }
-            Err(why) => {
-                usage.ignored = Some(why);
-                usage.stale = true;
-                Vec::new()
-            }
-        };
-        // Each list is made as long as it will be at once: no list grows by
-        // doubling, and no record is moved through a list of all records.
-        reserve(&mut loaded.records, &listing);
-        loaded.files.reserve(listing.files.len());
-        // Which listed files the cache covered, by their place in the listing.
-        let mut covered = vec![false; listing.files.len()];
-        // A chunk at a time, each let go of once its records are in place.
-        for chunk in chunks {
-            for item in chunk {
-                let mut notes = Vec::new();
-                if self.mode == Mode::Write && !item.listed.private {
-                    notes.extend(self.privacy_note(&self.dir.join(&item.rel_path)));
+        std::thread::scope(|scope| {
+            let mut listing_job = Some(scope.spawn(|| self.listing()));
+            let mut from = Err(String::new());
+            if let Some(dir) = self.cache_elsewhere.as_deref() {
+                from = cache::read(dir, hash_probe(), |chunk| {
+                    intake.take_cached(chunk, &mut listing_job, loaded);
+                });
+                if from.is_err() {
+                    intake.forget_cached(loaded);
                 }
-                if let Some(seen) = covered.get_mut(item.listed.at as usize) {
-                    *seen = true;
-                }
-                let state = FileState {
-                    rel_path: item.rel_path,
-                    hash: item.hash,
-                    protected: None,
-                };
-                self.take(Ok((item.record, state, notes)), loaded);
             }
-        }
+            if from.is_err() {
+                from = cache::read(&self.dir, hash_probe(), |chunk| {
+                    intake.take_cached(chunk, &mut listing_job, loaded);
+                });
+            }
+            match from {
+                Ok(in_cache) => {
+                    usage.reused = intake.covered.iter().filter(|c| **c).count();
+                    usage.stale = usage.reused != in_cache;
+                }
+                Err(why) => {
+                    intake.forget_cached(loaded);
+                    usage.ignored = Some(why);
+                    usage.stale = true;
+                }
+            }
+            // No cache, or an empty one: the listing is still to be taken.
+            intake.wait_for_listing(&mut listing_job, loaded);
+        });
+        let Intake {
+            listing, covered, ..
+        } = intake;
+        let listing = listing.unwrap_or_default();
         let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
         for (key, listed) in &listing.files {
             if !covered.get(listed.at as usize).copied().unwrap_or(false)
@@ -944,10 +943,13 @@ impl Workspace {
             }
         };
         loaded.problems.append(&mut notes);
-        let Some(first) = loaded.files.get(record.id()).cloned() else {
-            loaded.files.insert(record.id().clone(), state);
-            put(&mut loaded.records, record);
-            return;
+        let first = match loaded.files.entry(record.id().clone()) {
+            std::collections::hash_map::Entry::Vacant(place) => {
+                place.insert(state);
+                put(&mut loaded.records, record);
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(first) => first.get().clone(),
         };
         // A copy (rare): the record first read is looked for in the lists.
         let earlier = take_out(&mut loaded.records, record.id());
@@ -1473,6 +1475,102 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
         AnyRecord::SignOff(r) => r.updated(),
         AnyRecord::Practice(r) => r.updated(),
         AnyRecord::Coaching(r) => r.updated(),
+    }
+}
+
+/// What a load has taken from the cache so far (see `load_records`).
+struct Intake<'a> {
+    ws: &'a Workspace,
+    /// The record files found, once the listing is done.
+    listing: Option<cache::Listing>,
+    /// Which listed files the cache covered, by their place in the listing.
+    covered: Vec<bool>,
+    /// The problems the load had before the cache's records came.
+    problems_before: usize,
+    progress: &'a LoadProgress,
+}
+
+impl Intake<'_> {
+    /// Waits for `job` to finish the listing the first time (lists again
+    /// here if its thread failed) and makes room for the records listed.
+    fn wait_for_listing(
+        &mut self,
+        job: &mut Option<std::thread::ScopedJoinHandle<'_, cache::Listing>>,
+        loaded: &mut Loaded,
+    ) {
+        if self.listing.is_none() {
+            let listing = job
+                .take()
+                .and_then(|job| job.join().ok())
+                .unwrap_or_else(|| self.ws.listing());
+            self.progress
+                .total
+                .store(listing.files.len(), std::sync::atomic::Ordering::Relaxed);
+            self.covered = vec![false; listing.files.len()];
+            // Each list is made as long as it will be at once: no list grows
+            // by doubling, and no record is moved through a list of all.
+            reserve(&mut loaded.records, &listing);
+            loaded.files.reserve(listing.files.len());
+            self.listing = Some(listing);
+        }
+    }
+
+    /// Puts each cached record whose file is listed as it was cached in its
+    /// list; a chunk is let go of once its records are in place.
+    fn take_cached(
+        &mut self,
+        chunk: Vec<cache::Cached>,
+        job: &mut Option<std::thread::ScopedJoinHandle<'_, cache::Listing>>,
+        loaded: &mut Loaded,
+    ) {
+        self.wait_for_listing(job, loaded);
+        let Some(listing) = &self.listing else { return };
+        let mut taken = 0;
+        for item in chunk {
+            let listed = match listing.files.get(&item.key) {
+                Some(listed) if listed.stamp == item.stamp => listed,
+                _ => continue,
+            };
+            let Some(seen) = self.covered.get_mut(listed.at as usize) else {
+                continue;
+            };
+            if std::mem::replace(seen, true) {
+                continue; // the cache holds this file twice: once is enough
+            }
+            let rel_path = PathBuf::from(item.key);
+            let mut notes = Vec::new();
+            if self.ws.mode == Mode::Write && !listed.private {
+                notes.extend(self.ws.privacy_note(&self.ws.dir.join(&rel_path)));
+            }
+            let state = FileState {
+                rel_path,
+                hash: item.hash,
+                protected: None,
+            };
+            self.ws.take(Ok((item.record, state, notes)), loaded);
+            taken += 1;
+        }
+        self.progress
+            .done
+            .fetch_add(taken, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Forgets every record taken from a cache that turned out flawed
+    /// further on: the files are read instead.
+    fn forget_cached(&mut self, loaded: &mut Loaded) {
+        if !self.covered.contains(&true) {
+            return;
+        }
+        self.covered.fill(false);
+        loaded.records = Records::default();
+        loaded.files.clear();
+        loaded.problems.truncate(self.problems_before);
+        if let Some(listing) = &self.listing {
+            reserve(&mut loaded.records, listing);
+        }
+        self.progress
+            .done
+            .store(0, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -10,6 +10,18 @@ use std::fmt;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+/// Whether `b` is a character of [`ALPHABET`] (a table look-up: every
+/// record read checks 26 of them per id it holds).
+fn in_alphabet(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b'A'..=b'H' | b'J' | b'K' | b'M' | b'N' | b'P'..=b'T' | b'V'..=b'Z')
+}
+
+/// Whether `text` is an id as starlog writes it: 26 upper-case characters
+/// of the alphabet, the first carrying only 3 bits of a 48-bit time.
+fn is_id(text: &[u8]) -> bool {
+    text.len() == 26 && text[0] <= b'7' && text.iter().all(|b| in_alphabet(*b))
+}
+
 /// A record id (26 characters, Crockford base 32).
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Id(String);
@@ -64,11 +76,7 @@ impl Id {
     /// Parses an id, accepting lower case (Crockford is case-insensitive).
     pub fn parse(text: &str) -> Result<Id, BadId> {
         let upper = text.trim().to_ascii_uppercase();
-        let ok = upper.len() == 26
-            && upper.bytes().all(|b| ALPHABET.contains(&b))
-            // The first character carries only 3 bits of a 48-bit time.
-            && upper.as_bytes()[0] <= b'7';
-        if ok {
+        if is_id(upper.as_bytes()) {
             Ok(Id(upper))
         } else {
             Err(BadId {
@@ -108,6 +116,10 @@ impl Serialize for Id {
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
+        // As written (nearly always): kept as it is, not copied.
+        if is_id(text.as_bytes()) {
+            return Ok(Id(text));
+        }
         Id::parse(&text).map_err(serde::de::Error::custom)
     }
 }
@@ -137,5 +149,26 @@ mod tests {
         assert!(Id::parse("123").is_err());
         assert!(Id::parse("01JD2Z6K8M3V4R5T6W7X8Y9ZOU").is_err()); // O and U are not Crockford
         assert!(Id::parse("81JD2Z6K8M3V4R5T6W7X8Y9Z0A").is_err()); // time overflow
+    }
+
+    #[test]
+    fn the_alphabet_test_accepts_exactly_the_alphabet() {
+        for b in 0..=u8::MAX {
+            assert_eq!(in_alphabet(b), ALPHABET.contains(&b), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn a_record_file_id_in_lower_case_or_with_spaces_still_reads() {
+        let id = Id::from_parts(1_700_000_000_000, [7; 10]);
+        for text in [
+            id.as_str().to_string(),
+            id.as_str().to_lowercase(),
+            format!(" {id} "),
+        ] {
+            let read: Id = ron::from_str(&format!("{text:?}")).expect("an id");
+            assert_eq!(read, id);
+        }
+        assert!(ron::from_str::<Id>("\"01JD2Z6K8M3V4R5T6W7X8Y9ZOU\"").is_err());
     }
 }
