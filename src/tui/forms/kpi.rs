@@ -17,6 +17,11 @@ pub struct KpiSpec {
     /// The reading before editing (or a blank new one).
     pub base: KpiReading,
     pub editing: bool,
+    /// Which way is better for a metric of the learner's own, as they
+    /// picked it (a known metric shows its own direction instead).
+    own_better: usize,
+    /// The metric was a known one when the fields last changed.
+    was_known: bool,
 }
 
 /// The open KPI form.
@@ -114,13 +119,15 @@ impl KpiForm {
                 &k.note,
             ),
         ]);
-        Engine::build(
-            KpiSpec {
-                base: reading,
-                editing,
-            },
-            fields,
-        )
+        let mut spec = KpiSpec {
+            base: reading,
+            editing,
+            own_better: better,
+            was_known: false,
+        };
+        let mut fields = fields;
+        spec.changed(&mut fields);
+        Engine::build(spec, fields)
     }
 
     /// A blank reading for `today`, with the metric, unit, direction, target
@@ -209,6 +216,22 @@ impl KpiSpec {
 }
 
 impl Spec for KpiSpec {
+    /// "Better" shows a known metric's direction (its own, whatever is
+    /// picked), and for the learner's own metric what they picked.
+    fn changed(&mut self, fields: &mut Fields) {
+        match kpi::known_metric(&fields.text("metric")) {
+            Some((_, _, better)) => {
+                fields.set_choice("better", usize::from(better == Better::Lower));
+                self.was_known = true;
+            }
+            None if self.was_known => {
+                fields.set_choice("better", self.own_better);
+                self.was_known = false;
+            }
+            None => self.own_better = fields.choice("better"),
+        }
+    }
+
     fn record(&self) -> Option<RecordForm> {
         let titles = ["New KPI reading", "Edit KPI reading"];
         RecordForm::of(DraftForm::Kpi, titles, self.editing, &self.base.id)
@@ -269,7 +292,7 @@ impl KpiForm {
 mod tests {
     use super::*;
     use crate::tui::forms::testkit::now;
-    use crate::tui::forms::testkit::type_in;
+    use crate::tui::forms::testkit::{press, type_in};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn blank() -> KpiForm {
@@ -379,6 +402,34 @@ mod tests {
             .expect("saves");
         assert_eq!(k.better, Some(Better::Lower));
         assert_eq!(k.metric, "complaints");
+    }
+
+    /// Found trying it at 80x24: a new AHT reading said "Better: higher is
+    /// better" beside "AHT: lower is better". A known metric's direction
+    /// is shown; a metric of the learner's own keeps their own pick.
+    #[test]
+    fn better_follows_a_known_metric_and_keeps_the_learners_own_pick() {
+        let mut form = blank();
+        type_in(&mut form, "metric", "aht");
+        assert_eq!(form.fields.text("better"), "lower is better");
+        type_in(&mut form, "metric", "csat");
+        assert_eq!(form.fields.text("better"), "higher is better");
+        type_in(&mut form, "metric", "complaints");
+        form.fields.focus_on("better");
+        press(&mut form, KeyCode::Char(' '));
+        assert_eq!(form.fields.text("better"), "lower is better");
+        type_in(&mut form, "metric", "FCR");
+        assert_eq!(form.fields.text("better"), "higher is better");
+        type_in(&mut form, "metric", "complaints");
+        assert_eq!(
+            form.fields.text("better"),
+            "lower is better",
+            "the learner's own pick comes back"
+        );
+        let mut reading = KpiForm::blank(None, now());
+        reading.metric = "AHT".into();
+        let form = KpiForm::new(reading, false, &Records::default());
+        assert_eq!(form.fields.text("better"), "lower is better", "on opening");
     }
 
     #[test]

@@ -313,7 +313,8 @@ pub trait Spec: std::fmt::Debug {
     fn footer(&self, _fields: &Fields) -> Option<String> {
         None
     }
-    /// After the learner changed a field: defaults that follow it.
+    /// After the learner changed a field (and a draft was put back):
+    /// defaults that follow it.
     fn changed(&mut self, _fields: &mut Fields) {}
     /// Anything a draft keeps beyond the fields by name.
     fn fill_draft(&self, _fields: &Fields, _draft: &mut Draft) {}
@@ -395,10 +396,12 @@ impl<S: Spec> Engine<S> {
     }
 
     /// Puts a draft's fields back (by name) and keeps writing to that
-    /// draft, so restoring never makes a second copy.
+    /// draft, so restoring never makes a second copy. Defaults that follow
+    /// a field follow the restored one.
     pub fn restore(&mut self, draft: &Draft) {
         self.fields.restore(&draft.fields);
         self.draft_id = draft.id.clone();
+        self.spec.changed(&mut self.fields);
     }
 
     fn after_change(&mut self) {

@@ -141,14 +141,12 @@ impl<R: FormRecord> Engine<RecordSpec<R>> {
     /// editing while that is still there, else for a new one.
     pub fn from_draft(draft: &Draft, records: &Records, criteria: Option<&CriteriaSet>) -> Self {
         let existing = draft.editing.as_ref().and_then(|id| R::find(records, id));
-        let mut form = Engine::of_draft(
+        Engine::of_draft(
             draft,
             existing,
             || R::blank(draft.saved_at),
             |record, editing| Self::new(record, editing, records, criteria),
-        );
-        R::changed(&mut form.fields);
-        form
+        )
     }
 
     /// The record to save, or the field to fix and why.
