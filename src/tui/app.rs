@@ -571,9 +571,10 @@ impl App {
         }
     }
 
-    /// True when `key` comes right after a form closed, before a pause in
-    /// typing: it was meant for the form, so it must not act on the list
-    /// (an `e` would edit, a `d` delete, a `q` quit).
+    /// True when `key` comes right after a form closed (or a draft was kept
+    /// for later with `n`), before a pause in typing: it was meant for the
+    /// form, so it must not act on the list (an `e` would edit, a `d`
+    /// delete, a `q` quit).
     pub(super) fn typed_after_close(&mut self, key: &KeyEvent) -> bool {
         let Some(until) = self.typing_guard else {
             return false;
@@ -590,7 +591,7 @@ impl App {
             return false;
         }
         self.typing_guard = Some(now + TYPING_PAUSE);
-        self.set_status("The form is closed: keys typed straight after it were not used");
+        self.set_status("Keys typed straight after it closed were not used");
         true
     }
 
@@ -942,7 +943,10 @@ impl App {
                 }
             }
             (Confirm::RestoreDraft(draft), Action::No) => {
-                // Keep it on disk: it is offered again next time.
+                // Keep it on disk: it is offered again next time. `n` may be
+                // the first letter of typing that did not see the question:
+                // the rest must not act on the list.
+                self.typing_guard = Some(std::time::Instant::now() + TYPING_PAUSE);
                 self.set_status(format!(
                     "Draft kept for later ({})",
                     self.config.days().moment(&draft.saved_at)

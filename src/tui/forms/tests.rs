@@ -396,3 +396,30 @@ fn wrapped_form_text_never_starts_with_a_space_or_splits_a_date_at_80x24() {
     }
     assert_eq!(rows.join(" "), sentence);
 }
+
+/// Found trying it as a hurried learner: starlog offered a kept draft back
+/// as it started, the first letter typed (`n`) kept it for later, and the
+/// rest of the sentence went to the list behind as commands.
+#[test]
+fn keys_typed_straight_after_keeping_a_draft_for_later_are_not_commands() {
+    let (root, mut app, _) = app_with_entry();
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Left for later");
+    app.write_draft();
+    ctrl(&mut app, 'c');
+    drop(app);
+    let ws = Workspace::open(root.path(), "default", Mode::Write).expect("workspace");
+    let loaded = ws.load().expect("loads");
+    let mut app = App::open(ws, now()).expect("opens");
+    app.apply_loaded(loaded);
+    app.model.header.onboarded = true;
+    assert!(matches!(app.layers.confirm, Some(Confirm::RestoreDraft(_))));
+    let count = app.model.records.diary.len();
+    // `n` keeps the draft; `e` would edit, `d` delete, `q` quit.
+    type_text(&mut app, "ned q");
+    assert!(app.layers.confirm.is_none(), "kept for later");
+    assert!(app.layers.form.is_none(), "no form opened");
+    assert!(app.exit.is_none(), "did not quit");
+    assert_eq!(app.model.records.diary.len(), count, "nothing deleted");
+    assert_eq!(drafts_in(&root, "drafts"), 1, "the draft is kept");
+}
