@@ -150,7 +150,10 @@ pub fn run(root: &Path, workspace: &str, remote: Option<&str>, yes: bool) -> Res
                 }
             }
             if !copies.is_empty() {
-                println!("Choose which version to keep with `starlog sync --conflicts`.");
+                println!(
+                    "Choose which version to keep with `starlog sync --conflicts`, or \
+                     in the app (V)."
+                );
             }
         }
         let received = changes_between(&git, &before, "HEAD").map_err(Failure::Write)?;
@@ -651,7 +654,7 @@ pub fn list_conflicts(
         let _ = writeln!(
             out,
             "{} changed on two computers. Choose with `starlog sync --resolve N --keep \
-             mine|theirs|both` (the version dropped goes to the trash).",
+             mine|theirs|both` (the version dropped goes to the trash), or in the app (V).",
             crate::domain::words::count(conflicts.len(), "record was", "records were")
         );
         for (i, c) in conflicts.iter().enumerate() {

@@ -75,6 +75,14 @@ pub enum Action {
     ShowTrash,
     /// Bring the selected record back from the trash.
     Restore,
+    /// Show the records changed on two computers, to choose a version.
+    ShowConflicts,
+    /// The Conflicts view: keep this side's version (theirs to the trash).
+    KeepMine,
+    /// The Conflicts view: take the other side's version (mine to the trash).
+    TakeTheirs,
+    /// The Conflicts view: keep both (theirs becomes a new record).
+    KeepBoth,
     /// Show the evidence: attached files, witness statements, sign-offs.
     ShowEvidence,
     /// Attach a file (Evidence view).
@@ -160,6 +168,9 @@ impl Action {
                 | Action::Delete
                 | Action::Undo
                 | Action::Restore
+                | Action::KeepMine
+                | Action::TakeTheirs
+                | Action::KeepBoth
                 | Action::Reflect
                 | Action::Act
                 | Action::Archive

@@ -26,7 +26,7 @@ pub(crate) mod testkit {
 
 use super::jobs::{Jobs, Kind};
 use super::layers::{self, Layer};
-use super::screens::{self, coaching, evidence, progress, trash};
+use super::screens::{self, coaching, conflicts, evidence, progress, trash};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
@@ -106,6 +106,8 @@ pub struct App {
     pub status: Option<StatusMessage>,
     /// The Trash view (`T`), when open.
     pub trash: Option<trash::TrashView>,
+    /// The Conflicts view (`V`), when open.
+    pub conflicts: Option<conflicts::ConflictsView>,
     /// The Evidence view (`E`) and a file being opened in the system's viewer.
     pub evidence: evidence::EvidenceState,
     /// The coaching log (`C`), when open.
@@ -171,6 +173,7 @@ impl App {
             kept_draft: None,
             status: None,
             trash: None,
+            conflicts: None,
             evidence: evidence::EvidenceState::default(),
             coaching: None,
             quick_capture: false,
@@ -388,6 +391,7 @@ impl App {
                 true,
             );
         }
+        self.note_conflicts();
         exact
     }
 
@@ -640,6 +644,7 @@ impl App {
             Layer::Confirm => self.update_confirm(action),
             Layer::Search => self.search_action(action),
             Layer::Trash => self.trash_action(action),
+            Layer::Conflicts => self.conflicts_action(action),
             Layer::Chooser => self.plan_chooser_action(action),
             Layer::Evidence => self.evidence_action(action),
             Layer::Coaching => self.coaching_action(action),
@@ -692,6 +697,7 @@ impl App {
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Undo => self.undo_delete(),
             Action::ShowTrash => self.open_trash(),
+            Action::ShowConflicts => self.open_conflicts(),
             Action::ShowEvidence => self.open_evidence(),
             Action::ShowCoaching => self.open_coaching(),
             Action::SignOff => self.sign_off_selected(),

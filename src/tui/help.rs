@@ -48,6 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         ("In the search palette (/)", Context::Search),
         ("Adding to the plan (n on the Plan)", Context::Chooser),
         ("In the trash (T)", Context::Trash),
+        ("Choosing between two versions (V)", Context::Conflicts),
         ("In the evidence (E)", Context::Evidence),
         ("In the coaching log (C)", Context::Coaching),
     ] {

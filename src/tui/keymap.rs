@@ -25,6 +25,8 @@ pub enum Context {
     Search,
     /// The list of deleted records (`T`), to bring one back.
     Trash,
+    /// The records changed on two computers (`V`), to choose a version.
+    Conflicts,
     /// The evidence (`E`): attached files, witness statements, sign-offs.
     Evidence,
     /// The coaching log (`C`): a team leader's coaching sessions.
@@ -51,6 +53,7 @@ pub enum Scope {
     Discard,
     Search,
     Trash,
+    Conflicts,
     Evidence,
     Coaching,
     Chooser,
@@ -72,6 +75,7 @@ impl Scope {
             (Scope::Discard, Context::Discard) => true,
             (Scope::Search, Context::Search) => true,
             (Scope::Trash, Context::Trash) => true,
+            (Scope::Conflicts, Context::Conflicts) => true,
             (Scope::Evidence, Context::Evidence) => true,
             (Scope::Coaching, Context::Coaching) => true,
             (Scope::Chooser, Context::Chooser) => true,
@@ -271,6 +275,20 @@ fn table() -> Vec<Binding> {
         bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Trash, Action::Top, "top", false),
         bind!(&[Char('G'), Code(KeyCode::End)], Scope::Trash, Action::Bottom, "bottom", false),
         bind!(&[Code(KeyCode::Esc), Char('q'), Char('T')], Scope::Trash, Action::Back, "close", true),
+        bind!(&[Char('V')], Scope::Screens, Action::ShowConflicts, "conflicts: records changed on two computers (sync)", false),
+        // Records changed on two computers (V)
+        bind!(&[Char('m')], Scope::Conflicts, Action::KeepMine, "keep mine", true),
+        bind!(&[Char('t')], Scope::Conflicts, Action::TakeTheirs, "take theirs", true),
+        bind!(&[Char('b')], Scope::Conflicts, Action::KeepBoth, "keep both", true),
+        bind!(&[Char('u')], Scope::Conflicts, Action::Undo, "undo the last choice", false),
+        bind!(&[Char('j'), Code(KeyCode::Down)], Scope::Conflicts, Action::Down, "next record", false),
+        bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Conflicts, Action::Up, "previous record", false),
+        bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Conflicts, Action::Top, "first record", false),
+        bind!(&[Char('G'), Code(KeyCode::End)], Scope::Conflicts, Action::Bottom, "last record", false),
+        bind!(&[Code(KeyCode::PageDown)], Scope::Conflicts, Action::PageDown, "scroll the two versions", false),
+        bind!(&[Code(KeyCode::PageUp)], Scope::Conflicts, Action::PageUp, "scroll back", false),
+        bind!(&[Char('?')], Scope::Conflicts, Action::Help, "help", false),
+        bind!(&[Code(KeyCode::Esc), Char('q'), Char('V')], Scope::Conflicts, Action::Back, "close", true),
         // The caseload (starlog team)
         bind!(&[Code(KeyCode::Enter)], Scope::Team, Action::Open, "open read-only", true),
         bind!(&[Char('s')], Scope::Team, Action::Sort, "sort", true),
@@ -377,7 +395,7 @@ pub fn keys_label(keys: &[Key], sep: &str) -> String {
 }
 
 /// Every context a key can be pressed in.
-const CONTEXTS: [Context; 16] = [
+const CONTEXTS: [Context; 17] = [
     Context::Screen(Screen::Diary),
     Context::Screen(Screen::Plan),
     Context::Screen(Screen::Feedback),
@@ -390,6 +408,7 @@ const CONTEXTS: [Context; 16] = [
     Context::Discard,
     Context::Search,
     Context::Trash,
+    Context::Conflicts,
     Context::Evidence,
     Context::Coaching,
     Context::Chooser,

@@ -74,6 +74,8 @@ pub enum Layer {
     Help,
     /// The Trash view (`T`).
     Trash,
+    /// The Conflicts view (`V`).
+    Conflicts,
     /// The coaching log's view.
     Coaching,
     /// The Evidence view (`E`).
@@ -84,13 +86,14 @@ pub enum Layer {
 
 impl Layer {
     /// The layers, topmost first.
-    pub const TOP_DOWN: [Layer; 9] = [
+    pub const TOP_DOWN: [Layer; 10] = [
         Layer::Chooser,
         Layer::Confirm,
         Layer::Search,
         Layer::Form,
         Layer::Help,
         Layer::Trash,
+        Layer::Conflicts,
         Layer::Coaching,
         Layer::Evidence,
         Layer::Reader,
@@ -105,6 +108,7 @@ impl Layer {
             Layer::Form => app.layers.form.is_some(),
             Layer::Help => app.layers.help.is_some(),
             Layer::Trash => app.trash.is_some(),
+            Layer::Conflicts => app.conflicts.is_some(),
             Layer::Coaching => app.coaching.is_some(),
             Layer::Evidence => app.evidence.view.is_some(),
             Layer::Reader => app.layers.reader.is_some(),
@@ -123,6 +127,7 @@ impl Layer {
             Layer::Form => Context::Form,
             Layer::Help => Context::Help,
             Layer::Trash => Context::Trash,
+            Layer::Conflicts => Context::Conflicts,
             Layer::Coaching => Context::Coaching,
             Layer::Evidence => Context::Evidence,
             Layer::Reader => Context::Reader,

@@ -49,10 +49,20 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Search => {}
-            Context::Help | Context::Trash | Context::Evidence | Context::Coaching if wheel => {
+            Context::Help
+            | Context::Trash
+            | Context::Conflicts
+            | Context::Evidence
+            | Context::Coaching
+                if wheel =>
+            {
                 self.update(if down { Action::Down } else { Action::Up });
             }
-            Context::Help | Context::Trash | Context::Evidence | Context::Coaching => {}
+            Context::Help
+            | Context::Trash
+            | Context::Conflicts
+            | Context::Evidence
+            | Context::Coaching => {}
             // The caseload is not a context of the learner's app.
             Context::Chooser | Context::Team => {}
             Context::Reader if wheel => {

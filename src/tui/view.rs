@@ -3,8 +3,8 @@
 //! (reached through the `Screen` trait), each form through `forms/view.rs`.
 
 use super::screens::{
-    self, coaching::view as coaching, evidence::view as evidence, feedback::view as feedback,
-    trash::view as trash,
+    self, coaching::view as coaching, conflicts::view as conflicts, evidence::view as evidence,
+    feedback::view as feedback, trash::view as trash,
 };
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
@@ -93,6 +93,11 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
                     trash::draw(view, frame, body, &st);
                 }
             }
+            Layer::Conflicts => {
+                if let Some(view) = &app.conflicts {
+                    conflicts::draw(view, frame, body, &st);
+                }
+            }
             Layer::Help => help::draw(app, frame, body, &st),
             Layer::Confirm => {
                 if let Some(confirm) = &app.layers.confirm {
@@ -130,6 +135,8 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     // the screen beneath it).
     let own_place = if app.trash.is_some() {
         Some(" T Trash ")
+    } else if app.conflicts.is_some() {
+        Some(" V Conflicts ")
     } else if app.coaching.is_some() && app.layers.form.is_none() {
         Some(" C Coaching ")
     } else if app.evidence.view.is_some() && app.layers.form.is_none() {

@@ -13,5 +13,6 @@ mod progress;
 mod reviews;
 mod safety;
 mod search;
+mod sync;
 mod team;
 mod terminal;

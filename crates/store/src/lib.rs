@@ -964,7 +964,7 @@ impl Workspace {
             severity: Severity::Warning,
             message: format!(
                 "has the same id as {} (a copy?); only that one, changed later, is shown. \
-                 Choose which to keep with `starlog sync --conflicts`",
+                 Choose which to keep with `starlog sync --conflicts`, or V in the app",
                 kept.display()
             ),
         });

@@ -5,6 +5,7 @@
 //! screen only through [`of`], the one place that names them all.
 
 pub mod coaching;
+pub mod conflicts;
 pub mod diary;
 pub mod evidence;
 pub mod feedback;

@@ -124,6 +124,20 @@ impl App {
             return Err("no workspace is open".into());
         };
         let original = item.original_path();
+        // A choice between two versions of a record (V) moved more than one
+        // file, and a conflict copy is not a record: put every file back,
+        // then read the records again.
+        if item.also.is_some() || crate::store::conflicts::is_copy(&original) {
+            ws.undo(item).map_err(|e| e.to_string())?;
+            self.session.undo.retain(|d| d.trashed != item.trashed);
+            self.reload_requested = true;
+            if let Some(view) = &mut self.conflicts {
+                view.items = ws.conflicts().0;
+                view.selected = view.selected.min(view.items.len().saturating_sub(1));
+            }
+            self.set_status("Undone: both versions are back");
+            return Ok(());
+        }
         let kind = RecordKind::of_path(&original)
             .ok_or_else(|| format!("{} is not a record folder", item.original))?;
         ws.restore(&item.trashed_path(), &original)
