@@ -293,6 +293,7 @@ mod tests {
     use super::*;
     use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
     use crate::tui::forms::FormState;
+    use crate::tui::forms::testkit;
     use crate::tui::forms::testkit::{now, press};
     use ratatui::crossterm::event::KeyCode;
 
@@ -308,17 +309,10 @@ mod tests {
     }
 
     fn reflected() -> Feedback {
-        Feedback::new(
-            Id::from_parts(3, [3; 10]),
-            now().date_naive(),
-            now(),
-            FeedbackSource::Customer,
-            FeedbackMethod::Complaint,
-            Valence::Negative,
-            "Rude".into(),
-        )
-        .reflect("I was short with her.", now())
-        .expect("reflect")
+        let (source, method) = (FeedbackSource::Customer, FeedbackMethod::Complaint);
+        testkit::feedback(source, method, Valence::Negative, "Rude")
+            .reflect("I was short with her.", now())
+            .expect("reflect")
     }
 
     fn space(form: &mut ActForm) {

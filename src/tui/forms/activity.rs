@@ -198,7 +198,7 @@ mod tests {
     use super::*;
     use crate::domain::Objective;
     use crate::tui::forms::testkit::now;
-    use crate::tui::forms::testkit::type_text;
+    use crate::tui::forms::testkit::{fill, type_in};
 
     #[test]
     fn an_activity_keeps_its_objective_hours_and_impact() {
@@ -211,23 +211,21 @@ mod tests {
         };
         let blank = Activity::new(Id::generate(), now().date_naive(), now(), vec![oid.clone()]);
         let mut form = ActivityForm::new(blank, false, &records, None);
-        form.fields.focus_on("kind");
-        type_text(&mut form, "s");
+        type_in(&mut form, "kind", "s");
         assert_eq!(form.fields.text("kind"), "shadowing (informal)");
-        form.fields.focus_on("title");
-        type_text(&mut form, "Shadowed Billing Exceptions");
-        form.fields.focus_on("hours");
-        type_text(&mut form, "3.5");
-        form.fields.focus_on("behaviour");
-        type_text(&mut form, "I now check the meter history first");
+        let typed = [
+            ("title", "Shadowed Billing Exceptions"),
+            ("hours", "3.5"),
+            ("behaviour", "I now check the meter history first"),
+        ];
+        fill(&mut form, &typed);
         let a = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(a.kind, ActivityKind::Shadowing);
         assert_eq!(a.hours, 3.5);
         assert_eq!(a.objectives, vec![oid]);
         assert_eq!(a.impact.level_reached(), 3);
         assert_eq!(a.method_suited, None, "not said until chosen");
-        form.fields.focus_on("suited");
-        type_text(&mut form, "n");
+        type_in(&mut form, "suited", "n");
         let a = form.to_record(now().date_naive(), now()).expect("saves");
         assert_eq!(a.method_suited, Some(false));
         let again = ActivityForm::new(a, true, &records, None);
@@ -238,10 +236,8 @@ mod tests {
     fn bad_hours_are_refused_at_the_field() {
         let blank = Activity::new(Id::generate(), now().date_naive(), now(), Vec::new());
         let mut form = ActivityForm::new(blank, false, &Records::default(), None);
-        form.fields.focus_on("title");
-        type_text(&mut form, "Reading");
-        form.fields.focus_on("hours");
-        type_text(&mut form, "a lot");
+        type_in(&mut form, "title", "Reading");
+        type_in(&mut form, "hours", "a lot");
         let e = form
             .to_record(now().date_naive(), now())
             .expect_err("bad hours");

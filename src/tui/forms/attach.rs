@@ -8,7 +8,7 @@
 //! third Tab moves on, as the engine's Tab does everywhere else).
 
 use super::field::{Field, Fields, Input};
-use super::picker::PickOption;
+use super::picker::{PickOption, record_option};
 use super::{Advice, Engine, EngineForm, FieldError, FocusedText, FormState, Spec, Tone};
 use crate::domain::evidence::size_label;
 use crate::domain::{Draft, DraftForm, EvidenceKind, Records};
@@ -35,23 +35,14 @@ pub struct AttachForm {
 
 /// Needs, objectives and reviews a file can be evidence for.
 pub fn link_options(records: &Records) -> Vec<PickOption> {
-    let mut out: Vec<PickOption> = records
-        .objectives
-        .iter()
-        .map(|o| PickOption {
-            value: o.id.to_string(),
-            label: format!("objective: {}", o.to_ref().title),
-        })
-        .collect();
-    out.extend(records.needs.iter().map(|n| PickOption {
-        value: n.id.to_string(),
-        label: format!("need: {}", n.to_ref().title),
-    }));
-    out.extend(records.activities.iter().map(|a| PickOption {
-        value: a.id.to_string(),
-        label: format!("activity: {}", a.to_ref().title),
-    }));
-    out
+    let objectives = records.objectives.iter().map(|o| o.to_ref());
+    let needs = records.needs.iter().map(|n| n.to_ref());
+    let activities = records.activities.iter().map(|a| a.to_ref());
+    objectives
+        .chain(needs)
+        .chain(activities)
+        .map(record_option)
+        .collect()
 }
 
 const GUESS: &str = "guess from the file's name";

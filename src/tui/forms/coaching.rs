@@ -425,7 +425,7 @@ mod tests {
     use crate::tui::app::testkit::demo_app;
     use crate::tui::forms::give_key;
     use crate::tui::forms::testkit::key;
-    use crate::tui::forms::testkit::type_in;
+    use crate::tui::forms::testkit::{fill, type_in};
     use crate::tui::keymap::Keymap;
 
     fn set<S: Spec>(form: &mut Engine<S>, field: &str, text: &str) {
@@ -440,15 +440,17 @@ mod tests {
         let mut form = CoachingForm::blank(&app);
         let e = form.to_record(app.today, app.now).expect_err("no coachee");
         assert_eq!(e.field, "coachee");
-        type_in(&mut form, "coachee", "Sam Okafor");
-        type_in(&mut form, "focus", "complaint calls");
-        type_in(
-            &mut form,
-            "feedback",
-            "You apologised early; next give the fix date first",
-        );
-        type_in(&mut form, "observed_on", "-2d");
-        type_in(&mut form, "follow_up", "+2w");
+        let typed = [
+            ("coachee", "Sam Okafor"),
+            ("focus", "complaint calls"),
+            (
+                "feedback",
+                "You apologised early; next give the fix date first",
+            ),
+            ("observed_on", "-2d"),
+            ("follow_up", "+2w"),
+        ];
+        fill(&mut form, &typed);
         let s = form.to_record(app.today, app.now).expect("a session");
         assert_eq!(s.coachee, "Sam Okafor");
         assert_eq!(s.feedback_delay(), 2);

@@ -300,13 +300,9 @@ mod tests {
     use super::*;
     use crate::tui::forms::FormState;
     use crate::tui::forms::picker::criteria_options;
-    use crate::tui::forms::testkit::{now, press, type_text};
+    use crate::tui::forms::testkit::{now, press, today, type_in, type_text};
 
     use ratatui::crossterm::event::KeyCode;
-
-    fn today() -> NaiveDate {
-        now().date_naive()
-    }
 
     #[test]
     fn a_typed_form_becomes_new_feedback() {
@@ -343,8 +339,7 @@ mod tests {
     #[test]
     fn the_valence_follows_the_method_until_it_is_chosen() {
         let mut form = FeedbackForm::blank(today(), now(), &Records::default(), None);
-        form.fields.focus_on("method");
-        type_text(&mut form, "c"); // complaint
+        type_in(&mut form, "method", "c"); // complaint
         assert_eq!(form.fields.text("method"), "complaint");
         assert_eq!(form.fields.text("valence"), "negative");
         type_text(&mut form, "c"); // compliment
@@ -354,8 +349,7 @@ mod tests {
         form.fields.focus_on("valence");
         press(&mut form, KeyCode::Up); // the learner picks constructive
         assert_eq!(form.fields.text("valence"), "constructive");
-        form.fields.focus_on("method");
-        type_text(&mut form, "s"); // survey: the choice stays
+        type_in(&mut form, "method", "s"); // survey: the choice stays
         assert_eq!(form.fields.text("valence"), "constructive");
     }
 
@@ -365,10 +359,8 @@ mod tests {
         let e = form.to_feedback(today(), now()).expect_err("no text");
         assert_eq!(e.field, "text");
         assert!(e.message.starts_with("What they said:"), "{}", e.message);
-        form.fields.focus_on("text");
-        type_text(&mut form, "Nice.");
-        form.fields.focus_on("date");
-        type_text(&mut form, "31/02/2026");
+        type_in(&mut form, "text", "Nice.");
+        type_in(&mut form, "date", "31/02/2026");
         let e = form.to_feedback(today(), now()).expect_err("no such day");
         assert_eq!(e.field, "date");
         assert!(
@@ -414,8 +406,7 @@ mod tests {
     fn criteria_are_ticked_saved_and_kept_in_drafts() {
         let set = crate::domain::testkit::unit();
         let mut form = FeedbackForm::blank(today(), now(), &Records::default(), Some(&set));
-        form.fields.focus_on("text");
-        type_text(&mut form, "Good call.");
+        type_in(&mut form, "text", "Good call.");
         form.fields.focus_on("criteria");
         press(&mut form, KeyCode::Char(' '));
         let first = criteria_options(Some(&set))[0].value.clone();
@@ -443,8 +434,7 @@ mod tests {
             ..Records::default()
         };
         let mut form = FeedbackForm::blank(today(), now(), &records, None);
-        form.fields.focus_on("text");
-        type_text(&mut form, "You asked good questions.");
+        type_in(&mut form, "text", "You asked good questions.");
         form.fields.focus_on("activity");
         // Newest first: the coaching, then the course.
         press(&mut form, KeyCode::Down);

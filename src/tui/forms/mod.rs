@@ -35,6 +35,22 @@ pub(crate) mod testkit {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("test time")
     }
 
+    /// The day of `now`.
+    pub fn today() -> chrono::NaiveDate {
+        now().date_naive()
+    }
+
+    /// Feedback given `now`, with a fixed id.
+    pub fn feedback(
+        source: crate::domain::FeedbackSource,
+        method: crate::domain::FeedbackMethod,
+        valence: crate::domain::Valence,
+        text: &str,
+    ) -> crate::domain::Feedback {
+        let id = crate::domain::Id::from_parts(3, [3; 10]);
+        crate::domain::Feedback::new(id, today(), now(), source, method, valence, text.into())
+    }
+
     /// The key of a typed character.
     pub fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -51,6 +67,13 @@ pub(crate) mod testkit {
     pub fn type_text(form: &mut dyn super::FormState, text: &str) {
         for c in text.chars() {
             press(form, KeyCode::Char(c));
+        }
+    }
+
+    /// Types each text into its field, in order.
+    pub fn fill<S: super::Spec>(form: &mut super::Engine<S>, texts: &[(&str, &str)]) {
+        for (name, text) in texts {
+            type_in(form, name, text);
         }
     }
 

@@ -300,12 +300,8 @@ mod tests {
     use super::*;
     use crate::domain::smart::{self, Letter};
     use crate::tui::forms::testkit::now;
-    use crate::tui::forms::testkit::type_text;
+    use crate::tui::forms::testkit::{today, type_in, type_text};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn today() -> NaiveDate {
-        now().date_naive()
-    }
 
     fn records_with_need() -> (Records, Id) {
         let need = DevelopmentNeed::new(Id::generate(), today(), now());
@@ -346,8 +342,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
-        form.fields.focus_on("target_date");
-        type_text(&mut form, "31/02/2027");
+        type_in(&mut form, "target_date", "31/02/2027");
         let e = form.to_record(today(), now()).expect_err("bad date");
         assert_eq!(e.field, "target_date");
         assert!(
@@ -357,8 +352,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Raise my FCR");
-        form.fields.focus_on("target_date");
-        type_text(&mut form, "+3w");
+        type_in(&mut form, "target_date", "+3w");
         let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.target_date, NaiveDate::from_ymd_opt(2026, 12, 14));
     }
@@ -369,8 +363,11 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Raise my FCR on billing calls from 68% to 75%");
-        form.fields.focus_on("serves");
-        type_text(&mut form, "Service standard 4: first-contact resolution");
+        type_in(
+            &mut form,
+            "serves",
+            "Service standard 4: first-contact resolution",
+        );
         let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.serves, "Service standard 4: first-contact resolution");
         let again = ObjectiveForm::new(o, true, &records, None);
@@ -391,14 +388,12 @@ mod tests {
             percent: Some(10),
         });
         let mut form = ObjectiveForm::new(existing, true, &records, None);
-        form.fields.focus_on("percent");
-        type_text(&mut form, "40");
+        type_in(&mut form, "percent", "40");
         let e = form
             .to_record(today(), now())
             .expect_err("percent with no note");
         assert_eq!(e.field, "note");
-        form.fields.focus_on("note");
-        type_text(&mut form, "Shadowed billing twice");
+        type_in(&mut form, "note", "Shadowed billing twice");
         let o = form.to_record(today(), now()).expect("saves");
         assert_eq!(o.progress.len(), 2);
         assert_eq!(o.progress[1].text, "Shadowed billing twice");
@@ -443,8 +438,7 @@ mod tests {
         let mut form =
             ObjectiveForm::new(Objective::new(Id::generate(), now()), false, &records, None);
         type_text(&mut form, "Raise my CSAT");
-        form.fields.focus_on("review_date");
-        type_text(&mut form, "next tuesday");
+        type_in(&mut form, "review_date", "next tuesday");
         let draft = crate::tui::FormState::to_draft(&form, now()).expect("a draft");
         let back = ObjectiveForm::from_draft(&draft, &records, None);
         assert_eq!(back.fields.text("statement"), "Raise my CSAT");

@@ -113,6 +113,14 @@ impl Picker {
     }
 }
 
+/// A record to tick, read as "need: its title".
+pub fn record_option(r: crate::domain::refs::RecordRef) -> PickOption {
+    PickOption {
+        value: r.id.to_string(),
+        label: format!("{}: {}", r.kind.key(), r.title),
+    }
+}
+
 /// The objectives a record can link to: open and achieved ones.
 pub fn objective_options(objectives: &[crate::domain::Objective]) -> Vec<PickOption> {
     objectives

@@ -118,21 +118,15 @@ pub fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Id, Valence};
+    use crate::domain::{FeedbackMethod, FeedbackSource, FeedbackState, Valence};
     use crate::tui::forms::FormState;
+    use crate::tui::forms::testkit;
     use crate::tui::forms::testkit::now;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn feedback() -> Feedback {
-        Feedback::new(
-            Id::from_parts(3, [3; 10]),
-            now().date_naive(),
-            now(),
-            FeedbackSource::Manager,
-            FeedbackMethod::Observation,
-            Valence::Constructive,
-            "Slow down".into(),
-        )
+        let (source, method) = (FeedbackSource::Manager, FeedbackMethod::Observation);
+        testkit::feedback(source, method, Valence::Constructive, "Slow down")
     }
 
     #[test]

@@ -690,7 +690,7 @@ impl Spec for ReviewSpec {
 mod tests {
     use super::*;
     use crate::tui::forms::FormState;
-    use crate::tui::forms::testkit::{press, type_text};
+    use crate::tui::forms::testkit::{press, type_in, type_text};
     use ratatui::crossterm::event::KeyCode;
 
     fn now() -> DateTime<FixedOffset> {
@@ -880,14 +880,12 @@ mod tests {
     fn a_draft_brings_back_every_typed_field() {
         let records = demo();
         let mut form = ReviewForm::new(&records, 90, now().date_naive(), None);
-        form.fields.focus_on("summary");
-        type_text(&mut form, "Good progress");
+        type_in(&mut form, "summary", "Good progress");
         form.fields.focus_id(outcome_id(1));
         press(&mut form, KeyCode::Right);
         form.fields.focus_id(reason_id(1));
         type_text(&mut form, "Target moved");
-        form.fields.focus_on("held");
-        type_text(&mut form, "yesterday");
+        type_in(&mut form, "held", "yesterday");
         let draft = form.to_draft(now()).expect("a draft");
         let back = ReviewForm::from_draft(&draft, &records, None).expect("form");
         assert_eq!(back.fields.text("summary"), "Good progress");

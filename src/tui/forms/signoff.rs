@@ -5,7 +5,7 @@
 //! ("agree development needs with a line manager") asks for.
 
 use super::field::{Field, Fields, Input};
-use super::picker::PickOption;
+use super::picker::{PickOption, record_option};
 use super::{Advice, Engine, FieldError, Spec, Tone};
 use crate::domain::signoff::{self, SIGNOFF_DECLARATION, SignOff, Subject};
 use crate::domain::{AnyRecord, Id, Records};
@@ -23,23 +23,13 @@ pub type SignOffForm = Engine<SignOffSpec>;
 
 /// Every need, objective and review, newest plan first.
 fn subject_options(records: &Records) -> Vec<PickOption> {
-    let mut out: Vec<PickOption> = records
-        .needs
-        .iter()
-        .map(|n| PickOption {
-            value: n.id.to_string(),
-            label: format!("need: {}", n.to_ref().title),
-        })
-        .collect();
-    out.extend(records.objectives.iter().map(|o| PickOption {
-        value: o.id.to_string(),
-        label: format!("objective: {}", o.to_ref().title),
-    }));
-    out.extend(records.reviews.iter().rev().map(|r| PickOption {
+    let needs = records.needs.iter().map(|n| record_option(n.to_ref()));
+    let objectives = records.objectives.iter().map(|o| record_option(o.to_ref()));
+    let reviews = records.reviews.iter().rev().map(|r| PickOption {
         value: r.id.to_string(),
         label: format!("review of {}", r.held.format("%-d %B %Y")),
-    }));
-    out
+    });
+    needs.chain(objectives).chain(reviews).collect()
 }
 
 /// The criteria a sign-off of this subject usually shows: agreeing the
