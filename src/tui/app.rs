@@ -26,7 +26,7 @@ pub(crate) mod testkit {
 
 use super::jobs::{Jobs, Kind};
 use super::layers::{self, Layer};
-use super::screens::{self, coaching, conflicts, evidence, progress, trash};
+use super::screens::{self, progress};
 use super::{action, forms, keymap, mouse, search};
 pub use action::{Action, Screen};
 pub use forms::{Form, FormState};
@@ -92,7 +92,9 @@ pub struct App {
     pub loading: Option<Loading>,
     pub screen: Screen,
     /// Each screen's own state: its selection, and the Plan's chooser, the
-    /// Feedback filter, the Reviews compare view, the Progress views.
+    /// Feedback filter, the Reviews compare view, the Progress views, and
+    /// which lettered screen (Trash, Conflicts, Evidence, coaching log) is
+    /// open.
     pub screens: crate::tui::screens::Screens,
     /// What lies over the screen: the chooser, a question, the search
     /// palette, a form, help, the reader (see `layers.rs`).
@@ -104,14 +106,6 @@ pub struct App {
     /// for the line the shell shows after the app ends.
     pub kept_draft: Option<String>,
     pub status: Option<StatusMessage>,
-    /// The Trash view (`T`), when open.
-    pub trash: Option<trash::TrashView>,
-    /// The Conflicts view (`V`), when open.
-    pub conflicts: Option<conflicts::ConflictsView>,
-    /// The Evidence view (`E`) and a file being opened in the system's viewer.
-    pub evidence: evidence::EvidenceState,
-    /// The coaching log (`C`), when open.
-    pub coaching: Option<coaching::CoachingView>,
     /// `starlog star`: leave after the entry is saved or the form is closed.
     pub quick_capture: bool,
     pub exit: Option<Exit>,
@@ -172,10 +166,6 @@ impl App {
             typing_guard: None,
             kept_draft: None,
             status: None,
-            trash: None,
-            conflicts: None,
-            evidence: evidence::EvidenceState::default(),
-            coaching: None,
             quick_capture: false,
             exit: None,
             reload_requested: false,
@@ -454,7 +444,10 @@ impl App {
     pub fn context(&self) -> Context {
         match layers::top(self) {
             Some(layer) => layer.context(self),
-            None => Context::Screen(self.screen),
+            None => match self.screens.lettered {
+                Some(which) => which.context(),
+                None => Context::Screen(self.screen),
+            },
         }
     }
 
@@ -519,7 +512,7 @@ impl App {
             .into_iter()
             .any(|layer| self.layer_key(layer, key));
         if !taken && let Some(action) = self.keymap.resolve(self.context(), key) {
-            self.update_screen(action);
+            self.update_current(action);
         }
         self.reader_opened(was_reading);
     }
@@ -625,7 +618,7 @@ impl App {
         let was_reading = self.layers.reader.is_some();
         match layers::top(self) {
             Some(layer) => self.layer_action(layer, action),
-            None => self.update_screen(action),
+            None => self.update_current(action),
         }
         self.reader_opened(was_reading);
     }
@@ -643,11 +636,7 @@ impl App {
         match layer {
             Layer::Confirm => self.update_confirm(action),
             Layer::Search => self.search_action(action),
-            Layer::Trash => self.trash_action(action),
-            Layer::Conflicts => self.conflicts_action(action),
             Layer::Chooser => self.plan_chooser_action(action),
-            Layer::Evidence => self.evidence_action(action),
-            Layer::Coaching => self.coaching_action(action),
             Layer::Form => self.update_form(action),
             Layer::Help => match action {
                 Action::Back => self.layers.help = None,

@@ -42,16 +42,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
             groups.push((format!("On {}", screen.title()), own));
         }
     }
+    let lettered = crate::tui::screens::Lettered::ALL.map(|l| {
+        let r = l.registration();
+        (r.help, r.context)
+    });
     for (title, ctx) in [
         ("Reading a record", Context::Reader),
         ("In a form", Context::Form),
         ("In the search palette (/)", Context::Search),
         ("Adding to the plan (n on the Plan)", Context::Chooser),
-        ("In the trash (T)", Context::Trash),
-        ("Choosing between two versions (V)", Context::Conflicts),
-        ("In the evidence (E)", Context::Evidence),
-        ("In the coaching log (C)", Context::Coaching),
-    ] {
+    ]
+    .into_iter()
+    .chain(lettered)
+    {
         let rows = app
             .keymap
             .effective(ctx)

@@ -4,12 +4,12 @@
 //! reader is held ([`Layers`]).
 //!
 //! A layer is open while its state is set (the chooser's flag, the question,
-//! the search palette, the form, help, the Trash, coaching and Evidence
-//! views, the reader). [`Layer::TOP_DOWN`] orders them: a key goes to the topmost open
-//! layer and falls to the next one down only if that layer lets it (a
-//! question lets an answer it does not know fall to the form beneath it; the
-//! reader passes what is not a reader's key to its screen), and to the
-//! screen when no layer takes it. The key context that help and the status
+//! the search palette, the form, help, the reader). [`Layer::TOP_DOWN`]
+//! orders them: a key goes to the topmost open layer and falls to the next
+//! one down only if that layer lets it (a question lets an answer it does
+//! not know fall to the form beneath it; the reader passes what is not a
+//! reader's key to its screen), and to the screen when no layer takes it
+//! (the lettered screen open, else the numbered one: `screens::Lettered`). The key context that help and the status
 //! line describe is the topmost layer's, and the view draws the open layers
 //! from the bottom up, so the one on top is drawn last.
 
@@ -72,30 +72,18 @@ pub enum Layer {
     Form,
     /// Help (`?`).
     Help,
-    /// The Trash view (`T`).
-    Trash,
-    /// The Conflicts view (`V`).
-    Conflicts,
-    /// The coaching log's view.
-    Coaching,
-    /// The Evidence view (`E`).
-    Evidence,
     /// One record read full-screen.
     Reader,
 }
 
 impl Layer {
     /// The layers, topmost first.
-    pub const TOP_DOWN: [Layer; 10] = [
+    pub const TOP_DOWN: [Layer; 6] = [
         Layer::Chooser,
         Layer::Confirm,
         Layer::Search,
         Layer::Form,
         Layer::Help,
-        Layer::Trash,
-        Layer::Conflicts,
-        Layer::Coaching,
-        Layer::Evidence,
         Layer::Reader,
     ];
 
@@ -107,10 +95,6 @@ impl Layer {
             Layer::Search => app.layers.palette.is_some(),
             Layer::Form => app.layers.form.is_some(),
             Layer::Help => app.layers.help.is_some(),
-            Layer::Trash => app.trash.is_some(),
-            Layer::Conflicts => app.conflicts.is_some(),
-            Layer::Coaching => app.coaching.is_some(),
-            Layer::Evidence => app.evidence.view.is_some(),
             Layer::Reader => app.layers.reader.is_some(),
         }
     }
@@ -126,10 +110,6 @@ impl Layer {
             Layer::Search => Context::Search,
             Layer::Form => Context::Form,
             Layer::Help => Context::Help,
-            Layer::Trash => Context::Trash,
-            Layer::Conflicts => Context::Conflicts,
-            Layer::Coaching => Context::Coaching,
-            Layer::Evidence => Context::Evidence,
             Layer::Reader => Context::Reader,
         }
     }

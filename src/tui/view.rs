@@ -2,10 +2,7 @@
 //! changes happen here; each screen draws in its own `screens/<name>/view.rs`
 //! (reached through the `Screen` trait), each form through `forms/view.rs`.
 
-use super::screens::{
-    self, coaching::view as coaching, conflicts::view as conflicts, evidence::view as evidence,
-    feedback::view as feedback, trash::view as trash,
-};
+use super::screens::feedback::view as feedback;
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
 use crate::tui::layers::{self, Layer};
@@ -52,14 +49,11 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     ])
     .areas(area);
     draw_tabs(app, frame, tabs, &st);
-    // The body: the topmost open layer that fills it (a form, the coaching
-    // log, the Evidence view), else the screen (which draws its own chooser and reader).
-    let filling = layers::open(app)
-        .into_iter()
-        .find(|l| matches!(l, Layer::Form | Layer::Coaching | Layer::Evidence));
-    match filling {
-        Some(Layer::Form) => {
-            if let Some(engine) = app.layers.form.as_ref().and_then(|f| f.engine()) {
+    // The body: a form, which fills it, else the screen (the lettered one
+    // open, else the numbered one, which draws its own chooser and reader).
+    match &app.layers.form {
+        Some(form) => {
+            if let Some(engine) = form.engine() {
                 if engine.popup() {
                     // Drawn over its list, which stays in sight.
                     feedback::draw(app, frame, body, &st);
@@ -71,9 +65,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
                 }
             }
         }
-        Some(Layer::Coaching) => coaching::draw(app, frame, body, &st),
-        Some(_) => evidence::draw(app, frame, body, &st),
-        None => screens::of(app.screen).view(app, frame, body, &st),
+        None => app.current_screen().view(app, frame, body, &st),
     }
     status::draw(app, frame, status, &st);
     // What the overlays below draw is not clicked through (they take the
@@ -88,16 +80,6 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
                     search::draw(app, palette, frame, body, &st);
                 }
             }
-            Layer::Trash => {
-                if let Some(view) = &app.trash {
-                    trash::draw(view, frame, body, &st);
-                }
-            }
-            Layer::Conflicts => {
-                if let Some(view) = &app.conflicts {
-                    conflicts::draw(view, frame, body, &st);
-                }
-            }
             Layer::Help => help::draw(app, frame, body, &st),
             Layer::Confirm => {
                 if let Some(confirm) = &app.layers.confirm {
@@ -105,7 +87,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
                 }
             }
             // Drawn as the body above, or by their screen.
-            Layer::Form | Layer::Coaching | Layer::Evidence | Layer::Chooser | Layer::Reader => {}
+            Layer::Form | Layer::Chooser | Layer::Reader => {}
         }
     }
     hits
@@ -130,21 +112,14 @@ fn draw_tabs(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         .iter()
         .filter(|f| f.state == crate::domain::FeedbackState::New)
         .count();
-    // The Trash, Evidence and coaching log views are not numbered screens:
-    // while one shows, its own place in the bar is the highlighted one (not
-    // the screen beneath it).
-    let own_place = if app.trash.is_some() {
-        Some(" T Trash ")
-    } else if app.conflicts.is_some() {
-        Some(" V Conflicts ")
-    } else if app.coaching.is_some() && app.layers.form.is_none() {
-        Some(" C Coaching ")
-    } else if app.evidence.view.is_some() && app.layers.form.is_none() {
-        Some(" E Evidence ")
-    } else {
-        None
+    // The lettered screens (Trash, Conflicts, Evidence, coaching log) are
+    // not numbered: while one shows, its own place in the bar is the
+    // highlighted one (not the screen beneath it).
+    let own_place = match app.screens.lettered {
+        Some(which) if app.layers.form.is_none() => Some(which.tab()),
+        _ => None,
     };
-    let room = match own_place {
+    let room = match &own_place {
         Some(label) => area.width.saturating_sub(label.len() as u16 + 1),
         None => area.width,
     };

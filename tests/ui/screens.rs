@@ -851,7 +851,7 @@ fn the_trash_view_highlights_its_own_place_in_the_tab_bar() {
     let mut app = demo_app();
     app.update(Action::ShowScreen(Screen::Plan));
     // What `T` opens on an empty trash (the test app has no folder behind it).
-    app.trash = Some(starlog::tui::screens::trash::TrashView::default());
+    app.screens.lettered = Some(starlog::tui::screens::Lettered::Trash);
     assert_eq!(app.context(), starlog::tui::Context::Trash);
     let bar = render(&app, 80, 24);
     let bar = bar.lines().next().unwrap_or_default();

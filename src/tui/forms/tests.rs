@@ -146,7 +146,9 @@ fn the_trash_lists_discarded_drafts_and_enter_brings_one_back_after_a_restart() 
     app.apply_loaded(loaded);
     app.model.header.onboarded = true;
     app.update(crate::tui::Action::ShowTrash);
-    let view = app.trash.as_ref().expect("the trash is open");
+    let trash = crate::tui::screens::Lettered::Trash;
+    assert!(app.screens.is_open(trash), "the trash is open");
+    let view = &app.screens.trash;
     assert_eq!(view.drafts.len(), 1, "the discarded draft is listed");
     assert_eq!(view.len(), 1, "and nothing else was deleted");
     assert!(
@@ -154,7 +156,7 @@ fn the_trash_lists_discarded_drafts_and_enter_brings_one_back_after_a_restart() 
         "named by its form and first words"
     );
     app.update(crate::tui::Action::Restore);
-    assert!(app.trash.is_none(), "the trash closes");
+    assert!(!app.screens.is_open(trash), "the trash closes");
     assert!(
         matches!(app.layers.form, Some(Form::Star(_))),
         "its form opens"

@@ -335,7 +335,6 @@ impl App {
         if kind == Kind::Coaching {
             self.layers.reader = None;
             self.layers.help = None;
-            self.evidence.view = None;
             self.select_coaching(id);
             return;
         }
@@ -344,7 +343,6 @@ impl App {
             // on: Esc goes back there.
             self.layers.reader = None;
             self.layers.help = None;
-            self.coaching = None;
             self.open_evidence_at(id);
             return;
         }
@@ -359,6 +357,7 @@ impl App {
         }
         self.layers.reader = None;
         self.layers.help = None;
+        self.close_lettered();
         self.screen = screen;
         match position {
             Some(pos) => self.select(screen, pos),

@@ -13,11 +13,12 @@ use crate::domain::coaching::{self, Due};
 use crate::domain::{CoachingSession, Id};
 use crate::tui::forms::Form;
 use crate::tui::forms::coaching::{CoachingForm, ImpactForm};
+use crate::tui::screens::{Lettered, Screens};
 use crate::tui::{Action, App};
 
 /// The coaching log's state while it is open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CoachingView {
+pub struct CoachingState {
     pub selected: usize,
 }
 
@@ -44,8 +45,7 @@ pub fn due_mark(s: &CoachingSession, due: &[Due]) -> Option<(&'static str, bool)
 impl App {
     /// `C`: opens the coaching log.
     pub(in crate::tui) fn open_coaching(&mut self) {
-        let selected = self.coaching.as_ref().map(|v| v.selected).unwrap_or(0);
-        self.coaching = Some(CoachingView { selected });
+        self.show_lettered(Lettered::Coaching);
         self.clamp_coaching();
         if !self.model.complete {
             self.set_status("Still loading: more may appear in a moment");
@@ -55,24 +55,26 @@ impl App {
     /// Opens the coaching log with the session `id` selected.
     pub(in crate::tui) fn select_coaching(&mut self, id: &Id) {
         self.open_coaching();
-        if let Some(pos) = self.model.records.coaching.iter().position(|s| &s.id == id)
-            && let Some(view) = &mut self.coaching
-        {
-            view.selected = pos;
+        if let Some(pos) = self.model.records.coaching.iter().position(|s| &s.id == id) {
+            self.screens.coaching.selected = pos;
         }
     }
 
     fn clamp_coaching(&mut self) {
         let len = self.model.records.coaching.len();
-        if let Some(view) = &mut self.coaching {
-            view.selected = view.selected.min(len.saturating_sub(1));
-        }
+        let view = &mut self.screens.coaching;
+        view.selected = view.selected.min(len.saturating_sub(1));
     }
 
-    /// The selected session, if any.
+    /// The selected session, if the log is open and has one.
     pub fn selected_coaching(&self) -> Option<&CoachingSession> {
-        let view = self.coaching.as_ref()?;
-        self.model.records.coaching.get(view.selected)
+        if !self.screens.is_open(Lettered::Coaching) {
+            return None;
+        }
+        self.model
+            .records
+            .coaching
+            .get(self.screens.coaching.selected)
     }
 
     /// What is due in the coaching log today.
@@ -80,21 +82,11 @@ impl App {
         coaching::due(&self.model.records.coaching, self.today)
     }
 
-    /// Keys in the coaching log.
-    pub(in crate::tui) fn coaching_action(&mut self, action: Action) {
-        let last = self.model.records.coaching.len().saturating_sub(1);
+    /// Keys in the coaching log (moving and Esc are the same on every
+    /// lettered screen: see `screens::App::update_current`).
+    fn coaching_action(&mut self, action: Action) {
         let selected = self.selected_coaching().cloned();
-        let Some(view) = &mut self.coaching else {
-            return;
-        };
         match action {
-            Action::Back => self.coaching = None,
-            Action::Down => view.selected = (view.selected + 1).min(last),
-            Action::Up => view.selected = view.selected.saturating_sub(1),
-            Action::Top => view.selected = 0,
-            Action::Bottom => view.selected = last,
-            Action::PageDown => view.selected = (view.selected + 10).min(last),
-            Action::PageUp => view.selected = view.selected.saturating_sub(10),
             Action::New if self.writable() => {
                 let form = CoachingForm::blank(self);
                 self.layers.form = Some(Form::Coaching(Box::new(form)));
@@ -116,18 +108,46 @@ impl App {
                 None => self.set_status("No sessions yet: n records one"),
             },
             Action::Delete => match selected {
-                Some(s) => {
-                    self.trash_record(&s.id);
-                    self.clamp_coaching();
-                }
+                Some(s) => self.trash_record(&s.id),
                 None => self.set_status("Nothing to delete"),
             },
-            Action::Undo => {
-                self.undo_delete();
-                self.clamp_coaching();
-            }
-            Action::Help => self.layers.help = Some(0),
+            Action::Undo => self.undo_delete(),
             _ => {}
         }
+    }
+}
+
+/// The coaching log, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct CoachingScreen;
+
+impl crate::tui::screens::Screen for CoachingScreen {
+    fn len(&self, app: &App) -> usize {
+        app.model.records.coaching.len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        app.model
+            .records
+            .coaching
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+    fn selected(&self, screens: &Screens) -> usize {
+        screens.coaching.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize {
+        &mut screens.coaching.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.coaching_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }

@@ -157,12 +157,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     }
-    let selected = app
-        .coaching
-        .as_ref()
-        .map(|v| v.selected)
-        .unwrap_or(0)
-        .min(log.len() - 1);
+    let selected = app.screens.coaching.selected.min(log.len() - 1);
     let (list_area, detail_area) = if area.width >= 90 {
         list_and_preview(area)
     } else {

@@ -6,13 +6,15 @@
 
 pub mod view;
 
+use crate::domain::Id;
 use crate::domain::words::count;
 use crate::store::conflicts::{Choice, Conflict};
+use crate::tui::screens::{Lettered, Screens};
 use crate::tui::{Action, App, record_title, truncate};
 
 /// What was found when the view was opened (or after the last choice).
 #[derive(Debug, Clone, Default)]
-pub struct ConflictsView {
+pub struct ConflictsState {
     pub items: Vec<Conflict>,
     pub selected: usize,
     /// How far the selected record's two versions are scrolled.
@@ -27,11 +29,12 @@ impl App {
             return;
         };
         let (items, problems) = ws.conflicts();
-        self.conflicts = Some(ConflictsView {
+        self.show_lettered(Lettered::Conflicts);
+        self.screens.conflicts = ConflictsState {
             items,
             selected: 0,
             scroll: 0,
-        });
+        };
         if !problems.is_empty() {
             self.set_error(format!(
                 "{} could not be read (see ? help)",
@@ -55,12 +58,14 @@ impl App {
             return;
         }
         let (found, _) = ws.conflicts();
-        if let Some(view) = &mut self.conflicts {
+        let open = self.screens.is_open(Lettered::Conflicts);
+        if open {
+            let view = &mut self.screens.conflicts;
             view.items = found.clone();
             view.selected = view.selected.min(found.len().saturating_sub(1));
         }
         // With the view open, its list says it.
-        if !found.is_empty() && self.conflicts.is_none() {
+        if !found.is_empty() && !open {
             self.add_to_status(
                 format!(
                     "{} changed on two computers: V to choose which version to keep",
@@ -71,44 +76,26 @@ impl App {
         }
     }
 
-    /// Keys in the Conflicts view.
-    pub(in crate::tui) fn conflicts_action(&mut self, action: Action) {
-        let Some(view) = &mut self.conflicts else {
-            return;
-        };
-        let last = view.items.len().saturating_sub(1);
-        let before = view.selected;
+    /// Keys in the Conflicts view (moving and Esc are the same on every
+    /// lettered screen: see `screens::App::update_current`).
+    fn conflicts_action(&mut self, action: Action) {
+        let view = &mut self.screens.conflicts;
         match action {
-            Action::Back => self.conflicts = None,
-            Action::Down => view.selected = (view.selected + 1).min(last),
-            Action::Up => view.selected = view.selected.saturating_sub(1),
-            Action::Top => view.selected = 0,
-            Action::Bottom => view.selected = last,
             Action::PageDown => view.scroll = view.scroll.saturating_add(10),
             Action::PageUp => view.scroll = view.scroll.saturating_sub(10),
             Action::KeepMine => self.choose(Choice::KeepMine),
             Action::TakeTheirs => self.choose(Choice::TakeTheirs),
             Action::KeepBoth => self.choose(Choice::KeepBoth),
             Action::Undo => self.undo_delete(),
-            Action::Help => self.layers.help = Some(0),
             _ => {}
-        }
-        if let Some(view) = &mut self.conflicts
-            && view.selected != before
-        {
-            view.scroll = 0;
         }
     }
 
     /// Keeps a version of the selected record (or both); the other goes to
     /// the trash, `u` undoes it, and the records are read again.
     fn choose(&mut self, choice: Choice) {
-        let Some(conflict) = self
-            .conflicts
-            .as_ref()
-            .and_then(|v| v.items.get(v.selected))
-            .cloned()
-        else {
+        let view = &self.screens.conflicts;
+        let Some(conflict) = view.items.get(view.selected).cloned() else {
             self.set_status("No record has two versions");
             return;
         };
@@ -140,16 +127,50 @@ impl App {
                     }
                 };
                 self.set_status(format!("{said} is in the trash. u undoes it"));
-                if let Some(view) = &mut self.conflicts {
-                    view.selected = view.selected.min(found.len().saturating_sub(1));
-                    view.items = found;
-                    view.scroll = 0;
-                }
+                let view = &mut self.screens.conflicts;
+                view.selected = view.selected.min(found.len().saturating_sub(1));
+                view.items = found;
+                view.scroll = 0;
                 // The records changed on disk: read them again (in the
                 // background, as `r` does).
                 self.reload_requested = true;
             }
             Err(e) => self.set_error(format!("Not chosen: {e}")),
         }
+    }
+}
+
+/// The Conflicts view, behind the [`Screen`](crate::tui::screens::Screen)
+/// trait.
+pub struct ConflictsScreen;
+
+impl crate::tui::screens::Screen for ConflictsScreen {
+    fn len(&self, app: &App) -> usize {
+        app.screens.conflicts.items.len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        let items = &app.screens.conflicts.items;
+        items.iter().map(|c| c.record().id().clone()).collect()
+    }
+    fn selected(&self, screens: &Screens) -> usize {
+        screens.conflicts.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize {
+        &mut screens.conflicts.selected
+    }
+    fn selection_moved(&self, screens: &mut Screens) {
+        screens.conflicts.scroll = 0;
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.conflicts_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(&app.screens.conflicts, frame, area, st);
     }
 }

@@ -6,7 +6,7 @@
 use crate::domain::versions::compare;
 use crate::store::conflicts::{Choice, Origin};
 use crate::store::trash::slashed;
-use crate::tui::screens::conflicts::ConflictsView;
+use crate::tui::screens::conflicts::ConflictsState;
 use crate::tui::theme::Styles;
 use crate::tui::widgets::{panel, window_start, wrap_lines};
 use crate::tui::{record_title, truncate};
@@ -19,7 +19,7 @@ use ratatui::widgets::{Borders, Clear, Paragraph, Wrap};
 /// The width of "  yours   " before each version's text.
 const LABEL: u16 = 10;
 
-pub fn draw(view: &ConflictsView, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(view: &ConflictsState, frame: &mut Frame, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
     let what = crate::domain::words::count(
         view.items.len(),

@@ -15,6 +15,7 @@ use crate::tui::forms::attach::AttachForm;
 use crate::tui::forms::signoff::SignOffForm;
 use crate::tui::forms::witness::{WitnessForm, WitnessSignForm};
 use crate::tui::jobs::{Jobs, Kind};
+use crate::tui::screens::{Lettered, Screens};
 use crate::tui::{Action, App, Screen};
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,15 +40,10 @@ pub enum FileStatus {
 
 /// The Evidence view's state while it is open.
 #[derive(Debug, Clone, Default)]
-pub struct EvidenceView {
-    pub selected: usize,
-    pub files: HashMap<Id, FileStatus>,
-}
-
-/// The Evidence view.
-#[derive(Debug, Default)]
 pub struct EvidenceState {
-    pub view: Option<EvidenceView>,
+    pub selected: usize,
+    /// How each attached file stood when the view opened.
+    pub files: HashMap<Id, FileStatus>,
 }
 
 /// The rows of the view: files, then witness statements, then sign-offs,
@@ -145,8 +141,8 @@ impl App {
     /// `E`: opens the Evidence view.
     pub(in crate::tui) fn open_evidence(&mut self) {
         let files = self.file_statuses();
-        let selected = self.evidence.view.as_ref().map(|v| v.selected).unwrap_or(0);
-        self.evidence.view = Some(EvidenceView { selected, files });
+        self.show_lettered(Lettered::Evidence);
+        self.screens.evidence.files = files;
         self.clamp_evidence();
         if !self.model.complete {
             self.set_status("Still loading: more may appear in a moment");
@@ -156,10 +152,8 @@ impl App {
     /// Opens the Evidence view with `id` selected (a search hit).
     pub(in crate::tui) fn open_evidence_at(&mut self, id: &Id) {
         self.open_evidence();
-        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id)
-            && let Some(view) = &mut self.evidence.view
-        {
-            view.selected = pos;
+        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id) {
+            self.screens.evidence.selected = pos;
         }
     }
 
@@ -189,33 +183,25 @@ impl App {
 
     fn clamp_evidence(&mut self) {
         let len = rows(&self.model.records).len();
-        if let Some(view) = &mut self.evidence.view {
-            view.selected = view.selected.min(len.saturating_sub(1));
-        }
+        let view = &mut self.screens.evidence;
+        view.selected = view.selected.min(len.saturating_sub(1));
     }
 
-    /// The selected row, if any.
+    /// The selected row, if the view is open and has one.
     pub fn selected_evidence(&self) -> Option<(RowKind, Id)> {
-        let view = self.evidence.view.as_ref()?;
-        rows(&self.model.records).get(view.selected).cloned()
+        if !self.screens.is_open(Lettered::Evidence) {
+            return None;
+        }
+        rows(&self.model.records)
+            .get(self.screens.evidence.selected)
+            .cloned()
     }
 
-    /// Keys in the Evidence view.
-    pub(in crate::tui) fn evidence_action(&mut self, action: Action) {
-        let len = rows(&self.model.records).len();
-        let last = len.saturating_sub(1);
+    /// Keys in the Evidence view (moving and Esc are the same on every
+    /// lettered screen: see `screens::App::update_current`).
+    fn evidence_action(&mut self, action: Action) {
         let selected = self.selected_evidence();
-        let Some(view) = &mut self.evidence.view else {
-            return;
-        };
         match action {
-            Action::Back => self.evidence.view = None,
-            Action::Down => view.selected = (view.selected + 1).min(last),
-            Action::Up => view.selected = view.selected.saturating_sub(1),
-            Action::Top => view.selected = 0,
-            Action::Bottom => view.selected = last,
-            Action::PageDown => view.selected = (view.selected + 10).min(last),
-            Action::PageUp => view.selected = view.selected.saturating_sub(10),
             Action::AttachFile => self.open_attach_form(),
             Action::NewWitness => self.open_witness_form(),
             Action::OpenFile => match selected {
@@ -245,14 +231,10 @@ impl App {
                 _ => self.set_status("s is for the witness to sign: select a witness statement"),
             },
             Action::SignOff => self.open_signoff_form(None),
-            Action::Help => self.layers.help = Some(0),
             Action::Undo => {
                 self.undo_delete();
                 // The restored record may be a file of this list.
-                let files = self.file_statuses();
-                if let Some(view) = &mut self.evidence.view {
-                    view.files = files;
-                }
+                self.screens.evidence.files = self.file_statuses();
             }
             Action::Delete => match selected {
                 Some((_, id)) => self.trash_record(&id),
@@ -419,27 +401,57 @@ impl App {
             self.model.files.insert(id, state);
             self.model.records.change().upsert(any);
         }
-        if let Some(view) = &mut self.evidence.view {
+        if self.screens.is_open(Lettered::Evidence) {
+            let view = &mut self.screens.evidence;
             view.files.insert(record.id.clone(), FileStatus::Present);
-        }
-        if let Some(pos) = rows(&self.model.records)
-            .iter()
-            .position(|(_, x)| x == &record.id)
-            && let Some(view) = &mut self.evidence.view
-        {
-            view.selected = pos;
+            self.select_evidence(&record.id);
         }
     }
 
     /// After a witness statement or sign-off is saved from the view: it is
     /// selected there.
     pub(in crate::tui) fn select_evidence(&mut self, id: &Id) {
-        self.clamp_evidence();
-        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id)
-            && let Some(view) = &mut self.evidence.view
-        {
-            view.selected = pos;
+        if !self.screens.is_open(Lettered::Evidence) {
+            return;
         }
+        self.clamp_evidence();
+        if let Some(pos) = rows(&self.model.records).iter().position(|(_, x)| x == id) {
+            self.screens.evidence.selected = pos;
+        }
+    }
+}
+
+/// The Evidence view, behind the [`Screen`](crate::tui::screens::Screen)
+/// trait.
+pub struct EvidenceScreen;
+
+impl crate::tui::screens::Screen for EvidenceScreen {
+    fn len(&self, app: &App) -> usize {
+        rows(&app.model.records).len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        rows(&app.model.records)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    }
+    fn selected(&self, screens: &Screens) -> usize {
+        screens.evidence.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize {
+        &mut screens.evidence.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.evidence_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(app, frame, area, st);
     }
 }
 
@@ -759,7 +771,7 @@ mod app_tests {
         assert_eq!(app.model.records.evidence.len(), 1);
         assert_eq!(std::fs::read(&copy).expect("back"), b"png bytes");
         assert_eq!(
-            app.evidence.view.as_ref().and_then(|v| v.files.get(&e.id)),
+            app.screens.evidence.files.get(&e.id),
             Some(&FileStatus::Present)
         );
     }

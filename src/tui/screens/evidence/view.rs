@@ -34,16 +34,11 @@ fn row_text(app: &App, kind: RowKind, id: &Id) -> (String, Option<(String, bool)
             let Some(e) = r.evidence.iter().find(|e| &e.id == id) else {
                 return (String::new(), None);
             };
-            let status = app
-                .evidence
-                .view
-                .as_ref()
-                .and_then(|v| v.files.get(id))
-                .and_then(|s| match s {
-                    FileStatus::Present => None,
-                    FileStatus::Missing => Some(("missing".to_string(), true)),
-                    FileStatus::Changed => Some(("changed".to_string(), true)),
-                });
+            let status = app.screens.evidence.files.get(id).and_then(|s| match s {
+                FileStatus::Present => None,
+                FileStatus::Missing => Some(("missing".to_string(), true)),
+                FileStatus::Changed => Some(("changed".to_string(), true)),
+            });
             (
                 format!(
                     "{}  {}: {}",
@@ -128,7 +123,7 @@ fn details<'a>(app: &'a App, kind: RowKind, id: &Id, st: &Styles) -> Vec<Line<'a
                 out.push(field("Attached from", e.original_name.clone()));
             }
             out.push(field("SHA-256", e.sha256.clone()));
-            match app.evidence.view.as_ref().and_then(|v| v.files.get(id)) {
+            match app.screens.evidence.files.get(id) {
                 Some(FileStatus::Missing) => out.push(Line::styled(
                     "The file is missing from the workspace.",
                     st.error(),
@@ -282,13 +277,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     }
-    let selected = app
-        .evidence
-        .view
-        .as_ref()
-        .map(|v| v.selected)
-        .unwrap_or(0)
-        .min(all.len() - 1);
+    let selected = app.screens.evidence.selected.min(all.len() - 1);
     // Narrow: the list takes the rows it needs (up to half), the details
     // the rest; wide: side by side.
     let (list_area, detail_area) = if area.width >= 90 {

@@ -10,11 +10,12 @@ pub mod view;
 use crate::domain::links::linking_sentence;
 use crate::domain::{AnyRecord, Draft, Id};
 use crate::store::{Deletion, RecordKind, TrashedRecord};
+use crate::tui::screens::{Lettered, Screens};
 use crate::tui::{Action, App, Confirm, Screen, record_title, truncate};
 
-/// The Trash view: what was in the trash when it was opened.
+/// The Trash view's state: what was in the trash when it was opened.
 #[derive(Debug, Clone, Default)]
-pub struct TrashView {
+pub struct TrashState {
     /// Discarded drafts (kept 30 days), newest first: listed first.
     pub drafts: Vec<Draft>,
     pub items: Vec<TrashedRecord>,
@@ -22,7 +23,7 @@ pub struct TrashView {
     pub selected: usize,
 }
 
-impl TrashView {
+impl TrashState {
     /// How many lines the view lists.
     pub fn len(&self) -> usize {
         self.drafts.len() + self.items.len()
@@ -131,7 +132,8 @@ impl App {
             ws.undo(item).map_err(|e| e.to_string())?;
             self.session.undo.retain(|d| d.trashed != item.trashed);
             self.reload_requested = true;
-            if let Some(view) = &mut self.conflicts {
+            if self.screens.is_open(Lettered::Conflicts) {
+                let view = &mut self.screens.conflicts;
                 view.items = ws.conflicts().0;
                 view.selected = view.selected.min(view.items.len().saturating_sub(1));
             }
@@ -167,11 +169,12 @@ impl App {
         let (items, mut problems) = ws.trashed();
         let (drafts, unreadable) = ws.discarded_drafts();
         problems.extend(unreadable);
-        self.trash = Some(TrashView {
+        self.show_lettered(Lettered::Trash);
+        self.screens.trash = TrashState {
             drafts,
             items,
             selected: 0,
-        });
+        };
         if !problems.is_empty() {
             self.set_error(format!(
                 "{} in the trash could not be read (see ? help)",
@@ -181,53 +184,47 @@ impl App {
         }
     }
 
-    /// Keys in the Trash view.
-    pub(in crate::tui) fn trash_action(&mut self, action: Action) {
-        let Some(view) = &mut self.trash else { return };
-        let last = view.len().saturating_sub(1);
-        match action {
-            Action::Back => self.trash = None,
-            Action::Down => view.selected = (view.selected + 1).min(last),
-            Action::Up => view.selected = view.selected.saturating_sub(1),
-            Action::Top => view.selected = 0,
-            Action::Bottom => view.selected = last,
-            Action::Restore if view.selected < view.drafts.len() => {
-                let draft = view.drafts[view.selected].clone();
-                if !self.writable() {
-                    return;
+    /// Keys in the Trash view (moving and Esc are the same on every
+    /// lettered screen: see `screens::App::update_current`).
+    fn trash_action(&mut self, action: Action) {
+        let view = &self.screens.trash;
+        let Action::Restore = action else { return };
+        if let Some(draft) = view.drafts.get(view.selected).cloned() {
+            if !self.writable() {
+                return;
+            }
+            // `u` no longer needs to bring this one back.
+            if self
+                .session
+                .discarded_draft
+                .as_ref()
+                .is_some_and(|d| d.id == draft.id)
+            {
+                self.session.discarded_draft = None;
+            }
+            self.close_lettered();
+            self.layers.reader = None;
+            self.bring_back_draft(draft);
+            return;
+        }
+        let at = view.selected - view.drafts.len();
+        let Some(item) = view.items.get(at).cloned() else {
+            self.set_status("The trash is empty");
+            return;
+        };
+        if !self.writable() {
+            return;
+        }
+        match self.restore_deletion(&item.deletion) {
+            Ok(()) => {
+                // Back on its screen, selected, to see it (a coaching
+                // session's is the coaching log, opened in its place).
+                if self.screens.is_open(Lettered::Trash) {
+                    self.close_lettered();
                 }
-                // `u` no longer needs to bring this one back.
-                if self
-                    .session
-                    .discarded_draft
-                    .as_ref()
-                    .is_some_and(|d| d.id == draft.id)
-                {
-                    self.session.discarded_draft = None;
-                }
-                self.trash = None;
                 self.layers.reader = None;
-                self.bring_back_draft(draft);
             }
-            Action::Restore => {
-                let at = view.selected - view.drafts.len();
-                let Some(item) = view.items.get(at).cloned() else {
-                    self.set_status("The trash is empty");
-                    return;
-                };
-                if !self.writable() {
-                    return;
-                }
-                match self.restore_deletion(&item.deletion) {
-                    Ok(()) => {
-                        // Back on its screen, selected, to see it.
-                        self.trash = None;
-                        self.layers.reader = None;
-                    }
-                    Err(e) => self.set_error(format!("Could not restore: {e}")),
-                }
-            }
-            _ => {}
+            Err(e) => self.set_error(format!("Could not restore: {e}")),
         }
     }
 
@@ -238,6 +235,40 @@ impl App {
         } else {
             self.set_status("Not deleted");
         }
+    }
+}
+
+/// The Trash view, behind the [`Screen`](crate::tui::screens::Screen) trait.
+pub struct TrashScreen;
+
+impl crate::tui::screens::Screen for TrashScreen {
+    fn len(&self, app: &App) -> usize {
+        app.screens.trash.len()
+    }
+    fn ids(&self, app: &App) -> Vec<Id> {
+        let view = &app.screens.trash;
+        let drafts = view.drafts.iter().map(|d| d.id.clone());
+        drafts
+            .chain(view.items.iter().map(|i| i.record.id().clone()))
+            .collect()
+    }
+    fn selected(&self, screens: &Screens) -> usize {
+        screens.trash.selected
+    }
+    fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize {
+        &mut screens.trash.selected
+    }
+    fn update(&self, app: &mut App, action: Action) {
+        app.trash_action(action)
+    }
+    fn view(
+        &self,
+        app: &App,
+        frame: &mut crate::tui::widgets::Canvas,
+        area: ratatui::layout::Rect,
+        st: &crate::tui::theme::Styles,
+    ) {
+        view::draw(&app.screens.trash, frame, area, st);
     }
 }
 
@@ -333,12 +364,13 @@ mod tests {
         app.trash_record(&second);
         app.update(Action::ShowTrash);
         assert_eq!(app.context(), crate::tui::Context::Trash);
-        let view = app.trash.as_ref().expect("open");
+        assert!(app.screens.is_open(Lettered::Trash));
+        let view = &app.screens.trash;
         assert_eq!(view.items.len(), 2);
         assert_eq!(view.items[0].record.id(), &second, "last deleted first");
         app.update(Action::Down);
         app.update(Action::Restore);
-        assert!(app.trash.is_none(), "closes to show it");
+        assert_eq!(app.screens.lettered, None, "closes to show it");
         assert!(app.model.records.get(&first).is_some());
         assert!(app.model.records.get(&second).is_none());
         assert_eq!(app.screen, Screen::Diary);

@@ -2,7 +2,7 @@
 //! deleted record, the last deleted first, each with where it goes back to;
 //! Enter brings the selected one back.
 
-use crate::tui::screens::trash::TrashView;
+use crate::tui::screens::trash::TrashState;
 use crate::tui::theme::Styles;
 use crate::tui::widgets::{panel, window_start};
 use crate::tui::{draft_description, record_title, truncate};
@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-pub fn draw(view: &TrashView, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(view: &TrashState, frame: &mut Frame, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
     let count = crate::domain::words::count;
     let mut what = vec![count(view.items.len(), "record", "records")];
