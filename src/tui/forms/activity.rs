@@ -32,7 +32,6 @@ const SUITED: [&str; 3] = ["not said", "yes, it suited me", "no, it did not suit
 impl FormRecord for Activity {
     kind!(
         Activity,
-        activities,
         "Activity",
         ["New development activity", "Edit development activity"]
     );
@@ -43,100 +42,98 @@ impl FormRecord for Activity {
         Activity::new(Id::generate(), at.date_naive(), at, Vec::new())
     }
 
-    fn fields(&self, records: &Records, criteria: Field) -> Fields {
-        let a = self;
-        let linked: Vec<String> = a.objectives.iter().map(Id::to_string).collect();
-        Fields::new(vec![
+    fn fields(&self, records: &Records, criteria: Field) -> Vec<Field> {
+        vec![
             Field::choice_of(
                 "kind",
                 "Kind",
                 "Formal (course, e-learning, qualification), informal (coaching, mentoring, shadowing, on-the-job, project) or self-study (reading, online course, video, industry publication)? Space or ←/→",
                 &ActivityKind::ALL,
-                &a.kind,
+                &self.kind,
                 |k| kind_label(*k),
             ),
             Field::line(
                 "title",
                 "Title",
                 "What was it? e.g. \"Handling difficult conversations: the HEAT model\"",
-                &a.title,
+                &self.title,
             ),
             Field::line(
                 "resource",
                 "Resource",
                 "The course, book, video, person or publication used",
-                &a.resource,
+                &self.resource,
             ),
             Field::date(
                 "date",
                 "Date",
                 "When? today, yesterday, 09/04/2026, -1w",
-                a.date,
+                self.date,
             ),
             Field::typed_line(
                 "hours",
                 "Hours",
                 "How long did it take? e.g. 7, 1.5 or 90m",
-                &hours_text(a.hours),
+                &hours_text(self.hours),
                 LineKind::Hours,
             ),
-            Field::pick(
+            Field::pick_ids(
                 "objectives",
                 "Objectives",
                 "Which objectives did it serve? ↑/↓ move, Space ticks (the golden thread)",
                 objective_options(&records.objectives),
-                &linked,
+                &self.objectives,
                 "No open objectives in your plan yet.",
             ),
             Field::text(
                 "reaction",
                 "1 Reaction",
                 "Kirkpatrick level 1, reaction: how did you find it? Useful, engaging, relevant?",
-                &a.impact.reaction,
+                &self.impact.reaction,
             ),
             Field::text(
                 "learning",
                 "2 Learning",
                 "Level 2, learning: what did you learn? A test score, a model you can now explain",
-                &a.impact.learning,
+                &self.impact.learning,
             ),
             Field::text(
                 "behaviour",
                 "3 Behaviour",
                 "Level 3, behaviour: what do you now do differently with customers? Who has seen it?",
-                &a.impact.behaviour,
+                &self.impact.behaviour,
             ),
             Field::text(
                 "results",
                 "4 Results",
                 "Level 4, results: what changed in the results? A KPI before and after",
-                &a.impact.results,
+                &self.impact.results,
             ),
             Field::text(
                 "applied",
                 "Applied",
                 "How did you apply it with real customers? An example",
-                &a.applied,
+                &self.applied,
             ),
             Field::text(
                 "effectiveness",
                 "How well",
                 "How well did it work for you, and would you learn this way again? (assessors ask this of self-study)",
-                &a.effectiveness,
+                &self.effectiveness,
             ),
             Field::choice(
                 "suited",
                 "Suited you",
                 "Did this way of learning suit you (your learning preference)? Space or ←/→",
                 SUITED.iter().map(|s| s.to_string()).collect(),
-                match a.method_suited {
+                match self.method_suited {
                     None => 0,
                     Some(true) => 1,
                     Some(false) => 2,
                 },
             ),
             criteria,
-        ])
+        ]
     }
 
     fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {

@@ -20,7 +20,6 @@ pub type CoachingForm = RecordEngine<CoachingSession>;
 impl FormRecord for CoachingSession {
     kind!(
         Coaching,
-        coaching,
         "Coaching session",
         ["New coaching session", "Edit coaching session"]
     );
@@ -30,95 +29,94 @@ impl FormRecord for CoachingSession {
         CoachingSession::new(Id::generate(), at.date_naive(), at)
     }
 
-    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
-        let s = self;
-        Fields::new(vec![
+    fn fields(&self, _records: &Records, criteria: Field) -> Vec<Field> {
+        vec![
             Field::line(
                 "coachee",
                 "Coachee",
                 "Who you coached: a colleague's name (never a customer's)",
-                &s.coachee,
+                &self.coachee,
             ),
             Field::date(
                 "date",
                 "Date held",
                 "The day of the session: today, 14/10/2026, -2d",
-                s.date,
+                self.date,
             ),
             Field::line(
                 "focus",
                 "Focus",
                 "What the session was about, e.g. \"complaint calls: taking action\"",
-                &s.focus,
+                &self.focus,
             ),
             Field::text(
                 "goal",
                 "Their goal",
                 "The coachee's own goal for it, in their words",
-                &s.goal,
+                &self.goal,
             ),
             Field::text(
                 "observed",
                 "Observed",
                 "What you saw or heard: a call listened to, a reply read, a desk observed",
-                &s.observed,
+                &self.observed,
             ),
             Field::optional_date(
                 "observed_on",
                 "Observed on",
                 "The day of what you observed, when not the session's day (empty: in the session)",
-                s.observed_on,
+                self.observed_on,
             ),
             Field::text(
                 "feedback",
                 "Feedback given",
                 "Specific: what you saw, its effect on the customer, what to keep or change",
-                &s.feedback,
+                &self.feedback,
             ),
             Field::text(
                 "response",
                 "Their response",
                 "What the coachee said about it: agreement, doubts, resistance",
-                &s.response,
+                &self.response,
             ),
             Field::text(
                 "actions",
                 "Agreed actions",
                 "Who does what by when",
-                &s.actions,
+                &self.actions,
             ),
             Field::text(
                 "preference",
                 "Learning pref.",
                 "How the coachee prefers to learn, and how that shaped your approach",
-                &s.preference,
+                &self.preference,
             ),
             Field::text(
                 "barriers",
                 "Barriers",
                 "Time, confidence, workload, support: what holds them back and what is done",
-                &s.barriers,
+                &self.barriers,
             ),
             Field::text(
                 "adapted",
                 "Support adapted",
                 "How you changed your support after their feedback and progress",
-                &s.adapted,
+                &self.adapted,
             ),
             Field::optional_date(
                 "follow_up",
                 "Follow-up",
                 "When to follow up: +2w, 12/12/2026, end of month",
-                s.follow_up,
+                self.follow_up,
             ),
             Field::line(
                 "workspace",
                 "Their workspace",
                 "Optional: the coachee's own starlog workspace name in a shared folder",
-                &s.workspace,
+                &self.workspace,
             ),
             criteria,
-        ])
+        ]
     }
 
     /// The session to save, or the field to fix and why.

@@ -279,6 +279,19 @@ impl Field {
         field
     }
 
+    /// Ticks in a list of records, `ticked` by id.
+    pub fn pick_ids(
+        name: &'static str,
+        label: &'static str,
+        hint: &str,
+        options: Vec<PickOption>,
+        ticked: &[crate::domain::Id],
+        empty: &'static str,
+    ) -> Field {
+        let ticked: Vec<String> = ticked.iter().map(ToString::to_string).collect();
+        Field::pick(name, label, hint, options, &ticked, empty)
+    }
+
     /// The same list where only one line can be ticked (or none).
     pub fn single(mut self) -> Field {
         if let Input::Pick(p) = &mut self.input {

@@ -24,7 +24,6 @@ fn source_options() -> Vec<PickOption> {
 impl FormRecord for DevelopmentNeed {
     kind!(
         Need,
-        needs,
         "Need",
         ["New development need or strength", "Edit development need"]
     );
@@ -35,33 +34,32 @@ impl FormRecord for DevelopmentNeed {
         DevelopmentNeed::new(Id::generate(), at.date_naive(), at)
     }
 
-    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
-        let n = self;
-        let sources: Vec<String> = n
+    fn fields(&self, _records: &Records, criteria: Field) -> Vec<Field> {
+        let sources: Vec<String> = self
             .identified_from
             .iter()
             .map(|s| s.label().to_string())
             .collect();
-        Fields::new(vec![
+        vec![
             Field::text(
                 "area",
                 "Area",
                 "The skill or behaviour, e.g. \"Handling complaint calls when the customer is angry\"",
-                &n.area,
+                &self.area,
             ),
             Field::choice_of(
                 "kind",
                 "Kind",
                 "An area to improve, or a strength to keep? Space or ←/→ to change",
                 &NeedKind::ALL,
-                &n.kind,
+                &self.kind,
                 |k| k.label().to_string(),
             ),
             Field::date(
                 "date",
                 "Identified",
                 "When was it identified? today, 10/03/2026, -2w",
-                n.date,
+                self.date,
             ),
             Field::pick(
                 "sources",
@@ -75,16 +73,16 @@ impl FormRecord for DevelopmentNeed {
                 "evidence",
                 "Evidence",
                 "What shows it: scores against the service standard, examples, quotes from feedback",
-                &n.evidence,
+                &self.evidence,
             ),
             Field::line(
                 "agreed",
                 "Agreed with",
                 "Who agreed it with you (your line manager, assessor) and when?",
-                &n.agreed_with,
+                &self.agreed_with,
             ),
             criteria,
-        ])
+        ]
     }
 
     fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {

@@ -88,12 +88,7 @@ fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
 }
 
 impl FormRecord for Objective {
-    kind!(
-        Objective,
-        objectives,
-        "Objective",
-        ["New objective", "Edit objective"]
-    );
+    kind!(Objective, "Objective", ["New objective", "Edit objective"]);
     const CRITERIA: &'static str =
         "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks";
 
@@ -101,85 +96,83 @@ impl FormRecord for Objective {
         Objective::new(Id::generate(), at)
     }
 
-    fn fields(&self, records: &Records, criteria: Field) -> Fields {
-        let o = self;
-        let linked: Vec<String> = o.needs.iter().map(Id::to_string).collect();
-        Fields::new(vec![
+    fn fields(&self, records: &Records, criteria: Field) -> Vec<Field> {
+        vec![
             Field::text(
                 "statement",
                 "Statement",
                 "What will you achieve, where in your job, and how? e.g. \"Raise my CSAT from 82% to 88% by 31 March by using the HEAT steps on complaint calls\"",
-                &o.statement,
+                &self.statement,
             ),
             Field::line(
                 "baseline",
                 "Baseline",
                 "Where are you now? The figure or behaviour today, e.g. \"82% CSAT (October)\"",
-                &o.measure.baseline,
+                &self.measure.baseline,
             ),
             Field::line(
                 "target",
                 "Target",
                 "Where do you want to be? e.g. \"88%\", \"9 of 10 calls observed\"",
-                &o.measure.target,
+                &self.measure.target,
             ),
             Field::line(
                 "how",
                 "Measured by",
                 "How will it be checked? e.g. \"monthly CSAT report\", \"observed by my team leader\"",
-                &o.measure.how,
+                &self.measure.how,
             ),
             Field::line(
                 "kpi",
                 "KPI",
                 "The KPI it moves, if any: CSAT, FCR, NPS, AHT, CES or your own",
-                &o.measure.kpi,
+                &self.measure.kpi,
             ),
             Field::text(
                 "support",
                 "Support",
                 "Support and resources: who and what will help (a course, coaching, a buddy)?",
-                &o.support,
+                &self.support,
             ),
-            Field::pick(
+            Field::pick_ids(
                 "needs",
                 "Needs",
                 "Which development needs does this answer? ↑/↓ move, Space ticks (the golden thread)",
                 need_options(&records.needs),
-                &linked,
+                &self.needs,
                 "No development needs yet: add one with n on the Plan screen.",
             ),
             Field::text(
                 "relevance",
                 "Relevance",
                 "Why does it matter in your job role?",
-                &o.relevance,
+                &self.relevance,
             ),
             Field::line(
                 "serves",
                 "Serves",
                 "Which business objective, service standard or career goal does it serve? e.g. \"Service standard 4: resolve billing complaints at first contact\"",
-                &o.serves,
+                &self.serves,
             ),
             criteria,
             Field::optional_date(
                 "target_date",
                 "Target date",
                 "By when? 31/03/2027, 2027-03-31, +6w, end of month",
-                o.target_date,
+                self.target_date,
             ),
             Field::optional_date(
                 "review_date",
                 "Review date",
                 "When will you check how it is going? e.g. +4w, before the target date",
-                o.review_date,
+                self.review_date,
             ),
             Field::choice_of(
                 "status",
                 "Status",
                 "Where does it stand? Space or ←/→ to change",
                 &ObjectiveStatus::ALL,
-                &o.status,
+                &self.status,
                 |k| k.label().to_string(),
             ),
             Field::text(
@@ -202,7 +195,7 @@ impl FormRecord for Objective {
                 "",
                 LineKind::Percent,
             ),
-        ])
+        ]
     }
 
     /// The objective to save, or the field to fix and why.

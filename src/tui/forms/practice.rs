@@ -59,7 +59,6 @@ fn relabel(fields: &mut Fields) {
 impl FormRecord for Practice {
     kind!(
         Practice,
-        practice,
         "Practice record",
         ["New practice record", "Edit practice record"]
     );
@@ -74,29 +73,28 @@ impl FormRecord for Practice {
         )
     }
 
-    fn fields(&self, _records: &Records, criteria: Field) -> Fields {
-        let p = self;
-        Fields::new(vec![
+    fn fields(&self, _records: &Records, criteria: Field) -> Vec<Field> {
+        vec![
             Field::choice_of(
                 "kind",
                 "Kind",
                 "What is it? Space or ←/→ to change; the questions below follow it",
                 &PracticeKind::ALL,
-                &p.kind,
+                &self.kind,
                 |k| k.label().to_string(),
             ),
-            Field::line("name", "Name", "", &p.name),
-            Field::text("first", UNUSED, "", &p.first),
-            Field::text("second", UNUSED, "", &p.second),
-            Field::text("third", UNUSED, "", &p.third),
+            Field::line("name", "Name", "", &self.name),
+            Field::text("first", UNUSED, "", &self.first),
+            Field::text("second", UNUSED, "", &self.second),
+            Field::text("third", UNUSED, "", &self.third),
             Field::date(
                 "date",
                 "Date",
                 "The day it is about: today, 10/03/2026, -2w",
-                p.date,
+                self.date,
             ),
             criteria,
-        ])
+        ]
     }
 
     fn read(&self, f: &Fields, today: NaiveDate, now: Now) -> Result<Self, FieldError> {

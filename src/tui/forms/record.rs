@@ -26,13 +26,13 @@ pub trait FormRecord: StoredRecord + std::fmt::Debug {
     /// A new, blank record, made at `at`.
     fn blank(at: DateTime<FixedOffset>) -> Self;
     /// The record with `id`, as it is now.
-    fn find<'a>(records: &'a Records, id: &Id) -> Option<&'a Self>;
+    fn find(records: &Records, id: &Id) -> Option<Self>;
     /// The question over the assessment criteria the record gives
     /// evidence for: the engine builds that field and reads it back.
     const CRITERIA: &'static str;
     /// The fields that edit this record, `criteria` (the engine's ticks of
     /// the assessment criteria) among them.
-    fn fields(&self, records: &Records, criteria: Field) -> Fields;
+    fn fields(&self, records: &Records, criteria: Field) -> Vec<Field>;
     /// This record with the fields written over it (but the criteria), or
     /// the field to fix.
     fn read(
@@ -64,20 +64,19 @@ pub trait FormRecord: StoredRecord + std::fmt::Debug {
     }
 }
 
-/// A record's kind: its drafts and `AnyRecord` variant (one name),
-/// where the records keep it, what a save is called and the frame's titles.
-/// `kind!(Need, needs, "Need", ["New need", "Edit need"]);` inside its
-/// `FormRecord` impl.
+/// A record's kind: its drafts and `AnyRecord` variant (one name), what a
+/// save is called and the frame's titles. `kind!(Need, "Need", ["New need",
+/// "Edit need"]);` inside its `FormRecord` impl.
 macro_rules! kind {
-    ($variant:ident, $list:ident, $what:literal, $titles:expr) => {
+    ($variant:ident, $what:literal, $titles:expr) => {
         const DRAFT: $crate::domain::DraftForm = $crate::domain::DraftForm::$variant;
         const TITLES: [&'static str; 2] = $titles;
         const WHAT: &'static str = $what;
-        fn find<'a>(
-            records: &'a $crate::domain::Records,
-            id: &$crate::domain::Id,
-        ) -> Option<&'a Self> {
-            records.$list.iter().find(|r| &r.id == id)
+        fn find(records: &$crate::domain::Records, id: &$crate::domain::Id) -> Option<Self> {
+            match records.get(id)? {
+                $crate::domain::AnyRecord::$variant(r) => Some(r),
+                _ => None,
+            }
         }
         fn into_any(self) -> $crate::domain::AnyRecord {
             $crate::domain::AnyRecord::$variant(self)
@@ -111,7 +110,7 @@ impl<R: FormRecord> Engine<RecordSpec<R>> {
         criteria: Option<&CriteriaSet>,
     ) -> Self {
         let criteria = Field::criteria(R::CRITERIA, criteria, record.criteria());
-        let mut fields = record.fields(records, criteria);
+        let mut fields = Fields::new(record.fields(records, criteria));
         R::changed(&mut fields);
         Engine::build(
             RecordSpec {
@@ -143,7 +142,7 @@ impl<R: FormRecord> Engine<RecordSpec<R>> {
         let existing = draft.editing.as_ref().and_then(|id| R::find(records, id));
         Engine::of_draft(
             draft,
-            existing,
+            existing.as_ref(),
             || R::blank(draft.saved_at),
             |record, editing| Self::new(record, editing, records, criteria),
         )

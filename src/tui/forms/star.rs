@@ -6,7 +6,7 @@ use super::field::{Field, Fields, LineKind};
 use super::picker::objective_options;
 use super::{Advice, Engine, FieldError, Form, RecordForm, Spec, Tone};
 use crate::domain::{
-    AnyRecord, CriteriaSet, DiaryEntry, Draft, DraftForm, Id, Objective, StarPart, StarPrompts,
+    AnyRecord, CriteriaSet, DiaryEntry, Draft, DraftForm, Objective, StarPart, StarPrompts,
 };
 use crate::tui::App;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -71,7 +71,6 @@ fn fields(
             &entry.text,
         ));
     }
-    let linked: Vec<String> = entry.objectives.iter().map(Id::to_string).collect();
     list.extend([
         Field::line(
             "tags",
@@ -79,12 +78,12 @@ fn fields(
             "Words to find this by, separated by commas: complaint, HEAT, phone",
             &entry.tags.join(", "),
         ),
-        Field::pick(
+        Field::pick_ids(
             "objectives",
             "Objectives",
             "Which objectives of your plan is this evidence for?",
             objective_options(objectives),
-            &linked,
+            &entry.objectives,
             "No open objectives in your plan yet.",
         ),
         Field::criteria(

@@ -19,7 +19,6 @@ pub type WitnessForm = RecordEngine<WitnessStatement>;
 impl FormRecord for WitnessStatement {
     kind!(
         Witness,
-        witnesses,
         "Witness statement",
         ["New witness statement", "Edit witness statement"]
     );
@@ -29,50 +28,48 @@ impl FormRecord for WitnessStatement {
         WitnessStatement::new(Id::generate(), at.date_naive(), at)
     }
 
-    fn fields(&self, records: &Records, criteria: Field) -> Fields {
-        let w = self;
-        let links: Vec<String> = w.links.iter().map(|i| i.to_string()).collect();
-        Fields::new(vec![
+    fn fields(&self, records: &Records, criteria: Field) -> Vec<Field> {
+        vec![
             Field::line(
                 "witness",
                 "Witness",
                 "Who saw it: their full name, as they will type it to sign",
-                &w.witness,
+                &self.witness,
             ),
             Field::line(
                 "role",
                 "Role",
                 "Their job, e.g. \"team leader\", \"quality coach\"",
-                &w.role,
+                &self.role,
             ),
             Field::line(
                 "relationship",
                 "Knows you as",
                 "How they know you, e.g. \"my line manager\", \"a colleague on my team\"",
-                &w.relationship,
+                &self.relationship,
             ),
             Field::date(
                 "date",
                 "Date seen",
                 "The day they saw it: today, 14/10/2026, -2w",
-                w.date,
+                self.date,
             ),
             Field::text(
                 "observed",
                 "What they saw",
                 "In the witness's words: what you did, with whom, and how it went",
-                &w.observed,
+                &self.observed,
             ),
-            Field::pick(
+            Field::pick_ids(
                 "links",
                 "Evidence for",
                 "Which objectives, needs or activities does it show? ↑/↓ move, Space ticks",
                 link_options(records),
-                &links,
+                &self.links,
                 "Nothing in the plan yet to link it to.",
             ),
             criteria,
-        ])
+        ]
     }
 
     /// The statement to save, or the field to fix and why. The
