@@ -35,9 +35,11 @@ pub const CACHE_FILE: &str = "records.bin";
 const MAGIC: &[u8; 16] = b"starlog-cache\n\0\x01";
 /// The last bytes of a complete cache file.
 const END_MAGIC: &[u8; 8] = b"\0cached\n";
-/// Entries per chunk: big enough to amortise the checksum and the hand-off
-/// to a decoding thread, small enough to keep memory flat while reading.
-const CHUNK: usize = 2048;
+/// Entries per chunk: enough to amortise the checksum and the hand-off to
+/// a decoding thread, few enough that a chunk (about 400 KB of a diary)
+/// is read into a buffer a decoder gave back, not onto fresh pages, and
+/// that the first records are in their lists while the rest is decoded.
+const CHUNK: usize = 256;
 /// A file modified this close to the moment it was listed is not cached:
 /// a second change within the file system's time granularity (2 s on FAT)
 /// could leave its size and time unchanged ("racily clean" in git's words).
@@ -244,11 +246,12 @@ fn cache_path(dir: &Path) -> Option<PathBuf> {
 ///
 /// Every entry is decoded, whether or not its file is still there as it was
 /// (the caller checks that against its listing), so the cache can be read
-/// while the folders are being listed.
+/// while the folders are being listed. `each` takes the records it keeps
+/// out of the list it is given (what it leaves is dropped).
 pub fn read(
     dir: &Path,
     hash_probe: u64,
-    mut each: impl FnMut(Vec<Cached>),
+    mut each: impl FnMut(&mut Vec<Cached>),
 ) -> Result<usize, String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
     match fs::symlink_metadata(&path) {
@@ -268,18 +271,25 @@ pub fn read(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 8);
-    // Chunks go to the decoders; their buffers come back to be read into
-    // again, so the cache's bytes do not each land on a fresh page.
+    // Chunks go to the decoders, and the decoded records to `each`; the
+    // buffers and the lists come back to be filled again, so neither the
+    // cache's bytes nor its records each land on fresh pages first.
     let (to_decode, chunks) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
     let (give_back, spare) = mpsc::channel::<Vec<u8>>();
     let (decoded_tx, decoded) = mpsc::channel::<(usize, Result<Vec<Cached>, String>)>();
+    let (lists_back, spare_lists) = mpsc::channel::<Vec<Cached>>();
+    let spare_lists = Mutex::new(spare_lists);
     // Held by the decoders only: when the last one stops, the reader's
     // next send fails and it stops too.
     let chunks = Arc::new(Mutex::new(chunks));
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (decoded_tx, give_back, chunks) =
-                (decoded_tx.clone(), give_back.clone(), Arc::clone(&chunks));
+            let (decoded_tx, give_back, chunks, spare_lists) = (
+                decoded_tx.clone(),
+                give_back.clone(),
+                Arc::clone(&chunks),
+                &spare_lists,
+            );
             scope.spawn(move || {
                 loop {
                     let next = match chunks.lock() {
@@ -287,7 +297,12 @@ pub fn read(
                         Err(_) => return,
                     };
                     let Ok((index, bytes)) = next else { return };
-                    let result = decode_chunk(&bytes);
+                    let mut out = spare_lists
+                        .lock()
+                        .ok()
+                        .and_then(|spare| spare.try_recv().ok())
+                        .unwrap_or_else(|| Vec::with_capacity(CHUNK));
+                    let result = decode_chunk(&bytes, &mut out).map(|()| out);
                     let _ = give_back.send(bytes);
                     if decoded_tx.send((index, result)).is_err() {
                         return;
@@ -307,9 +322,11 @@ pub fn read(
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 match result {
-                    Ok(records) if failed.is_none() => {
+                    Ok(mut records) if failed.is_none() => {
                         handed += records.len();
-                        each(records);
+                        each(&mut records);
+                        records.clear();
+                        let _ = lists_back.send(records);
                     }
                     Ok(_) => {}
                     Err(why) => {
@@ -370,8 +387,11 @@ fn read_chunks(
         }
         let crc = read_u32(reader)?;
         let mut bytes = spare.try_recv().unwrap_or_default();
-        bytes.resize(len, 0);
-        reader.read_exact(&mut bytes)?;
+        bytes.clear();
+        // Read straight into the buffer, without zeroing it first.
+        if reader.by_ref().take(len as u64).read_to_end(&mut bytes)? != len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
         if crc32fast::hash(&bytes) != crc {
             return Err(bad("a chunk's checksum does not match"));
         }
@@ -392,9 +412,9 @@ pub struct Cached {
     pub record: AnyRecord,
 }
 
-fn decode_chunk(mut bytes: &[u8]) -> Result<Vec<Cached>, String> {
+/// Decodes the entries of one chunk into `out`.
+fn decode_chunk(mut bytes: &[u8], out: &mut Vec<Cached>) -> Result<(), String> {
     let damaged = |e: postcard::Error| format!("the cache is damaged ({e})");
-    let mut out = Vec::with_capacity(CHUNK);
     while !bytes.is_empty() {
         let (head, rest): (EntryHead, &[u8]) = postcard::take_from_bytes(bytes).map_err(damaged)?;
         let len = head.len as usize;
@@ -411,7 +431,7 @@ fn decode_chunk(mut bytes: &[u8]) -> Result<Vec<Cached>, String> {
             record,
         });
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A record read from its file in this load, encoded for the cache, so a

@@ -1516,17 +1516,17 @@ impl Intake<'_> {
     }
 
     /// Puts each cached record whose file is listed as it was cached in its
-    /// list; a chunk is let go of once its records are in place.
+    /// list, emptying `chunk`.
     fn take_cached(
         &mut self,
-        chunk: Vec<cache::Cached>,
+        chunk: &mut Vec<cache::Cached>,
         job: &mut Option<std::thread::ScopedJoinHandle<'_, cache::Listing>>,
         loaded: &mut Loaded,
     ) {
         self.wait_for_listing(job, loaded);
         let Some(listing) = &self.listing else { return };
         let mut taken = 0;
-        for item in chunk {
+        for item in chunk.drain(..) {
             let listed = match listing.files.get(&item.key) {
                 Some(listed) if listed.stamp == item.stamp => listed,
                 _ => continue,
