@@ -332,6 +332,8 @@ fn table() -> Vec<Binding> {
         bind!(&[Char('k'), Code(KeyCode::Up)], Scope::Coaching, Action::Up, "up", false),
         bind!(&[Char('g'), Code(KeyCode::Home)], Scope::Coaching, Action::Top, "top", false),
         bind!(&[Char('G'), Code(KeyCode::End)], Scope::Coaching, Action::Bottom, "bottom", false),
+        bind!(&[Code(KeyCode::PageDown)], Scope::Coaching, Action::PageDown, "scroll the session down", false),
+        bind!(&[Code(KeyCode::PageUp)], Scope::Coaching, Action::PageUp, "scroll the session up", false),
         bind!(&[Code(KeyCode::Esc), Char('q'), Char('C')], Scope::Coaching, Action::Back, "close", true),
         bind!(&[Char('?')], Scope::Coaching, Action::Help, "help", false),
         bind!(&[Char('r')], Scope::Screens, Action::Refresh, "reload from disk", false),

@@ -28,6 +28,9 @@ pub struct MouseMap {
     /// picked record can be scrolled into view.
     pub reader_links: Vec<(u16, u16)>,
     pub reader_rows: u16,
+    /// A pane scrolled by keys beside a list (the coaching log's session):
+    /// how far it can scroll before its text ends, and the rows it shows.
+    pub pane: Option<(u16, u16)>,
 }
 
 /// Rows moved per wheel notch in a preview, the reader or help.
@@ -49,6 +52,11 @@ impl App {
                 self.update(if down { Action::Down } else { Action::Up });
             }
             Context::Search => {}
+            // The wheel over the coaching log's session scrolls it.
+            Context::Coaching if wheel && map.previews.iter().any(|r| r.contains(at)) => {
+                let step = i32::from(SCROLL_STEP);
+                self.scroll_session(if down { step } else { -step });
+            }
             Context::Help
             | Context::Trash
             | Context::Conflicts
@@ -267,5 +275,34 @@ mod tests {
             let bottom = app.mouse_map.reader_bottom.unwrap();
             assert_eq!(app.layers.reader, Some(bottom - 1), "{key:?}");
         }
+    }
+
+    /// The wheel over the coaching log's session scrolls it; over the list
+    /// it moves the selection, as in the other lists.
+    #[test]
+    fn the_wheel_scrolls_the_coaching_session_beneath_it() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap();
+        let (_, header, records) = crate::demo::team(now.date_naive()).remove(0);
+        let mut app = App::from_loaded(
+            Loaded {
+                header,
+                records,
+                ..Loaded::default()
+            },
+            now,
+        );
+        app.update(Action::ShowCoaching);
+        draw(&mut app);
+        let pane = app.mouse_map.previews[0];
+        app.handle_mouse(&mouse(MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));
+        assert_eq!(app.screens.coaching.scroll, SCROLL_STEP);
+        assert_eq!(app.screens.coaching.selected, 0);
+        app.handle_mouse(&mouse(MouseEventKind::ScrollUp, pane.x + 2, pane.y + 2));
+        assert_eq!(app.screens.coaching.scroll, 0);
+        // Over the list: the next session, shown from its top.
+        app.handle_mouse(&mouse(MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));
+        app.handle_mouse(&mouse(MouseEventKind::ScrollDown, 2, 3));
+        assert_eq!(app.screens.coaching.selected, 1);
+        assert_eq!(app.screens.coaching.scroll, 0);
     }
 }

@@ -1025,3 +1025,49 @@ fn the_read_only_mark_stays_whole_and_a_long_name_gives_way_at_80_columns() {
         "as much of the name as fits, marked as cut: {bar}"
     );
 }
+
+/// The bug: at 80x24 the coaching log's session pane showed a session's
+/// first eleven rows and the rest (the feedback, the actions agreed, the
+/// impact) could not be reached. PgDn scrolls it to its end, PgUp back, the
+/// title says there is more, another session starts at the top, and help
+/// lists the keys.
+#[test]
+fn the_coaching_session_scrolls_at_80x24() {
+    let team = starlog::demo::team(now().date_naive());
+    let (_, header, records) = team.into_iter().next().expect("the coach");
+    let mut app = app_with(header, records);
+    key(&mut app, KeyCode::Char('C'));
+    render_kept(&mut app, 80, 24);
+    let top = render(&app, 80, 24);
+    assert!(top.contains("Held: "), "{top}");
+    assert!(top.contains("more, PgDn"), "{top}");
+    assert!(!top.contains("Impact: "), "the end is out of sight:\n{top}");
+    for _ in 0..10 {
+        key(&mut app, KeyCode::PageDown);
+        render_kept(&mut app, 80, 24);
+    }
+    let end = render(&app, 80, 24);
+    assert!(end.contains("Impact: "), "{end}");
+    assert!(end.contains("end, PgUp back"), "{end}");
+    assert!(!end.contains("Held: "), "{end}");
+    insta::assert_snapshot!("coaching_session_scrolled_80x24", end);
+    // PgUp goes back a page at a time, to the top.
+    key(&mut app, KeyCode::PageUp);
+    render_kept(&mut app, 80, 24);
+    assert!(render(&app, 80, 24).contains("more, PgDn"));
+    for _ in 0..10 {
+        key(&mut app, KeyCode::PageUp);
+        render_kept(&mut app, 80, 24);
+    }
+    assert_eq!(render(&app, 80, 24), top);
+    // Another session starts at its top.
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::Char('j'));
+    let next = render(&app, 80, 24);
+    assert!(next.contains("Held: "), "{next}");
+    // Help lists the keys.
+    key(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 100, 400);
+    assert!(help.contains("scroll the session down"), "{help}");
+    assert!(help.contains("PgDn"), "{help}");
+}

@@ -4,8 +4,9 @@
 //! evaluated), and the selected session in full beside or under the list.
 //! `n` records a session, `e` or Enter edits it, `i` adds its impact at
 //! Kirkpatrick's levels with the coachee's view (the same record, later),
-//! `d` moves it to the trash and `u` brings it back. A search hit on a
-//! session lands here, selected.
+//! `d` moves it to the trash and `u` brings it back; `PgDn`/`PgUp` scroll
+//! a session longer than its pane. A search hit on a session lands here,
+//! selected.
 
 pub mod view;
 
@@ -20,6 +21,9 @@ use crate::tui::{Action, App};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CoachingState {
     pub selected: usize,
+    /// How far the selected session's pane is scrolled (another selection
+    /// starts at the top).
+    pub scroll: u16,
 }
 
 /// What is due for one session today, in a few words, and whether it is
@@ -56,7 +60,11 @@ impl App {
     pub(in crate::tui) fn select_coaching(&mut self, id: &Id) {
         self.open_coaching();
         if let Some(pos) = self.model.records.coaching.iter().position(|s| &s.id == id) {
-            self.screens.coaching.selected = pos;
+            let view = &mut self.screens.coaching;
+            if view.selected != pos {
+                view.scroll = 0;
+            }
+            view.selected = pos;
         }
     }
 
@@ -75,6 +83,22 @@ impl App {
             .records
             .coaching
             .get(self.screens.coaching.selected)
+    }
+
+    /// Scrolls the selected session's pane by `rows` (a page is its
+    /// height less a row), never past where the last frame's text ended.
+    pub(in crate::tui) fn scroll_session(&mut self, rows: i32) {
+        let (bottom, _) = self.mouse_map.pane.unwrap_or((u16::MAX, 0));
+        let view = &mut self.screens.coaching;
+        let now = i32::from(view.scroll.min(bottom));
+        let next = (now + rows).clamp(0, i32::from(bottom));
+        view.scroll = u16::try_from(next).unwrap_or(bottom);
+    }
+
+    /// A page of the session pane as the last frame drew it.
+    fn session_page(&self) -> i32 {
+        let (_, rows) = self.mouse_map.pane.unwrap_or((0, 11));
+        i32::from(rows.saturating_sub(1).max(1))
     }
 
     /// What is due in the coaching log today.
@@ -112,6 +136,9 @@ impl App {
                 None => self.set_status("Nothing to delete"),
             },
             Action::Undo => self.undo_delete(),
+            // The selected session, when it is longer than its pane.
+            Action::PageDown => self.scroll_session(self.session_page()),
+            Action::PageUp => self.scroll_session(-self.session_page()),
             _ => {}
         }
     }
@@ -137,6 +164,9 @@ impl crate::tui::screens::Screen for CoachingScreen {
     }
     fn selection<'a>(&self, screens: &'a mut Screens) -> &'a mut usize {
         &mut screens.coaching.selected
+    }
+    fn selection_moved(&self, screens: &mut Screens) {
+        screens.coaching.scroll = 0;
     }
     fn update(&self, app: &mut App, action: Action) {
         app.coaching_action(action)

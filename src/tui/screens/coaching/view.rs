@@ -2,7 +2,8 @@
 //! due (a follow-up missed, an impact to evaluate) or the impact level
 //! reached, a line saying how much is due, and the selected session in
 //! full (the feedback given and how timely it was, the coachee's response,
-//! the follow-up and whether it was held, the impact with their view).
+//! the follow-up and whether it was held, the impact with their view),
+//! scrolled when it is longer than its pane.
 
 use crate::domain::CoachingSession;
 use crate::domain::coaching::{self, Due, FollowUp};
@@ -10,8 +11,7 @@ use crate::tui::App;
 use crate::tui::screens::coaching::due_mark;
 use crate::tui::theme::Styles;
 use crate::tui::truncate;
-use crate::tui::widgets::{list_and_preview, panel, window_start, wrap_lines};
-use ratatui::Frame;
+use crate::tui::widgets::{Canvas, list_and_preview, panel, window_start, wrap_lines};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -124,7 +124,7 @@ fn details<'a>(app: &'a App, s: &'a CoachingSession, st: &Styles) -> Vec<Line<'a
     out
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
+pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
     let log = &app.model.records.coaching;
     let due = app.coaching_due();
@@ -209,9 +209,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, st: &Styles) {
     let start = window_start(first_row + selected, lines.len(), height);
     let visible: Vec<Line> = lines.into_iter().skip(start).take(height).collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    let block = panel(" Session ", st);
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
+    // The session in full, scrolled with PgDn/PgUp (or the wheel) when it
+    // is longer than its pane; the title says so.
+    let inner = panel("", st).inner(detail_area);
     let text = wrap_lines(&details(app, &log[selected], st), inner.width);
-    frame.render_widget(Paragraph::new(text), inner);
+    let rows = u16::try_from(text.len()).unwrap_or(u16::MAX);
+    let bottom = rows.saturating_sub(inner.height);
+    let scroll = app.screens.coaching.scroll.min(bottom);
+    let title = match (bottom, scroll) {
+        (0, _) => " Session ".to_string(),
+        (b, s) if s >= b => " Session · end, PgUp back ".to_string(),
+        (b, s) => format!(" Session · {} more, PgDn ", b - s),
+    };
+    let block = panel(title, st);
+    frame.render_widget(block, detail_area);
+    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
+    frame.hits.pane = Some((bottom, inner.height));
+    frame.hits.previews.push(detail_area);
 }
