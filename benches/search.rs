@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use divan::Bencher;
 use starlog::domain::Records;
-use starlog::search::{Index, Query, Session};
+use starlog::search::{Index, Query, Session, Text};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -42,14 +42,26 @@ fn records(n: usize) -> Records {
     records
 }
 
-/// Indexes by number of generated entries, built once per run.
-fn index(n: usize) -> Arc<Index> {
-    static CACHE: Mutex<BTreeMap<usize, Arc<Index>>> = Mutex::new(BTreeMap::new());
+type Indexed = (Arc<Index>, Arc<Text>);
+
+/// Indexes by number of generated entries, and their text folded as the
+/// palette folds it when it opens, built once per run.
+fn index(n: usize) -> Indexed {
+    static CACHE: Mutex<BTreeMap<usize, Indexed>> = Mutex::new(BTreeMap::new());
     let mut cache = CACHE.lock().expect("cache lock");
     cache
         .entry(n)
-        .or_insert_with(|| Arc::new(Index::build(&records(n), today())))
+        .or_insert_with(|| {
+            let index = Index::build(&Arc::new(records(n)), today());
+            let text = Text::of_index(&index);
+            (Arc::new(index), Arc::new(text))
+        })
         .clone()
+}
+
+/// A session as the palette's (over many records it keeps the text folded).
+fn session(text: &Arc<Text>) -> Session {
+    Session::with_text(Arc::clone(text))
 }
 
 fn query(text: &str) -> Query {
@@ -70,11 +82,11 @@ const QUERIES: &[&str] = &[
 
 /// One more letter: the query minus its last letter has been searched.
 fn keystroke(bencher: Bencher, n: usize, text: &str) {
-    let index = index(n);
+    let (index, folded) = index(n);
     let shorter = &text[..text.len() - 1];
     bencher
         .with_inputs(|| {
-            let mut session = Session::new();
+            let mut session = session(&folded);
             session.search_all(&index, &query(shorter));
             (session, query(text))
         })
@@ -102,9 +114,9 @@ fn slow_keystroke_100k(bencher: Bencher, text: &str) {
 
 /// The first letter typed: every record is checked.
 fn first_letter(bencher: Bencher, n: usize) {
-    let index = index(n);
+    let (index, folded) = index(n);
     let q = query("c");
-    bencher.bench_local(|| Session::new().search_all(&index, &q));
+    bencher.bench_local(|| session(&folded).search_all(&index, &q));
 }
 
 #[divan::bench(sample_count = 30)]
@@ -119,10 +131,10 @@ fn first_letter_100k(bencher: Bencher) {
 
 /// A whole query typed letter by letter, from an empty palette.
 fn typed(bencher: Bencher, n: usize, text: &str) {
-    let index = index(n);
+    let (index, folded) = index(n);
     let steps: Vec<Query> = (1..=text.len()).map(|i| query(&text[..i])).collect();
     bencher.bench_local(|| {
-        let mut session = Session::new();
+        let mut session = session(&folded);
         for q in &steps {
             divan::black_box(session.search_all(&index, q));
         }
@@ -142,12 +154,20 @@ fn typed_100k(bencher: Bencher, text: &str) {
 /// Building the index from records in memory (once per load or save).
 #[divan::bench(args = [10_000], sample_count = 10)]
 fn build(bencher: Bencher, n: usize) {
-    let records = records(n);
+    let records = Arc::new(records(n));
     bencher.bench_local(|| Index::build(&records, today()));
 }
 
 #[divan::bench(ignore, sample_count = 3)]
 fn build_100k(bencher: Bencher) {
-    let records = records(100_000);
+    let records = Arc::new(records(100_000));
     bencher.bench_local(|| Index::build(&records, today()));
+}
+
+/// Folding the records' text once as a palette opens over many records (on
+/// its search thread, before the first key arrives).
+#[divan::bench(ignore, sample_count = 3)]
+fn palette_text_100k(bencher: Bencher) {
+    let (index, _) = index(100_000);
+    bencher.bench_local(|| Text::of_index(&index));
 }

@@ -36,13 +36,14 @@ pub fn run(
     // Read the query first: a typing mistake needs no workspace.
     let query = parse(words, kind)?;
     let ws = Workspace::open(root, workspace, Mode::ReadOnly)?;
-    let loaded = ws.load()?;
+    let mut loaded = ws.load()?;
     report_problems(&loaded.problems);
-    let index = Index::build(&loaded.records, today());
+    let records = std::sync::Arc::new(std::mem::take(&mut loaded.records));
+    let index = Index::build(&records, today());
     let hits = Session::new().search_all(&index, &query);
     let shown: Vec<(Shown, Found)> = hits
         .iter()
-        .filter_map(|h| Some((index.show(h, &query, &loaded.records)?, h.found)))
+        .filter_map(|h| Some((index.show(h, &query, &records)?, h.found)))
         .collect();
     let bold = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -11,7 +11,7 @@
 pub mod view;
 
 use crate::domain::{FeedbackFilter, Id};
-use crate::search::{Hit, Index, Kind, Query, Session};
+use crate::search::{Hit, Index, Kind, Query, Session, Text};
 use crate::tui::jobs::{self, Jobs};
 use crate::tui::{Action, App, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -93,7 +93,10 @@ impl Worker {
         let newest = Arc::clone(&latest);
         let id = WORKERS.fetch_add(1, Ordering::Relaxed);
         jobs.start(jobs::Kind::Search, move |post| {
-            let mut session = Session::new();
+            // The records' text folded once while the palette is open (the
+            // index does not keep a copy): a keystroke then reads one dense
+            // buffer. Let go of when the palette closes.
+            let mut session = Session::with_text(Arc::new(Text::of_index(&index)));
             // Ends when the palette closes (the sender is dropped).
             while let Ok(mut request) = inbox.recv() {
                 // Only the newest of the queries waiting matters.

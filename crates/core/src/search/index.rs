@@ -1,5 +1,6 @@
-//! The index: every record's folded title line and long text in one buffer,
-//! newest first, and the matcher that runs a query over it.
+//! The index: every record's folded title line in one buffer, newest first,
+//! the records themselves (shared, not copied) for the long text, and the
+//! matcher that runs a query over them.
 
 use super::query::{Filter, Query};
 use super::{Kind, fold_into};
@@ -10,6 +11,7 @@ use memchr::memmem;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Between fields in the text buffer: no query can contain it, so no match
 /// runs from one field into the next.
@@ -33,38 +35,36 @@ const CHUNK: usize = 4096;
 /// From this many fuzzy candidates on, the matcher runs on several threads.
 const PARALLEL_FUZZY: usize = 8192;
 
-/// One record in the index.
+/// One record in the index (kept small: there is one per record).
 #[derive(Debug, Clone)]
 struct Doc {
     kind: Kind,
-    /// Where the record sits in its list of [`Records`].
-    pos: u32,
-    id: Id,
-    date: NaiveDate,
     source: Option<FeedbackSource>,
     /// Bit per [`NeedSource::ALL`] entry.
     need_sources: u8,
     overdue: bool,
+    /// Where the record sits in its list of [`Records`].
+    pos: u32,
+    date: NaiveDate,
     /// This record's title line in `Index::lines`.
     line: Range<usize>,
     /// Length in bytes of the part of the title line matched fuzzily.
     fuzzy_len: usize,
-    /// This record's long fields, separated by SEP, in `Index::bodies`.
-    body: Range<usize>,
     /// This record's stretch of `Index::labels`.
     labels: Range<usize>,
 }
 
-/// Every record's searchable text, folded, newest record first.
+/// Every record's title line, folded, newest record first, and the records
+/// the index was built from, whose long text is folded as a search reads
+/// it (a folded copy of every text would double what a journal takes in
+/// memory).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    records: Arc<Records>,
     docs: Vec<Doc>,
     /// The folded title lines, one after another: read for every record on
     /// every search, so kept dense.
     lines: String,
-    /// The folded long fields, one record after another: read only when a
-    /// word is not in the title line.
-    bodies: String,
     /// Interned tags (`#billing`) and criteria (`c:2.3`) of each record.
     labels: Vec<u32>,
     label_ids: HashMap<String, u32>,
@@ -129,8 +129,24 @@ pub struct Excerpt {
     pub marks: Vec<Range<usize>>,
 }
 
-/// The record a document stands for, by kind and position.
+/// The record a document stands for, by kind and position: its title line
+/// and its long fields.
 fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String, Vec<Field<'_>>)> {
+    let mut line = String::new();
+    let mut fields = Vec::new();
+    describe(records, kind, pos, Some(&mut line), &mut fields).then_some((line, fields))
+}
+
+/// Puts the long fields of the record at `pos` of `kind`'s list into
+/// `fields` and, when asked for, its title line into `line` (a search only
+/// needs the fields). False when there is no such record.
+fn describe<'r>(
+    records: &'r Records,
+    kind: Kind,
+    pos: usize,
+    line: Option<&mut String>,
+    fields: &mut Vec<Field<'r>>,
+) -> bool {
     let first_line = |t: &str| -> String {
         t.lines()
             .map(str::trim)
@@ -145,133 +161,166 @@ fn line_and_fields(records: &Records, kind: Kind, pos: usize) -> Option<(String,
         }
         line
     };
-    Some(match kind {
+    // The title line, worked out only when asked for.
+    let title = |make: &dyn Fn() -> String| {
+        if let Some(line) = line {
+            *line = make();
+        }
+    };
+    fields.clear();
+    match kind {
         Kind::Diary => {
-            let e = records.diary.get(pos)?;
-            let line = with_tags(e.headline().to_string(), &e.tags);
-            let fields = vec![
+            let Some(e) = records.diary.get(pos) else {
+                return false;
+            };
+            title(&|| with_tags(e.headline().to_string(), &e.tags));
+            fields.extend([
                 ("Situation", e.situation.as_str()),
                 ("Task", e.task.as_str()),
                 ("Action", e.action.as_str()),
                 ("Result", e.result.as_str()),
                 ("Reflection", e.reflection.as_str()),
                 ("Text", e.text.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
         Kind::Need => {
-            let n = records.needs.get(pos)?;
+            let Some(n) = records.needs.get(pos) else {
+                return false;
+            };
             let kind = match n.kind {
                 NeedKind::Strength => "strength",
                 NeedKind::Gap => "to improve",
             };
-            let line = format!("{} ({kind})", n.area);
-            let fields = vec![
+            title(&|| format!("{} ({kind})", n.area));
+            fields.extend([
                 ("Evidence", n.evidence.as_str()),
                 ("Agreed with", n.agreed_with.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
         Kind::Objective => {
-            let o = records.objectives.get(pos)?;
-            let mut fields = vec![
+            let Some(o) = records.objectives.get(pos) else {
+                return false;
+            };
+            title(&|| o.statement.trim().to_string());
+            fields.extend([
                 ("Baseline", o.measure.baseline.as_str()),
                 ("Target", o.measure.target.as_str()),
                 ("Measured by", o.measure.how.as_str()),
                 ("KPI", o.measure.kpi.as_str()),
                 ("Support", o.support.as_str()),
                 ("Relevance", o.relevance.as_str()),
-            ];
+            ]);
             fields.extend(o.progress.iter().map(|n| ("Progress", n.text.as_str())));
-            (o.statement.trim().to_string(), fields)
         }
         Kind::Activity => {
-            let a = records.activities.get(pos)?;
-            let line = if a.resource.trim().is_empty() {
-                a.title.trim().to_string()
-            } else {
-                format!("{} ({})", a.title.trim(), a.resource.trim())
+            let Some(a) = records.activities.get(pos) else {
+                return false;
             };
-            let fields = vec![
+            title(&|| {
+                if a.resource.trim().is_empty() {
+                    a.title.trim().to_string()
+                } else {
+                    format!("{} ({})", a.title.trim(), a.resource.trim())
+                }
+            });
+            fields.extend([
                 ("Kind", a.kind.label()),
                 ("Reaction", a.impact.reaction.as_str()),
                 ("Learning", a.impact.learning.as_str()),
                 ("Behaviour", a.impact.behaviour.as_str()),
                 ("Results", a.impact.results.as_str()),
                 ("Applied", a.applied.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
         Kind::Feedback => {
-            let f = records.feedback.get(pos)?;
-            let mut from = f.source.label().to_string();
-            if !f.who.trim().is_empty() {
-                from.push_str(", ");
-                from.push_str(f.who.trim());
-            }
-            let line = with_tags(format!("{from}: {}", first_line(&f.text)), &f.tags);
-            let fields = vec![
+            let Some(f) = records.feedback.get(pos) else {
+                return false;
+            };
+            title(&|| {
+                let mut from = f.source.label().to_string();
+                if !f.who.trim().is_empty() {
+                    from.push_str(", ");
+                    from.push_str(f.who.trim());
+                }
+                with_tags(format!("{from}: {}", first_line(&f.text)), &f.tags)
+            });
+            fields.extend([
                 ("Feedback", f.text.as_str()),
                 ("Role", f.role.as_str()),
                 ("Method", f.method.label()),
                 ("Reflection", f.reflection.as_str()),
                 ("Action", f.action.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
         Kind::Review => {
-            let r = records.reviews.get(pos)?;
-            let names: Vec<&str> = r.participants.iter().map(|p| p.name.trim()).collect();
-            let mut line = if names.is_empty() {
-                "Review".to_string()
-            } else {
-                format!("Review with {}", names.join(", "))
+            let Some(r) = records.reviews.get(pos) else {
+                return false;
             };
-            let summary = first_line(&r.summary);
-            if !summary.is_empty() {
-                line.push_str(": ");
-                line.push_str(&summary);
-            }
-            let mut fields = vec![("Summary", r.summary.as_str())];
+            title(&|| {
+                let names: Vec<&str> = r.participants.iter().map(|p| p.name.trim()).collect();
+                let mut line = if names.is_empty() {
+                    "Review".to_string()
+                } else {
+                    format!("Review with {}", names.join(", "))
+                };
+                let summary = first_line(&r.summary);
+                if !summary.is_empty() {
+                    line.push_str(": ");
+                    line.push_str(&summary);
+                }
+                line
+            });
+            fields.push(("Summary", r.summary.as_str()));
             fields.extend(r.participants.iter().map(|p| ("Role", p.role.as_str())));
             fields.extend(r.changes.iter().map(|c| ("Reason", c.reason.as_str())));
-            (line, fields)
         }
         Kind::Evidence => {
-            let e = records.evidence.get(pos)?;
-            let line = format!("{} ({})", e.title.trim(), e.kind.label());
-            let fields = vec![
+            let Some(e) = records.evidence.get(pos) else {
+                return false;
+            };
+            title(&|| format!("{} ({})", e.title.trim(), e.kind.label()));
+            fields.extend([
                 ("Description", e.description.as_str()),
                 ("File", e.original_name.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
         Kind::Practice => {
-            let p = records.practice.get(pos)?;
-            (p.headline(), p.parts())
+            let Some(p) = records.practice.get(pos) else {
+                return false;
+            };
+            title(&|| p.headline());
+            fields.extend(p.parts());
         }
         Kind::Coaching => {
-            let c = records.coaching.get(pos)?;
-            (c.headline(), c.parts())
+            let Some(c) = records.coaching.get(pos) else {
+                return false;
+            };
+            title(&|| c.headline());
+            fields.extend(c.parts());
         }
         Kind::Witness => {
-            let w = records.witnesses.get(pos)?;
-            let mut line = format!("Witness {}", w.witness.trim());
-            if !w.role.trim().is_empty() {
-                line.push_str(&format!(" ({})", w.role.trim()));
-            }
-            let observed = first_line(&w.observed);
-            if !observed.is_empty() {
-                line.push_str(": ");
-                line.push_str(&observed);
-            }
-            let fields = vec![
+            let Some(w) = records.witnesses.get(pos) else {
+                return false;
+            };
+            title(&|| {
+                let mut line = format!("Witness {}", w.witness.trim());
+                if !w.role.trim().is_empty() {
+                    line.push_str(&format!(" ({})", w.role.trim()));
+                }
+                let observed = first_line(&w.observed);
+                if !observed.is_empty() {
+                    line.push_str(": ");
+                    line.push_str(&observed);
+                }
+                line
+            });
+            fields.extend([
                 ("Observed", w.observed.as_str()),
                 ("Relationship", w.relationship.as_str()),
-            ];
-            (line, fields)
+            ]);
         }
-    })
+    }
+    true
 }
 
 type Field<'a> = (&'static str, &'a str);
@@ -293,8 +342,11 @@ fn join_fields(fields: &[Field<'_>]) -> (String, Vec<(usize, &'static str)>) {
 
 impl Index {
     /// Indexes every diary entry, need, objective, activity, feedback and
-    /// review of `records`. `today` decides what is overdue.
-    pub fn build(records: &Records, today: NaiveDate) -> Index {
+    /// review of `records`, and keeps them for their long text (so a change
+    /// to records shared with the index copies them: drop the index first).
+    /// `today` decides what is overdue.
+    pub fn build(shared: &Arc<Records>, today: NaiveDate) -> Index {
+        let records: &Records = shared;
         let latest_review = records.reviews.iter().max_by_key(|r| r.held);
         let mut order: Vec<(NaiveDate, &Id, Kind, usize)> = Vec::with_capacity(
             records.diary.len()
@@ -382,34 +434,28 @@ impl Index {
         order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
 
         let mut index = Index {
+            records: Arc::clone(shared),
             docs: Vec::with_capacity(order.len()),
             ..Index::default()
         };
         let mut lines = String::new();
-        let mut bodies = String::new();
-        for (date, id, kind, pos) in order {
-            let Some((line, fields)) = line_and_fields(records, kind, pos) else {
+        let mut line = String::new();
+        let mut fields = Vec::new();
+        for (date, _, kind, pos) in order {
+            if !describe(records, kind, pos, Some(&mut line), &mut fields) {
                 continue;
-            };
+            }
             let start = lines.len();
-            fold_into(&line.replace(SEP, " "), &mut lines);
+            if line.contains(SEP) {
+                fold_into(&line.replace(SEP, " "), &mut lines);
+            } else {
+                fold_into(&line, &mut lines);
+            }
             let line_len = lines.len() - start;
             let fuzzy_len = lines[start..]
                 .char_indices()
                 .nth(FUZZY_CHARS)
                 .map_or(line_len, |(i, _)| i);
-            let body_start = bodies.len();
-            // The layout of `join_fields`, without building the joined copy.
-            for (i, (_, field)) in fields.iter().enumerate() {
-                if i > 0 {
-                    bodies.push(SEP);
-                }
-                if field.contains(SEP) {
-                    fold_into(&field.replace(SEP, " "), &mut bodies);
-                } else {
-                    fold_into(field, &mut bodies);
-                }
-            }
             let labels_start = index.labels.len();
             let (tags, criteria): (&[String], &[String]) = match kind {
                 Kind::Diary => (&records.diary[pos].tags, &records.diary[pos].criteria),
@@ -464,21 +510,26 @@ impl Index {
             };
             index.docs.push(Doc {
                 kind,
-                pos: pos as u32,
-                id: id.clone(),
-                date,
                 source,
                 need_sources,
                 overdue,
+                pos: pos as u32,
+                date,
                 line: start..lines.len(),
                 fuzzy_len,
-                body: body_start..bodies.len(),
                 labels: labels_start..index.labels.len(),
             });
         }
+        lines.shrink_to_fit();
         index.lines = lines;
-        index.bodies = bodies;
+        index.docs.shrink_to_fit();
+        index.labels.shrink_to_fit();
         index
+    }
+
+    /// The id of the record behind `doc`.
+    fn id_of(&self, doc: &Doc) -> Option<&Id> {
+        id_at(&self.records, doc)
     }
 
     /// How many records are indexed.
@@ -493,7 +544,7 @@ impl Index {
     /// The type, id and day of the record behind a hit.
     pub fn record(&self, hit: &Hit) -> Option<(Kind, &Id, NaiveDate)> {
         let doc = self.docs.get(hit.doc as usize)?;
-        Some((doc.kind, &doc.id, doc.date))
+        Some((doc.kind, self.id_of(doc)?, doc.date))
     }
 
     /// Runs `query` over every record, or only over `within` (ascending
@@ -506,6 +557,7 @@ impl Index {
         &self,
         query: &Query,
         within: Option<&[u32]>,
+        text: Option<&Text>,
         stop: &(dyn Fn() -> bool + Sync),
         partial: &mut dyn FnMut(&[Hit]),
     ) -> Option<(Vec<Hit>, Vec<u32>)> {
@@ -518,30 +570,7 @@ impl Index {
                 &all
             }
         };
-        let mut hits = Vec::new();
-        let mut fuzzy = Vec::new();
-        for chunk in candidates.chunks(CHUNK) {
-            if stop() {
-                return None;
-            }
-            for &d in chunk {
-                let Some(doc) = self.docs.get(d as usize) else {
-                    continue;
-                };
-                if !prepared.passes(self, doc) {
-                    continue;
-                }
-                match prepared.exact(self, doc) {
-                    Some((score, found)) => hits.push(Hit {
-                        doc: d,
-                        score,
-                        found,
-                    }),
-                    None if prepared.could_be_fuzzy(self, doc) => fuzzy.push(d),
-                    None => {}
-                }
-            }
-        }
+        let (mut hits, fuzzy) = self.exact_pass(&prepared, candidates, text, stop)?;
         let mut recheck: Vec<u32> = hits
             .iter()
             .map(|h| h.doc)
@@ -583,6 +612,46 @@ impl Index {
         fuzzy_hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank()));
         hits.extend(fuzzy_hits);
         Some((hits, recheck))
+    }
+
+    /// Looks for the query's words in `docs`: the exact finds, and the
+    /// documents to match fuzzily; `None` when stopped.
+    fn exact_pass(
+        &self,
+        prepared: &Prepared<'_>,
+        docs: &[u32],
+        text: Option<&Text>,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Vec<Hit>, Vec<u32>)> {
+        let mut hits = Vec::new();
+        let mut fuzzy = Vec::new();
+        let mut body = Body {
+            text,
+            ..Body::default()
+        };
+        for chunk in docs.chunks(CHUNK) {
+            if stop() {
+                return None;
+            }
+            for &d in chunk {
+                let Some(doc) = self.docs.get(d as usize) else {
+                    continue;
+                };
+                if !prepared.passes(self, doc) {
+                    continue;
+                }
+                match prepared.exact(self, d, doc, &mut body) {
+                    Some((score, found)) => hits.push(Hit {
+                        doc: d,
+                        score,
+                        found,
+                    }),
+                    None if prepared.could_be_fuzzy(self, doc) => fuzzy.push(d),
+                    None => {}
+                }
+            }
+        }
+        Some((hits, fuzzy))
     }
 
     /// Runs the fuzzy matcher over `docs`' title lines; `None` when stopped.
@@ -628,19 +697,9 @@ impl Index {
     /// built from). `None` when the record is no longer where it was.
     pub fn show(&self, hit: &Hit, query: &Query, records: &Records) -> Option<Shown> {
         let doc = self.docs.get(hit.doc as usize)?;
-        let same_record = match doc.kind {
-            Kind::Diary => records.diary.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Need => records.needs.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Objective => records.objectives.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Activity => records.activities.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Feedback => records.feedback.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Review => records.reviews.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Evidence => records.evidence.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Witness => records.witnesses.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Practice => records.practice.get(doc.pos as usize).map(|r| &r.id),
-            Kind::Coaching => records.coaching.get(doc.pos as usize).map(|r| &r.id),
-        } == Some(&doc.id);
-        if !same_record {
+        // `records` may have changed since the index was built from them.
+        let id = self.id_of(doc)?;
+        if id_at(records, doc) != Some(id) {
             return None;
         }
         let (line, fields) = line_and_fields(records, doc.kind, doc.pos as usize)?;
@@ -707,12 +766,29 @@ impl Index {
         line_marks.sort_by_key(|r| r.start);
         Some(Shown {
             kind: doc.kind,
-            id: doc.id.clone(),
+            id: id.clone(),
             date: doc.date,
             line,
             line_marks: merge(line_marks),
             excerpt,
         })
+    }
+}
+
+/// The id of the record at `doc`'s place in `records`.
+fn id_at<'r>(records: &'r Records, doc: &Doc) -> Option<&'r Id> {
+    let pos = doc.pos as usize;
+    match doc.kind {
+        Kind::Diary => records.diary.get(pos).map(|r| &r.id),
+        Kind::Need => records.needs.get(pos).map(|r| &r.id),
+        Kind::Objective => records.objectives.get(pos).map(|r| &r.id),
+        Kind::Activity => records.activities.get(pos).map(|r| &r.id),
+        Kind::Feedback => records.feedback.get(pos).map(|r| &r.id),
+        Kind::Review => records.reviews.get(pos).map(|r| &r.id),
+        Kind::Evidence => records.evidence.get(pos).map(|r| &r.id),
+        Kind::Witness => records.witnesses.get(pos).map(|r| &r.id),
+        Kind::Practice => records.practice.get(pos).map(|r| &r.id),
+        Kind::Coaching => records.coaching.get(pos).map(|r| &r.id),
     }
 }
 
@@ -876,14 +952,17 @@ impl<'q> Prepared<'q> {
     /// Every term found: the score and where. Terms in the title line score
     /// above terms in the long text; whole words above starts of words above
     /// stretches inside words; longer terms above shorter ones.
-    fn exact(&self, index: &Index, doc: &Doc) -> Option<(i32, Found)> {
+    fn exact<'i>(
+        &self,
+        index: &'i Index,
+        d: u32,
+        doc: &Doc,
+        body: &mut Body<'i>,
+    ) -> Option<(i32, Found)> {
         if self.terms.is_empty() {
             return Some((0, Found::Filtered));
         }
-        // Byte slices: a `str` slice would check character boundaries and
-        // so read memory that the search may never need (the long text).
         let line = &index.lines.as_bytes()[doc.line.clone()];
-        let body = &index.bodies.as_bytes()[doc.body.clone()];
         let mut score = 0i32;
         let mut all_in_line = true;
         for finder in &self.terms {
@@ -896,7 +975,8 @@ impl<'q> Prepared<'q> {
                 };
             } else {
                 all_in_line = false;
-                let fit = best_fit(body, finder, 32)?;
+                // The long text is read only when a word is not in the title line.
+                let fit = best_fit(body.of(index, d, doc), finder, 32)?;
                 score += match fit {
                     Fit::Word => 16 * len + 20,
                     Fit::WordStart => 12 * len + 10,
@@ -925,6 +1005,123 @@ impl<'q> Prepared<'q> {
             }
         }
         !self.pattern.is_empty()
+    }
+}
+
+/// One record's long text as a search reads it: folded, when a word is not
+/// in the title line, into a buffer reused from record to record, laid out
+/// as `join_fields` lays it out (the fields joined by SEP, any SEP inside a
+/// field made a space).
+#[derive(Default)]
+struct Body<'i> {
+    /// Every record's text folded at once, when a palette keeps it.
+    text: Option<&'i Text>,
+    fields: Vec<Field<'i>>,
+    folded: Vec<u8>,
+    /// The record whose text `folded` holds.
+    doc: Option<u32>,
+}
+
+impl<'i> Body<'i> {
+    /// The folded long text of the record behind document `d`.
+    fn of(&mut self, index: &'i Index, d: u32, doc: &Doc) -> &[u8] {
+        if let Some(text) = self.text
+            && let Some(body) = text.of(d)
+        {
+            return body;
+        }
+        if self.doc != Some(d) {
+            describe(
+                &index.records,
+                doc.kind,
+                doc.pos as usize,
+                None,
+                &mut self.fields,
+            );
+            self.folded.clear();
+            for (i, (_, text)) in self.fields.iter().enumerate() {
+                if i > 0 {
+                    self.folded.push(SEP as u8);
+                }
+                fold_field(text, &mut self.folded);
+            }
+            self.doc = Some(d);
+        }
+        &self.folded
+    }
+}
+
+/// Every record's long text, folded, in one buffer in the index's order: a
+/// copy as large as the text itself, kept only while a search palette is
+/// open over a large workspace, where reading one dense buffer at every
+/// keystroke is about twice as fast as folding the records' text afresh.
+#[derive(Debug, Default)]
+pub struct Text {
+    folded: Vec<u8>,
+    /// Where each document's text ends in `folded`.
+    ends: Vec<usize>,
+}
+
+impl Text {
+    /// Folds the long text of every record of `index`.
+    pub fn of_index(index: &Index) -> Text {
+        let mut body = Body::default();
+        let mut text = Text {
+            folded: Vec::new(),
+            ends: Vec::with_capacity(index.docs.len()),
+        };
+        for (d, doc) in index.docs.iter().enumerate() {
+            text.folded.extend_from_slice(body.of(index, d as u32, doc));
+            text.ends.push(text.folded.len());
+        }
+        text.folded.shrink_to_fit();
+        text
+    }
+
+    fn of(&self, d: u32) -> Option<&[u8]> {
+        let d = d as usize;
+        let start = if d == 0 { 0 } else { *self.ends.get(d - 1)? };
+        self.folded.get(start..*self.ends.get(d)?)
+    }
+}
+
+/// Appends `text` folded as [`fold`](super::fold) folds it, with any SEP
+/// in it made a space, to `out`: eight bytes at a time when it is ASCII, as
+/// nearly every record's text is.
+fn fold_field(text: &str, out: &mut Vec<u8>) {
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let bytes = text.as_bytes();
+    let start = out.len();
+    out.reserve(bytes.len());
+    let mut words = bytes.chunks_exact(8);
+    let mut seen = 0u64;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_ne_bytes(eight);
+        seen |= x;
+        // For bytes below 0x80 (checked below through `seen`), adding
+        // 0x80 - c sets a byte's top bit exactly when the byte is >= c.
+        let at_least_a = x.wrapping_add(LOW * (0x80 - u64::from(b'A')));
+        let past_z = x.wrapping_add(LOW * (0x80 - u64::from(b'Z') - 1));
+        let not_nul = x.wrapping_add(LOW * 0x7F);
+        // Upper-case letters and SEP (NUL) get the 0x20 bit: lower case,
+        // and a space.
+        let marked = ((at_least_a & !past_z) | !not_nul) & HIGH;
+        out.extend_from_slice(&(x | (marked >> 2)).to_ne_bytes());
+    }
+    for &b in words.remainder() {
+        seen |= u64::from(b);
+        let upper = b.wrapping_sub(b'A') < 26;
+        out.push(b | (u8::from(upper || b == SEP as u8) << 5));
+    }
+    if seen & HIGH != 0 {
+        // Not ASCII: character by character.
+        out.truncate(start);
+        let mut folded = String::with_capacity(text.len());
+        fold_into(&text.replace(SEP, " "), &mut folded);
+        out.extend_from_slice(folded.as_bytes());
     }
 }
 
@@ -1145,7 +1342,7 @@ mod tests {
     }
 
     fn run(records: &Records, text: &str) -> Vec<(Kind, Id, Found)> {
-        let index = Index::build(records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let query = Query::parse(text, today()).expect("query parses");
         Session::new()
             .search_all(&index, &query)
@@ -1232,10 +1429,10 @@ mod tests {
             ));
         }
         records.sort();
-        let index = Index::build(&records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let query = Query::parse("refu", today()).expect("query parses");
         let (hits, _) = index
-            .search(&query, None, &|| false, &mut |_| {})
+            .search(&query, None, None, &|| false, &mut |_| {})
             .expect("not stopped");
         let everything: Vec<u32> = (0..index.docs.len() as u32).collect();
         let one_pass = index
@@ -1309,7 +1506,7 @@ mod tests {
     #[test]
     fn narrowing_rechecks_only_the_last_matches_and_agrees_with_a_fresh_search() {
         let records = corpus();
-        let index = Index::build(&records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let mut session = Session::new();
         let mut typed = String::new();
         for c in "heat ca".chars() {
@@ -1331,7 +1528,7 @@ mod tests {
     #[test]
     fn shown_hits_mark_what_matched() {
         let records = corpus();
-        let index = Index::build(&records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let show = |text: &str| -> Vec<Shown> {
             let query = Query::parse(text, today()).expect("parses");
             Session::new()
@@ -1365,7 +1562,7 @@ mod tests {
             .expect("entry 4");
         records.diary[four].reflection =
             format!("{} meter {}", "word ".repeat(40), "tail ".repeat(40));
-        let index = Index::build(&records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let query = Query::parse("meter", today()).expect("parses");
         let hit = Session::new().search_all(&index, &query)[0];
         let excerpt = index
@@ -1383,6 +1580,66 @@ mod tests {
     }
 
     #[test]
+    fn a_session_over_the_text_folded_once_finds_what_a_plain_one_finds() {
+        let mut records = corpus();
+        records
+            .diary
+            .extend(crate::demo::generated_entries(300, 7, today()));
+        records.diary[3].action = "Wrote to ÉLODIE about the REFUND\0 policy".into();
+        records.sort();
+        let index = Index::build(&Arc::new(records), today());
+        let text = Arc::new(Text::of_index(&index));
+        for typed in [
+            "refund",
+            "élodie",
+            "angry bill",
+            "cmplnt",
+            "heat ca",
+            "#heat",
+            "zebra",
+        ] {
+            let (mut plain, mut kept) = (Session::new(), Session::with_text(Arc::clone(&text)));
+            let mut so_far = String::new();
+            for c in typed.chars() {
+                so_far.push(c);
+                let Ok(query) = Query::parse(&so_far, today()) else {
+                    continue;
+                };
+                assert_eq!(
+                    plain.search_all(&index, &query),
+                    kept.search_all(&index, &query),
+                    "{so_far}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_text_folds_as_fold_does_with_sep_made_a_space() {
+        let texts = [
+            "Customer RANG about a REFUND; A-Z @[`{ 0123456789 az AZ",
+            "with a NUL\0inside and a DEL\x7f at the end",
+            "Ça VA, ÉLODIE: İstanbul ẞtraße \0 ΣΟΦΙΑ",
+            "short",
+            "",
+        ];
+        for text in texts {
+            let mut out = Vec::new();
+            fold_field(text, &mut out);
+            let want = super::super::fold(&text.replace(SEP, " "));
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), want, "{text}");
+        }
+        // Every ASCII byte, at every place within the eight read at once.
+        let all: String = (0u8..128).map(char::from).collect();
+        for skip in 0..8 {
+            let mut out = Vec::new();
+            fold_field(&all[skip..], &mut out);
+            let want = super::super::fold(&all[skip..].replace(SEP, " "));
+            assert_eq!(out, want.as_bytes());
+        }
+    }
+
+    #[test]
     fn unicode_text_folds_and_marks_on_character_boundaries() {
         let mut records = Records::default();
         records.diary.push(entry(
@@ -1393,12 +1650,12 @@ mod tests {
             &[],
         ));
         let hits = search_records(
-            &records,
+            &Arc::new(records.clone()),
             &Query::parse("élodie café", today()).expect("q"),
             today(),
         );
         assert_eq!(hits.len(), 1);
-        let index = Index::build(&records, today());
+        let index = Index::build(&Arc::new(records.clone()), today());
         let query = Query::parse("élodie", today()).expect("q");
         let shown = index.show(&hits[0], &query, &records).expect("shown");
         assert_eq!(&shown.line[shown.line_marks[0].clone()], "ÉLODIE");

@@ -1,13 +1,16 @@
 //! Search over every record: a compact index, a matcher, and the words to show.
 //!
 //! Pure Rust, no terminal and no disk: [`Index::build`] takes the workspace's
-//! [`Records`] and keeps, per record, its folded (lower-cased) title line and
-//! its long text in one contiguous buffer, newest record first. A query's
-//! words are found with `memchr::memmem` over that buffer (the title line
-//! first, then the long text); when the words are not all there, they are
-//! matched fuzzily (nucleo-matcher) against the start of the title line
-//! only, as fuzzy matching over whole reflections is far too slow at 100k
-//! entries.
+//! [`Records`] (shared with it, not copied) and keeps, per record, its folded
+//! (lower-cased) title line in one contiguous buffer, newest record first. A
+//! query's words are found with `memchr::memmem` in the title line, then in
+//! the record's long text, folded as it is read: a folded copy of every text
+//! would double the memory a large journal takes. Only an open palette over
+//! many records keeps one ([`Text`], for [`Session::with_text`]), because it
+//! reads the text again at every keystroke. When the words are not all
+//! there, they are matched fuzzily (nucleo-matcher) against the start of the
+//! title line only, as fuzzy matching over whole reflections is far too slow
+//! at 100k entries.
 //! Exact finds always rank above fuzzy ones; among equals the newest wins.
 //! [`Session`] remembers the last query's matches so that typing one more
 //! letter re-checks only those. [`Index::show`] turns a hit into the text the
@@ -16,10 +19,11 @@
 mod index;
 pub mod query;
 
-pub use index::{Excerpt, Found, Hit, Index, Shown};
+pub use index::{Excerpt, Found, Hit, Index, Shown, Text};
 pub use query::{Filter, Query, QueryError};
 
 use crate::domain::Records;
+use std::sync::Arc;
 
 /// The kinds of record search covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,11 +140,23 @@ fn fold_char(c: char) -> char {
 #[derive(Debug, Default)]
 pub struct Session {
     previous: Option<(Query, Vec<u32>)>,
+    /// The index's long text folded once for the session (see [`Text`]).
+    text: Option<Arc<Text>>,
 }
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
+    }
+
+    /// A session that reads the long text from `text`, folded from the
+    /// index it searches ([`Text::of_index`]): for a palette over many
+    /// records, where every keystroke reads the text again.
+    pub fn with_text(text: Arc<Text>) -> Session {
+        Session {
+            previous: None,
+            text: Some(text),
+        }
     }
 
     /// Runs `query`, ranked. `stop` is asked now and then and abandons the
@@ -157,7 +173,7 @@ impl Session {
             Some((previous, docs)) if query.narrows(previous) => Some(docs.as_slice()),
             _ => None,
         };
-        let (hits, recheck) = index.search(query, within, stop, partial)?;
+        let (hits, recheck) = index.search(query, within, self.text.as_deref(), stop, partial)?;
         self.previous = Some((query.clone(), recheck));
         Some(hits)
     }
@@ -170,7 +186,7 @@ impl Session {
 }
 
 /// Builds an index of `records` and runs one query over it.
-pub fn search_records(records: &Records, query: &Query, today: chrono::NaiveDate) -> Vec<Hit> {
+pub fn search_records(records: &Arc<Records>, query: &Query, today: chrono::NaiveDate) -> Vec<Hit> {
     let index = Index::build(records, today);
     Session::new().search_all(&index, query)
 }
