@@ -42,7 +42,8 @@ fn records(n: usize) -> Records {
     records
 }
 
-type Indexed = (Arc<Index>, Arc<Text>);
+/// An index, the records it reads (kept alive here), and their text folded.
+type Indexed = (Arc<Index>, Arc<Text>, Arc<Records>);
 
 /// Indexes by number of generated entries, and their text folded as the
 /// palette folds it when it opens, built once per run.
@@ -52,9 +53,10 @@ fn index(n: usize) -> Indexed {
     cache
         .entry(n)
         .or_insert_with(|| {
-            let index = Index::build(&Arc::new(records(n)), today());
+            let records = Arc::new(records(n));
+            let index = Index::build(&records, today());
             let text = Text::of_index(&index);
-            (Arc::new(index), Arc::new(text))
+            (Arc::new(index), Arc::new(text), records)
         })
         .clone()
 }
@@ -82,7 +84,7 @@ const QUERIES: &[&str] = &[
 
 /// One more letter: the query minus its last letter has been searched.
 fn keystroke(bencher: Bencher, n: usize, text: &str) {
-    let (index, folded) = index(n);
+    let (index, folded, _) = index(n);
     let shorter = &text[..text.len() - 1];
     bencher
         .with_inputs(|| {
@@ -114,7 +116,7 @@ fn slow_keystroke_100k(bencher: Bencher, text: &str) {
 
 /// The first letter typed: every record is checked.
 fn first_letter(bencher: Bencher, n: usize) {
-    let (index, folded) = index(n);
+    let (index, folded, _) = index(n);
     let q = query("c");
     bencher.bench_local(|| session(&folded).search_all(&index, &q));
 }
@@ -131,7 +133,7 @@ fn first_letter_100k(bencher: Bencher) {
 
 /// A whole query typed letter by letter, from an empty palette.
 fn typed(bencher: Bencher, n: usize, text: &str) {
-    let (index, folded) = index(n);
+    let (index, folded, _) = index(n);
     let steps: Vec<Query> = (1..=text.len()).map(|i| query(&text[..i])).collect();
     bencher.bench_local(|| {
         let mut session = session(&folded);
@@ -168,6 +170,6 @@ fn build_100k(bencher: Bencher) {
 /// its search thread, before the first key arrives).
 #[divan::bench(ignore, sample_count = 3)]
 fn palette_text_100k(bencher: Bencher) {
-    let (index, _) = index(100_000);
+    let (index, _, _) = index(100_000);
     bencher.bench_local(|| Text::of_index(&index));
 }

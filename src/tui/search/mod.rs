@@ -212,7 +212,7 @@ impl App {
         let index = match self.search.index_at(rev) {
             Some(index) => index,
             None => {
-                let index = Arc::new(Index::build(&self.model.records, self.today));
+                let index = Arc::new(Index::build(&self.model.records.shared(), self.today));
                 self.search.index = Some((rev, Arc::clone(&index)));
                 index
             }
@@ -327,7 +327,6 @@ impl App {
         else {
             return;
         };
-        let id = id.clone();
         self.layers.palette = None;
         self.jump_to(kind, &id);
     }

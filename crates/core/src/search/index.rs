@@ -11,7 +11,7 @@ use memchr::memmem;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// Between fields in the text buffer: no query can contain it, so no match
 /// runs from one field into the next.
@@ -60,7 +60,10 @@ struct Doc {
 /// memory).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    records: Arc<Records>,
+    /// The records the index was built from, for their long text: not kept
+    /// alive by the index, so changing them never copies them (the index
+    /// then finds nothing and is built again).
+    records: Weak<Records>,
     docs: Vec<Doc>,
     /// The folded title lines, one after another: read for every record on
     /// every search, so kept dense.
@@ -342,9 +345,9 @@ fn join_fields(fields: &[Field<'_>]) -> (String, Vec<(usize, &'static str)>) {
 
 impl Index {
     /// Indexes every diary entry, need, objective, activity, feedback and
-    /// review of `records`, and keeps them for their long text (so a change
-    /// to records shared with the index copies them: drop the index first).
-    /// `today` decides what is overdue.
+    /// review of `records`, and reads their long text while they are
+    /// unchanged (a change made through `Arc::make_mut` does not copy them,
+    /// and leaves the index finding nothing). `today` decides what is overdue.
     pub fn build(shared: &Arc<Records>, today: NaiveDate) -> Index {
         let records: &Records = shared;
         let latest_review = records.reviews.iter().max_by_key(|r| r.held);
@@ -434,7 +437,7 @@ impl Index {
         order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)));
 
         let mut index = Index {
-            records: Arc::clone(shared),
+            records: Arc::downgrade(shared),
             docs: Vec::with_capacity(order.len()),
             ..Index::default()
         };
@@ -527,11 +530,6 @@ impl Index {
         index
     }
 
-    /// The id of the record behind `doc`.
-    fn id_of(&self, doc: &Doc) -> Option<&Id> {
-        id_at(&self.records, doc)
-    }
-
     /// How many records are indexed.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -542,9 +540,10 @@ impl Index {
     }
 
     /// The type, id and day of the record behind a hit.
-    pub fn record(&self, hit: &Hit) -> Option<(Kind, &Id, NaiveDate)> {
+    pub fn record(&self, hit: &Hit) -> Option<(Kind, Id, NaiveDate)> {
         let doc = self.docs.get(hit.doc as usize)?;
-        Some((doc.kind, self.id_of(doc)?, doc.date))
+        let records = self.records.upgrade()?;
+        Some((doc.kind, id_at(&records, doc)?.clone(), doc.date))
     }
 
     /// Runs `query` over every record, or only over `within` (ascending
@@ -561,6 +560,11 @@ impl Index {
         stop: &(dyn Fn() -> bool + Sync),
         partial: &mut dyn FnMut(&[Hit]),
     ) -> Option<(Vec<Hit>, Vec<u32>)> {
+        // Records changed since the index was built have nothing to find.
+        let Some(records) = self.records.upgrade() else {
+            return Some((Vec::new(), Vec::new()));
+        };
+        let records: &Records = &records;
         let prepared = Prepared::new(self, query);
         let all: Vec<u32>;
         let candidates = match within {
@@ -570,7 +574,7 @@ impl Index {
                 &all
             }
         };
-        let (mut hits, fuzzy) = self.exact_pass(&prepared, candidates, text, stop)?;
+        let (mut hits, fuzzy) = self.exact_pass(records, &prepared, candidates, text, stop)?;
         let mut recheck: Vec<u32> = hits
             .iter()
             .map(|h| h.doc)
@@ -618,6 +622,7 @@ impl Index {
     /// documents to match fuzzily; `None` when stopped.
     fn exact_pass(
         &self,
+        records: &Records,
         prepared: &Prepared<'_>,
         docs: &[u32],
         text: Option<&Text>,
@@ -626,8 +631,11 @@ impl Index {
         let mut hits = Vec::new();
         let mut fuzzy = Vec::new();
         let mut body = Body {
+            records,
             text,
-            ..Body::default()
+            fields: Vec::new(),
+            folded: Vec::new(),
+            doc: None,
         };
         for chunk in docs.chunks(CHUNK) {
             if stop() {
@@ -698,7 +706,8 @@ impl Index {
     pub fn show(&self, hit: &Hit, query: &Query, records: &Records) -> Option<Shown> {
         let doc = self.docs.get(hit.doc as usize)?;
         // `records` may have changed since the index was built from them.
-        let id = self.id_of(doc)?;
+        let built_from = self.records.upgrade()?;
+        let id = id_at(&built_from, doc)?;
         if id_at(records, doc) != Some(id) {
             return None;
         }
@@ -952,13 +961,7 @@ impl<'q> Prepared<'q> {
     /// Every term found: the score and where. Terms in the title line score
     /// above terms in the long text; whole words above starts of words above
     /// stretches inside words; longer terms above shorter ones.
-    fn exact<'i>(
-        &self,
-        index: &'i Index,
-        d: u32,
-        doc: &Doc,
-        body: &mut Body<'i>,
-    ) -> Option<(i32, Found)> {
+    fn exact(&self, index: &Index, d: u32, doc: &Doc, body: &mut Body<'_>) -> Option<(i32, Found)> {
         if self.terms.is_empty() {
             return Some((0, Found::Filtered));
         }
@@ -976,7 +979,7 @@ impl<'q> Prepared<'q> {
             } else {
                 all_in_line = false;
                 // The long text is read only when a word is not in the title line.
-                let fit = best_fit(body.of(index, d, doc), finder, 32)?;
+                let fit = best_fit(body.of(d, doc), finder, 32)?;
                 score += match fit {
                     Fit::Word => 16 * len + 20,
                     Fit::WordStart => 12 * len + 10,
@@ -1012,8 +1015,8 @@ impl<'q> Prepared<'q> {
 /// in the title line, into a buffer reused from record to record, laid out
 /// as `join_fields` lays it out (the fields joined by SEP, any SEP inside a
 /// field made a space).
-#[derive(Default)]
 struct Body<'i> {
+    records: &'i Records,
     /// Every record's text folded at once, when a palette keeps it.
     text: Option<&'i Text>,
     fields: Vec<Field<'i>>,
@@ -1024,7 +1027,7 @@ struct Body<'i> {
 
 impl<'i> Body<'i> {
     /// The folded long text of the record behind document `d`.
-    fn of(&mut self, index: &'i Index, d: u32, doc: &Doc) -> &[u8] {
+    fn of(&mut self, d: u32, doc: &Doc) -> &[u8] {
         if let Some(text) = self.text
             && let Some(body) = text.of(d)
         {
@@ -1032,7 +1035,7 @@ impl<'i> Body<'i> {
         }
         if self.doc != Some(d) {
             describe(
-                &index.records,
+                self.records,
                 doc.kind,
                 doc.pos as usize,
                 None,
@@ -1063,15 +1066,25 @@ pub struct Text {
 }
 
 impl Text {
-    /// Folds the long text of every record of `index`.
+    /// Folds the long text of every record of `index` (none once its
+    /// records have changed).
     pub fn of_index(index: &Index) -> Text {
-        let mut body = Body::default();
         let mut text = Text {
             folded: Vec::new(),
             ends: Vec::with_capacity(index.docs.len()),
         };
+        let Some(records) = index.records.upgrade() else {
+            return text;
+        };
+        let mut body = Body {
+            records: &records,
+            text: None,
+            fields: Vec::new(),
+            folded: Vec::new(),
+            doc: None,
+        };
         for (d, doc) in index.docs.iter().enumerate() {
-            text.folded.extend_from_slice(body.of(index, d as u32, doc));
+            text.folded.extend_from_slice(body.of(d as u32, doc));
             text.ends.push(text.folded.len());
         }
         text.folded.shrink_to_fit();
@@ -1341,15 +1354,23 @@ mod tests {
         r
     }
 
+    /// An index of a copy of `records`, and that copy, which must be kept
+    /// for the index to read the records' text.
+    fn indexed(records: &Records) -> (Arc<Records>, Index) {
+        let shared = Arc::new(records.clone());
+        let index = Index::build(&shared, today());
+        (shared, index)
+    }
+
     fn run(records: &Records, text: &str) -> Vec<(Kind, Id, Found)> {
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(records);
         let query = Query::parse(text, today()).expect("query parses");
         Session::new()
             .search_all(&index, &query)
             .iter()
             .map(|h| {
                 let (kind, id, _) = index.record(h).expect("a record");
-                (kind, id.clone(), h.found)
+                (kind, id, h.found)
             })
             .collect()
     }
@@ -1429,7 +1450,7 @@ mod tests {
             ));
         }
         records.sort();
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(&records);
         let query = Query::parse("refu", today()).expect("query parses");
         let (hits, _) = index
             .search(&query, None, None, &|| false, &mut |_| {})
@@ -1506,7 +1527,7 @@ mod tests {
     #[test]
     fn narrowing_rechecks_only_the_last_matches_and_agrees_with_a_fresh_search() {
         let records = corpus();
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(&records);
         let mut session = Session::new();
         let mut typed = String::new();
         for c in "heat ca".chars() {
@@ -1528,7 +1549,7 @@ mod tests {
     #[test]
     fn shown_hits_mark_what_matched() {
         let records = corpus();
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(&records);
         let show = |text: &str| -> Vec<Shown> {
             let query = Query::parse(text, today()).expect("parses");
             Session::new()
@@ -1562,7 +1583,7 @@ mod tests {
             .expect("entry 4");
         records.diary[four].reflection =
             format!("{} meter {}", "word ".repeat(40), "tail ".repeat(40));
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(&records);
         let query = Query::parse("meter", today()).expect("parses");
         let hit = Session::new().search_all(&index, &query)[0];
         let excerpt = index
@@ -1587,7 +1608,7 @@ mod tests {
             .extend(crate::demo::generated_entries(300, 7, today()));
         records.diary[3].action = "Wrote to ÉLODIE about the REFUND\0 policy".into();
         records.sort();
-        let index = Index::build(&Arc::new(records), today());
+        let (_records, index) = indexed(&records);
         let text = Arc::new(Text::of_index(&index));
         for typed in [
             "refund",
@@ -1612,6 +1633,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn changing_the_records_after_indexing_copies_nothing_and_finds_nothing() {
+        let mut shared = Arc::new(corpus());
+        let index = Index::build(&shared, today());
+        let query = Query::parse("meter", today()).expect("parses");
+        assert!(!Session::new().search_all(&index, &query).is_empty());
+        let texts = shared.diary.as_ptr();
+        Arc::make_mut(&mut shared).diary[0].text = "Changed".into();
+        // Changed in place: the index kept no hold on them.
+        assert_eq!(shared.diary.as_ptr(), texts);
+        assert!(Session::new().search_all(&index, &query).is_empty());
+        assert!(Text::of_index(&index).folded.is_empty());
     }
 
     #[test]
@@ -1655,7 +1690,7 @@ mod tests {
             today(),
         );
         assert_eq!(hits.len(), 1);
-        let index = Index::build(&Arc::new(records.clone()), today());
+        let (_records, index) = indexed(&records);
         let query = Query::parse("élodie", today()).expect("q");
         let shown = index.show(&hits[0], &query, &records).expect("shown");
         assert_eq!(&shown.line[shown.line_marks[0].clone()], "ÉLODIE");
