@@ -3,29 +3,8 @@
 //! record changed on both sides, a remote that is not there. Never the
 //! network.
 
-use crate::common;
-use crate::common::starlog;
+use crate::common::{self, git, starlog};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// Runs git (sealed like the binary: no user config) and returns stdout.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let mut cmd = Command::new("git");
-    common::isolate(&mut cmd, dir);
-    let out = cmd
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} in {}: {}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn bare_remote(tmp: &Path) -> PathBuf {
     let remote = tmp.join("remote.git");
@@ -144,17 +123,7 @@ fn sync_records_what_changed_and_carries_it_between_two_copies() {
 #[test]
 fn the_same_record_changed_on_both_sides_keeps_both_versions() {
     let tmp = common::temp_root();
-    let remote = bare_remote(tmp.path());
-    let a = tmp.path().join("a");
-    add(&a, "The customer was upset about the wait");
-    add(&a, "Another call");
-    assert_eq!(sync(&a, &["--remote", &remote.display().to_string()]).0, 0);
-    let b = tmp.path().join("b");
-    std::fs::create_dir_all(&b).expect("b");
-    git(
-        &b,
-        &["clone", "--quiet", &remote.display().to_string(), "default"],
-    );
+    let (a, b) = two_clones(tmp.path(), "The customer was upset about the wait");
 
     let on_a = diary_file_with(&a, "upset about the wait");
     replace_in(

@@ -82,6 +82,27 @@ pub fn isolate<'a>(cmd: &'a mut Command, root: &Path) -> &'a mut Command {
     cmd.envs(isolated_env(root))
 }
 
+/// Runs git in `dir`, sealed like the binary (no user config), and returns
+/// its stdout; fails the test with git's complaint. For the sync tests'
+/// bare remotes and clones (never the network).
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let mut cmd = Command::new("git");
+    isolate(&mut cmd, dir);
+    let out = cmd
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} in {}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// `starlog --dir <root>`, sealed, stdin null, working in `root` or, while
 /// it does not exist yet, its nearest parent that does (so a relative path a
 /// test passes never lands in the source tree); add arguments and run it.

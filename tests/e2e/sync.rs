@@ -4,28 +4,11 @@
 //! says so, `V` shows both versions in words, `t` takes theirs (yours to
 //! the trash), `u` puts both back, `b` keeps both as two entries.
 
-use crate::common::{self, Pty};
+use crate::common::{self, Pty, git};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn git(dir: &Path, args: &[&str]) {
-    let mut cmd = Command::new("git");
-    common::isolate(&mut cmd, dir);
-    let out = cmd
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn starlog_ok(root: &Path, args: &[&str]) -> String {
     let (code, out, err) = common::starlog(root, args);

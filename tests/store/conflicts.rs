@@ -101,7 +101,10 @@ fn each_choice_keeps_one_version_in_place_and_its_undo_puts_every_file_back() {
         // The version dropped is in the trash, listed by the Trash view.
         let (trashed, _) = ws.trashed();
         assert_eq!(trashed.len(), 1, "{choice:?}: {trashed:?}");
-        assert_eq!(trashed[0].deletion.trashed, resolved.deletion.trashed);
+        assert_eq!(
+            trashed[0].deletion, resolved.deletion,
+            "the Trash view restores it as u would"
+        );
         // One undo step, also after the workspace is opened again.
         drop(ws);
         let ws = Workspace::open(root.path(), "learner", Mode::Write).expect("reopen");

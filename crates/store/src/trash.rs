@@ -264,6 +264,14 @@ impl Workspace {
             }
         }
         let log = self.read_undo_log();
+        // A choice between two versions moved another file too: restoring
+        // its dropped version puts that file back first, as `u` does.
+        for t in &mut found {
+            t.deletion.also = log
+                .iter()
+                .rfind(|d| d.trashed == t.deletion.trashed && d.original == t.deletion.original)
+                .and_then(|d| d.also.clone());
+        }
         let rank = |t: &TrashedRecord| {
             log.iter()
                 .rposition(|d| d.trashed == t.deletion.trashed)
