@@ -33,6 +33,7 @@ impl FormRecord for Activity {
     kind!(
         Activity,
         "Activity",
+        "development activity",
         ["New development activity", "Edit development activity"]
     );
     const CRITERIA: &'static str =

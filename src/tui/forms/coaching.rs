@@ -21,6 +21,7 @@ impl FormRecord for CoachingSession {
     kind!(
         Coaching,
         "Coaching session",
+        "coaching session",
         ["New coaching session", "Edit coaching session"]
     );
     const CRITERIA: &'static str = "Which criteria does this session show? ↑/↓ move, Space ticks";

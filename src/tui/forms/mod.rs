@@ -86,11 +86,8 @@ pub(crate) mod testkit {
 pub mod witness;
 
 use self::act::ActForm;
-use self::activity::ActivityForm;
 use self::feedback::FeedbackForm;
 use self::kpi::KpiForm;
-use self::need::NeedForm;
-use self::objective::ObjectiveForm;
 use self::reflection::ReflectionForm;
 use self::review::ReviewForm;
 use crate::domain::{Draft, DraftForm, Id, Records};
@@ -556,11 +553,19 @@ impl<S: Spec> FormState for Engine<S> {
 
 /// Declares the open form, whichever it is: one line per form. Engine
 /// forms are drawn and saved by the engine; the others by their own code.
+/// A record form (see `record.rs`) is registered by its record type alone:
+/// its drafts come back and are named through `FormRecord`, so adding one
+/// is its spec file, its `mod` line and its line under `records`.
 macro_rules! register_forms {
-    (engine { $($ev:ident($espec:ty),)* } own { $($lv:ident($lty:ty),)* }) => {
+    (
+        records { $($rv:ident($rty:ty),)* }
+        engine { $($ev:ident($espec:ty),)* }
+        own { $($lv:ident($lty:ty),)* }
+    ) => {
         /// An open form.
         #[derive(Debug)]
         pub enum Form {
+            $($rv(Box<Engine<record::RecordSpec<$rty>>>),)*
             $($ev(Box<Engine<$espec>>),)*
             $($lv(Box<$lty>),)*
         }
@@ -568,6 +573,7 @@ macro_rules! register_forms {
         impl Form {
             pub fn state(&self) -> &dyn FormState {
                 match self {
+                    $(Form::$rv(f) => f.as_ref(),)*
                     $(Form::$ev(f) => f.as_ref(),)*
                     $(Form::$lv(f) => f.as_ref(),)*
                 }
@@ -575,6 +581,7 @@ macro_rules! register_forms {
 
             pub fn state_mut(&mut self) -> &mut dyn FormState {
                 match self {
+                    $(Form::$rv(f) => f.as_mut(),)*
                     $(Form::$ev(f) => f.as_mut(),)*
                     $(Form::$lv(f) => f.as_mut(),)*
                 }
@@ -584,6 +591,7 @@ macro_rules! register_forms {
             #[allow(unreachable_patterns)]
             pub fn engine(&self) -> Option<&dyn EngineForm> {
                 match self {
+                    $(Form::$rv(f) => Some(f.as_ref()),)*
                     $(Form::$ev(f) => Some(f.as_ref()),)*
                     $(Form::$lv(f) => Some(f.as_ref()),)*
                 }
@@ -592,20 +600,49 @@ macro_rules! register_forms {
             #[allow(unreachable_patterns)]
             pub fn engine_mut(&mut self) -> Option<&mut dyn EngineForm> {
                 match self {
+                    $(Form::$rv(f) => Some(f.as_mut()),)*
                     $(Form::$ev(f) => Some(f.as_mut()),)*
                     $(Form::$lv(f) => Some(f.as_mut()),)*
                 }
             }
+
+            /// The record form a draft of that kind came from, holding it.
+            fn record_from_draft(
+                draft: &Draft,
+                records: &Records,
+                criteria: Option<&crate::domain::CriteriaSet>,
+            ) -> Option<Form> {
+                use record::{FormRecord, RecordEngine};
+                $(if draft.form == <$rty as FormRecord>::DRAFT {
+                    let form = RecordEngine::<$rty>::from_draft(draft, records, criteria);
+                    return Some(Form::$rv(Box::new(form)));
+                })*
+                None
+            }
+        }
+
+        /// A record form's name in the learner's words, for its drafts.
+        fn record_form_name(form: DraftForm) -> Option<&'static str> {
+            use record::FormRecord;
+            $(if form == <$rty as FormRecord>::DRAFT {
+                return Some(<$rty as FormRecord>::NAME);
+            })*
+            None
         }
     };
 }
 
 register_forms! {
+    records {
+        Objective(crate::domain::Objective),
+        Need(crate::domain::DevelopmentNeed),
+        Activity(crate::domain::Activity),
+        Witness(crate::domain::WitnessStatement),
+        Practice(crate::domain::Practice),
+        Coaching(crate::domain::CoachingSession),
+    }
     engine {
         Star(star::Star),
-        Objective(record::RecordSpec<crate::domain::Objective>),
-        Need(record::RecordSpec<crate::domain::DevelopmentNeed>),
-        Activity(record::RecordSpec<crate::domain::Activity>),
         Profile(profile::ProfileSpec),
         FeedbackFilter(feedback_filter::FilterSpec),
         Feedback(feedback::FeedbackSpec),
@@ -613,12 +650,9 @@ register_forms! {
         Act(act::ActSpec),
         Kpi(kpi::KpiSpec),
         Export(export::ExportSpec),
-        Witness(record::RecordSpec<crate::domain::WitnessStatement>),
         WitnessSign(witness::WitnessSignSpec),
         SignOff(signoff::SignOffSpec),
         Review(review::ReviewSpec),
-        Practice(record::RecordSpec<crate::domain::Practice>),
-        Coaching(record::RecordSpec<crate::domain::CoachingSession>),
         CoachingImpact(coaching::ImpactSpec),
     }
     own {
@@ -633,15 +667,6 @@ impl Form {
         let criteria = app.criteria.as_ref();
         match draft.form {
             DraftForm::Star => Some(star::from_draft(draft, app)),
-            DraftForm::Need => Some(Form::Need(Box::new(NeedForm::from_draft(
-                draft, records, criteria,
-            )))),
-            DraftForm::Objective => Some(Form::Objective(Box::new(ObjectiveForm::from_draft(
-                draft, records, criteria,
-            )))),
-            DraftForm::Activity => Some(Form::Activity(Box::new(ActivityForm::from_draft(
-                draft, records, criteria,
-            )))),
             DraftForm::Feedback if !draft.field("act").is_empty() => {
                 let feedback = feedback_of(draft, records)?;
                 Some(Form::Act(Box::new(ActForm::from_draft(
@@ -665,25 +690,18 @@ impl Form {
                 ))))
             }
             DraftForm::Kpi => Some(Form::Kpi(Box::new(KpiForm::from_draft(draft, records)))),
-            DraftForm::Witness => Some(Form::Witness(Box::new(witness::WitnessForm::from_draft(
-                draft, records, criteria,
-            )))),
-            DraftForm::Practice => Some(Form::Practice(Box::new(
-                practice::PracticeForm::from_draft(draft, records, criteria),
-            ))),
             DraftForm::Coaching if !draft.field("impact").is_empty() => {
                 coaching::ImpactForm::from_draft(draft, app)
                     .map(|f| Form::CoachingImpact(Box::new(f)))
             }
-            DraftForm::Coaching => Some(Form::Coaching(Box::new(
-                coaching::CoachingForm::from_draft(draft, records, criteria),
-            ))),
             DraftForm::Attach => Some(Form::Attach(Box::new(attach::AttachForm::from_draft(
                 draft, app,
             )))),
             DraftForm::Review => {
                 ReviewForm::from_draft(draft, records, criteria).map(|f| Form::Review(Box::new(f)))
             }
+            // Every record form (`register_forms!`'s `records`).
+            _ => Form::record_from_draft(draft, records, criteria),
         }
     }
 }
@@ -693,19 +711,14 @@ pub fn form_name(draft: &Draft) -> &'static str {
     match draft.form {
         DraftForm::Star if draft.editing.is_some() => "change to a diary entry",
         DraftForm::Star => "STAR entry",
-        DraftForm::Need => "development need",
-        DraftForm::Objective => "objective",
-        DraftForm::Activity => "development activity",
         DraftForm::Feedback if !draft.field("act").is_empty() => "action on feedback",
         DraftForm::Feedback => "feedback",
         DraftForm::Reflection => "reflection on feedback",
         DraftForm::Review => "review",
         DraftForm::Kpi => "KPI reading",
-        DraftForm::Witness => "witness statement",
-        DraftForm::Practice => "practice record",
         DraftForm::Attach => "file to attach",
         DraftForm::Coaching if !draft.field("impact").is_empty() => "coaching session's impact",
-        DraftForm::Coaching => "coaching session",
+        form => record_form_name(form).unwrap_or("form"),
     }
 }
 

@@ -25,6 +25,7 @@ impl FormRecord for DevelopmentNeed {
     kind!(
         Need,
         "Need",
+        "development need",
         ["New development need or strength", "Edit development need"]
     );
     const CRITERIA: &'static str =

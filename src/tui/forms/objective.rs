@@ -88,7 +88,12 @@ fn letter_fields(letter: smart::Letter) -> &'static [&'static str] {
 }
 
 impl FormRecord for Objective {
-    kind!(Objective, "Objective", ["New objective", "Edit objective"]);
+    kind!(
+        Objective,
+        "Objective",
+        "objective",
+        ["New objective", "Edit objective"]
+    );
     const CRITERIA: &'static str =
         "Which assessment criteria will it give evidence for? ↑/↓ move, Space ticks";
 

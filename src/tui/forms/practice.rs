@@ -60,6 +60,7 @@ impl FormRecord for Practice {
     kind!(
         Practice,
         "Practice record",
+        "practice record",
         ["New practice record", "Edit practice record"]
     );
     const CRITERIA: &'static str = "Which assessment criteria does it show? ↑/↓ move, Space ticks";

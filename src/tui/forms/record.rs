@@ -23,6 +23,9 @@ pub trait FormRecord: StoredRecord + std::fmt::Debug {
     const TITLES: [&'static str; 2];
     /// What the status line says was saved: "Need saved".
     const WHAT: &'static str;
+    /// What the form is called in the learner's words (a kept draft is
+    /// "a development need"), starting lower-case.
+    const NAME: &'static str;
     /// A new, blank record, made at `at`.
     fn blank(at: DateTime<FixedOffset>) -> Self;
     /// The record with `id`, as it is now.
@@ -65,13 +68,15 @@ pub trait FormRecord: StoredRecord + std::fmt::Debug {
 }
 
 /// A record's kind: its drafts and `AnyRecord` variant (one name), what a
-/// save is called and the frame's titles. `kind!(Need, "Need", ["New need",
-/// "Edit need"]);` inside its `FormRecord` impl.
+/// save is called, what the form is called and the frame's titles:
+/// `kind!(Need, "Need", "development need", ["New need", "Edit need"]);`
+/// inside its `FormRecord` impl.
 macro_rules! kind {
-    ($variant:ident, $what:literal, $titles:expr) => {
+    ($variant:ident, $what:literal, $name:literal, $titles:expr) => {
         const DRAFT: $crate::domain::DraftForm = $crate::domain::DraftForm::$variant;
         const TITLES: [&'static str; 2] = $titles;
         const WHAT: &'static str = $what;
+        const NAME: &'static str = $name;
         fn find(records: &$crate::domain::Records, id: &$crate::domain::Id) -> Option<Self> {
             match records.get(id)? {
                 $crate::domain::AnyRecord::$variant(r) => Some(r),

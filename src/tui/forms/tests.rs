@@ -425,3 +425,26 @@ fn keys_typed_straight_after_keeping_a_draft_for_later_are_not_commands() {
     assert_eq!(app.model.records.diary.len(), count, "nothing deleted");
     assert_eq!(drafts_in(&root, "drafts"), 1, "the draft is kept");
 }
+
+/// A record form is registered by one line: a draft of each kind comes
+/// back in its form and is named in the learner's words.
+#[test]
+fn every_record_forms_draft_comes_back_in_its_form_and_is_named() {
+    use crate::domain::{Draft, DraftForm};
+    use crate::tui::forms::form_name;
+    let (_root, app, _) = app_with_entry();
+    for (form, name) in [
+        (DraftForm::Need, "development need"),
+        (DraftForm::Objective, "objective"),
+        (DraftForm::Activity, "development activity"),
+        (DraftForm::Witness, "witness statement"),
+        (DraftForm::Practice, "practice record"),
+        (DraftForm::Coaching, "coaching session"),
+    ] {
+        let draft = Draft::of_fields(Id::generate(), now(), None, form, Vec::new());
+        assert_eq!(form_name(&draft), name);
+        let back = Form::from_draft(&draft, &app).expect("its form");
+        let record = back.state().to_draft(now()).expect("keeps drafts");
+        assert_eq!(record.form, form, "{name}");
+    }
+}

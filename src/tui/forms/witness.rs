@@ -20,6 +20,7 @@ impl FormRecord for WitnessStatement {
     kind!(
         Witness,
         "Witness statement",
+        "witness statement",
         ["New witness statement", "Edit witness statement"]
     );
     const CRITERIA: &'static str = "Which assessment criteria does it show? ↑/↓ move, Space ticks";
