@@ -685,10 +685,6 @@ impl App {
             Action::Top => self.select(self.screen, 0),
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Undo => self.undo_delete(),
-            Action::ShowTrash => self.open_trash(),
-            Action::ShowConflicts => self.open_conflicts(),
-            Action::ShowEvidence => self.open_evidence(),
-            Action::ShowCoaching => self.open_coaching(),
             Action::SignOff => self.sign_off_selected(),
             Action::Refresh => {
                 self.reload_requested = true;
@@ -705,7 +701,11 @@ impl App {
             Action::Help => self.layers.help = Some(0),
             Action::Search => self.open_search(),
             // Everything else means something different on each screen.
-            other => screens::of(self.screen).update(self, other),
+            // A lettered screen's letter (T, V, E, C) opens it.
+            other => match screens::Lettered::opened_by(&other) {
+                Some(which) => (which.registration().open)(self),
+                None => screens::of(self.screen).update(self, other),
+            },
         }
     }
 

@@ -87,11 +87,15 @@ pub enum Lettered {
 }
 
 /// What names a lettered screen: its letter and name (for the tab bar), its
-/// heading in help, its key context and the screen itself.
+/// heading in help, the action that opens it (its letter in the key table)
+/// and how, its key context and the screen itself.
 pub struct Registration {
     pub letter: char,
     pub name: &'static str,
     pub help: &'static str,
+    pub opens_with: Action,
+    /// Opens it: reads what it shows and calls [`App::show_lettered`].
+    pub open: fn(&mut App),
     pub context: Context,
     pub screen: &'static dyn Screen,
 }
@@ -112,6 +116,8 @@ impl Lettered {
                 letter: 'T',
                 name: "Trash",
                 help: "In the trash (T)",
+                opens_with: Action::ShowTrash,
+                open: App::open_trash,
                 context: Context::Trash,
                 screen: &trash::TrashScreen,
             },
@@ -119,6 +125,8 @@ impl Lettered {
                 letter: 'V',
                 name: "Conflicts",
                 help: "Choosing between two versions (V)",
+                opens_with: Action::ShowConflicts,
+                open: App::open_conflicts,
                 context: Context::Conflicts,
                 screen: &conflicts::ConflictsScreen,
             },
@@ -126,6 +134,8 @@ impl Lettered {
                 letter: 'E',
                 name: "Evidence",
                 help: "In the evidence (E)",
+                opens_with: Action::ShowEvidence,
+                open: App::open_evidence,
                 context: Context::Evidence,
                 screen: &evidence::EvidenceScreen,
             },
@@ -133,10 +143,19 @@ impl Lettered {
                 letter: 'C',
                 name: "Coaching",
                 help: "In the coaching log (C)",
+                opens_with: Action::ShowCoaching,
+                open: App::open_coaching,
                 context: Context::Coaching,
                 screen: &coaching::CoachingScreen,
             },
         }
+    }
+
+    /// The lettered screen `action` opens, if it opens one.
+    pub fn opened_by(action: &Action) -> Option<Lettered> {
+        Lettered::ALL
+            .into_iter()
+            .find(|l| &l.registration().opens_with == action)
     }
 
     /// The screen itself.
