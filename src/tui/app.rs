@@ -1117,7 +1117,8 @@ pub fn draft_description(draft: &Draft) -> String {
     if words.trim().is_empty() {
         form.to_string()
     } else {
-        format!("{form} “{}”", truncate(words.trim(), 40))
+        // Cut at a word's end, so a date or a word is never cut in two.
+        format!("{form} “{}”", forms::view::fit_words(words.trim(), 40))
     }
 }
 

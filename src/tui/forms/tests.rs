@@ -448,3 +448,19 @@ fn every_record_forms_draft_comes_back_in_its_form_and_is_named() {
         assert_eq!(record.form, form, "{name}");
     }
 }
+
+/// Found trying Ctrl-C at 80x24: the shell said a draft “Staying calm when
+/// a customer on 31/03/2…” was kept, cut inside the date. A draft's first
+/// words are cut at a word's end.
+#[test]
+fn a_kept_drafts_first_words_are_cut_at_a_word_end() {
+    use crate::domain::{Draft, DraftField, DraftForm};
+    let text = "Staying calm when a customer on 31/03/2027 shouts at me";
+    let fields = vec![DraftField {
+        name: "area".into(),
+        text: text.into(),
+    }];
+    let draft = Draft::of_fields(Id::generate(), now(), None, DraftForm::Need, fields);
+    let said = crate::tui::draft_description(&draft);
+    assert_eq!(said, "development need “Staying calm when a customer on…”");
+}
