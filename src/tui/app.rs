@@ -442,8 +442,8 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        match layers::top(self) {
-            Some(layer) => layer.context(self),
+        match self.layers.top() {
+            Some(layer) => layer.context(&self.layers),
             None => match self.screens.lettered {
                 Some(which) => which.context(),
                 None => Context::Screen(self.screen),
@@ -508,7 +508,9 @@ impl App {
             return;
         }
         let was_reading = self.layers.reader.is_some();
-        let taken = layers::open(self)
+        let taken = self
+            .layers
+            .open()
             .into_iter()
             .any(|layer| self.layer_key(layer, key));
         if !taken && let Some(action) = self.keymap.resolve(self.context(), key) {
@@ -520,7 +522,7 @@ impl App {
     /// Offers `key` to `layer`; false when the layer lets it fall to the
     /// layer beneath.
     fn layer_key(&mut self, layer: Layer, key: &KeyEvent) -> bool {
-        let ctx = layer.context(self);
+        let ctx = layer.context(&self.layers);
         if ctx == Context::Discard {
             self.discard_question_key(key);
             return true;
@@ -596,7 +598,7 @@ impl App {
     /// to the first that takes text (the search palette or a form); a
     /// question stops it, and the other layers let it by.
     pub fn handle_paste(&mut self, text: &str) {
-        for layer in layers::open(self) {
+        for layer in self.layers.open() {
             match layer {
                 Layer::Confirm => return,
                 Layer::Search => return self.search_paste(text),
@@ -616,7 +618,7 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         let was_reading = self.layers.reader.is_some();
-        match layers::top(self) {
+        match self.layers.top() {
             Some(layer) => self.layer_action(layer, action),
             None => self.update_current(action),
         }

@@ -13,9 +13,9 @@
 //! line describe is the topmost layer's, and the view draws the open layers
 //! from the bottom up, so the one on top is drawn last.
 
+use super::Context;
 use super::forms::Form;
 use super::search::Palette;
-use super::{App, Context};
 use crate::domain::{Draft, Id};
 
 /// The layers' own state: each is open while its part here is set.
@@ -87,25 +87,23 @@ impl Layer {
         Layer::Reader,
     ];
 
-    /// Whether this layer is open in `app`.
-    pub fn is_open(self, app: &App) -> bool {
+    /// Whether this layer is open: read from the stack's state alone.
+    pub fn is_open(self, layers: &Layers) -> bool {
         match self {
-            Layer::Chooser => app.layers.chooser,
-            Layer::Confirm => app.layers.confirm.is_some(),
-            Layer::Search => app.layers.palette.is_some(),
-            Layer::Form => app.layers.form.is_some(),
-            Layer::Help => app.layers.help.is_some(),
-            Layer::Reader => app.layers.reader.is_some(),
+            Layer::Chooser => layers.chooser,
+            Layer::Confirm => layers.confirm.is_some(),
+            Layer::Search => layers.palette.is_some(),
+            Layer::Form => layers.form.is_some(),
+            Layer::Help => layers.help.is_some(),
+            Layer::Reader => layers.reader.is_some(),
         }
     }
 
     /// The key table's context while this layer is on top.
-    pub fn context(self, app: &App) -> Context {
+    pub fn context(self, layers: &Layers) -> Context {
         match self {
             Layer::Chooser => Context::Chooser,
-            Layer::Confirm if app.layers.confirm == Some(Confirm::DiscardChanges) => {
-                Context::Discard
-            }
+            Layer::Confirm if layers.confirm == Some(Confirm::DiscardChanges) => Context::Discard,
             Layer::Confirm => Context::Confirm,
             Layer::Search => Context::Search,
             Layer::Form => Context::Form,
@@ -115,22 +113,24 @@ impl Layer {
     }
 }
 
-/// The open layers, topmost first.
-pub fn open(app: &App) -> Vec<Layer> {
-    Layer::TOP_DOWN
-        .into_iter()
-        .filter(|l| l.is_open(app))
-        .collect()
-}
+impl Layers {
+    /// The open layers, topmost first: the order a key goes down them.
+    pub fn open(&self) -> Vec<Layer> {
+        Layer::TOP_DOWN
+            .into_iter()
+            .filter(|l| l.is_open(self))
+            .collect()
+    }
 
-/// The topmost open layer, if any.
-pub fn top(app: &App) -> Option<Layer> {
-    Layer::TOP_DOWN.into_iter().find(|l| l.is_open(app))
-}
+    /// The topmost open layer, if any: the one a key goes to first.
+    pub fn top(&self) -> Option<Layer> {
+        Layer::TOP_DOWN.into_iter().find(|l| l.is_open(self))
+    }
 
-/// The open layers in the order the view draws them: bottom first.
-pub fn bottom_up(app: &App) -> impl Iterator<Item = Layer> {
-    open(app).into_iter().rev()
+    /// The open layers in the order the view draws them: bottom first.
+    pub fn bottom_up(&self) -> impl Iterator<Item = Layer> {
+        self.open().into_iter().rev()
+    }
 }
 
 #[cfg(test)]
@@ -138,7 +138,7 @@ mod tests {
     use super::*;
     use crate::domain::Id;
     use crate::tui::testkit::demo_app;
-    use crate::tui::{Action, Form, forms::profile::ProfileForm};
+    use crate::tui::{Action, App, Form, forms::profile::ProfileForm};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -188,7 +188,7 @@ mod tests {
         app.layers.confirm = Some(delete_question());
         app.layers.help = Some(0);
         assert_eq!(
-            open(&app),
+            app.layers.open(),
             [Layer::Confirm, Layer::Search, Layer::Form, Layer::Help]
         );
         assert_eq!(app.context(), Context::Confirm);
@@ -206,7 +206,7 @@ mod tests {
         // Esc closes the search only; the form is on top then.
         key(&mut app, KeyCode::Esc);
         assert!(app.layers.palette.is_none());
-        assert_eq!(top(&app), Some(Layer::Form));
+        assert_eq!(app.layers.top(), Some(Layer::Form));
         assert_eq!(app.context(), Context::Form);
         key(&mut app, KeyCode::Char('n'));
         assert!(
@@ -233,7 +233,7 @@ mod tests {
     fn the_reader_passes_a_screens_key_to_the_screen_beneath() {
         let mut app = demo_app();
         app.update(Action::Open);
-        assert_eq!(top(&app), Some(Layer::Reader));
+        assert_eq!(app.layers.top(), Some(Layer::Reader));
         key(&mut app, KeyCode::Char('2'));
         assert!(app.layers.reader.is_none());
         assert_eq!(app.screen, crate::tui::Screen::Plan);
@@ -252,7 +252,7 @@ mod tests {
         app.layers.palette = None;
         app.layers.help = Some(0);
         assert_eq!(
-            bottom_up(&app).collect::<Vec<_>>(),
+            app.layers.bottom_up().collect::<Vec<_>>(),
             [Layer::Help, Layer::Confirm]
         );
     }

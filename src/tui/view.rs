@@ -5,7 +5,7 @@
 use super::screens::feedback::view as feedback;
 use super::theme::Styles;
 use super::{forms, help, search::view as search, status, widgets};
-use crate::tui::layers::{self, Layer};
+use crate::tui::layers::Layer;
 use crate::tui::mouse::MouseMap;
 use crate::tui::{Action, App, Confirm, Context, Screen};
 use ratatui::Frame;
@@ -73,7 +73,7 @@ pub fn view(app: &App, frame: &mut Frame) -> MouseMap {
     let mut hits = std::mem::take(&mut frame.hits);
     hits.reader_bottom = app.layers.reader.map(|_| frame.text_bottom);
     // The layers drawn over the body, bottom first, so the top one is last.
-    for layer in layers::bottom_up(app) {
+    for layer in app.layers.bottom_up() {
         match layer {
             Layer::Search => {
                 if let Some(palette) = &app.layers.palette {
