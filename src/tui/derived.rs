@@ -73,7 +73,7 @@ impl App {
     /// Cheap when nothing changed: called after every update and before
     /// every frame.
     pub fn refresh_derived(&mut self) {
-        crate::tui::screens::of(self.screen).refresh(self);
+        self.current_screen().refresh(self);
     }
 
     fn stamp<K: PartialEq>(&self, more: K) -> Stamp<K> {

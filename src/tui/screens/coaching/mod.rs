@@ -24,6 +24,10 @@ pub struct CoachingState {
     /// How far the selected session's pane is scrolled (another selection
     /// starts at the top).
     pub scroll: u16,
+    /// What is due in the log today, worked out in update (`refresh`)
+    /// for the records' revision and the day it names, not in the view.
+    pub due: Vec<Due>,
+    pub due_for: Option<(u64, chrono::NaiveDate)>,
 }
 
 /// What is due for one session today, in a few words, and whether it is
@@ -101,9 +105,15 @@ impl App {
         i32::from(rows.saturating_sub(1).max(1))
     }
 
-    /// What is due in the coaching log today.
-    pub fn coaching_due(&self) -> Vec<Due> {
-        coaching::due(&self.model.records.coaching, self.today)
+    /// Works out again what is due in the log, if the records or the day
+    /// changed since.
+    fn refresh_coaching_due(&mut self) {
+        let stamp = (self.model.records.rev(), self.today);
+        if self.screens.coaching.due_for == Some(stamp) {
+            return;
+        }
+        self.screens.coaching.due = coaching::due(&self.model.records.coaching, self.today);
+        self.screens.coaching.due_for = Some(stamp);
     }
 
     /// Keys in the coaching log (moving and Esc are the same on every
@@ -168,6 +178,9 @@ impl crate::tui::screens::Screen for CoachingScreen {
     fn selection_moved(&self, screens: &mut Screens) {
         screens.coaching.scroll = 0;
     }
+    fn refresh(&self, app: &mut App) {
+        app.refresh_coaching_due();
+    }
     fn update(&self, app: &mut App, action: Action) {
         app.coaching_action(action)
     }
@@ -179,5 +192,38 @@ impl crate::tui::screens::Screen for CoachingScreen {
         st: &crate::tui::theme::Styles,
     ) {
         view::draw(app, frame, area, st);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Loaded;
+
+    /// What is due is worked out in update, when the records or the day
+    /// changed, and the view only reads it.
+    #[test]
+    fn what_is_due_is_worked_out_in_update_when_the_log_or_the_day_changes() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("now");
+        let (_, header, records) = crate::demo::team(now.date_naive()).remove(0);
+        let loaded = Loaded {
+            header,
+            records,
+            ..Loaded::default()
+        };
+        let mut app = App::from_loaded(loaded, now);
+        app.update(Action::ShowCoaching);
+        let due = app.screens.coaching.due.clone();
+        assert_eq!(due, coaching::due(&app.model.records.coaching, app.today));
+        assert!(!due.is_empty(), "the demo coach has something due");
+        // A later day: Ana's session, held last week, is due its impact.
+        app.today += chrono::Duration::days(60);
+        app.update(Action::Down);
+        assert!(app.screens.coaching.due.len() > due.len());
+        // The log emptied: nothing due after the next key, not before.
+        app.model.records.change().coaching.clear();
+        assert!(!app.screens.coaching.due.is_empty());
+        app.update(Action::Up);
+        assert!(app.screens.coaching.due.is_empty());
     }
 }

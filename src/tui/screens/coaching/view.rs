@@ -127,7 +127,7 @@ fn details<'a>(app: &'a App, s: &'a CoachingSession, st: &Styles) -> Vec<Line<'a
 pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     frame.render_widget(Clear, area);
     let log = &app.model.records.coaching;
-    let due = app.coaching_due();
+    let due = &app.screens.coaching.due;
     let people = coaching::coachees(log);
     let title = format!(
         " Coaching log · {}, {} ",
@@ -180,10 +180,10 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     } else {
         st.warn()
     };
-    let mut lines: Vec<Line> = vec![Line::styled(truncate(&due_line(&due), width), due_style)];
+    let mut lines: Vec<Line> = vec![Line::styled(truncate(&due_line(due), width), due_style)];
     let first_row = lines.len();
     for (i, s) in log.iter().enumerate() {
-        let mark = match due_mark(s, &due) {
+        let mark = match due_mark(s, due) {
             Some((m, late)) => Some((m.to_string(), if late { st.error() } else { st.warn() })),
             None => match s.impact_level() {
                 0 => None,
