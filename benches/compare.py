@@ -4,6 +4,7 @@
     python3 benches/compare.py                 # 10k entries
     ENTRIES=100000 ROUNDS=5 python3 benches/compare.py
     COLD=1 ...                                 # also cold page cache (root)
+    SKIP=jrnl ...                              # leave out a peer (jrnl, tjournal, rg)
 
 Generates a workspace with `starlog demo --entries N`, writes the same diary
 entries as a tui-journal JSON file and a jrnl text journal, then measures,
@@ -40,6 +41,7 @@ import pyte
 ENTRIES = int(os.environ.get("ENTRIES", "10000"))
 ROUNDS = int(os.environ.get("ROUNDS", "5"))
 COLD = bool(os.environ.get("COLD"))
+SKIP = set(filter(None, os.environ.get("SKIP", "").split(",")))
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -174,9 +176,7 @@ def main():
         first = prime(app, env, lambda s: full in s, cache)
         log(f"first open, no cache: everything loaded in {first * 1000:.0f} ms; cache {cache.stat().st_size >> 20} MB")
 
-        tj = shutil.which("tjournal")
-        jrnl = shutil.which("jrnl")
-        rg = shutil.which("rg")
+        tj, jrnl, rg = (None if p in SKIP else shutil.which(p) for p in ("tjournal", "jrnl", "rg"))
         # Its list's border counts the entries once they are all loaded.
         tj_full = f"1/{len(entries)}"
         tj_argv = [tj, "-c", str(work / "tj-config"), "-b", "json", "-j", str(work / "tj.json")] if tj else None
