@@ -24,23 +24,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// What a sync puts in a conflict copy's name, before the time.
-pub const COPY_MARK: &str = ".conflict-copy-";
-
-/// True for a sync's conflict copy: `<name>.conflict-copy-<time>.txt`.
-pub fn is_copy(rel: &Path) -> bool {
-    rel.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.contains(COPY_MARK) && n.ends_with(".txt"))
-}
-
-/// The file a conflict copy was made beside:
-/// `diary/2026/<name>.conflict-copy-<time>.txt` -> `diary/2026/<name>.ron`.
-pub fn copied_from(copy: &Path) -> Option<PathBuf> {
-    let name = copy.file_name()?.to_str()?;
-    let (stem, _) = name.split_once(COPY_MARK)?;
-    Some(copy.with_file_name(format!("{stem}.ron")))
-}
+// How a conflict copy is named lives with the other file names (the trash
+// reads them too); kept reachable here, where sync and the app look.
+pub use crate::record::{COPY_MARK, copied_from, is_copy};
 
 /// The id a record file's name carries (`<id>.ron`, `YYYY-MM-DD-<id>.ron`).
 pub fn id_in_name(rel: &Path) -> Option<Id> {

@@ -7,7 +7,7 @@ use crate::domain::{
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The kinds of record file, one folder each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -281,4 +281,22 @@ pub fn rel_path_of(record: &AnyRecord) -> PathBuf {
         AnyRecord::Practice(r) => r.rel_path(),
         AnyRecord::Coaching(r) => r.rel_path(),
     }
+}
+
+/// What a sync puts in a conflict copy's name, before the time.
+pub const COPY_MARK: &str = ".conflict-copy-";
+
+/// True for a sync's conflict copy: `<name>.conflict-copy-<time>.txt`.
+pub fn is_copy(rel: &Path) -> bool {
+    rel.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains(COPY_MARK) && n.ends_with(".txt"))
+}
+
+/// The file a conflict copy was made beside:
+/// `diary/2026/<name>.conflict-copy-<time>.txt` -> `diary/2026/<name>.ron`.
+pub fn copied_from(copy: &Path) -> Option<PathBuf> {
+    let name = copy.file_name()?.to_str()?;
+    let (stem, _) = name.split_once(COPY_MARK)?;
+    Some(copy.with_file_name(format!("{stem}.ron")))
 }

@@ -82,7 +82,7 @@ fn safe(path: &str) -> bool {
     let p = Path::new(path);
     !path.is_empty()
         && p.components().all(|c| matches!(c, Component::Normal(_)))
-        && (p.extension().is_some_and(|e| e == "ron") || crate::conflicts::is_copy(p))
+        && (p.extension().is_some_and(|e| e == "ron") || crate::record::is_copy(p))
 }
 
 /// True when every path of a logged deletion stays inside the workspace.
@@ -103,7 +103,7 @@ fn without_copy_number(rel: &Path) -> PathBuf {
         Some((base, n)) if !base.is_empty() && n.parse::<u32>().is_ok() => base,
         _ => stem,
     };
-    let ext = if base.contains(crate::conflicts::COPY_MARK) {
+    let ext = if base.contains(crate::record::COPY_MARK) {
         "txt"
     } else {
         "ron"
