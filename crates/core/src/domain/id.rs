@@ -22,9 +22,13 @@ fn is_id(text: &[u8]) -> bool {
     text.len() == 26 && text[0] <= b'7' && text.iter().all(|b| in_alphabet(*b))
 }
 
-/// A record id (26 characters, Crockford base 32).
+/// A record id (26 characters, Crockford base 32), held inline: a
+/// workspace holds several ids per record (its own, the links, the file
+/// map's keys), and 26 bytes in place take half the memory of a string's
+/// pointer, length and capacity plus its own allocation. Its bytes are
+/// always characters of [`ALPHABET`], so it orders as its text does.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(String);
+pub struct Id([u8; 26]);
 
 /// Why a piece of text is not a valid id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,7 +51,7 @@ impl Id {
             let shift = 5 * (25 - i);
             *slot = ALPHABET[((value >> shift) & 0x1F) as usize];
         }
-        Id(out.iter().map(|&b| b as char).collect())
+        Id(out)
     }
 
     /// A fresh id for a record created now.
@@ -76,51 +80,73 @@ impl Id {
     /// Parses an id, accepting lower case (Crockford is case-insensitive).
     pub fn parse(text: &str) -> Result<Id, BadId> {
         let upper = text.trim().to_ascii_uppercase();
-        if is_id(upper.as_bytes()) {
-            Ok(Id(upper))
-        } else {
-            Err(BadId {
+        match <[u8; 26]>::try_from(upper.as_bytes()) {
+            Ok(bytes) if is_id(&bytes) => Ok(Id(bytes)),
+            _ => Err(BadId {
                 text: text.to_string(),
-            })
+            }),
         }
     }
 
+    /// The id `text` is when it is written as starlog writes ids (26
+    /// upper-case characters of the alphabet), else `None`.
+    fn exact(text: &str) -> Option<Id> {
+        let bytes = <[u8; 26]>::try_from(text.as_bytes()).ok()?;
+        is_id(&bytes).then_some(Id(bytes))
+    }
+
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Only characters of the alphabet are ever held, so this is never "".
+        std::str::from_utf8(&self.0).unwrap_or("")
     }
 
     /// The last characters, enough to tell records apart on screen.
     pub fn short(&self) -> &str {
-        &self.0[self.0.len() - 6..]
+        let text = self.as_str();
+        &text[text.len().saturating_sub(6)..]
     }
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Debug for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Id({})", self.0)
+        write!(f, "Id({})", self.as_str())
     }
 }
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        // As written (nearly always): kept as it is, not copied.
-        if is_id(text.as_bytes()) {
-            return Ok(Id(text));
+        d.deserialize_str(IdVisitor)
+    }
+}
+
+/// Reads an id from the text a file holds, without making a string of it.
+struct IdVisitor;
+
+impl serde::de::Visitor<'_> for IdVisitor {
+    type Value = Id;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record id")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Id, E> {
+        // As written (nearly always): taken as it is.
+        match Id::exact(text) {
+            Some(id) => Ok(id),
+            None => Id::parse(text).map_err(E::custom),
         }
-        Id::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
