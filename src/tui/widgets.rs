@@ -73,6 +73,22 @@ pub fn list_and_preview(area: Rect) -> (Rect, Rect) {
     }
 }
 
+/// A list over its selected item's details: side by side from 90 columns
+/// (as [`list_and_preview`]); narrower, the list takes the `wanted` rows it
+/// needs, at most half the height and at least `least`, the details the rest.
+pub fn list_over_details(area: Rect, wanted: usize, least: u16) -> (Rect, Rect) {
+    if area.width >= 90 {
+        return list_and_preview(area);
+    }
+    let wanted = u16::try_from(wanted).unwrap_or(u16::MAX);
+    let [list, details] = Layout::vertical([
+        Constraint::Length(wanted.min(area.height / 2).max(least)),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    (list, details)
+}
+
 /// The first visible row so that `selected` is on screen (the selection
 /// stays put until it would leave the window).
 pub fn window_start(selected: usize, len: usize, height: usize) -> usize {

@@ -11,8 +11,8 @@ use crate::tui::App;
 use crate::tui::screens::coaching::due_mark;
 use crate::tui::theme::Styles;
 use crate::tui::truncate;
-use crate::tui::widgets::{Canvas, list_and_preview, panel, window_start, wrap_lines};
-use ratatui::layout::{Constraint, Layout, Rect};
+use crate::tui::widgets::{Canvas, list_over_details, panel, window_start, wrap_lines};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -158,17 +158,7 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         return;
     }
     let selected = app.screens.coaching.selected.min(log.len() - 1);
-    let (list_area, detail_area) = if area.width >= 90 {
-        list_and_preview(area)
-    } else {
-        let wanted = (log.len() + 3) as u16;
-        let [list, details] = Layout::vertical([
-            Constraint::Length(wanted.min(area.height / 2).max(4)),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        (list, details)
-    };
+    let (list_area, detail_area) = list_over_details(area, log.len() + 3, 4);
     let block = panel(title, st);
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);

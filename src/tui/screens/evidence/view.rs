@@ -12,8 +12,8 @@ use crate::tui::screens::evidence::{FileStatus, RowKind, rows};
 use crate::tui::theme::Styles;
 use crate::tui::truncate;
 use crate::tui::widgets::Canvas;
-use crate::tui::widgets::{list_and_preview, panel, window_start, wrap_lines};
-use ratatui::layout::{Constraint, Layout, Rect};
+use crate::tui::widgets::{list_over_details, panel, window_start, wrap_lines};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -280,21 +280,11 @@ pub fn draw(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     let selected = app.screens.evidence.selected.min(all.len() - 1);
     // Narrow: the list takes the rows it needs (up to half), the details
     // the rest; wide: side by side.
-    let (list_area, detail_area) = if area.width >= 90 {
-        list_and_preview(area)
-    } else {
-        let headings = [r.evidence.len(), r.witnesses.len(), r.signoffs.len()]
-            .iter()
-            .filter(|n| **n > 0)
-            .count();
-        let wanted = (all.len() + headings + 2) as u16;
-        let [list, details] = Layout::vertical([
-            Constraint::Length(wanted.min(area.height / 2).max(3)),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        (list, details)
-    };
+    let headings = [r.evidence.len(), r.witnesses.len(), r.signoffs.len()]
+        .iter()
+        .filter(|n| **n > 0)
+        .count();
+    let (list_area, detail_area) = list_over_details(area, all.len() + headings + 2, 3);
     let block = panel(title, st);
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
