@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The cache's folder inside the workspace.
@@ -124,6 +124,18 @@ impl Stamp {
         }
     }
 
+    /// A stamp told apart from others by its length alone, for tests.
+    #[cfg(test)]
+    pub(crate) fn of_len(len: u64) -> Stamp {
+        Stamp {
+            len,
+            modified: 1,
+            changed: 1,
+            file_id: 1,
+            device: 1,
+        }
+    }
+
     pub(crate) fn modified_after(&self, t: SystemTime) -> bool {
         self.modified >= nanos(Ok(t))
     }
@@ -165,6 +177,28 @@ impl Listing {
     fn stamp(&self, key: &str) -> Option<&Stamp> {
         self.files.get(key).map(|l| &l.stamp)
     }
+
+    /// Whether the file `key` is listed as it was when `stamp` was taken.
+    pub fn check(&self, key: &str, stamp: &Stamp) -> Checked {
+        match self.files.get(key) {
+            Some(listed) if listed.stamp == *stamp => Checked::Listed {
+                at: listed.at,
+                private: listed.private,
+            },
+            _ => Checked::Changed,
+        }
+    }
+}
+
+/// What the listing says of a cached record's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// Not known yet: the folders were still being listed.
+    NotYet,
+    /// Listed as it was cached, at this place in the listing.
+    Listed { at: u32, private: bool },
+    /// Changed, replaced or gone since it was cached: read it from its file.
+    Changed,
 }
 
 /// A record file's path as the cache writes it: `/` between parts.
@@ -244,13 +278,16 @@ fn cache_path(dir: &Path) -> Option<PathBuf> {
 /// cache holds. Any flaw in the file discards all of it: an `Err` may come
 /// after some chunks were handed over, and the caller must then forget them.
 ///
-/// Every entry is decoded, whether or not its file is still there as it was
-/// (the caller checks that against its listing), so the cache can be read
-/// while the folders are being listed. `each` takes the records it keeps
-/// out of the list it is given (what it leaves is dropped).
+/// Every entry is decoded, whether or not its file is still there as it was,
+/// so the cache can be read while the folders are being listed. Once
+/// `listing` is in, the decoders check each entry against it
+/// ([`Cached::checked`]); entries decoded before stay [`Checked::NotYet`]
+/// for the caller to check. `each` takes the records it keeps out of the
+/// list it is given (what it leaves is dropped).
 pub fn read(
     dir: &Path,
     hash_probe: u64,
+    listing: &OnceLock<Listing>,
     mut each: impl FnMut(&mut Vec<Cached>),
 ) -> Result<usize, String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
@@ -276,7 +313,8 @@ pub fn read(
     // cache's bytes nor its records each land on fresh pages first.
     let (to_decode, chunks) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
     let (give_back, spare) = mpsc::channel::<Vec<u8>>();
-    let (decoded_tx, decoded) = mpsc::channel::<(usize, Result<Vec<Cached>, String>)>();
+    type Decoded = Result<(Vec<Cached>, usize), String>;
+    let (decoded_tx, decoded) = mpsc::channel::<(usize, Decoded)>();
     let (lists_back, spare_lists) = mpsc::channel::<Vec<Cached>>();
     let spare_lists = Mutex::new(spare_lists);
     // Held by the decoders only: when the last one stops, the reader's
@@ -302,7 +340,7 @@ pub fn read(
                         .ok()
                         .and_then(|spare| spare.try_recv().ok())
                         .unwrap_or_else(|| Vec::with_capacity(CHUNK));
-                    let result = decode_chunk(&bytes, &mut out).map(|()| out);
+                    let result = decode_chunk(&bytes, listing.get(), &mut out).map(|n| (out, n));
                     let _ = give_back.send(bytes);
                     if decoded_tx.send((index, result)).is_err() {
                         return;
@@ -322,8 +360,8 @@ pub fn read(
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 match result {
-                    Ok(mut records) if failed.is_none() => {
-                        handed += records.len();
+                    Ok((mut records, entries)) if failed.is_none() => {
+                        handed += entries;
                         each(&mut records);
                         records.clear();
                         let _ = lists_back.send(records);
@@ -410,28 +448,49 @@ pub struct Cached {
     /// The content hash of its file (`FileState::hash`).
     pub hash: u64,
     pub record: AnyRecord,
+    /// What the listing said of its file, if it was in when decoded.
+    pub checked: Checked,
 }
 
-/// Decodes the entries of one chunk into `out`.
-fn decode_chunk(mut bytes: &[u8], out: &mut Vec<Cached>) -> Result<(), String> {
+/// Decodes the entries of one chunk into `out`, checking each against
+/// `listing` when there is one: an entry whose file changed is left out.
+/// Returns how many entries the chunk holds.
+fn decode_chunk(
+    mut bytes: &[u8],
+    listing: Option<&Listing>,
+    out: &mut Vec<Cached>,
+) -> Result<usize, String> {
     let damaged = |e: postcard::Error| format!("the cache is damaged ({e})");
+    let mut entries = 0;
     while !bytes.is_empty() {
         let (head, rest): (EntryHead, &[u8]) = postcard::take_from_bytes(bytes).map_err(damaged)?;
+        entries += 1;
         let len = head.len as usize;
         if rest.len() < len {
             return Err("the cache is damaged (an entry runs past its chunk)".into());
         }
         let (record_bytes, rest) = rest.split_at(len);
         bytes = rest;
+        let checked = match listing {
+            Some(listing) => listing.check(head.path, &head.stamp),
+            None => Checked::NotYet,
+        };
+        if checked == Checked::Changed {
+            // Its file changed: it is read from the file, not decoded here.
+            // (Its bytes were checked with the chunk; the entry's length
+            // was checked above.)
+            continue;
+        }
         let record = decode_record(head.kind, record_bytes).map_err(damaged)?;
         out.push(Cached {
             key: head.path.to_string(),
             stamp: head.stamp,
             hash: head.hash,
             record,
+            checked,
         });
     }
-    Ok(())
+    Ok(entries)
 }
 
 /// A record read from its file in this load, encoded for the cache, so a

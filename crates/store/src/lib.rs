@@ -851,52 +851,63 @@ impl Workspace {
     /// Reads every record file into `loaded` (see `load_counting`).
     ///
     /// The folders are listed (a `stat` per file) while the cache is read
-    /// and decoded, and the cached records are put in their lists as their
-    /// chunks come, while the next chunks are decoded: on two cores the
-    /// three overlap rather than wait for each other.
+    /// and decoded, and the cached records go into their lists as their
+    /// chunks come, without waiting for the listing: a record taken before
+    /// the listing is in is checked against it once it is, and taken out
+    /// again if its file changed. On two cores the listing, the decoding
+    /// and the taking in overlap rather than wait for each other.
     fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
         let mut usage = cache::CacheUse::default();
+        let listed = std::sync::OnceLock::new();
         let mut intake = Intake {
             ws: self,
-            listing: None,
+            listed: &listed,
+            ready: false,
             covered: Vec::new(),
+            unchecked: Vec::new(),
+            held: Vec::new(),
             problems_before: loaded.problems.len(),
             progress,
         };
         std::thread::scope(|scope| {
-            let mut listing_job = Some(scope.spawn(|| self.listing()));
+            let listing_job = scope.spawn(|| {
+                let _ = listed.set(self.listing());
+            });
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
-                from = cache::read(dir, hash_probe(), |chunk| {
-                    intake.take_cached(chunk, &mut listing_job, loaded);
+                from = cache::read(dir, hash_probe(), &listed, |chunk| {
+                    intake.take_cached(chunk, loaded);
                 });
                 if from.is_err() {
                     intake.forget_cached(loaded);
                 }
             }
             if from.is_err() {
-                from = cache::read(&self.dir, hash_probe(), |chunk| {
-                    intake.take_cached(chunk, &mut listing_job, loaded);
+                from = cache::read(&self.dir, hash_probe(), &listed, |chunk| {
+                    intake.take_cached(chunk, loaded);
                 });
+            }
+            // The listing, taken here if its thread failed.
+            let _ = listing_job.join();
+            if listed.get().is_none() {
+                let _ = listed.set(self.listing());
             }
             match from {
                 Ok(in_cache) => {
+                    intake.listing_in(loaded);
                     usage.reused = intake.covered.iter().filter(|c| **c).count();
                     usage.stale = usage.reused != in_cache;
                 }
                 Err(why) => {
                     intake.forget_cached(loaded);
+                    intake.listing_in(loaded);
                     usage.ignored = Some(why);
                     usage.stale = true;
                 }
             }
-            // No cache, or an empty one: the listing is still to be taken.
-            intake.wait_for_listing(&mut listing_job, loaded);
         });
-        let Intake {
-            listing, covered, ..
-        } = intake;
-        let listing = listing.unwrap_or_default();
+        let covered = intake.covered;
+        let listing = listed.into_inner().unwrap_or_default();
         let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
         for (key, listed) in &listing.files {
             if !covered.get(listed.at as usize).copied().unwrap_or(false)
@@ -1482,90 +1493,179 @@ fn updated_of(record: &AnyRecord) -> Option<chrono::DateTime<chrono::FixedOffset
 struct Intake<'a> {
     ws: &'a Workspace,
     /// The record files found, once the listing is done.
-    listing: Option<cache::Listing>,
-    /// Which listed files the cache covered, by their place in the listing.
+    listed: &'a std::sync::OnceLock<cache::Listing>,
+    /// The listing is in and what came before it has been checked.
+    ready: bool,
+    /// Which listed files the cache covered, by their place in the listing
+    /// (empty until the listing is in).
     covered: Vec<bool>,
+    /// Records put in their lists before the listing was in, to be checked
+    /// against it: their id and what identified their file when cached.
+    unchecked: Vec<(Id, cache::Stamp)>,
+    /// Records that came before the listing with an id already taken: put
+    /// in through `Workspace::take` (which keeps one of two copies) once
+    /// both are checked.
+    held: Vec<cache::Cached>,
     /// The problems the load had before the cache's records came.
     problems_before: usize,
     progress: &'a LoadProgress,
 }
 
 impl Intake<'_> {
-    /// Waits for `job` to finish the listing the first time (lists again
-    /// here if its thread failed) and makes room for the records listed.
-    fn wait_for_listing(
-        &mut self,
-        job: &mut Option<std::thread::ScopedJoinHandle<'_, cache::Listing>>,
-        loaded: &mut Loaded,
-    ) {
-        if self.listing.is_none() {
-            let listing = job
-                .take()
-                .and_then(|job| job.join().ok())
-                .unwrap_or_else(|| self.ws.listing());
-            self.progress
-                .total
-                .store(listing.files.len(), std::sync::atomic::Ordering::Relaxed);
-            self.covered = vec![false; listing.files.len()];
-            // Each list is made as long as it will be at once: no list grows
-            // by doubling, and no record is moved through a list of all.
-            reserve(&mut loaded.records, &listing);
-            loaded.files.reserve(listing.files.len());
-            self.listing = Some(listing);
+    /// Puts each cached record in its list, emptying `chunk`: checked
+    /// against the listing when it is in, and otherwise for now.
+    fn take_cached(&mut self, chunk: &mut Vec<cache::Cached>, loaded: &mut Loaded) {
+        if !self.ready && self.listed.get().is_some() {
+            self.listing_in(loaded);
         }
-    }
-
-    /// Puts each cached record whose file is listed as it was cached in its
-    /// list, emptying `chunk`.
-    fn take_cached(
-        &mut self,
-        chunk: &mut Vec<cache::Cached>,
-        job: &mut Option<std::thread::ScopedJoinHandle<'_, cache::Listing>>,
-        loaded: &mut Loaded,
-    ) {
-        self.wait_for_listing(job, loaded);
-        let Some(listing) = &self.listing else { return };
+        let listing = self.listed.get().filter(|_| self.ready);
         let mut taken = 0;
-        for item in chunk.drain(..) {
-            let listed = match listing.files.get(&item.key) {
-                Some(listed) if listed.stamp == item.stamp => listed,
-                _ => continue,
-            };
-            let Some(seen) = self.covered.get_mut(listed.at as usize) else {
-                continue;
-            };
-            if std::mem::replace(seen, true) {
-                continue; // the cache holds this file twice: once is enough
+        for mut item in chunk.drain(..) {
+            if item.checked == cache::Checked::NotYet
+                && let Some(listing) = listing
+            {
+                item.checked = listing.check(&item.key, &item.stamp);
             }
-            let rel_path = PathBuf::from(item.key);
-            let mut notes = Vec::new();
-            if self.ws.mode == Mode::Write && !listed.private {
-                notes.extend(self.ws.privacy_note(&self.ws.dir.join(&rel_path)));
+            match item.checked {
+                cache::Checked::Changed => {}
+                cache::Checked::Listed { at, private } => {
+                    if self.take_checked(item, at, private, loaded) {
+                        taken += 1;
+                    }
+                }
+                cache::Checked::NotYet => {
+                    if loaded.files.contains_key(item.record.id()) {
+                        self.held.push(item);
+                        continue;
+                    }
+                    let id = item.record.id().clone();
+                    self.unchecked.push((id.clone(), item.stamp));
+                    let state = FileState {
+                        rel_path: PathBuf::from(item.key),
+                        hash: item.hash,
+                        protected: None,
+                    };
+                    loaded.files.insert(id, state);
+                    put(&mut loaded.records, item.record);
+                    taken += 1;
+                }
             }
-            let state = FileState {
-                rel_path,
-                hash: item.hash,
-                protected: None,
-            };
-            self.ws.take(Ok((item.record, state, notes)), loaded);
-            taken += 1;
         }
         self.progress
             .done
             .fetch_add(taken, std::sync::atomic::Ordering::Relaxed);
     }
 
+    /// Puts in a record whose file is listed at `at` as it was cached,
+    /// unless the cache gave that file already. Whether it was put in.
+    fn take_checked(
+        &mut self,
+        item: cache::Cached,
+        at: u32,
+        private: bool,
+        loaded: &mut Loaded,
+    ) -> bool {
+        let Some(seen) = self.covered.get_mut(at as usize) else {
+            return false;
+        };
+        if std::mem::replace(seen, true) {
+            return false; // the cache holds this file twice: once is enough
+        }
+        let rel_path = PathBuf::from(item.key);
+        let mut notes = Vec::new();
+        if !private {
+            notes.extend(self.privacy_note(&rel_path));
+        }
+        let state = FileState {
+            rel_path,
+            hash: item.hash,
+            protected: None,
+        };
+        self.ws.take(Ok((item.record, state, notes)), loaded);
+        true
+    }
+
+    /// The note on a record file others can read, when the load may write.
+    fn privacy_note(&self, rel_path: &Path) -> Option<Problem> {
+        if self.ws.mode == Mode::Write {
+            self.ws.privacy_note(&self.ws.dir.join(rel_path))
+        } else {
+            None
+        }
+    }
+
+    /// Once the listing is in (the first time): makes room for the records
+    /// listed, checks the records taken before it, takes out those whose
+    /// file changed, and puts in the ones held back.
+    fn listing_in(&mut self, loaded: &mut Loaded) {
+        if self.ready {
+            return;
+        }
+        let Some(listing) = self.listed.get() else {
+            return;
+        };
+        self.ready = true;
+        self.progress
+            .total
+            .store(listing.files.len(), std::sync::atomic::Ordering::Relaxed);
+        self.covered = vec![false; listing.files.len()];
+        // Each list is made as long as it will be at once: no list grows
+        // by doubling further, and no record is moved through a list of all.
+        reserve(&mut loaded.records, listing);
+        loaded
+            .files
+            .reserve(listing.files.len().saturating_sub(loaded.files.len()));
+        let mut changed = std::collections::HashSet::new();
+        for (id, stamp) in std::mem::take(&mut self.unchecked) {
+            let Some(state) = loaded.files.get(&id) else {
+                continue;
+            };
+            let checked = match state.rel_path.to_str() {
+                Some(key) => listing.check(key, &stamp),
+                None => cache::Checked::Changed,
+            };
+            let cache::Checked::Listed { at, private } = checked else {
+                changed.insert(id);
+                continue;
+            };
+            let first = self
+                .covered
+                .get_mut(at as usize)
+                .is_some_and(|seen| !std::mem::replace(seen, true));
+            if !first {
+                changed.insert(id);
+            } else if !private && let Some(note) = self.privacy_note(&state.rel_path) {
+                loaded.problems.push(note);
+            }
+        }
+        if !changed.is_empty() {
+            // Rare: a file changed since the cache was written (its new
+            // content is read from the file).
+            for id in &changed {
+                loaded.files.remove(id);
+            }
+            loaded.records.retain_ids(|id| !changed.contains(id));
+            self.progress
+                .done
+                .fetch_sub(changed.len(), std::sync::atomic::Ordering::Relaxed);
+        }
+        let mut held = std::mem::take(&mut self.held);
+        self.take_cached(&mut held, loaded);
+    }
+
     /// Forgets every record taken from a cache that turned out flawed
     /// further on: the files are read instead.
     fn forget_cached(&mut self, loaded: &mut Loaded) {
-        if !self.covered.contains(&true) {
+        self.covered.fill(false);
+        self.unchecked.clear();
+        self.held.clear();
+        if loaded.files.is_empty() {
             return;
         }
-        self.covered.fill(false);
         loaded.records = Records::default();
         loaded.files.clear();
         loaded.problems.truncate(self.problems_before);
-        if let Some(listing) = &self.listing {
+        if let Some(listing) = self.listed.get().filter(|_| self.ready) {
             reserve(&mut loaded.records, listing);
         }
         self.progress
@@ -1772,5 +1872,279 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
                 private: fsio::is_private(&meta),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod intake_tests {
+    //! The load takes cached records in before the folders are listed; these
+    //! drive that by hand, so each order of events is tested, not only the
+    //! one a fast machine happens to produce.
+    use super::*;
+    use cache::{Cached, Checked, Listing, Stamp};
+    use chrono::{DateTime, NaiveDate};
+    use std::sync::OnceLock;
+
+    fn entry(id: &Id, updated: &str, situation: &str) -> AnyRecord {
+        let when = DateTime::parse_from_rfc3339(updated).expect("valid time");
+        let mut e = DiaryEntry::new(
+            id.clone(),
+            NaiveDate::from_ymd_opt(2026, 11, 2).expect("day"),
+            when,
+        );
+        e.situation = situation.into();
+        AnyRecord::Diary(e)
+    }
+
+    fn cached(key: &str, len: u64, record: AnyRecord) -> Cached {
+        Cached {
+            key: key.into(),
+            stamp: Stamp::of_len(len),
+            hash: len,
+            record,
+            checked: Checked::NotYet,
+        }
+    }
+
+    fn listing(files: &[(&str, u64)]) -> Listing {
+        let mut listing = Listing::default();
+        for (key, len) in files {
+            listing.add(
+                key.to_string(),
+                RecordKind::Diary,
+                Stamp::of_len(*len),
+                true,
+            );
+        }
+        listing
+    }
+
+    /// Feeds `before` as chunks that came before the listing was in, then
+    /// the listing, then `after`; returns what was loaded and which listed
+    /// files count as covered by the cache.
+    fn intake(
+        before: Vec<Cached>,
+        files: &[(&str, u64)],
+        after: Vec<Cached>,
+    ) -> (Loaded, Vec<bool>, usize) {
+        let root = tempfile::tempdir().expect("temp dir");
+        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
+        let listed = OnceLock::new();
+        let progress = LoadProgress::default();
+        let mut loaded = Loaded::default();
+        let mut intake = Intake {
+            ws: &ws,
+            listed: &listed,
+            ready: false,
+            covered: Vec::new(),
+            unchecked: Vec::new(),
+            held: Vec::new(),
+            problems_before: 0,
+            progress: &progress,
+        };
+        intake.take_cached(&mut before.into_iter().collect(), &mut loaded);
+        listed.set(listing(files)).expect("set once");
+        intake.take_cached(&mut after.into_iter().collect(), &mut loaded);
+        intake.listing_in(&mut loaded);
+        let covered = intake.covered;
+        let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
+        (loaded, covered, done)
+    }
+
+    fn situations(loaded: &Loaded) -> Vec<&str> {
+        let mut all: Vec<&str> = loaded
+            .records
+            .diary
+            .iter()
+            .map(|e| e.situation.as_str())
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn a_record_taken_before_the_listing_whose_file_changed_is_taken_out_again() {
+        let (a, b, c) = (Id::generate(), Id::generate(), Id::generate());
+        let before = vec![
+            cached(
+                "diary/2026/a.ron",
+                10,
+                entry(&a, "2026-11-02T09:00:00Z", "kept"),
+            ),
+            cached(
+                "diary/2026/b.ron",
+                20,
+                entry(&b, "2026-11-02T09:00:00Z", "edited since"),
+            ),
+            cached(
+                "diary/2026/c.ron",
+                30,
+                entry(&c, "2026-11-02T09:00:00Z", "deleted since"),
+            ),
+        ];
+        // b.ron is listed with another size: edited since it was cached.
+        let (loaded, covered, done) = intake(
+            before,
+            &[("diary/2026/a.ron", 10), ("diary/2026/b.ron", 21)],
+            vec![],
+        );
+        assert_eq!(situations(&loaded), ["kept"]);
+        assert_eq!(loaded.files.len(), 1);
+        assert!(loaded.files.contains_key(&a));
+        // b.ron is left uncovered, so the load reads its new content.
+        assert_eq!(covered, [true, false]);
+        assert_eq!(
+            done, 1,
+            "the count goes back down for the records taken out"
+        );
+    }
+
+    #[test]
+    fn records_before_and_after_the_listing_are_both_checked() {
+        let (a, b) = (Id::generate(), Id::generate());
+        let before = vec![cached(
+            "diary/2026/a.ron",
+            10,
+            entry(&a, "2026-11-02T09:00:00Z", "before"),
+        )];
+        let after = vec![
+            cached(
+                "diary/2026/b.ron",
+                20,
+                entry(&b, "2026-11-02T09:00:00Z", "after"),
+            ),
+            cached(
+                "diary/2026/gone.ron",
+                5,
+                entry(&Id::generate(), "2026-11-02T09:00:00Z", "gone"),
+            ),
+        ];
+        let (loaded, covered, _) = intake(
+            before,
+            &[("diary/2026/a.ron", 10), ("diary/2026/b.ron", 20)],
+            after,
+        );
+        assert_eq!(situations(&loaded), ["after", "before"]);
+        assert_eq!(covered, [true, true]);
+    }
+
+    #[test]
+    fn two_files_with_one_id_before_the_listing_keep_the_later_and_report_the_copy() {
+        let id = Id::generate();
+        let before = vec![
+            cached(
+                "diary/2026/old.ron",
+                10,
+                entry(&id, "2026-11-02T09:00:00Z", "older words"),
+            ),
+            cached(
+                "diary/2026/new.ron",
+                20,
+                entry(&id, "2026-11-03T09:00:00Z", "newer words"),
+            ),
+        ];
+        let files = [("diary/2026/old.ron", 10), ("diary/2026/new.ron", 20)];
+        let (loaded, covered, _) = intake(before, &files, vec![]);
+        assert_eq!(situations(&loaded), ["newer words"]);
+        assert_eq!(
+            loaded.files[&id].rel_path,
+            PathBuf::from("diary/2026/new.ron")
+        );
+        assert_eq!(covered, [true, true]);
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].path.ends_with("diary/2026/old.ron"));
+        assert!(loaded.problems[0].message.contains("same id"));
+    }
+
+    #[test]
+    fn a_copy_whose_first_file_changed_before_the_listing_is_simply_taken() {
+        let id = Id::generate();
+        let before = vec![
+            cached(
+                "diary/2026/first.ron",
+                10,
+                entry(&id, "2026-11-03T09:00:00Z", "stale"),
+            ),
+            cached(
+                "diary/2026/second.ron",
+                20,
+                entry(&id, "2026-11-02T09:00:00Z", "current"),
+            ),
+        ];
+        // first.ron was deleted since: no copy to report, the other is shown.
+        let (loaded, covered, done) = intake(before, &[("diary/2026/second.ron", 20)], vec![]);
+        assert_eq!(situations(&loaded), ["current"]);
+        assert_eq!(
+            loaded.files[&id].rel_path,
+            PathBuf::from("diary/2026/second.ron")
+        );
+        assert_eq!(covered, [true]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(done, 1);
+    }
+
+    #[test]
+    fn a_file_the_cache_holds_twice_is_taken_once_on_either_side_of_the_listing() {
+        let id = Id::generate();
+        let twice = || {
+            cached(
+                "diary/2026/a.ron",
+                10,
+                entry(&id, "2026-11-02T09:00:00Z", "once"),
+            )
+        };
+        for (before, after) in [
+            (vec![twice(), twice()], vec![]),
+            (vec![twice()], vec![twice()]),
+            (vec![], vec![twice(), twice()]),
+        ] {
+            let (loaded, covered, done) = intake(before, &[("diary/2026/a.ron", 10)], after);
+            assert_eq!(situations(&loaded), ["once"]);
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            assert_eq!(covered, [true]);
+            assert_eq!(done, 1);
+        }
+    }
+
+    #[test]
+    fn a_cache_found_flawed_after_records_were_taken_leaves_nothing_behind() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
+        let listed = OnceLock::new();
+        let progress = LoadProgress::default();
+        let mut loaded = Loaded::default();
+        let mut intake = Intake {
+            ws: &ws,
+            listed: &listed,
+            ready: false,
+            covered: Vec::new(),
+            unchecked: Vec::new(),
+            held: Vec::new(),
+            problems_before: 0,
+            progress: &progress,
+        };
+        let id = Id::generate();
+        let mut chunk = vec![
+            cached(
+                "diary/2026/a.ron",
+                10,
+                entry(&id, "2026-11-02T09:00:00Z", "a"),
+            ),
+            cached(
+                "diary/2026/b.ron",
+                10,
+                entry(&id, "2026-11-03T09:00:00Z", "b"),
+            ),
+        ];
+        intake.take_cached(&mut chunk, &mut loaded);
+        intake.forget_cached(&mut loaded);
+        listed
+            .set(listing(&[("diary/2026/a.ron", 10)]))
+            .expect("set once");
+        intake.listing_in(&mut loaded);
+        assert!(loaded.records.is_empty());
+        assert!(loaded.files.is_empty());
+        assert_eq!(intake.covered, [false]);
+        assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 0);
     }
 }

@@ -304,6 +304,38 @@ impl Records {
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     }
 
+    /// Keeps only the records whose id `keep` accepts, in their order.
+    pub fn retain_ids(&mut self, keep: impl Fn(&Id) -> bool) {
+        // Taken apart whole, so a new kind of record does not compile
+        // until it is listed here.
+        let Records {
+            diary,
+            needs,
+            objectives,
+            activities,
+            feedback,
+            kpis,
+            reviews,
+            evidence,
+            witnesses,
+            signoffs,
+            practice,
+            coaching,
+        } = self;
+        diary.retain(|r| keep(&r.id));
+        needs.retain(|r| keep(&r.id));
+        objectives.retain(|r| keep(&r.id));
+        activities.retain(|r| keep(&r.id));
+        feedback.retain(|r| keep(&r.id));
+        kpis.retain(|r| keep(&r.id));
+        reviews.retain(|r| keep(&r.id));
+        evidence.retain(|r| keep(&r.id));
+        witnesses.retain(|r| keep(&r.id));
+        signoffs.retain(|r| keep(&r.id));
+        practice.retain(|r| keep(&r.id));
+        coaching.retain(|r| keep(&r.id));
+    }
+
     /// Takes out the record with this id, whatever its kind.
     pub fn remove(&mut self, id: &Id) -> Option<AnyRecord> {
         fn take<T>(list: &mut Vec<T>, id: &Id, key: impl Fn(&T) -> &Id) -> Option<T> {
