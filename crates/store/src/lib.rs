@@ -392,6 +392,14 @@ pub struct Workspace {
     cache_elsewhere: Option<PathBuf>,
 }
 
+/// The record files of a workspace being listed ahead of its load (see
+/// [`Workspace::list_ahead`]).
+#[derive(Debug)]
+pub struct ListingAhead {
+    dir: PathBuf,
+    job: std::thread::JoinHandle<cache::Listing>,
+}
+
 fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
@@ -700,7 +708,7 @@ impl Workspace {
     /// (a full load, so the load cache serves it).
     pub fn load_diary(&self) -> (Vec<DiaryEntry>, Vec<Problem>) {
         let mut loaded = Loaded::default();
-        self.load_records(&LoadProgress::default(), &mut loaded);
+        self.load_records(&LoadProgress::default(), &mut loaded, None);
         let diary = self.dir.join(RecordKind::Diary.dir());
         let problems = loaded
             .problems
@@ -773,6 +781,40 @@ impl Workspace {
     /// Records whose file is unchanged since the cache was written come from
     /// the cache; every other file is read and parsed.
     pub fn load_counting(&self, progress: &LoadProgress) -> Result<Loaded, OpenError> {
+        self.load_listed_ahead(progress, None)
+    }
+
+    /// Starts listing the record files (a `stat` each) on a thread of its
+    /// own, for a load that starts a moment later to take up
+    /// ([`Workspace::load_listed_ahead`]) rather than list them again: the
+    /// app starts it the moment it has the workspace, so the listing runs
+    /// while the app opens its first screen. `None` if no thread could be
+    /// started (the load then lists the files itself).
+    pub fn list_ahead(&self) -> Option<ListingAhead> {
+        let ws = Workspace {
+            dir: self.dir.clone(),
+            mode: Mode::ReadOnly,
+            lock: None,
+            cache_elsewhere: None,
+        };
+        let job = std::thread::Builder::new()
+            .name("starlog-list".into())
+            .spawn(move || ws.listing())
+            .ok()?;
+        Some(ListingAhead {
+            dir: self.dir.clone(),
+            job,
+        })
+    }
+
+    /// [`Workspace::load_counting`] with the listing `ahead` started for
+    /// this workspace's folder, if there is one (one for another folder is
+    /// not used).
+    pub fn load_listed_ahead(
+        &self,
+        progress: &LoadProgress,
+        ahead: Option<ListingAhead>,
+    ) -> Result<Loaded, OpenError> {
         let (header, header_state, problems) = self.load_header()?;
         let mut loaded = Loaded {
             header,
@@ -780,7 +822,8 @@ impl Workspace {
             problems,
             ..Loaded::default()
         };
-        self.load_records(progress, &mut loaded);
+        let ahead = ahead.filter(|ahead| ahead.dir == self.dir);
+        self.load_records(progress, &mut loaded, ahead);
         Ok(loaded)
     }
 
@@ -856,7 +899,12 @@ impl Workspace {
     /// the listing is in is checked against it once it is, and taken out
     /// again if its file changed. On two cores the listing, the decoding
     /// and the taking in overlap rather than wait for each other.
-    fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
+    fn load_records(
+        &self,
+        progress: &LoadProgress,
+        loaded: &mut Loaded,
+        ahead: Option<ListingAhead>,
+    ) {
         let mut usage = cache::CacheUse::default();
         let listed = std::sync::OnceLock::new();
         let mut intake = Intake {
@@ -871,7 +919,11 @@ impl Workspace {
         };
         std::thread::scope(|scope| {
             let listing_job = scope.spawn(|| {
-                let _ = listed.set(self.listing());
+                let listing = match ahead.map(|ahead| ahead.job.join()) {
+                    Some(Ok(listing)) => listing,
+                    _ => self.listing(),
+                };
+                let _ = listed.set(listing);
             });
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
