@@ -805,3 +805,73 @@ fn decode_record(tag: u8, bytes: &[u8]) -> Result<AnyRecord, postcard::Error> {
         _ => return Err(postcard::Error::DeserializeBadEnum),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DiaryEntry, Id};
+    use chrono::{DateTime, Datelike, NaiveDate};
+
+    /// Days and moments are numbers in the cache, not text: one read back
+    /// from it is the same moment in the same offset, to the nanosecond,
+    /// so a record saved after a load from the cache writes the same text.
+    #[test]
+    fn a_record_read_back_from_the_cache_writes_the_same_text() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).expect("day");
+        let created =
+            DateTime::parse_from_rfc3339("2026-03-29T00:30:05.123456789+01:00").expect("moment");
+        let mut entry = DiaryEntry::new(Id::generate(), day, created);
+        entry.updated = DateTime::parse_from_rfc3339("1969-12-31T23:59:59-09:30").expect("moment");
+        entry.situation = "A caller before the clocks went forward".into();
+        let record = AnyRecord::Diary(entry.clone());
+        let (tag, bytes) = encode_record(&record).expect("encodes");
+        let Ok(AnyRecord::Diary(back)) = decode_record(tag, &bytes) else {
+            panic!("decodes as a diary entry");
+        };
+        assert_eq!(back.date, day);
+        assert_eq!(back.created.offset(), entry.created.offset());
+        assert_eq!(back.updated.offset(), entry.updated.offset());
+        assert_eq!(back.created.timestamp_subsec_nanos(), 123_456_789);
+        assert_eq!(
+            crate::codec::encode(&back).expect("writes"),
+            crate::codec::encode(&entry).expect("writes")
+        );
+        // The file's text keeps its readable form.
+        let text = crate::codec::encode(&entry).expect("writes");
+        assert!(text.contains("date: \"2026-03-29\""), "{text}");
+        assert!(
+            text.contains("created: \"2026-03-29T00:30:05.123456789+01:00\""),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_day_out_of_range_in_the_cache_is_a_flaw_not_a_panic() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).expect("day");
+        let created = DateTime::parse_from_rfc3339("2026-03-29T09:00:00Z").expect("moment");
+        let entry = DiaryEntry::new(Id::generate(), day, created);
+        let (tag, bytes) = encode_record(&AnyRecord::Diary(entry)).expect("encodes");
+        // The day follows the format number and the id (1 + 1 + 26 bytes),
+        // as a zigzag varint; put another in its place.
+        let with_day = |n: i32| {
+            let mut out = bytes[..28].to_vec();
+            let mut v = ((n << 1) ^ (n >> 31)) as u32;
+            while v >= 0x80 {
+                out.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+            let rest = &bytes[28..];
+            let old_len = rest.iter().position(|b| b & 0x80 == 0).expect("varint end") + 1;
+            out.extend_from_slice(&rest[old_len..]);
+            out
+        };
+        let other = NaiveDate::from_ymd_opt(2027, 1, 2).expect("day");
+        let Ok(AnyRecord::Diary(back)) = decode_record(tag, &with_day(other.num_days_from_ce()))
+        else {
+            panic!("a day in range decodes");
+        };
+        assert_eq!(back.date, other);
+        assert!(decode_record(tag, &with_day(i32::MAX)).is_err());
+    }
+}

@@ -124,7 +124,9 @@ pub struct Activity {
     pub id: Id,
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     pub kind: ActivityKind,
     pub title: String,

@@ -38,7 +38,9 @@ pub struct CoachingSession {
     /// The day the session was held (and the feedback given).
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     /// Who was coached: a colleague's name, never a customer's.
     pub coachee: String,

@@ -121,38 +121,110 @@ pub fn parse_iso_day(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
-/// serde helpers for a required day.
+/// serde helpers for a required day: `YYYY-MM-DD` in a file, and a day
+/// number where the format is not for people (the load cache), which reads
+/// back without parsing any text.
 pub mod day {
     use super::*;
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&date.format("%Y-%m-%d"))
+        if s.is_human_readable() {
+            s.collect_str(&date.format("%Y-%m-%d"))
+        } else {
+            s.serialize_i32(date.num_days_from_ce())
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
-        parse_iso_day(&text).map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            d.deserialize_str(DayText)
+        } else {
+            let n = i32::deserialize(d)?;
+            NaiveDate::from_num_days_from_ce_opt(n)
+                .ok_or_else(|| serde::de::Error::custom("a day out of range"))
+        }
+    }
+
+    /// Reads a day from text without making a string of it.
+    struct DayText;
+
+    impl serde::de::Visitor<'_> for DayText {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            parse_iso_day(text).map_err(E::custom)
+        }
     }
 }
 
-/// serde helpers for an optional day.
+/// serde helpers for an optional day (see [`day`]).
 pub mod opt_day {
     use super::*;
 
+    /// A present day, written as [`day`] writes it.
+    struct Day<'a>(&'a NaiveDate);
+
+    impl serde::Serialize for Day<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            day::serialize(self.0, s)
+        }
+    }
+
+    /// A present day, read as [`day`] reads it.
+    struct Read(NaiveDate);
+
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            day::deserialize(d).map(Read)
+        }
+    }
+
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
-            Some(date) => s.serialize_some(&date.format("%Y-%m-%d").to_string()),
+            Some(date) => s.serialize_some(&Day(date)),
             None => s.serialize_none(),
         }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        let text = Option::<String>::deserialize(d)?;
-        match text {
-            Some(text) => parse_iso_day(&text)
-                .map(Some)
-                .map_err(serde::de::Error::custom),
-            None => Ok(None),
+        Ok(Option::<Read>::deserialize(d)?.map(|Read(day)| day))
+    }
+}
+
+/// serde helpers for a moment: RFC 3339 in a file (chrono's own form), and
+/// seconds, nanoseconds and offset where the format is not for people (the
+/// load cache), which read back without parsing any text.
+pub mod moment {
+    use super::*;
+    use serde::Serialize;
+
+    pub fn serialize<S: Serializer>(at: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            at.serialize(s)
+        } else {
+            (
+                at.timestamp(),
+                at.timestamp_subsec_nanos(),
+                at.offset().local_minus_utc(),
+            )
+                .serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        if d.is_human_readable() {
+            DateTime::<FixedOffset>::deserialize(d)
+        } else {
+            let (secs, nanos, offset) = <(i64, u32, i32)>::deserialize(d)?;
+            let at = DateTime::from_timestamp(secs, nanos);
+            match (at, FixedOffset::east_opt(offset)) {
+                (Some(at), Some(offset)) => Ok(at.with_timezone(&offset)),
+                _ => Err(serde::de::Error::custom("a moment out of range")),
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ pub struct DiaryEntry {
     /// The day the entry is about (the file name carries it too).
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     #[serde(default)]
     pub situation: String,

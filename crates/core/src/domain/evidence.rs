@@ -104,7 +104,9 @@ pub struct EvidenceFile {
     /// The day the document is from (an observation's day, a certificate's date).
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     pub title: String,
     pub kind: EvidenceKind,

@@ -221,7 +221,9 @@ pub struct Feedback {
     pub id: Id,
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     pub source: FeedbackSource,
     pub method: FeedbackMethod,

@@ -326,6 +326,7 @@ pub struct KpiReading {
     pub metric: String,
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
     pub value: f64,
     #[serde(default)]

@@ -51,7 +51,9 @@ pub struct DevelopmentNeed {
     pub id: Id,
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     /// The skill or behaviour, e.g. "Handling complaints on the phone".
     pub area: String,

@@ -73,7 +73,9 @@ pub struct ProgressNote {
 pub struct Objective {
     pub format: u32,
     pub id: Id,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     pub statement: String,
     #[serde(default)]

@@ -212,7 +212,9 @@ pub struct Practice {
     /// The day it is about (for a role change: the day the role changed).
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     pub kind: PracticeKind,
     /// The behaviour, skill, style, model, barrier, knowledge point or new role.

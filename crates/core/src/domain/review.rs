@@ -88,6 +88,7 @@ pub struct Review {
     pub format: u32,
     pub id: Id,
     /// When it was held, with the offset it was held at.
+    #[serde(with = "crate::domain::dates::moment")]
     pub held: DateTime<FixedOffset>,
     #[serde(default)]
     pub participants: Vec<Participant>,

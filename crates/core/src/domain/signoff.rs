@@ -30,6 +30,7 @@ pub struct SignOff {
     #[serde(default)]
     pub role: String,
     /// When they signed, in the offset they signed at.
+    #[serde(with = "crate::domain::dates::moment")]
     pub signed: DateTime<FixedOffset>,
     #[serde(default)]
     pub remark: String,

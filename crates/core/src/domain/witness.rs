@@ -68,7 +68,9 @@ pub struct WitnessStatement {
     /// The day of what was observed.
     #[serde(with = "dates::day")]
     pub date: NaiveDate,
+    #[serde(with = "crate::domain::dates::moment")]
     pub created: DateTime<FixedOffset>,
+    #[serde(with = "crate::domain::dates::moment")]
     pub updated: DateTime<FixedOffset>,
     /// The witness's name.
     pub witness: String,
