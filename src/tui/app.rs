@@ -37,11 +37,10 @@ use crate::domain::words::count;
 use crate::domain::{
     AnyRecord, CriteriaSet, DiaryEntry, Draft, Id, LearnerProfile, Records, StarPrompts,
 };
-use crate::store::{FileState, Loaded, SaveError, Severity, Workspace};
+use crate::store::{FileMap, FileState, Loaded, SaveError, Severity, Workspace};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use forms::profile::ProfileForm;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How many diary entries the first frame reads before the background load.
@@ -212,7 +211,7 @@ impl App {
                 diary,
                 ..Records::default()
             },
-            files: HashMap::new(),
+            files: FileMap::default(),
             problems,
             ..Loaded::default()
         };

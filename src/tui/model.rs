@@ -7,9 +7,8 @@
 //! derived data, the search index, the load cache) notices a change by
 //! comparing the revision it was worked out at, and nobody has to tell it.
 
-use crate::domain::{Id, Records, WorkspaceHeader};
-use crate::store::{FileState, Problem};
-use std::collections::HashMap;
+use crate::domain::{Records, WorkspaceHeader};
+use crate::store::{FileMap, FileState, Problem};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -81,7 +80,7 @@ pub struct Model {
     pub header_state: Option<FileState>,
     pub records: Revised<Records>,
     /// Each record's file as read or last written, by the record's id.
-    pub files: HashMap<Id, FileState>,
+    pub files: FileMap,
     /// Files that could not be read, or are protected.
     pub problems: Vec<Problem>,
     /// All records are in memory (the background load finished).

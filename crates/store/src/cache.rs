@@ -157,7 +157,10 @@ pub struct Listed {
 /// The record files found on disk: relative path (with `/`) -> what was found.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
-    pub files: HashMap<String, Listed>,
+    /// (Hashed with foldhash: at 100k files a fifth of the time spent
+    /// taking cached records in went on std's DoS-proof hasher, and these
+    /// keys are the learner's own file names.)
+    pub files: HashMap<String, Listed, foldhash::fast::RandomState>,
     /// When the listing started, for the racily-clean rule.
     pub taken: Option<SystemTime>,
 }

@@ -162,6 +162,11 @@ pub struct FileState {
     pub protected: Option<String>,
 }
 
+/// What the store remembers of each loaded record's file, by record id.
+/// (Hashed with foldhash, hashbrown's own default: a load puts every record
+/// in it, and std's DoS-proof hasher cost a tenth of that at 100k records.)
+pub type FileMap = HashMap<Id, FileState, foldhash::fast::RandomState>;
+
 /// Everything read from a workspace.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
@@ -169,7 +174,7 @@ pub struct Loaded {
     pub header_state: Option<FileState>,
     pub records: Records,
     /// Keyed by record id (ids are unique across every kind).
-    pub files: HashMap<Id, FileState>,
+    pub files: FileMap,
     pub problems: Vec<Problem>,
     /// How the load used the derived cache, and what a new one is made from:
     /// the files found, and the records read from their files, encoded.
@@ -1726,7 +1731,8 @@ impl Intake<'_> {
     }
 }
 
-/// Makes room in each list of `records` for the files of its kind listed.
+/// Makes room in each list of `records` for the files of its kind listed
+/// (counting the records it holds already).
 fn reserve(records: &mut Records, listing: &cache::Listing) {
     let mut counts = [0usize; RecordKind::ALL.len()];
     for listed in listing.files.values() {
@@ -1734,24 +1740,28 @@ fn reserve(records: &mut Records, listing: &cache::Listing) {
             counts[i] += 1;
         }
     }
+    // Room for `total` in all: a list may hold some records already.
+    fn room<T>(list: &mut Vec<T>, total: usize) {
+        list.reserve(total.saturating_sub(list.len()));
+    }
     let count = |kind: RecordKind| {
         RecordKind::ALL
             .iter()
             .position(|k| *k == kind)
             .map_or(0, |i| counts[i])
     };
-    records.diary.reserve(count(RecordKind::Diary));
-    records.needs.reserve(count(RecordKind::Need));
-    records.objectives.reserve(count(RecordKind::Objective));
-    records.activities.reserve(count(RecordKind::Activity));
-    records.feedback.reserve(count(RecordKind::Feedback));
-    records.kpis.reserve(count(RecordKind::Kpi));
-    records.reviews.reserve(count(RecordKind::Review));
-    records.evidence.reserve(count(RecordKind::Evidence));
-    records.witnesses.reserve(count(RecordKind::Witness));
-    records.signoffs.reserve(count(RecordKind::SignOff));
-    records.practice.reserve(count(RecordKind::Practice));
-    records.coaching.reserve(count(RecordKind::Coaching));
+    room(&mut records.diary, count(RecordKind::Diary));
+    room(&mut records.needs, count(RecordKind::Need));
+    room(&mut records.objectives, count(RecordKind::Objective));
+    room(&mut records.activities, count(RecordKind::Activity));
+    room(&mut records.feedback, count(RecordKind::Feedback));
+    room(&mut records.kpis, count(RecordKind::Kpi));
+    room(&mut records.reviews, count(RecordKind::Review));
+    room(&mut records.evidence, count(RecordKind::Evidence));
+    room(&mut records.witnesses, count(RecordKind::Witness));
+    room(&mut records.signoffs, count(RecordKind::SignOff));
+    room(&mut records.practice, count(RecordKind::Practice));
+    room(&mut records.coaching, count(RecordKind::Coaching));
 }
 
 /// Puts a record at the end of its list.
