@@ -46,12 +46,29 @@ struct Doc {
     /// Where the record sits in its list of [`Records`].
     pos: u32,
     date: NaiveDate,
-    /// This record's title line in `Index::lines`.
-    line: Range<usize>,
+    /// This record's title line in `Index::lines` (offsets are `u32`: a
+    /// document takes 32 bytes, not 56, and the index stops short of 4 GB
+    /// of title lines).
+    line: Range<u32>,
     /// Length in bytes of the part of the title line matched fuzzily.
-    fuzzy_len: usize,
+    fuzzy_len: u32,
     /// This record's stretch of `Index::labels`.
-    labels: Range<usize>,
+    labels: Range<u32>,
+}
+
+impl Doc {
+    fn line(&self) -> Range<usize> {
+        self.line.start as usize..self.line.end as usize
+    }
+
+    fn fuzzy_line(&self) -> Range<usize> {
+        let start = self.line.start as usize;
+        start..start + self.fuzzy_len as usize
+    }
+
+    fn labels(&self) -> Range<usize> {
+        self.labels.start as usize..self.labels.end as usize
+    }
 }
 
 /// Every record's title line, folded, newest record first, and the records
@@ -511,6 +528,18 @@ impl Index {
                     (None, 0, false)
                 }
             };
+            let offsets = (
+                u32::try_from(start),
+                u32::try_from(lines.len()),
+                u32::try_from(fuzzy_len),
+                u32::try_from(labels_start),
+                u32::try_from(index.labels.len()),
+            );
+            let (Ok(start), Ok(end), Ok(fuzzy_len), Ok(labels_start), Ok(labels_end)) = offsets
+            else {
+                // 4 GB of title lines: what is indexed so far is kept.
+                break;
+            };
             index.docs.push(Doc {
                 kind,
                 source,
@@ -518,9 +547,9 @@ impl Index {
                 overdue,
                 pos: pos as u32,
                 date,
-                line: start..lines.len(),
+                line: start..end,
                 fuzzy_len,
-                labels: labels_start..index.labels.len(),
+                labels: labels_start..labels_end,
             });
         }
         lines.shrink_to_fit();
@@ -698,7 +727,7 @@ impl Index {
 
     /// The start of the title line that fuzzy matching looks at.
     fn fuzzy_line(&self, doc: &Doc) -> &str {
-        &self.lines[doc.line.start..doc.line.start + doc.fuzzy_len]
+        &self.lines[doc.fuzzy_line()]
     }
 
     /// What to show for `hit`, read from `records` (those the index was
@@ -946,9 +975,7 @@ impl<'q> Prepared<'q> {
     fn passes(&self, index: &Index, doc: &Doc) -> bool {
         self.filters.iter().all(|f| match f {
             Ready::Never => false,
-            Ready::Labels(ids) => index.labels[doc.labels.clone()]
-                .iter()
-                .any(|l| ids.contains(l)),
+            Ready::Labels(ids) => index.labels[doc.labels()].iter().any(|l| ids.contains(l)),
             Ready::Kind(k) => doc.kind == *k,
             Ready::Source(s) => doc.source == Some(*s),
             Ready::NeedSource(bit) => doc.need_sources & bit != 0,
@@ -965,7 +992,7 @@ impl<'q> Prepared<'q> {
         if self.terms.is_empty() {
             return Some((0, Found::Filtered));
         }
-        let line = &index.lines.as_bytes()[doc.line.clone()];
+        let line = &index.lines.as_bytes()[doc.line()];
         let mut score = 0i32;
         let mut all_in_line = true;
         for finder in &self.terms {
@@ -1000,7 +1027,7 @@ impl<'q> Prepared<'q> {
     /// The title line holds the pattern's letters in order (a quick check
     /// before the fuzzy matcher runs).
     fn could_be_fuzzy(&self, index: &Index, doc: &Doc) -> bool {
-        let mut line = &index.lines.as_bytes()[doc.line.start..doc.line.start + doc.fuzzy_len];
+        let mut line = &index.lines.as_bytes()[doc.fuzzy_line()];
         for &b in self.pattern.as_bytes() {
             match memchr::memchr(b, line) {
                 Some(at) => line = &line[at + 1..],
