@@ -166,7 +166,7 @@ pub fn json(verdicts: &[Verdict], doubts: &[Doubt]) -> String {
                     "kind": r.kind.key(),
                     "id": r.id.as_str(),
                     "date": r.date.map(|d| d.to_string()),
-                    "title": r.title,
+                    "title": &*r.title,
                 })).collect::<Vec<_>>(),
             })
         })
@@ -179,7 +179,7 @@ pub fn json(verdicts: &[Verdict], doubts: &[Doubt]) -> String {
         "evidence_problems": doubts.iter().map(|d| serde_json::json!({
             "kind": d.record.kind.key(),
             "id": d.record.id.as_str(),
-            "title": d.record.title,
+            "title": &*d.record.title,
             "path": d.path,
             "problem": d.problem,
         })).collect::<Vec<_>>(),

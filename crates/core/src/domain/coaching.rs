@@ -238,7 +238,7 @@ impl CoachingSession {
             kind: RecordType::Coaching,
             id: self.id.clone(),
             date: Some(self.date),
-            title: short(&self.headline(), 60),
+            title: short(&self.headline(), 60).into(),
         }
     }
 }

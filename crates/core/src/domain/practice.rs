@@ -310,7 +310,7 @@ impl Practice {
             kind: RecordType::Practice,
             id: self.id.clone(),
             date: Some(self.date),
-            title: short(&self.headline(), 60),
+            title: short(&self.headline(), 60).into(),
         }
     }
 }

@@ -8,15 +8,15 @@ use super::coverage::{self, CoverageState};
 use super::criteria::Ask;
 use super::dates::Days;
 use super::practice::{KNOWLEDGE_POINTS, knowledge_point};
-use super::refs::RecordRef;
+use super::refs::{RecordRef, RecordType};
 use super::thread::{self, Gap};
 use super::{
-    ActivityCategory, CriteriaSet, DiaryEntry, FeedbackMethod, FeedbackSource, KpiReading,
+    ActivityCategory, CriteriaSet, DiaryEntry, FeedbackMethod, FeedbackSource, Id, KpiReading,
     NeedKind, NeedSource, Objective, ObjectiveStatus, Practice, PracticeKind, Records, Review,
     Valence, WorkspaceHeader, privacy,
 };
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One readiness rule: a stable id (for `starlog check --json` and scripts),
 /// its number in DOMAIN.md and a short title.
@@ -207,7 +207,7 @@ pub fn check_with(p: &Portfolio, coverage: Option<&coverage::Coverage>) -> Vec<V
         self_study(p),
         feedback(p),
         review_cycle(p),
-        reflective_log(p),
+        reflective_log(p, coverage),
         measures(p),
         criteria_evidence(p, coverage),
         personal_data(p),
@@ -815,7 +815,7 @@ pub fn weak_reflection(e: &DiaryEntry) -> Option<&'static str> {
     None
 }
 
-fn reflective_log(p: &Portfolio) -> Verdict {
+fn reflective_log(p: &Portfolio, coverage: Option<&coverage::Coverage>) -> Verdict {
     let satisfy = format!(
         "Keep writing STAR reflections (Situation, Task, Action, Result all filled in, and a Reflection on what you learned or will do differently): {MIN_STAR_ENTRIES} or more, spread over at least {MIN_LOG_DAYS} days"
     );
@@ -825,13 +825,29 @@ fn reflective_log(p: &Portfolio) -> Verdict {
         .iter()
         .filter(|e| e.is_complete_star())
         .partition(|e| weak_reflection(e).is_none());
+    // A long log names most of its entries here, and most are named in the
+    // coverage already: those references (and their titles) are shared.
+    let named: HashMap<&Id, &RecordRef> = coverage
+        .map(|c| {
+            c.criteria
+                .iter()
+                .flat_map(|row| &row.evidence)
+                .filter(|e| e.record.kind == RecordType::Diary)
+                .map(|e| (&e.record.id, &e.record))
+                .collect()
+        })
+        .unwrap_or_default();
+    let to_ref = |e: &DiaryEntry| match named.get(&e.id) {
+        Some(named) => RecordRef::clone(named),
+        None => e.to_ref(),
+    };
     let incomplete: Vec<RecordRef> = p
         .records
         .diary
         .iter()
         .filter(|e| e.is_star() && !e.is_complete_star())
         .chain(unreflected.iter().copied())
-        .map(|e| e.to_ref())
+        .map(to_ref)
         .collect();
     let first = complete.iter().map(|e| e.date).min();
     let last = complete.iter().map(|e| e.date).max();
@@ -887,7 +903,7 @@ fn reflective_log(p: &Portfolio) -> Verdict {
         }
     }
     let records = if incomplete.is_empty() {
-        complete.iter().map(|e| e.to_ref()).collect()
+        complete.iter().map(|e| to_ref(e)).collect()
     } else {
         incomplete
     };
@@ -1816,6 +1832,45 @@ mod tests {
             today: today(),
             smart: &smart,
         })
+    }
+
+    /// The reflective log names the same entries, under the same titles,
+    /// whether or not it is given the coverage; given it, it shares the
+    /// coverage's titles rather than making each again (a long log names
+    /// nearly every entry).
+    #[test]
+    fn the_reflective_log_shares_the_coverage_titles_and_names_the_same_entries() {
+        let records = ready();
+        let (set, header) = (unit(), header());
+        let p = Portfolio {
+            header: &header,
+            records: &records,
+            criteria: Some(&set),
+            more_criteria: &[],
+            today: today(),
+            smart: &smart,
+        };
+        let covered = coverage::coverage(&set, &records);
+        let alone = check(&p).swap_remove(6);
+        let with = check_with(&p, Some(&covered)).swap_remove(6);
+        assert_eq!(alone.rule.id, with.rule.id);
+        assert!(with.passed);
+        assert!(!with.records.is_empty());
+        assert_eq!(alone.records, with.records);
+        let evidence: Vec<&RecordRef> = covered
+            .criteria
+            .iter()
+            .flat_map(|c| &c.evidence)
+            .map(|e| &e.record)
+            .collect();
+        let mut shared = 0;
+        for r in &with.records {
+            if let Some(named) = evidence.iter().find(|e| e.id == r.id) {
+                assert!(std::sync::Arc::ptr_eq(&named.title, &r.title), "{r:?}");
+                shared += 1;
+            }
+        }
+        assert!(shared > 0, "the test log has entries mapped to criteria");
     }
 
     fn rule(records: &Records, id: &str) -> Verdict {

@@ -60,8 +60,8 @@ impl Subject<'_> {
 
     pub fn title(&self) -> String {
         match self {
-            Subject::Need(n) => n.to_ref().title,
-            Subject::Objective(o) => o.to_ref().title,
+            Subject::Need(n) => n.to_ref().title.to_string(),
+            Subject::Objective(o) => o.to_ref().title.to_string(),
             Subject::Review(r) => format!("review of {}", r.held.format("%-d %B %Y")),
         }
     }

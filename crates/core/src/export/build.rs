@@ -77,7 +77,7 @@ fn full_title(r: &Records, id: &Id) -> Option<String> {
         crate::domain::AnyRecord::Objective(o) => Some(first(&o.statement)),
         crate::domain::AnyRecord::Activity(a) => Some(first(&a.title)),
         crate::domain::AnyRecord::Feedback(f) => Some(first(&f.text)),
-        crate::domain::AnyRecord::Kpi(k) => Some(k.to_ref().title),
+        crate::domain::AnyRecord::Kpi(k) => Some(k.to_ref().title.to_string()),
         crate::domain::AnyRecord::Review(rv) => Some(review_title(r, &rv)),
         crate::domain::AnyRecord::Evidence(e) => Some(first(&e.title)),
         crate::domain::AnyRecord::Witness(w) => {
@@ -141,7 +141,7 @@ fn record_link(records: &Records, r: &RecordRef) -> Span {
         .date
         .map(|d| format!("{}: ", uk_day(d)))
         .unwrap_or_default();
-    let title = full_title(records, &r.id).unwrap_or_else(|| r.title.clone());
+    let title = full_title(records, &r.id).unwrap_or_else(|| r.title.to_string());
     link(format!("{when}{title}"), anchor(&r.id))
 }
 

@@ -662,7 +662,7 @@ fn evidence_reader(
 fn record_line(r: &RecordRef, st: &Styles) -> String {
     match r.date {
         Some(d) => format!("{}  {}", st.days.column(d), r.title),
-        None => r.title.clone(),
+        None => r.title.to_string(),
     }
 }
 
