@@ -209,6 +209,6 @@ pub fn run(root: &Path, workspace: &str, as_json: bool) -> Result<u8, Failure> {
     } else {
         1
     };
-    super::leave(loaded);
+    super::leave((loaded, v));
     Ok(status)
 }
