@@ -193,9 +193,6 @@ impl App {
     /// Opens the app on `ws`, reading only what the first screen needs; the
     /// rest arrives through `apply_loaded` from a background load.
     pub fn open(ws: Workspace, now: DateTime<FixedOffset>) -> Result<App, crate::store::OpenError> {
-        // The folders' times first: a record added from the shell after
-        // them is either in the first load or found by the next look.
-        let opened = (ws.folder_stamps(), ws.list_ahead());
         let (header, header_state, mut problems) = ws.load_header()?;
         let (diary, mut diary_problems) = ws.newest_diary(FIRST_PAGE);
         // The total is known once the background load has listed everything.
@@ -227,7 +224,6 @@ impl App {
         // which a read-only open (a team leader's look, say) never does.
         app.session.pending_drafts = if read_only { Vec::new() } else { drafts };
         app.session.undo = ws_undo;
-        app.session.opened = Some(opened);
         app.offer_next_draft();
         Ok(app)
     }

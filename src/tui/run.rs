@@ -16,7 +16,7 @@
 use super::jobs::{Kind, Post, Waker};
 use super::{App, Exit};
 use crate::domain::{CriteriaSet, Draft, Records};
-use crate::store::{ListingAhead, LoadProgress, Loaded, Mode, OpenError, Workspace};
+use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -69,11 +69,10 @@ pub struct LoadRun {
     cache_rev: Option<u64>,
 }
 
-/// Starts reading every record of the workspace at `dir` in the background,
-/// taking up the listing of its files `ahead` if one was started. The load
-/// posts its count as it goes, the records the moment they are read, then
-/// what is worked out from them.
-fn start_load(app: &mut App, dir: PathBuf, ahead: Option<ListingAhead>) {
+/// Starts reading every record of the workspace at `dir` in the background.
+/// The load posts its count as it goes, the records the moment they are
+/// read, then what is worked out from them.
+fn start_load(app: &mut App, dir: PathBuf) {
     let Some(root) = dir.parent().map(Path::to_path_buf) else {
         return;
     };
@@ -98,7 +97,7 @@ fn start_load(app: &mut App, dir: PathBuf, ahead: Option<ListingAhead>) {
             let (counter, post) = (&counter, &post);
             scope.spawn(move || post_counts(counter, &done, post, load));
             let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
-                let mut loaded = ws.load_listed_ahead(counter, ahead)?;
+                let mut loaded = ws.load_counting(counter)?;
                 let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
                 let records = Arc::new(std::mem::take(&mut loaded.records));
                 Ok((loaded, records, criteria))
@@ -287,19 +286,15 @@ where
     let dir = app.session.ws.as_ref().map(|w| w.dir().to_path_buf());
     // Taken before the load starts, so a record another process adds while
     // it runs is either in the load or found by the next look.
-    let opened = app.session.opened.take();
-    let (stamps, ahead) = match opened {
-        Some((stamps, ahead)) => (Some(stamps), ahead),
-        None => (None, None),
-    };
-    let mut arrivals = app.session.ws.as_ref().map(|ws| {
-        let stamps = stamps.unwrap_or_else(|| ws.folder_stamps());
-        (stamps, Instant::now())
-    });
+    let mut arrivals = app
+        .session
+        .ws
+        .as_ref()
+        .map(|ws| (ws.folder_stamps(), Instant::now()));
     if let Some(dir) = &dir
         && !app.model.complete
     {
-        start_load(app, dir.clone(), ahead);
+        start_load(app, dir.clone());
     }
     let mut draft_deadline: Option<Instant> = None;
     let mut cache_due: Option<Instant> = None;
@@ -311,7 +306,7 @@ where
             if app.loading.is_none()
                 && let Some(dir) = &dir
             {
-                start_load(app, dir.clone(), None);
+                start_load(app, dir.clone());
             }
         }
         // Whatever changed the records or the day since (a load, a record
@@ -648,7 +643,7 @@ mod tests {
         app.jobs.set_waker(Waker::new(move || {
             let _ = wakes.send(());
         }));
-        start_load(&mut app, dir, None);
+        start_load(&mut app, dir);
         assert!(app.loading.is_some(), "the count shows from the start");
         while app.loading.is_some() {
             woken

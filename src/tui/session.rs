@@ -4,7 +4,7 @@
 //! drafts.
 
 use crate::domain::{AnyRecord, Draft, Id};
-use crate::store::{Deletion, FileState, FolderStamps, ListingAhead, Workspace};
+use crate::store::{Deletion, FileState, Workspace};
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
@@ -25,8 +25,4 @@ pub struct Session {
     pub pending_drafts: Vec<Draft>,
     /// The last draft discarded, for `u` to bring back.
     pub discarded_draft: Option<Draft>,
-    /// Taken as the app opened, for its first load: the record folders'
-    /// times (the look for records added from the shell starts from them)
-    /// and the record files, listed while the first screen is drawn.
-    pub opened: Option<(FolderStamps, Option<ListingAhead>)>,
 }

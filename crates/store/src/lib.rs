@@ -397,14 +397,6 @@ pub struct Workspace {
     cache_elsewhere: Option<PathBuf>,
 }
 
-/// The record files of a workspace being listed ahead of its load (see
-/// [`Workspace::list_ahead`]).
-#[derive(Debug)]
-pub struct ListingAhead {
-    dir: PathBuf,
-    job: std::thread::JoinHandle<cache::Listing>,
-}
-
 fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
@@ -713,7 +705,7 @@ impl Workspace {
     /// (a full load, so the load cache serves it).
     pub fn load_diary(&self) -> (Vec<DiaryEntry>, Vec<Problem>) {
         let mut loaded = Loaded::default();
-        self.load_records(&LoadProgress::default(), &mut loaded, None);
+        self.load_records(&LoadProgress::default(), &mut loaded);
         let diary = self.dir.join(RecordKind::Diary.dir());
         let problems = loaded
             .problems
@@ -786,40 +778,6 @@ impl Workspace {
     /// Records whose file is unchanged since the cache was written come from
     /// the cache; every other file is read and parsed.
     pub fn load_counting(&self, progress: &LoadProgress) -> Result<Loaded, OpenError> {
-        self.load_listed_ahead(progress, None)
-    }
-
-    /// Starts listing the record files (a `stat` each) on a thread of its
-    /// own, for a load that starts a moment later to take up
-    /// ([`Workspace::load_listed_ahead`]) rather than list them again: the
-    /// app starts it the moment it has the workspace, so the listing runs
-    /// while the app opens its first screen. `None` if no thread could be
-    /// started (the load then lists the files itself).
-    pub fn list_ahead(&self) -> Option<ListingAhead> {
-        let ws = Workspace {
-            dir: self.dir.clone(),
-            mode: Mode::ReadOnly,
-            lock: None,
-            cache_elsewhere: None,
-        };
-        let job = std::thread::Builder::new()
-            .name("starlog-list".into())
-            .spawn(move || ws.listing())
-            .ok()?;
-        Some(ListingAhead {
-            dir: self.dir.clone(),
-            job,
-        })
-    }
-
-    /// [`Workspace::load_counting`] with the listing `ahead` started for
-    /// this workspace's folder, if there is one (one for another folder is
-    /// not used).
-    pub fn load_listed_ahead(
-        &self,
-        progress: &LoadProgress,
-        ahead: Option<ListingAhead>,
-    ) -> Result<Loaded, OpenError> {
         let (header, header_state, problems) = self.load_header()?;
         let mut loaded = Loaded {
             header,
@@ -827,8 +785,7 @@ impl Workspace {
             problems,
             ..Loaded::default()
         };
-        let ahead = ahead.filter(|ahead| ahead.dir == self.dir);
-        self.load_records(progress, &mut loaded, ahead);
+        self.load_records(progress, &mut loaded);
         Ok(loaded)
     }
 
@@ -904,12 +861,7 @@ impl Workspace {
     /// the listing is in is checked against it once it is, and taken out
     /// again if its file changed. On two cores the listing, the decoding
     /// and the taking in overlap rather than wait for each other.
-    fn load_records(
-        &self,
-        progress: &LoadProgress,
-        loaded: &mut Loaded,
-        ahead: Option<ListingAhead>,
-    ) {
+    fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
         let mut usage = cache::CacheUse::default();
         let listed = std::sync::OnceLock::new();
         let mut intake = Intake {
@@ -924,11 +876,7 @@ impl Workspace {
         };
         std::thread::scope(|scope| {
             let listing_job = scope.spawn(|| {
-                let listing = match ahead.map(|ahead| ahead.job.join()) {
-                    Some(Ok(listing)) => listing,
-                    _ => self.listing(),
-                };
-                let _ = listed.set(listing);
+                let _ = listed.set(self.listing());
             });
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
