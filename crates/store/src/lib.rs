@@ -864,16 +864,7 @@ impl Workspace {
     fn load_records(&self, progress: &LoadProgress, loaded: &mut Loaded) {
         let mut usage = cache::CacheUse::default();
         let listed = std::sync::OnceLock::new();
-        let mut intake = Intake {
-            ws: self,
-            listed: &listed,
-            ready: false,
-            covered: Vec::new(),
-            unchecked: Vec::new(),
-            held: Vec::new(),
-            problems_before: loaded.problems.len(),
-            progress,
-        };
+        let mut intake = Intake::new(self, &listed, loaded.problems.len(), progress);
         std::thread::scope(|scope| {
             let listing_job = scope.spawn(|| {
                 let _ = listed.set(self.listing());
@@ -1516,7 +1507,27 @@ struct Intake<'a> {
     progress: &'a LoadProgress,
 }
 
-impl Intake<'_> {
+impl<'a> Intake<'a> {
+    /// Nothing taken yet; `problems_before` is how many problems the load
+    /// had before the cache's records came (kept if the cache is let go of).
+    fn new(
+        ws: &'a Workspace,
+        listed: &'a std::sync::OnceLock<cache::Listing>,
+        problems_before: usize,
+        progress: &'a LoadProgress,
+    ) -> Intake<'a> {
+        Intake {
+            ws,
+            listed,
+            ready: false,
+            covered: Vec::new(),
+            unchecked: Vec::new(),
+            held: Vec::new(),
+            problems_before,
+            progress,
+        }
+    }
+
     /// Puts each cached record in its list, emptying `chunk`: checked
     /// against the listing when it is in, and otherwise for now.
     fn take_cached(&mut self, chunk: &mut Vec<cache::Cached>, loaded: &mut Loaded) {
@@ -1942,16 +1953,7 @@ mod intake_tests {
         let listed = OnceLock::new();
         let progress = LoadProgress::default();
         let mut loaded = Loaded::default();
-        let mut intake = Intake {
-            ws: &ws,
-            listed: &listed,
-            ready: false,
-            covered: Vec::new(),
-            unchecked: Vec::new(),
-            held: Vec::new(),
-            problems_before: 0,
-            progress: &progress,
-        };
+        let mut intake = Intake::new(&ws, &listed, 0, &progress);
         intake.take_cached(&mut before.into_iter().collect(), &mut loaded);
         listed.set(listing(files)).expect("set once");
         intake.take_cached(&mut after.into_iter().collect(), &mut loaded);
@@ -2123,16 +2125,7 @@ mod intake_tests {
         let listed = OnceLock::new();
         let progress = LoadProgress::default();
         let mut loaded = Loaded::default();
-        let mut intake = Intake {
-            ws: &ws,
-            listed: &listed,
-            ready: false,
-            covered: Vec::new(),
-            unchecked: Vec::new(),
-            held: Vec::new(),
-            problems_before: 0,
-            progress: &progress,
-        };
+        let mut intake = Intake::new(&ws, &listed, 0, &progress);
         let id = Id::generate();
         let mut chunk = vec![
             cached(
