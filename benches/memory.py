@@ -89,6 +89,7 @@ def main():
         app = [str(bin_), "--workspace", "demo"]
         time.sleep(3.5)
         prime(app, env, lambda s: full in s, ws / ".cache" / "records.bin")
+        subprocess.run(["sync"], check=False)
         report = str(work / "time.txt")
         tj = shutil.which("tjournal")
         tj_argv = [tj, "-c", str(work / "tj-config"), "-b", "json", "-j", str(work / "tj.json")] if tj else None
