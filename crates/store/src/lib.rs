@@ -1549,22 +1549,19 @@ impl<'a> Intake<'a> {
                         taken += 1;
                     }
                 }
-                cache::Checked::NotYet => {
-                    if loaded.files.contains_key(item.record.id()) {
-                        self.held.push(item);
-                        continue;
+                cache::Checked::NotYet => match loaded.files.entry(item.record.id().clone()) {
+                    std::collections::hash_map::Entry::Occupied(_) => self.held.push(item),
+                    std::collections::hash_map::Entry::Vacant(place) => {
+                        self.unchecked.push((place.key().clone(), item.stamp));
+                        place.insert(FileState {
+                            rel_path: PathBuf::from(item.key),
+                            hash: item.hash,
+                            protected: None,
+                        });
+                        put(&mut loaded.records, item.record);
+                        taken += 1;
                     }
-                    let id = item.record.id().clone();
-                    self.unchecked.push((id.clone(), item.stamp));
-                    let state = FileState {
-                        rel_path: PathBuf::from(item.key),
-                        hash: item.hash,
-                        protected: None,
-                    };
-                    loaded.files.insert(id, state);
-                    put(&mut loaded.records, item.record);
-                    taken += 1;
-                }
+                },
             }
         }
         self.progress
@@ -1581,17 +1578,11 @@ impl<'a> Intake<'a> {
         private: bool,
         loaded: &mut Loaded,
     ) -> bool {
-        let Some(seen) = self.covered.get_mut(at as usize) else {
+        if !self.cover(at) {
             return false;
-        };
-        if std::mem::replace(seen, true) {
-            return false; // the cache holds this file twice: once is enough
         }
         let rel_path = PathBuf::from(item.key);
-        let mut notes = Vec::new();
-        if !private {
-            notes.extend(self.privacy_note(&rel_path));
-        }
+        let notes = self.privacy_note(private, &rel_path).into_iter().collect();
         let state = FileState {
             rel_path,
             hash: item.hash,
@@ -1601,9 +1592,18 @@ impl<'a> Intake<'a> {
         true
     }
 
-    /// The note on a record file others can read, when the load may write.
-    fn privacy_note(&self, rel_path: &Path) -> Option<Problem> {
-        if self.ws.mode == Mode::Write {
+    /// Marks the listed file at `at` as given by the cache; false when the
+    /// cache gave it already (it holds that file twice: once is enough).
+    fn cover(&mut self, at: u32) -> bool {
+        self.covered
+            .get_mut(at as usize)
+            .is_some_and(|seen| !std::mem::replace(seen, true))
+    }
+
+    /// The note on a record file others can read (not `private` when
+    /// listed), when the load may write.
+    fn privacy_note(&self, private: bool, rel_path: &Path) -> Option<Problem> {
+        if !private && self.ws.mode == Mode::Write {
             self.ws.privacy_note(&self.ws.dir.join(rel_path))
         } else {
             None
@@ -1644,13 +1644,9 @@ impl<'a> Intake<'a> {
                 changed.insert(id);
                 continue;
             };
-            let first = self
-                .covered
-                .get_mut(at as usize)
-                .is_some_and(|seen| !std::mem::replace(seen, true));
-            if !first {
+            if !self.cover(at) {
                 changed.insert(id);
-            } else if !private && let Some(note) = self.privacy_note(&state.rel_path) {
+            } else if let Some(note) = self.privacy_note(private, &state.rel_path) {
                 loaded.problems.push(note);
             }
         }
