@@ -97,8 +97,7 @@ fn start_load(app: &mut App, dir: PathBuf) {
             let (counter, post) = (&counter, &post);
             scope.spawn(move || post_counts(counter, &done, post, load));
             let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
-                let mut loaded = ws.load_counting(counter)?;
-                let criteria = super::chosen_sets(Some(&ws), &loaded.header.profile);
+                let (mut loaded, criteria) = load_with_criteria(&ws, counter)?;
                 let records = Arc::new(std::mem::take(&mut loaded.records));
                 Ok((loaded, records, criteria))
             });
@@ -155,6 +154,29 @@ fn start_load(app: &mut App, dir: PathBuf) {
     if started.is_ok() {
         app.loading = Some(super::Loading { done: 0, total: 0 });
     }
+}
+
+/// Loads `ws` counting on `counter`, with the criteria sets its profile
+/// chooses: read beside the records (from the profile as the load starts,
+/// and again should the header have changed by the time it ends), so the
+/// list shows without waiting for them after the records are in.
+fn load_with_criteria(
+    ws: &Workspace,
+    counter: &LoadProgress,
+) -> Result<(Loaded, CriteriaSets), OpenError> {
+    let profile = ws.load_header().ok().map(|(header, _, _)| header.profile);
+    std::thread::scope(|scope| {
+        let sets = profile
+            .as_ref()
+            .map(|profile| scope.spawn(|| super::chosen_sets(Some(ws), profile)));
+        let loaded = ws.load_counting(counter)?;
+        let early = sets
+            .and_then(|sets| sets.join().ok())
+            .filter(|_| profile.as_ref() == Some(&loaded.header.profile));
+        let criteria =
+            early.unwrap_or_else(|| super::chosen_sets(Some(ws), &loaded.header.profile));
+        Ok((loaded, criteria))
+    })
 }
 
 /// Posts load `load`'s count whenever it moved on, until `done` says the

@@ -1805,9 +1805,11 @@ struct Found {
     private: bool,
 }
 
-/// [`collect_stamped`] with each sub-folder (a diary's years) listed on a
-/// thread of its own: from a cold page cache each `stat` waits for the
-/// disk, and a disk answers several at once; warm, it uses both cores.
+/// [`collect_stamped`] with the sub-folders (a diary's years) shared out
+/// between a thread per core: warm, the `stat`s keep every core busy.
+/// More threads than cores only take turns with the cache's decoders,
+/// which run at the same time, and each costs a stack and an allocator
+/// arena to set up.
 fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
     if depth <= 1 {
         return collect_stamped(root, rel, depth, out);
@@ -1832,7 +1834,8 @@ fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<
         return;
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = folders.len().min(8);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = folders.len().min(cores.clamp(2, 8));
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
