@@ -443,7 +443,13 @@ fn run_app(
             "`starlog star` needs to write: drop --read-only".into(),
         ));
     }
+    // Every record is read in the background from the start, while the
+    // app reads the first page and draws it.
+    let preload = crate::tui::run::preload(&ws);
     let mut app = crate::tui::App::open(ws, now())?;
+    if let Some(preload) = preload {
+        app.take_over(preload);
+    }
     app.apply_config(settings);
     if let Some(reason) = reason {
         app.session.read_only_reason = Some(reason);

@@ -16,6 +16,7 @@
 use super::jobs::{Kind, Post, Waker};
 use super::{App, Exit};
 use crate::domain::{CriteriaSet, Draft, Records};
+use crate::store::arrivals::FolderStamps;
 use crate::store::{LoadProgress, Loaded, Mode, OpenError, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -67,6 +68,67 @@ pub struct LoadRun {
     /// The records' revision the load cache was last brought up to date
     /// with.
     cache_rev: Option<u64>,
+    /// A load started as the app opened, for its first load to take over.
+    preload: Option<Preload>,
+    /// The progress of a load that waits for the first frame to be out.
+    before_first_frame: Option<Arc<LoadProgress>>,
+}
+
+impl LoadRun {
+    /// The app's first frame is out: a load started before it goes on with
+    /// all its threads.
+    fn first_frame_out(&mut self) {
+        if let Some(progress) = self.before_first_frame.take() {
+            progress.first_frame_out();
+        }
+    }
+}
+
+/// A load started as the app opens (see [`preload`]).
+#[derive(Debug)]
+pub struct Preload {
+    /// The record folders as they were just before the load started: the
+    /// look for records added from the shell starts from them.
+    stamps: Option<FolderStamps>,
+    progress: Arc<LoadProgress>,
+    loaded: Receiver<Result<(Loaded, CriteriaSets), OpenError>>,
+}
+
+/// Starts reading every record of `ws` in the background at once, while
+/// the app reads its first page and draws its first frame: until that
+/// frame is out the load lists the folders on one thread only (see
+/// [`LoadProgress::before_first_frame`]), so the frame is not held up.
+/// The app's first load takes it over ([`App::take_over`]).
+pub fn preload(ws: &Workspace) -> Option<Preload> {
+    let dir = ws.dir();
+    let root = dir.parent()?.to_path_buf();
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    // Taken before the load starts, as `run_loop` does for its own.
+    let stamps = ws.folder_stamps();
+    let progress = Arc::new(LoadProgress::before_first_frame());
+    let counter = Arc::clone(&progress);
+    let (send, loaded) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("starlog-preload".into())
+        .spawn(move || {
+            let result = Workspace::open(&root, &name, Mode::ReadOnly)
+                .and_then(|ws| load_with_criteria(&ws, &counter));
+            let _ = send.send(result);
+        })
+        .ok()?;
+    Some(Preload {
+        stamps: Some(stamps),
+        progress,
+        loaded,
+    })
+}
+
+impl App {
+    /// Lets the app's first load take over `preload` rather than start
+    /// reading from the beginning.
+    pub fn take_over(&mut self, preload: Preload) {
+        self.load_run.preload = Some(preload);
+    }
 }
 
 /// Starts reading every record of the workspace at `dir` in the background.
@@ -89,18 +151,32 @@ fn start_load(app: &mut App, dir: PathBuf) {
         .is_some_and(|ws| ws.mode() == Mode::Write);
     app.load_run.number += 1;
     let load = app.load_run.number;
+    let preload = app.load_run.preload.take();
+    let counter = match &preload {
+        Some(preload) => {
+            app.load_run.before_first_frame = Some(Arc::clone(&preload.progress));
+            Arc::clone(&preload.progress)
+        }
+        None => Arc::new(LoadProgress::default()),
+    };
     let started = app.jobs.start(Kind::Load, move |post| {
-        let counter = LoadProgress::default();
         let mut result = std::thread::scope(|scope| {
             // Dropped when the reading is done, which ends the count at once.
             let (reading, done) = std::sync::mpsc::channel::<()>();
-            let (counter, post) = (&counter, &post);
+            let (counter, post) = (&*counter, &post);
             scope.spawn(move || post_counts(counter, &done, post, load));
-            let result = Workspace::open(&root, &name, Mode::ReadOnly).and_then(|ws| {
-                let (mut loaded, criteria) = load_with_criteria(&ws, counter)?;
-                let records = Arc::new(std::mem::take(&mut loaded.records));
-                Ok((loaded, records, criteria))
-            });
+            // The load started as the app opened, or (should its thread
+            // have failed, or for a later load) one started here.
+            let result = preload
+                .and_then(|preload| preload.loaded.recv().ok())
+                .unwrap_or_else(|| {
+                    Workspace::open(&root, &name, Mode::ReadOnly)
+                        .and_then(|ws| load_with_criteria(&ws, counter))
+                })
+                .map(|(mut loaded, criteria)| {
+                    let records = Arc::new(std::mem::take(&mut loaded.records));
+                    (loaded, records, criteria)
+                });
             drop(reading);
             result
         });
@@ -308,11 +384,16 @@ where
     let dir = app.session.ws.as_ref().map(|w| w.dir().to_path_buf());
     // Taken before the load starts, so a record another process adds while
     // it runs is either in the load or found by the next look.
-    let mut arrivals = app
-        .session
-        .ws
-        .as_ref()
-        .map(|ws| (ws.folder_stamps(), Instant::now()));
+    // (A load started as the app opened took them before it started.)
+    let preloaded = app
+        .load_run
+        .preload
+        .as_mut()
+        .and_then(|preload| preload.stamps.take());
+    let mut arrivals = app.session.ws.as_ref().map(|ws| {
+        let stamps = preloaded.unwrap_or_else(|| ws.folder_stamps());
+        (stamps, Instant::now())
+    });
     if let Some(dir) = &dir
         && !app.model.complete
     {
@@ -341,6 +422,7 @@ where
         if let Some(hits) = hits {
             app.mouse_map = hits;
         }
+        app.load_run.first_frame_out();
         if !tidied && app.loading.is_none() {
             // After the first frame and the load: it walks the whole
             // workspace, and on two cores would slow the load down.
@@ -667,6 +749,39 @@ mod tests {
         }));
         start_load(&mut app, dir);
         assert!(app.loading.is_some(), "the count shows from the start");
+        while app.loading.is_some() {
+            woken
+                .recv_timeout(Duration::from_secs(20))
+                .expect("a post woke the loop");
+            app.take_posted();
+        }
+        assert!(app.model.complete);
+        assert_eq!(app.model.records.diary.len(), n, "every entry is in");
+        assert_eq!(app.model.diary_total, n);
+    }
+
+    /// The load started as the app opens (before its first page is read)
+    /// is the one the app's first load finishes, and its records arrive.
+    #[test]
+    fn the_load_started_as_the_app_opens_is_taken_over_by_its_first_load() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
+        let n = super::super::FIRST_PAGE * 3;
+        for entry in crate::demo::generated_entries(n, 7, now.date_naive()) {
+            ws.create(&entry).expect("write");
+        }
+        let dir = ws.dir().to_path_buf();
+        let preload = preload(&ws).expect("started");
+        let mut app = App::open(ws, now).expect("app");
+        app.take_over(preload);
+        let (wakes, woken) = std::sync::mpsc::channel();
+        app.jobs.set_waker(Waker::new(move || {
+            let _ = wakes.send(());
+        }));
+        start_load(&mut app, dir);
+        assert!(app.load_run.preload.is_none(), "taken over");
+        app.load_run.first_frame_out();
         while app.loading.is_some() {
             woken
                 .recv_timeout(Duration::from_secs(20))

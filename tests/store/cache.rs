@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use starlog::domain::{DiaryEntry, Records};
 use starlog::store::cache::{CACHE_DIR, CACHE_FILE};
 use starlog::store::codec::encode;
-use starlog::store::{Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
+use starlog::store::{LoadProgress, Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -90,6 +90,50 @@ fn an_unchanged_workspace_loads_from_the_cache_with_the_same_records() {
         "the save guard sees the same files"
     );
     assert!(second.problems.is_empty());
+}
+
+/// The app starts its load before its first frame, which holds the load
+/// back until the frame is out: once it is, every record comes, from the
+/// cache as from the files.
+#[test]
+fn a_load_started_before_the_first_frame_reads_everything_once_the_frame_is_out() {
+    let (_root, ws) = workspace();
+    let before_cache = {
+        let progress = LoadProgress::before_first_frame();
+        std::thread::scope(|scope| {
+            let load = scope.spawn(|| ws.load_counting(&progress));
+            progress.first_frame_out();
+            load.join().expect("the load ran").expect("loaded")
+        })
+    };
+    assert_eq!(before_cache.cache.parsed, ENTRIES, "read from the files");
+    let (_, reference) = cached(&ws);
+    let progress = LoadProgress::before_first_frame();
+    let from_cache = std::thread::scope(|scope| {
+        let load = scope.spawn(|| ws.load_counting(&progress));
+        progress.first_frame_out();
+        load.join().expect("the load ran").expect("loaded")
+    });
+    assert_eq!(from_cache.cache.reused, ENTRIES, "taken from the cache");
+    same_records(&before_cache.records, &reference.records);
+    same_records(&from_cache.records, &reference.records);
+    assert_eq!(from_cache.files, reference.files);
+    assert_eq!(
+        progress.done.load(std::sync::atomic::Ordering::Relaxed),
+        ENTRIES,
+        "the count reached every record"
+    );
+}
+
+/// A UI that never gets its first frame out (its terminal failed) does not
+/// leave the load waiting for ever.
+#[test]
+fn a_load_whose_first_frame_never_comes_still_finishes() {
+    let (_root, ws) = workspace();
+    let (_, reference) = cached(&ws);
+    let progress = LoadProgress::before_first_frame();
+    let loaded = ws.load_counting(&progress).expect("loaded");
+    same_records(&loaded.records, &reference.records);
 }
 
 #[test]

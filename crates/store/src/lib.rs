@@ -190,6 +190,55 @@ pub struct LoadProgress {
     pub done: std::sync::atomic::AtomicUsize,
     /// Record files found: 0 until the folders have been listed.
     pub total: std::sync::atomic::AtomicUsize,
+    /// Whether a UI is still making its first frame (see
+    /// [`LoadProgress::before_first_frame`]).
+    first_frame: FirstFrame,
+}
+
+/// A UI's first frame, as a load started before it waits for it.
+#[derive(Debug, Default)]
+struct FirstFrame {
+    coming: std::sync::Mutex<bool>,
+    out: std::sync::Condvar,
+}
+
+/// How long a load started before a UI's first frame waits for it at most,
+/// should the UI never say it is out (it failed to start, say).
+const FIRST_FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+impl LoadProgress {
+    /// For a load started while a UI still makes its first frame: until
+    /// [`LoadProgress::first_frame_out`], the load lists the folders on one
+    /// thread and leaves the cache for after, so the first frame keeps a
+    /// core of its own and is not held up, while the load is under way.
+    pub fn before_first_frame() -> LoadProgress {
+        LoadProgress {
+            first_frame: FirstFrame {
+                coming: std::sync::Mutex::new(true),
+                out: std::sync::Condvar::new(),
+            },
+            ..LoadProgress::default()
+        }
+    }
+
+    /// The UI's first frame is out: the load goes on with all its threads.
+    pub fn first_frame_out(&self) {
+        if let Ok(mut coming) = self.first_frame.coming.lock() {
+            *coming = false;
+        }
+        self.first_frame.out.notify_all();
+    }
+
+    /// Waits until the UI's first frame is out (at once when there is no
+    /// UI), or [`FIRST_FRAME_WAIT`] at most.
+    fn wait_for_first_frame(&self) {
+        if let Ok(coming) = self.first_frame.coming.lock() {
+            let _ = self
+                .first_frame
+                .out
+                .wait_timeout_while(coming, FIRST_FRAME_WAIT, |coming| *coming);
+        }
+    }
 }
 
 /// Why a save did not happen. The record in memory is untouched.
@@ -791,6 +840,12 @@ impl Workspace {
 
     /// Every record file of each kind with its stamp: the cache's listing.
     fn listing(&self) -> cache::Listing {
+        self.listing_after(&LoadProgress::default())
+    }
+
+    /// [`Workspace::listing`], on one thread only until `progress` says the
+    /// UI's first frame is out.
+    fn listing_after(&self, progress: &LoadProgress) -> cache::Listing {
         let taken = std::time::SystemTime::now();
         let mut listing = cache::Listing {
             taken: Some(taken),
@@ -798,7 +853,7 @@ impl Workspace {
         };
         for kind in RecordKind::ALL {
             let mut found = Vec::new();
-            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), &mut found);
+            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), progress, &mut found);
             listing.files.reserve(found.len());
             for file in found {
                 listing.add(file.key, kind, file.stamp, file.private);
@@ -867,8 +922,11 @@ impl Workspace {
         let mut intake = Intake::new(self, &listed, loaded.problems.len(), progress);
         std::thread::scope(|scope| {
             let listing_job = scope.spawn(|| {
-                let _ = listed.set(self.listing());
+                let _ = listed.set(self.listing_after(progress));
             });
+            // Started before a UI's first frame, the load lists the folders
+            // on one thread until the frame is out.
+            progress.wait_for_first_frame();
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
                 from = cache::read(dir, hash_probe(), &listed, |chunk| {
@@ -1809,8 +1867,15 @@ struct Found {
 /// between a thread per core: warm, the `stat`s keep every core busy.
 /// More threads than cores only take turns with the cache's decoders,
 /// which run at the same time, and each costs a stack and an allocator
-/// arena to set up.
-fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
+/// arena to set up. All but the first wait for a UI's first frame
+/// (`progress`).
+fn collect_stamped_parallel(
+    root: &Path,
+    rel: &str,
+    depth: usize,
+    progress: &LoadProgress,
+    out: &mut Vec<Found>,
+) {
     if depth <= 1 {
         return collect_stamped(root, rel, depth, out);
     }
@@ -1838,8 +1903,13 @@ fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<
     let threads = folders.len().min(cores.clamp(2, 8));
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
+            .map(|thread| {
+                let next = &next;
+                let folders = &folders;
+                scope.spawn(move || {
+                    if thread > 0 {
+                        progress.wait_for_first_frame();
+                    }
                     let mut found = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
