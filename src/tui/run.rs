@@ -160,14 +160,14 @@ fn start_load(app: &mut App, dir: PathBuf) {
         None => Arc::new(LoadProgress::default()),
     };
     let started = app.jobs.start(Kind::Load, move |post| {
-        let mut result = std::thread::scope(|scope| {
+        let (refresh, shared) = std::thread::scope(|scope| {
             // Dropped when the reading is done, which ends the count at once.
             let (reading, done) = std::sync::mpsc::channel::<()>();
             let (counter, post) = (&*counter, &post);
             scope.spawn(move || post_counts(counter, &done, post, load));
             // The load started as the app opened, or (should its thread
             // have failed, or for a later load) one started here.
-            let result = preload
+            let mut result = preload
                 .and_then(|preload| preload.loaded.recv().ok())
                 .unwrap_or_else(|| {
                     Workspace::open(&root, &name, Mode::ReadOnly)
@@ -178,29 +178,31 @@ fn start_load(app: &mut App, dir: PathBuf) {
                     (loaded, records, criteria)
                 });
             drop(reading);
-            result
+            // The cache is derived and rebuilt at will: it is refreshed
+            // after the app has its records, from the old cache and the
+            // files this load read (kept encoded, so no copy of the records
+            // is needed), and a failure only costs the next open some
+            // parsing. The listing is dropped here, not on the UI thread.
+            let (refresh, shared) = match &mut result {
+                Ok((loaded, records, criteria)) => {
+                    let listing = std::mem::take(&mut loaded.listing);
+                    let fresh = std::mem::take(&mut loaded.fresh);
+                    (
+                        (write_cache && loaded.cache.stale).then_some((listing, fresh)),
+                        Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
+                    )
+                }
+                Err(_) => (None, None),
+            };
+            // The whole list shows now, without waiting for the count's
+            // thread to end (a count it posts after this changes nothing);
+            // what is worked out from every record (at 100k records the
+            // search index and the readiness rules take a while) follows,
+            // side by side.
+            let result = Box::new(result);
+            post.post(move |app| load_arrived(app, load, *result));
+            (refresh, shared)
         });
-        // The cache is derived and rebuilt at will: it is refreshed after
-        // the app has its records, from the old cache and the files this
-        // load read (kept encoded, so no copy of the records is needed), and
-        // a failure only costs the next open some parsing. The listing is
-        // dropped here, not on the UI thread.
-        let (refresh, shared) = match &mut result {
-            Ok((loaded, records, criteria)) => {
-                let listing = std::mem::take(&mut loaded.listing);
-                let fresh = std::mem::take(&mut loaded.fresh);
-                (
-                    (write_cache && loaded.cache.stale).then_some((listing, fresh)),
-                    Some((Arc::clone(records), criteria.clone(), loaded.header.clone())),
-                )
-            }
-            Err(_) => (None, None),
-        };
-        // The whole list shows now; what is worked out from every record
-        // (at 100k records the search index and the readiness rules take a
-        // while) follows, side by side.
-        let result = Box::new(result);
-        post.post(move |app| load_arrived(app, load, *result));
         if let Some((records, (criteria, more), header)) = shared {
             let worked_out = std::thread::scope(|scope| {
                 let index = scope.spawn(|| crate::search::Index::build(&records, today));

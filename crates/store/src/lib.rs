@@ -949,7 +949,7 @@ impl Workspace {
             match from {
                 Ok(in_cache) => {
                     intake.listing_in(loaded);
-                    usage.reused = intake.covered.iter().filter(|c| **c).count();
+                    usage.reused = intake.covered_count;
                     usage.stale = usage.reused != in_cache;
                 }
                 Err(why) => {
@@ -960,10 +960,12 @@ impl Workspace {
                 }
             }
         });
-        let covered = intake.covered;
+        let (covered, all_covered) = (intake.covered, intake.covered_count);
         let listing = listed.into_inner().unwrap_or_default();
         let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
-        for (key, listed) in &listing.files {
+        // (Nothing to look for when the cache gave every file listed.)
+        let uncovered = listing.files.iter().filter(|_| all_covered < covered.len());
+        for (key, listed) in uncovered {
             if !covered.get(listed.at as usize).copied().unwrap_or(false)
                 && let Some(kind) = RecordKind::ALL.iter().position(|k| *k == listed.kind)
             {
@@ -1551,11 +1553,13 @@ struct Intake<'a> {
     /// The listing is in and what came before it has been checked.
     ready: bool,
     /// Which listed files the cache covered, by their place in the listing
-    /// (empty until the listing is in).
+    /// (empty until the listing is in), and how many.
     covered: Vec<bool>,
+    covered_count: usize,
     /// Records put in their lists before the listing was in, to be checked
-    /// against it: their id and what identified their file when cached.
-    unchecked: Vec<(Id, cache::Stamp)>,
+    /// against it: their id, their file's key and what identified the file
+    /// when cached. (Their file state gets its path once checked.)
+    unchecked: Vec<(Id, String, cache::Stamp)>,
     /// Records that came before the listing with an id already taken: put
     /// in through `Workspace::take` (which keeps one of two copies) once
     /// both are checked.
@@ -1579,6 +1583,7 @@ impl<'a> Intake<'a> {
             listed,
             ready: false,
             covered: Vec::new(),
+            covered_count: 0,
             unchecked: Vec::new(),
             held: Vec::new(),
             problems_before,
@@ -1610,9 +1615,10 @@ impl<'a> Intake<'a> {
                 cache::Checked::NotYet => match loaded.files.entry(item.record.id().clone()) {
                     std::collections::hash_map::Entry::Occupied(_) => self.held.push(item),
                     std::collections::hash_map::Entry::Vacant(place) => {
-                        self.unchecked.push((place.key().clone(), item.stamp));
+                        self.unchecked
+                            .push((place.key().clone(), item.key, item.stamp));
                         place.insert(FileState {
-                            rel_path: PathBuf::from(item.key),
+                            rel_path: PathBuf::new(),
                             hash: item.hash,
                             protected: None,
                         });
@@ -1653,9 +1659,12 @@ impl<'a> Intake<'a> {
     /// Marks the listed file at `at` as given by the cache; false when the
     /// cache gave it already (it holds that file twice: once is enough).
     fn cover(&mut self, at: u32) -> bool {
-        self.covered
+        let first = self
+            .covered
             .get_mut(at as usize)
-            .is_some_and(|seen| !std::mem::replace(seen, true))
+            .is_some_and(|seen| !std::mem::replace(seen, true));
+        self.covered_count += usize::from(first);
+        first
     }
 
     /// The note on a record file others can read (not `private` when
@@ -1690,22 +1699,21 @@ impl<'a> Intake<'a> {
             .files
             .reserve(listing.files.len().saturating_sub(loaded.files.len()));
         let mut changed = std::collections::HashSet::new();
-        for (id, stamp) in std::mem::take(&mut self.unchecked) {
-            let Some(state) = loaded.files.get(&id) else {
-                continue;
-            };
-            let checked = match state.rel_path.to_str() {
-                Some(key) => listing.check(key, &stamp),
-                None => cache::Checked::Changed,
-            };
-            let cache::Checked::Listed { at, private } = checked else {
+        for (id, key, stamp) in std::mem::take(&mut self.unchecked) {
+            let cache::Checked::Listed { at, private } = listing.check(&key, &stamp) else {
                 changed.insert(id);
                 continue;
             };
             if !self.cover(at) {
                 changed.insert(id);
-            } else if let Some(note) = self.privacy_note(private, &state.rel_path) {
+                continue;
+            }
+            let rel_path = PathBuf::from(key);
+            if let Some(note) = self.privacy_note(private, &rel_path) {
                 loaded.problems.push(note);
+            }
+            if let Some(state) = loaded.files.get_mut(&id) {
+                state.rel_path = rel_path;
             }
         }
         if !changed.is_empty() {
@@ -1727,6 +1735,7 @@ impl<'a> Intake<'a> {
     /// further on: the files are read instead.
     fn forget_cached(&mut self, loaded: &mut Loaded) {
         self.covered.fill(false);
+        self.covered_count = 0;
         self.unchecked.clear();
         self.held.clear();
         if loaded.files.is_empty() {
@@ -2107,6 +2116,11 @@ mod intake_tests {
         );
         assert_eq!(situations(&loaded), ["after", "before"]);
         assert_eq!(covered, [true, true]);
+        // The save guard knows each record's file, whichever side of the
+        // listing it came in on.
+        let path = |id: &Id| loaded.files.get(id).map(|state| state.rel_path.clone());
+        assert_eq!(path(&a), Some(PathBuf::from("diary/2026/a.ron")));
+        assert_eq!(path(&b), Some(PathBuf::from("diary/2026/b.ron")));
     }
 
     #[test]
