@@ -730,33 +730,53 @@ mod tests {
     use super::*;
     use chrono::DateTime;
 
-    /// The whole load arrives by posts that wake the loop: each wait here
-    /// ends because a post woke it, never because a poll came round, and
-    /// the count and the full list are in the moment the last post is made.
-    #[test]
-    fn the_load_wakes_the_loop_with_its_count_and_its_records() {
-        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
+    fn now() -> DateTime<chrono::FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid")
+    }
+
+    /// A workspace of `n` generated diary entries, and its folder.
+    fn journal(n: usize) -> (tempfile::TempDir, Workspace, PathBuf) {
         let tmp = tempfile::tempdir().expect("tmp");
         let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
-        let n = super::super::FIRST_PAGE * 3;
-        for entry in crate::demo::generated_entries(n, 7, now.date_naive()) {
+        for entry in crate::demo::generated_entries(n, 7, now().date_naive()) {
             ws.create(&entry).expect("write");
         }
         let dir = ws.dir().to_path_buf();
-        let mut app = App::open(ws, now).expect("app");
-        assert_eq!(app.model.records.diary.len(), super::super::FIRST_PAGE);
-        let (wakes, woken) = std::sync::mpsc::channel();
-        app.jobs.set_waker(Waker::new(move || {
-            let _ = wakes.send(());
-        }));
-        start_load(&mut app, dir);
-        assert!(app.loading.is_some(), "the count shows from the start");
+        (tmp, ws, dir)
+    }
+
+    /// Makes what the load posts as the loop would, each wait ended by a
+    /// post's wake-up (a poll never comes round here), until it is in.
+    fn wake_until_loaded(app: &mut App, woken: &Receiver<()>) {
         while app.loading.is_some() {
             woken
                 .recv_timeout(Duration::from_secs(20))
                 .expect("a post woke the loop");
             app.take_posted();
         }
+    }
+
+    fn wakes(app: &mut App) -> Receiver<()> {
+        let (wakes, woken) = std::sync::mpsc::channel();
+        app.jobs.set_waker(Waker::new(move || {
+            let _ = wakes.send(());
+        }));
+        woken
+    }
+
+    /// The whole load arrives by posts that wake the loop: each wait here
+    /// ends because a post woke it, never because a poll came round, and
+    /// the count and the full list are in the moment the last post is made.
+    #[test]
+    fn the_load_wakes_the_loop_with_its_count_and_its_records() {
+        let n = super::super::FIRST_PAGE * 3;
+        let (_tmp, ws, dir) = journal(n);
+        let mut app = App::open(ws, now()).expect("app");
+        assert_eq!(app.model.records.diary.len(), super::super::FIRST_PAGE);
+        let woken = wakes(&mut app);
+        start_load(&mut app, dir);
+        assert!(app.loading.is_some(), "the count shows from the start");
+        wake_until_loaded(&mut app, &woken);
         assert!(app.model.complete);
         assert_eq!(app.model.records.diary.len(), n, "every entry is in");
         assert_eq!(app.model.diary_total, n);
@@ -766,30 +786,16 @@ mod tests {
     /// is the one the app's first load finishes, and its records arrive.
     #[test]
     fn the_load_started_as_the_app_opens_is_taken_over_by_its_first_load() {
-        let now = DateTime::parse_from_rfc3339("2026-11-23T09:30:00+00:00").expect("valid");
-        let tmp = tempfile::tempdir().expect("tmp");
-        let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
         let n = super::super::FIRST_PAGE * 3;
-        for entry in crate::demo::generated_entries(n, 7, now.date_naive()) {
-            ws.create(&entry).expect("write");
-        }
-        let dir = ws.dir().to_path_buf();
+        let (_tmp, ws, dir) = journal(n);
         let preload = preload(&ws).expect("started");
-        let mut app = App::open(ws, now).expect("app");
+        let mut app = App::open(ws, now()).expect("app");
         app.take_over(preload);
-        let (wakes, woken) = std::sync::mpsc::channel();
-        app.jobs.set_waker(Waker::new(move || {
-            let _ = wakes.send(());
-        }));
+        let woken = wakes(&mut app);
         start_load(&mut app, dir);
         assert!(app.load_run.preload.is_none(), "taken over");
         app.load_run.first_frame_out();
-        while app.loading.is_some() {
-            woken
-                .recv_timeout(Duration::from_secs(20))
-                .expect("a post woke the loop");
-            app.take_posted();
-        }
+        wake_until_loaded(&mut app, &woken);
         assert!(app.model.complete);
         assert_eq!(app.model.records.diary.len(), n, "every entry is in");
         assert_eq!(app.model.diary_total, n);
