@@ -96,9 +96,8 @@ pub struct Preload {
 
 /// Starts reading every record of `ws` in the background at once, while
 /// the app reads its first page and draws its first frame: until that
-/// frame is out the load decodes the cache on its own thread and starts no
-/// other (see [`LoadProgress::before_first_frame`]), so the frame is not
-/// held up.
+/// frame is out the load lists the folders on one thread only (see
+/// [`LoadProgress::before_first_frame`]), so the frame is not held up.
 /// The app's first load takes it over ([`App::take_over`]).
 pub fn preload(ws: &Workspace) -> Option<Preload> {
     let dir = ws.dir();

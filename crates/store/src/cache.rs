@@ -287,16 +287,11 @@ fn cache_path(dir: &Path) -> Option<PathBuf> {
 /// ([`Cached::checked`]); entries decoded before stay [`Checked::NotYet`]
 /// for the caller to check. `each` takes the records it keeps out of the
 /// list it is given (what it leaves is dropped).
-///
-/// While `narrow` holds (a UI is still making its first frame), the chunks
-/// are read and decoded on the calling thread, one at a time, with no
-/// threads of their own; the rest as above.
 pub fn read(
     dir: &Path,
     hash_probe: u64,
     listing: &OnceLock<Listing>,
     mut each: impl FnMut(&mut Vec<Cached>),
-    narrow: impl Fn() -> bool,
 ) -> Result<usize, String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
     match fs::symlink_metadata(&path) {
@@ -311,27 +306,6 @@ pub fn read(
     let mut got = vec![0; want.len()];
     if reader.read_exact(&mut got).is_err() || got != want {
         return Err("the cache was written by another build of starlog, or is not a cache".into());
-    }
-    let cut_short = |e: io::Error| format!("the cache is damaged or cut short ({e})");
-    let counted = |handed: usize, count: usize| match handed == count {
-        true => Ok(count),
-        false => Err("the cache is damaged (its entry count does not match)".to_string()),
-    };
-    // The chunks read and handed over here, before any thread starts.
-    let (mut first, mut handed) = (0, 0);
-    if narrow() {
-        let (mut bytes, mut out) = (Vec::new(), Vec::with_capacity(CHUNK));
-        while narrow() {
-            match next_part(&mut reader, &mut bytes).map_err(cut_short)? {
-                Part::End(count) => return counted(handed, count),
-                Part::Chunk => {
-                    handed += decode_chunk(&bytes, listing.get(), &mut out)?;
-                    each(&mut out);
-                    out.clear();
-                    first += 1;
-                }
-            }
-        }
     }
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -378,10 +352,11 @@ pub fn read(
             });
         }
         drop((decoded_tx, give_back, chunks));
-        let reading = scope.spawn(move || read_chunks(&mut reader, first, &to_decode, &spare));
+        let reading = scope.spawn(move || read_chunks(&mut reader, &to_decode, &spare));
         // In the cache's order: a chunk decoded early waits for those before.
         let mut waiting = std::collections::BTreeMap::new();
-        let mut next = first;
+        let mut next = 0;
+        let mut handed = 0;
         let mut failed = None;
         for (index, result) in decoded {
             waiting.insert(index, result);
@@ -411,77 +386,61 @@ pub fn read(
         }
         let (chunks, count) = match read {
             Ok(Ok(read)) => read,
-            Ok(Err(e)) => return Err(cut_short(e)),
+            Ok(Err(e)) => return Err(format!("the cache is damaged or cut short ({e})")),
             Err(_) => return Err("a cache reader failed".into()),
         };
         if next != chunks {
             return Err("a cache decoder failed".into());
         }
-        counted(handed, count)
+        if handed != count {
+            return Err("the cache is damaged (its entry count does not match)".into());
+        }
+        Ok(count)
     })
 }
 
-/// Hands every chunk from the `first`-th on to the decoders; returns how
-/// many chunks there were in all and the entry count of the end mark.
+/// Hands every chunk to the decoders; returns how many chunks there were
+/// and the entry count of the end mark.
 fn read_chunks(
     reader: &mut impl Read,
-    first: usize,
     to_decode: &mpsc::SyncSender<(usize, Vec<u8>)>,
     spare: &mpsc::Receiver<Vec<u8>>,
 ) -> io::Result<(usize, usize)> {
-    let mut index = first;
+    let mut index = 0;
     loop {
-        let mut bytes = spare.try_recv().unwrap_or_default();
-        match next_part(reader, &mut bytes)? {
-            Part::End(count) => return Ok((index, count)),
-            Part::Chunk => {
-                if to_decode.send((index, bytes)).is_err() {
-                    return Err(bad("a decoder stopped"));
-                }
-                index += 1;
+        let len = read_u32(reader)? as usize;
+        if len == 0 {
+            let mut count = [0; 8];
+            reader.read_exact(&mut count)?;
+            let mut end = [0; 8];
+            reader.read_exact(&mut end)?;
+            if &end != END_MAGIC {
+                return Err(bad("no end mark"));
             }
+            let mut rest = [0; 1];
+            if reader.read(&mut rest)? != 0 {
+                return Err(bad("bytes after the end mark"));
+            }
+            return Ok((index, u64::from_le_bytes(count) as usize));
         }
-    }
-}
-
-/// What comes next in the cache.
-enum Part {
-    /// A chunk, its checksum checked.
-    Chunk,
-    /// The end mark, with the cache's entry count.
-    End(usize),
-}
-
-/// Reads the next part of the cache: a chunk (into `bytes`) or the end.
-fn next_part(reader: &mut impl Read, bytes: &mut Vec<u8>) -> io::Result<Part> {
-    let len = read_u32(reader)? as usize;
-    if len == 0 {
-        let mut count = [0; 8];
-        reader.read_exact(&mut count)?;
-        let mut end = [0; 8];
-        reader.read_exact(&mut end)?;
-        if &end != END_MAGIC {
-            return Err(bad("no end mark"));
+        if len > 1 << 30 {
+            return Err(bad("a chunk is impossibly large"));
         }
-        let mut rest = [0; 1];
-        if reader.read(&mut rest)? != 0 {
-            return Err(bad("bytes after the end mark"));
+        let crc = read_u32(reader)?;
+        let mut bytes = spare.try_recv().unwrap_or_default();
+        bytes.clear();
+        // Read straight into the buffer, without zeroing it first.
+        if reader.by_ref().take(len as u64).read_to_end(&mut bytes)? != len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
         }
-        return Ok(Part::End(u64::from_le_bytes(count) as usize));
+        if crc32fast::hash(&bytes) != crc {
+            return Err(bad("a chunk's checksum does not match"));
+        }
+        if to_decode.send((index, bytes)).is_err() {
+            return Err(bad("a decoder stopped"));
+        }
+        index += 1;
     }
-    if len > 1 << 30 {
-        return Err(bad("a chunk is impossibly large"));
-    }
-    let crc = read_u32(reader)?;
-    bytes.clear();
-    // Read straight into the buffer, without zeroing it first.
-    if reader.by_ref().take(len as u64).read_to_end(bytes)? != len {
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    if crc32fast::hash(bytes) != crc {
-        return Err(bad("a chunk's checksum does not match"));
-    }
-    Ok(Part::Chunk)
 }
 
 /// A record as the cache holds it, with what identified its file then.

@@ -208,11 +208,9 @@ const FIRST_FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(2
 
 impl LoadProgress {
     /// For a load started while a UI still makes its first frame: until
-    /// [`LoadProgress::first_frame_out`], the load reads and decodes the
-    /// cache on its own thread and starts no other, so the first frame
-    /// keeps a core of its own and is not held up, while the load is
-    /// under way. (The folders are listed once the frame is out: that
-    /// takes less time than decoding, so it can wait.)
+    /// [`LoadProgress::first_frame_out`], the load lists the folders on one
+    /// thread and leaves the cache for after, so the first frame keeps a
+    /// core of its own and is not held up, while the load is under way.
     pub fn before_first_frame() -> LoadProgress {
         LoadProgress {
             first_frame: FirstFrame {
@@ -229,12 +227,6 @@ impl LoadProgress {
             *coming = false;
         }
         self.first_frame.out.notify_all();
-    }
-
-    /// Whether a UI's first frame is still to come (see
-    /// [`LoadProgress::before_first_frame`]).
-    fn first_frame_coming(&self) -> bool {
-        self.first_frame.coming.lock().is_ok_and(|coming| *coming)
     }
 
     /// Waits until the UI's first frame is out (at once when there is no
@@ -848,6 +840,12 @@ impl Workspace {
 
     /// Every record file of each kind with its stamp: the cache's listing.
     fn listing(&self) -> cache::Listing {
+        self.listing_after(&LoadProgress::default())
+    }
+
+    /// [`Workspace::listing`], on one thread only until `progress` says the
+    /// UI's first frame is out.
+    fn listing_after(&self, progress: &LoadProgress) -> cache::Listing {
         let taken = std::time::SystemTime::now();
         let mut listing = cache::Listing {
             taken: Some(taken),
@@ -855,7 +853,7 @@ impl Workspace {
         };
         for kind in RecordKind::ALL {
             let mut found = Vec::new();
-            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), &mut found);
+            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), progress, &mut found);
             listing.files.reserve(found.len());
             for file in found {
                 listing.add(file.key, kind, file.stamp, file.private);
@@ -923,35 +921,25 @@ impl Workspace {
         let listed = std::sync::OnceLock::new();
         let mut intake = Intake::new(self, &listed, loaded.problems.len(), progress);
         std::thread::scope(|scope| {
-            // Started before a UI's first frame, the load decodes the cache
-            // on this thread alone until the frame is out, and only then
-            // lists the folders.
             let listing_job = scope.spawn(|| {
-                progress.wait_for_first_frame();
-                let _ = listed.set(self.listing());
+                let _ = listed.set(self.listing_after(progress));
             });
-            let narrow = || progress.first_frame_coming();
+            // Started before a UI's first frame, the load lists the folders
+            // on one thread until the frame is out.
+            progress.wait_for_first_frame();
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
-                from = cache::read(
-                    dir,
-                    hash_probe(),
-                    &listed,
-                    |chunk| intake.take_cached(chunk, loaded),
-                    narrow,
-                );
+                from = cache::read(dir, hash_probe(), &listed, |chunk| {
+                    intake.take_cached(chunk, loaded);
+                });
                 if from.is_err() {
                     intake.forget_cached(loaded);
                 }
             }
             if from.is_err() {
-                from = cache::read(
-                    &self.dir,
-                    hash_probe(),
-                    &listed,
-                    |chunk| intake.take_cached(chunk, loaded),
-                    narrow,
-                );
+                from = cache::read(&self.dir, hash_probe(), &listed, |chunk| {
+                    intake.take_cached(chunk, loaded);
+                });
             }
             // The listing, taken here if its thread failed.
             let _ = listing_job.join();
@@ -1888,8 +1876,15 @@ struct Found {
 /// between a thread per core: warm, the `stat`s keep every core busy.
 /// More threads than cores only take turns with the cache's decoders,
 /// which run at the same time, and each costs a stack and an allocator
-/// arena to set up.
-fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
+/// arena to set up. All but the first wait for a UI's first frame
+/// (`progress`).
+fn collect_stamped_parallel(
+    root: &Path,
+    rel: &str,
+    depth: usize,
+    progress: &LoadProgress,
+    out: &mut Vec<Found>,
+) {
     if depth <= 1 {
         return collect_stamped(root, rel, depth, out);
     }
@@ -1917,8 +1912,13 @@ fn collect_stamped_parallel(root: &Path, rel: &str, depth: usize, out: &mut Vec<
     let threads = folders.len().min(cores.clamp(2, 8));
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
+            .map(|thread| {
+                let next = &next;
+                let folders = &folders;
+                scope.spawn(move || {
+                    if thread > 0 {
+                        progress.wait_for_first_frame();
+                    }
                     let mut found = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
