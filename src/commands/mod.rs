@@ -460,8 +460,7 @@ fn run_app(
             app.new_entry();
         }
     }
-    let exit = crate::tui::run::run_terminal(&mut app)
-        .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
+    let exit = crate::tui::run::run_terminal(&mut app).map_err(|e| terminal_failed(&e))?;
     if let Some(what) = &app.kept_draft {
         eprintln!("{}", crate::tui::kept_draft_line(what));
     }
@@ -469,6 +468,21 @@ fn run_app(
         crate::tui::Exit::Done => 0,
         crate::tui::Exit::Interrupted => 130,
     })
+}
+
+/// The screens could not take over the terminal, said in the learner's
+/// words (not the system's number): most often there is none, as when
+/// starlog's input or output is a file or a pipe.
+pub(crate) fn terminal_failed(e: &std::io::Error) -> Failure {
+    use std::io::IsTerminal;
+    let why = if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        "its input or output is not one (a file or a pipe?)".to_string()
+    } else {
+        format!("this one could not be set up ({})", store::io_reason(e))
+    };
+    Failure::Other(format!(
+        "the app needs a terminal window, but {why}. Run starlog in a terminal, or use its commands from a script (`starlog --help` lists them)"
+    ))
 }
 
 /// One line of `starlog list`: date, first line, tags.

@@ -33,7 +33,7 @@ pub fn run(
         let mut team = crate::tui::screens::team::Team::new(root.clone(), today, &settings.config);
         team.sort = key;
         crate::tui::screens::team::run_terminal(&mut team, settings)
-            .map_err(|e| Failure::Other(format!("the terminal failed: {e}")))?;
+            .map_err(|e| super::terminal_failed(&e))?;
         return Ok(0);
     }
     // On a terminal, stderr says how far the read has got (stdout is the

@@ -195,3 +195,22 @@ fn list_last_and_since_pick_the_newest_entries() {
     let (code, _, err) = starlog(root.path(), &["list", "--since", "31/02/2026"]);
     assert_eq!(code, 2, "an impossible date is bad usage: {err}");
 }
+
+/// The app needs a terminal; run from a script or with its output in a
+/// file it says so in words (not the system's "os error 6"), exits 1, and
+/// leaves the workspace as it was.
+#[test]
+fn the_app_without_a_terminal_says_so_in_words() {
+    let root = common::temp_root();
+    one_entry(root.path(), "Covered the phones at lunch", "2026-11-20");
+    let before = common::diary_files(root.path());
+    let (code, out, err) = starlog(root.path(), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "nothing drawn on a pipe: {out:?}");
+    assert!(
+        err.contains("the app needs a terminal window, but its input or output is not one"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(common::diary_files(root.path()), before);
+}

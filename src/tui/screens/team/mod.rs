@@ -368,7 +368,8 @@ fn open_learner(dir: &std::path::Path, settings: &LoadedConfig) -> Result<String
     } else {
         app.model.header.profile.name.trim().to_string()
     };
-    crate::tui::run::run_terminal(&mut app).map_err(|e| format!("The terminal failed: {e}"))?;
+    crate::tui::run::run_terminal(&mut app)
+        .map_err(|e| format!("The terminal failed: {}", crate::store::io_reason(&e)))?;
     Ok(who)
 }
 
