@@ -1995,6 +1995,13 @@ mod intake_tests {
         AnyRecord::Diary(e)
     }
 
+    /// A cached diary entry of file `key` (`len` bytes), last changed on
+    /// `day` November 2026.
+    fn diary(key: &str, len: u64, id: &Id, day: u32, situation: &str) -> Cached {
+        let updated = format!("2026-11-{day:02}T09:00:00Z");
+        cached(key, len, entry(id, &updated, situation))
+    }
+
     fn cached(key: &str, len: u64, record: AnyRecord) -> Cached {
         Cached {
             key: key.into(),
@@ -2056,21 +2063,9 @@ mod intake_tests {
     fn a_record_taken_before_the_listing_whose_file_changed_is_taken_out_again() {
         let (a, b, c) = (Id::generate(), Id::generate(), Id::generate());
         let before = vec![
-            cached(
-                "diary/2026/a.ron",
-                10,
-                entry(&a, "2026-11-02T09:00:00Z", "kept"),
-            ),
-            cached(
-                "diary/2026/b.ron",
-                20,
-                entry(&b, "2026-11-02T09:00:00Z", "edited since"),
-            ),
-            cached(
-                "diary/2026/c.ron",
-                30,
-                entry(&c, "2026-11-02T09:00:00Z", "deleted since"),
-            ),
+            diary("diary/2026/a.ron", 10, &a, 2, "kept"),
+            diary("diary/2026/b.ron", 20, &b, 2, "edited since"),
+            diary("diary/2026/c.ron", 30, &c, 2, "deleted since"),
         ];
         // b.ron is listed with another size: edited since it was cached.
         let (loaded, covered, done) = intake(
@@ -2092,22 +2087,10 @@ mod intake_tests {
     #[test]
     fn records_before_and_after_the_listing_are_both_checked() {
         let (a, b) = (Id::generate(), Id::generate());
-        let before = vec![cached(
-            "diary/2026/a.ron",
-            10,
-            entry(&a, "2026-11-02T09:00:00Z", "before"),
-        )];
+        let before = vec![diary("diary/2026/a.ron", 10, &a, 2, "before")];
         let after = vec![
-            cached(
-                "diary/2026/b.ron",
-                20,
-                entry(&b, "2026-11-02T09:00:00Z", "after"),
-            ),
-            cached(
-                "diary/2026/gone.ron",
-                5,
-                entry(&Id::generate(), "2026-11-02T09:00:00Z", "gone"),
-            ),
+            diary("diary/2026/b.ron", 20, &b, 2, "after"),
+            diary("diary/2026/gone.ron", 5, &Id::generate(), 2, "gone"),
         ];
         let (loaded, covered, _) = intake(
             before,
@@ -2127,16 +2110,8 @@ mod intake_tests {
     fn two_files_with_one_id_before_the_listing_keep_the_later_and_report_the_copy() {
         let id = Id::generate();
         let before = vec![
-            cached(
-                "diary/2026/old.ron",
-                10,
-                entry(&id, "2026-11-02T09:00:00Z", "older words"),
-            ),
-            cached(
-                "diary/2026/new.ron",
-                20,
-                entry(&id, "2026-11-03T09:00:00Z", "newer words"),
-            ),
+            diary("diary/2026/old.ron", 10, &id, 2, "older words"),
+            diary("diary/2026/new.ron", 20, &id, 3, "newer words"),
         ];
         let files = [("diary/2026/old.ron", 10), ("diary/2026/new.ron", 20)];
         let (loaded, covered, _) = intake(before, &files, vec![]);
@@ -2155,16 +2130,8 @@ mod intake_tests {
     fn a_copy_whose_first_file_changed_before_the_listing_is_simply_taken() {
         let id = Id::generate();
         let before = vec![
-            cached(
-                "diary/2026/first.ron",
-                10,
-                entry(&id, "2026-11-03T09:00:00Z", "stale"),
-            ),
-            cached(
-                "diary/2026/second.ron",
-                20,
-                entry(&id, "2026-11-02T09:00:00Z", "current"),
-            ),
+            diary("diary/2026/first.ron", 10, &id, 3, "stale"),
+            diary("diary/2026/second.ron", 20, &id, 2, "current"),
         ];
         // first.ron was deleted since: no copy to report, the other is shown.
         let (loaded, covered, done) = intake(before, &[("diary/2026/second.ron", 20)], vec![]);
@@ -2181,13 +2148,7 @@ mod intake_tests {
     #[test]
     fn a_file_the_cache_holds_twice_is_taken_once_on_either_side_of_the_listing() {
         let id = Id::generate();
-        let twice = || {
-            cached(
-                "diary/2026/a.ron",
-                10,
-                entry(&id, "2026-11-02T09:00:00Z", "once"),
-            )
-        };
+        let twice = || diary("diary/2026/a.ron", 10, &id, 2, "once");
         for (before, after) in [
             (vec![twice(), twice()], vec![]),
             (vec![twice()], vec![twice()]),
@@ -2211,16 +2172,8 @@ mod intake_tests {
         let mut intake = Intake::new(&ws, &listed, 0, &progress);
         let id = Id::generate();
         let mut chunk = vec![
-            cached(
-                "diary/2026/a.ron",
-                10,
-                entry(&id, "2026-11-02T09:00:00Z", "a"),
-            ),
-            cached(
-                "diary/2026/b.ron",
-                10,
-                entry(&id, "2026-11-03T09:00:00Z", "b"),
-            ),
+            diary("diary/2026/a.ron", 10, &id, 2, "a"),
+            diary("diary/2026/b.ron", 10, &id, 3, "b"),
         ];
         intake.take_cached(&mut chunk, &mut loaded);
         intake.forget_cached(&mut loaded);
