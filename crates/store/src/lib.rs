@@ -960,16 +960,18 @@ impl Workspace {
                 }
             }
         });
-        let (covered, all_covered) = (intake.covered, intake.covered_count);
+        let all_covered = intake.covered_count == intake.covered.len();
+        let covered = intake.covered;
         let listing = listed.into_inner().unwrap_or_default();
         let mut to_read: Vec<Vec<PathBuf>> = vec![Vec::new(); RecordKind::ALL.len()];
-        // (Nothing to look for when the cache gave every file listed.)
-        let uncovered = listing.files.iter().filter(|_| all_covered < covered.len());
-        for (key, listed) in uncovered {
-            if !covered.get(listed.at as usize).copied().unwrap_or(false)
-                && let Some(kind) = RecordKind::ALL.iter().position(|k| *k == listed.kind)
-            {
-                to_read[kind].push(PathBuf::from(key));
+        // Nothing to look for when the cache gave every file listed.
+        if !all_covered {
+            for (key, listed) in &listing.files {
+                if !covered.get(listed.at as usize).copied().unwrap_or(false)
+                    && let Some(kind) = RecordKind::ALL.iter().position(|k| *k == listed.kind)
+                {
+                    to_read[kind].push(PathBuf::from(key));
+                }
             }
         }
         for (kind, mut paths) in RecordKind::ALL.into_iter().zip(to_read) {
