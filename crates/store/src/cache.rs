@@ -294,12 +294,12 @@ pub fn read(
     mut each: impl FnMut(&mut Vec<Cached>),
 ) -> Result<usize, String> {
     let path = cache_path(dir).ok_or("the .cache folder is a link or a file")?;
-    match fs::symlink_metadata(&path) {
-        Ok(meta) if meta.is_file() => {}
+    let size = match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => meta.len(),
         Ok(_) => return Err("the cache is a link or a folder".into()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("there is no cache yet".into()),
         Err(e) => return Err(format!("could not read the cache: {e}")),
-    }
+    };
     let file = File::open(&path).map_err(|e| format!("could not read the cache: {e}"))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let want = header(hash_probe);
@@ -311,6 +311,8 @@ pub fn read(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 8);
+    // What each decoder's records will take, about: the cache's size.
+    let room = usize::try_from(size).unwrap_or(usize::MAX) / threads;
     // Chunks go to the decoders, and the decoded records to `each`; the
     // buffers and the lists come back to be filled again, so neither the
     // cache's bytes nor its records each land on fresh pages first.
@@ -332,6 +334,7 @@ pub fn read(
                 &spare_lists,
             );
             scope.spawn(move || {
+                crate::heap::make_room(room);
                 loop {
                     let next = match chunks.lock() {
                         Ok(chunks) => chunks.recv(),

@@ -20,6 +20,7 @@ pub mod drafts;
 pub mod evidence;
 pub mod export_file;
 pub mod fsio;
+mod heap;
 pub mod lock;
 pub mod migrate;
 pub mod record;
