@@ -23,8 +23,16 @@ pub fn make_room(bytes: usize) {
         const STEP: usize = 120 << 10;
         // Capped below glibc's 64 MiB per heap: past it, a new heap starts.
         let steps = bytes.min(48 << 20) / STEP;
-        let blocks: Vec<Box<[std::mem::MaybeUninit<u8>]>> =
-            (0..steps).map(|_| Box::new_uninit_slice(STEP)).collect();
+        let mut blocks: Vec<Vec<u8>> = Vec::with_capacity(steps);
+        for _ in 0..steps {
+            let mut block = Vec::new();
+            // Only a help: short of memory (a strict overcommit limit, say),
+            // make less room rather than stop the app.
+            if block.try_reserve_exact(STEP).is_err() {
+                break;
+            }
+            blocks.push(block);
+        }
         drop(blocks);
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
