@@ -311,7 +311,7 @@ pub fn read(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 8);
-    // What each decoder's records will take, about: the cache's size.
+    // A decoder's records take about as much as its share of the cache.
     let room = usize::try_from(size).unwrap_or(usize::MAX) / threads;
     // Chunks go to the decoders, and the decoded records to `each`; the
     // buffers and the lists come back to be filled again, so neither the
