@@ -228,6 +228,17 @@ impl App {
         Ok(app)
     }
 
+    /// While the app shows only the first page of a longer diary (the rest
+    /// still loading), the day of its oldest entry: what happened before it
+    /// is not known yet. `None` once every entry is in, or when the first
+    /// page held them all.
+    pub fn diary_known_from(&self) -> Option<NaiveDate> {
+        if self.model.complete || self.model.records.diary.len() < FIRST_PAGE {
+            return None;
+        }
+        self.model.records.diary.last().map(|entry| entry.date)
+    }
+
     /// Makes the changes background jobs have posted since the last turn
     /// (the event loop calls this each time it wakes).
     pub fn take_posted(&mut self) {

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 pub const SYMBOLS: &[(&str, &str)] = &[
     ("★", "Diary: a STAR entry (Situation, Task, Action, Result)"),
     (
-        "█ ·",
-        "Diary strip: a day you wrote / a weekday you did not",
+        "█ · ░",
+        "Diary strip: a day you wrote / a weekday you did not / not read yet (still loading)",
     ),
     ("● ◐ ✓ ▪", "Feedback: new · reflected · actioned · archived"),
     ("+ ~ −", "Feedback: positive · constructive · negative"),
@@ -95,7 +95,7 @@ mod tests {
     fn every_mark_the_issue_names_is_explained() {
         let marks: String = SYMBOLS.iter().map(|(m, _)| format!("{m} ")).collect();
         for mark in [
-            "★", "●", "◐", "✓", "▪", "△", "+", "·", "!", "~", "L1-L4", "SMAR·", "█", "↑", "↓",
+            "★", "●", "◐", "✓", "▪", "△", "+", "·", "!", "~", "L1-L4", "SMAR·", "█", "░", "↑", "↓",
         ] {
             assert!(marks.contains(mark), "{mark} has no line in the legend");
         }

@@ -782,6 +782,54 @@ mod tests {
         assert_eq!(app.model.diary_total, n);
     }
 
+    /// The diary screen's strip, row by row, drawn at `width` columns.
+    fn strip(app: &App, width: u16) -> String {
+        let mut terminal =
+            Terminal::new(ratatui::backend::TestBackend::new(width, 30)).expect("terminal");
+        terminal
+            .draw(|frame| {
+                super::super::view(app, frame);
+            })
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..width)
+            .map(|x| buffer[(x, 2)].symbol().to_string())
+            .collect()
+    }
+
+    /// While only the newest page is read, the strip neither marks the days
+    /// before it as days without an entry nor ends the streak there: a
+    /// learner with 150 days in a row must not see 100 and gaps. The whole
+    /// load fills both in.
+    #[test]
+    fn the_strip_does_not_call_days_it_has_not_read_empty() {
+        let today = now().date_naive();
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
+        for back in 0..150 {
+            let day = today - chrono::Days::new(back);
+            let entry = crate::domain::DiaryEntry::new(crate::domain::Id::generate(), day, now());
+            ws.create(&entry).expect("write");
+        }
+        let dir = ws.dir().to_path_buf();
+        let mut app = App::open(ws, now()).expect("app");
+        assert_eq!(app.model.records.diary.len(), super::super::FIRST_PAGE);
+        // 200 columns: a strip of about 180 days, more than the page's 100.
+        let first = strip(&app, 200);
+        assert_eq!(first.matches('█').count(), 100, "{first}");
+        assert!(first.contains('░'), "days not read yet: {first}");
+        assert!(!first.contains('·'), "none shown as empty: {first}");
+        assert!(first.contains("counting the streak…"), "{first}");
+        assert!(!first.contains("100-day streak"), "{first}");
+        let woken = wakes(&mut app);
+        start_load(&mut app, dir);
+        wake_until_loaded(&mut app, &woken);
+        let loaded = strip(&app, 200);
+        assert_eq!(loaded.matches('█').count(), 150, "{loaded}");
+        assert!(!loaded.contains('░'), "{loaded}");
+        assert!(loaded.contains("150-day streak"), "{loaded}");
+    }
+
     /// The load started as the app opens (before its first page is read)
     /// is the one the app's first load finishes, and its records arrive.
     #[test]

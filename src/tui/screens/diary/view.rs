@@ -148,7 +148,14 @@ pub fn entry_lines<'a>(entry: &'a DiaryEntry, records: &Records, st: &Styles) ->
 }
 
 /// Days journaled in the window ending today, newest last, and the streak.
-pub fn journal_days(diary: &[DiaryEntry], today: NaiveDate, days: usize) -> (Vec<bool>, usize) {
+/// Which of the `days` days up to `today` have an entry, the streak back
+/// from today (or yesterday), and the day that ended it: the newest day
+/// before the streak with no entry.
+pub fn journal_days(
+    diary: &[DiaryEntry],
+    today: NaiveDate,
+    days: usize,
+) -> (Vec<bool>, usize, NaiveDate) {
     let start = today
         .checked_sub_days(Days::new(days.saturating_sub(1) as u64))
         .unwrap_or(today);
@@ -202,7 +209,7 @@ pub fn journal_days(diary: &[DiaryEntry], today: NaiveDate, days: usize) -> (Vec
             None => break,
         }
     }
-    (marks, streak)
+    (marks, streak, day)
 }
 
 fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
@@ -226,7 +233,11 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
     } else {
         width
     };
-    let (marks, streak) = journal_days(&app.model.records.diary, app.today, days.max(1));
+    let (marks, streak, ended) = journal_days(&app.model.records.diary, app.today, days.max(1));
+    // While only the newest entries are read, the days before them are not
+    // known yet: neither empty nor the end of the streak.
+    let known_from = app.diary_known_from();
+    let unknown = |day: NaiveDate| known_from.is_some_and(|from| day < from);
     let start = app
         .today
         .checked_sub_days(Days::new(marks.len().saturating_sub(1) as u64))
@@ -237,6 +248,8 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
         let day = start + Days::new(i as u64);
         cells.push(if *mark {
             Span::styled("█", st.good())
+        } else if unknown(day) {
+            Span::styled("░", st.dim())
         } else if day.weekday().number_from_monday() >= 6 {
             Span::styled(" ", st.dim())
         } else {
@@ -252,7 +265,12 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             }
         }
     }
-    cells.push(Span::styled(format!("  {}", label(streak)), st.key()));
+    let label = if unknown(ended) {
+        "counting the streak…".to_string()
+    } else {
+        label(streak)
+    };
+    cells.push(Span::styled(format!("  {label}"), st.key()));
     frame.render_widget(
         Paragraph::new(vec![Line::styled(months, st.dim()), Line::from(cells)]),
         area,
@@ -281,13 +299,14 @@ mod tests {
             entry(d(2)),
             entry(d(5)),
         ];
-        let (marks, streak) = journal_days(&diary, today, 7);
+        let (marks, streak, ended) = journal_days(&diary, today, 7);
         assert_eq!(streak, 3);
+        assert_eq!(ended, d(3), "the first day without an entry");
         assert_eq!(marks, vec![false, true, false, false, true, true, true]);
         // Not written today yet: the streak up to yesterday still counts.
-        let (_, streak) = journal_days(&diary[2..], today, 7);
+        let (_, streak, _) = journal_days(&diary[2..], today, 7);
         assert_eq!(streak, 2);
-        let (_, streak) = journal_days(&[], today, 7);
+        let (_, streak, _) = journal_days(&[], today, 7);
         assert_eq!(streak, 0);
     }
 
@@ -300,7 +319,7 @@ mod tests {
             entry(today),
             entry(today - Days::new(1)),
         ];
-        let (marks, streak) = journal_days(&diary, today, 3);
+        let (marks, streak, _) = journal_days(&diary, today, 3);
         assert_eq!(streak, 2, "today and yesterday count; next week is not yet");
         assert_eq!(marks, vec![false, true, true]);
     }
