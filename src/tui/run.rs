@@ -736,9 +736,16 @@ mod tests {
 
     /// A workspace of `n` generated diary entries, and its folder.
     fn journal(n: usize) -> (tempfile::TempDir, Workspace, PathBuf) {
+        journal_of(crate::demo::generated_entries(n, 7, now().date_naive()))
+    }
+
+    /// A workspace holding `entries`, and its folder.
+    fn journal_of(
+        entries: impl IntoIterator<Item = crate::domain::DiaryEntry>,
+    ) -> (tempfile::TempDir, Workspace, PathBuf) {
         let tmp = tempfile::tempdir().expect("tmp");
         let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
-        for entry in crate::demo::generated_entries(n, 7, now().date_naive()) {
+        for entry in entries {
             ws.create(&entry).expect("write");
         }
         let dir = ws.dir().to_path_buf();
@@ -804,14 +811,10 @@ mod tests {
     #[test]
     fn the_strip_does_not_call_days_it_has_not_read_empty() {
         let today = now().date_naive();
-        let tmp = tempfile::tempdir().expect("tmp");
-        let ws = Workspace::open(tmp.path(), "w", Mode::Write).expect("open");
-        for back in 0..150 {
+        let (_tmp, ws, dir) = journal_of((0..150).map(|back| {
             let day = today - chrono::Days::new(back);
-            let entry = crate::domain::DiaryEntry::new(crate::domain::Id::generate(), day, now());
-            ws.create(&entry).expect("write");
-        }
-        let dir = ws.dir().to_path_buf();
+            crate::domain::DiaryEntry::new(crate::domain::Id::generate(), day, now())
+        }));
         let mut app = App::open(ws, now()).expect("app");
         assert_eq!(app.model.records.diary.len(), super::super::FIRST_PAGE);
         // 200 columns: a strip of about 180 days, more than the page's 100.

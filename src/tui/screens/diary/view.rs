@@ -147,10 +147,9 @@ pub fn entry_lines<'a>(entry: &'a DiaryEntry, records: &Records, st: &Styles) ->
     out
 }
 
-/// Days journaled in the window ending today, newest last, and the streak.
-/// Which of the `days` days up to `today` have an entry, the streak back
-/// from today (or yesterday), and the day that ended it: the newest day
-/// before the streak with no entry.
+/// Which of the `days` days up to `today` have an entry (newest last), the
+/// streak back from today (or yesterday), and the day that ended it: the
+/// newest day before the streak with no entry.
 pub fn journal_days(
     diary: &[DiaryEntry],
     today: NaiveDate,
@@ -265,12 +264,12 @@ fn draw_strip(app: &App, frame: &mut Canvas, area: Rect, st: &Styles) {
             }
         }
     }
-    let label = if unknown(ended) {
+    let streak_text = if unknown(ended) {
         "counting the streak…".to_string()
     } else {
         label(streak)
     };
-    cells.push(Span::styled(format!("  {label}"), st.key()));
+    cells.push(Span::styled(format!("  {streak_text}"), st.key()));
     frame.render_widget(
         Paragraph::new(vec![Line::styled(months, st.dim()), Line::from(cells)]),
         area,
