@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use starlog::domain::{DiaryEntry, Records};
 use starlog::store::cache::{CACHE_DIR, CACHE_FILE};
+#[cfg(unix)]
+use starlog::store::cache::{FOLDERS_FILE, Folder, Listing};
 use starlog::store::codec::encode;
 use starlog::store::{LoadProgress, Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
 use std::fs;
@@ -629,4 +631,254 @@ fn every_kind_of_record_in_the_demo_is_reused_from_the_cache() {
     assert_eq!(second.cache.reused, written);
     assert!(second.records == first.records, "the same records");
     assert_eq!(first.files, second.files);
+}
+
+// The folder table (`.cache/folders.bin`): a folder whose stamp has not
+// changed since a listing read it is listed from the table, each file still
+// looked at on its own. Unix only: elsewhere every folder is read.
+
+/// Sets every folder of the workspace (not the cache's) back an hour, as if
+/// nothing had been added to them for that long.
+#[cfg(unix)]
+fn age_folders(dir: &Path) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).expect("read dir").flatten() {
+            let path = entry.path();
+            if entry.file_type().expect("type").is_dir() && entry.file_name() != CACHE_DIR {
+                folders.push(path);
+            }
+        }
+        fs::File::open(&folder)
+            .and_then(|f| f.set_modified(hour_ago))
+            .expect("set the folder's time");
+    }
+}
+
+/// A workspace whose files and folders were last changed an hour ago, its
+/// cache and folder table written, and a load that took every folder from
+/// the table.
+#[cfg(unix)]
+fn with_folder_table() -> (tempfile::TempDir, Workspace, Loaded) {
+    let (root, ws) = workspace();
+    age_folders(ws.dir());
+    let (first, second) = cached(&ws);
+    assert_eq!(first.listing.folders_reused, 0, "no table at first");
+    assert!(first.cache.stale, "the table is worth writing");
+    assert!(
+        ws.dir().join(CACHE_DIR).join(FOLDERS_FILE).is_file(),
+        "written with the cache"
+    );
+    assert_eq!(
+        second.listing.folders_reused,
+        first.listing.folders.len(),
+        "every folder read at first is taken from the table"
+    );
+    assert!(second.listing.folders_reused > 0);
+    assert!(!second.cache.stale, "nothing to rewrite");
+    same_records(&first.records, &second.records);
+    assert_eq!(first.files, second.files);
+    assert!(second.problems.is_empty());
+    (root, ws, second)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unchanged_folder_is_listed_from_the_folder_table_with_the_same_records() {
+    let (_root, ws, second) = with_folder_table();
+    assert_eq!(second.cache.reused, ENTRIES);
+    assert_eq!(second.cache.parsed, 0);
+    // Listing the same files as a read of every folder would.
+    let mut from_table: Vec<(&String, _)> = second.listing.files.iter().collect();
+    let read = ws.load().expect("load");
+    assert!(read.listing.folders_reused > 0);
+    fs::remove_file(ws.dir().join(CACHE_DIR).join(FOLDERS_FILE)).expect("remove the table");
+    let read = ws.load().expect("load");
+    assert_eq!(read.listing.folders_reused, 0);
+    let mut from_folders: Vec<(&String, _)> = read.listing.files.iter().collect();
+    from_table.sort_by_key(|(k, _)| k.as_str());
+    from_folders.sort_by_key(|(k, _)| k.as_str());
+    let stamps = |files: &[(&String, &starlog::store::cache::Listed)]| {
+        files
+            .iter()
+            .map(|(k, l)| ((*k).clone(), l.stamp, l.kind, l.private))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(stamps(&from_table), stamps(&from_folders));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_added_to_a_folder_in_the_table_is_found_even_with_the_folder_time_set_back() {
+    let (_root, ws, second) = with_folder_table();
+    let folder = ws.dir().join(second.records.diary[0].rel_path());
+    let folder = folder.parent().expect("its folder");
+    let before = fs::metadata(folder)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let mut entry = DiaryEntry::new(
+        starlog::domain::Id::generate(),
+        day(),
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    );
+    entry.text = "Added by a sync, which then set the folder's time back.".into();
+    ws.create(&entry).expect("create");
+    // Programs can set a folder's modification time, never its change time.
+    fs::File::open(folder)
+        .and_then(|f| f.set_modified(before))
+        .expect("set the time back");
+    let loaded = ws.load().expect("load");
+    assert!(loaded.records.diary.iter().any(|e| e.id == entry.id));
+    assert_eq!(loaded.records.diary.len(), ENTRIES + 1);
+    assert_eq!(loaded.cache.parsed, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_deleted_or_edited_in_a_folder_in_the_table_is_seen() {
+    let (_root, ws, second) = with_folder_table();
+    let gone = second.records.diary[3].clone();
+    fs::remove_file(ws.dir().join(gone.rel_path())).expect("delete");
+    let mut edited = second.records.diary[9].clone();
+    edited.text = "Edited in another editor.".into();
+    fs::write(
+        ws.dir().join(edited.rel_path()),
+        encode(&edited).expect("encode"),
+    )
+    .expect("write");
+    let loaded = ws.load().expect("load");
+    assert!(loaded.records.diary.iter().all(|e| e.id != gone.id));
+    let shown = loaded.records.diary.iter().find(|e| e.id == edited.id);
+    assert_eq!(
+        shown.map(|e| e.text.as_str()),
+        Some("Edited in another editor.")
+    );
+    assert_eq!(loaded.records.diary.len(), ENTRIES - 1);
+    assert!(loaded.problems.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_changed_seconds_before_the_listing_is_not_kept_in_the_table() {
+    // The files are an hour old, their folders were changed just now.
+    let (_root, ws) = workspace();
+    let loaded = ws.load().expect("load");
+    assert!(!loaded.listing.folders.is_empty());
+    assert!(
+        !loaded.listing.folders_stale,
+        "nothing the table could keep"
+    );
+    write_cache(ws.dir(), &loaded).expect("write");
+    let table = read_folders(&ws);
+    assert!(table.is_empty(), "kept: {table:?}");
+    assert_eq!(ws.load().expect("load").listing.folders_reused, 0);
+}
+
+#[cfg(unix)]
+fn read_folders(ws: &Workspace) -> Vec<Folder> {
+    starlog::store::cache::read_folders(ws.dir(), starlog::store::hash_probe())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_damaged_folder_table_is_ignored_and_rewritten() {
+    let (_root, ws, _) = with_folder_table();
+    let path = ws.dir().join(CACHE_DIR).join(FOLDERS_FILE);
+    let good = fs::read(&path).expect("read");
+    let damages: [fn(&mut Vec<u8>); 3] = [
+        |bytes| {
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x5A;
+        },
+        |bytes| bytes.truncate(bytes.len() - 3),
+        |bytes| bytes[3] ^= 1,
+    ];
+    for damage in damages {
+        let mut bytes = good.clone();
+        damage(&mut bytes);
+        fs::write(&path, &bytes).expect("write");
+        let loaded = ws.load().expect("load");
+        assert_eq!(loaded.listing.folders_reused, 0, "a damaged table was used");
+        assert_eq!(loaded.records.diary.len(), ENTRIES);
+        assert_eq!(
+            loaded.cache.reused, ENTRIES,
+            "the records cache is still good"
+        );
+        assert!(loaded.cache.stale, "the table is worth writing again");
+        write_cache(ws.dir(), &loaded).expect("rewrite");
+        assert!(ws.load().expect("load").listing.folders_reused > 0);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_table_naming_a_path_or_a_missing_file_lists_only_the_files_there() {
+    let (root, ws, second) = with_folder_table();
+    // A file outside the folder the table names (as a damaged or forged
+    // table with a matching stamp could): never listed.
+    fs::write(root.path().join("outside.ron"), "not a record").expect("write");
+    let table = read_folders(&ws);
+    let diary = table
+        .iter()
+        .position(|f| f.key.starts_with("diary/"))
+        .expect("a diary folder");
+    let mut forged = table.clone();
+    forged[diary].names.push_str("../../../outside.ron/");
+    let mut gone = table.clone();
+    gone[diary]
+        .names
+        .push_str("2026-11-20-01KAX0000000000000000000000.ron/");
+    for (table, folder_read) in [(forged, true), (gone, false)] {
+        let listing = Listing {
+            taken: Some(SystemTime::now()),
+            folders: table,
+            folders_stale: true,
+            ..Listing::default()
+        };
+        starlog::store::cache::write_folders(ws.dir(), &listing, starlog::store::hash_probe())
+            .expect("write the table");
+        let loaded = ws.load().expect("load");
+        assert_eq!(loaded.records.diary.len(), ENTRIES);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(
+            loaded.listing.files.keys().all(|k| !k.contains("outside")),
+            "listed a file outside its folder"
+        );
+        let reused = second.listing.folders_reused - usize::from(folder_read);
+        assert_eq!(loaded.listing.folders_reused, reused);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_first_page_is_taken_from_an_unchanged_folder_and_sees_a_new_entry() {
+    let (_root, ws, second) = with_folder_table();
+    let mut newest = second.records.diary.clone();
+    newest.sort_by(DiaryEntry::newest_first);
+    newest.truncate(20);
+    let (page, problems) = ws.newest_diary(20);
+    assert!(problems.is_empty());
+    assert!(
+        page == newest,
+        "the first page differs from the newest entries"
+    );
+    // Written by a sync, which then set the folder's time back.
+    let folder = ws.dir().join(newest[0].rel_path());
+    let folder = folder.parent().expect("its folder");
+    let before = fs::metadata(folder)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let mut entry = DiaryEntry::new(
+        starlog::domain::Id::generate(),
+        day().succ_opt().expect("a day"),
+        chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z").expect("valid"),
+    );
+    entry.text = "The newest of all.".into();
+    ws.create(&entry).expect("create");
+    fs::File::open(folder)
+        .and_then(|f| f.set_modified(before))
+        .expect("set the time back");
+    let (page, _) = ws.newest_diary(20);
+    assert_eq!(page.first().map(|e| &e.id), Some(&entry.id));
 }

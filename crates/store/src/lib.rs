@@ -454,8 +454,9 @@ fn content_hash(bytes: &[u8]) -> u64 {
 }
 
 /// The save guard's hash of a fixed text: the cache keeps content hashes, and
-/// is ignored when this build of starlog would hash differently.
-fn hash_probe() -> u64 {
+/// is ignored when this build of starlog would hash differently (the cache's
+/// functions take it).
+pub fn hash_probe() -> u64 {
     content_hash(b"starlog: the same bytes give the same hash")
 }
 
@@ -789,17 +790,26 @@ impl Workspace {
         years.sort_by(|a, b| b.cmp(a));
         let mut entries = Vec::with_capacity(n);
         let mut problems = Vec::new();
+        // Read only if a year folder is listed (the newest year has enough).
+        let mut known = None;
         for year in years {
             if entries.len() >= n {
                 break;
             }
-            let mut paths = Vec::new();
-            collect_ron_files(
-                &self.dir,
-                &Path::new(RecordKind::Diary.dir()).join(&year),
-                1,
-                &mut paths,
-            );
+            let rel = format!("{}/{year}", RecordKind::Diary.dir());
+            let known =
+                known.get_or_insert_with(|| self.known_folders(std::time::SystemTime::now()));
+            let mut paths = match known
+                .take(&rel)
+                .and_then(|f| self.unchanged_names(&rel, &f))
+            {
+                Some(paths) => paths,
+                None => {
+                    let mut paths = Vec::new();
+                    collect_ron_files(&self.dir, Path::new(&rel), 1, &mut paths);
+                    paths
+                }
+            };
             sort_names_newest_first(&mut paths);
             for path in paths {
                 if entries.len() >= n {
@@ -816,6 +826,19 @@ impl Workspace {
         }
         entries.sort_by(DiaryEntry::newest_first);
         (entries, problems)
+    }
+
+    /// The record files of the folder `rel` (`/` between parts) as the
+    /// folder table's `folder` names them, when the folder has not changed
+    /// since (see [`cache::Folder`]); `None` when it must be read.
+    fn unchanged_names(&self, rel: &str, folder: &cache::Folder) -> Option<Vec<PathBuf>> {
+        // As `read_dir` would read it: through a link to the folder.
+        let meta = fs::metadata(self.dir.join(rel)).ok()?;
+        if !meta.is_dir() || cache::Stamp::of(&meta) != folder.stamp {
+            return None;
+        }
+        let names = folder.names()?;
+        Some(names.into_iter().map(|n| Path::new(rel).join(n)).collect())
     }
 
     /// Reads every record. Unreadable files become problems; the rest loads.
@@ -852,15 +875,46 @@ impl Workspace {
             taken: Some(taken),
             ..cache::Listing::default()
         };
+        let known = self.known_folders(taken);
         for kind in RecordKind::ALL {
-            let mut found = Vec::new();
-            collect_stamped_parallel(&self.dir, kind.dir(), kind.depth(), progress, &mut found);
-            listing.files.reserve(found.len());
-            for file in found {
+            let mut scan = Scan::default();
+            collect_stamped_parallel(
+                &self.dir,
+                kind.dir(),
+                kind.depth(),
+                &known,
+                progress,
+                &mut scan,
+            );
+            listing.files.reserve(scan.found.len());
+            for file in scan.found {
                 listing.add(file.key, kind, file.stamp, file.private);
             }
+            listing.folders.append(&mut scan.folders);
+            listing.folders_stale |= scan.stale;
+            listing.folders_reused += scan.reused;
         }
         listing
+    }
+
+    /// The folders an earlier listing read (the folder table of the cache
+    /// kept elsewhere, else the workspace's own), for a listing started at
+    /// `taken`. Unix only (see [`cache::Folder`]).
+    fn known_folders(&self, taken: std::time::SystemTime) -> KnownFolders {
+        if !cfg!(unix) {
+            return KnownFolders::default();
+        }
+        let mut table = Vec::new();
+        if let Some(dir) = self.cache_elsewhere.as_deref() {
+            table = cache::read_folders(dir, hash_probe());
+        }
+        if table.is_empty() {
+            table = cache::read_folders(&self.dir, hash_probe());
+        }
+        KnownFolders {
+            folders: std::sync::Mutex::new(table.into_iter().map(|f| (f.key.clone(), f)).collect()),
+            racy_after: Some(taken - cache::RACY),
+        }
     }
 
     /// What identifies this version of the workspace's records: a hash of
@@ -997,6 +1051,8 @@ impl Workspace {
         }
         loaded.records.sort();
         loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        // A folder table worth writing is written with the cache.
+        usage.stale |= listing.folders_stale;
         loaded.cache = usage;
         loaded.listing = listing;
     }
@@ -1867,6 +1923,45 @@ fn read_parallel(
     })
 }
 
+/// What listing a kind's folders finds.
+#[derive(Default)]
+struct Scan {
+    found: Vec<Found>,
+    /// Each folder read for record files, for the folder table.
+    folders: Vec<cache::Folder>,
+    /// A folder was read that the folder table could have given.
+    stale: bool,
+    /// Folders taken from the folder table.
+    reused: usize,
+}
+
+impl Scan {
+    fn append(&mut self, other: Scan) {
+        self.found.extend(other.found);
+        self.folders.extend(other.folders);
+        self.stale |= other.stale;
+        self.reused += other.reused;
+    }
+}
+
+/// The folder table a listing may take folders from ([`cache::Folder`]).
+/// Empty, and nothing is noted for a table, where folders are not trusted.
+#[derive(Default)]
+struct KnownFolders {
+    /// Each taken out by the one listing thread that lists that folder.
+    folders: std::sync::Mutex<HashMap<String, cache::Folder>>,
+    /// A folder modified after this is not kept in the table; `None`: no
+    /// table is kept.
+    racy_after: Option<std::time::SystemTime>,
+}
+
+impl KnownFolders {
+    /// The table's entry for the folder `rel`, taken out of the table.
+    fn take(&self, rel: &str) -> Option<cache::Folder> {
+        self.folders.lock().ok()?.remove(rel)
+    }
+}
+
 /// A record file found by [`collect_stamped`].
 struct Found {
     /// Its path relative to the workspace, with `/` between parts.
@@ -1885,11 +1980,12 @@ fn collect_stamped_parallel(
     root: &Path,
     rel: &str,
     depth: usize,
+    known: &KnownFolders,
     progress: &LoadProgress,
-    out: &mut Vec<Found>,
+    out: &mut Scan,
 ) {
     if depth <= 1 {
-        return collect_stamped(root, rel, depth, out);
+        return collect_stamped(root, rel, depth, known, out);
     }
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return;
@@ -1903,10 +1999,10 @@ fn collect_stamped_parallel(
         }
     }
     // The files in the folder itself (a sub-folder is listed below).
-    collect_stamped(root, rel, 1, out);
+    collect_stamped(root, rel, 1, known, out);
     if folders.len() < 2 {
         for folder in folders {
-            collect_stamped(root, &folder, depth - 1, out);
+            collect_stamped(root, &folder, depth - 1, known, out);
         }
         return;
     }
@@ -1922,11 +2018,11 @@ fn collect_stamped_parallel(
                     if thread > 0 {
                         progress.wait_for_first_frame();
                     }
-                    let mut found = Vec::new();
+                    let mut found = Scan::default();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(folder) = folders.get(i) else { break };
-                        collect_stamped(root, folder, depth - 1, &mut found);
+                        collect_stamped(root, folder, depth - 1, known, &mut found);
                     }
                     found
                 })
@@ -1934,21 +2030,39 @@ fn collect_stamped_parallel(
             .collect();
         let results: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
         if results.iter().all(Result::is_ok) {
-            out.extend(results.into_iter().flatten().flatten());
+            for scan in results.into_iter().flatten() {
+                out.append(scan);
+            }
         } else {
             // A lister failed: listed again here rather than lost.
-            out.clear();
-            collect_stamped(root, rel, depth, out);
+            *out = Scan::default();
+            collect_stamped(root, rel, depth, known, out);
         }
     });
 }
 
 /// Like `collect_ron_files`, with each file's stamp (taken without
 /// following links) for the load cache. `rel` uses `/` between parts.
-fn collect_stamped(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
-    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+///
+/// A folder listed for its files only (`depth` 1) is taken from the folder
+/// table when it has not changed since (see [`cache::Folder`]); otherwise
+/// it is read, and noted for the table.
+fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders, out: &mut Scan) {
+    let path = root.join(rel);
+    let noted = depth == 1 && known.racy_after.is_some();
+    if noted
+        && let Some(folder) = known.take(rel)
+        && list_unchanged(&path, rel, folder, out)
+    {
+        return;
+    }
+    // Taken before and after the folder is read: a folder changed meanwhile
+    // is not kept in the table.
+    let before = noted.then(|| fs::metadata(&path).map(|m| cache::Stamp::of(&m)));
+    let Ok(entries) = fs::read_dir(&path) else {
         return;
     };
+    let mut names = String::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
@@ -1956,25 +2070,97 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, out: &mut Vec<Found>) {
             continue;
         };
         if kind.is_dir() && depth > 1 && !name.starts_with('.') {
-            collect_stamped(root, &format!("{rel}/{name}"), depth - 1, out);
+            collect_stamped(root, &format!("{rel}/{name}"), depth - 1, known, out);
         } else if kind.is_file() && name.ends_with(".ron") && !name.starts_with('.') {
+            if noted {
+                names.push_str(name);
+                names.push('/');
+            }
             let key = format!("{rel}/{name}");
             // Gone since listed: the read reports it, as without a cache.
             let Ok(meta) = entry.metadata() else {
-                out.push(Found {
+                out.found.push(Found {
                     key,
                     stamp: cache::Stamp::unknown(),
                     private: true,
                 });
                 continue;
             };
-            out.push(Found {
+            out.found.push(Found {
                 key,
                 stamp: cache::Stamp::of(&meta),
                 private: fsio::is_private(&meta),
             });
         }
     }
+    if let (Some(Ok(before)), Some(racy_after)) = (before, known.racy_after) {
+        let after = fs::metadata(&path).map(|m| cache::Stamp::of(&m));
+        let stamp = match after {
+            Ok(after) if after == before => before,
+            _ => cache::Stamp::unknown(),
+        };
+        let folder = cache::Folder {
+            key: rel.to_string(),
+            stamp,
+            names,
+        };
+        // The table could give it next time (it lacks it, or it would
+        // have been taken from there).
+        out.stale |= stamp != cache::Stamp::unknown() && !stamp.modified_after(racy_after);
+        out.folders.push(folder);
+    }
+}
+
+/// Elsewhere folders are always read (see [`cache::Folder`]).
+#[cfg(not(unix))]
+fn list_unchanged(_: &Path, _: &str, _: cache::Folder, _: &mut Scan) -> bool {
+    false
+}
+
+/// Lists the folder at `path` (`rel`) from the folder table's `folder`,
+/// when the folder on disk has the same stamp: each file named there is
+/// looked at on its own, relative to the folder. False, with nothing
+/// listed, when the folder changed (it is then read instead).
+#[cfg(unix)]
+fn list_unchanged(path: &Path, rel: &str, folder: cache::Folder, out: &mut Scan) -> bool {
+    use rustix::fs::{AtFlags, FileType, statat};
+    let Ok(dir) = fs::File::open(path) else {
+        return false;
+    };
+    match dir.metadata() {
+        Ok(meta) if meta.is_dir() && cache::Stamp::of(&meta) == folder.stamp => {}
+        _ => return false,
+    }
+    let Some(names) = folder.names() else {
+        return false;
+    };
+    for name in names {
+        let mut key = String::with_capacity(rel.len() + 1 + name.len());
+        key.push_str(rel);
+        key.push('/');
+        key.push_str(name);
+        match statat(&dir, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::RegularFile => {
+                out.found.push(Found {
+                    key,
+                    stamp: cache::Stamp::of_stat(&st),
+                    private: st.st_mode & 0o777 == 0o600,
+                });
+            }
+            // Replaced by something else, or removed, since the folder was
+            // looked at: not a record file, as a read of the folder would say.
+            Ok(_) | Err(rustix::io::Errno::NOENT) => {}
+            // As a file that could not be looked at in a folder read.
+            Err(_) => out.found.push(Found {
+                key,
+                stamp: cache::Stamp::unknown(),
+                private: true,
+            }),
+        }
+    }
+    out.folders.push(folder);
+    out.reused += 1;
+    true
 }
 
 #[cfg(test)]
