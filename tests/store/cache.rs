@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use starlog::domain::{DiaryEntry, Records};
 use starlog::store::cache::{CACHE_DIR, CACHE_FILE};
 #[cfg(unix)]
-use starlog::store::cache::{FOLDERS_FILE, Folder, Listing};
+use starlog::store::cache::{FOLDERS_FILE, Folder, FolderTable, Listing};
 use starlog::store::codec::encode;
 use starlog::store::{LoadProgress, Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
 use std::fs;
@@ -777,7 +777,8 @@ fn a_folder_changed_seconds_before_the_listing_is_not_kept_in_the_table() {
 
 #[cfg(unix)]
 fn read_folders(ws: &Workspace) -> Vec<Folder> {
-    starlog::store::cache::read_folders(ws.dir(), starlog::store::hash_probe())
+    let table = FolderTable::read(ws.dir(), starlog::store::hash_probe());
+    table.folders().into_iter().map(Folder::from).collect()
 }
 
 #[cfg(unix)]
@@ -881,4 +882,40 @@ fn the_first_page_is_taken_from_an_unchanged_folder_and_sees_a_new_entry() {
         .expect("set the time back");
     let (page, _) = ws.newest_diary(20);
     assert_eq!(page.first().map(|e| &e.id), Some(&entry.id));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_table_written_again_keeps_the_folders_listed_from_it() {
+    let (_root, ws, second) = with_folder_table();
+    let all = second.listing.folders_reused;
+    let mut entry = DiaryEntry::new(
+        starlog::domain::Id::generate(),
+        day(),
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    );
+    entry.text = "A new entry in one folder.".into();
+    ws.create(&entry).expect("create");
+    let new_file = ws.dir().join(entry.rel_path());
+    fs::File::options()
+        .write(true)
+        .open(&new_file)
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(3600)))
+        .expect("set the file's time");
+    // Its folder changed (an hour ago, so the table may keep it).
+    fs::File::open(new_file.parent().expect("its folder"))
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(3600)))
+        .expect("set the folder's time");
+    let changed = ws.load().expect("load");
+    assert!(changed.cache.stale);
+    assert_eq!(
+        changed.listing.folders_reused,
+        all - 1,
+        "one folder changed"
+    );
+    write_cache(ws.dir(), &changed).expect("write");
+    let again = ws.load().expect("load");
+    assert_eq!(again.listing.folders_reused, all, "the table lost a folder");
+    assert_eq!(again.records.diary.len(), ENTRIES + 1);
+    assert!(!again.cache.stale);
 }

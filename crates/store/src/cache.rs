@@ -182,24 +182,21 @@ impl Stamp {
 /// the listing is not kept: a second change within the time granularity
 /// could leave its times as they were. Used on Unix only: elsewhere a
 /// folder's times can all be set by programs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folder {
     /// Relative to the workspace, `/` between parts.
     pub key: String,
     /// [`Stamp::unknown`] when the folder changed while it was read.
     pub stamp: Stamp,
-    /// The record files' names, each followed by `/` (never in a name).
+    /// The record files' names, each followed by `/` (never in a name);
+    /// empty for a folder listed from the table, whose names are taken
+    /// from there again when the table is written.
     pub names: String,
+    /// Listed from the folder table rather than read.
+    pub from_table: bool,
 }
 
 impl Folder {
-    /// The names of the record files in it, or `None` when one is not a
-    /// record file's name (a damaged table: the folder is read instead).
-    pub fn names(&self) -> Option<Vec<&str>> {
-        let names: Vec<&str> = self.names.split_terminator('/').collect();
-        names.iter().all(|n| is_record_name(n)).then_some(names)
-    }
-
     /// Whether a later listing may trust it: its stamp is known and it had
     /// not changed for [`RACY`] when `listing` was taken.
     fn keepable(&self, listing: &Listing) -> bool {
@@ -207,6 +204,87 @@ impl Folder {
             && listing
                 .taken
                 .is_some_and(|t| !self.stamp.modified_after(t - RACY))
+    }
+}
+
+/// A folder as the folder table on disk holds it, borrowed from the
+/// table's bytes (see [`Folder`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableFolder<'a> {
+    pub key: &'a str,
+    pub stamp: Stamp,
+    /// The record files' names, each followed by `/`.
+    pub names: &'a str,
+}
+
+impl<'a> TableFolder<'a> {
+    /// The names of the record files in it, or `None` when one is not a
+    /// record file's name (a damaged table: the folder is read instead).
+    pub fn names(&self) -> Option<Vec<&'a str>> {
+        let names: Vec<&str> = self.names.split_terminator('/').collect();
+        names.iter().all(|n| is_record_name(n)).then_some(names)
+    }
+}
+
+impl From<TableFolder<'_>> for Folder {
+    fn from(folder: TableFolder<'_>) -> Folder {
+        Folder {
+            key: folder.key.to_string(),
+            stamp: folder.stamp,
+            names: folder.names.to_string(),
+            from_table: false,
+        }
+    }
+}
+
+/// The folder table of a workspace ([`FOLDERS_FILE`]) as read and checked:
+/// empty when there is none, or it is damaged, cut short, from another
+/// build of starlog, or reached through a link. Each folder in it is still
+/// checked against the folder on disk before it is trusted.
+#[derive(Debug, Default)]
+pub struct FolderTable {
+    bytes: Vec<u8>,
+    /// Where the encoded folders are in `bytes` (after the header).
+    start: usize,
+}
+
+impl FolderTable {
+    /// The folder table of the workspace at `dir`.
+    pub fn read(dir: &Path, hash_probe: u64) -> FolderTable {
+        let Some(path) = cache_file_path(dir, FOLDERS_FILE) else {
+            return FolderTable::default();
+        };
+        let read = || -> Option<FolderTable> {
+            let meta = fs::symlink_metadata(&path).ok()?;
+            if !meta.is_file() || meta.len() > FOLDERS_MAX {
+                return None;
+            }
+            let mut bytes = fs::read(&path).ok()?;
+            let start = header(hash_probe).len();
+            if bytes.get(..start)? != header(hash_probe).as_slice() {
+                return None;
+            }
+            let end = bytes.len().checked_sub(4).filter(|end| *end >= start)?;
+            let crc = crc32fast::hash(&bytes[start..end]).to_le_bytes();
+            if bytes[end..] != crc {
+                return None;
+            }
+            bytes.truncate(end);
+            Some(FolderTable { bytes, start })
+        };
+        read().unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.len() <= self.start
+    }
+
+    /// The folders in it (none if they do not decode).
+    pub fn folders(&self) -> Vec<TableFolder<'_>> {
+        match self.bytes.get(self.start..) {
+            Some(table) if !table.is_empty() => postcard::from_bytes(table).unwrap_or_default(),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -363,40 +441,33 @@ fn cache_file_path(dir: &Path, name: &str) -> Option<PathBuf> {
     Some(folder.join(name))
 }
 
-/// The folder table of the workspace at `dir` ([`FOLDERS_FILE`]): empty when
-/// there is none, or it is damaged, cut short, from another build of
-/// starlog, or reached through a link. Each folder in it is still checked
-/// against the folder on disk before it is trusted.
-pub fn read_folders(dir: &Path, hash_probe: u64) -> Vec<Folder> {
-    let Some(path) = cache_file_path(dir, FOLDERS_FILE) else {
-        return Vec::new();
-    };
-    let read = || -> Option<Vec<Folder>> {
-        let meta = fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > FOLDERS_MAX {
-            return None;
-        }
-        let bytes = fs::read(&path).ok()?;
-        let body = bytes.strip_prefix(header(hash_probe).as_slice())?;
-        let (table, crc) = body.split_at_checked(body.len().checked_sub(4)?)?;
-        if crc32fast::hash(table).to_le_bytes() != crc {
-            return None;
-        }
-        postcard::from_bytes(table).ok()
-    };
-    read().unwrap_or_default()
-}
-
 /// Writes the folder table of `listing` into the cache folder of the
-/// workspace at `dir`: each folder it read whose stamp a later listing may
-/// trust (see [`Folder`]).
+/// workspace at `dir`: each folder it found whose stamp a later listing may
+/// trust (see [`Folder`]). The names of a folder listed from the table come
+/// from the table on disk, when it still has that folder as it was.
 pub fn write_folders(dir: &Path, listing: &Listing, hash_probe: u64) -> io::Result<()> {
     let path = cache_file_path(dir, FOLDERS_FILE)
         .ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
-    let kept: Vec<&Folder> = listing
+    let old = FolderTable::read(dir, hash_probe);
+    let old: HashMap<&str, TableFolder<'_>> =
+        old.folders().into_iter().map(|f| (f.key, f)).collect();
+    let kept: Vec<TableFolder<'_>> = listing
         .folders
         .iter()
         .filter(|f| f.keepable(listing))
+        .filter_map(|f| {
+            if f.from_table {
+                old.get(f.key.as_str())
+                    .filter(|o| o.stamp == f.stamp)
+                    .copied()
+            } else {
+                Some(TableFolder {
+                    key: &f.key,
+                    stamp: f.stamp,
+                    names: &f.names,
+                })
+            }
+        })
         .collect();
     let table = postcard::to_stdvec(&kept).map_err(io::Error::other)?;
     let mut bytes = header(hash_probe);

@@ -790,18 +790,17 @@ impl Workspace {
         years.sort_by(|a, b| b.cmp(a));
         let mut entries = Vec::with_capacity(n);
         let mut problems = Vec::new();
-        // Read only if a year folder is listed (the newest year has enough).
-        let mut known = None;
+        let table = self.folder_table();
+        let known: HashMap<&str, cache::TableFolder<'_>> =
+            table.folders().into_iter().map(|f| (f.key, f)).collect();
         for year in years {
             if entries.len() >= n {
                 break;
             }
             let rel = format!("{}/{year}", RecordKind::Diary.dir());
-            let known =
-                known.get_or_insert_with(|| self.known_folders(std::time::SystemTime::now()));
             let mut paths = match known
-                .take(&rel)
-                .and_then(|f| self.unchanged_names(&rel, &f))
+                .get(rel.as_str())
+                .and_then(|f| self.unchanged_names(&rel, f))
             {
                 Some(paths) => paths,
                 None => {
@@ -831,7 +830,7 @@ impl Workspace {
     /// The record files of the folder `rel` (`/` between parts) as the
     /// folder table's `folder` names them, when the folder has not changed
     /// since (see [`cache::Folder`]); `None` when it must be read.
-    fn unchanged_names(&self, rel: &str, folder: &cache::Folder) -> Option<Vec<PathBuf>> {
+    fn unchanged_names(&self, rel: &str, folder: &cache::TableFolder) -> Option<Vec<PathBuf>> {
         // As `read_dir` would read it: through a link to the folder.
         let meta = fs::metadata(self.dir.join(rel)).ok()?;
         if !meta.is_dir() || cache::Stamp::of(&meta) != folder.stamp {
@@ -875,7 +874,8 @@ impl Workspace {
             taken: Some(taken),
             ..cache::Listing::default()
         };
-        let known = self.known_folders(taken);
+        let table = self.folder_table();
+        let known = KnownFolders::of(&table, taken);
         for kind in RecordKind::ALL {
             let mut scan = Scan::default();
             collect_stamped_parallel(
@@ -897,24 +897,19 @@ impl Workspace {
         listing
     }
 
-    /// The folders an earlier listing read (the folder table of the cache
-    /// kept elsewhere, else the workspace's own), for a listing started at
-    /// `taken`. Unix only (see [`cache::Folder`]).
-    fn known_folders(&self, taken: std::time::SystemTime) -> KnownFolders {
+    /// The folder table an earlier listing left: the cache kept elsewhere's,
+    /// else the workspace's own. Empty off Unix (see [`cache::Folder`]).
+    fn folder_table(&self) -> cache::FolderTable {
         if !cfg!(unix) {
-            return KnownFolders::default();
+            return cache::FolderTable::default();
         }
-        let mut table = Vec::new();
         if let Some(dir) = self.cache_elsewhere.as_deref() {
-            table = cache::read_folders(dir, hash_probe());
+            let table = cache::FolderTable::read(dir, hash_probe());
+            if !table.is_empty() {
+                return table;
+            }
         }
-        if table.is_empty() {
-            table = cache::read_folders(&self.dir, hash_probe());
-        }
-        KnownFolders {
-            folders: std::sync::Mutex::new(table.into_iter().map(|f| (f.key.clone(), f)).collect()),
-            racy_after: Some(taken - cache::RACY),
-        }
+        cache::FolderTable::read(&self.dir, hash_probe())
     }
 
     /// What identifies this version of the workspace's records: a hash of
@@ -1947,17 +1942,30 @@ impl Scan {
 /// The folder table a listing may take folders from ([`cache::Folder`]).
 /// Empty, and nothing is noted for a table, where folders are not trusted.
 #[derive(Default)]
-struct KnownFolders {
+struct KnownFolders<'a> {
     /// Each taken out by the one listing thread that lists that folder.
-    folders: std::sync::Mutex<HashMap<String, cache::Folder>>,
+    folders: std::sync::Mutex<HashMap<&'a str, cache::TableFolder<'a>>>,
     /// A folder modified after this is not kept in the table; `None`: no
     /// table is kept.
     racy_after: Option<std::time::SystemTime>,
 }
 
-impl KnownFolders {
+impl<'a> KnownFolders<'a> {
+    /// The folders of `table`, for a listing started at `taken`.
+    fn of(table: &'a cache::FolderTable, taken: std::time::SystemTime) -> KnownFolders<'a> {
+        if !cfg!(unix) {
+            return KnownFolders::default();
+        }
+        KnownFolders {
+            folders: std::sync::Mutex::new(
+                table.folders().into_iter().map(|f| (f.key, f)).collect(),
+            ),
+            racy_after: Some(taken - cache::RACY),
+        }
+    }
+
     /// The table's entry for the folder `rel`, taken out of the table.
-    fn take(&self, rel: &str) -> Option<cache::Folder> {
+    fn take(&self, rel: &str) -> Option<cache::TableFolder<'a>> {
         self.folders.lock().ok()?.remove(rel)
     }
 }
@@ -1980,7 +1988,7 @@ fn collect_stamped_parallel(
     root: &Path,
     rel: &str,
     depth: usize,
-    known: &KnownFolders,
+    known: &KnownFolders<'_>,
     progress: &LoadProgress,
     out: &mut Scan,
 ) {
@@ -2047,7 +2055,7 @@ fn collect_stamped_parallel(
 /// A folder listed for its files only (`depth` 1) is taken from the folder
 /// table when it has not changed since (see [`cache::Folder`]); otherwise
 /// it is read, and noted for the table.
-fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders, out: &mut Scan) {
+fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders<'_>, out: &mut Scan) {
     let path = root.join(rel);
     let noted = depth == 1 && known.racy_after.is_some();
     if noted
@@ -2103,6 +2111,7 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders, o
             key: rel.to_string(),
             stamp,
             names,
+            from_table: false,
         };
         // The table could give it next time (it lacks it, or it would
         // have been taken from there).
@@ -2113,7 +2122,7 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders, o
 
 /// Elsewhere folders are always read (see [`cache::Folder`]).
 #[cfg(not(unix))]
-fn list_unchanged(_: &Path, _: &str, _: cache::Folder, _: &mut Scan) -> bool {
+fn list_unchanged(_: &Path, _: &str, _: cache::TableFolder<'_>, _: &mut Scan) -> bool {
     false
 }
 
@@ -2122,7 +2131,7 @@ fn list_unchanged(_: &Path, _: &str, _: cache::Folder, _: &mut Scan) -> bool {
 /// looked at on its own, relative to the folder. False, with nothing
 /// listed, when the folder changed (it is then read instead).
 #[cfg(unix)]
-fn list_unchanged(path: &Path, rel: &str, folder: cache::Folder, out: &mut Scan) -> bool {
+fn list_unchanged(path: &Path, rel: &str, folder: cache::TableFolder<'_>, out: &mut Scan) -> bool {
     use rustix::fs::{AtFlags, FileType, statat};
     let Ok(dir) = fs::File::open(path) else {
         return false;
@@ -2158,7 +2167,13 @@ fn list_unchanged(path: &Path, rel: &str, folder: cache::Folder, out: &mut Scan)
             }),
         }
     }
-    out.folders.push(folder);
+    // Its names stay in the table (taken from there if it is written again).
+    out.folders.push(cache::Folder {
+        key: rel.to_string(),
+        stamp: folder.stamp,
+        names: String::new(),
+        from_table: true,
+    });
     out.reused += 1;
     true
 }
