@@ -207,45 +207,41 @@ impl Folder {
     }
 }
 
-/// A folder as the folder table on disk holds it, borrowed from the
-/// table's bytes (see [`Folder`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TableFolder<'a> {
-    pub key: &'a str,
+/// A folder as the folder table on disk holds it: its names stay on disk
+/// until they are asked for ([`FolderTable::names`]), so a reader reads
+/// only the folders it lists (the first page reads one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableFolder {
+    pub key: String,
     pub stamp: Stamp,
-    /// The record files' names, each followed by `/`.
-    pub names: &'a str,
+    /// Where its names are, from the start of the names, and their CRC-32.
+    at: u64,
+    len: u32,
+    crc: u32,
 }
 
-impl<'a> TableFolder<'a> {
-    /// The names of the record files in it, or `None` when one is not a
-    /// record file's name (a damaged table: the folder is read instead).
-    pub fn names(&self) -> Option<Vec<&'a str>> {
-        let names: Vec<&str> = self.names.split_terminator('/').collect();
-        names.iter().all(|n| is_record_name(n)).then_some(names)
-    }
+/// A folder's entry in the table's index, as written.
+#[derive(Serialize, Deserialize)]
+struct IndexEntry<'a> {
+    key: &'a str,
+    stamp: Stamp,
+    len: u32,
+    crc: u32,
 }
 
-impl From<TableFolder<'_>> for Folder {
-    fn from(folder: TableFolder<'_>) -> Folder {
-        Folder {
-            key: folder.key.to_string(),
-            stamp: folder.stamp,
-            names: folder.names.to_string(),
-            from_table: false,
-        }
-    }
-}
-
-/// The folder table of a workspace ([`FOLDERS_FILE`]) as read and checked:
-/// empty when there is none, or it is damaged, cut short, from another
-/// build of starlog, or reached through a link. Each folder in it is still
-/// checked against the folder on disk before it is trusted.
+/// The folder table of a workspace ([`FOLDERS_FILE`]), its index read and
+/// checked: empty when there is none, or it is damaged, cut short, from
+/// another build of starlog, or reached through a link. A folder's names
+/// are read, and checked, when asked for; each folder is still checked
+/// against the folder on disk before it is trusted.
 #[derive(Debug, Default)]
 pub struct FolderTable {
-    bytes: Vec<u8>,
-    /// Where the encoded folders are in `bytes` (after the header).
-    start: usize,
+    /// Kept open: a table written again meanwhile (renamed over this one)
+    /// does not change what is read from here.
+    file: Option<File>,
+    /// Where the names start.
+    names_at: u64,
+    folders: Vec<TableFolder>,
 }
 
 impl FolderTable {
@@ -259,33 +255,87 @@ impl FolderTable {
             if !meta.is_file() || meta.len() > FOLDERS_MAX {
                 return None;
             }
-            let mut bytes = fs::read(&path).ok()?;
-            let start = header(hash_probe).len();
-            if bytes.get(..start)? != header(hash_probe).as_slice() {
+            let mut file = File::open(&path).ok()?;
+            let want = header(hash_probe);
+            let mut got = vec![0; want.len()];
+            file.read_exact(&mut got).ok()?;
+            if got != want {
                 return None;
             }
-            let end = bytes.len().checked_sub(4).filter(|end| *end >= start)?;
-            let crc = crc32fast::hash(&bytes[start..end]).to_le_bytes();
-            if bytes[end..] != crc {
+            let len = read_u32(&mut file).ok()?;
+            let crc = read_u32(&mut file).ok()?;
+            let names_at = (want.len() + 8) as u64 + u64::from(len);
+            if names_at > meta.len() {
                 return None;
             }
-            bytes.truncate(end);
-            Some(FolderTable { bytes, start })
+            let mut index = vec![0; len as usize];
+            file.read_exact(&mut index).ok()?;
+            if crc32fast::hash(&index) != crc {
+                return None;
+            }
+            let entries: Vec<IndexEntry> = postcard::from_bytes(&index).ok()?;
+            let mut at = 0u64;
+            let mut folders = Vec::with_capacity(entries.len());
+            for e in entries {
+                folders.push(TableFolder {
+                    key: e.key.to_string(),
+                    stamp: e.stamp,
+                    at,
+                    len: e.len,
+                    crc: e.crc,
+                });
+                at += u64::from(e.len);
+            }
+            if names_at + at != meta.len() {
+                return None;
+            }
+            Some(FolderTable {
+                file: Some(file),
+                names_at,
+                folders,
+            })
         };
         read().unwrap_or_default()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bytes.len() <= self.start
+        self.folders.is_empty()
     }
 
-    /// The folders in it (none if they do not decode).
-    pub fn folders(&self) -> Vec<TableFolder<'_>> {
-        match self.bytes.get(self.start..) {
-            Some(table) if !table.is_empty() => postcard::from_bytes(table).unwrap_or_default(),
-            _ => Vec::new(),
-        }
+    /// The folders in it (their names not read yet).
+    pub fn folders(&self) -> &[TableFolder] {
+        &self.folders
     }
+
+    /// The names of the record files in `folder` (each followed by `/`),
+    /// read from the table; `None` when they cannot be read, do not match
+    /// their CRC-32, or one is not a record file's name (the folder is then
+    /// read instead).
+    pub fn names(&self, folder: &TableFolder) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let mut bytes = vec![0; folder.len as usize];
+        read_exact_at(file, &mut bytes, self.names_at + folder.at)?;
+        if crc32fast::hash(&bytes) != folder.crc {
+            return None;
+        }
+        let names = String::from_utf8(bytes).ok()?;
+        names
+            .split_terminator('/')
+            .all(is_record_name)
+            .then_some(names)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], at: u64) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(buf, at).ok()
+}
+
+/// Elsewhere the table is not used (see [`Folder`]).
+#[cfg(not(unix))]
+fn read_exact_at(_: &File, _: &mut [u8], _: u64) -> Option<()> {
+    None
 }
 
 /// A file name a listing takes as a record file's: `*.ron`, not hidden, and
@@ -445,34 +495,50 @@ fn cache_file_path(dir: &Path, name: &str) -> Option<PathBuf> {
 /// workspace at `dir`: each folder it found whose stamp a later listing may
 /// trust (see [`Folder`]). The names of a folder listed from the table come
 /// from the table on disk, when it still has that folder as it was.
+///
+/// The file: the header of `records.bin`, the index (its length and CRC-32
+/// as u32 LE, then in postcard each folder's path, stamp, and its names'
+/// length and CRC-32), then each folder's names in the index's order.
 pub fn write_folders(dir: &Path, listing: &Listing, hash_probe: u64) -> io::Result<()> {
     let path = cache_file_path(dir, FOLDERS_FILE)
         .ok_or_else(|| fsio::link_refused(&dir.join(CACHE_DIR)))?;
     let old = FolderTable::read(dir, hash_probe);
-    let old: HashMap<&str, TableFolder<'_>> =
-        old.folders().into_iter().map(|f| (f.key, f)).collect();
-    let kept: Vec<TableFolder<'_>> = listing
-        .folders
+    let old_names = |f: &Folder| {
+        let was = old
+            .folders()
+            .iter()
+            .find(|o| o.key == f.key && o.stamp == f.stamp)?;
+        old.names(was)
+    };
+    let mut kept: Vec<(&Folder, std::borrow::Cow<'_, str>)> = Vec::new();
+    for f in listing.folders.iter().filter(|f| f.keepable(listing)) {
+        if !f.from_table {
+            kept.push((f, std::borrow::Cow::Borrowed(f.names.as_str())));
+        } else if let Some(names) = old_names(f) {
+            kept.push((f, std::borrow::Cow::Owned(names)));
+        }
+    }
+    let index: Vec<IndexEntry<'_>> = kept
         .iter()
-        .filter(|f| f.keepable(listing))
-        .filter_map(|f| {
-            if f.from_table {
-                old.get(f.key.as_str())
-                    .filter(|o| o.stamp == f.stamp)
-                    .copied()
-            } else {
-                Some(TableFolder {
-                    key: &f.key,
-                    stamp: f.stamp,
-                    names: &f.names,
-                })
-            }
+        .map(|(f, names)| IndexEntry {
+            key: &f.key,
+            stamp: f.stamp,
+            len: u32::try_from(names.len()).unwrap_or(u32::MAX),
+            crc: crc32fast::hash(names.as_bytes()),
         })
         .collect();
-    let table = postcard::to_stdvec(&kept).map_err(io::Error::other)?;
+    let index = postcard::to_stdvec(&index).map_err(io::Error::other)?;
     let mut bytes = header(hash_probe);
-    bytes.extend_from_slice(&table);
-    bytes.extend_from_slice(&crc32fast::hash(&table).to_le_bytes());
+    bytes.extend_from_slice(
+        &u32::try_from(index.len())
+            .map_err(io::Error::other)?
+            .to_le_bytes(),
+    );
+    bytes.extend_from_slice(&crc32fast::hash(&index).to_le_bytes());
+    bytes.extend_from_slice(&index);
+    for (_, names) in &kept {
+        bytes.extend_from_slice(names.as_bytes());
+    }
     fsio::ensure_dir_within(dir, &dir.join(CACHE_DIR))?;
     mark_folder(&dir.join(CACHE_DIR));
     fsio::write_atomic(&path, &bytes)

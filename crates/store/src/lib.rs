@@ -791,16 +791,16 @@ impl Workspace {
         let mut entries = Vec::with_capacity(n);
         let mut problems = Vec::new();
         let table = self.folder_table();
-        let known: HashMap<&str, cache::TableFolder<'_>> =
-            table.folders().into_iter().map(|f| (f.key, f)).collect();
         for year in years {
             if entries.len() >= n {
                 break;
             }
             let rel = format!("{}/{year}", RecordKind::Diary.dir());
-            let mut paths = match known
-                .get(rel.as_str())
-                .and_then(|f| self.unchanged_names(&rel, f))
+            let mut paths = match table
+                .folders()
+                .iter()
+                .find(|f| f.key == rel)
+                .and_then(|f| self.unchanged_names(&table, &rel, f))
             {
                 Some(paths) => paths,
                 None => {
@@ -828,16 +828,26 @@ impl Workspace {
     }
 
     /// The record files of the folder `rel` (`/` between parts) as the
-    /// folder table's `folder` names them, when the folder has not changed
-    /// since (see [`cache::Folder`]); `None` when it must be read.
-    fn unchanged_names(&self, rel: &str, folder: &cache::TableFolder) -> Option<Vec<PathBuf>> {
+    /// folder table names them, when the folder has not changed since (see
+    /// [`cache::Folder`]); `None` when it must be read.
+    fn unchanged_names(
+        &self,
+        table: &cache::FolderTable,
+        rel: &str,
+        folder: &cache::TableFolder,
+    ) -> Option<Vec<PathBuf>> {
         // As `read_dir` would read it: through a link to the folder.
         let meta = fs::metadata(self.dir.join(rel)).ok()?;
         if !meta.is_dir() || cache::Stamp::of(&meta) != folder.stamp {
             return None;
         }
-        let names = folder.names()?;
-        Some(names.into_iter().map(|n| Path::new(rel).join(n)).collect())
+        let names = table.names(folder)?;
+        Some(
+            names
+                .split_terminator('/')
+                .map(|n| Path::new(rel).join(n))
+                .collect(),
+        )
     }
 
     /// Reads every record. Unreadable files become problems; the rest loads.
@@ -1943,8 +1953,9 @@ impl Scan {
 /// Empty, and nothing is noted for a table, where folders are not trusted.
 #[derive(Default)]
 struct KnownFolders<'a> {
+    table: Option<&'a cache::FolderTable>,
     /// Each taken out by the one listing thread that lists that folder.
-    folders: std::sync::Mutex<HashMap<&'a str, cache::TableFolder<'a>>>,
+    folders: std::sync::Mutex<HashMap<&'a str, &'a cache::TableFolder>>,
     /// A folder modified after this is not kept in the table; `None`: no
     /// table is kept.
     racy_after: Option<std::time::SystemTime>,
@@ -1957,16 +1968,22 @@ impl<'a> KnownFolders<'a> {
             return KnownFolders::default();
         }
         KnownFolders {
+            table: Some(table),
             folders: std::sync::Mutex::new(
-                table.folders().into_iter().map(|f| (f.key, f)).collect(),
+                table
+                    .folders()
+                    .iter()
+                    .map(|f| (f.key.as_str(), f))
+                    .collect(),
             ),
             racy_after: Some(taken - cache::RACY),
         }
     }
 
     /// The table's entry for the folder `rel`, taken out of the table.
-    fn take(&self, rel: &str) -> Option<cache::TableFolder<'a>> {
-        self.folders.lock().ok()?.remove(rel)
+    fn take(&self, rel: &str) -> Option<(&'a cache::FolderTable, &'a cache::TableFolder)> {
+        let folder = self.folders.lock().ok()?.remove(rel)?;
+        Some((self.table?, folder))
     }
 }
 
@@ -2059,8 +2076,8 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders<'_
     let path = root.join(rel);
     let noted = depth == 1 && known.racy_after.is_some();
     if noted
-        && let Some(folder) = known.take(rel)
-        && list_unchanged(&path, rel, folder, out)
+        && let Some((table, folder)) = known.take(rel)
+        && list_unchanged(&path, rel, table, folder, out)
     {
         return;
     }
@@ -2122,7 +2139,13 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders<'_
 
 /// Elsewhere folders are always read (see [`cache::Folder`]).
 #[cfg(not(unix))]
-fn list_unchanged(_: &Path, _: &str, _: cache::TableFolder<'_>, _: &mut Scan) -> bool {
+fn list_unchanged(
+    _: &Path,
+    _: &str,
+    _: &cache::FolderTable,
+    _: &cache::TableFolder,
+    _: &mut Scan,
+) -> bool {
     false
 }
 
@@ -2131,7 +2154,13 @@ fn list_unchanged(_: &Path, _: &str, _: cache::TableFolder<'_>, _: &mut Scan) ->
 /// looked at on its own, relative to the folder. False, with nothing
 /// listed, when the folder changed (it is then read instead).
 #[cfg(unix)]
-fn list_unchanged(path: &Path, rel: &str, folder: cache::TableFolder<'_>, out: &mut Scan) -> bool {
+fn list_unchanged(
+    path: &Path,
+    rel: &str,
+    table: &cache::FolderTable,
+    folder: &cache::TableFolder,
+    out: &mut Scan,
+) -> bool {
     use rustix::fs::{AtFlags, FileType, statat};
     let Ok(dir) = fs::File::open(path) else {
         return false;
@@ -2140,10 +2169,10 @@ fn list_unchanged(path: &Path, rel: &str, folder: cache::TableFolder<'_>, out: &
         Ok(meta) if meta.is_dir() && cache::Stamp::of(&meta) == folder.stamp => {}
         _ => return false,
     }
-    let Some(names) = folder.names() else {
+    let Some(names) = table.names(folder) else {
         return false;
     };
-    for name in names {
+    for name in names.split_terminator('/') {
         let mut key = String::with_capacity(rel.len() + 1 + name.len());
         key.push_str(rel);
         key.push('/');
