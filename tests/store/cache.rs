@@ -71,6 +71,35 @@ fn cached(ws: &Workspace) -> (Loaded, Loaded) {
     (first, second)
 }
 
+/// A diary entry of `day` 2026-11-`day`, made at `made` (RFC 3339), saying
+/// `text`, added to the workspace as a capture command would.
+fn add_entry(ws: &Workspace, day: u32, made: &str, text: &str) -> DiaryEntry {
+    let mut entry = DiaryEntry::new(
+        starlog::domain::Id::generate(),
+        NaiveDate::from_ymd_opt(2026, 11, day).expect("valid"),
+        chrono::DateTime::parse_from_rfc3339(made).expect("valid"),
+    );
+    entry.text = text.into();
+    ws.create(&entry).expect("create");
+    entry
+}
+
+/// [`add_entry`], then its folder's modification time set back to what it
+/// was, as a sync tool might: programs can set it, never the change time.
+#[cfg(unix)]
+fn add_entry_behind_the_folder(ws: &Workspace, day: u32, made: &str, text: &str) -> DiaryEntry {
+    let folder = ws.dir().join("diary").join("2026");
+    let before = fs::metadata(&folder)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let entry = add_entry(ws, day, made, text);
+    assert!(ws.dir().join(entry.rel_path()).starts_with(&folder));
+    fs::File::open(&folder)
+        .and_then(|f| f.set_modified(before))
+        .expect("set the time back");
+    entry
+}
+
 fn same_records(a: &Records, b: &Records) {
     assert_eq!(a.diary.len(), b.diary.len());
     assert!(a.diary == b.diary, "the records differ");
@@ -199,13 +228,12 @@ fn a_deleted_file_disappears() {
 fn a_new_file_from_a_capture_command_is_read() {
     let (_root, ws) = workspace();
     cached(&ws);
-    let mut entry = DiaryEntry::new(
-        starlog::domain::Id::generate(),
-        day(),
-        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    let entry = add_entry(
+        &ws,
+        20,
+        "2026-11-20T17:05:00Z",
+        "Added while the app was closed.",
     );
-    entry.text = "Added while the app was closed.".into();
-    ws.create(&entry).expect("create");
     let loaded = ws.load().expect("load");
     assert!(loaded.records.diary.iter().any(|e| e.id == entry.id));
     assert_eq!(loaded.cache.parsed, 1);
@@ -711,23 +739,13 @@ fn an_unchanged_folder_is_listed_from_the_folder_table_with_the_same_records() {
 #[cfg(unix)]
 #[test]
 fn a_file_added_to_a_folder_in_the_table_is_found_even_with_the_folder_time_set_back() {
-    let (_root, ws, second) = with_folder_table();
-    let folder = ws.dir().join(second.records.diary[0].rel_path());
-    let folder = folder.parent().expect("its folder");
-    let before = fs::metadata(folder)
-        .and_then(|m| m.modified())
-        .expect("time");
-    let mut entry = DiaryEntry::new(
-        starlog::domain::Id::generate(),
-        day(),
-        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    let (_root, ws, _) = with_folder_table();
+    let entry = add_entry_behind_the_folder(
+        &ws,
+        20,
+        "2026-11-20T17:05:00Z",
+        "Added by a sync, which then set the folder's time back.",
     );
-    entry.text = "Added by a sync, which then set the folder's time back.".into();
-    ws.create(&entry).expect("create");
-    // Programs can set a folder's modification time, never its change time.
-    fs::File::open(folder)
-        .and_then(|f| f.set_modified(before))
-        .expect("set the time back");
     let loaded = ws.load().expect("load");
     assert!(loaded.records.diary.iter().any(|e| e.id == entry.id));
     assert_eq!(loaded.records.diary.len(), ENTRIES + 1);
@@ -886,21 +904,7 @@ fn the_first_page_is_taken_from_an_unchanged_folder_and_sees_a_new_entry() {
         "the first page differs from the newest entries"
     );
     // Written by a sync, which then set the folder's time back.
-    let folder = ws.dir().join(newest[0].rel_path());
-    let folder = folder.parent().expect("its folder");
-    let before = fs::metadata(folder)
-        .and_then(|m| m.modified())
-        .expect("time");
-    let mut entry = DiaryEntry::new(
-        starlog::domain::Id::generate(),
-        day().succ_opt().expect("a day"),
-        chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z").expect("valid"),
-    );
-    entry.text = "The newest of all.".into();
-    ws.create(&entry).expect("create");
-    fs::File::open(folder)
-        .and_then(|f| f.set_modified(before))
-        .expect("set the time back");
+    let entry = add_entry_behind_the_folder(&ws, 21, "2026-11-21T09:00:00Z", "The newest of all.");
     let (page, _) = ws.newest_diary(20);
     assert_eq!(page.first().map(|e| &e.id), Some(&entry.id));
 }
@@ -910,13 +914,12 @@ fn the_first_page_is_taken_from_an_unchanged_folder_and_sees_a_new_entry() {
 fn a_table_written_again_keeps_the_folders_listed_from_it() {
     let (_root, ws, second) = with_folder_table();
     let all = second.listing.folders_reused;
-    let mut entry = DiaryEntry::new(
-        starlog::domain::Id::generate(),
-        day(),
-        chrono::DateTime::parse_from_rfc3339("2026-11-20T17:05:00Z").expect("valid"),
+    let entry = add_entry(
+        &ws,
+        20,
+        "2026-11-20T17:05:00Z",
+        "A new entry in one folder.",
     );
-    entry.text = "A new entry in one folder.".into();
-    ws.create(&entry).expect("create");
     let new_file = ws.dir().join(entry.rel_path());
     fs::File::options()
         .write(true)
