@@ -307,6 +307,16 @@ impl FolderTable {
         &self.folders
     }
 
+    /// [`FolderTable::names`] of `folder`, when the folder on disk (`now`,
+    /// its metadata) is still a folder with exactly the stamp the table
+    /// has: the one rule by which a listing trusts the table.
+    pub fn names_if_unchanged(&self, folder: &TableFolder, now: &fs::Metadata) -> Option<String> {
+        if !now.is_dir() || Stamp::of(now) != folder.stamp {
+            return None;
+        }
+        self.names(folder)
+    }
+
     /// The names of the record files in `folder` (each followed by `/`),
     /// read from the table; `None` when they cannot be read, do not match
     /// their CRC-32, or one is not a record file's name (the folder is then

@@ -838,10 +838,7 @@ impl Workspace {
     ) -> Option<Vec<PathBuf>> {
         // As `read_dir` would read it: through a link to the folder.
         let meta = fs::metadata(self.dir.join(rel)).ok()?;
-        if !meta.is_dir() || cache::Stamp::of(&meta) != folder.stamp {
-            return None;
-        }
-        let names = table.names(folder)?;
+        let names = table.names_if_unchanged(folder, &meta)?;
         Some(
             names
                 .split_terminator('/')
@@ -1954,8 +1951,7 @@ impl Scan {
 #[derive(Default)]
 struct KnownFolders<'a> {
     table: Option<&'a cache::FolderTable>,
-    /// Each taken out by the one listing thread that lists that folder.
-    folders: std::sync::Mutex<HashMap<&'a str, &'a cache::TableFolder>>,
+    folders: HashMap<&'a str, &'a cache::TableFolder>,
     /// A folder modified after this is not kept in the table; `None`: no
     /// table is kept.
     racy_after: Option<std::time::SystemTime>,
@@ -1969,21 +1965,18 @@ impl<'a> KnownFolders<'a> {
         }
         KnownFolders {
             table: Some(table),
-            folders: std::sync::Mutex::new(
-                table
-                    .folders()
-                    .iter()
-                    .map(|f| (f.key.as_str(), f))
-                    .collect(),
-            ),
+            folders: table
+                .folders()
+                .iter()
+                .map(|f| (f.key.as_str(), f))
+                .collect(),
             racy_after: Some(taken - cache::RACY),
         }
     }
 
-    /// The table's entry for the folder `rel`, taken out of the table.
-    fn take(&self, rel: &str) -> Option<(&'a cache::FolderTable, &'a cache::TableFolder)> {
-        let folder = self.folders.lock().ok()?.remove(rel)?;
-        Some((self.table?, folder))
+    /// The table's entry for the folder `rel`.
+    fn get(&self, rel: &str) -> Option<(&'a cache::FolderTable, &'a cache::TableFolder)> {
+        Some((self.table?, *self.folders.get(rel)?))
     }
 }
 
@@ -2076,7 +2069,7 @@ fn collect_stamped(root: &Path, rel: &str, depth: usize, known: &KnownFolders<'_
     let path = root.join(rel);
     let noted = depth == 1 && known.racy_after.is_some();
     if noted
-        && let Some((table, folder)) = known.take(rel)
+        && let Some((table, folder)) = known.get(rel)
         && list_unchanged(&path, rel, table, folder, out)
     {
         return;
@@ -2165,11 +2158,11 @@ fn list_unchanged(
     let Ok(dir) = fs::File::open(path) else {
         return false;
     };
-    match dir.metadata() {
-        Ok(meta) if meta.is_dir() && cache::Stamp::of(&meta) == folder.stamp => {}
-        _ => return false,
-    }
-    let Some(names) = table.names(folder) else {
+    let Some(names) = dir
+        .metadata()
+        .ok()
+        .and_then(|meta| table.names_if_unchanged(folder, &meta))
+    else {
         return false;
     };
     for name in names.split_terminator('/') {
