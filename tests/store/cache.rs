@@ -4,11 +4,13 @@
 
 use chrono::NaiveDate;
 use starlog::domain::{DiaryEntry, Records};
-use starlog::store::cache::{CACHE_DIR, CACHE_FILE};
+use starlog::store::cache::{self, CACHE_DIR, CACHE_FILE};
 #[cfg(unix)]
 use starlog::store::cache::{FOLDERS_FILE, Folder, FolderTable, Listing};
 use starlog::store::codec::encode;
-use starlog::store::{LoadProgress, Loaded, Mode, Severity, StoredRecord, Workspace, write_cache};
+use starlog::store::{
+    LoadProgress, Loaded, Mode, RecordKind, Severity, StoredRecord, Workspace, write_cache,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -280,7 +282,50 @@ fn a_truncated_cache_is_ignored_and_rebuilt() {
     // Cut at a chunk boundary is caught by the missing end mark.
     ignored_after(|path| {
         let bytes = fs::read(path).expect("read");
-        fs::write(path, &bytes[..bytes.len() - 20]).expect("write");
+        fs::write(path, &bytes[..bytes.len() - END_LEN]).expect("write");
+    });
+}
+
+/// The end mark: length 0 (u32), the entry count (u64), each kind's count
+/// (u32 for each of the 12 kinds), then 8 magic bytes (see FORMAT.md).
+const END_LEN: usize = 4 + 8 + 4 * 12 + 8;
+
+/// Where the end mark's count of diary entries is (kind tag 1, the first).
+fn diary_count_at(bytes: &[u8]) -> usize {
+    bytes.len() - END_LEN + 4 + 8
+}
+
+#[test]
+fn an_end_mark_whose_counts_do_not_add_up_is_ignored_and_rebuilt() {
+    ignored_after(|path| {
+        let mut bytes = fs::read(path).expect("read");
+        let at = diary_count_at(&bytes);
+        bytes[at] ^= 1;
+        fs::write(path, bytes).expect("write");
+        assert_eq!(
+            cache::counts(path.parent().and_then(Path::parent).expect("ws")),
+            None
+        );
+    });
+}
+
+/// The load makes its lists as long as the end mark says before it reads a
+/// record: a count no file of that size could hold is not believed (the
+/// load would otherwise ask for memory it cannot have, and stop).
+#[test]
+fn an_end_mark_claiming_more_records_than_the_file_holds_is_not_believed() {
+    ignored_after(|path| {
+        let mut bytes = fs::read(path).expect("read");
+        let at = diary_count_at(&bytes);
+        let count_at = bytes.len() - END_LEN + 4;
+        // Counts that add up, each far more than the file could hold.
+        bytes[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        bytes[count_at..count_at + 8].copy_from_slice(&u64::from(u32::MAX).to_le_bytes());
+        fs::write(path, bytes).expect("write");
+        assert_eq!(
+            cache::counts(path.parent().and_then(Path::parent).expect("ws")),
+            None
+        );
     });
 }
 
@@ -307,8 +352,8 @@ fn a_cache_damaged_after_its_first_chunks_is_ignored_as_a_whole() {
     );
     let path = cache_file(&ws);
     let mut bytes = fs::read(&path).expect("read");
-    // In the last chunk, before the end mark's 20 bytes.
-    let at = bytes.len() - 100;
+    // In the last chunk, before the end mark.
+    let at = bytes.len() - END_LEN - 32;
     bytes[at] ^= 0x5A;
     fs::write(&path, bytes).expect("write");
     let loaded = ws.load().expect("load");
@@ -658,6 +703,21 @@ fn every_kind_of_record_in_the_demo_is_reused_from_the_cache() {
     assert_eq!(second.cache.parsed, 0, "nothing parsed again");
     assert_eq!(second.cache.reused, written);
     assert!(second.records == first.records, "the same records");
+    // Its end mark counts each kind, for the next load to make room.
+    let counts = cache::counts(ws.dir()).expect("an end mark");
+    let records = &first.records;
+    for (kind, listed) in [
+        (RecordKind::Diary, records.diary.len()),
+        (RecordKind::Feedback, records.feedback.len()),
+        (RecordKind::Review, records.reviews.len()),
+        (RecordKind::Kpi, records.kpis.len()),
+        (RecordKind::Objective, records.objectives.len()),
+        (RecordKind::Evidence, records.evidence.len()),
+    ] {
+        assert!(listed > 0, "the demo has records of {kind:?}");
+        assert_eq!(counts.of(kind), listed, "{kind:?}");
+    }
+    assert_eq!(counts.total(), written as u64);
     assert_eq!(first.files, second.files);
 }
 

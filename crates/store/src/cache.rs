@@ -37,9 +37,18 @@ pub const FOLDERS_FILE: &str = "folders.bin";
 /// The largest folder table read (about 40 bytes a record file).
 const FOLDERS_MAX: u64 = 256 << 20;
 /// The first bytes of every cache file.
-const MAGIC: &[u8; 16] = b"starlog-cache\n\0\x01";
+const MAGIC: &[u8; 16] = b"starlog-cache\n\0\x02";
 /// The last bytes of a complete cache file.
 const END_MAGIC: &[u8; 8] = b"\0cached\n";
+/// How many kinds of record the cache counts (its kind tags run from 1).
+const KINDS: usize = RecordKind::ALL.len();
+/// The end mark: `length` 0 (u32), the entry count (u64), the count of
+/// each kind of record (u32, by kind tag), then [`END_MAGIC`].
+const END_LEN: usize = 4 + 8 + 4 * KINDS + END_MAGIC.len();
+/// Fewer bytes than any entry takes: each holds its file's path and its
+/// record's id, 26 characters each. A count in an end mark that would need
+/// entries smaller than this is not believed.
+const ENTRY_MIN: u64 = 32;
 /// Entries per chunk: enough to amortise the checksum and the hand-off to
 /// a decoding thread, few enough that a chunk (about 400 KB of a diary)
 /// is read into a buffer a decoder gave back, not onto fresh pages, and
@@ -462,6 +471,95 @@ struct EntryHead<'a> {
     len: u32,
 }
 
+/// How many entries of each kind of record a cache holds, as its end mark
+/// says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts([u32; KINDS]);
+
+impl Counts {
+    /// Counts one more record of `kind`.
+    #[cfg(test)]
+    pub(crate) fn add(&mut self, kind: RecordKind) {
+        self.add_tag(kind_tag(kind));
+    }
+
+    /// Counts one more entry of the kind tagged `tag`.
+    fn add_tag(&mut self, tag: u8) {
+        if let Some(n) = usize::from(tag)
+            .checked_sub(1)
+            .and_then(|i| self.0.get_mut(i))
+        {
+            *n = n.saturating_add(1);
+        }
+    }
+
+    /// How many records of `kind`.
+    pub fn of(&self, kind: RecordKind) -> usize {
+        let i = usize::from(kind_tag(kind)) - 1;
+        self.0.get(i).map_or(0, |n| *n as usize)
+    }
+
+    /// How many records in all.
+    pub fn total(&self) -> u64 {
+        self.0.iter().map(|n| u64::from(*n)).sum()
+    }
+
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        for n in self.0 {
+            out.write_all(&n.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn read(r: &mut impl Read) -> io::Result<Counts> {
+        let mut counts = Counts::default();
+        for n in &mut counts.0 {
+            *n = read_u32(r)?;
+        }
+        Ok(counts)
+    }
+}
+
+/// Reads the end mark that follows the last chunk (its `length` 0 already
+/// read): the entry count and each kind's, which must add up to it.
+fn read_end(r: &mut impl Read) -> io::Result<(u64, Counts)> {
+    let mut count = [0; 8];
+    r.read_exact(&mut count)?;
+    let count = u64::from_le_bytes(count);
+    let counts = Counts::read(r)?;
+    let mut end = [0; 8];
+    r.read_exact(&mut end)?;
+    if &end != END_MAGIC {
+        return Err(bad("no end mark"));
+    }
+    if counts.total() != count {
+        return Err(bad("the end mark's counts do not add up"));
+    }
+    Ok((count, counts))
+}
+
+/// How many records of each kind the cache of the workspace at `dir` says
+/// it holds, read from its end mark alone, before its records: the load
+/// makes their lists that long at once. Only a hint: [`read`] checks the
+/// end mark again after every chunk, and a count the file is too small to
+/// hold is not believed. `None` when there is no cache, or no such mark.
+pub fn counts(dir: &Path) -> Option<Counts> {
+    use std::io::{Seek, SeekFrom};
+    let path = cache_path(dir)?;
+    let meta = fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() < (MAGIC.len() + END_LEN) as u64 {
+        return None;
+    }
+    let mut file = File::open(&path).ok()?;
+    file.seek(SeekFrom::End(-(END_LEN as i64))).ok()?;
+    let mut tail = io::BufReader::with_capacity(END_LEN, file);
+    if read_u32(&mut tail).ok()? != 0 {
+        return None;
+    }
+    let (count, counts) = read_end(&mut tail).ok()?;
+    (count <= meta.len() / ENTRY_MIN).then_some(counts)
+}
+
 fn header(hash_probe: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(MAGIC);
@@ -692,18 +790,15 @@ fn read_chunks(
     loop {
         let len = read_u32(reader)? as usize;
         if len == 0 {
-            let mut count = [0; 8];
-            reader.read_exact(&mut count)?;
-            let mut end = [0; 8];
-            reader.read_exact(&mut end)?;
-            if &end != END_MAGIC {
-                return Err(bad("no end mark"));
-            }
+            let (count, _) = read_end(reader)?;
             let mut rest = [0; 1];
             if reader.read(&mut rest)? != 0 {
                 return Err(bad("bytes after the end mark"));
             }
-            return Ok((index, u64::from_le_bytes(count) as usize));
+            return Ok((
+                index,
+                usize::try_from(count).map_err(|_| bad("too many entries"))?,
+            ));
         }
         if len > 1 << 30 {
             return Err(bad("a chunk is impossibly large"));
@@ -869,7 +964,7 @@ pub fn refresh(
     fsio::write_atomic_streamed(&path, |out| {
         out.write_all(&header(hash_probe))?;
         for entry in &kept {
-            writer.add_raw(out, &entry.bytes)?;
+            writer.add_raw(out, entry)?;
         }
         let mut fresh: Vec<&&Fresh> = fresh.values().collect();
         fresh.sort_by(|a, b| a.key.cmp(&b.key));
@@ -906,6 +1001,8 @@ fn mark_folder(folder: &Path) {
 /// An entry of the cache on disk, kept as its bytes (head and record).
 struct RawEntry {
     key: String,
+    /// Its kind tag.
+    kind: u8,
     bytes: Vec<u8>,
 }
 
@@ -936,12 +1033,9 @@ fn old_entries(
         loop {
             let len = read_u32(&mut reader)? as usize;
             if len == 0 {
-                let mut count = [0; 8];
-                reader.read_exact(&mut count)?;
-                let mut end = [0; 8];
-                reader.read_exact(&mut end)?;
-                if &end != END_MAGIC || u64::from_le_bytes(count) as usize != total {
-                    return Err(bad("no end mark"));
+                let (count, _) = read_end(&mut reader)?;
+                if count != total {
+                    return Err(bad("the entry count does not match"));
                 }
                 return Ok(());
             }
@@ -967,6 +1061,7 @@ fn old_entries(
                 if listing.stamp(head.path) == Some(&head.stamp) && !fresh.contains_key(head.path) {
                     kept.push(RawEntry {
                         key: head.path.to_string(),
+                        kind: head.kind,
                         bytes: rest[..len].to_vec(),
                     });
                 } else {
@@ -987,6 +1082,7 @@ struct ChunkWriter {
     chunk: Vec<u8>,
     in_chunk: usize,
     count: usize,
+    counts: Counts,
 }
 
 impl ChunkWriter {
@@ -1001,11 +1097,13 @@ impl ChunkWriter {
         let head = postcard::to_stdvec(&head).map_err(|e| bad(&e.to_string()))?;
         self.chunk.extend_from_slice(&head);
         self.chunk.extend_from_slice(&fresh.bytes);
+        self.counts.add_tag(fresh.kind);
         self.added(out)
     }
 
-    fn add_raw(&mut self, out: &mut dyn Write, entry: &[u8]) -> io::Result<()> {
-        self.chunk.extend_from_slice(entry);
+    fn add_raw(&mut self, out: &mut dyn Write, entry: &RawEntry) -> io::Result<()> {
+        self.chunk.extend_from_slice(&entry.bytes);
+        self.counts.add_tag(entry.kind);
         self.added(out)
     }
 
@@ -1034,6 +1132,7 @@ impl ChunkWriter {
         self.flush(out)?;
         out.write_all(&0u32.to_le_bytes())?;
         out.write_all(&(self.count as u64).to_le_bytes())?;
+        self.counts.write(out)?;
         out.write_all(END_MAGIC)
     }
 }

@@ -984,6 +984,13 @@ impl Workspace {
             // Started before a UI's first frame, the load lists the folders
             // on one thread until the frame is out.
             progress.wait_for_first_frame();
+            // The lists are made as long as the cache says they will be, so
+            // that none grows by doubling while its records come in before
+            // the listing (which makes them exactly as long once it is in).
+            let dirs = self.cache_elsewhere.iter().map(PathBuf::as_path);
+            if let Some(counts) = dirs.chain([self.dir.as_path()]).find_map(cache::counts) {
+                intake.make_room(&counts, loaded);
+            }
             let mut from = Err(String::new());
             if let Some(dir) = self.cache_elsewhere.as_deref() {
                 from = cache::read(dir, hash_probe(), &listed, |chunk| {
@@ -1755,10 +1762,7 @@ impl<'a> Intake<'a> {
         self.covered = vec![false; listing.files.len()];
         // Each list is made as long as it will be at once: no list grows
         // by doubling further, and no record is moved through a list of all.
-        reserve(&mut loaded.records, listing);
-        loaded
-            .files
-            .reserve(listing.files.len().saturating_sub(loaded.files.len()));
+        reserve_listed(loaded, listing);
         let mut changed = std::collections::HashSet::new();
         for (id, key, stamp) in std::mem::take(&mut self.unchecked) {
             let cache::Checked::Listed { at, private } = listing.check(&key, &stamp) else {
@@ -1792,6 +1796,13 @@ impl<'a> Intake<'a> {
         self.take_cached(&mut held, loaded);
     }
 
+    /// Makes room in `loaded` for the records the cache says it holds
+    /// (see [`cache::counts`]).
+    fn make_room(&self, counts: &cache::Counts, loaded: &mut Loaded) {
+        let total = usize::try_from(counts.total()).unwrap_or(usize::MAX);
+        reserve(loaded, total, |kind| counts.of(kind));
+    }
+
     /// Forgets every record taken from a cache that turned out flawed
     /// further on: the files are read instead.
     fn forget_cached(&mut self, loaded: &mut Loaded) {
@@ -1806,7 +1817,7 @@ impl<'a> Intake<'a> {
         loaded.files.clear();
         loaded.problems.truncate(self.problems_before);
         if let Some(listing) = self.listed.get().filter(|_| self.ready) {
-            reserve(&mut loaded.records, listing);
+            reserve_listed(loaded, listing);
         }
         self.progress
             .done
@@ -1816,23 +1827,30 @@ impl<'a> Intake<'a> {
 
 /// Makes room in each list of `records` for the files of its kind listed
 /// (counting the records it holds already).
-fn reserve(records: &mut Records, listing: &cache::Listing) {
+/// Makes room in `loaded` for every record file of `listing`.
+fn reserve_listed(loaded: &mut Loaded, listing: &cache::Listing) {
     let mut counts = [0usize; RecordKind::ALL.len()];
     for listed in listing.files.values() {
         if let Some(i) = RecordKind::ALL.iter().position(|k| *k == listed.kind) {
             counts[i] += 1;
         }
     }
-    // Room for `total` in all: a list may hold some records already.
-    fn room<T>(list: &mut Vec<T>, total: usize) {
-        list.reserve(total.saturating_sub(list.len()));
-    }
-    let count = |kind: RecordKind| {
+    reserve(loaded, listing.files.len(), |kind| {
         RecordKind::ALL
             .iter()
             .position(|k| *k == kind)
             .map_or(0, |i| counts[i])
-    };
+    });
+}
+
+/// Makes room in `loaded` for `total` records, `count(kind)` of each kind.
+fn reserve(loaded: &mut Loaded, total: usize, count: impl Fn(RecordKind) -> usize) {
+    // Room for `total` in all: a list may hold some records already. Only
+    // a help: short of memory, a list grows as it fills instead.
+    fn room<T>(list: &mut Vec<T>, total: usize) {
+        let _ = list.try_reserve_exact(total.saturating_sub(list.len()));
+    }
+    let records = &mut loaded.records;
     room(&mut records.diary, count(RecordKind::Diary));
     room(&mut records.needs, count(RecordKind::Need));
     room(&mut records.objectives, count(RecordKind::Objective));
@@ -1845,6 +1863,9 @@ fn reserve(records: &mut Records, listing: &cache::Listing) {
     room(&mut records.signoffs, count(RecordKind::SignOff));
     room(&mut records.practice, count(RecordKind::Practice));
     room(&mut records.coaching, count(RecordKind::Coaching));
+    let _ = loaded
+        .files
+        .try_reserve(total.saturating_sub(loaded.files.len()));
 }
 
 /// Puts a record at the end of its list.
@@ -2272,6 +2293,38 @@ mod intake_tests {
         let covered = intake.covered;
         let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
         (loaded, covered, done)
+    }
+
+    /// The cache's end mark says how many records of each kind it holds:
+    /// records taken in before the listing go into a list made that long at
+    /// once, not one that grows by doubling (each time copied whole, and at
+    /// its end up to twice as long as needed).
+    #[test]
+    fn records_taken_before_the_listing_fill_a_list_made_long_enough_at_once() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
+        let listed = OnceLock::new();
+        let progress = LoadProgress::default();
+        let mut loaded = Loaded::default();
+        let mut intake = Intake::new(&ws, &listed, 0, &progress);
+        let many = 300;
+        let mut counts = cache::Counts::default();
+        for _ in 0..many {
+            counts.add(RecordKind::Diary);
+        }
+        intake.make_room(&counts, &mut loaded);
+        let list = loaded.records.diary.as_ptr();
+        let mut chunk: Vec<Cached> = (0..many)
+            .map(|i| diary(&format!("diary/2026/{i}.ron"), 10, &Id::generate(), 2, "s"))
+            .collect();
+        intake.take_cached(&mut chunk, &mut loaded);
+        assert_eq!(loaded.records.diary.len(), many);
+        assert_eq!(
+            loaded.records.diary.capacity(),
+            many,
+            "made as long as needed"
+        );
+        assert_eq!(loaded.records.diary.as_ptr(), list, "never moved");
     }
 
     fn situations(loaded: &Loaded) -> Vec<&str> {
