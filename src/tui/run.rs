@@ -697,19 +697,46 @@ fn edit_outside(text: &str, drafts: Option<&std::path::Path>) -> Result<String, 
     }
 }
 
+/// Room for a whole frame of a large screen, so that it goes out in one
+/// write (see [`frame_backend`]).
+const FRAME_BYTES: usize = 256 << 10;
+
+/// The app's backend on `out`: each frame reaches the terminal in one
+/// write, when it is drawn. Through std's line buffer a frame went out in
+/// 1 KiB pieces (a frame has no newline), and a terminal could show the
+/// screen half redrawn between two of them.
+fn frame_backend<W: std::io::Write>(
+    out: W,
+) -> ratatui::backend::CrosstermBackend<std::io::BufWriter<W>> {
+    ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(FRAME_BYTES, out))
+}
+
 /// Opens the real terminal and runs the app; the terminal is restored on
-/// every exit path, a panic included (ratatui's hook).
+/// every exit path, a panic included.
 pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
     let shared: SharedDraft = Arc::new(Mutex::new(None));
     spawn_signal_thread(Arc::clone(&shared))?;
-    let mut terminal = ratatui::try_init()?;
-    // ratatui's hook leaves raw mode and the alternate screen; ours also
-    // turns the mouse reports off and shows the cursor.
-    let ratatui_hook = std::panic::take_hook();
+    // Ours leaves raw mode and the alternate screen, turns the mouse
+    // reports off and shows the cursor, then the panic is reported.
+    let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
-        ratatui_hook(info);
+        report(info);
     }));
+    // Nothing to undo when raw mode cannot be had (no terminal at all).
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    let opened = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )
+    .and_then(|()| Terminal::new(frame_backend(std::io::stdout())));
+    let mut terminal = match opened {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            restore_terminal();
+            return Err(e);
+        }
+    };
     enable_extras();
     let mut events = TerminalEvents::start()?;
     let waker = events.waker();
@@ -769,6 +796,48 @@ mod tests {
             let _ = wakes.send(());
         }));
         woken
+    }
+
+    /// Every write the terminal was sent, as it was sent.
+    #[derive(Clone, Default)]
+    struct Writes(Arc<Mutex<Vec<Vec<u8>>>>);
+
+    impl std::io::Write for Writes {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("writes").push(bytes.to_vec());
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A frame reaches the terminal in one write, so the terminal never
+    /// shows it half drawn: the first frame of a full diary at 80x24 is
+    /// about 5 KB, which std's line buffer sent in 1 KiB pieces.
+    #[test]
+    fn each_frame_reaches_the_terminal_in_one_write() {
+        let (_tmp, ws, _dir) = journal(40);
+        let app = App::open(ws, now()).expect("app");
+        let writes = Writes::default();
+        let backend = frame_backend(writes.clone());
+        let mut terminal = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+            },
+        )
+        .expect("terminal");
+        terminal
+            .draw(|frame| {
+                super::super::view(&app, frame);
+            })
+            .expect("drawn");
+        let sent = writes.0.lock().expect("writes").clone();
+        assert_eq!(sent.len(), 1, "sent in {} writes", sent.len());
+        let frame = String::from_utf8_lossy(&sent[0]);
+        assert!(sent[0].len() > 2048, "a whole frame: {frame}");
+        assert!(frame.contains("Entries"), "{frame}");
     }
 
     /// The whole load arrives by posts that wake the loop: each wait here
