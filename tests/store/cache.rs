@@ -263,6 +263,50 @@ fn ignored_after(damage: impl FnOnce(&Path)) -> Loaded {
     loaded
 }
 
+/// A cache brought up to date after an entry was added holds every entry in
+/// the order a load lists the diary, newest first, so the load finds its
+/// diary in order. (The entries kept from the old cache and the new ones
+/// once went in two runs, and every later open sorted the whole diary.)
+#[test]
+fn a_cache_brought_up_to_date_holds_the_diary_newest_first() {
+    let (_root, ws) = workspace();
+    cached(&ws);
+    let newest = add_entry(&ws, 28, "2026-11-28T09:00:00+00:00", "the newest");
+    add_entry(
+        &ws,
+        1,
+        "2026-11-01T09:00:00+00:00",
+        "an older one, written late",
+    );
+    age_files(ws.dir());
+    let loaded = ws.load().expect("load");
+    assert_eq!(
+        write_cache(ws.dir(), &loaded).expect("rewrite"),
+        ENTRIES + 2
+    );
+    let mut keys = Vec::new();
+    cache::read(
+        ws.dir(),
+        starlog::store::hash_probe(),
+        &std::sync::OnceLock::new(),
+        |chunk| keys.extend(chunk.drain(..).map(|cached| cached.key)),
+    )
+    .expect("read");
+    let mut newest_first = keys.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert!(keys == newest_first, "the cache is out of order");
+    assert!(keys[0].contains(newest.id.as_str()), "{}", keys[0]);
+    // And the load lists them in that order.
+    let again = ws.load().expect("load");
+    assert_eq!(again.cache.reused, ENTRIES + 2);
+    let ids: Vec<&str> = again.records.diary.iter().map(|e| e.id.as_str()).collect();
+    let listed: Vec<&str> = keys
+        .iter()
+        .filter_map(|k| k.rsplit('-').next()?.strip_suffix(".ron"))
+        .collect();
+    assert_eq!(ids, listed);
+}
+
 #[test]
 fn a_corrupted_cache_is_ignored_and_rebuilt() {
     ignored_after(|path| {

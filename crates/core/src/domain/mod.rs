@@ -104,9 +104,9 @@ impl Records {
     /// Puts every list in its display order.
     pub fn sort(&mut self) {
         // In place: ids are unique, so the order is total and a stable sort
-        // (which takes a buffer of half the list) would give the same; a
-        // list read in file order is the reverse of this and sorts in one
-        // pass.
+        // (which takes a buffer of half the list) would give the same. The
+        // load cache holds the diary in this order, and a list read in file
+        // order is the reverse of it: either sorts in one pass.
         self.diary.sort_unstable_by(DiaryEntry::newest_first);
         self.needs.sort_by(|a, b| a.id.cmp(&b.id));
         self.objectives.sort_by(|a, b| a.id.cmp(&b.id));
