@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -654,6 +654,7 @@ pub fn spawn_signal_thread(_shared: SharedDraft) -> std::io::Result<()> {
 /// reports off, the cursor shown, the main screen, raw mode off. Harmless
 /// when done twice; every exit path (quit, error, panic, signal) runs it.
 pub fn restore_terminal() {
+    PUT_BACK.fetch_add(1, Ordering::SeqCst);
     disable_extras();
     let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
     ratatui::restore();
@@ -704,18 +705,59 @@ fn edit_outside(text: &str, drafts: Option<&std::path::Path>) -> Result<String, 
     }
 }
 
-/// Room for a whole frame of a large screen, so that it goes out in one
-/// write (see [`frame_backend`]).
-const FRAME_BYTES: usize = 256 << 10;
+/// How many times the terminal has been put back ([`restore_terminal`]).
+static PUT_BACK: AtomicU64 = AtomicU64::new(0);
 
-/// The app's backend on `out`: each frame reaches the terminal in one
-/// write, when it is drawn. Through std's line buffer a frame went out in
-/// 1 KiB pieces (a frame has no newline), and a terminal could show the
-/// screen half redrawn between two of them.
+/// Where the app's frames go: each is gathered whole and sent to the
+/// terminal in one write when ratatui flushes it (through std's line
+/// buffer a frame, which has no newline, went out in 1 KiB pieces, and a
+/// terminal could show it half drawn between two of them). Once the
+/// terminal has been put back since the writer was made (a draw cut short
+/// by an error or a panic), what it still holds is dropped, not written
+/// onto the shell's screen.
+struct FrameWriter<W> {
+    out: W,
+    frame: Vec<u8>,
+    put_back: &'static AtomicU64,
+    opened: u64,
+}
+
+impl<W: std::io::Write> FrameWriter<W> {
+    fn new(out: W, put_back: &'static AtomicU64) -> FrameWriter<W> {
+        FrameWriter {
+            out,
+            frame: Vec::new(),
+            put_back,
+            opened: put_back.load(Ordering::SeqCst),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for FrameWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let sent = if self.put_back.load(Ordering::SeqCst) == self.opened {
+            self.out
+                .write_all(&self.frame)
+                .and_then(|()| self.out.flush())
+        } else {
+            Ok(())
+        };
+        self.frame.clear();
+        sent
+    }
+}
+
+/// The app's backend on `out` (see [`FrameWriter`]).
 fn frame_backend<W: std::io::Write>(
     out: W,
-) -> ratatui::backend::CrosstermBackend<std::io::BufWriter<W>> {
-    ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(FRAME_BYTES, out))
+    put_back: &'static AtomicU64,
+) -> ratatui::backend::CrosstermBackend<FrameWriter<W>> {
+    ratatui::backend::CrosstermBackend::new(FrameWriter::new(out, put_back))
 }
 
 /// Opens the real terminal and runs the app; the terminal is restored on
@@ -736,7 +778,7 @@ pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )
-    .and_then(|()| Terminal::new(frame_backend(std::io::stdout())));
+    .and_then(|()| Terminal::new(frame_backend(std::io::stdout(), &PUT_BACK)));
     let mut terminal = match opened {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -745,7 +787,13 @@ pub fn run_terminal(app: &mut App) -> std::io::Result<Exit> {
         }
     };
     enable_extras();
-    let mut events = TerminalEvents::start()?;
+    let mut events = match TerminalEvents::start() {
+        Ok(events) => events,
+        Err(e) => {
+            restore_terminal();
+            return Err(e);
+        }
+    };
     let waker = events.waker();
     let result = run_loop(
         &mut terminal,
@@ -827,7 +875,8 @@ mod tests {
         let (_tmp, ws, _dir) = journal(40);
         let app = App::open(ws, now()).expect("app");
         let writes = Writes::default();
-        let backend = frame_backend(writes.clone());
+        static NEVER_PUT_BACK: AtomicU64 = AtomicU64::new(0);
+        let backend = frame_backend(writes.clone(), &NEVER_PUT_BACK);
         let mut terminal = Terminal::with_options(
             backend,
             ratatui::TerminalOptions {
@@ -845,6 +894,25 @@ mod tests {
         let frame = String::from_utf8_lossy(&sent[0]);
         assert!(sent[0].len() > 2048, "a whole frame: {frame}");
         assert!(frame.contains("Entries"), "{frame}");
+    }
+
+    /// A frame cut short (an error or a panic in the middle of a draw) is
+    /// not sent once the terminal has been put back: it would land on the
+    /// shell's screen, colours and all. Until then a frame is sent whole.
+    #[test]
+    fn what_a_frame_holds_when_the_terminal_is_put_back_is_dropped() {
+        use std::io::Write;
+        static PUT_BACK_HERE: AtomicU64 = AtomicU64::new(0);
+        let writes = Writes::default();
+        let mut out = FrameWriter::new(writes.clone(), &PUT_BACK_HERE);
+        out.write_all(b"\x1b[1;1Hwhole").expect("gathered");
+        out.flush().expect("sent");
+        out.write_all(b"\x1b[38;5;2mhalf a fra").expect("gathered");
+        PUT_BACK_HERE.fetch_add(1, Ordering::SeqCst);
+        out.flush().expect("dropped");
+        drop(out);
+        let sent = writes.0.lock().expect("writes").clone();
+        assert_eq!(sent, vec![b"\x1b[1;1Hwhole".to_vec()]);
     }
 
     /// The whole load arrives by posts that wake the loop: each wait here

@@ -347,7 +347,10 @@ fn an_end_mark_whose_counts_do_not_add_up_is_ignored_and_rebuilt() {
         bytes[at] ^= 1;
         fs::write(path, bytes).expect("write");
         assert_eq!(
-            cache::counts(path.parent().and_then(Path::parent).expect("ws")),
+            cache::counts(
+                path.parent().and_then(Path::parent).expect("ws"),
+                starlog::store::hash_probe()
+            ),
             None
         );
     });
@@ -367,7 +370,10 @@ fn an_end_mark_claiming_more_records_than_the_file_holds_is_not_believed() {
         bytes[count_at..count_at + 8].copy_from_slice(&u64::from(u32::MAX).to_le_bytes());
         fs::write(path, bytes).expect("write");
         assert_eq!(
-            cache::counts(path.parent().and_then(Path::parent).expect("ws")),
+            cache::counts(
+                path.parent().and_then(Path::parent).expect("ws"),
+                starlog::store::hash_probe()
+            ),
             None
         );
     });
@@ -420,6 +426,9 @@ fn a_cache_from_another_starlog_or_no_cache_at_all_is_ignored() {
         let mut bytes = fs::read(path).expect("read");
         bytes[20] = bytes[20].wrapping_add(1);
         fs::write(path, bytes).expect("write");
+        // Nor are its counts taken to make room.
+        let ws = path.parent().and_then(Path::parent).expect("ws");
+        assert_eq!(cache::counts(ws, starlog::store::hash_probe()), None);
     });
     ignored_after(|path| fs::write(path, b"not a cache at all").expect("write"));
     ignored_after(|path| fs::write(path, b"").expect("write"));
@@ -748,7 +757,7 @@ fn every_kind_of_record_in_the_demo_is_reused_from_the_cache() {
     assert_eq!(second.cache.reused, written);
     assert!(second.records == first.records, "the same records");
     // Its end mark counts each kind, for the next load to make room.
-    let counts = cache::counts(ws.dir()).expect("an end mark");
+    let counts = cache::counts(ws.dir(), starlog::store::hash_probe()).expect("an end mark");
     let records = &first.records;
     for (kind, listed) in [
         (RecordKind::Diary, records.diary.len()),

@@ -46,9 +46,9 @@ const KINDS: usize = RecordKind::ALL.len();
 /// each kind of record (u32, by kind tag), then [`END_MAGIC`].
 const END_LEN: usize = 4 + 8 + 4 * KINDS + END_MAGIC.len();
 /// Fewer bytes than any entry takes: each holds its file's path and its
-/// record's id, 26 characters each. A count in an end mark that would need
-/// entries smaller than this is not believed.
-const ENTRY_MIN: u64 = 32;
+/// record's id, 26 characters each, and more. A count in an end mark that
+/// would need entries smaller than this is not believed.
+const ENTRY_MIN: u64 = 64;
 /// Entries per chunk: enough to amortise the checksum and the hand-off to
 /// a decoding thread, few enough that a chunk (about 400 KB of a diary)
 /// is read into a buffer a decoder gave back, not onto fresh pages, and
@@ -542,15 +542,22 @@ fn read_end(r: &mut impl Read) -> io::Result<(u64, Counts)> {
 /// it holds, read from its end mark alone, before its records: the load
 /// makes their lists that long at once. Only a hint: [`read`] checks the
 /// end mark again after every chunk, and a count the file is too small to
-/// hold is not believed. `None` when there is no cache, or no such mark.
-pub fn counts(dir: &Path) -> Option<Counts> {
+/// hold is not believed. `None` when there is no cache, one from another
+/// build, or no such mark.
+pub fn counts(dir: &Path, hash_probe: u64) -> Option<Counts> {
     use std::io::{Seek, SeekFrom};
     let path = cache_path(dir)?;
     let meta = fs::symlink_metadata(&path).ok()?;
-    if !meta.is_file() || meta.len() < (MAGIC.len() + END_LEN) as u64 {
+    let want = header(hash_probe);
+    if !meta.is_file() || meta.len() < (want.len() + END_LEN) as u64 {
         return None;
     }
     let mut file = File::open(&path).ok()?;
+    let mut got = vec![0; want.len()];
+    file.read_exact(&mut got).ok()?;
+    if got != want {
+        return None;
+    }
     file.seek(SeekFrom::End(-(END_LEN as i64))).ok()?;
     let mut tail = io::BufReader::with_capacity(END_LEN, file);
     if read_u32(&mut tail).ok()? != 0 {

@@ -988,7 +988,8 @@ impl Workspace {
             // that none grows by doubling while its records come in before
             // the listing (which makes them exactly as long once it is in).
             let dirs = self.cache_elsewhere.iter().map(PathBuf::as_path);
-            if let Some(counts) = dirs.chain([self.dir.as_path()]).find_map(cache::counts) {
+            let counts = |dir: &Path| cache::counts(dir, hash_probe());
+            if let Some(counts) = dirs.chain([self.dir.as_path()]).find_map(counts) {
                 intake.make_room(&counts, loaded);
             }
             let mut from = Err(String::new());
