@@ -330,6 +330,13 @@ fn a_truncated_cache_is_ignored_and_rebuilt() {
     });
 }
 
+/// What the end mark of the cache file at `path` gives a load to make
+/// room with (see `cache::counts`).
+fn counts_beside(path: &Path) -> Option<cache::Counts> {
+    let ws = path.parent().and_then(Path::parent).expect("a workspace");
+    cache::counts(ws, starlog::store::hash_probe())
+}
+
 /// The end mark: length 0 (u32), the entry count (u64), each kind's count
 /// (u32 for each of the 12 kinds), then 8 magic bytes (see FORMAT.md).
 const END_LEN: usize = 4 + 8 + 4 * 12 + 8;
@@ -346,13 +353,7 @@ fn an_end_mark_whose_counts_do_not_add_up_is_ignored_and_rebuilt() {
         let at = diary_count_at(&bytes);
         bytes[at] ^= 1;
         fs::write(path, bytes).expect("write");
-        assert_eq!(
-            cache::counts(
-                path.parent().and_then(Path::parent).expect("ws"),
-                starlog::store::hash_probe()
-            ),
-            None
-        );
+        assert_eq!(counts_beside(path), None);
     });
 }
 
@@ -369,13 +370,7 @@ fn an_end_mark_claiming_more_records_than_the_file_holds_is_not_believed() {
         bytes[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         bytes[count_at..count_at + 8].copy_from_slice(&u64::from(u32::MAX).to_le_bytes());
         fs::write(path, bytes).expect("write");
-        assert_eq!(
-            cache::counts(
-                path.parent().and_then(Path::parent).expect("ws"),
-                starlog::store::hash_probe()
-            ),
-            None
-        );
+        assert_eq!(counts_beside(path), None);
     });
 }
 
@@ -427,8 +422,7 @@ fn a_cache_from_another_starlog_or_no_cache_at_all_is_ignored() {
         bytes[20] = bytes[20].wrapping_add(1);
         fs::write(path, bytes).expect("write");
         // Nor are its counts taken to make room.
-        let ws = path.parent().and_then(Path::parent).expect("ws");
-        assert_eq!(cache::counts(ws, starlog::store::hash_probe()), None);
+        assert_eq!(counts_beside(path), None);
     });
     ignored_after(|path| fs::write(path, b"not a cache at all").expect("write"));
     ignored_after(|path| fs::write(path, b"").expect("write"));
