@@ -2273,6 +2273,32 @@ mod intake_tests {
         listing
     }
 
+    /// What an intake works beside: a workspace, the listing still to come
+    /// and the load's count.
+    struct Around {
+        _root: tempfile::TempDir,
+        ws: Workspace,
+        listed: OnceLock<Listing>,
+        progress: LoadProgress,
+    }
+
+    impl Around {
+        fn new() -> Around {
+            let root = tempfile::tempdir().expect("temp dir");
+            let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
+            Around {
+                _root: root,
+                ws,
+                listed: OnceLock::new(),
+                progress: LoadProgress::default(),
+            }
+        }
+
+        fn intake(&self) -> Intake<'_> {
+            Intake::new(&self.ws, &self.listed, 0, &self.progress)
+        }
+    }
+
     /// Feeds `before` as chunks that came before the listing was in, then
     /// the listing, then `after`; returns what was loaded and which listed
     /// files count as covered by the cache.
@@ -2281,18 +2307,18 @@ mod intake_tests {
         files: &[(&str, u64)],
         after: Vec<Cached>,
     ) -> (Loaded, Vec<bool>, usize) {
-        let root = tempfile::tempdir().expect("temp dir");
-        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
-        let listed = OnceLock::new();
-        let progress = LoadProgress::default();
+        let around = Around::new();
         let mut loaded = Loaded::default();
-        let mut intake = Intake::new(&ws, &listed, 0, &progress);
+        let mut intake = around.intake();
         intake.take_cached(&mut before.into_iter().collect(), &mut loaded);
-        listed.set(listing(files)).expect("set once");
+        around.listed.set(listing(files)).expect("set once");
         intake.take_cached(&mut after.into_iter().collect(), &mut loaded);
         intake.listing_in(&mut loaded);
         let covered = intake.covered;
-        let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
+        let done = around
+            .progress
+            .done
+            .load(std::sync::atomic::Ordering::Relaxed);
         (loaded, covered, done)
     }
 
@@ -2302,12 +2328,9 @@ mod intake_tests {
     /// its end up to twice as long as needed).
     #[test]
     fn records_taken_before_the_listing_fill_a_list_made_long_enough_at_once() {
-        let root = tempfile::tempdir().expect("temp dir");
-        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
-        let listed = OnceLock::new();
-        let progress = LoadProgress::default();
+        let around = Around::new();
         let mut loaded = Loaded::default();
-        let mut intake = Intake::new(&ws, &listed, 0, &progress);
+        let mut intake = around.intake();
         let many = 300;
         let mut counts = cache::Counts::default();
         for _ in 0..many {
@@ -2444,12 +2467,9 @@ mod intake_tests {
 
     #[test]
     fn a_cache_found_flawed_after_records_were_taken_leaves_nothing_behind() {
-        let root = tempfile::tempdir().expect("temp dir");
-        let ws = Workspace::open(root.path(), "w", Mode::Write).expect("opens");
-        let listed = OnceLock::new();
-        let progress = LoadProgress::default();
+        let around = Around::new();
         let mut loaded = Loaded::default();
-        let mut intake = Intake::new(&ws, &listed, 0, &progress);
+        let mut intake = around.intake();
         let id = Id::generate();
         let mut chunk = vec![
             diary("diary/2026/a.ron", 10, &id, 2, "a"),
@@ -2457,13 +2477,20 @@ mod intake_tests {
         ];
         intake.take_cached(&mut chunk, &mut loaded);
         intake.forget_cached(&mut loaded);
-        listed
+        around
+            .listed
             .set(listing(&[("diary/2026/a.ron", 10)]))
             .expect("set once");
         intake.listing_in(&mut loaded);
         assert!(loaded.records.is_empty());
         assert!(loaded.files.is_empty());
         assert_eq!(intake.covered, [false]);
-        assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 0);
+        assert_eq!(
+            around
+                .progress
+                .done
+                .load(std::sync::atomic::Ordering::Relaxed),
+            0
+        );
     }
 }
